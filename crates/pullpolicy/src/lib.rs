@@ -1,0 +1,48 @@
+//! pullpolicy: which `imagePullPolicy` Kubernetes really applies to each container, and
+//! what the node's image cache does with it — as a pure function of text and options.
+//!
+//! ```
+//! let report = pullpolicy::explain(
+//!     "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: nginx\n",
+//!     &pullpolicy::Options::default(),
+//! );
+//! let entry = &report.documents[0].entries[0];
+//! assert_eq!(entry.policy.effective, Some(pullpolicy::PullPolicy::Always));
+//! assert_eq!(entry.image.runtime_ref.as_deref(), Some("nginx:latest"));
+//! ```
+//!
+//! The [`Report`] serializes (serde, camelCase) to the JSON contract that the CLI and the
+//! wasm API emit, versioned by [`SCHEMA_VERSION`].
+#![deny(missing_docs)]
+
+mod decode;
+mod explain;
+pub mod faq;
+pub mod fields;
+pub mod kubelet;
+mod messages;
+mod options;
+mod pod;
+pub mod reference;
+mod report;
+mod source;
+mod strict;
+mod yaml;
+
+pub use explain::explain;
+pub use kubelet::Outcome;
+pub use messages::LINKS;
+pub use options::{
+    CredentialVerification, Credentials, ImageOverride, KubeVersion, NodeImage, Options, Registry,
+    Scenario,
+};
+pub use report::{
+    Document, DocumentStatus, Entry, Finding, Image, Policy, PolicySource, PullPolicy, Report,
+    Role, SCHEMA_VERSION, Severity, Summary, SyntaxError, WrittenAs,
+};
+pub use source::Position;
+
+/// The version of this crate, for footers and `--version`.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

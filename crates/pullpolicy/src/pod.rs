@@ -1,0 +1,668 @@
+//! One pod spec: its containers, init containers, sidecars, ephemeral containers and
+//! image volumes, defaulted and validated as the API server does (spec §1, §2).
+//!
+//! Validation order follows `ValidatePodSpec` (volumes, containers, init containers,
+//! ephemeral containers), then the Pod-only checks of `validatePodMetadataAndSpec`
+//! (image whitespace) and `ValidatePodCreate` (ephemeral containers are forbidden on
+//! create), or `ValidatePodTemplateSpec` (ephemeral containers are forbidden in
+//! templates) — both read in kubernetes/kubernetes `pkg/apis/core/validation`.
+
+use crate::decode::{self, Decoded};
+use crate::explain::{Cx, text};
+use crate::fields::ObjectType;
+use crate::messages::{self, TagCase};
+use crate::reference;
+use crate::report::{
+    Document, Entry, Finding, Image, Policy, PolicySource, PullPolicy, Role, WrittenAs,
+};
+use crate::source::Position;
+use crate::strict::{self, join};
+use crate::yaml::{Doc, NodeId};
+
+/// Where a pod spec sits and what checks apply.
+#[derive(Debug)]
+pub(crate) struct PodContext {
+    /// The field path of the pod spec in its object (`spec.template.spec`).
+    pub prefix: String,
+    /// The object is a Pod (whitespace and ephemeral-container rules differ).
+    pub is_pod: bool,
+    /// A custom resource's template: not defaulted by the API server.
+    pub custom: bool,
+    /// Check unknown fields against the built-in definitions.
+    pub strict: bool,
+    /// The object's API group, for the API server's messages (`apps`; "" for core).
+    pub group: &'static str,
+}
+
+/// Errors found while decoding (the object cannot be read at all) and while validating.
+#[derive(Debug, Default)]
+struct Errors {
+    decode: Vec<String>,
+    volumes: Vec<String>,
+    containers: Vec<String>,
+    init: Vec<String>,
+    ephemeral: Vec<String>,
+    pod_only: Vec<String>,
+}
+
+/// Explains every entry of the pod spec `spec` into `d`, and sets `d.api_error` when
+/// the API server would reject the object.
+pub(crate) fn pod_spec(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    spec: NodeId,
+    pcx: &PodContext,
+    d: &mut Document,
+) {
+    let mut errs = Errors::default();
+    if pcx.strict {
+        strict::check(
+            cx,
+            doc,
+            spec,
+            ObjectType::PodSpec,
+            &pcx.prefix,
+            &mut d.findings,
+        );
+    }
+    let first = d.entries.len();
+    let list = |key: &str| doc.get(spec, key).and_then(|l| doc.items(l)).unwrap_or(&[]);
+
+    for (i, &vol) in list("volumes").iter().enumerate() {
+        let path = format!("{}[{i}]", join(&pcx.prefix, "volumes"));
+        if pcx.strict {
+            strict::check(cx, doc, vol, ObjectType::Volume, &path, &mut d.findings);
+        }
+        if let Some(source) = doc.get(vol, "image").filter(|s| doc.pairs(*s).is_some()) {
+            let entry = image_volume(cx, doc, vol, source, path, pcx, &mut errs);
+            d.entries.push(entry);
+        }
+    }
+    for (key, role_of) in [
+        ("containers", Role::Container),
+        ("initContainers", Role::InitContainer),
+        ("ephemeralContainers", Role::EphemeralContainer),
+    ] {
+        for (i, &node) in list(key).iter().enumerate() {
+            let path = format!("{}[{i}]", join(&pcx.prefix, key));
+            let role = if role_of == Role::InitContainer
+                && text(doc, node, "restartPolicy") == Some("Always")
+            {
+                Role::Sidecar
+            } else {
+                role_of
+            };
+            let entry = container(cx, doc, node, path, role, pcx, &mut errs);
+            d.entries.push(entry);
+        }
+    }
+    if !list("ephemeralContainers").is_empty() {
+        let path = join(&pcx.prefix, "ephemeralContainers");
+        errs.pod_only.push(if pcx.is_pod {
+            messages::ephemeral_on_create(&path)
+        } else {
+            messages::ephemeral_in_template(&path)
+        });
+    }
+    apply_admission(cx, &mut d.entries[first..]);
+
+    let rejected = if let Some(first_decode) = errs.decode.first() {
+        vec![first_decode.clone()]
+    } else {
+        [
+            errs.volumes,
+            errs.containers,
+            errs.init,
+            errs.ephemeral,
+            errs.pod_only,
+        ]
+        .concat()
+    };
+    let is_object = !pcx.custom && d.kind.is_some();
+    if is_object && !rejected.is_empty() {
+        for entry in &mut d.entries[first..] {
+            if entry.policy.source != PolicySource::Invalid {
+                entry.policy.reason = messages::reason_object_rejected(entry.policy.effective);
+                entry.policy.effective = None;
+            }
+        }
+        let kind = d.kind.as_deref().unwrap_or_default();
+        d.api_error = Some(if errs.decode.is_empty() {
+            let name = d.name.as_deref().unwrap_or_default();
+            messages::object_invalid(kind, pcx.group, name, &rejected)
+        } else {
+            let version = d.api_version.as_deref().unwrap_or("v1");
+            format!(
+                "{} {}",
+                messages::cannot_be_handled(kind, version),
+                rejected[0]
+            )
+        });
+    }
+}
+
+/// A document that is a list of containers: explains each; false if it is not one.
+pub(crate) fn container_list(cx: &Cx<'_>, doc: &Doc<'_>, list: NodeId, d: &mut Document) -> bool {
+    let items = doc.items(list).unwrap_or(&[]);
+    if items.is_empty()
+        || !items
+            .iter()
+            .all(|&i| doc.get(i, "image").is_some() || doc.get(i, "name").is_some())
+    {
+        return false;
+    }
+    let pcx = fragment_context();
+    let mut errs = Errors::default();
+    for (i, &node) in items.iter().enumerate() {
+        d.entries.push(container(
+            cx,
+            doc,
+            node,
+            format!("[{i}]"),
+            Role::Container,
+            &pcx,
+            &mut errs,
+        ));
+    }
+    apply_admission(cx, &mut d.entries);
+    true
+}
+
+/// A document that is one container.
+pub(crate) fn bare_container(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) {
+    let mut errs = Errors::default();
+    d.entries.push(container(
+        cx,
+        doc,
+        node,
+        String::new(),
+        Role::Container,
+        &fragment_context(),
+        &mut errs,
+    ));
+    apply_admission(cx, &mut d.entries);
+}
+
+fn fragment_context() -> PodContext {
+    PodContext {
+        prefix: String::new(),
+        is_pod: false,
+        custom: false,
+        strict: false,
+        group: "",
+    }
+}
+
+fn container(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    path: String,
+    role: Role,
+    pcx: &PodContext,
+    errs: &mut Errors,
+) -> Entry {
+    let mut findings = Vec::new();
+    if pcx.strict {
+        let ty = if role == Role::EphemeralContainer {
+            ObjectType::EphemeralContainer
+        } else {
+            ObjectType::Container
+        };
+        strict::check(cx, doc, node, ty, &path, &mut findings);
+    }
+    let position = doc
+        .pairs(node)
+        .and_then(|pairs| {
+            pairs
+                .iter()
+                .find(|(k, _)| doc.key_text(*k) == Some("name"))
+                .or(pairs.first())
+        })
+        .map_or_else(|| cx.pos(doc, node), |(k, _)| cx.pos(doc, *k));
+    let bucket = match role {
+        Role::Container => &mut errs.containers,
+        Role::InitContainer | Role::Sidecar => &mut errs.init,
+        Role::EphemeralContainer | Role::ImageVolume => &mut errs.ephemeral,
+    };
+    let (image, image_text) = read_image(
+        cx,
+        doc,
+        node,
+        "image",
+        &join(&path, "image"),
+        position,
+        pcx,
+        bucket,
+        &mut errs.decode,
+        &mut errs.pod_only,
+        &mut findings,
+        "Container",
+    );
+    let policy = read_policy(
+        cx,
+        doc,
+        node,
+        "imagePullPolicy",
+        &join(&path, "imagePullPolicy"),
+        position,
+        &image_text,
+        pcx,
+        bucket,
+        &mut errs.decode,
+        &mut findings,
+        "Container",
+        "v1.PullPolicy",
+    );
+    if role == Role::EphemeralContainer {
+        findings.push(messages::ephemeral_container(position));
+    }
+    Entry {
+        name: text(doc, node, "name").map(str::to_owned),
+        path,
+        role,
+        position,
+        image,
+        policy,
+        outcome: None,
+        findings,
+    }
+}
+
+fn image_volume(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    vol: NodeId,
+    source: NodeId,
+    path: String,
+    pcx: &PodContext,
+    errs: &mut Errors,
+) -> Entry {
+    let mut findings = Vec::new();
+    let source_path = join(&path, "image");
+    if pcx.strict {
+        strict::check(
+            cx,
+            doc,
+            source,
+            ObjectType::ImageVolumeSource,
+            &source_path,
+            &mut findings,
+        );
+    }
+    let position = doc
+        .pairs(vol)
+        .and_then(|pairs| {
+            pairs
+                .iter()
+                .find(|(k, _)| doc.key_text(*k) == Some("name"))
+                .or(pairs.first())
+        })
+        .map_or_else(|| cx.pos(doc, vol), |(k, _)| cx.pos(doc, *k));
+    let version = cx.options.kubernetes_version;
+    // `reference` is required for Pods (KEP-4639 and the API doc; spec §10.3).
+    let mut no_errors = Vec::new();
+    let required_bucket = if pcx.is_pod {
+        &mut errs.volumes
+    } else {
+        &mut no_errors
+    };
+    let (image, image_text) = read_image(
+        cx,
+        doc,
+        source,
+        "reference",
+        &join(&source_path, "reference"),
+        position,
+        pcx,
+        required_bucket,
+        &mut errs.decode,
+        &mut Vec::new(),
+        &mut findings,
+        "ImageVolumeSource",
+    );
+    let mut policy = read_policy(
+        cx,
+        doc,
+        source,
+        "pullPolicy",
+        &join(&source_path, "pullPolicy"),
+        position,
+        &image_text,
+        pcx,
+        &mut errs.volumes,
+        &mut errs.decode,
+        &mut findings,
+        "ImageVolumeSource",
+        "v1.PullPolicy",
+    );
+    if !version.has_image_volumes() {
+        findings.push(messages::image_volume_unknown(position, version));
+        policy.effective = None;
+        policy.source = PolicySource::NotDefaulted;
+        policy.reason = messages::reason_volume_gate_off(version);
+    } else if !version.image_volume_default() {
+        findings.push(messages::image_volume_gate(position, version));
+        if policy.source == PolicySource::Defaulted {
+            policy.effective = None;
+            policy.source = PolicySource::NotDefaulted;
+            policy.reason = messages::reason_volume_gate_off(version);
+        }
+    }
+    Entry {
+        name: text(doc, vol, "name").map(str::to_owned),
+        path,
+        role: Role::ImageVolume,
+        position,
+        image,
+        policy,
+        outcome: None,
+        findings,
+    }
+}
+
+/// Reads and checks the image field; returns the report's view and the string the
+/// API server would see ("" when absent or not a string).
+#[allow(clippy::too_many_arguments)]
+fn read_image(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    key: &str,
+    field_path: &str,
+    fallback: Position,
+    pcx: &PodContext,
+    validation: &mut Vec<String>,
+    decode_errs: &mut Vec<String>,
+    pod_only: &mut Vec<String>,
+    findings: &mut Vec<Finding>,
+    go_struct: &str,
+) -> (Image, String) {
+    let (decoded, value_node) = decode::string_field(doc, node, key);
+    let position = value_node.map_or(fallback, |n| cx.pos(doc, n));
+    let rules = cx.options.kubernetes_version.reference_rules();
+    let raw: Option<&str> = match decoded {
+        Decoded::Str(s) => Some(s),
+        Decoded::Bool(t) | Decoded::Number(t) => Some(t),
+        _ => None,
+    };
+    let text = match decoded {
+        Decoded::Str(s) => s.to_owned(),
+        _ => String::new(),
+    };
+    match decoded {
+        Decoded::Absent | Decoded::Null | Decoded::Str("") => {
+            let message = messages::required_value(field_path);
+            findings.push(messages::image_required(position, &message));
+            validation.push(message);
+        }
+        Decoded::Bool(_) | Decoded::Number(_) | Decoded::Collection(_) => {
+            let go_kind = go_json_kind(&decoded);
+            decode_errs.push(messages::not_a_string(
+                go_kind,
+                go_struct,
+                &json_path(field_path),
+                "string",
+            ));
+        }
+        Decoded::Str(s) => {
+            if s.trim() != s {
+                let message = messages::image_whitespace(field_path, s);
+                if pcx.is_pod {
+                    findings.push(messages::image_whitespace_pod(position, &message, s));
+                    pod_only.push(message);
+                } else if !pcx.custom && pcx.strict {
+                    findings.push(messages::image_whitespace_template(
+                        position,
+                        &message.replacen(&pcx.prefix, "spec", 1),
+                        s,
+                    ));
+                }
+            }
+        }
+    }
+    let parsed = reference::parse_normalized_named(&text, rules);
+    let runtime = reference::apply_default_image_tag(&text, rules);
+    if let (Err(message), false) = (&runtime, text.is_empty()) {
+        findings.push(messages::invalid_image_name(position, message));
+    }
+    let image = match &parsed {
+        Ok(r) => Image {
+            raw: raw.map(str::to_owned),
+            valid: true,
+            full_name: Some(r.name()),
+            domain: Some(r.domain().to_owned()),
+            path: Some(r.path().to_owned()),
+            tag: r.tag().map(str::to_owned),
+            digest: r.digest().map(str::to_owned),
+            familiar_name: Some(r.familiar_name()),
+            runtime_ref: runtime.ok(),
+            error: None,
+            position,
+        },
+        Err(e) => Image {
+            raw: raw.map(str::to_owned),
+            valid: false,
+            full_name: None,
+            domain: None,
+            path: None,
+            tag: None,
+            digest: None,
+            familiar_name: None,
+            runtime_ref: None,
+            error: Some(e.to_string()),
+            position,
+        },
+    };
+    (image, text)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_policy(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    key: &str,
+    field_path: &str,
+    fallback: Position,
+    image: &str,
+    pcx: &PodContext,
+    validation: &mut Vec<String>,
+    decode_errs: &mut Vec<String>,
+    findings: &mut Vec<Finding>,
+    go_struct: &str,
+    go_type: &str,
+) -> Policy {
+    let (decoded, value_node) = decode::string_field(doc, node, key);
+    let position = value_node.map_or(fallback, |n| cx.pos(doc, n));
+    let rules = cx.options.kubernetes_version.reference_rules();
+    let parsed = reference::parse_normalized_named(image, rules).ok();
+    let case = match &parsed {
+        None => TagCase::Unparseable,
+        Some(r) => match (r.tag(), r.digest().is_some()) {
+            (None, false) => TagCase::NoTag,
+            (Some("latest"), digest) => TagCase::Latest { digest },
+            (Some(tag), _) => TagCase::Tag(tag),
+            (None, true) => TagCase::DigestOnly,
+        },
+    };
+    let default = if reference::defaults_to_always(image, rules) {
+        PullPolicy::Always
+    } else {
+        PullPolicy::IfNotPresent
+    };
+    let defaulted = |form: Option<&str>, written_as: WrittenAs, written: Option<String>| Policy {
+        written,
+        written_as,
+        effective: Some(default),
+        source: PolicySource::Defaulted,
+        reason: messages::reason_defaulted(default, case, form, pcx.custom),
+        position,
+    };
+    let policy = match decoded {
+        Decoded::Absent => defaulted(None, WrittenAs::Absent, None),
+        Decoded::Null => defaulted(Some("null"), WrittenAs::Null, None),
+        Decoded::Str("") => defaulted(Some("\"\""), WrittenAs::Empty, Some(String::new())),
+        Decoded::Str(v) => match PullPolicy::from_exact(v) {
+            Some(p) => Policy {
+                written: Some(v.to_owned()),
+                written_as: WrittenAs::String,
+                effective: Some(p),
+                source: PolicySource::Explicit,
+                reason: messages::reason_explicit(p),
+                position,
+            },
+            None => {
+                let message = messages::unsupported_pull_policy(field_path, v);
+                findings.push(messages::invalid_pull_policy(position, &message, v));
+                validation.push(message);
+                Policy {
+                    written: Some(v.to_owned()),
+                    written_as: WrittenAs::String,
+                    effective: None,
+                    source: PolicySource::Invalid,
+                    reason: messages::reason_invalid_value(v),
+                    position,
+                }
+            }
+        },
+        Decoded::Bool(t) | Decoded::Number(t) => {
+            let go_kind = go_json_kind(&decoded);
+            let message =
+                messages::not_a_string(go_kind, go_struct, &json_path(field_path), go_type);
+            findings.push(messages::pull_policy_not_a_string(
+                position,
+                &message,
+                go_kind_word(go_kind),
+                t,
+            ));
+            decode_errs.push(message);
+            Policy {
+                written: Some(t.to_owned()),
+                written_as: if go_kind == "bool" {
+                    WrittenAs::Boolean
+                } else {
+                    WrittenAs::Number
+                },
+                effective: None,
+                source: PolicySource::Invalid,
+                reason: messages::reason_not_a_string(go_kind_word(go_kind), t),
+                position,
+            }
+        }
+        Decoded::Collection(kind) => {
+            let message = messages::not_a_string(kind, go_struct, &json_path(field_path), go_type);
+            findings.push(messages::pull_policy_not_a_string(
+                position, &message, kind, key,
+            ));
+            decode_errs.push(message);
+            Policy {
+                written: None,
+                written_as: WrittenAs::Other,
+                effective: None,
+                source: PolicySource::Invalid,
+                reason: messages::reason_not_a_string(kind, key),
+                position,
+            }
+        }
+    };
+    if let Some(effective) = policy.effective {
+        guidance(
+            findings,
+            position,
+            image,
+            parsed.as_ref(),
+            effective,
+            policy.source,
+        );
+    }
+    policy
+}
+
+/// The neutral guidance findings for a valid entry.
+fn guidance(
+    findings: &mut Vec<Finding>,
+    at: Position,
+    image: &str,
+    parsed: Option<&reference::Reference>,
+    p: PullPolicy,
+    source: PolicySource,
+) {
+    let Some(r) = parsed else { return };
+    let (tag, digest) = (r.tag(), r.digest().is_some());
+    match (tag, digest) {
+        (None, false) => findings.push(messages::latest_tag(at, image, true, p)),
+        (Some("latest"), false) => findings.push(messages::latest_tag(at, image, false, p)),
+        (Some(t), false) if p == PullPolicy::IfNotPresent => {
+            if t.eq_ignore_ascii_case("latest") {
+                findings.push(messages::latest_case(at, t));
+            } else {
+                findings.push(messages::mutable_tag_if_not_present(at, t));
+            }
+        }
+        (Some(t), true) => findings.push(messages::tag_and_digest(at, t == "latest")),
+        _ => {}
+    }
+    if digest && p == PullPolicy::Always {
+        findings.push(messages::always_with_digest(at));
+    }
+    if p == PullPolicy::Never {
+        findings.push(messages::never_policy(at));
+    }
+    if source == PolicySource::Defaulted {
+        findings.push(messages::default_set_at_creation(at, p));
+    }
+}
+
+/// The AlwaysPullImages admission plugin (spec §5): every new Pod's containers and
+/// image volumes become Always; ephemeral containers, added through a subresource,
+/// are not touched.
+fn apply_admission(cx: &Cx<'_>, entries: &mut [Entry]) {
+    if !cx.options.scenario.always_pull_images {
+        return;
+    }
+    for entry in entries {
+        if entry.role == Role::EphemeralContainer || entry.policy.effective.is_none() {
+            continue;
+        }
+        let before = entry.policy.effective;
+        entry.policy.effective = Some(PullPolicy::Always);
+        entry.policy.source = PolicySource::Admission;
+        entry.policy.reason = messages::reason_admission(before);
+        entry
+            .findings
+            .push(messages::always_pull_images_applied(entry.policy.position));
+    }
+}
+
+fn go_json_kind(decoded: &Decoded<'_>) -> &'static str {
+    match decoded {
+        Decoded::Bool(_) => "bool",
+        Decoded::Collection(kind) => kind,
+        _ => "number",
+    }
+}
+
+fn go_kind_word(go_kind: &str) -> &str {
+    if go_kind == "bool" {
+        "boolean"
+    } else {
+        go_kind
+    }
+}
+
+/// Go's `encoding/json` names a field by its JSON path without indices
+/// (`spec.containers.imagePullPolicy`).
+fn json_path(field_path: &str) -> String {
+    let mut out = String::with_capacity(field_path.len());
+    let mut depth = 0;
+    for c in field_path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

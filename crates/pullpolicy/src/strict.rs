@@ -1,0 +1,105 @@
+//! Unknown and repeated fields, as Kubernetes' strict decoding reports them.
+//!
+//! Field lists come from the Kubernetes API definitions of the chosen version
+//! ([`crate::fields`], generated from OpenAPI schemas).
+
+use crate::explain::Cx;
+use crate::fields::{self, Child, ObjectType};
+use crate::messages;
+use crate::report::Finding;
+use crate::yaml::{Doc, NodeId};
+
+/// Checks the object's own fields and every mapping on the way down `path` (not the
+/// last one, the pod spec, which [`crate::pod`] checks).
+pub(crate) fn check_path(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    ty: ObjectType,
+    path: &[&str],
+    out: &mut Vec<Finding>,
+) {
+    check(cx, doc, node, ty, "", out);
+    if let Some(meta) = doc.get(node, "metadata") {
+        check(cx, doc, meta, ObjectType::ObjectMeta, "metadata", out);
+    }
+    let minor = cx.options.kubernetes_version.minor();
+    let (mut node, mut ty, mut prefix) = (node, ty, String::new());
+    for key in path.iter().take(path.len().saturating_sub(1)) {
+        let Some(Child::Object(child)) = fields::field(ty, key, minor).and_then(|f| f.child) else {
+            return;
+        };
+        let Some(next) = doc.get(node, key).filter(|n| doc.pairs(*n).is_some()) else {
+            return;
+        };
+        prefix = join(&prefix, key);
+        check(cx, doc, next, child, &prefix, out);
+        if child == ObjectType::PodTemplateSpec || child == ObjectType::JobTemplateSpec {
+            if let Some(meta) = doc.get(next, "metadata") {
+                check(
+                    cx,
+                    doc,
+                    meta,
+                    ObjectType::ObjectMeta,
+                    &join(&prefix, "metadata"),
+                    out,
+                );
+            }
+        }
+        (node, ty) = (next, child);
+    }
+}
+
+/// Reports the keys of mapping `map` that `ty` does not have in this version, and keys
+/// given twice. Returns the field an unknown key most likely meant, when that is one of
+/// `meant` (so callers can say the policy was dropped).
+pub(crate) fn check(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    map: NodeId,
+    ty: ObjectType,
+    prefix: &str,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let Some(pairs) = doc.pairs(map) else {
+        return false;
+    };
+    let minor = cx.options.kubernetes_version.minor();
+    let mut policy_dropped = false;
+    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
+    for (key, _) in pairs {
+        let Some(name) = doc.key_text(*key) else {
+            continue;
+        };
+        let at = cx.pos(doc, *key);
+        let path = join(prefix, name);
+        if !seen.insert(name) {
+            out.push(messages::duplicate_key(
+                at,
+                &messages::duplicate_field(&path),
+                name,
+            ));
+        }
+        if fields::field(ty, name, minor).is_none() {
+            let suggestion = fields::did_you_mean(ty, name, minor);
+            let affects = matches!(suggestion, Some("imagePullPolicy" | "pullPolicy" | "image"));
+            policy_dropped |= affects;
+            out.push(messages::unknown_field_finding(
+                at,
+                &messages::unknown_field(&path),
+                suggestion,
+                affects,
+            ));
+        }
+    }
+    policy_dropped
+}
+
+/// `a.b`, or `b` when `a` is empty.
+pub(crate) fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}

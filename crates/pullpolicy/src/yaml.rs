@@ -1,0 +1,490 @@
+//! The span-aware YAML reader: a small tree of every document, with the start and end
+//! of every node, built in one pass over `saphyr-parser`'s events.
+//!
+//! Why a tree of our own rather than `serde_yaml::Value`: Kubernetes users need the line
+//! and column of the exact value; duplicate keys must be kept (Kubernetes' non-strict
+//! decoding keeps the last one, strict decoding rejects it), and aliases must not be
+//! expanded (an alias bomb costs nothing here). serde_yaml is used where its libyaml
+//! heritage matters: the wording of syntax errors, which is what `kubectl` prints
+//! (go-yaml is a port of libyaml too); see [`syntax_error`].
+//!
+//! The tree is an arena: nodes refer to each other by [`NodeId`], so neither building
+//! nor dropping it recurses, whatever the nesting depth.
+
+use crate::source::Mark;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use std::borrow::Cow;
+
+/// An index into [`Doc::nodes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NodeId(u32);
+
+/// One node of a document.
+#[derive(Debug)]
+pub(crate) struct Node<'a> {
+    pub value: Value<'a>,
+    pub start: Mark,
+    pub end: Mark,
+}
+
+/// What a node holds.
+#[derive(Debug)]
+pub(crate) enum Value<'a> {
+    Scalar(Scalar<'a>),
+    /// Key/value pairs in source order, duplicates included.
+    Mapping(Vec<(NodeId, NodeId)>),
+    Sequence(Vec<NodeId>),
+    /// An alias to an earlier anchored node (`None`: the anchor is unknown).
+    Alias(Option<NodeId>),
+}
+
+/// A scalar as written.
+#[derive(Debug)]
+pub(crate) struct Scalar<'a> {
+    pub text: Cow<'a, str>,
+    /// Plain (unquoted, not a block scalar): only these resolve to null, bool or number.
+    pub plain: bool,
+    /// An explicit tag such as `!!str`, rendered as `!!str`.
+    pub tag: Option<String>,
+}
+
+/// One YAML document.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    nodes: Vec<Node<'a>>,
+    /// 0-based position of the document in the stream (unreadable ones count too).
+    pub index: usize,
+    /// Where the document starts (its `---`, or its first token).
+    pub start: Mark,
+    /// Where its content ends.
+    pub end: Mark,
+}
+
+/// A YAML syntax error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    /// The problem, in libyaml's words where serde_yaml agrees that the text is invalid.
+    pub message: String,
+    pub at: Mark,
+    /// The index of the document the error is in.
+    pub document: usize,
+}
+
+/// Every document of a stream, up to the first syntax error, plus the documents after
+/// it that could be recovered (reading resumes at the next `---` line).
+#[derive(Debug)]
+pub(crate) struct Stream<'a> {
+    pub docs: Vec<Doc<'a>>,
+    pub errors: Vec<SyntaxError>,
+}
+
+impl<'a> Doc<'a> {
+    /// The root node; a document always has one (an empty document is a null scalar).
+    pub fn root(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
+        &self.nodes[id.0 as usize]
+    }
+
+    /// The node itself, or the node an alias points to.
+    pub fn resolve(&self, id: NodeId) -> &Node<'a> {
+        match self.node(id).value {
+            Value::Alias(Some(target)) => self.node(target),
+            _ => self.node(id),
+        }
+    }
+
+    /// The mapping's pairs, if `id` is a mapping.
+    pub fn pairs(&self, id: NodeId) -> Option<&[(NodeId, NodeId)]> {
+        match &self.resolve(id).value {
+            Value::Mapping(pairs) => Some(pairs),
+            _ => None,
+        }
+    }
+
+    /// The sequence's items, if `id` is a sequence.
+    pub fn items(&self, id: NodeId) -> Option<&[NodeId]> {
+        match &self.resolve(id).value {
+            Value::Sequence(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The scalar, if `id` is one.
+    pub fn scalar(&self, id: NodeId) -> Option<&Scalar<'a>> {
+        match &self.resolve(id).value {
+            Value::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The text of a key node (keys that are not scalars have none).
+    pub fn key_text(&self, id: NodeId) -> Option<&str> {
+        self.scalar(id).map(|s| s.text.as_ref())
+    }
+
+    /// The value of the *last* pair whose key is `key` (what Kubernetes keeps).
+    pub fn get(&self, map: NodeId, key: &str) -> Option<NodeId> {
+        self.pairs(map)?
+            .iter()
+            .rev()
+            .find(|(k, _)| self.key_text(*k) == Some(key))
+            .map(|(_, v)| *v)
+    }
+
+    /// Follows a dotted path of mapping keys.
+    pub fn get_path(&self, mut node: NodeId, path: &[&str]) -> Option<NodeId> {
+        for key in path {
+            node = self.get(node, key)?;
+        }
+        Some(node)
+    }
+
+    /// True if the node is an empty document or a null scalar.
+    pub fn is_null(&self, id: NodeId) -> bool {
+        self.scalar(id).is_some_and(Scalar::is_null)
+    }
+}
+
+impl Scalar<'_> {
+    /// YAML's null: `~`, `null`, `Null`, `NULL` or nothing, when plain and untagged.
+    pub fn is_null(&self) -> bool {
+        self.plain
+            && self.tag.is_none()
+            && matches!(&*self.text, "" | "~" | "null" | "Null" | "NULL")
+    }
+}
+
+/// Reads every document of `text`.
+pub(crate) fn parse(text: &str) -> Stream<'_> {
+    let mut stream = Stream {
+        docs: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut offset = Offset::default();
+    let mut rest = text;
+    let mut count = 0;
+    loop {
+        let first_doc = stream.docs.len();
+        let result = read_docs(rest, offset, &mut stream.docs);
+        for doc in &mut stream.docs[first_doc..] {
+            doc.index = count;
+            count += 1;
+        }
+        match result {
+            Ok(()) => break,
+            Err(err) => {
+                let at = offset.apply(*err.marker());
+                let document = count;
+                count += 1;
+                let message = syntax_error(doc_text(text, &stream.docs[first_doc..], rest, at))
+                    .unwrap_or_else(|| err.info().to_owned());
+                stream.errors.push(SyntaxError {
+                    message,
+                    at,
+                    document,
+                });
+                // Resume at the next line that starts a document (the error's own line
+                // if the error is at its `---`), always moving forward.
+                let resumed = text.len() - rest.len();
+                match next_document_start(text, at).filter(|(byte, _)| *byte > resumed) {
+                    Some((byte, mark)) => {
+                        rest = &text[byte..];
+                        offset = Offset {
+                            index: mark.index,
+                            line: mark.line - 1,
+                        };
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    stream
+}
+
+/// Translates marks of a re-parsed tail back to the whole text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Offset {
+    index: usize,
+    line: usize,
+}
+
+impl Offset {
+    fn apply(self, m: saphyr_parser::Marker) -> Mark {
+        Mark {
+            index: m.index() + self.index,
+            line: m.line() + self.line,
+            col: m.col(),
+        }
+    }
+}
+
+fn read_docs<'a>(text: &'a str, offset: Offset, docs: &mut Vec<Doc<'a>>) -> Result<(), ScanError> {
+    let mut builder = Builder::default();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event?;
+        let start = offset.apply(span.start);
+        let end = offset.apply(span.end);
+        builder.event(event, Span::new(span.start, span.end), start, end, docs);
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Builder<'a> {
+    doc: Option<Doc<'a>>,
+    /// Open collections: (node, pending key for mappings).
+    open: Vec<(NodeId, Option<NodeId>)>,
+    /// Anchor id → node (saphyr numbers anchors from 1 per stream).
+    anchors: Vec<Option<NodeId>>,
+}
+
+impl<'a> Builder<'a> {
+    fn event(
+        &mut self,
+        event: Event<'a>,
+        _span: Span,
+        start: Mark,
+        end: Mark,
+        docs: &mut Vec<Doc<'a>>,
+    ) {
+        match event {
+            Event::DocumentStart(_) => {
+                self.doc = Some(Doc {
+                    nodes: Vec::new(),
+                    index: 0,
+                    start,
+                    end,
+                });
+                self.open.clear();
+            }
+            Event::DocumentEnd => {
+                if let Some(mut doc) = self.doc.take() {
+                    if doc.nodes.is_empty() {
+                        doc.nodes.push(Node {
+                            value: Value::Scalar(Scalar {
+                                text: Cow::Borrowed(""),
+                                plain: true,
+                                tag: None,
+                            }),
+                            start: doc.start,
+                            end: doc.start,
+                        });
+                    }
+                    docs.push(doc);
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let plain = matches!(style, ScalarStyle::Plain);
+                let tag = tag.map(|t| tag_text(&t));
+                let id = self.push(Value::Scalar(Scalar { text, plain, tag }), start, end);
+                self.anchor(anchor, id);
+                self.attach(id);
+            }
+            Event::Alias(anchor) => {
+                let target = self.anchors.get(anchor).copied().flatten();
+                let id = self.push(Value::Alias(target), start, end);
+                self.attach(id);
+            }
+            Event::SequenceStart(anchor, _) => {
+                let id = self.push(Value::Sequence(Vec::new()), start, end);
+                self.anchor(anchor, id);
+                self.attach(id);
+                self.open.push((id, None));
+            }
+            Event::MappingStart(anchor, _) => {
+                let id = self.push(Value::Mapping(Vec::new()), start, end);
+                self.anchor(anchor, id);
+                self.attach(id);
+                self.open.push((id, None));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((id, _)) = self.open.pop() {
+                    if let Some(doc) = self.doc.as_mut() {
+                        doc.nodes[id.0 as usize].end = end;
+                        doc.end = end;
+                    }
+                }
+            }
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
+        }
+    }
+
+    fn push(&mut self, value: Value<'a>, start: Mark, end: Mark) -> NodeId {
+        let doc = self.doc.get_or_insert_with(|| Doc {
+            nodes: Vec::new(),
+            index: 0,
+            start,
+            end,
+        });
+        let id = NodeId(u32::try_from(doc.nodes.len()).unwrap_or(u32::MAX));
+        doc.nodes.push(Node { value, start, end });
+        doc.end = end;
+        id
+    }
+
+    fn anchor(&mut self, anchor: usize, id: NodeId) {
+        if anchor == 0 {
+            return;
+        }
+        if self.anchors.len() <= anchor {
+            self.anchors.resize(anchor + 1, None);
+        }
+        self.anchors[anchor] = Some(id);
+    }
+
+    /// Adds a finished or opened node to the innermost open collection.
+    fn attach(&mut self, id: NodeId) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let Some((parent, pending)) = self.open.last_mut() else {
+            return;
+        };
+        match &mut doc.nodes[parent.0 as usize].value {
+            Value::Sequence(items) => items.push(id),
+            Value::Mapping(pairs) => match pending.take() {
+                None => *pending = Some(id),
+                Some(key) => pairs.push((key, id)),
+            },
+            _ => {}
+        }
+    }
+}
+
+fn tag_text(tag: &saphyr_parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        "!" => format!("!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    }
+}
+
+/// The text of the document that failed: from the end of the last good document (or
+/// the start of the tail being read) to the next document start after the error.
+fn doc_text<'t>(text: &'t str, good: &[Doc<'_>], rest: &'t str, at: Mark) -> &'t str {
+    let tail_start = text.len() - rest.len();
+    let start = good
+        .last()
+        .map(|d| byte_of(text, d.end.index))
+        .unwrap_or(tail_start)
+        .max(tail_start);
+    let end = next_document_start(text, at).map_or(text.len(), |(b, _)| b);
+    &text[start.min(end)..end]
+}
+
+/// libyaml's description of the first syntax error in `doc`, via serde_yaml, without
+/// its " at line … column …" suffix (positions come from the span-aware reader).
+pub(crate) fn syntax_error(doc: &str) -> Option<String> {
+    for de in serde_yaml::Deserializer::from_str(doc) {
+        if let Err(err) = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(de) {
+            let text = err.to_string();
+            let problem = text.split(" at line ").next().unwrap_or(&text);
+            return Some(problem.to_owned());
+        }
+    }
+    None
+}
+
+/// The byte offset of character `index`.
+fn byte_of(text: &str, index: usize) -> usize {
+    if text.is_ascii() {
+        return index.min(text.len());
+    }
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(b, _)| b)
+}
+
+/// The first line that starts with `---` (a document marker) after `at`, or at `at`
+/// itself when the error is at the start of such a line, as a byte offset and a mark.
+fn next_document_start(text: &str, at: Mark) -> Option<(usize, Mark)> {
+    let from = byte_of(text, at.index);
+    let (mut byte, mut line) = if at.col == 0 {
+        (from, at.line)
+    } else {
+        (from + text[from..].find('\n')? + 1, at.line + 1)
+    };
+    loop {
+        let rest = &text[byte..];
+        if rest.starts_with("---") && rest[3..].chars().next().is_none_or(|c| c.is_whitespace()) {
+            let index = if text.is_ascii() {
+                byte
+            } else {
+                text[..byte].chars().count()
+            };
+            return Some((
+                byte,
+                Mark {
+                    index,
+                    line,
+                    col: 0,
+                },
+            ));
+        }
+        byte += rest.find('\n')? + 1;
+        line += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Stream<'_> {
+        parse(text)
+    }
+
+    #[test]
+    fn positions_of_values() {
+        let s = doc("a:\n  b: hello\n");
+        let d = &s.docs[0];
+        let b = d.get_path(d.root(), &["a", "b"]).unwrap();
+        let n = d.node(b);
+        assert_eq!((n.start.line, n.start.col, n.start.index), (2, 5, 8));
+        assert_eq!(d.scalar(b).unwrap().text, "hello");
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_last() {
+        let s = doc("a: 1\na: 2\n");
+        let d = &s.docs[0];
+        assert_eq!(d.scalar(d.get(d.root(), "a").unwrap()).unwrap().text, "2");
+        assert_eq!(d.pairs(d.root()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn aliases_resolve_without_expansion() {
+        let s = doc("a: &x {b: 1}\nc: *x\n");
+        let d = &s.docs[0];
+        let c = d.get(d.root(), "c").unwrap();
+        assert!(d.get(c, "b").is_some());
+    }
+
+    #[test]
+    fn streams_and_empty_documents() {
+        let s = doc("---\n# only a comment\n---\na: 1\n");
+        assert_eq!(s.docs.len(), 2);
+        assert!(s.docs[0].is_null(s.docs[0].root()));
+        assert!(s.errors.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_recover_at_the_next_document() {
+        let s = doc("a: 1\n---\nb: [\n---\nc: 3\n");
+        assert_eq!(s.errors.len(), 1);
+        assert_eq!(s.errors[0].document, 1);
+        assert_eq!(s.docs.len(), 2);
+        let last = &s.docs[1];
+        let c = last.get(last.root(), "c").unwrap();
+        assert_eq!(last.node(c).start.line, 5);
+    }
+
+    #[test]
+    fn syntax_error_wording_is_libyaml() {
+        let s = doc("a:\n  b: 1\n c: 2\n");
+        assert_eq!(s.errors.len(), 1);
+        assert_eq!(s.errors[0].message, "did not find expected key");
+    }
+}
