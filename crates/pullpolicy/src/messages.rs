@@ -6,6 +6,8 @@ use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::Position;
 use std::fmt::Write;
 
+pub(crate) mod kubelet;
+
 // ---------------------------------------------------------------------------------------
 // Links (kubernetes.io only) and FAQ ids.
 

@@ -1,0 +1,1 @@
+//! The node simulation's wording: kubelet events (exact) and explanations.
