@@ -25,7 +25,7 @@ pub struct FaqEntry {
     pub question: &'static str,
     /// The answer as paragraphs; a paragraph may contain `inline code` in backticks and nothing else (no HTML, no markdown links).
     pub answer: &'static [&'static str],
-    /// kubernetes.io links only (https://kubernetes.io/...), e.g. <https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy>.
+    /// kubernetes.io links only (`https://kubernetes.io/...`), e.g. <https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy>.
     pub links: &'static [&'static str],
     /// True for the four questions that come from the seed article.
     pub from_article: bool,

@@ -4,7 +4,6 @@
 use crate::options::KubeVersion;
 use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::Position;
-use std::fmt::Write;
 
 pub(crate) mod kubelet;
 
@@ -52,37 +51,7 @@ pub const LINKS: &[&str] = &[
 // ---------------------------------------------------------------------------------------
 // Kubernetes' own words.
 
-/// Go's `strconv.Quote`, as `%q` prints strings in Kubernetes messages.
-pub(crate) fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if c.is_control() || c == '\u{feff}' => {
-                if (c as u32) <= 0xffff {
-                    let _ = write!(out, "\\u{:04x}", c as u32);
-                } else {
-                    let _ = write!(out, "\\U{:08x}", c as u32);
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub(crate) use crate::reference::go_quote;
 
 /// `field.NotSupported` for `imagePullPolicy` (validation.go `validatePullPolicy`; the
 /// supported list is sorted): spec §2.1.

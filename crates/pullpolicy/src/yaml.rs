@@ -302,11 +302,9 @@ impl<'a> Builder<'a> {
                 self.open.push((id, None));
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                if let Some((id, _)) = self.open.pop() {
-                    if let Some(doc) = self.doc.as_mut() {
-                        doc.nodes[id.0 as usize].end = end;
-                        doc.end = end;
-                    }
+                if let (Some((id, _)), Some(doc)) = (self.open.pop(), self.doc.as_mut()) {
+                    doc.nodes[id.0 as usize].end = end;
+                    doc.end = end;
                 }
             }
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
