@@ -16,10 +16,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
     let stream = yaml::parse(source);
     let cx = Cx { map: &map, options };
     let mut documents = Vec::new();
-    for doc in &stream.docs {
-        read_document(&cx, doc, &mut documents);
-    }
-    let syntax_errors: Vec<SyntaxError> = stream
+    let mut syntax_errors: Vec<SyntaxError> = stream
         .errors
         .iter()
         .map(|e| SyntaxError {
@@ -28,6 +25,17 @@ pub fn explain(source: &str, options: &Options) -> Report {
             position: map.position(e.at, e.at),
         })
         .collect();
+    for doc in &stream.docs {
+        match doc.collection_key {
+            Some(at) => syntax_errors.push(SyntaxError {
+                document: doc.index,
+                message: messages::collection_key(),
+                position: map.position(at, at),
+            }),
+            None => read_document(&cx, doc, &mut documents),
+        }
+    }
+    syntax_errors.sort_by_key(|e| e.document);
     for e in &syntax_errors {
         documents.push(Document {
             index: e.document,

@@ -112,6 +112,13 @@ pub(crate) fn not_a_string(
     )
 }
 
+/// A mapping or sequence used as a key: YAML allows it, but Kubernetes converts YAML to
+/// JSON (sigs.k8s.io/yaml), whose keys are strings, and stops with an invalid-map-key
+/// error. Typical cause: an unrendered template (`replicas: {{replicas}}`).
+pub(crate) fn collection_key() -> String {
+    "invalid map key: a mapping or sequence cannot be a key (Kubernetes converts YAML to JSON, whose keys are strings; is this an unrendered template such as {{value}}?)".to_owned()
+}
+
 // ---------------------------------------------------------------------------------------
 // Options.
 

@@ -246,7 +246,7 @@ fn container(
         "imagePullPolicy",
         &join(&path, "imagePullPolicy"),
         position,
-        &image_text,
+        (&image_text, image.position),
         pcx,
         bucket,
         &mut errs.decode,
@@ -328,7 +328,7 @@ fn image_volume(
         "pullPolicy",
         &join(&source_path, "pullPolicy"),
         position,
-        &image_text,
+        (&image_text, image.position),
         pcx,
         &mut errs.volumes,
         &mut errs.decode,
@@ -465,7 +465,7 @@ fn read_policy(
     key: &str,
     field_path: &str,
     fallback: Position,
-    image: &str,
+    (image, image_at): (&str, Position),
     pcx: &PodContext,
     validation: &mut Vec<String>,
     decode_errs: &mut Vec<String>,
@@ -567,50 +567,66 @@ fn read_policy(
         }
     };
     if let Some(effective) = policy.effective {
-        guidance(
-            findings,
-            position,
+        let at = Positions {
+            image: image_at,
+            policy: position,
+        };
+        let facts = Guidance {
             image,
-            parsed.as_ref(),
-            effective,
-            policy.source,
-        );
+            parsed: parsed.as_ref(),
+            policy: effective,
+            source: policy.source,
+            custom: pcx.custom,
+        };
+        guidance(findings, at, &facts);
     }
     policy
 }
 
-/// The neutral guidance findings for a valid entry.
-fn guidance(
-    findings: &mut Vec<Finding>,
-    at: Position,
-    image: &str,
-    parsed: Option<&reference::Reference>,
-    p: PullPolicy,
+/// Where guidance points: findings about the tag at the image, about the policy at
+/// the policy (or the container's `name:` when it is not written).
+#[derive(Debug, Clone, Copy)]
+struct Positions {
+    image: Position,
+    policy: Position,
+}
+
+/// What guidance looks at.
+#[derive(Debug)]
+struct Guidance<'a> {
+    image: &'a str,
+    parsed: Option<&'a reference::Reference>,
+    policy: PullPolicy,
     source: PolicySource,
-) {
-    let Some(r) = parsed else { return };
+    custom: bool,
+}
+
+/// The neutral guidance findings for a valid entry.
+fn guidance(findings: &mut Vec<Finding>, at: Positions, g: &Guidance<'_>) {
+    let Some(r) = g.parsed else { return };
+    let (p, image) = (g.policy, g.image);
     let (tag, digest) = (r.tag(), r.digest().is_some());
     match (tag, digest) {
-        (None, false) => findings.push(messages::latest_tag(at, image, true, p)),
-        (Some("latest"), false) => findings.push(messages::latest_tag(at, image, false, p)),
+        (None, false) => findings.push(messages::latest_tag(at.image, image, true, p)),
+        (Some("latest"), false) => findings.push(messages::latest_tag(at.image, image, false, p)),
         (Some(t), false) if p == PullPolicy::IfNotPresent => {
             if t.eq_ignore_ascii_case("latest") {
-                findings.push(messages::latest_case(at, t));
+                findings.push(messages::latest_case(at.image, t));
             } else {
-                findings.push(messages::mutable_tag_if_not_present(at, t));
+                findings.push(messages::mutable_tag_if_not_present(at.image, t));
             }
         }
-        (Some(t), true) => findings.push(messages::tag_and_digest(at, t == "latest")),
+        (Some(t), true) => findings.push(messages::tag_and_digest(at.image, t == "latest")),
         _ => {}
     }
     if digest && p == PullPolicy::Always {
-        findings.push(messages::always_with_digest(at));
+        findings.push(messages::always_with_digest(at.policy));
     }
     if p == PullPolicy::Never {
-        findings.push(messages::never_policy(at));
+        findings.push(messages::never_policy(at.policy));
     }
-    if source == PolicySource::Defaulted {
-        findings.push(messages::default_set_at_creation(at, p));
+    if g.source == PolicySource::Defaulted && !g.custom {
+        findings.push(messages::default_set_at_creation(at.policy, p));
     }
 }
 

@@ -34,7 +34,10 @@ pub(crate) fn check_path(
         };
         prefix = join(&prefix, key);
         check(cx, doc, next, child, &prefix, out);
-        let template = matches!(child, ObjectType::PodTemplateSpec | ObjectType::JobTemplateSpec);
+        let template = matches!(
+            child,
+            ObjectType::PodTemplateSpec | ObjectType::JobTemplateSpec
+        );
         if let (true, Some(meta)) = (template, doc.get(next, "metadata")) {
             let path = join(&prefix, "metadata");
             check(cx, doc, meta, ObjectType::ObjectMeta, &path, out);

@@ -58,6 +58,9 @@ pub(crate) struct Doc<'a> {
     pub start: Mark,
     /// Where its content ends.
     pub end: Mark,
+    /// The first mapping key that is itself a mapping or sequence (`{{x}}: …`): valid
+    /// YAML, but JSON keys are strings, so Kubernetes cannot read the document.
+    pub collection_key: Option<Mark>,
 }
 
 /// A YAML syntax error.
@@ -258,6 +261,7 @@ impl<'a> Builder<'a> {
                     index: 0,
                     start,
                     end,
+                    collection_key: None,
                 });
                 self.open.clear();
             }
@@ -317,6 +321,7 @@ impl<'a> Builder<'a> {
             index: 0,
             start,
             end,
+            collection_key: None,
         });
         let id = NodeId(u32::try_from(doc.nodes.len()).unwrap_or(u32::MAX));
         doc.nodes.push(Node { value, start, end });
@@ -343,7 +348,13 @@ impl<'a> Builder<'a> {
         match &mut doc.nodes[parent.0 as usize].value {
             Value::Sequence(items) => items.push(id),
             Value::Mapping(pairs) => match pending.take() {
-                None => *pending = Some(id),
+                None => {
+                    *pending = Some(id);
+                    let key = &doc.nodes[id.0 as usize];
+                    if matches!(key.value, Value::Mapping(_) | Value::Sequence(_)) {
+                        doc.collection_key.get_or_insert(key.start);
+                    }
+                }
                 Some(key) => pairs.push((key, id)),
             },
             _ => {}
