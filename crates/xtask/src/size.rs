@@ -38,9 +38,16 @@ pub fn print_table(dist: &Path) -> Result {
         .iter()
         .filter(|r| r.name == "index.html" || index.contains(&r.name))
         .collect();
-    println!("{:<48} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
     for row in &rows {
-        let mark = if first_load.iter().any(|r| r.name == row.name) { "*" } else { " " };
+        let mark = if first_load.iter().any(|r| r.name == row.name) {
+            "*"
+        } else {
+            " "
+        };
         println!(
             "{:<48} {:>10} {:>10} {:>10}",
             format!("{mark}{}", row.name),

@@ -27,7 +27,13 @@ pub fn run(_args: &[String]) -> Result {
     })?;
     step("clippy (wasm32)", || {
         let mut clippy = cmd::cargo();
-        clippy.args(["clippy", "--target", "wasm32-unknown-unknown", "--all-targets", "--quiet"]);
+        clippy.args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--quiet",
+        ]);
         for krate in WASM_CRATES {
             clippy.args(["-p", krate]);
         }

@@ -59,13 +59,7 @@ fn ensure_trunk() -> Result {
     say(&format!(
         "{want} (builds and serves the site; compiling it takes about 8 minutes on 2 cores)"
     ));
-    cmd::run(cmd::cargo().args([
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
-    ]))
+    cmd::run(cmd::cargo().args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
 fn ensure_wasm_bindgen() -> Result {
@@ -123,10 +117,12 @@ pub fn ensure_browser() -> Result<Tools> {
     let root = output(command("id").arg("-u")).as_deref() == Some("0");
     let apt = output(command("sh").args(["-c", "command -v apt-get"])).is_some();
     if !(root && apt) {
-        return Err("the browser tests need Chromium and its driver: install the packages \
+        return Err(
+            "the browser tests need Chromium and its driver: install the packages \
              `chromium` and `chromium-driver` (Debian/Ubuntu: \
              `sudo apt-get install chromium chromium-driver`), then run this again"
-            .to_owned());
+                .to_owned(),
+        );
     }
     say("Chromium and chromedriver from Debian (apt-get packages chromium, chromium-driver)");
     cmd::run(command("apt-get").args(["update", "-qq"]))?;
@@ -162,13 +158,7 @@ pub fn ensure_e2e_packages() -> Result {
         return Ok(());
     }
     say("the end-to-end suite's npm packages (tests/e2e/package-lock.json)");
-    cmd::run(command("npm").args([
-        "ci",
-        "--prefix",
-        "tests/e2e",
-        "--no-audit",
-        "--no-fund",
-    ]))
+    cmd::run(command("npm").args(["ci", "--prefix", "tests/e2e", "--no-audit", "--no-fund"]))
 }
 
 fn say(what: &str) {
