@@ -76,7 +76,7 @@ fn case_and_yaml11_edges() {
 #[test]
 fn kubernetes_versions_change_the_reference_rules() {
     // docker/distribution (Kubernetes 1.28) did not read bracketed IPv6 hosts.
-    let text = deployment("[::1]:5000/app:1.0", None);
+    let text = deployment("\"[::1]:5000/app:1.0\"", None);
     let v128 = Options {
         kubernetes_version: pullpolicy::KubeVersion::new(28).unwrap(),
         ..Options::default()

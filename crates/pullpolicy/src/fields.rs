@@ -188,7 +188,13 @@ pub fn fields(ty: ObjectType, minor: u8) -> impl Iterator<Item = &'static Field>
 /// The field `name` (exact, case-sensitive, as the API server's decoder matches) of `ty`,
 /// if it exists in Kubernetes 1.`minor`.
 pub fn field(ty: ObjectType, name: &str, minor: u8) -> Option<&'static Field> {
-    fields(ty, minor).find(|f| f.name == name)
+    // The table is sorted by name: binary search, then the entries of that name.
+    let table = all_fields(ty);
+    let start = table.partition_point(|f| f.name < name);
+    table[start..]
+        .iter()
+        .take_while(|f| f.name == name)
+        .find(|f| f.exists_in(minor))
 }
 
 /// The first covered minor version in which `ty` has the field `name` (exact name), for

@@ -225,7 +225,7 @@ fn container(
         Role::InitContainer | Role::Sidecar => &mut errs.init,
         Role::EphemeralContainer | Role::ImageVolume => &mut errs.ephemeral,
     };
-    let (image, image_text) = read_image(
+    let (image, image_text, parsed) = read_image(
         cx,
         doc,
         node,
@@ -246,7 +246,7 @@ fn container(
         "imagePullPolicy",
         &join(&path, "imagePullPolicy"),
         position,
-        (&image_text, image.position),
+        (&image_text, image.position, parsed.as_ref()),
         pcx,
         bucket,
         &mut errs.decode,
@@ -307,7 +307,7 @@ fn image_volume(
     } else {
         &mut no_errors
     };
-    let (image, image_text) = read_image(
+    let (image, image_text, parsed) = read_image(
         cx,
         doc,
         source,
@@ -328,7 +328,7 @@ fn image_volume(
         "pullPolicy",
         &join(&source_path, "pullPolicy"),
         position,
-        (&image_text, image.position),
+        (&image_text, image.position, parsed.as_ref()),
         pcx,
         &mut errs.volumes,
         &mut errs.decode,
@@ -377,7 +377,7 @@ fn read_image(
     pod_only: &mut Vec<String>,
     findings: &mut Vec<Finding>,
     go_struct: &str,
-) -> (Image, String) {
+) -> (Image, String, Option<reference::Reference>) {
     let (decoded, value_node) = decode::string_field(doc, node, key);
     let position = value_node.map_or(fallback, |n| cx.pos(doc, n));
     let rules = cx.options.kubernetes_version.reference_rules();
@@ -421,8 +421,9 @@ fn read_image(
             }
         }
     }
+    // One parse serves the report, the kubelet's default tag and defaulting.
     let parsed = reference::parse_normalized_named(&text, rules);
-    let runtime = reference::apply_default_image_tag(&text, rules);
+    let runtime = runtime_ref(&text, parsed.as_ref().ok(), rules);
     if let (Err(message), false) = (&runtime, text.is_empty()) {
         findings.push(messages::invalid_image_name(position, message));
     }
@@ -454,7 +455,33 @@ fn read_image(
             position,
         },
     };
-    (image, text)
+    (image, text, parsed.ok())
+}
+
+/// The kubelet's `applyDefaultImageTag` (spec §4.3 step 1), from an image already
+/// parsed: `Ok` the string sent to the runtime, `Err` the kubelet's message.
+fn runtime_ref(
+    image: &str,
+    parsed: Option<&reference::Reference>,
+    rules: reference::Rules,
+) -> Result<String, String> {
+    match parsed {
+        // The failure message needs the parse error's words: let the reference module
+        // produce it (this path is rare).
+        None => reference::apply_default_image_tag(image, rules),
+        Some(r) if r.digest().is_some() => Ok(image.to_owned()),
+        Some(r) => {
+            let tag = r.tag().unwrap_or(reference::DEFAULT_IMAGE_TAG);
+            let suffix_ok = image
+                .strip_suffix(tag)
+                .is_some_and(|rest| rest.ends_with(':'));
+            Ok(if suffix_ok {
+                image.to_owned()
+            } else {
+                format!("{image}:{tag}")
+            })
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -465,7 +492,7 @@ fn read_policy(
     key: &str,
     field_path: &str,
     fallback: Position,
-    (image, image_at): (&str, Position),
+    (image, image_at, parsed): (&str, Position, Option<&reference::Reference>),
     pcx: &PodContext,
     validation: &mut Vec<String>,
     decode_errs: &mut Vec<String>,
@@ -475,9 +502,7 @@ fn read_policy(
 ) -> Policy {
     let (decoded, value_node) = decode::string_field(doc, node, key);
     let position = value_node.map_or(fallback, |n| cx.pos(doc, n));
-    let rules = cx.options.kubernetes_version.reference_rules();
-    let parsed = reference::parse_normalized_named(image, rules).ok();
-    let case = match &parsed {
+    let case = match parsed {
         None => TagCase::Unparseable,
         Some(r) => match (r.tag(), r.digest().is_some()) {
             (None, false) => TagCase::NoTag,
@@ -486,7 +511,13 @@ fn read_policy(
             (None, true) => TagCase::DigestOnly,
         },
     };
-    let default = if reference::defaults_to_always(image, rules) {
+    // SetDefaults_Container: Always exactly when ParseImageName's tag is "latest" (no tag
+    // and no digest counts as "latest"); a parse error counts as no tag.
+    let latest = parsed.is_some_and(|r| match (r.tag(), r.digest()) {
+        (Some(tag), _) => tag == reference::DEFAULT_IMAGE_TAG,
+        (None, digest) => digest.is_none(),
+    });
+    let default = if latest {
         PullPolicy::Always
     } else {
         PullPolicy::IfNotPresent
@@ -573,7 +604,7 @@ fn read_policy(
         };
         let facts = Guidance {
             image,
-            parsed: parsed.as_ref(),
+            parsed,
             policy: effective,
             source: policy.source,
             custom: pcx.custom,

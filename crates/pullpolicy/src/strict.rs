@@ -62,21 +62,33 @@ pub(crate) fn check(
     };
     let minor = cx.options.kubernetes_version.minor();
     let mut policy_dropped = false;
-    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
-    for (key, _) in pairs {
+    // Small mappings (the usual case) look back linearly; large ones use a set.
+    let mut seen =
+        (pairs.len() > 16).then(|| std::collections::HashSet::with_capacity(pairs.len()));
+    for (i, (key, _)) in pairs.iter().enumerate() {
         let Some(name) = doc.key_text(*key) else {
             continue;
         };
+        let repeated = match seen.as_mut() {
+            Some(set) => !set.insert(name),
+            None => pairs[..i]
+                .iter()
+                .any(|(k, _)| doc.key_text(*k) == Some(name)),
+        };
+        let unknown = fields::field(ty, name, minor).is_none();
+        if !(repeated || unknown) {
+            continue;
+        }
         let at = cx.pos(doc, *key);
         let path = join(prefix, name);
-        if !seen.insert(name) {
+        if repeated {
             out.push(messages::duplicate_key(
                 at,
                 &messages::duplicate_field(&path),
                 name,
             ));
         }
-        if fields::field(ty, name, minor).is_none() {
+        if unknown {
             let suggestion = fields::did_you_mean(ty, name, minor);
             let affects = matches!(suggestion, Some("imagePullPolicy" | "pullPolicy" | "image"));
             policy_dropped |= affects;
