@@ -53,9 +53,7 @@ fn options_select_the_version() {
 #[wasm_bindgen_test]
 fn bad_options_are_a_js_error() {
     let options = js_sys::JSON::parse(r#"{"kubernetesVersion":"1.99"}"#).unwrap();
-    let err = pullpolicy_wasm::explain(POD, options)
-        .err()
-        .expect("an error");
+    let err = pullpolicy_wasm::explain(POD, options).expect_err("an error");
     let err: JsValue = err.into();
     let message = get(&err, &["message"]).as_string().unwrap();
     assert_eq!(
