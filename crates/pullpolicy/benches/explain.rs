@@ -48,7 +48,10 @@ fn floor(text: &str) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
+    // Real input nobody here wrote: Argo CD's HA install stream (CRDs, Deployments, …).
+    let argo = include_str!("../../../tests/corpus/argo-cd/manifests_ha_install.yaml");
     let inputs = [
+        ("argo-cd-ha-install", argo.to_owned()),
         ("seed-pod", SEED_POD.to_owned()),
         ("1MB", stream(1_000_000)),
         ("10MB", stream(10_000_000)),

@@ -13,28 +13,27 @@ use crate::yaml::{self, Doc, NodeId};
 /// container or list of containers. Pure: no I/O, clock or randomness; never panics.
 pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
-    let stream = yaml::parse(source);
     let cx = Cx { map: &map, options };
     let mut documents = Vec::new();
-    let mut syntax_errors: Vec<SyntaxError> = stream
-        .errors
+    let mut unreadable = Vec::new();
+    // Each document is analysed as soon as it is read, then dropped.
+    let errors = yaml::parse_each(source, |doc| match doc.collection_key {
+        Some(at) => unreadable.push(SyntaxError {
+            document: doc.index,
+            message: messages::collection_key(),
+            position: map.position(at, at),
+        }),
+        None => read_document(&cx, &doc, &mut documents),
+    });
+    let mut syntax_errors: Vec<SyntaxError> = errors
         .iter()
         .map(|e| SyntaxError {
             document: e.document,
             message: e.message.clone(),
             position: map.position(e.at, e.at),
         })
+        .chain(unreadable)
         .collect();
-    for doc in &stream.docs {
-        match doc.collection_key {
-            Some(at) => syntax_errors.push(SyntaxError {
-                document: doc.index,
-                message: messages::collection_key(),
-                position: map.position(at, at),
-            }),
-            None => read_document(&cx, doc, &mut documents),
-        }
-    }
     syntax_errors.sort_by_key(|e| e.document);
     for e in &syntax_errors {
         documents.push(Document {

@@ -12,7 +12,7 @@
 //! nor dropping it recurses, whatever the nesting depth.
 
 use crate::source::Mark;
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::borrow::Cow;
 
 /// An index into [`Doc::nodes`].
@@ -75,6 +75,7 @@ pub(crate) struct SyntaxError {
 
 /// Every document of a stream, up to the first syntax error, plus the documents after
 /// it that could be recovered (reading resumes at the next `---` line).
+#[cfg(test)]
 #[derive(Debug)]
 pub(crate) struct Stream<'a> {
     pub docs: Vec<Doc<'a>>,
@@ -160,31 +161,41 @@ impl Scalar<'_> {
     }
 }
 
-/// Reads every document of `text`.
+/// Reads every document of `text` (collected; the analysis streams with [`parse_each`]).
+#[cfg(test)]
 pub(crate) fn parse(text: &str) -> Stream<'_> {
-    let mut stream = Stream {
-        docs: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut docs = Vec::new();
+    let errors = parse_each(text, |doc| docs.push(doc));
+    Stream { docs, errors }
+}
+
+/// Hands every document of `text` to `each` as soon as it is read, so a long stream
+/// never holds more than one tree; returns the syntax errors. After an error, reading
+/// resumes at the next `---` line.
+pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(Doc<'a>)) -> Vec<SyntaxError> {
+    let mut errors = Vec::new();
     let mut offset = Offset::default();
     let mut rest = text;
     let mut count = 0;
     loop {
-        let first_doc = stream.docs.len();
-        let result = read_docs(rest, offset, &mut stream.docs);
-        for doc in &mut stream.docs[first_doc..] {
+        // Where the last good document of this segment ended (error messages re-read
+        // from there).
+        let mut last_end: Option<Mark> = None;
+        let result = read_docs(rest, offset, |mut doc| {
             doc.index = count;
             count += 1;
-        }
+            last_end = Some(doc.end);
+            each(doc);
+        });
         match result {
             Ok(()) => break,
             Err(err) => {
                 let at = offset.apply(*err.marker());
                 let document = count;
                 count += 1;
-                let message = syntax_error(doc_text(text, &stream.docs[first_doc..], rest, at))
+                let message = syntax_error(doc_text(text, last_end, rest, at))
                     .unwrap_or_else(|| err.info().to_owned());
-                stream.errors.push(SyntaxError {
+                errors.push(SyntaxError {
                     message,
                     at,
                     document,
@@ -205,7 +216,7 @@ pub(crate) fn parse(text: &str) -> Stream<'_> {
             }
         }
     }
-    stream
+    errors
 }
 
 /// Translates marks of a re-parsed tail back to the whole text.
@@ -225,13 +236,17 @@ impl Offset {
     }
 }
 
-fn read_docs<'a>(text: &'a str, offset: Offset, docs: &mut Vec<Doc<'a>>) -> Result<(), ScanError> {
+fn read_docs<'a>(
+    text: &'a str,
+    offset: Offset,
+    mut each: impl FnMut(Doc<'a>),
+) -> Result<(), ScanError> {
     let mut builder = Builder::default();
     for event in Parser::new_from_str(text) {
         let (event, span) = event?;
         let start = offset.apply(span.start);
         let end = offset.apply(span.end);
-        builder.event(event, Span::new(span.start, span.end), start, end, docs);
+        builder.event(event, start, end, &mut each);
     }
     Ok(())
 }
@@ -246,14 +261,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn event(
-        &mut self,
-        event: Event<'a>,
-        _span: Span,
-        start: Mark,
-        end: Mark,
-        docs: &mut Vec<Doc<'a>>,
-    ) {
+    fn event(&mut self, event: Event<'a>, start: Mark, end: Mark, each: &mut impl FnMut(Doc<'a>)) {
         match event {
             Event::DocumentStart(_) => {
                 self.doc = Some(Doc {
@@ -278,7 +286,7 @@ impl<'a> Builder<'a> {
                             end: doc.start,
                         });
                     }
-                    docs.push(doc);
+                    each(doc);
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -372,11 +380,10 @@ fn tag_text(tag: &saphyr_parser::Tag) -> String {
 
 /// The text of the document that failed: from the end of the last good document (or
 /// the start of the tail being read) to the next document start after the error.
-fn doc_text<'t>(text: &'t str, good: &[Doc<'_>], rest: &'t str, at: Mark) -> &'t str {
+fn doc_text<'t>(text: &'t str, last_good_end: Option<Mark>, rest: &'t str, at: Mark) -> &'t str {
     let tail_start = text.len() - rest.len();
-    let start = good
-        .last()
-        .map(|d| byte_of(text, d.end.index))
+    let start = last_good_end
+        .map(|end| byte_of(text, end.index))
         .unwrap_or(tail_start)
         .max(tail_start);
     let end = next_document_start(text, at).map_or(text.len(), |(b, _)| b);
