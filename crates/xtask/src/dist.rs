@@ -18,6 +18,7 @@ pub fn build_site() -> Result {
 /// Trunk, never touching the network.
 pub fn trunk() -> std::process::Command {
     let mut trunk = cmd::command("trunk");
-    trunk.env("TRUNK_OFFLINE", "true").env("NO_COLOR", "1");
+    // Trunk parses NO_COLOR as a boolean: "1" is refused, "true" works.
+    trunk.env("TRUNK_OFFLINE", "true").env("NO_COLOR", "true");
     trunk
 }
