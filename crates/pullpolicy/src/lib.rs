@@ -11,8 +11,32 @@
 //! assert_eq!(entry.image.runtime_ref.as_deref(), Some("nginx:latest"));
 //! ```
 //!
-//! The [`Report`] serializes (serde, camelCase) to the JSON contract that the CLI and the
-//! wasm API emit, versioned by [`SCHEMA_VERSION`].
+//! # The JSON contract
+//!
+//! The [`Report`] serializes (serde, camelCase) to the JSON that the CLI's `--format json`
+//! and the wasm API emit, versioned by [`SCHEMA_VERSION`] (`schemaVersion`):
+//!
+//! ```text
+//! { schemaVersion, kubernetesVersion,
+//!   documents: [ { index, item, line, column, offset16, end16, kind, apiVersion, name,
+//!                  status, apiError, strictError, findings: [Finding],
+//!                  entries: [ { path, name, role, line, column, offset16, end16,
+//!                               image: { raw, valid, fullName, domain, path, tag, digest,
+//!                                        familiarName, runtimeRef, error, position },
+//!                               policy: { written, writtenAs, effective, source, reason,
+//!                                         position },
+//!                               outcome: Outcome,
+//!                               findings: [Finding] } ] } ],
+//!   syntaxErrors: [ { document, message, line, column, offset16, end16 } ],
+//!   summary: { entries, always, ifNotPresent, never, none, errors, warnings, infos } }
+//! Finding = { rule, severity, message, explanation, fix, links, faq,
+//!             line, column, offset16, end16 }
+//! ```
+//!
+//! Every type's field documentation ([`Document`], [`Entry`], [`Image`], [`Policy`],
+//! [`Finding`], [`Outcome`]) is the contract's. Lines and columns are 1-based (columns
+//! count characters); `offset16`/`end16` are UTF-16 code-unit offsets for browser
+//! editors. Fields may be added without a version bump; removals and renames bump it.
 #![deny(missing_docs)]
 
 mod decode;
