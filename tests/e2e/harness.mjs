@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.PULLPOLICY_DIST ?? path.resolve(import.meta.dirname, '../../dist');
@@ -83,4 +84,15 @@ export async function openPage(browser, url, { width = 1280, height = 800 } = {}
 export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * A private copy of `dist` in a new temporary folder (hidden entries, such as the
+ * `.stage/` of a Trunk build in progress, left out): for tests that add or change files,
+ * or that must not see a concurrent rebuild. The caller removes it.
+ */
+export function copyOfDist(dist = DIST) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pullpolicy-dist-'));
+  fs.cpSync(dist, dir, { recursive: true, filter: (src) => !path.basename(src).startsWith('.') || src === dist });
+  return dir;
 }

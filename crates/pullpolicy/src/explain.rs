@@ -23,7 +23,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
             message: messages::collection_key(),
             position: map.position(at, at),
         }),
-        None => read_document(&cx, &doc, &mut documents),
+        None => read_document(&cx, doc, &mut documents),
     });
     let mut syntax_errors: Vec<SyntaxError> = errors
         .iter()

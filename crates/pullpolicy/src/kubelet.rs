@@ -236,7 +236,7 @@ pub struct Backoff {
     /// A gap without failures longer than this (600 s) starts again at 10 s.
     pub reset_after_seconds: u32,
     /// The rule in one paragraph.
-    pub rule: String,
+    pub rule: &'static str,
 }
 
 /// The KEP-2535 check for an image on the node (spec §6.3, §6.4).

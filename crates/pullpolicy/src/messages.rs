@@ -4,6 +4,7 @@
 use crate::options::KubeVersion;
 use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::Position;
+use std::borrow::Cow;
 
 pub(crate) mod kubelet;
 
@@ -220,7 +221,7 @@ struct F {
     rule: &'static str,
     severity: Severity,
     message: String,
-    explanation: String,
+    explanation: Cow<'static, str>,
     fix: Option<String>,
     links: &'static [&'static str],
     faq: &'static [&'static str],
@@ -234,8 +235,8 @@ impl F {
             message: self.message,
             explanation: self.explanation,
             fix: self.fix,
-            links: self.links.to_vec(),
-            faq: self.faq.to_vec(),
+            links: self.links,
+            faq: self.faq,
             position,
         }
     }
@@ -253,10 +254,10 @@ pub(crate) fn invalid_pull_policy(at: Position, api_message: &str, value: &str) 
         rule: "invalid-pull-policy",
         severity: Severity::Error,
         message: api_message.to_owned(),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so; {} is rejected and the object is not created. Linters that compare case-insensitively, or only check \"is it Always\", miss this.",
             go_quote(value)
-        ),
+        )),
         fix: Some(fix),
         links: &[PULL_POLICY],
         faq: &["what-is-imagepullpolicy"],
@@ -274,9 +275,9 @@ pub(crate) fn pull_policy_not_a_string(
         rule: "pull-policy-not-string",
         severity: Severity::Error,
         message: decode_message.to_owned(),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "Kubernetes reads YAML as YAML 1.1, where an unquoted `{text}` is a {kind}. The field needs a string, so the object is rejected when it is decoded."
-        ),
+        )),
         fix: Some("imagePullPolicy: IfNotPresent   # or Always, or Never".to_owned()),
         links: &[PULL_POLICY],
         faq: &["what-is-imagepullpolicy"],
@@ -289,7 +290,7 @@ pub(crate) fn image_required(at: Position, api_message: &str) -> Finding {
         rule: "image-required",
         severity: Severity::Error,
         message: api_message.to_owned(),
-        explanation: "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod and pod template.".to_owned(),
+        explanation: "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod and pod template.".into(),
         fix: Some("image: registry.example.com/team/app:1.0.0".to_owned()),
         links: &[IMAGE_NAMES],
         faq: &[],
@@ -303,7 +304,7 @@ pub(crate) fn image_whitespace_pod(at: Position, api_message: &str, image: &str)
         severity: Severity::Error,
         message: api_message.to_owned(),
         explanation: "The API server rejects a Pod whose image has leading or trailing whitespace."
-            .to_owned(),
+            .into(),
         fix: Some(format!("image: {}", image.trim())),
         links: &[IMAGE_NAMES],
         faq: &[],
@@ -316,9 +317,9 @@ pub(crate) fn image_whitespace_template(at: Position, pod_message: &str, image: 
         rule: "image-whitespace",
         severity: Severity::Warning,
         message: format!("image {} has leading or trailing whitespace", go_quote(image)),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "Templates are not checked for this, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate)."
-        ),
+        )),
         fix: Some(format!("image: {}", image.trim())),
         links: &[IMAGE_NAMES],
         faq: &[],
@@ -331,7 +332,7 @@ pub(crate) fn invalid_image_name(at: Position, kubelet_message: &str) -> Finding
         rule: "invalid-image-name",
         severity: Severity::Error,
         message: kubelet_message.to_owned(),
-        explanation: "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName, without contacting any registry.".to_owned(),
+        explanation: "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName, without contacting any registry.".into(),
         fix: Some("image: registry.example.com/team/app:1.0.0   # lower-case repository, optional :tag and @sha256:digest".to_owned()),
         links: &[IMAGE_NAMES],
         faq: &["invalid-image-name"],
@@ -358,9 +359,9 @@ pub(crate) fn latest_tag(at: Position, image: &str, no_tag: bool, p: PullPolicy)
         rule: "latest-tag",
         severity: Severity::Warning,
         message: format!("{what}, a tag that moves"),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "{effect} A fixed tag (and/or a digest) says exactly which image runs."
-        ),
+        )),
         fix: Some(format!(
             "image: {}:1.2.3   # a fixed tag, or pin @sha256:<digest>",
             image
@@ -380,7 +381,7 @@ pub(crate) fn mutable_tag_if_not_present(at: Position, tag: &str) -> Finding {
         rule: "mutable-tag",
         severity: Severity::Info,
         message: format!("tag {} can be moved in the registry; IfNotPresent keeps each node's copy", go_quote(tag)),
-        explanation: "IfNotPresent uses the image a node already holds under this name. If the tag is re-pushed, nodes that pulled before keep the old content and new nodes get the new one. A digest makes the content exact.".to_owned(),
+        explanation: "IfNotPresent uses the image a node already holds under this name. If the tag is re-pushed, nodes that pulled before keep the old content and new nodes get the new one. A digest makes the content exact.".into(),
         fix: Some("image: <name>:<tag>@sha256:<digest>".to_owned()),
         links: &[PULL_POLICY],
         faq: &["mutable-tags-diverge"],
@@ -393,7 +394,7 @@ pub(crate) fn never_policy(at: Position) -> Finding {
         rule: "never-pull",
         severity: Severity::Info,
         message: "Never: the image must already be on every node that runs this".to_owned(),
-        explanation: "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes 1.35 (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.".to_owned(),
+        explanation: "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes 1.35 (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.".into(),
         fix: None,
         links: &[PRE_PULLED, CREDENTIAL_VERIFICATION],
         faq: &["err-image-never-pull"],
@@ -406,7 +407,7 @@ pub(crate) fn always_with_digest(at: Position) -> Finding {
         rule: "always-with-digest",
         severity: Severity::Info,
         message: "Always with a digest: a registry round trip at every start for content that cannot change".to_owned(),
-        explanation: "A digest names exact content, so the kubelet's pull only confirms the manifest (a small request; layers already present are reused). It still needs the registry to be reachable at every container start; IfNotPresent would start from the node's copy.".to_owned(),
+        explanation: "A digest names exact content, so the kubelet's pull only confirms the manifest (a small request; layers already present are reused). It still needs the registry to be reachable at every container start; IfNotPresent would start from the node's copy.".into(),
         fix: Some("imagePullPolicy: IfNotPresent".to_owned()),
         links: &[PULL_POLICY],
         faq: &["always-redownload", "registry-down"],
@@ -424,9 +425,9 @@ pub(crate) fn tag_and_digest(at: Position, latest: bool) -> Finding {
         rule: "tag-and-digest",
         severity: Severity::Info,
         message: "tag and digest: only the digest is used for pulling".to_owned(),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "With both, the runtime pulls by digest and the tag is only a label for people.{tail}"
-        ),
+        )),
         fix: None,
         links: &[IMAGE_NAMES],
         faq: &["digest-default"],
@@ -439,7 +440,7 @@ pub(crate) fn latest_case(at: Position, tag: &str) -> Finding {
         rule: "latest-case",
         severity: Severity::Warning,
         message: format!("tag {} is not \"latest\": the comparison is case-sensitive", go_quote(tag)),
-        explanation: "Defaulting gives Always only for the exact tag \"latest\"; this tag defaults to IfNotPresent, so nodes keep whatever they pulled first.".to_owned(),
+        explanation: "Defaulting gives Always only for the exact tag \"latest\"; this tag defaults to IfNotPresent, so nodes keep whatever they pulled first.".into(),
         fix: Some("imagePullPolicy: Always   # if you meant a moving tag".to_owned()),
         links: &[DEFAULT_POLICY],
         faq: &["latest-case"],
@@ -452,7 +453,7 @@ pub(crate) fn default_set_at_creation(at: Position, p: PullPolicy) -> Finding {
         rule: "default-set-once",
         severity: Severity::Info,
         message: format!("the default ({p}) is written into the object when it is created"),
-        explanation: "Changing the image later (kubectl apply, set image, a patch) keeps the stored policy: moving from a fixed tag to :latest does not make it Always. Write the policy explicitly if it matters.".to_owned(),
+        explanation: "Changing the image later (kubectl apply, set image, a patch) keeps the stored policy: moving from a fixed tag to :latest does not make it Always. Write the policy explicitly if it matters.".into(),
         fix: Some(format!("imagePullPolicy: {p}")),
         links: &[DEFAULT_POLICY],
         faq: &["change-after-creation", "why-default-always"],
@@ -465,7 +466,7 @@ pub(crate) fn pod_policy_immutable(at: Position) -> Finding {
         rule: "pod-policy-immutable",
         severity: Severity::Info,
         message: "a Pod's imagePullPolicy cannot be changed after it is created".to_owned(),
-        explanation: "Pod updates may change only a few fields (the images among them); changing imagePullPolicy is Forbidden. Put the container in a Deployment or other workload and change its template instead: that rolls out new Pods.".to_owned(),
+        explanation: "Pod updates may change only a few fields (the images among them); changing imagePullPolicy is Forbidden. Put the container in a Deployment or other workload and change its template instead: that rolls out new Pods.".into(),
         fix: None,
         links: &[PULL_POLICY, DEPLOYMENT_UPDATE],
         faq: &["change-running-pod", "change-after-creation"],
@@ -478,7 +479,7 @@ pub(crate) fn custom_resource(at: Position, kind: &str) -> Finding {
         rule: "custom-resource-not-defaulted",
         severity: Severity::Info,
         message: format!("{kind} is not a built-in kind: the API server does not default its pod template"),
-        explanation: "Defaulting runs for built-in types only, so the stored custom resource keeps the field as written. The Pods its controller creates are defaulted by the same rule, which is what is shown here.".to_owned(),
+        explanation: "Defaulting runs for built-in types only, so the stored custom resource keeps the field as written. The Pods its controller creates are defaulted by the same rule, which is what is shown here.".into(),
         fix: None,
         links: &[CRD, DEFAULT_POLICY],
         faq: &["why-default-always"],
@@ -491,7 +492,7 @@ pub(crate) fn fragment(at: Position, what: &str) -> Finding {
         rule: "fragment",
         severity: Severity::Info,
         message: format!("read as {what}: no kind, so no object-level checks"),
-        explanation: "Defaulting is shown as for a Pod. Validation that depends on the object (whitespace, error messages with the object's name) is not.".to_owned(),
+        explanation: "Defaulting is shown as for a Pod. Validation that depends on the object (whitespace, error messages with the object's name) is not.".into(),
         fix: None,
         links: &[],
         faq: &[],
@@ -508,7 +509,7 @@ pub(crate) fn skipped(at: Position, kind: Option<&str>) -> Finding {
         rule: "skipped",
         severity: Severity::Info,
         message,
-        explanation: String::new(),
+        explanation: Cow::Borrowed(""),
         fix: None,
         links: &[],
         faq: &[],
@@ -534,9 +535,9 @@ pub(crate) fn unknown_field_finding(
         rule: "unknown-field",
         severity: Severity::Error,
         message: message.to_owned(),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "kubectl apply (strict field validation, the default since 1.27) rejects the object.{dropped} (`kubectl apply --validate=false`, and clients that do not ask for validation.){mean}"
-        ),
+        )),
         fix: suggestion.map(|s| format!("{s}: …")),
         links: &[FIELD_VALIDATION],
         faq: &["field-typos"],
@@ -549,9 +550,9 @@ pub(crate) fn duplicate_key(at: Position, raw_json_message: &str, key: &str) -> 
         rule: "duplicate-key",
         severity: Severity::Warning,
         message: format!("duplicate key `{key}`: the last value wins"),
-        explanation: format!(
+        explanation: Cow::Owned(format!(
             "kubectl converts YAML to JSON before sending it, and that conversion keeps the last `{key}` without a word, so the earlier value is silently ignored (the last one is shown here). A JSON request with strict field validation is rejected instead: `{raw_json_message}`."
-        ),
+        )),
         fix: Some(format!("keep one `{key}:`")),
         links: &[FIELD_VALIDATION],
         faq: &["field-typos"],
@@ -584,7 +585,7 @@ pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
         rule: "image-volume-gate",
         severity: Severity::Warning,
         message: format!("image volumes need the ImageVolume feature gate, off by default in Kubernetes {version}"),
-        explanation: "The gate is alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36. With it off, the API server neither defaults nor serves this volume source.".to_owned(),
+        explanation: "The gate is alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36. With it off, the API server neither defaults nor serves this volume source.".into(),
         fix: None,
         links: &[IMAGE_VOLUMES],
         faq: &["image-volumes"],
@@ -599,7 +600,7 @@ pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Findin
         message: format!(
             "image volumes do not exist in Kubernetes {version} (they arrived in 1.31)"
         ),
-        explanation: "This volume source is unknown to this version's API.".to_owned(),
+        explanation: "This volume source is unknown to this version's API.".into(),
         fix: None,
         links: &[IMAGE_VOLUMES],
         faq: &["image-volumes"],
@@ -612,7 +613,7 @@ pub(crate) fn ephemeral_container(at: Position) -> Finding {
         rule: "ephemeral-container",
         severity: Severity::Info,
         message: "ephemeral containers are added to running Pods (kubectl debug), not at creation".to_owned(),
-        explanation: "They are defaulted by the same rule. The AlwaysPullImages admission plugin does not see them, because they arrive through the pods/ephemeralcontainers subresource.".to_owned(),
+        explanation: "They are defaulted by the same rule. The AlwaysPullImages admission plugin does not see them, because they arrive through the pods/ephemeralcontainers subresource.".into(),
         fix: None,
         links: &[EPHEMERAL, ALWAYS_PULL_IMAGES],
         faq: &["always-pull-images"],
@@ -625,7 +626,7 @@ pub(crate) fn always_pull_images_applied(at: Position) -> Finding {
         rule: "always-pull-images",
         severity: Severity::Info,
         message: "AlwaysPullImages makes this Always when the Pod is created".to_owned(),
-        explanation: "The admission plugin rewrites every container of every new Pod (and image volumes) to Always, so each start needs the registry and working credentials. It does not change Deployments or other templates, only the Pods created from them.".to_owned(),
+        explanation: "The admission plugin rewrites every container of every new Pod (and image volumes) to Always, so each start needs the registry and working credentials. It does not change Deployments or other templates, only the Pods created from them.".into(),
         fix: None,
         links: &[ALWAYS_PULL_IMAGES],
         faq: &["always-pull-images"],

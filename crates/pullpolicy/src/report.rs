@@ -4,6 +4,7 @@
 use crate::options::KubeVersion;
 use crate::source::Position;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The version of the JSON contract. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -244,14 +245,14 @@ pub struct Finding {
     pub severity: Severity,
     /// One line.
     pub message: String,
-    /// A paragraph: what happens and why.
-    pub explanation: String,
+    /// A paragraph: what happens and why (most are fixed text, so not copied per finding).
+    pub explanation: Cow<'static, str>,
     /// A concrete YAML edit, when there is one.
     pub fix: Option<String>,
-    /// kubernetes.io pages.
-    pub links: Vec<&'static str>,
+    /// kubernetes.io pages (only from [`crate::LINKS`]).
+    pub links: &'static [&'static str],
     /// Related FAQ entry ids ([`crate::faq`]).
-    pub faq: Vec<&'static str>,
+    pub faq: &'static [&'static str],
     /// Where.
     #[serde(flatten)]
     pub position: Position,

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 pub(crate) struct NodeId(u32);
 
 /// One node of a document.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Node<'a> {
     pub value: Value<'a>,
     pub start: Mark,
@@ -28,18 +28,36 @@ pub(crate) struct Node<'a> {
 }
 
 /// What a node holds.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum Value<'a> {
     Scalar(Scalar<'a>),
-    /// Key/value pairs in source order, duplicates included.
-    Mapping(Vec<(NodeId, NodeId)>),
-    Sequence(Vec<NodeId>),
+    /// Key/value pairs in source order, duplicates included: a range of [`Doc::pairs`]'
+    /// shared storage.
+    Mapping(Range),
+    /// Items: a range of the document's shared item storage.
+    Sequence(Range),
     /// An alias to an earlier anchored node (`None`: the anchor is unknown).
     Alias(Option<NodeId>),
 }
 
+/// `start..start + len` in one of a document's shared child stores. Children are
+/// stored contiguously when their collection ends, so building a tree allocates per
+/// document, not per collection.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Range {
+    start: u32,
+    len: u32,
+}
+
+impl Range {
+    fn of<T>(store: &[T], r: Range) -> &[T] {
+        let start = r.start as usize;
+        &store[start..start + r.len as usize]
+    }
+}
+
 /// A scalar as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Scalar<'a> {
     pub text: Cow<'a, str>,
     /// Plain (unquoted, not a block scalar): only these resolve to null, bool or number.
@@ -49,9 +67,13 @@ pub(crate) struct Scalar<'a> {
 }
 
 /// One YAML document.
-#[derive(Debug)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Doc<'a> {
     nodes: Vec<Node<'a>>,
+    /// The pairs of every mapping, each mapping's contiguous.
+    pair_store: Vec<(NodeId, NodeId)>,
+    /// The items of every sequence, each sequence's contiguous.
+    item_store: Vec<NodeId>,
     /// 0-based position of the document in the stream (unreadable ones count too).
     pub index: usize,
     /// Where the document starts (its `---`, or its first token).
@@ -103,7 +125,7 @@ impl<'a> Doc<'a> {
     /// The mapping's pairs, if `id` is a mapping.
     pub fn pairs(&self, id: NodeId) -> Option<&[(NodeId, NodeId)]> {
         match &self.resolve(id).value {
-            Value::Mapping(pairs) => Some(pairs),
+            Value::Mapping(r) => Some(Range::of(&self.pair_store, *r)),
             _ => None,
         }
     }
@@ -111,7 +133,7 @@ impl<'a> Doc<'a> {
     /// The sequence's items, if `id` is a sequence.
     pub fn items(&self, id: NodeId) -> Option<&[NodeId]> {
         match &self.resolve(id).value {
-            Value::Sequence(items) => Some(items),
+            Value::Sequence(r) => Some(Range::of(&self.item_store, *r)),
             _ => None,
         }
     }
@@ -165,14 +187,14 @@ impl Scalar<'_> {
 #[cfg(test)]
 pub(crate) fn parse(text: &str) -> Stream<'_> {
     let mut docs = Vec::new();
-    let errors = parse_each(text, |doc| docs.push(doc));
+    let errors = parse_each(text, |doc| docs.push(doc.clone()));
     Stream { docs, errors }
 }
 
 /// Hands every document of `text` to `each` as soon as it is read, so a long stream
 /// never holds more than one tree; returns the syntax errors. After an error, reading
 /// resumes at the next `---` line.
-pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(Doc<'a>)) -> Vec<SyntaxError> {
+pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> Vec<SyntaxError> {
     let mut errors = Vec::new();
     let mut offset = Offset::default();
     let mut rest = text;
@@ -181,12 +203,15 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(Doc<'a>)) -> Ve
         // Where the last good document of this segment ended (error messages re-read
         // from there).
         let mut last_end: Option<Mark> = None;
-        let result = read_docs(rest, offset, |mut doc| {
-            doc.index = count;
-            count += 1;
-            last_end = Some(doc.end);
-            each(doc);
-        });
+        let result = read_docs(
+            rest,
+            offset,
+            |doc| {
+                last_end = Some(doc.end);
+                each(doc);
+            },
+            &mut count,
+        );
         match result {
             Ok(()) => break,
             Err(err) => {
@@ -236,59 +261,66 @@ impl Offset {
     }
 }
 
+/// Reads the documents of `text` (a tail of the input starting at `offset`), numbering
+/// them from `count`, which is left at the next number.
 fn read_docs<'a>(
     text: &'a str,
     offset: Offset,
-    mut each: impl FnMut(Doc<'a>),
+    mut each: impl FnMut(&Doc<'a>),
+    count: &mut usize,
 ) -> Result<(), ScanError> {
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        next_index: *count,
+        ..Builder::default()
+    };
+    let mut result = Ok(());
     for event in Parser::new_from_str(text) {
-        let (event, span) = event?;
-        let start = offset.apply(span.start);
-        let end = offset.apply(span.end);
-        builder.event(event, start, end, &mut each);
+        match event {
+            Ok((event, span)) => {
+                let start = offset.apply(span.start);
+                let end = offset.apply(span.end);
+                builder.event(event, start, end, &mut each);
+            }
+            Err(err) => {
+                result = Err(err);
+                break;
+            }
+        }
     }
-    Ok(())
+    *count = builder.next_index;
+    result
 }
 
+/// Builds one document at a time from events, reusing its storage for the next.
 #[derive(Default)]
 struct Builder<'a> {
-    doc: Option<Doc<'a>>,
-    /// Open collections: (node, pending key for mappings).
-    open: Vec<(NodeId, Option<NodeId>)>,
-    /// Anchor id → node (saphyr numbers anchors from 1 per stream).
+    doc: Doc<'a>,
+    /// A document is open (between its start and end events).
+    open_doc: bool,
+    /// Open collections: the node, where its children start on the stacks below, and
+    /// (for mappings) a key waiting for its value.
+    open: Vec<Open>,
+    /// Children of open collections, moved to the document's stores when they close.
+    pair_stack: Vec<(NodeId, NodeId)>,
+    item_stack: Vec<NodeId>,
+    /// Anchor id → node, for the current document (anchors do not cross documents).
     anchors: Vec<Option<NodeId>>,
+    /// The stream position the next finished document gets.
+    next_index: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    node: NodeId,
+    from: usize,
+    key: Option<NodeId>,
 }
 
 impl<'a> Builder<'a> {
-    fn event(&mut self, event: Event<'a>, start: Mark, end: Mark, each: &mut impl FnMut(Doc<'a>)) {
+    fn event(&mut self, event: Event<'a>, start: Mark, end: Mark, each: &mut impl FnMut(&Doc<'a>)) {
         match event {
-            Event::DocumentStart(_) => {
-                self.doc = Some(Doc {
-                    nodes: Vec::new(),
-                    index: 0,
-                    start,
-                    end,
-                    collection_key: None,
-                });
-                self.open.clear();
-            }
-            Event::DocumentEnd => {
-                if let Some(mut doc) = self.doc.take() {
-                    if doc.nodes.is_empty() {
-                        doc.nodes.push(Node {
-                            value: Value::Scalar(Scalar {
-                                text: Cow::Borrowed(""),
-                                plain: true,
-                                tag: None,
-                            }),
-                            start: doc.start,
-                            end: doc.start,
-                        });
-                    }
-                    each(doc);
-                }
-            }
+            Event::DocumentStart(_) => self.start_doc(start, end),
+            Event::DocumentEnd => self.end_doc(each),
             Event::Scalar(text, style, anchor, tag) => {
                 let plain = matches!(style, ScalarStyle::Plain);
                 let tag = tag.map(|t| tag_text(&t));
@@ -302,39 +334,97 @@ impl<'a> Builder<'a> {
                 self.attach(id);
             }
             Event::SequenceStart(anchor, _) => {
-                let id = self.push(Value::Sequence(Vec::new()), start, end);
-                self.anchor(anchor, id);
-                self.attach(id);
-                self.open.push((id, None));
+                self.open_collection(Value::Sequence(Range::default()), anchor, start, end)
             }
             Event::MappingStart(anchor, _) => {
-                let id = self.push(Value::Mapping(Vec::new()), start, end);
-                self.anchor(anchor, id);
-                self.attach(id);
-                self.open.push((id, None));
+                self.open_collection(Value::Mapping(Range::default()), anchor, start, end)
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                if let (Some((id, _)), Some(doc)) = (self.open.pop(), self.doc.as_mut()) {
-                    doc.nodes[id.0 as usize].end = end;
-                    doc.end = end;
-                }
-            }
+            Event::SequenceEnd | Event::MappingEnd => self.close_collection(end),
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
         }
     }
 
+    fn start_doc(&mut self, start: Mark, end: Mark) {
+        let doc = &mut self.doc;
+        doc.nodes.clear();
+        doc.pair_store.clear();
+        doc.item_store.clear();
+        doc.index = 0;
+        doc.start = start;
+        doc.end = end;
+        doc.collection_key = None;
+        self.open.clear();
+        self.pair_stack.clear();
+        self.item_stack.clear();
+        self.anchors.clear();
+        self.open_doc = true;
+    }
+
+    fn end_doc(&mut self, each: &mut impl FnMut(&Doc<'a>)) {
+        if !std::mem::take(&mut self.open_doc) {
+            return;
+        }
+        if self.doc.nodes.is_empty() {
+            let at = self.doc.start;
+            let empty = Value::Scalar(Scalar {
+                text: Cow::Borrowed(""),
+                plain: true,
+                tag: None,
+            });
+            self.doc.nodes.push(Node {
+                value: empty,
+                start: at,
+                end: at,
+            });
+        }
+        self.doc.index = self.next_index;
+        self.next_index += 1;
+        each(&self.doc);
+    }
+
     fn push(&mut self, value: Value<'a>, start: Mark, end: Mark) -> NodeId {
-        let doc = self.doc.get_or_insert_with(|| Doc {
-            nodes: Vec::new(),
-            index: 0,
-            start,
-            end,
-            collection_key: None,
-        });
+        if !self.open_doc {
+            self.start_doc(start, end);
+        }
+        let doc = &mut self.doc;
         let id = NodeId(u32::try_from(doc.nodes.len()).unwrap_or(u32::MAX));
         doc.nodes.push(Node { value, start, end });
         doc.end = end;
         id
+    }
+
+    fn open_collection(&mut self, value: Value<'a>, anchor: usize, start: Mark, end: Mark) {
+        let is_mapping = matches!(value, Value::Mapping(_));
+        let id = self.push(value, start, end);
+        self.anchor(anchor, id);
+        self.attach(id);
+        let from = if is_mapping {
+            self.pair_stack.len()
+        } else {
+            self.item_stack.len()
+        };
+        self.open.push(Open {
+            node: id,
+            from,
+            key: None,
+        });
+    }
+
+    fn close_collection(&mut self, end: Mark) {
+        let Some(open) = self.open.pop() else { return };
+        let doc = &mut self.doc;
+        let node = &mut doc.nodes[open.node.0 as usize];
+        node.end = end;
+        doc.end = end;
+        match &mut node.value {
+            Value::Mapping(range) => {
+                *range = stored(&mut doc.pair_store, &mut self.pair_stack, open.from);
+            }
+            Value::Sequence(range) => {
+                *range = stored(&mut doc.item_store, &mut self.item_stack, open.from);
+            }
+            _ => {}
+        }
     }
 
     fn anchor(&mut self, anchor: usize, id: NodeId) {
@@ -349,25 +439,32 @@ impl<'a> Builder<'a> {
 
     /// Adds a finished or opened node to the innermost open collection.
     fn attach(&mut self, id: NodeId) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        let Some((parent, pending)) = self.open.last_mut() else {
+        let Some(open) = self.open.last_mut() else {
             return;
         };
-        match &mut doc.nodes[parent.0 as usize].value {
-            Value::Sequence(items) => items.push(id),
-            Value::Mapping(pairs) => match pending.take() {
+        match self.doc.nodes[open.node.0 as usize].value {
+            Value::Sequence(_) => self.item_stack.push(id),
+            Value::Mapping(_) => match open.key.take() {
                 None => {
-                    *pending = Some(id);
-                    let key = &doc.nodes[id.0 as usize];
+                    open.key = Some(id);
+                    let key = &self.doc.nodes[id.0 as usize];
                     if matches!(key.value, Value::Mapping(_) | Value::Sequence(_)) {
-                        doc.collection_key.get_or_insert(key.start);
+                        self.doc.collection_key.get_or_insert(key.start);
                     }
                 }
-                Some(key) => pairs.push((key, id)),
+                Some(key) => self.pair_stack.push((key, id)),
             },
             _ => {}
         }
     }
+}
+
+/// Moves the children above `from` on `stack` to the end of `store`; their range there.
+fn stored<T>(store: &mut Vec<T>, stack: &mut Vec<T>, from: usize) -> Range {
+    let start = u32::try_from(store.len()).unwrap_or(u32::MAX);
+    let len = u32::try_from(stack.len() - from).unwrap_or(u32::MAX);
+    store.extend(stack.drain(from..));
+    Range { start, len }
 }
 
 fn tag_text(tag: &saphyr_parser::Tag) -> String {

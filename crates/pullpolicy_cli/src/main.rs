@@ -1,10 +1,21 @@
-//! `pullpolicy`: the command-line edge of the core.
+//! `pullpolicy`: the command-line edge of the core. See `pullpolicy explain --help` and
+//! the crate's README for formats and exit statuses.
 
-use std::io::Read;
+mod args;
+mod exit;
+mod input;
+mod progress;
+mod render;
+mod run;
+mod text;
 
-fn main() {
-    let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).expect("stdin");
-    let report = pullpolicy::explain(&text, &pullpolicy::Options::default());
-    println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    exit::install_panic_hook();
+    let cli = args::Cli::parse();
+    let status = match &cli.command {
+        args::Command::Explain(explain) => run::explain(explain),
+    };
+    std::process::ExitCode::from(status)
 }

@@ -5,8 +5,12 @@
 //! or a hand-installed Chromium.
 
 mod cmd;
+mod csp;
 mod dist;
+mod embed;
 mod fuzz;
+mod npm;
+mod offline;
 mod serve;
 mod size;
 mod test;
@@ -20,7 +24,7 @@ usage: cargo xtask <command> [options]
 commands:
   serve [--port N]      install what is missing, build the release site, serve it at http://127.0.0.1:N/ (default 8080)
   test                  install what is missing, then fmt, clippy (native + wasm32), tests, browser tests, dist, e2e
-  dist                  build the static site into dist/ and print its size table
+  dist [--dist DIR]     build the static site into dist/ (or DIR) and print its size table
   setup                 install what is missing and stop
   fuzz [--minutes N]    run every cargo-fuzz target for N minutes each (default 10)
   gen-fields [--check]  regenerate the Kubernetes field lists (crates/pullpolicy/src/fields/generated.rs)

@@ -110,26 +110,35 @@ fn ensure_wasm_opt() -> Result {
     ]))
 }
 
-/// Chromium and chromedriver, from Debian's packages when running as root.
+/// Chromium and chromedriver (and Hugo, for the shortcode's end-to-end test), from
+/// Debian's packages when running as root.
 pub fn ensure_browser() -> Result<Tools> {
-    if let Some(tools) = find_browser() {
+    let hugo = output(command("sh").args(["-c", "command -v hugo"])).is_some();
+    if let (Some(tools), true) = (find_browser(), hugo) {
         return Ok(tools);
     }
     let root = output(command("id").arg("-u")).as_deref() == Some("0");
     let apt = output(command("sh").args(["-c", "command -v apt-get"])).is_some();
     if !(root && apt) {
         return Err(
-            "the browser tests need Chromium and its driver: install the packages \
-             `chromium` and `chromium-driver` (Debian/Ubuntu: \
-             `sudo apt-get install chromium chromium-driver`), then run this again"
+            "the browser tests need Chromium, its driver and Hugo: install the packages \
+             `chromium`, `chromium-driver` and `hugo` (Debian/Ubuntu: \
+             `sudo apt-get install chromium chromium-driver hugo`), then run this again"
                 .to_owned(),
         );
     }
-    say("Chromium and chromedriver from Debian (apt-get packages chromium, chromium-driver)");
+    say("Chromium, chromedriver and Hugo from Debian (packages chromium, chromium-driver, hugo)");
     cmd::run(command("apt-get").args(["update", "-qq"]))?;
     cmd::run(
         command("apt-get")
-            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "chromium",
+                "chromium-driver",
+                "hugo",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;
     find_browser().ok_or_else(|| "apt-get ran but chromium/chromedriver are not on PATH".to_owned())

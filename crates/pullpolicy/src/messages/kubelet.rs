@@ -210,8 +210,8 @@ pub(crate) fn containerd_unreachable(r: &Reference) -> String {
 // This tool's words: the back-off rule and the explanations.
 
 /// The back-off rule in one paragraph (spec §4.4).
-pub(crate) fn backoff_rule() -> String {
-    "After a failed pull the kubelet waits 10 s before trying again, then twice as long after each further failure, up to 300 s (5 minutes). During the wait every attempt to start the container reports ImagePullBackOff without contacting the registry. More than 600 s after the last failure the wait starts again at 10 s. The wait is kept per Pod and image string, so a new Pod starts without it; retries happen when the kubelet next syncs the Pod, so real gaps can be longer.".to_owned()
+pub(crate) fn backoff_rule() -> &'static str {
+    "After a failed pull the kubelet waits 10 s before trying again, then twice as long after each further failure, up to 300 s (5 minutes). During the wait every attempt to start the container reports ImagePullBackOff without contacting the registry. More than 600 s after the last failure the wait starts again at 10 s. The wait is kept per Pod and image string, so a new Pod starts without it; retries happen when the kubelet next syncs the Pod, so real gaps can be longer."
 }
 
 /// One sentence for a node of the version-skew view.

@@ -1,0 +1,228 @@
+//! The command line, parsed by clap (derive). Names of the scenario flags are fixed by
+//! the node-simulation issue.
+
+use crate::text::{self, help};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use pullpolicy::{CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Registry};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pullpolicy",
+    version,
+    about = help::ABOUT,
+    after_help = help::MAIN_AFTER_HELP,
+    arg_required_else_help = true,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG, after_help = help::EXPLAIN_AFTER_HELP)]
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[arg(value_name = "PATH|-", help = help::PATHS)]
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human, help = help::FORMAT)]
+    pub format: Format,
+
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY", help = help::FAIL_ON)]
+    pub fail_on: FailOn,
+
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", help = help::COLOR)]
+    pub color: ColorWhen,
+
+    #[arg(long, value_name = "NAME", help = help::STDIN_FILENAME)]
+    pub stdin_filename: Option<String>,
+
+    #[arg(long, value_name = "URL", default_value = text::DEFAULT_PLAYGROUND,
+          value_parser = parse_playground_url, help = help::PLAYGROUND_URL)]
+    pub playground_url: String,
+
+    #[command(flatten, next_help_heading = "Scenario")]
+    pub scenario: ScenarioArgs,
+}
+
+/// The node, registry and cluster the containers start on (applied to every image).
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    #[arg(long, value_name = "STATE", default_value_t = NodeImage::default(),
+          value_parser = named(NodeImage::ALL, NodeImage::as_str), help = help::NODE_IMAGE)]
+    pub node_image: NodeImage,
+
+    #[arg(long, value_name = "STATE", default_value_t = Registry::default(),
+          value_parser = named(Registry::ALL, Registry::as_str), help = help::REGISTRY)]
+    pub registry: Registry,
+
+    #[arg(long, value_name = "STATE", default_value_t = Credentials::default(),
+          value_parser = named(Credentials::ALL, Credentials::as_str), help = help::CREDENTIALS)]
+    pub credentials: Credentials,
+
+    #[arg(long, help = help::ALWAYS_PULL_IMAGES)]
+    pub always_pull_images: bool,
+
+    #[arg(long, value_name = "VERSION", default_value_t = KubeVersion::default(),
+          value_parser = KubeVersion::parse, help = help::KUBERNETES_VERSION)]
+    pub kubernetes_version: KubeVersion,
+
+    #[arg(long, value_name = "POLICY", default_value_t = CredentialVerification::default(),
+          value_parser = named(CredentialVerification::ALL, CredentialVerification::as_str),
+          help = help::CREDENTIAL_VERIFICATION)]
+    pub credential_verification: CredentialVerification,
+
+    #[arg(long, value_name = "BOOL", help = help::ENSURE_SECRET_PULLED_IMAGES)]
+    pub ensure_secret_pulled_images: Option<bool>,
+
+    #[arg(long, value_name = "IMAGE", help = help::ALLOWLIST)]
+    pub allowlist: Vec<String>,
+}
+
+impl ScenarioArgs {
+    /// The core's options.
+    pub fn options(&self) -> Options {
+        let mut options = Options {
+            kubernetes_version: self.kubernetes_version,
+            ..Options::default()
+        };
+        let s = &mut options.scenario;
+        s.node_image = self.node_image;
+        s.registry = self.registry;
+        s.credentials = self.credentials;
+        s.always_pull_images = self.always_pull_images;
+        s.ensure_secret_pulled_images = self.ensure_secret_pulled_images;
+        s.credential_verification = self.credential_verification;
+        s.allowlist.clone_from(&self.allowlist);
+        options
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    #[value(help = help::FORMAT_HUMAN)]
+    Human,
+    #[value(help = help::FORMAT_JSON)]
+    Json,
+    #[value(help = help::FORMAT_SARIF)]
+    Sarif,
+    #[value(help = help::FORMAT_MARKDOWN)]
+    Markdown,
+    #[value(help = help::FORMAT_HTML)]
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails the run.
+    pub fn threshold(self) -> Option<pullpolicy::Severity> {
+        match self {
+            FailOn::Error => Some(pullpolicy::Severity::Error),
+            FailOn::Warning => Some(pullpolicy::Severity::Warning),
+            FailOn::Info => Some(pullpolicy::Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A parser for one of the core's named values, listing them in `--help`.
+fn named<T>(all: &'static [T], name: fn(T) -> &'static str) -> impl TypedValueParser<Value = T>
+where
+    T: Copy + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(all.iter().map(|v| name(*v))).try_map(move |text: String| {
+        all.iter()
+            .copied()
+            .find(|v| name(*v) == text)
+            .ok_or_else(|| format!("unknown value {text:?}"))
+    })
+}
+
+fn parse_playground_url(url: &str) -> Result<String, String> {
+    let lower = url.to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        Ok(url.to_owned())
+    } else {
+        Err(text::bad_playground_url(url))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn scenario_flags_map_to_options() {
+        let cli = Cli::try_parse_from([
+            "pullpolicy",
+            "explain",
+            "--node-image",
+            "stale",
+            "--registry",
+            "not-found",
+            "--credentials",
+            "missing",
+            "--always-pull-images",
+            "--kubernetes-version",
+            "1.34",
+            "--credential-verification",
+            "AlwaysVerify",
+            "--allowlist",
+            "registry.example/*",
+        ])
+        .map_err(|e| e.to_string());
+        let Ok(Cli {
+            command: Command::Explain(args),
+        }) = cli
+        else {
+            panic!("{cli:?}");
+        };
+        let o = args.scenario.options();
+        assert_eq!(o.kubernetes_version.minor(), 34);
+        assert_eq!(o.scenario.node_image, NodeImage::Stale);
+        assert_eq!(o.scenario.registry, Registry::NotFound);
+        assert_eq!(o.scenario.credentials, Credentials::Missing);
+        assert!(o.scenario.always_pull_images);
+        assert_eq!(
+            o.scenario.credential_verification,
+            CredentialVerification::AlwaysVerify
+        );
+        assert_eq!(o.scenario.allowlist, ["registry.example/*"]);
+    }
+
+    #[test]
+    fn playground_urls_must_be_http() {
+        assert!(parse_playground_url("https://example.com/p/").is_ok());
+        assert!(parse_playground_url("javascript:alert(1)").is_err());
+        assert!(parse_playground_url("https://a b").is_err());
+    }
+}

@@ -1,0 +1,271 @@
+//! `--format sarif`: SARIF 2.1.0 (one run), valid against the OASIS schema: one result
+//! per finding and YAML syntax error, with regions (`startLine`/`startColumn`, and
+//! `endLine`/`endColumn` when the finding spans text; columns count Unicode code points)
+//! and rule metadata (`shortDescription`, `helpUri` from the finding's first link). Inputs
+//! that could not be read are `toolExecutionNotifications`, with
+//! `executionSuccessful: false`.
+
+use super::{Item, findings};
+use crate::run::Run;
+use crate::text;
+use pullpolicy::{Position, Severity};
+use serde_sarif::sarif::{
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingDescriptor, Result as SarifResult, ResultLevel,
+    Run as SarifRun, Sarif, Tool, ToolComponent,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+
+pub fn render(run: &Run, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
+    super::write_json(&build(run), pretty, out)
+}
+
+fn build(run: &Run) -> Sarif {
+    let mut rules: Vec<ReportingDescriptor> = Vec::new();
+    let mut rule_index: HashMap<String, usize> = HashMap::new();
+    let mut results = Vec::new();
+
+    let texts: HashMap<&str, &str> = run
+        .explained()
+        .map(|e| (e.name.as_str(), e.text.as_str()))
+        .collect();
+    let mut lines: HashMap<&str, Lines<'_>> = HashMap::new();
+
+    for item in findings(run, true).items {
+        if item.rule == text::UNREADABLE_RULE {
+            continue;
+        }
+        let index = *rule_index.entry(item.rule.to_owned()).or_insert_with(|| {
+            rules.push(rule(&item));
+            rules.len() - 1
+        });
+        let mut region = Region::builder()
+            .start_line(i64::from(item.line.unwrap_or(1).max(1)))
+            .start_column(i64::from(item.column.unwrap_or(1).max(1)))
+            .build();
+        if let Some(pos) = &item.span
+            && pos.end16 > pos.offset16
+            && let Some(text) = texts.get(item.file)
+        {
+            let lines = lines.entry(item.file).or_insert_with(|| Lines::new(text));
+            if let Some((end_line, end_column)) = lines.end(pos) {
+                region.end_line = Some(i64::from(end_line));
+                region.end_column = Some(i64::from(end_column));
+            }
+        }
+        let mut properties = BTreeMap::new();
+        if !item.explanation.is_empty() {
+            properties.insert("explanation".to_owned(), item.explanation.into());
+        }
+        if let Some(fix) = item.fix {
+            properties.insert("fix".to_owned(), fix.into());
+        }
+        let mut result = SarifResult::builder()
+            .rule_id(item.rule)
+            .rule_index(i64::try_from(index).unwrap_or(-1))
+            .level(level(item.severity))
+            .message(Message::builder().text(item.message).build())
+            .locations(vec![location(item.file, Some(region))])
+            .build();
+        if !properties.is_empty() {
+            result.properties = Some(
+                PropertyBag::builder()
+                    .additional_properties(properties)
+                    .build(),
+            );
+        }
+        results.push(result);
+    }
+
+    let notifications: Vec<Notification> = run
+        .failed()
+        .map(|e| {
+            let region = e.line.map(|l| {
+                Region::builder()
+                    .start_line(i64::from(l.max(1)))
+                    .start_column(i64::from(e.column.unwrap_or(1).max(1)))
+                    .build()
+            });
+            Notification::builder()
+                .level("error")
+                .message(Message::builder().text(e.message.as_str()).build())
+                .locations(vec![location(&e.name, region)])
+                .build()
+        })
+        .collect();
+    let mut invocation = Invocation::builder()
+        .execution_successful(notifications.is_empty())
+        .build();
+    if !notifications.is_empty() {
+        invocation.tool_execution_notifications = Some(notifications);
+    }
+
+    let mut driver = ToolComponent::builder()
+        .name("pullpolicy")
+        .version(env!("CARGO_PKG_VERSION"))
+        .rules(rules)
+        .build();
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    if !repository.is_empty() {
+        driver.information_uri = Some(repository.to_owned());
+    }
+    let sarif_run = SarifRun::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .invocations(vec![invocation])
+        .column_kind("unicodeCodePoints")
+        .results(results)
+        .build();
+    Sarif::builder()
+        .schema(text::SARIF_SCHEMA)
+        .version("2.1.0")
+        .runs(vec![sarif_run])
+        .build()
+}
+
+fn rule(item: &Item<'_>) -> ReportingDescriptor {
+    let description = text::rule_description(item.rule).unwrap_or(item.message);
+    let mut rule = ReportingDescriptor::builder()
+        .id(item.rule)
+        .short_description(
+            MultiformatMessageString::builder()
+                .text(description)
+                .build(),
+        )
+        .build();
+    rule.help_uri = item.link.map(str::to_owned);
+    rule
+}
+
+fn level(s: Severity) -> ResultLevel {
+    match s {
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
+    }
+}
+
+fn location(name: &str, region: Option<Region>) -> Location {
+    let mut physical = PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(name)).build())
+        .build();
+    physical.region = region;
+    Location::builder().physical_location(physical).build()
+}
+
+/// A URI reference for an input: relative paths stay relative (`/`-separated,
+/// percent-encoded), absolute ones become `file://` URIs, standard input is `stdin`.
+pub fn uri(name: &str) -> String {
+    if name == text::STDIN_NAME {
+        return text::STDIN_URI.to_owned();
+    }
+    let path = name.replace('\\', "/");
+    let mut out = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Maps the core's UTF-16 offsets to 1-based lines and code-point columns.
+struct Lines<'t> {
+    text: &'t str,
+    /// Byte and UTF-16 offset of each line's first character.
+    starts: Vec<(usize, u32)>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        let mut starts = vec![(0, 0)];
+        let mut off16: u32 = 0;
+        let mut line_start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                let line = &text[line_start..=i];
+                let len16 = if line.is_ascii() {
+                    line.len()
+                } else {
+                    line.encode_utf16().count()
+                };
+                off16 = off16.saturating_add(u32::try_from(len16).unwrap_or(u32::MAX));
+                line_start = i + 1;
+                starts.push((line_start, off16));
+            }
+        }
+        Lines { text, starts }
+    }
+
+    fn line_text(&self, index: usize) -> &'t str {
+        let start = self.starts[index].0;
+        let end = self.starts.get(index + 1).map_or(self.text.len(), |s| s.0);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The 1-based line and column of a UTF-16 offset.
+    fn locate(&self, off16: u32) -> (u32, u32) {
+        let index = self
+            .starts
+            .partition_point(|s| s.1 <= off16)
+            .saturating_sub(1);
+        let mut units = self.starts[index].1;
+        let mut column: u32 = 1;
+        for c in self.line_text(index).chars() {
+            if units >= off16 {
+                break;
+            }
+            units += u32::try_from(c.len_utf16()).unwrap_or(1);
+            column += 1;
+        }
+        (u32::try_from(index + 1).unwrap_or(u32::MAX), column)
+    }
+
+    /// SARIF's `endLine` (the last character's line) and `endColumn` (the column after
+    /// it), when they lie after the start.
+    fn end(&self, pos: &Position) -> Option<(u32, u32)> {
+        let (mut line, mut column) = self.locate(pos.end16);
+        if column == 1 && line > pos.line {
+            // The span ends with a line break: it ends after the previous line's text.
+            line -= 1;
+            let text = self.line_text(usize::try_from(line - 1).unwrap_or(0));
+            column = u32::try_from(text.chars().count() + 1).unwrap_or(u32::MAX);
+        }
+        ((line, column) > (pos.line, pos.column)).then_some((line, column))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_encoded() {
+        assert_eq!(uri("k8s/my app.yaml"), "k8s/my%20app.yaml");
+        assert_eq!(uri("/tmp/a:b.yaml"), "file:///tmp/a%3Ab.yaml");
+        assert_eq!(uri(text::STDIN_NAME), "stdin");
+    }
+
+    #[test]
+    fn ends_count_code_points() {
+        // "é" is one unit, "🐳" two.
+        let lines = Lines::new("a: é🐳x\nb: y\n");
+        assert_eq!(lines.locate(0), (1, 1));
+        assert_eq!(lines.locate(3), (1, 4));
+        assert_eq!(lines.locate(4), (1, 5));
+        assert_eq!(lines.locate(6), (1, 6));
+        assert_eq!(lines.locate(8), (2, 1));
+        let pos = Position {
+            line: 1,
+            column: 4,
+            offset16: 3,
+            end16: 8,
+        };
+        assert_eq!(lines.end(&pos), Some((1, 7)));
+    }
+}

@@ -1,0 +1,304 @@
+//! Every word the command line prints that is not the core's: help, labels, diagnostics.
+//! The core's findings and messages (`pullpolicy::Finding`) are printed as they are.
+
+use std::fmt::Display;
+
+/// The playground the HTML fragment links to when `--playground-url` is not given.
+pub const DEFAULT_PLAYGROUND: &str = "https://pullpolicy.dev/";
+
+/// How standard input is named in output when `--stdin-filename` is not given.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// How standard input is named in SARIF (a URI reference) when `--stdin-filename` is not given.
+pub const STDIN_URI: &str = "stdin";
+
+/// The official schema of SARIF 2.1.0 (OASIS, errata 01), for `$schema`.
+pub const SARIF_SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// HTML links longer than this are left out (browsers cap URLs at about 2 MB; chat and
+/// blog platforms much lower).
+pub const MAX_PLAYGROUND_LINK: usize = 100_000;
+
+pub mod help {
+    //! `--help` text.
+
+    pub const ABOUT: &str = "Which imagePullPolicy Kubernetes really applies to each container, and what the node does with it";
+
+    pub const MAIN_AFTER_HELP: &str = "\
+Examples:
+  pullpolicy explain deploy.yaml
+  helm template app ./chart | pullpolicy explain -
+  pullpolicy explain --format sarif manifests/ > pullpolicy.sarif
+
+Run `pullpolicy explain --help` for every option.";
+
+    pub const EXPLAIN: &str = "Explain every container, init container, sidecar, ephemeral container and image volume in Kubernetes manifests";
+
+    pub const EXPLAIN_LONG: &str = "\
+Explain every container, init container, sidecar, ephemeral container and image volume in Kubernetes manifests: the imagePullPolicy written, the one Kubernetes applies and why, what the node does when the container starts, and findings.
+
+Reads files, directories (recursively: *.yaml, *.yml and *.json, in sorted order, skipping hidden files and directories and not following symbolic links to directories) and standard input (`-`, or no PATH when standard input is not a terminal).";
+
+    pub const EXPLAIN_AFTER_HELP: &str = "\
+Examples:
+  pullpolicy explain deploy.yaml                      # a table and findings
+  helm template app ./chart | pullpolicy explain -    # a rendered chart
+  pullpolicy explain --fail-on warning manifests/     # fail CI on warnings too
+  pullpolicy explain --registry unreachable --node-image present deploy.yaml
+                                                      # what if the registry is down?
+  pullpolicy explain --format sarif k8s/ > pullpolicy.sarif   # GitHub code scanning
+  pullpolicy explain --format markdown k8s/ > comment.md      # a pull-request comment
+  pullpolicy explain --format html deploy.yaml        # a no-JavaScript fragment for a blog
+
+Exit status:
+  0  no finding at or above the --fail-on severity
+  1  findings at or above the --fail-on severity
+  2  an input could not be read (missing or unreadable file, binary data, invalid UTF-8,
+     YAML syntax error), or the command line is wrong";
+
+    pub const PATHS: &str = "Files or directories to explain; `-` reads standard input";
+    pub const FORMAT: &str = "Output format";
+    pub const FORMAT_HUMAN: &str =
+        "A table of entries, then findings as `file:line:column: severity[rule]: message`";
+    pub const FORMAT_JSON: &str = "One JSON document: the core's report for every input file";
+    pub const FORMAT_SARIF: &str = "SARIF 2.1.0, for code scanning";
+    pub const FORMAT_MARKDOWN: &str = "GitHub-flavoured Markdown, for pull-request comments";
+    pub const FORMAT_HTML: &str =
+        "A self-contained HTML fragment (inline styles, no script) with a playground link";
+    pub const FAIL_ON: &str = "Exit with status 1 when a finding has this severity or higher";
+    pub const COLOR: &str =
+        "When to colour the human output (auto: only on a terminal, and never with NO_COLOR set)";
+    pub const STDIN_FILENAME: &str = "The name to show for standard input";
+    pub const PLAYGROUND_URL: &str = "The playground the HTML output links to; the manifest goes in the fragment, as #yaml=<base64url of its UTF-8 text>";
+    pub const NODE_IMAGE: &str = "What the node holds for each image";
+    pub const REGISTRY: &str = "What the registry does when asked for each image";
+    pub const CREDENTIALS: &str =
+        "Whether each image needs credentials, and whether the pod has working ones";
+    pub const ALWAYS_PULL_IMAGES: &str = "The AlwaysPullImages admission plugin is enabled";
+    pub const KUBERNETES_VERSION: &str = "The Kubernetes version whose rules apply (1.28 to 1.36)";
+    pub const CREDENTIAL_VERIFICATION: &str =
+        "The kubelet's imagePullCredentialsVerificationPolicy";
+    pub const ENSURE_SECRET_PULLED_IMAGES: &str =
+        "The KubeletEnsureSecretPulledImages feature gate [default: the version's default]";
+    pub const ALLOWLIST: &str =
+        "An entry of the kubelet's preloadedImagesVerificationAllowlist (repeatable)";
+}
+
+// ---------------------------------------------------------------------------------------
+// Diagnostics on standard error.
+
+/// `pullpolicy: internal error: …` from the panic hook.
+pub fn internal_error(what: &str, location: &str) -> String {
+    format!(
+        "pullpolicy: internal error: {what}{location}; please report it at {}/issues",
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+pub const NOT_FOUND: &str = "no such file or directory";
+pub const PERMISSION_DENIED: &str = "permission denied";
+pub const BINARY: &str = "binary data (a NUL byte), not a YAML or JSON text";
+pub const UTF16: &str = "UTF-16 text; convert the file to UTF-8";
+pub const UTF32: &str = "UTF-32 text; convert the file to UTF-8";
+pub const STDIN_TWICE: &str = "standard input (`-`) given more than once";
+pub const NOT_FILE: &str = "not a regular file or directory";
+
+pub fn cannot_read(err: impl Display) -> String {
+    format!("cannot read: {err}")
+}
+
+pub fn invalid_utf8(byte: u8) -> String {
+    format!("invalid UTF-8 (byte 0x{byte:02X}); the file must be UTF-8 text")
+}
+
+pub fn empty_directory(dir: &str) -> String {
+    format!("{dir}: warning: no *.yaml, *.yml or *.json files")
+}
+
+pub fn cannot_write(err: impl Display) -> String {
+    format!("pullpolicy: cannot write the output: {err}")
+}
+
+pub fn bad_playground_url(url: &str) -> String {
+    format!("{url:?} is not an http:// or https:// URL")
+}
+
+pub fn progress(done: usize, total: usize, current: &str) -> String {
+    format!("pullpolicy: {done}/{total} files… {current}")
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels shared by the renderers.
+
+pub const UNSET: &str = "(unset)";
+pub const NULL: &str = "null";
+pub const EMPTY: &str = "\"\"";
+pub const NO_IMAGE: &str = "(no image)";
+pub const REJECTED: &str = "(rejected)";
+pub const NOT_DEFAULTED: &str = "(not defaulted)";
+pub const NOT_SIMULATED: &str = "-";
+pub const NOT_ON_A_NODE: &str = "never reaches a node";
+
+pub fn blocked_by(path: &str) -> String {
+    format!("blocked by {path}")
+}
+pub const SOURCE_DEFAULTED: &str = "default";
+pub const SOURCE_ADMISSION: &str = "AlwaysPullImages";
+pub const PULL: &str = "pull";
+pub const NO_PULL: &str = "no pull";
+pub const STARTS: &str = "starts";
+pub const DOES_NOT_START: &str = "does not start";
+pub const NO_ENTRIES: &str = "No containers or image volumes found.";
+pub const SYNTAX_RULE: &str = "syntax-error";
+pub const UNREADABLE_RULE: &str = "unreadable-input";
+pub const OPEN_IN_PLAYGROUND: &str = "Open in the pullpolicy playground";
+pub const TOO_LARGE_FOR_LINK: &str = "The manifest is too large to carry in a playground link.";
+
+pub const COLUMNS: [&str; 7] = [
+    "LOCATION",
+    "OBJECT",
+    "CONTAINER",
+    "IMAGE",
+    "WRITTEN",
+    "EFFECTIVE",
+    "OUTCOME",
+];
+
+pub const MD_COLUMNS: [&str; 7] = [
+    "Location",
+    "Object",
+    "Container",
+    "Image",
+    "Written",
+    "Effective",
+    "Outcome",
+];
+
+/// `1 error`, `2 warnings`, `3 info`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The role prefix of an entry in the CONTAINER column.
+pub fn role_prefix(role: pullpolicy::Role) -> &'static str {
+    match role {
+        pullpolicy::Role::Container => "",
+        pullpolicy::Role::InitContainer => "init:",
+        pullpolicy::Role::Sidecar => "sidecar:",
+        pullpolicy::Role::EphemeralContainer => "ephemeral:",
+        pullpolicy::Role::ImageVolume => "volume:",
+    }
+}
+
+pub fn skipped_documents(n: usize) -> String {
+    format!(
+        "{} without a pod spec skipped",
+        count(n, "document", "documents")
+    )
+}
+
+pub fn could_not_read(n: usize) -> String {
+    format!("{} could not be read", count(n, "input", "inputs"))
+}
+
+pub fn markdown_title(errors: usize, warnings: usize, infos: usize) -> String {
+    format!(
+        "pullpolicy: {}, {}, {}",
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        count(infos, "info", "info")
+    )
+}
+
+/// The summary of the folded informational findings.
+pub fn info_details(n: usize, after_others: bool) -> String {
+    if after_others {
+        format!(
+            "{} (informational)",
+            count(n, "more finding", "more findings")
+        )
+    } else {
+        count(n, "informational finding", "informational findings")
+    }
+}
+
+pub const FINDINGS_HEADING: &str = "Findings";
+pub const FIX: &str = "fix";
+pub const NO_FINDINGS: &str = "No findings.";
+
+/// The scenario line of the markdown and HTML footers.
+pub fn footer(version: &str, options: &pullpolicy::Options) -> String {
+    let s = &options.scenario;
+    let mut parts = vec![
+        format!("pullpolicy {version}"),
+        format!("Kubernetes {}", options.kubernetes_version),
+        format!("node image: {}", s.node_image),
+        format!("registry: {}", s.registry),
+        format!("credentials: {}", s.credentials),
+    ];
+    if s.always_pull_images {
+        parts.push("AlwaysPullImages".to_owned());
+    }
+    parts.push(format!(
+        "credential verification: {}",
+        s.credential_verification
+    ));
+    parts.join(" · ")
+}
+
+/// The summary line at the end of the human output.
+pub fn summary(
+    files: usize,
+    entries: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+) -> String {
+    format!(
+        "{} in {}: {}, {}, {}",
+        count(entries, "entry", "entries"),
+        count(files, "file", "files"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        count(infos, "info", "info"),
+    )
+}
+
+/// SARIF `shortDescription` of the rules the core emits; a rule not listed here takes
+/// its first finding's message.
+pub fn rule_description(rule: &str) -> Option<&'static str> {
+    Some(match rule {
+        "invalid-pull-policy" => {
+            "imagePullPolicy is not Always, IfNotPresent or Never (case-sensitive)"
+        }
+        "pull-policy-not-string" => "imagePullPolicy is not a string (YAML 1.1 boolean or number)",
+        "image-required" => "A container has no image",
+        "image-whitespace" => "The image has leading or trailing whitespace",
+        "invalid-image-name" => "The kubelet cannot parse the image reference (InvalidImageName)",
+        "latest-tag" => "The image uses :latest (or no tag), a tag that moves",
+        "mutable-tag" => "IfNotPresent with a tag that can be moved keeps each node's copy",
+        "never-pull" => "Never: the image must already be on every node",
+        "always-with-digest" => "Always with a digest needs the registry at every start",
+        "tag-and-digest" => "Tag and digest: only the digest is used for pulling",
+        "latest-case" => "A tag that is \"latest\" in another case does not default to Always",
+        "default-set-once" => "The defaulted policy is stored when the object is created",
+        "pod-policy-immutable" => "A Pod's imagePullPolicy cannot be changed after creation",
+        "custom-resource-not-defaulted" => {
+            "The API server does not default a custom resource's pod template"
+        }
+        "fragment" => "Read as a fragment: no object-level checks",
+        "skipped" => "Nothing to explain in this document",
+        "unknown-field" => "Unknown field: rejected by strict field validation, dropped otherwise",
+        "duplicate-key" => "Duplicate key: the last value wins",
+        "image-volume-gate" => "Image volumes need the ImageVolume feature gate",
+        "ephemeral-container" => "Ephemeral containers are added to running Pods",
+        "always-pull-images" => "AlwaysPullImages makes the policy Always",
+        "syntax-error" => "YAML syntax error",
+        _ => return None,
+    })
+}

@@ -1,0 +1,56 @@
+//! `dist/embed/`: the `<pull-policy-explainer>` web component and the demo page of the
+//! JS API, copied from `embed/`; and their line of the size table.
+
+use crate::cmd::{self, Result};
+use std::io::Write as _;
+use std::path::Path;
+
+/// The files of `embed/` that are served; the rest of the folder (README, the Hugo
+/// shortcode, the service worker's sources) is documentation or input to other steps.
+const SERVED: [&str; 3] = ["pull-policy-explainer.js", "demo.html", "demo.js"];
+
+/// What a page with the web component loads, relative to `dist/`.
+const COMPONENT_LOAD: [&str; 3] = [
+    "embed/pull-policy-explainer.js",
+    "npm/pullpolicy.js",
+    "npm/pullpolicy_bg.wasm",
+];
+
+/// Copies the served files of `embed/` into `out`.
+pub fn copy(out: &Path) -> Result {
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let source = cmd::root().join("embed");
+    for name in SERVED {
+        std::fs::copy(source.join(name), out.join(name))
+            .map_err(|e| format!("embed/{name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Prints the total a page with the web component downloads (besides the page itself),
+/// in the size table's columns.
+pub fn print_size(dist: &Path) -> Result {
+    let (mut raw, mut gzip) = (0, 0);
+    for name in COMPONENT_LOAD {
+        let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
+        raw += bytes.len();
+        gzip += gzip_len(&bytes);
+    }
+    println!(
+        "{:<48} {:>10} {:>10}",
+        "web component (embed/pull-policy-explainer.js + npm)",
+        kb(raw),
+        kb(gzip)
+    );
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("writing to memory");
+    enc.finish().expect("writing to memory").len()
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}

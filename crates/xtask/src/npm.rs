@@ -1,0 +1,208 @@
+//! `dist/npm/`: the JS API (`crates/pullpolicy_wasm`) as an npm-ready package.
+//!
+//! `cargo build --release` for wasm32, `wasm-bindgen --target web`, `wasm-opt -Oz`, then
+//! `package.json` and a README. The web component (`embed/`) imports this folder, so it
+//! is built on every `dist`.
+
+use crate::cmd::{self, Result};
+use std::path::Path;
+
+/// The package's file names (wasm-bindgen's `--out-name`).
+pub const NAME: &str = "pullpolicy";
+
+/// What wasm-opt must accept in the module Rust 1.95 emits for wasm32-unknown-unknown.
+///
+/// Measured on `pullpolicy_bg.wasm` with its `target_features` section stripped:
+/// `memory.copy`/`memory.fill` (bulk memory), `i32.extend8_s` (sign-ext), the `externref`
+/// table wasm-bindgen uses (reference types) and functions returning `(i32 i32 i32)`
+/// (multi-value) all occur; without reference types and multi-value wasm-opt 132 refuses
+/// the module. Non-trapping float-to-int and mutable globals are on in the target too.
+/// wasm-opt also reads them from the module's `target_features` section; naming them
+/// keeps the step working if a tool in between drops that section.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// Builds the package into `out` (emptied first).
+pub fn build(out: &Path) -> Result {
+    let root = cmd::root();
+    cmd::run(cmd::cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "pullpolicy_wasm",
+    ]))?;
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let wasm = root.join("target/wasm32-unknown-unknown/release/pullpolicy_wasm.wasm");
+    cmd::run(
+        cmd::command("wasm-bindgen")
+            .args(["--target", "web", "--out-name", NAME, "--out-dir"])
+            .arg(out)
+            .arg(&wasm),
+    )?;
+    let bg = out.join(format!("{NAME}_bg.wasm"));
+    cmd::run(
+        cmd::command("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(&bg)
+            .arg("-o")
+            .arg(&bg),
+    )?;
+    let dts = std::fs::read_to_string(out.join(format!("{NAME}.d.ts")))
+        .map_err(|e| format!("wasm-bindgen wrote no {NAME}.d.ts: {e}"))?;
+    for declaration in [
+        "export function explain(yaml: string, options: Partial<Options> | undefined): Report;",
+        "export interface Report",
+        "export default function __wbg_init",
+    ] {
+        if !dts.contains(declaration) {
+            return Err(format!(
+                "dist/npm/{NAME}.d.ts lacks `{declaration}`: did the JS API change?"
+            ));
+        }
+    }
+    let workspace = workspace_package()?;
+    let package = package_json(&workspace);
+    serde_json::from_str::<serde_json::Value>(&package)
+        .map_err(|e| format!("dist/npm/package.json is not JSON: {e}"))?;
+    write(&out.join("package.json"), &package)?;
+    write(&out.join("README.md"), &readme(&workspace.version))
+}
+
+/// What `[workspace.package]` in the root Cargo.toml says.
+#[derive(Debug)]
+struct Workspace {
+    version: String,
+    license: String,
+    repository: String,
+}
+
+fn workspace_package() -> Result<Workspace> {
+    let toml = std::fs::read_to_string(cmd::root().join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    let section = toml
+        .split("\n[")
+        .find(|s| s.starts_with("workspace.package]"))
+        .ok_or("Cargo.toml has no [workspace.package]")?;
+    let value = |key: &str| {
+        section
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once('=')?;
+                (k.trim() == key).then(|| v.trim().trim_matches('"').to_owned())
+            })
+            .ok_or_else(|| format!("[workspace.package] in Cargo.toml has no {key}"))
+    };
+    Ok(Workspace {
+        version: value("version")?,
+        license: value("license")?,
+        repository: value("repository")?,
+    })
+}
+
+fn package_json(ws: &Workspace) -> String {
+    // Written out (not a serde_json map) to keep npm's usual key order.
+    let q = |s: &str| serde_json::to_string(s).expect("a string serializes");
+    format!(
+        r#"{{
+  "name": "{NAME}",
+  "version": {version},
+  "description": "Which imagePullPolicy Kubernetes really applies to each container, and what the node does with it: the pullpolicy core compiled to WebAssembly",
+  "keywords": ["kubernetes", "imagePullPolicy", "wasm", "yaml", "lint"],
+  "license": {license},
+  "repository": {{ "type": "git", "url": {repository} }},
+  "type": "module",
+  "main": "./{NAME}.js",
+  "module": "./{NAME}.js",
+  "types": "./{NAME}.d.ts",
+  "exports": {{
+    ".": {{ "types": "./{NAME}.d.ts", "default": "./{NAME}.js" }},
+    "./{NAME}_bg.wasm": "./{NAME}_bg.wasm",
+    "./package.json": "./package.json"
+  }},
+  "files": ["{NAME}.js", "{NAME}.d.ts", "{NAME}_bg.wasm", "{NAME}_bg.wasm.d.ts", "README.md"],
+  "sideEffects": false
+}}
+"#,
+        version = q(&ws.version),
+        license = q(&ws.license),
+        repository = q(&format!("git+{}.git", ws.repository)),
+    )
+}
+
+fn readme(version: &str) -> String {
+    format!(
+        r#"# pullpolicy {version}
+
+Which `imagePullPolicy` Kubernetes really applies to each container — defaulted or
+written, valid or rejected, with the API server's and the kubelet's exact words — and
+what the node's image cache does with it. The Rust core of
+[pullpolicy](https://github.com/pullpolicy/pullpolicy), compiled to WebAssembly
+(`wasm-bindgen --target web`, `wasm-opt -Oz`). No dependencies, no network access.
+
+```js
+import init, {{ explain, faq, version }} from 'pullpolicy';
+
+await init(); // fetches pullpolicy_bg.wasm next to pullpolicy.js
+const report = explain(yamlText, {{ kubernetesVersion: '1.34', scenario: {{ registry: 'unreachable' }} }});
+for (const doc of report.documents) {{
+  for (const entry of doc.entries) {{
+    console.log(entry.path, entry.policy.effective, entry.policy.reason);
+  }}
+}}
+```
+
+- `init(moduleOrPath?)` (default export) loads the wasm once; call and await it before the
+  rest. In a browser without a bundler, import `./pullpolicy.js` by URL; the wasm is
+  fetched relative to it. In Node, pass the bytes:
+  `await init({{ module_or_path: fs.readFileSync(new URL(import.meta.resolve('pullpolicy/pullpolicy_bg.wasm'))) }})`.
+- `explain(yaml, options)` returns the report as a plain object (`schemaVersion: 1`):
+  `documents[].entries[]` with `path`, `name`, `role`, `image`, `policy {{ written,
+  effective, source, reason }}`, the node `outcome` and `findings[]`; document-level
+  `findings`, `apiError`, `strictError`; `syntaxErrors[]`; a `summary`. `options` may be
+  `undefined` or a partial `Options` (`kubernetesVersion`: `"1.28"` … `"1.36"`;
+  `scenario`: `nodeImage`, `registry`, `credentials`, `alwaysPullImages`, …). Invalid
+  options throw an `Error` whose message starts with `options:`.
+- `faq()` returns the FAQ & guidance entries; `version()` the core's version.
+
+The TypeScript declarations (`pullpolicy.d.ts`) describe every field of the report.
+
+A page that uses this package needs `'wasm-unsafe-eval'` in its Content-Security-Policy's
+`script-src`, and `connect-src` must allow the wasm's URL.
+
+License: MIT OR Apache-2.0.
+"#
+    )
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_json_names_the_generated_files() {
+        let ws = workspace_package().unwrap();
+        let text = package_json(&ws);
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["name"], "pullpolicy");
+        assert_eq!(json["version"], ws.version.as_str());
+        assert_eq!(json["type"], "module");
+        assert_eq!(json["main"], "./pullpolicy.js");
+        assert_eq!(json["types"], "./pullpolicy.d.ts");
+        assert!(text.starts_with("{\n  \"name\": \"pullpolicy\",\n  \"version\": "));
+    }
+}

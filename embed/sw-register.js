@@ -1,0 +1,15 @@
+// Registers the service worker that keeps the site working offline (dist/sw.js, written
+// by `cargo xtask dist`). An external module, so the Content-Security-Policy needs no
+// hash for it; `cargo xtask dist` adds
+// <script type="module" src="./sw-register.js"></script> to dist/index.html.
+try {
+  if ('serviceWorker' in navigator) {
+    // Beside this file, whatever page loads it; the scope is this folder.
+    navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch((error) => {
+      console.warn('pullpolicy: no offline copy:', error);
+    });
+  }
+} catch {
+  // A sandboxed iframe without allow-same-origin may not touch service workers at all:
+  // the page works, only without an offline copy.
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) of the command line on a 2,000-workload stream (~1.2 MB):
+#
+#   1. pullpolicy explain --format json            (the CLI, profile `cli`)
+#   2. the parse floor: serde_yaml into Value      (crates/pullpolicy_cli/examples/yaml_floor.rs)
+#   3. Checkov CKV_K8S_14 + CKV_K8S_15             (installed from PyPI into a throw-away venv)
+#
+# prints wall time (best of $RUNS; Checkov once, it is slow) and peak RSS (/usr/bin/time -v)
+# of each, and the ratios. Targets (issue 7): within 1.5x of the parse floor, at least
+# 250x faster than Checkov.
+#
+#   scripts/bench_cli.sh              # everything
+#   SKIP_CHECKOV=1 scripts/bench_cli.sh
+#   RUNS=10 WORKLOADS=2000 scripts/bench_cli.sh
+#   CHECKOV_VENV=/tmp/checkov-venv scripts/bench_cli.sh   # reuse a venv between runs
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-5}
+workloads=${WORKLOADS:-2000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+stream=$work/stream.yaml
+
+# --- the stream -------------------------------------------------------------------------
+python3 - "$stream" "$workloads" <<'PY'
+import random, sys
+path, n = sys.argv[1], int(sys.argv[2])
+rng = random.Random(2535)
+registries = ["", "docker.io/", "ghcr.io/acme/", "registry.example.com:5000/team/", "quay.io/org/", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/"]
+names = ["nginx", "redis", "postgres", "app", "api", "worker", "frontend", "payments", "busybox", "envoy", "fluent-bit", "otel-collector"]
+tags = ["", ":latest", ":1.25", ":1.25.3", ":v2.1.0", ":Latest", ":stable", ":2024-05-01", "@sha256:" + "ab" * 32, ":1.2@sha256:" + "cd" * 32]
+policies = [None, None, None, "Always", "IfNotPresent", "Never", "always", "ifnotpresent", ""]
+out = []
+for i in range(n):
+    containers = []
+    for c in range(rng.randint(1, 3)):
+        image = rng.choice(registries) + rng.choice(names) + rng.choice(tags)
+        policy = rng.choice(policies)
+        lines = [f"      - name: c{c}-{rng.choice(names)}", f"        image: {image}"]
+        if policy is not None:
+            lines.append(f'        imagePullPolicy: "{policy}"' if policy == "" else f"        imagePullPolicy: {policy}")
+        lines += [
+            f"        ports: [{{containerPort: {rng.randint(1024, 65535)}}}]",
+            "        resources:",
+            f"          requests: {{cpu: {rng.randint(10, 900)}m, memory: {rng.randint(16, 512)}Mi}}",
+        ]
+        containers.append("\n".join(lines))
+    out.append("\n".join([
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata:",
+        f"  name: workload-{i}",
+        "spec:",
+        f"  selector: {{matchLabels: {{app: workload-{i}}}}}",
+        "  template:",
+        f"    metadata: {{labels: {{app: workload-{i}}}}}",
+        "    spec:",
+        "      containers:",
+    ] + containers))
+with open(path, "w") as f:
+    f.write("\n---\n".join(out) + "\n")
+PY
+size=$(wc -c < "$stream")
+echo "stream: $workloads workloads, $(grep -c '^        image:' "$stream") containers, $size bytes"
+
+# --- the builds -------------------------------------------------------------------------
+cargo build --quiet --profile cli -p pullpolicy_cli --bin pullpolicy --example yaml_floor \
+    --manifest-path "$root/Cargo.toml"
+target=$(cd "$root" && cargo metadata --format-version 1 --no-deps \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+cli=$target/cli/pullpolicy
+floor=$target/cli/examples/yaml_floor
+
+# --- measuring --------------------------------------------------------------------------
+# measure NAME CMD... : runs CMD once under /usr/bin/time -v and keeps, in NAME_ms and
+# NAME_rss, the best wall time (ms) and the largest peak RSS (KiB) seen so far.
+measure() {
+    local name=$1
+    shift
+    local start end ms kib best rss
+    start=$(date +%s%N)
+    /usr/bin/time -v "$@" > "$work/$name.out" 2> "$work/$name.time" || true
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
+    best=${name}_ms rss=${name}_rss
+    if [[ -z ${!best:-} || $ms -lt ${!best} ]]; then printf -v "$best" '%s' "$ms"; fi
+    if [[ ${kib:-0} -gt ${!rss:-0} ]]; then printf -v "$rss" '%s' "$kib"; fi
+}
+
+# Interleaved, so both see the same load on a shared machine; the best of $runs each.
+floor_ms="" floor_rss=0 cli_ms="" cli_rss=0
+for ((i = 0; i < runs; i++)); do
+    measure floor "$floor" "$stream"
+    measure cli "$cli" explain --format json --fail-on never "$stream"
+done
+echo "floor:      $(cat "$work/floor.out")"
+entries=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(f["report"]["summary"]["entries"] for f in d["files"]))' "$work/cli.out")
+echo "pullpolicy: $entries entries explained, $(wc -c < "$work/cli.out") bytes of JSON"
+
+checkov_ms=""
+if [[ -z ${SKIP_CHECKOV:-} ]]; then
+    venv=${CHECKOV_VENV:-$work/venv}
+    if [[ ! -x $venv/bin/checkov ]]; then
+        echo "installing checkov into $venv (this takes a few minutes)..."
+        python3 -m venv "$venv"
+        if ! "$venv/bin/pip" install --quiet --disable-pip-version-check checkov > "$work/pip.log" 2>&1; then
+            echo "checkov could not be installed:"; tail -20 "$work/pip.log"
+        fi
+    fi
+    if [[ -x $venv/bin/checkov ]]; then
+        echo "checkov:    $("$venv/bin/checkov" --version)"
+        pushd "$work" > /dev/null   # Checkov may write next to where it runs
+        checkov_rss=0
+        measure checkov "$venv/bin/checkov" -f "$stream" --framework kubernetes \
+            --check CKV_K8S_14,CKV_K8S_15 --quiet --compact --skip-download
+        popd > /dev/null
+        echo "checkov:    $(grep -c "Check: CKV_K8S_1[45]" "$work/checkov.out" || true) failed checks reported"
+    fi
+fi
+
+# --- the table --------------------------------------------------------------------------
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
+echo
+printf '%-40s %10s %12s\n' "" "wall (ms)" "peak RSS"
+printf '%-40s %10s %12s\n' "serde_yaml parse floor" "$floor_ms" "$(mib "$floor_rss")"
+printf '%-40s %10s %12s\n' "pullpolicy explain --format json" "$cli_ms" "$(mib "$cli_rss")"
+if [[ -n $checkov_ms ]]; then
+    printf '%-40s %10s %12s\n' "checkov CKV_K8S_14,CKV_K8S_15" "$checkov_ms" "$(mib "$checkov_rss")"
+fi
+echo
+awk -v c="$cli_ms" -v f="$floor_ms" 'BEGIN { printf "pullpolicy / parse floor: %.2fx (target <= 1.5x)\n", c / (f > 0 ? f : 1) }'
+if [[ -n $checkov_ms ]]; then
+    awk -v c="$cli_ms" -v k="$checkov_ms" 'BEGIN { printf "checkov / pullpolicy:     %.0fx (target >= 250x)\n", k / (c > 0 ? c : 1) }'
+fi
