@@ -489,6 +489,7 @@ fn doc_text<'t>(text: &'t str, last_good_end: Option<Mark>, rest: &'t str, at: M
 
 /// libyaml's description of the first syntax error in `doc`, via serde_yaml, without
 /// its " at line … column …" suffix (positions come from the span-aware reader).
+#[cfg(feature = "libyaml-messages")]
 pub(crate) fn syntax_error(doc: &str) -> Option<String> {
     for de in serde_yaml::Deserializer::from_str(doc) {
         if let Err(err) = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(de) {
@@ -497,6 +498,12 @@ pub(crate) fn syntax_error(doc: &str) -> Option<String> {
             return Some(problem.to_owned());
         }
     }
+    None
+}
+
+/// Without libyaml, saphyr-parser's own words are used.
+#[cfg(not(feature = "libyaml-messages"))]
+pub(crate) fn syntax_error(_doc: &str) -> Option<String> {
     None
 }
 
@@ -594,6 +601,7 @@ mod tests {
         assert_eq!(last.node(c).start.line, 5);
     }
 
+    #[cfg(feature = "libyaml-messages")]
     #[test]
     fn syntax_error_wording_is_libyaml() {
         let s = doc("a:\n  b: 1\n c: 2\n");
