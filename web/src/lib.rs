@@ -1,14 +1,29 @@
-//! The pullpolicy playground (yew). `main.rs` only renders [`App`].
+//! The pullpolicy playground (yew): paste a manifest, see which `imagePullPolicy`
+//! Kubernetes applies to every container and what the node does with it.
+//!
+//! `main.rs` only renders [`App`]. The pure pieces (state, share links, Markdown,
+//! highlighting, line maths) are plain modules with native unit tests; the
+//! components live in [`components`].
 
-use yew::prelude::*;
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod crash;
+pub mod describe;
+pub mod engine;
+pub mod examples;
+pub mod highlight;
+pub mod lines;
+pub mod markdown;
+pub mod markup;
+pub mod params;
+pub mod share;
+pub mod state;
+pub mod storage;
+pub mod worker;
 
-/// The whole playground.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! {
-        <main>
-            <h1>{ "pullpolicy" }</h1>
-            <p class="verdict">{ pullpolicy::version() }</p>
-        </main>
-    }
-}
+pub use app::App;
+
+/// The largest manifest the playground analyses, in bytes (UTF-8). Larger texts stay
+/// in the editor but are not analysed; the CLI has no such limit.
+pub const MAX_INPUT: usize = 2_000_000;

@@ -1,6 +1,12 @@
-//! The playground's entry point: install the panic hook, render the app.
+//! The playground's entry point: render the app, or, when this same module was
+//! started in a Web Worker, serve analyses (see `pullpolicy_web::worker`).
 
 fn main() {
-    console_error_panic_hook::set_once();
+    #[cfg(target_arch = "wasm32")]
+    if pullpolicy_web::worker::is_worker() {
+        pullpolicy_web::worker::serve();
+        return;
+    }
+    pullpolicy_web::crash::install();
     yew::Renderer::<pullpolicy_web::App>::new().render();
 }

@@ -64,7 +64,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
 }
 
 pub(crate) struct Cx<'r> {
-    pub map: &'r SourceMap,
+    pub map: &'r SourceMap<'r>,
     pub options: &'r Options,
 }
 

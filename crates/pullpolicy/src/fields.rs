@@ -243,6 +243,9 @@ pub fn did_you_mean(ty: ObjectType, unknown: &str, minor: u8) -> Option<&'static
     }
     let lower = unknown.to_ascii_lowercase();
     fields(ty, minor)
+        // The distance is at least the difference in length: skip hopeless candidates
+        // before computing it (a 1 MB key must not cost a 1 MB × name table).
+        .filter(|f| f.name.len().abs_diff(n) <= limit)
         .filter_map(|f| {
             let d = osa_distance(&lower, &f.name.to_ascii_lowercase());
             (d <= limit).then(|| (d, osa_distance(unknown, f.name), f.name))

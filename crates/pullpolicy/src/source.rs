@@ -32,25 +32,54 @@ pub(crate) struct Mark {
     pub col: usize,
 }
 
-/// Converts character indices to UTF-16 offsets. Only characters outside the Basic
-/// Multilingual Plane differ (two UTF-16 units), so only their indices are kept.
+/// Turns character indices into positions. Lines and columns are computed here from the
+/// text itself (line breaks `\n`, `\r\n` and a lone `\r`, as YAML has them), not taken
+/// from the YAML reader, so every position is consistent with its offset and lies
+/// inside the text (the reader's own line counting differs around byte order marks and
+/// at the end of a text without a final line break).
 #[derive(Debug)]
-pub(crate) struct SourceMap {
+pub(crate) struct SourceMap<'t> {
+    chars: CharIndex<'t>,
+    /// Indices of the characters outside the Basic Multilingual Plane (two UTF-16 units).
     astral: Vec<usize>,
+    /// The character index at which each line starts (line 1 at 0).
+    line_starts: Vec<usize>,
+    /// The length of the text in characters.
+    len: usize,
 }
 
-impl SourceMap {
-    pub fn new(text: &str) -> SourceMap {
-        let astral = if text.is_ascii() {
-            Vec::new()
+impl<'t> SourceMap<'t> {
+    pub fn new(text: &'t str) -> SourceMap<'t> {
+        let mut line_starts = vec![0];
+        let mut astral = Vec::new();
+        let len = if text.is_ascii() {
+            let bytes = text.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    line_starts.push(i + 1);
+                }
+            }
+            bytes.len()
         } else {
-            text.chars()
-                .enumerate()
-                .filter(|(_, c)| c.len_utf16() == 2)
-                .map(|(i, _)| i)
-                .collect()
+            let mut chars = text.chars().enumerate().peekable();
+            let mut len = 0;
+            while let Some((i, c)) = chars.next() {
+                len = i + 1;
+                if c.len_utf16() == 2 {
+                    astral.push(i);
+                }
+                if c == '\n' || (c == '\r' && chars.peek().map(|&(_, n)| n) != Some('\n')) {
+                    line_starts.push(i + 1);
+                }
+            }
+            len
         };
-        SourceMap { astral }
+        SourceMap {
+            chars: CharIndex::new(text),
+            astral,
+            line_starts,
+            len,
+        }
     }
 
     /// The UTF-16 offset of the character at `index`.
@@ -59,14 +88,102 @@ impl SourceMap {
         saturate(index + before)
     }
 
-    /// The position of a node that starts at `start` and ends at `end`.
+    /// The position of a node that starts at `start` and ends at `end`, clamped to the
+    /// text.
     pub fn position(&self, start: Mark, end: Mark) -> Position {
+        let from = start.index.min(self.len);
+        let to = self
+            .quoted_end(from)
+            .unwrap_or(end.index)
+            .clamp(from, self.len);
+        let line = self.line_starts.partition_point(|&s| s <= from);
+        let column = from - self.line_starts[line - 1] + 1;
         Position {
-            line: saturate(start.line),
-            column: saturate(start.col + 1),
-            offset16: self.offset16(start.index),
-            end16: self.offset16(end.index.max(start.index)),
+            line: saturate(line),
+            column: saturate(column),
+            offset16: self.offset16(from),
+            end16: self.offset16(to),
         }
+    }
+}
+
+impl SourceMap<'_> {
+    /// For a quoted scalar starting at `from`: the index just past its closing quote.
+    /// (The YAML reader's span of a quoted scalar runs on over trailing blanks and a
+    /// comment.) Escapes are honoured: `\\"` in double quotes, `''` in single quotes.
+    fn quoted_end(&self, from: usize) -> Option<usize> {
+        let byte = self.chars.byte_of(from);
+        let rest = &self.chars.text[byte..];
+        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let mut chars = rest.char_indices().skip(1);
+        while let Some((b, c)) = chars.next() {
+            match c {
+                '\\' if quote == '"' => {
+                    chars.next();
+                }
+                c if c == quote => {
+                    if quote == '\'' && rest[b + 1..].starts_with('\'') {
+                        chars.next();
+                        continue;
+                    }
+                    return Some(self.chars.char_of(byte + b + 1));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+/// Character index ⇄ byte offset, in constant time for ASCII text and from a checkpoint
+/// every [`CharIndex::STEP`] characters otherwise, so that recovering from many syntax
+/// errors stays linear.
+#[derive(Debug)]
+pub(crate) struct CharIndex<'t> {
+    pub text: &'t str,
+    /// The byte offset of every STEP-th character; empty for ASCII text.
+    checkpoints: Vec<usize>,
+}
+
+impl<'t> CharIndex<'t> {
+    const STEP: usize = 1024;
+
+    pub fn new(text: &'t str) -> CharIndex<'t> {
+        let checkpoints = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(Self::STEP)
+                .map(|(b, _)| b)
+                .collect()
+        };
+        CharIndex { text, checkpoints }
+    }
+
+    /// The byte offset of character `index` (the text's length past its end).
+    pub fn byte_of(&self, index: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return index.min(self.text.len());
+        }
+        let Some(&from) = self.checkpoints.get(index / Self::STEP) else {
+            return self.text.len();
+        };
+        self.text[from..]
+            .char_indices()
+            .nth(index % Self::STEP)
+            .map_or(self.text.len(), |(b, _)| from + b)
+    }
+
+    /// The character index of byte offset `byte` (a character boundary).
+    pub fn char_of(&self, byte: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let k = self
+            .checkpoints
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
+        k * Self::STEP + self.text[self.checkpoints[k]..byte].chars().count()
     }
 }
 
@@ -81,8 +198,8 @@ mod tests {
     fn mark(index: usize) -> Mark {
         Mark {
             index,
-            line: 1,
-            col: index,
+            line: 0,
+            col: 0,
         }
     }
 
@@ -103,5 +220,30 @@ mod tests {
         assert_eq!(map.offset16(4), 6);
         let pos = map.position(mark(2), mark(4));
         assert_eq!((pos.column, pos.offset16, pos.end16), (3, 3, 6));
+    }
+
+    #[test]
+    fn quoted_spans_end_at_the_closing_quote() {
+        let text = "a: \"x\\\"y\" # c\nb: 'it''s' # it's\n";
+        let map = SourceMap::new(text);
+        // `"x\"y"` is characters 3..9; `'it''s'` on the next line is 17..24.
+        let p = map.position(mark(3), mark(14));
+        assert_eq!((p.offset16, p.end16), (3, 9));
+        let p = map.position(mark(17), mark(33));
+        assert_eq!((p.offset16, p.end16), (17, 24));
+    }
+
+    #[test]
+    fn lines_and_columns_come_from_the_text() {
+        let map = SourceMap::new("a\r\nb\rc\n\u{feff}d");
+        let at = |i| {
+            let p = map.position(mark(i), mark(i));
+            (p.line, p.column)
+        };
+        assert_eq!(at(0), (1, 1));
+        assert_eq!(at(3), (2, 1)); // after \r\n
+        assert_eq!(at(5), (3, 1)); // after a lone \r
+        assert_eq!(at(8), (4, 2)); // a byte order mark is a character
+        assert_eq!(at(99), (4, 3)); // clamped to the end of the text
     }
 }

@@ -11,7 +11,7 @@
 //! The tree is an arena: nodes refer to each other by [`NodeId`], so neither building
 //! nor dropping it recurses, whatever the nesting depth.
 
-use crate::source::Mark;
+use crate::source::{CharIndex, Mark};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::borrow::Cow;
 
@@ -196,15 +196,26 @@ pub(crate) fn parse(text: &str) -> Stream<'_> {
 /// resumes at the next `---` line.
 pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> Vec<SyntaxError> {
     let mut errors = Vec::new();
+    let chars = CharIndex::new(text);
+    let directives = unknown_directives(text);
     let mut offset = Offset::default();
     let mut rest = text;
     let mut count = 0;
     loop {
+        // saphyr-parser accepts unknown directives (`%FOO`) that libyaml, and so
+        // go-yaml and kubectl, reject; and it miscounts positions after one with
+        // non-ASCII text. Read only up to the first such line, then report it as
+        // libyaml does and resume at the next document.
+        let base = text.len() - rest.len();
+        let directive = directives
+            .get(directives.partition_point(|&(line, _)| line < base))
+            .map(|&(line, name_end)| (line - base, name_end - base));
+        let segment = directive.map_or(rest, |(line_start, _)| &rest[..line_start]);
         // Where the last good document of this segment ended (error messages re-read
         // from there).
         let mut last_end: Option<Mark> = None;
         let result = read_docs(
-            rest,
+            segment,
             offset,
             |doc| {
                 last_end = Some(doc.end);
@@ -212,36 +223,79 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
             },
             &mut count,
         );
-        match result {
-            Ok(()) => break,
-            Err(err) => {
-                let at = offset.apply(*err.marker());
-                let document = count;
-                count += 1;
-                let message = syntax_error(doc_text(text, last_end, rest, at))
-                    .unwrap_or_else(|| err.info().to_owned());
-                errors.push(SyntaxError {
-                    message,
-                    at,
-                    document,
-                });
-                // Resume at the next line that starts a document (the error's own line
-                // if the error is at its `---`), always moving forward.
-                let resumed = text.len() - rest.len();
-                match next_document_start(text, at).filter(|(byte, _)| *byte > resumed) {
-                    Some((byte, mark)) => {
-                        rest = &text[byte..];
-                        offset = Offset {
-                            index: mark.index,
-                            line: mark.line - 1,
-                        };
-                    }
-                    None => break,
-                }
+        let (at, message) = match (result, directive) {
+            (Ok(()), None) => break,
+            (Ok(()), Some((line_start, name_end))) => {
+                let index = chars.char_of(base + name_end);
+                let line_index = chars.char_of(base + line_start);
+                let at = Mark {
+                    index,
+                    line: 0,
+                    col: index - line_index,
+                };
+                (at, UNKNOWN_DIRECTIVE.to_owned())
             }
+            (Err(err), _) => {
+                let at = offset.apply(*err.marker());
+                let next = next_document_start(&chars, at);
+                let message = syntax_error(doc_text(&chars, last_end, rest, next))
+                    .unwrap_or_else(|| err.info().to_owned());
+                (at, message)
+            }
+        };
+        errors.push(SyntaxError {
+            message,
+            at,
+            document: count,
+        });
+        count += 1;
+        // Resume at the next line that starts a document (the error's own line if the
+        // error is at its `---`), always moving forward.
+        let resumed = text.len() - rest.len();
+        let mut next = next_document_start(&chars, at);
+        if directive.is_some() {
+            // The directive belongs to the document that the next `---` starts: skip
+            // that one too.
+            next = next.and_then(|(_, mark)| next_document_start(&chars, Mark { col: 1, ..mark }));
+        }
+        match next.filter(|(byte, _)| *byte > resumed) {
+            Some((byte, mark)) => {
+                rest = &text[byte..];
+                offset = Offset {
+                    index: mark.index,
+                    line: mark.line.saturating_sub(1),
+                };
+            }
+            None => break,
         }
     }
     errors
+}
+
+/// libyaml's words for a directive other than `%YAML` and `%TAG`.
+const UNKNOWN_DIRECTIVE: &str = "found unknown directive name";
+
+/// The lines of `text` that are unknown directives, in order: (byte offset of the line,
+/// byte offset just past the directive's name). A `%` can only start a line as a
+/// directive (it is an indicator, so no plain scalar starts with it).
+fn unknown_directives(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    loop {
+        let line = &text[line_start..];
+        if let Some(after) = line.strip_prefix('%') {
+            let name_len = after
+                .find(|c: char| c.is_whitespace())
+                .unwrap_or(after.len());
+            if !matches!(&after[..name_len], "YAML" | "TAG") {
+                found.push((line_start, line_start + 1 + name_len));
+            }
+        }
+        match line.find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return found,
+        }
+    }
 }
 
 /// Translates marks of a re-parsed tail back to the whole text.
@@ -477,13 +531,19 @@ fn tag_text(tag: &saphyr_parser::Tag) -> String {
 
 /// The text of the document that failed: from the end of the last good document (or
 /// the start of the tail being read) to the next document start after the error.
-fn doc_text<'t>(text: &'t str, last_good_end: Option<Mark>, rest: &'t str, at: Mark) -> &'t str {
+fn doc_text<'t>(
+    chars: &CharIndex<'t>,
+    last_good_end: Option<Mark>,
+    rest: &'t str,
+    next: Option<(usize, Mark)>,
+) -> &'t str {
+    let text = chars.text;
     let tail_start = text.len() - rest.len();
     let start = last_good_end
-        .map(|end| byte_of(text, end.index))
+        .map(|end| chars.byte_of(end.index))
         .unwrap_or(tail_start)
         .max(tail_start);
-    let end = next_document_start(text, at).map_or(text.len(), |(b, _)| b);
+    let end = next.map_or(text.len(), |(b, _)| b);
     &text[start.min(end)..end]
 }
 
@@ -507,20 +567,11 @@ pub(crate) fn syntax_error(_doc: &str) -> Option<String> {
     None
 }
 
-/// The byte offset of character `index`.
-fn byte_of(text: &str, index: usize) -> usize {
-    if text.is_ascii() {
-        return index.min(text.len());
-    }
-    text.char_indices()
-        .nth(index)
-        .map_or(text.len(), |(b, _)| b)
-}
-
 /// The first line that starts with `---` (a document marker) after `at`, or at `at`
 /// itself when the error is at the start of such a line, as a byte offset and a mark.
-fn next_document_start(text: &str, at: Mark) -> Option<(usize, Mark)> {
-    let from = byte_of(text, at.index);
+fn next_document_start(chars: &CharIndex<'_>, at: Mark) -> Option<(usize, Mark)> {
+    let text = chars.text;
+    let from = chars.byte_of(at.index);
     let (mut byte, mut line) = if at.col == 0 {
         (from, at.line)
     } else {
@@ -529,11 +580,7 @@ fn next_document_start(text: &str, at: Mark) -> Option<(usize, Mark)> {
     loop {
         let rest = &text[byte..];
         if rest.starts_with("---") && rest[3..].chars().next().is_none_or(|c| c.is_whitespace()) {
-            let index = if text.is_ascii() {
-                byte
-            } else {
-                text[..byte].chars().count()
-            };
+            let index = chars.char_of(byte);
             return Some((
                 byte,
                 Mark {
@@ -554,6 +601,21 @@ mod tests {
 
     fn doc(text: &str) -> Stream<'_> {
         parse(text)
+    }
+
+    #[test]
+    fn unknown_directives_are_errors_as_in_libyaml() {
+        // The directive belongs to the document after it, which is not read; reading
+        // resumes at the next one, at the right positions.
+        let s = doc("a: 1\n...\n%FOO é\n---\nb: 2\n---\nc: 3\n");
+        assert_eq!(s.docs.len(), 2);
+        assert_eq!(s.errors.len(), 1);
+        assert_eq!(s.errors[0].message, "found unknown directive name");
+        assert_eq!((s.errors[0].document, s.errors[0].at.col), (1, 4));
+        let last = &s.docs[1];
+        let c = last.get(last.root(), "c").unwrap();
+        assert_eq!(last.node(c).start.index, 32); // the value `3`
+        assert!(doc("%YAML 1.2\n---\na: 1\n").errors.is_empty());
     }
 
     #[test]

@@ -1,0 +1,454 @@
+// The playground end to end, on the release build in the system's Chromium:
+// load, paste, every example, the scenario, share links (both fragment forms),
+// Markdown, persistence, the keyboard alone, axe-core, privacy, screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch, artifact } from './harness.mjs';
+
+const AXE = path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js');
+
+let server;
+let browser;
+before(async () => {
+  server = await serve({ prefix: '/tools/pullpolicy/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context (empty storage) with clipboard access, recording what it asks for. */
+async function open(hash = '', { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + hash);
+  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  return { page, context, errors, requests };
+}
+
+const cards = (page) =>
+  page.$$eval('[data-container-path]', (els) => els.map((e) => `${e.dataset.containerPath}=${e.dataset.effectivePolicy}`));
+
+/** Waits until the verdicts reflect the editor (the analysis is debounced). */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.status-text')?.textContent.includes('Explaining'));
+}
+
+async function pickExample(page, id) {
+  await page.click('#examples-button');
+  await page.click(`[data-example="${id}"]`);
+  await settled(page);
+}
+
+const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
+const inflateZ = (link) =>
+  zlib.inflateRawSync(Buffer.from(new URL(link).hash.slice(1).split('&')[0].replace(/^z=/, ''), 'base64url'));
+
+test('loads under a sub-path: cards, FAQ, footer, no errors', async () => {
+  const { page, context, errors } = await open();
+  assert.deepEqual(await cards(page), [
+    '0:spec.containers[0]=Always',
+    '0:spec.containers[1]=IfNotPresent',
+    '0:spec.containers[2]=Never',
+  ]);
+  assert.ok((await page.$$('[data-rule]')).length > 0, 'findings carry data-rule');
+  assert.match(await page.textContent('footer'), /Runs entirely in your browser; nothing you paste leaves this page\./);
+  assert.ok((await page.$$('.faq-entry')).length >= 12, 'at least 12 FAQ entries');
+  assert.match(await page.textContent('#faq'), /Does Always re-download the image\?/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasting a manifest explains it', async () => {
+  const { page, context, errors } = await open();
+  const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted\nspec:\n  containers:\n  - name: a\n    image: registry.example:5000/team/app@sha256:' + 'a'.repeat(64) + '\n';
+  await page.evaluate((t) => navigator.clipboard.writeText(t), manifest);
+  await page.click('#manifest');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await settled(page);
+  assert.equal(await page.inputValue('#manifest'), manifest);
+  assert.deepEqual(await cards(page), ['0:spec.containers[0]=IfNotPresent']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every example renders its verdicts', async () => {
+  const { page, context, errors } = await open();
+  const expected = {
+    'tour': ['Always', 'IfNotPresent', 'Never'],
+    'seed-if-not-present': ['IfNotPresent'],
+    'seed-always': ['Always'],
+    'seed-never': ['Never'],
+    'latest-no-policy': ['Always'],
+    'no-tag': ['Always'],
+    'digest-pinned': ['IfNotPresent'],
+    'tag-and-digest': ['Always', 'IfNotPresent'],
+    'private-registry-port': ['Always', 'IfNotPresent'],
+    'typo-key': ['IfNotPresent'],
+    'lowercase-always': ['invalid'],
+    'never-empty-node': ['Never'],
+    'registry-down': ['Always'],
+    'deployment-init-sidecar': ['IfNotPresent', 'IfNotPresent', 'IfNotPresent'],
+    'cronjob': ['Always'],
+    'multi-document': ['IfNotPresent', 'Always'],
+    'image-volume': ['Always', 'IfNotPresent'],
+  };
+  const ids = await page.$$eval('[data-example]', (els) => els.map((e) => e.dataset.example));
+  assert.ok(ids.length >= 12, `${ids.length} examples`);
+  assert.deepEqual(ids.sort(), Object.keys(expected).sort());
+  for (const id of ids) {
+    await pickExample(page, id);
+    const got = (await cards(page)).map((c) => c.split('=')[1]);
+    assert.deepEqual(got, expected[id], id);
+  }
+  // Specific verdicts worth pinning.
+  await pickExample(page, 'typo-key');
+  assert.ok(await page.$('[data-rule="unknown-field"]'));
+  await pickExample(page, 'lowercase-always');
+  assert.ok(await page.$('[data-rule="invalid-pull-policy"]'));
+  await pickExample(page, 'registry-down');
+  assert.match(await page.textContent('.outcome'), /ImagePullBackOff/);
+  assert.equal(await page.inputValue('#sc-registry'), 'unreachable');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the scenario changes the node outcome at once', async () => {
+  const { page, context } = await open();
+  await pickExample(page, 'seed-never');
+  assert.match(await page.textContent('.outcome'), /ErrImageNeverPull/);
+  await page.selectOption('#sc-node', 'present');
+  await page.waitForFunction(() => /Starts/.test(document.querySelector('.outcome .state').textContent));
+  await page.selectOption('#sc-node', 'absent');
+  await pickExample(page, 'seed-always');
+  await page.selectOption('#sc-registry', 'unreachable');
+  await page.waitForFunction(() => /ErrImagePull|ImagePullBackOff/.test(document.querySelector('.outcome').textContent));
+  assert.ok(await page.$('.events tr.warning'), 'a Warning event like kubectl describe');
+  assert.ok(await page.$('.timeline li'), 'the back-off timeline');
+  // AlwaysPullImages turns every policy into Always.
+  await pickExample(page, 'tour');
+  await page.check('#sc-api');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-effective-policy]')].every((e) => e.dataset.effectivePolicy === 'Always'));
+  // A per-image override from a card.
+  await page.uncheck('#sc-api');
+  await page.click('#card-0-2 .override .disclose');
+  await page.selectOption('#card-0-2-ov-node', 'present');
+  await page.waitForFunction(() => /Starts/.test(document.querySelector('#card-0-2 .outcome .state').textContent));
+  assert.match(await page.textContent('.overrides'), /busybox:1\.36/);
+  await context.close();
+});
+
+test('share links round-trip byte for byte, in both fragment forms', async () => {
+  const manifest = '# ünïcödé 🐳 and CRLF\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: crlf}\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: nginx:1.27\r\n';
+  // 1. The hand-writable form, with a scenario setting.
+  const { page, context, errors } = await open(`#yaml=${b64url(manifest)}&node=present`);
+  assert.deepEqual(await cards(page), ['0:spec.containers[0]=IfNotPresent']);
+  assert.equal(await page.inputValue('#manifest'), manifest.replace(/\r\n/g, '\n'));
+  assert.equal(await page.inputValue('#sc-node'), 'present');
+  // 2. "Copy link" writes the compressed form; its payload is the exact bytes (CRLF kept).
+  await page.click('#share-button');
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /#z=[A-Za-z0-9_-]+&node=present$/);
+  assert.equal(inflateZ(link).toString('utf8'), manifest);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.equal(page.url(), link, 'the address bar holds the link');
+  // 3. Opening the compressed link gives the same manifest, and the same link again.
+  const again = await context.newPage();
+  await again.goto(link);
+  await again.waitForSelector('[data-effective-policy]');
+  await again.click('#share-button');
+  assert.equal(await again.inputValue('#share-link'), link);
+  // 4. Editing after opening a link keeps CRLF line breaks.
+  await again.click('#manifest');
+  await again.keyboard.press('Control+End');
+  await again.keyboard.type('# end\n');
+  await again.click('#share-button');
+  assert.equal(inflateZ(await again.inputValue('#share-link')).toString('utf8'), manifest + '# end\r\n');
+  // 5. Long links warn.
+  const big = Array.from({ length: 600 }, (_, i) => `  - name: c${i}\n    image: r${(i * 7919) % 9973}.example/${Math.random().toString(36).slice(2)}:${i}\n`).join('');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), `apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers:\n${big}`);
+  await page.click('#manifest');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await settled(page);
+  await page.click('#share-button');
+  assert.ok((await page.inputValue('#share-link')).length > 8000);
+  assert.match(await page.textContent('#share-length'), /Longer than 8,000/);
+  // 6. A damaged link says so and keeps the page usable.
+  const broken = await context.newPage();
+  await broken.goto(server.url + '#z=AAAA');
+  await broken.waitForSelector('.notice.error');
+  assert.match(await broken.textContent('.notice-area'), /could not be opened/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('copy as Markdown: verdict table, findings, manifest and link', async () => {
+  const { page, context } = await open();
+  await page.click('#markdown-button');
+  await page.waitForSelector('#markdown-text');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(md, await page.inputValue('#markdown-text'));
+  assert.match(md, /^### pullpolicy: 3 entries/);
+  assert.match(md, /\| Entry \| Image \| Policy \| Why \| On the node \|/);
+  assert.match(md, /\| `web` \(container, Pod tour `spec\.containers\[0\]`\) \| `nginx` → `nginx:latest` \| \*\*Always\*\* \|/);
+  assert.match(md, /```yaml\n# Paste a manifest here/);
+  assert.match(md, /\[Open in the pullpolicy playground\]\(http:\/\/127\.0\.0\.1:\d+\/tools\/pullpolicy\/#z=/);
+  await context.close();
+});
+
+test('the manifest and scenario persist; a share link wins over them', async () => {
+  const { page, context } = await open();
+  await pickExample(page, 'cronjob');
+  await page.selectOption('#sc-k8s', '1.31');
+  await page.click('#manifest');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('# kept\n');
+  await settled(page);
+  await page.reload();
+  await page.waitForSelector('[data-effective-policy]');
+  assert.match(await page.inputValue('#manifest'), /# kept\n$/);
+  assert.equal(await page.inputValue('#sc-k8s'), '1.31');
+  // A link wins over the saved manifest…
+  await page.goto(server.url + '#yaml=' + b64url('- name: x\n  image: busybox\n'));
+  await page.reload();
+  await page.waitForSelector('[data-effective-policy]');
+  assert.equal(await page.inputValue('#manifest'), '- name: x\n  image: busybox\n');
+  // …a link pasted into the address bar of the open page is loaded too…
+  await page.goto(server.url + '#yaml=' + b64url('- name: y\n  image: redis:7\n'));
+  await page.waitForFunction(() => document.getElementById('manifest').value.includes('redis:7'));
+  assert.deepEqual(await cards(page), ['0:[0]=IfNotPresent']);
+  // …and opening links never overwrites the user's own saved work.
+  await page.goto('about:blank');
+  await page.goto(server.url);
+  await page.waitForSelector('[data-effective-policy]');
+  assert.match(await page.inputValue('#manifest'), /# kept\n$/);
+  await context.close();
+});
+
+test('syntax errors show their line and keep the last verdicts greyed', async () => {
+  const { page, context } = await open();
+  await page.click('#manifest');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('  - [unclosed\n');
+  await settled(page);
+  await page.waitForSelector('.message.syntax');
+  assert.match(await page.textContent('.message.syntax'), /Syntax error on line \d+/);
+  assert.ok(await page.$('.documents.stale [data-effective-policy]'), 'stale cards stay, greyed');
+  assert.ok(await page.$('.gutter .mark.sev-error'), 'a gutter marker at the error');
+  await context.close();
+});
+
+test('findings and the editor point at each other', async () => {
+  const { page, context } = await open();
+  // "line N" in a finding selects its range in the editor.
+  const finding = await page.$('#card-0-0 [data-rule="latest-tag"]');
+  await (await finding.$('[data-act="jump"]')).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'manifest');
+  const selected = await page.evaluate(() => {
+    const a = document.getElementById('manifest');
+    return a.value.slice(a.selectionStart, a.selectionEnd);
+  });
+  assert.equal(selected, 'nginx');
+  assert.match(await page.textContent('#editor-status'), /Ln 11, Col \d+/);
+  // A gutter marker shows its message on hover and moves to the finding on click.
+  const mark = await page.$('.gutter .mark.sev-warning');
+  await mark.hover();
+  assert.ok(await mark.$eval('.tip', (t) => getComputedStyle(t).display !== 'none'));
+  assert.match(await mark.getAttribute('aria-label'), /^Line 11: warning: /);
+  await mark.click();
+  assert.match(await page.evaluate(() => document.activeElement.id), /^f-0-0-\d+$/);
+  // A related question opens its FAQ entry.
+  await page.click('#card-0-0 .faq-links a');
+  await page.waitForFunction(() => document.activeElement?.closest('.faq-entry') && document.activeElement.getAttribute('aria-expanded') === 'true');
+  assert.equal(await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-controls')).hidden), false);
+  await context.close();
+});
+
+test('keyboard only: skip link, menus, editor (no trap), shortcuts', async () => {
+  const { page, context } = await open();
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.className);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to verdicts');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'verdicts');
+  // Back to the header: the examples menu opens, focus goes in, Esc closes and returns.
+  await page.focus('#examples-button');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'example-0');
+  assert.equal(await page.getAttribute('#examples-button', 'aria-expanded'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(), 'examples-button');
+  assert.equal(await page.getAttribute('#examples-button', 'aria-expanded'), 'false');
+  // Pick an example with the keyboard.
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'example-3');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'manifest');
+  await settled(page);
+  assert.deepEqual(await cards(page), ['0:spec.containers[0]=Never']);
+  // In the editor Tab indents; Esc then Tab leaves.
+  const before = await page.inputValue('#manifest');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('#manifest'), '  ' + before);
+  assert.equal(await focused(), 'manifest');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#manifest'), before, 'undo works after an indent');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await focused(), 'manifest', 'Esc then Tab leaves the editor');
+  // Every focused control shows a focus ring.
+  const ring = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return s.outlineStyle !== 'none' || s.boxShadow !== 'none';
+  });
+  assert.ok(ring, 'visible focus');
+  // The scenario is operable with the keyboard, and focus survives the re-render.
+  await page.focus('#sc-node');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => /Starts/.test(document.querySelector('.outcome .state').textContent));
+  assert.equal(await focused(), 'sc-node');
+  // Ctrl+S copies a link, Ctrl+Enter re-explains.
+  await page.keyboard.press('Control+s');
+  await page.waitForSelector('#share-link');
+  assert.match(page.url(), /#z=.*&node=present$/);
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(), 'share-button');
+  await page.focus('#manifest');
+  await page.keyboard.press('Control+Enter');
+  await settled(page);
+  assert.match(await page.textContent('.status-text'), /Explained in/);
+  await context.close();
+});
+
+/** axe-core over the whole page, with every disclosure opened. */
+async function axeViolations(page) {
+  await page.$$eval('.disclose[aria-expanded="false"]', (bs) => bs.forEach((b) => b.click()));
+  assert.equal(await page.$('.disclose[aria-expanded="false"]'), null);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.nodes[0].failureSummary})`);
+  });
+}
+
+test('axe-core finds no violations, light and dark, menus and outcomes included', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    // The site's Content-Security-Policy forbids injected scripts such as axe.
+    const { page, context } = await open('', { colorScheme, bypassCSP: true });
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: first view`);
+    // Events table, back-off timeline, a rejected policy, a syntax error, open menus.
+    await pickExample(page, 'registry-down');
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: registry down`);
+    await pickExample(page, 'lowercase-always');
+    await page.click('#manifest');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('  - [unclosed\n');
+    await settled(page);
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: syntax error`);
+    await page.click('#examples-button');
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: examples menu`);
+    await page.keyboard.press('Escape');
+    await page.click('#share-button');
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: share panel`);
+    await page.click('#theme-button');
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: theme toggled`);
+    await context.close();
+  }
+});
+
+test('privacy: same-origin at load, nothing at all afterwards', async () => {
+  const { page, context, requests } = await open();
+  // The analysis worker starts with the page (it loads worker.js and the JS glue).
+  await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
+  for (const url of requests) {
+    assert.ok(url.startsWith(server.origin + '/tools/pullpolicy/'), `request left the site: ${url}`);
+  }
+  requests.length = 0;
+  await page.click('#manifest');
+  await page.keyboard.type('# typing\n');
+  await pickExample(page, 'multi-document');
+  await pickExample(page, 'image-volume');
+  await page.selectOption('#sc-registry', 'not-found');
+  await page.click('#theme-button');
+  await page.click('#share-button');
+  await page.click('#markdown-button');
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
+test('large manifests are analysed in the worker without blocking typing', async () => {
+  const { page, context, errors } = await open();
+  await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
+  const doc = (i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n  - name: c\n    image: nginx${i % 2 ? '' : ':1.' + i}\n`;
+  const text = Array.from({ length: 1200 }, (_, i) => doc(i)).join('');
+  assert.ok(text.length > 100_000);
+  await page.$eval('#manifest', (a, t) => {
+    a.value = t;
+    a.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await settled(page);
+  assert.match(await page.textContent('.summary'), /1200 entries/);
+  assert.equal((await cards(page)).length, 60, 'the first 60 cards are drawn');
+  // The main thread stays free while the worker analyses: handling a keystroke
+  // (the edit, the state update, redrawing the visible lines) takes well under 50 ms.
+  const handling = await page.evaluate(async () => {
+    const a = document.getElementById('manifest');
+    a.focus();
+    a.setSelectionRange(0, 0);
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      document.execCommand('insertText', false, '#');
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    return times.sort((x, y) => x - y);
+  });
+  assert.ok(handling[handling.length - 1] < 50, `keystroke handling took up to ${handling.at(-1).toFixed(1)} ms`);
+  await page.click('#show-all');
+  await page.waitForFunction(() => document.querySelectorAll('[data-effective-policy]').length === 1200);
+  // A filter re-renders from the worker's last report.
+  await page.click('#filter-Always');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-effective-policy]')].every((e) => e.dataset.effectivePolicy === 'Always'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a manifest past the size limit is kept but not analysed', async () => {
+  const { page, context } = await open();
+  await page.$eval('#manifest', (a) => {
+    a.value = '#'.repeat(2_100_000);
+    a.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForSelector('text=This manifest is too large for the playground.');
+  assert.equal((await page.inputValue('#manifest')).length, 2_100_000);
+  await context.close();
+});
+
+test('screenshots at 1280×800 and 360×740', async () => {
+  for (const [width, height] of [[1280, 800], [360, 740]]) {
+    const { page, context } = await open('', { width, height });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (${overflow}px too wide)`);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: artifact(`playground-${width}x${height}.png`) });
+    await context.close();
+  }
+});

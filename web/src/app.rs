@@ -1,0 +1,423 @@
+//! [`App`]: the state, the effects that connect it to the browser (debounce, storage,
+//! URL fragment, global shortcuts, theme), and the page layout.
+
+#[cfg(target_arch = "wasm32")]
+use crate::browser;
+use crate::components::{Editor, render};
+use crate::examples::EXAMPLES;
+use crate::markup::html;
+use crate::share;
+#[cfg(target_arch = "wasm32")]
+use crate::state::Theme;
+use crate::state::{Action, Analysis, Menu, Notice, Shared, Source, State, Tone};
+use crate::storage::Saved;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How components change the state.
+pub type Dispatch = UseReducerDispatcher<State>;
+
+/// The first state: a share link wins over the saved manifest, which wins over the
+/// first example. A crash during the last visit stops the automatic analysis.
+fn initial_state() -> State {
+    let saved = crate::storage::load();
+    let crashed = crate::crash::take();
+    let mut notice = None;
+    let link = match share::decode(&hash()) {
+        Ok(link) => link,
+        Err(e) => {
+            notice = Some(
+                Notice::new(
+                    Tone::Error,
+                    format!(
+                        "This link could not be opened: {e}. Showing your last manifest instead."
+                    ),
+                )
+                .details(hash()),
+            );
+            None
+        }
+    };
+    let theme = saved.as_ref().map(|s| s.theme).unwrap_or_default();
+    let mut state = match (link, saved) {
+        (Some(l), _) => State::new(l.text, l.options, Source::Link),
+        (None, Some(s)) => State::new(s.text, s.options, Source::Saved),
+        (None, None) => {
+            let e = &EXAMPLES[0];
+            State::new(
+                e.text.to_owned(),
+                crate::params::read_query(e.scenario),
+                Source::Example(0),
+            )
+        }
+    };
+    state.theme = theme;
+    state.notice = notice;
+    // The first analysis runs here, synchronously, so the first paint has verdicts
+    // (unless the last visit crashed: then it waits for the user).
+    match crashed {
+        Some(details) => state.analysis = Analysis::Crashed { details },
+        None if state.text.len() <= crate::MAX_INPUT => {
+            state.apply(Shared::new(crate::engine::run(&state.job())));
+        }
+        None => {
+            state.apply(Shared::new(crate::worker::too_large(&state.job())));
+        }
+    }
+    state
+}
+
+fn hash() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return browser::hash();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Saves the manifest, scenario and theme, unless the manifest is an unchanged
+/// share link (opening a link must not overwrite the user's own saved work).
+pub(crate) fn save(state: &State) {
+    save_or_warn(state, None);
+}
+
+/// [`save`], and when the browser refuses (private mode, a full quota) say so once,
+/// with what to do instead.
+fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
+    if state.source == Source::Link {
+        return;
+    }
+    let saved = Saved {
+        text: (*state.text).clone(),
+        options: state.options.clone(),
+        theme: state.theme,
+    };
+    if !crate::storage::save(&saved) {
+        thread_local!(static WARNED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if let Some(d) = dispatch
+            && !WARNED.with(|w| w.replace(true))
+        {
+            d.dispatch(Action::Notify(Notice::new(
+                Tone::Warning,
+                "This browser did not let the playground keep your manifest (private mode, or storage full). Copy a link to keep it.",
+            )));
+        }
+    }
+}
+
+/// The full share URL of the current text and scenario.
+pub fn share_url(state: &State) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let base = browser::base_url();
+    #[cfg(not(target_arch = "wasm32"))]
+    let base = String::from("./");
+    format!("{base}#{}", share::encode(&state.text, &state.options))
+}
+
+/// "Copy link": puts the link in the address bar and on the clipboard, and opens the
+/// share panel (which shows the link, its length and a warning past 8,000 characters).
+pub fn copy_link(state: &State, dispatch: &Dispatch) {
+    let url = share_url(state);
+    #[cfg(target_arch = "wasm32")]
+    if let Some((_, fragment)) = url.split_once('#') {
+        browser::replace_hash(Some(fragment));
+    }
+    dispatch.dispatch(Action::LinkMade(url.clone()));
+    dispatch.dispatch(Action::Menu(Some(Menu::Share)));
+    let long = url.len() > share::WARN_LENGTH;
+    let done = if long {
+        format!(
+            "Link copied. It is {} characters long; some chat tools and browsers cut links past {}.",
+            group(url.len()),
+            group(share::WARN_LENGTH)
+        )
+    } else {
+        format!("Link copied ({} characters).", group(url.len()))
+    };
+    copy(
+        url,
+        done,
+        if long { Tone::Warning } else { Tone::Success },
+        dispatch.clone(),
+    );
+}
+
+/// "Copy as Markdown".
+pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
+    if state.text.len() > crate::MAX_INPUT {
+        dispatch.dispatch(Action::Notify(Notice::new(
+            Tone::Warning,
+            "This manifest is too large to explain here.",
+        )));
+        return;
+    }
+    // A one-off analysis on the main thread: a click may wait, typing never does.
+    let report = pullpolicy::explain(&state.text, &state.options);
+    let md = crate::markdown::export(&state.text, &report, &state.options, &share_url(state));
+    let md: Rc<str> = Rc::from(md);
+    dispatch.dispatch(Action::MarkdownMade(md.clone()));
+    dispatch.dispatch(Action::Menu(Some(Menu::Markdown)));
+    copy(
+        md.to_string(),
+        "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
+        Tone::Success,
+        dispatch.clone(),
+    );
+}
+
+pub(crate) fn copy(text: String, done: String, tone: Tone, dispatch: Dispatch) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async move {
+        let notice = match browser::copy(&text).await {
+            Ok(()) => Notice::new(tone, done),
+            Err(e) => Notice::new(Tone::Error, e).details(text),
+        };
+        dispatch.dispatch(Action::Notify(notice));
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    dispatch.dispatch(Action::Notify(Notice::new(tone, done).details(text)));
+}
+
+/// `12,345`.
+pub fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How long the verdict summary must stay the same before the live region says it.
+const ANNOUNCE_AFTER_MS: u32 = 900;
+
+/// The whole playground.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let dispatch = state.dispatcher();
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+
+    // The analysis: at once after a change of example, scenario or filter; ~100 ms
+    // after the last keystroke (longer when analysis is slow). Large manifests go to
+    // a worker. The manifest is saved first, so a crash loses nothing.
+    // The worker starts after the first paint, so it never delays the first verdicts;
+    // until it is ready, analyses run here.
+    #[cfg(target_arch = "wasm32")]
+    let engine = use_mut_ref(|| None::<crate::worker::Engine>);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let engine = engine.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let t = gloo::timers::callback::Timeout::new(300, move || {
+                *engine.borrow_mut() = Some(crate::worker::Engine::start(dispatch));
+            });
+            move || drop(t)
+        });
+    }
+    {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        #[cfg(target_arch = "wasm32")]
+        let engine = engine.clone();
+        let delay = if state.ask_now {
+            0
+        } else {
+            state.debounce_ms()
+        };
+        use_effect_with(state.ask, move |_| {
+            let timeout = gloo::timers::callback::Timeout::new(delay, move || {
+                let s = latest.borrow();
+                if !s.busy() {
+                    return;
+                }
+                save_or_warn(&s, Some(&dispatch));
+                let job = s.job();
+                drop(s);
+                #[cfg(target_arch = "wasm32")]
+                match engine.borrow().as_ref() {
+                    Some(e) => e.request(job),
+                    None => crate::worker::run_here(&job, &dispatch),
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                crate::worker::run_here(&job, &dispatch);
+            });
+            move || drop(timeout)
+        });
+    }
+    // Save after every analysis and every scenario or theme change.
+    {
+        let latest = latest.clone();
+        use_effect_with(
+            (state.applied, state.options.clone(), state.theme),
+            move |_| {
+                save(&latest.borrow());
+            },
+        );
+    }
+    // A share link in the address bar stays only while the text is the link's; the
+    // theme goes on <html>.
+    use_effect_with(
+        (state.revision, state.source, state.theme),
+        |(_, source, theme)| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                if *source != Source::Link
+                    && share::decode(&browser::hash()).is_ok_and(|l| l.is_some())
+                {
+                    browser::replace_hash(None);
+                }
+                browser::set_theme_attribute(match theme {
+                    Theme::System => None,
+                    t => Some(t.as_str()),
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (source, theme);
+        },
+    );
+    // Global shortcuts, clicks outside menus, links pasted into the address bar.
+    {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listeners = crate::components::global_listeners(latest, dispatch);
+            move || drop(listeners)
+        });
+    }
+    // Success notices go away by themselves; warnings and errors stay until dismissed.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.notice.clone(), move |n| {
+            let t = n.as_ref().filter(|n| n.tone == Tone::Success).map(|n| {
+                gloo::timers::callback::Timeout::new(
+                    if n.undo { 12_000 } else { 5_000 },
+                    move || dispatch.dispatch(Action::Dismiss),
+                )
+            });
+            move || drop(t)
+        });
+    }
+    // The live region says the verdicts once they settle (no chatter while typing).
+    let announcement = match &state.analysis {
+        Analysis::Ready(r) => r.announcement.clone(),
+        Analysis::Crashed { .. } => "The analysis crashed; press Explain to try again.".to_owned(),
+        Analysis::Pending => String::new(),
+    };
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with(announcement, move |text| {
+            let text = text.clone();
+            let t = gloo::timers::callback::Timeout::new(ANNOUNCE_AFTER_MS, move || {
+                announced.set(text)
+            });
+            move || drop(t)
+        });
+    }
+    // Focus back on a control whose markup a state change replaced; into a menu
+    // that just opened; onto a FAQ entry asked for.
+    use_effect(crate::components::restore_focus);
+    use_effect_with(state.menu, |menu| match menu {
+        Some(Menu::Examples) => crate::components::focus_id("example-0"),
+        Some(Menu::Share) => crate::components::focus_id("share-link"),
+        Some(Menu::Markdown) => crate::components::focus_id("markdown-text"),
+        _ => {}
+    });
+    use_effect_with(state.faq, |f| {
+        if let Some(f) = f {
+            crate::components::open_entry(f.id);
+        }
+    });
+
+    // The sections, as markup, rebuilt only when what they show changes.
+    let markers = match &state.analysis {
+        Analysis::Ready(r) => Shared(Rc::new(r.markers.clone())),
+        _ => Shared::new(Vec::new()),
+    };
+    let markers = use_memo(state.applied, move |_| markers);
+    let example = match state.source {
+        Source::Example(i) => Some(i),
+        _ => None,
+    };
+    let header = use_memo(
+        (
+            state.theme,
+            state.menu,
+            example,
+            state.link.clone(),
+            state.markdown.clone(),
+        ),
+        |(theme, menu, example, link, md)| {
+            render::header(*theme, *menu, *example, link.as_deref(), md.as_deref())
+        },
+    );
+    let scenario = use_memo(state.options.clone(), render::scenario);
+    let verdicts = match &state.analysis {
+        Analysis::Ready(r) => r.verdicts.clone(),
+        Analysis::Crashed { details } => render::crashed(details),
+        Analysis::Pending => render::pending(),
+    };
+    let related: Vec<&'static str> = state
+        .rendered()
+        .map(|r| r.related.clone())
+        .unwrap_or_default();
+    let faq = use_memo(related, |related| render::faq(related));
+    let footer = use_memo((), |_| render::footer());
+
+    let onclick = {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| crate::components::on_click(e, &latest, &dispatch))
+    };
+    let onchange = {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| crate::components::on_change(e, &latest, &dispatch))
+    };
+
+    html! {
+        <div class="app" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
+            { html("<a class=\"skip\" href=\"#verdicts\" data-act=\"skip\">Skip to verdicts</a>".to_owned()) }
+            { html((*header).clone()) }
+            <main id="main" class="layout">
+                <Editor
+                    text={state.text.clone()}
+                    lines={state.lines.clone()}
+                    loaded={state.loaded}
+                    markers={(*markers).clone()}
+                    jump={state.jump}
+                    bytes={state.text.len()}
+                    cost_ms={state.cost_ms as u32}
+                    busy={state.busy()}
+                    dispatch={dispatch.clone()}
+                />
+                <div class="results">
+                    <section class="pane scenario" aria-labelledby="scenario-title">{ html((*scenario).clone()) }</section>
+                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts) }</section>
+                </div>
+                <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html((*faq).clone()) }</section>
+            </main>
+            { html((*footer).clone()) }
+            <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
+            <div class="notice-area" role="status" aria-live="polite">{ html(render::notice(state.notice.as_ref())) }</div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_digits() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(8000), "8,000");
+        assert_eq!(group(1234567), "1,234,567");
+    }
+}

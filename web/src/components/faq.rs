@@ -1,0 +1,84 @@
+//! FAQ & guidance: the core's entries (`pullpolicy::faq::entries()`), rendered as they
+//! are. Entries the current findings point to are marked and listed first.
+
+use super::card::links;
+use super::is_open;
+use crate::markup::Markup;
+
+/// The FAQ section's markup; `related` are the ids the current findings link to.
+pub fn render(related: &[&'static str]) -> String {
+    let entries = pullpolicy::faq::entries();
+    let mut h = Markup::new();
+    h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool.</p>");
+    if !related.is_empty() {
+        h.raw("<div class=\"related-list\"><h3>About your manifest</h3><ul>");
+        for e in entries.iter().filter(|e| related.contains(&e.id)) {
+            h.raw("<li><a data-act=\"faq\"")
+                .attr2("href", "#faq-", e.id)
+                .attr("data-id", e.id)
+                .raw(">")
+                .text(e.question)
+                .raw("</a></li>");
+        }
+        h.raw("</ul></div>");
+    }
+    h.raw("<div class=\"faq-list\">");
+    for e in entries {
+        let is_related = related.contains(&e.id);
+        let mut label = Markup::new();
+        label.el("span", "q", e.question);
+        if e.from_article {
+            label.el("span", "tag", "from the article");
+        }
+        if is_related {
+            label.el("span", "tag related", "about your manifest");
+        }
+        // The accordion pattern: a heading holding the button, then the answer.
+        let id = format!("faq-{}", e.id);
+        let content = format!("{id}-c");
+        let open = is_open(&content).unwrap_or(false);
+        h.raw("<div")
+            .attr("id", &id)
+            .attr(
+                "class",
+                if is_related {
+                    "faq-entry related"
+                } else {
+                    "faq-entry"
+                },
+            )
+            .raw("><h3><button type=\"button\" class=\"disclose\" data-act=\"toggle\"")
+            .attr("aria-controls", &content)
+            .raw(if open {
+                " aria-expanded=\"true\">"
+            } else {
+                " aria-expanded=\"false\">"
+            })
+            .raw(&label.finish())
+            .raw("</button></h3><div class=\"disclosed answer\"")
+            .attr("id", &content)
+            .raw(if open { ">" } else { " hidden>" });
+        for p in e.answer {
+            h.raw("<p>").code_text(p).raw("</p>");
+        }
+        links(&mut h, e.links, false);
+        h.raw("</div></div>");
+    }
+    h.raw("</div>");
+    h.finish()
+}
+
+/// Opens the entry, scrolls to it and focuses its question.
+pub fn open_entry(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(button) = gloo::utils::document()
+        .query_selector(&format!("#faq-{id} .disclose"))
+        .ok()
+        .flatten()
+    {
+        super::set_disclosure(&button, true);
+        super::focus_element(&button);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}

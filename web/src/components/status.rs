@@ -1,0 +1,29 @@
+//! The notice area's content: copied, link too long, link damaged, example loaded
+//! (with Undo). The polite live region for the verdicts is in [`crate::app`].
+
+use crate::markup::Markup;
+use crate::state::{Notice, Tone};
+
+/// The markup of a notice.
+pub fn notice(n: Option<&Notice>) -> String {
+    let mut h = Markup::new();
+    if let Some(n) = n {
+        let tone = match n.tone {
+            Tone::Success => "notice success",
+            Tone::Warning => "notice warning",
+            Tone::Error => "notice error",
+        };
+        h.raw("<div")
+            .attr("class", tone)
+            .raw(">")
+            .el("p", "notice-text", &n.text);
+        if n.undo {
+            h.raw("<button type=\"button\" class=\"btn small\" data-act=\"undo\" id=\"notice-undo\">Undo</button>");
+        }
+        if let Some(details) = &n.details {
+            super::verdicts::copy_details(&mut h, "notice-details", details);
+        }
+        h.raw("<button type=\"button\" class=\"btn small\" data-act=\"dismiss\" aria-label=\"Dismiss the message\">✕</button></div>");
+    }
+    h.finish()
+}

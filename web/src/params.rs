@@ -1,0 +1,205 @@
+//! The scenario as `name=value` pairs: in share links (after the manifest) and in
+//! the saved state. Only values that differ from the defaults are written; unknown
+//! names and unreadable values are ignored, so old links keep working.
+//!
+//! | name | value |
+//! | --- | --- |
+//! | `k8s` | `1.28` … `1.36` |
+//! | `node` | `absent`, `present`, `stale`, `preloaded` |
+//! | `registry` | `reachable`, `unreachable`, `not-found` |
+//! | `credentials` | `public`, `valid`, `missing` |
+//! | `always-pull-images` | `1` |
+//! | `ensure-secret-pulled-images` | `on`, `off` |
+//! | `verification` | `NeverVerify`, `NeverVerifyPreloadedImages`, … |
+//! | `allowlist` | comma-separated image prefixes (percent-encoded) |
+//! | `override` | `image,node,registry,credentials` (image percent-encoded; empty = inherit); repeatable |
+
+use pullpolicy::{
+    CredentialVerification, Credentials, ImageOverride, KubeVersion, NodeImage, Options, Registry,
+};
+use std::fmt::Write as _;
+
+/// Appends `&name=value` for every non-default setting.
+pub fn write(options: &Options, out: &mut String) {
+    let s = &options.scenario;
+    let d = Options::default();
+    if options.kubernetes_version != d.kubernetes_version {
+        let _ = write!(out, "&k8s={}", options.kubernetes_version);
+    }
+    if s.node_image != d.scenario.node_image {
+        let _ = write!(out, "&node={}", s.node_image.as_str());
+    }
+    if s.registry != d.scenario.registry {
+        let _ = write!(out, "&registry={}", s.registry.as_str());
+    }
+    if s.credentials != d.scenario.credentials {
+        let _ = write!(out, "&credentials={}", s.credentials.as_str());
+    }
+    if s.always_pull_images {
+        out.push_str("&always-pull-images=1");
+    }
+    if let Some(on) = s.ensure_secret_pulled_images {
+        let _ = write!(
+            out,
+            "&ensure-secret-pulled-images={}",
+            if on { "on" } else { "off" }
+        );
+    }
+    if s.credential_verification != d.scenario.credential_verification {
+        let _ = write!(out, "&verification={}", s.credential_verification.as_str());
+    }
+    if !s.allowlist.is_empty() {
+        out.push_str("&allowlist=");
+        for (i, item) in s.allowlist.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            encode_into(item, out);
+        }
+    }
+    for o in &s.overrides {
+        out.push_str("&override=");
+        encode_into(&o.image, out);
+        out.push(',');
+        out.push_str(o.node_image.map_or("", NodeImage::as_str));
+        out.push(',');
+        out.push_str(o.registry.map_or("", Registry::as_str));
+        out.push(',');
+        out.push_str(o.credentials.map_or("", Credentials::as_str));
+    }
+}
+
+/// The options named by `pairs` (defaults for the rest).
+pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Options {
+    let mut o = Options::default();
+    let s = &mut o.scenario;
+    for (key, value) in pairs {
+        match key {
+            "k8s" => {
+                if let Ok(v) = KubeVersion::parse(&decode(value)) {
+                    o.kubernetes_version = v;
+                }
+            }
+            "node" => s.node_image = NodeImage::from_name(value).unwrap_or(s.node_image),
+            "registry" => s.registry = Registry::from_name(value).unwrap_or(s.registry),
+            "credentials" => s.credentials = Credentials::from_name(value).unwrap_or(s.credentials),
+            "always-pull-images" => s.always_pull_images = matches!(value, "1" | "true" | "on"),
+            "ensure-secret-pulled-images" => {
+                s.ensure_secret_pulled_images = match value {
+                    "on" | "1" | "true" => Some(true),
+                    "off" | "0" | "false" => Some(false),
+                    _ => None,
+                }
+            }
+            "verification" => {
+                s.credential_verification =
+                    CredentialVerification::from_name(value).unwrap_or(s.credential_verification)
+            }
+            "allowlist" => {
+                s.allowlist = value
+                    .split(',')
+                    .map(decode)
+                    .filter(|v| !v.is_empty())
+                    .collect()
+            }
+            "override" => {
+                let mut parts = value.split(',');
+                let image = decode(parts.next().unwrap_or(""));
+                let o = ImageOverride {
+                    image,
+                    node_image: parts.next().and_then(NodeImage::from_name),
+                    registry: parts.next().and_then(Registry::from_name),
+                    credentials: parts.next().and_then(Credentials::from_name),
+                };
+                if !o.image.is_empty() {
+                    s.overrides.retain(|x| x.image != o.image);
+                    s.overrides.push(o);
+                }
+            }
+            _ => {}
+        }
+    }
+    o
+}
+
+/// Reads `a=b&c=d` (no leading `&`).
+pub fn read_query(query: &str) -> Options {
+    read(
+        query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').unwrap_or((p, ""))),
+    )
+}
+
+/// Percent-encodes everything but unreserved characters and `:/@`, which image
+/// references are made of and which are safe in a fragment.
+pub fn encode_into(text: &str, out: &mut String) {
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':' | b'/' | b'@')
+        {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+}
+
+/// Undoes percent-encoding; invalid escapes stay as written.
+pub fn decode(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(v) = b
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding_round_trips() {
+        for t in [
+            "a,b&c=d",
+            "é 🐳",
+            "registry:5000/x@sha256:00",
+            "%zz",
+            "100%",
+        ] {
+            let mut e = String::new();
+            encode_into(t, &mut e);
+            assert!(!e.contains(['&', ',', '=', ' ']));
+            assert_eq!(decode(&e), t);
+        }
+        assert_eq!(decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn unknown_and_bad_values_are_ignored() {
+        let o = read_query("node=floating&k8s=2.0&x=y&registry=not-found");
+        assert_eq!(o.scenario.node_image, NodeImage::Absent);
+        assert_eq!(o.kubernetes_version, KubeVersion::default());
+        assert_eq!(o.scenario.registry, Registry::NotFound);
+    }
+
+    #[test]
+    fn defaults_write_nothing() {
+        let mut out = String::new();
+        write(&Options::default(), &mut out);
+        assert_eq!(out, "");
+    }
+}

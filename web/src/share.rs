@@ -1,0 +1,233 @@
+//! Share links: the manifest and the non-default scenario in the URL fragment.
+//!
+//! Two forms are read, one is written:
+//!
+//! - `#z=<base64url(raw deflate(UTF-8 text))>` — written by "Copy link";
+//! - `#yaml=<base64url(UTF-8 text)>` — uncompressed and hand-writable; padding and
+//!   the standard alphabet (`+`, `/`) are accepted too.
+//!
+//! Scenario settings follow as `&name=value` pairs, only when they differ from the
+//! defaults, so a link stays short and readable. The fragment never reaches a
+//! server, and both forms round-trip the text byte for byte (Unicode, CRLF).
+
+use crate::params;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT as B64;
+use pullpolicy::Options;
+
+/// Links longer than this are flagged: some chat tools and browsers cut them.
+pub const WARN_LENGTH: usize = 8_000;
+
+/// The largest text a link may inflate to (a guard against deflate bombs).
+pub const MAX_TEXT: usize = crate::MAX_INPUT;
+
+/// What a share link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    /// The manifest, byte for byte.
+    pub text: String,
+    /// The scenario and Kubernetes version.
+    pub options: Options,
+}
+
+/// Why a fragment could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not base64url.
+    Base64,
+    /// Not a deflate stream (or a truncated one).
+    Deflate,
+    /// Inflates past [`MAX_TEXT`].
+    TooLarge,
+    /// The bytes are not UTF-8.
+    Utf8,
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LinkError::Base64 => {
+                "the manifest in the link is not valid base64url (was the link cut short?)"
+            }
+            LinkError::Deflate => {
+                "the compressed manifest in the link is damaged (was the link cut short?)"
+            }
+            LinkError::TooLarge => "the manifest in the link is larger than the playground accepts",
+            LinkError::Utf8 => "the manifest in the link is not UTF-8 text",
+        })
+    }
+}
+
+/// The fragment (without `#`) for `text` and `options`, compressed.
+pub fn encode(text: &str, options: &Options) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
+    let mut out = String::with_capacity(packed.len() * 4 / 3 + 64);
+    out.push_str("z=");
+    B64.encode_string(&packed, &mut out);
+    params::write(options, &mut out);
+    out
+}
+
+/// The uncompressed form, `yaml=…`, as a person would write it by hand.
+pub fn encode_plain(text: &str, options: &Options) -> String {
+    let mut out = String::from("yaml=");
+    B64.encode_string(text.as_bytes(), &mut out);
+    params::write(options, &mut out);
+    out
+}
+
+/// Reads a fragment (with or without `#`). `Ok(None)` when it holds no manifest
+/// (an empty fragment, or an in-page anchor).
+///
+/// # Errors
+/// A [`LinkError`] when the fragment names a manifest that cannot be read.
+pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut text = None;
+    let mut rest = Vec::new();
+    for pair in fragment.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "z" if text.is_none() => text = Some(inflate(&unbase64(value)?)?),
+            "yaml" if text.is_none() => text = Some(utf8(unbase64(value)?)?),
+            _ => rest.push((key, value)),
+        }
+    }
+    Ok(text.map(|text| Shared {
+        text,
+        options: params::read(rest),
+    }))
+}
+
+fn unbase64(value: &str) -> Result<Vec<u8>, LinkError> {
+    // Lenient: accept the standard alphabet, padding (also as `%3D`) and stray
+    // whitespace or line breaks from mail clients.
+    let cleaned: String = value
+        .replace("%3D", "=")
+        .replace("%3d", "=")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    B64.decode(cleaned.as_bytes())
+        .map_err(|_| LinkError::Base64)
+}
+
+fn inflate(bytes: &[u8]) -> Result<String, LinkError> {
+    match miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_TEXT) {
+        Ok(v) => utf8(v),
+        Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+            Err(LinkError::TooLarge)
+        }
+        Err(_) => Err(LinkError::Deflate),
+    }
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, LinkError> {
+    if bytes.len() > MAX_TEXT {
+        return Err(LinkError::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|_| LinkError::Utf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pullpolicy::{Credentials, ImageOverride, KubeVersion, NodeImage, Registry};
+
+    fn round_trip(text: &str, options: &Options) {
+        for fragment in [encode(text, options), encode_plain(text, options)] {
+            let got = decode(&fragment).unwrap().unwrap();
+            assert_eq!(got.text.as_bytes(), text.as_bytes(), "{fragment}");
+            assert_eq!(&got.options, options, "{fragment}");
+        }
+    }
+
+    #[test]
+    fn texts_round_trip_byte_exactly() {
+        let d = Options::default();
+        round_trip("", &d);
+        round_trip("image: nginx\n", &d);
+        round_trip("a: b\r\nc: d\r\n", &d);
+        round_trip("name: café # ünïcödé 🐳\r\nx: \"\\u00e9\"\rlone-cr\n", &d);
+        round_trip(
+            &"- image: registry.example:5000/team/app:1.0\n".repeat(500),
+            &d,
+        );
+    }
+
+    #[test]
+    fn defaults_stay_out_of_the_link() {
+        assert_eq!(encode_plain("x", &Options::default()), "yaml=eA");
+        assert!(!encode("x", &Options::default()).contains('&'));
+    }
+
+    #[test]
+    fn scenario_round_trips() {
+        let mut o = Options {
+            kubernetes_version: KubeVersion::new(31).unwrap(),
+            ..Options::default()
+        };
+        o.scenario.node_image = NodeImage::Stale;
+        o.scenario.registry = Registry::Unreachable;
+        o.scenario.credentials = Credentials::Missing;
+        o.scenario.always_pull_images = true;
+        o.scenario.ensure_secret_pulled_images = Some(false);
+        o.scenario.credential_verification = pullpolicy::CredentialVerification::AlwaysVerify;
+        o.scenario.allowlist = vec!["registry.k8s.io/pause".into(), "a,b&c=d".into()];
+        o.scenario.overrides = vec![ImageOverride {
+            image: "my.registry:5000/app@sha256:abc & more".into(),
+            node_image: Some(NodeImage::Present),
+            registry: None,
+            credentials: Some(Credentials::Valid),
+        }];
+        round_trip("image: x", &o);
+    }
+
+    #[test]
+    fn hand_written_links_are_accepted() {
+        // "image: nginx" in standard base64, padded, with the padding percent-encoded.
+        let got = decode("#yaml=aW1hZ2U6IG5naW54Cg%3D%3D&k8s=1.30")
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.text, "image: nginx\n");
+        assert_eq!(
+            decode("yaml=aW1hZ2U6IG5naW54Cg==").unwrap().unwrap().text,
+            "image: nginx\n"
+        );
+        assert_eq!(got.options.kubernetes_version.minor(), 30);
+        assert_eq!(
+            decode("yaml=aW1hZ2U6IG5naW54").unwrap().unwrap().text,
+            "image: nginx"
+        );
+        // "é?" → standard alphabet uses '/', base64url uses '_'.
+        let std = decode("yaml=w6k/").unwrap().unwrap();
+        let url = decode("yaml=w6k_").unwrap().unwrap();
+        assert_eq!(std.text, "é?");
+        assert_eq!(url.text, "é?");
+    }
+
+    #[test]
+    fn other_fragments_hold_no_manifest() {
+        assert_eq!(decode(""), Ok(None));
+        assert_eq!(decode("#faq-registry-down"), Ok(None));
+        assert_eq!(decode("#k8s=1.30"), Ok(None));
+    }
+
+    #[test]
+    fn damaged_links_are_errors() {
+        assert_eq!(decode("#yaml=%%%"), Err(LinkError::Base64));
+        assert_eq!(decode("#z=AAAA"), Err(LinkError::Deflate));
+        assert_eq!(decode("#yaml=_w"), Err(LinkError::Utf8));
+        let full = encode(&"image: nginx\n".repeat(50), &Options::default());
+        assert!(decode(&full[..full.len() - 6]).is_err());
+        // A deflate bomb: 3 MB of zeros compresses to a few KB.
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_TEXT + 10], 9);
+        let link = format!("z={}", B64.encode(bomb));
+        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+}

@@ -1,0 +1,655 @@
+//! The playground's state and every change to it: a [`Reducible`] driven by
+//! [`Action`]s. Pure apart from reading the clock, so it is tested natively.
+
+use crate::engine::{Job, Rendered};
+use crate::lines::{self, LineIndex};
+use pullpolicy::{ImageOverride, Options};
+use std::fmt;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// An `Rc` compared by address: props holding a 1 MB text or a large report compare
+/// in O(1), and "changed" means "replaced".
+pub struct Shared<T: ?Sized>(pub Rc<T>);
+
+impl<T: ?Sized> Shared<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Shared<T>
+    where
+        T: Sized,
+    {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T: ?Sized> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T: ?Sized> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: ?Sized> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Shared(..)")
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// The name saved and set as `data-theme`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme named `name`.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        [Theme::System, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.as_str() == name)
+    }
+
+    /// The next theme of the toggle.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+}
+
+/// The header's pop-up panels (one open at a time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// The examples list.
+    Examples,
+    /// The share panel (link, length, warning).
+    Share,
+    /// The keyboard shortcut legend.
+    Shortcuts,
+    /// The Markdown export (shown after "Copy as Markdown").
+    Markdown,
+}
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Done.
+    Success,
+    /// Worth a look.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A short status message (copied, link too long, link damaged, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// How it looks.
+    pub tone: Tone,
+    /// The message.
+    pub text: String,
+    /// Technical details the user can copy.
+    pub details: Option<String>,
+    /// Offer "Undo" (go back to the text before the last example).
+    pub undo: bool,
+}
+
+impl Notice {
+    /// A notice without details.
+    pub fn new(tone: Tone, text: impl Into<String>) -> Notice {
+        Notice {
+            tone,
+            text: text.into(),
+            details: None,
+            undo: false,
+        }
+    }
+
+    /// With details the user can copy.
+    pub fn details(mut self, details: impl Into<String>) -> Notice {
+        self.details = Some(details.into());
+        self
+    }
+}
+
+/// Where the editor's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Example `i` of [`crate::examples::EXAMPLES`].
+    Example(usize),
+    /// A share link.
+    Link,
+    /// The previous visit.
+    Saved,
+    /// The user (typing, pasting).
+    Typed,
+}
+
+/// The result of the last analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Analysis {
+    /// Not analysed yet.
+    Pending,
+    /// What the page shows (see [`crate::engine`]).
+    Ready(Shared<Rendered>),
+    /// The analysis crashed (the page during the last visit, or the worker); waiting
+    /// for the user to ask again (Explain) rather than crashing in a loop.
+    Crashed {
+        /// What the crash said.
+        details: String,
+    },
+}
+
+/// A request to select a range in the editor (the editor acts on a new `seq`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Jump {
+    /// Increases with every request.
+    pub seq: u64,
+    /// Start, as a textarea offset.
+    pub from: u32,
+    /// End, as a textarea offset.
+    pub to: u32,
+}
+
+/// The FAQ entry to open and scroll to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FaqFocus {
+    /// Increases with every request.
+    pub seq: u64,
+    /// The entry's id.
+    pub id: &'static str,
+}
+
+/// Everything the playground shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The manifest, byte for byte (CRLF kept).
+    pub text: Shared<String>,
+    /// Its lines.
+    pub lines: Shared<LineIndex>,
+    /// Bumps at every change of the text.
+    pub revision: u64,
+    /// Bumps when the text is replaced from outside the editor (example, link, …),
+    /// telling the editor to take the new value.
+    pub loaded: u64,
+    /// Where the text came from.
+    pub source: Source,
+    /// The Kubernetes version and scenario.
+    pub options: Options,
+    /// The last analysis.
+    pub analysis: Analysis,
+    /// Bumps whenever the page needs a new analysis (the id of the next [`Job`]).
+    pub ask: u64,
+    /// Whether that analysis should run at once (false after typing: debounced).
+    pub ask_now: bool,
+    /// The id of the job whose result is shown.
+    pub applied: u64,
+    /// Milliseconds the last analysis took (the debounce grows with it).
+    pub cost_ms: f64,
+    /// The theme choice.
+    pub theme: Theme,
+    /// The open pop-up panel.
+    pub menu: Option<Menu>,
+    /// The status message.
+    pub notice: Option<Notice>,
+    /// The last editor selection request.
+    pub jump: Option<Jump>,
+    /// The last FAQ request.
+    pub faq: Option<FaqFocus>,
+    /// The last share link made (full URL).
+    pub link: Option<String>,
+    /// The last Markdown export.
+    pub markdown: Option<Rc<str>>,
+    /// The text and options before the last example was loaded ("Undo").
+    pub previous: Option<(Shared<String>, Options)>,
+    /// Show only entries with this effective policy (`invalid` for none).
+    pub filter: Option<&'static str>,
+    /// Show every card, not only the first ones.
+    pub show_all: bool,
+    /// Counter for `seq` fields.
+    seq: u64,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new(String::new(), Options::default(), Source::Typed)
+    }
+}
+
+/// Every change to [`State`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The textarea's new value (line breaks normalised to `\n` by the browser).
+    Edit(String),
+    /// Replace the text (and maybe the scenario), then analyse at once.
+    Load {
+        /// The new text.
+        text: String,
+        /// The new options, when the source carries some.
+        options: Option<Options>,
+        /// Where it comes from.
+        source: Source,
+    },
+    /// Analyse now (Ctrl+Enter, Explain, after a crash).
+    Analyse,
+    /// An analysis finished.
+    Analysed(Shared<Rendered>),
+    /// The analysis crashed (in the worker).
+    Crashed(String),
+    /// New options; analyse at once.
+    SetOptions(Options),
+    /// Set (or, with no field set, remove) the override for one image.
+    SetOverride(ImageOverride),
+    /// Choose a theme.
+    SetTheme(Theme),
+    /// Open a panel, or close the open one (`None`).
+    Menu(Option<Menu>),
+    /// Open a panel, or close it if it is open.
+    ToggleMenu(Menu),
+    /// Show a status message.
+    Notify(Notice),
+    /// Hide the status message.
+    Dismiss,
+    /// Select a range in the editor (textarea offsets).
+    JumpTo {
+        /// Start.
+        from: u32,
+        /// End.
+        to: u32,
+    },
+    /// Open a FAQ entry.
+    OpenFaq(&'static str),
+    /// A share link was made.
+    LinkMade(String),
+    /// A Markdown export was made.
+    MarkdownMade(Rc<str>),
+    /// Go back to the text and options from before the last example.
+    Restore,
+    /// Filter the cards by effective policy (`None`: show all).
+    Filter(Option<&'static str>),
+    /// Show every card.
+    ShowAll,
+}
+
+impl State {
+    /// A state holding `text`, not analysed yet.
+    pub fn new(text: String, options: Options, source: Source) -> State {
+        let lines = Shared::new(LineIndex::new(&text));
+        State {
+            text: Shared::new(text),
+            lines,
+            revision: 0,
+            loaded: 0,
+            source,
+            options,
+            analysis: Analysis::Pending,
+            ask: 0,
+            ask_now: true,
+            applied: 0,
+            cost_ms: 0.0,
+            theme: Theme::System,
+            menu: None,
+            notice: None,
+            jump: None,
+            faq: None,
+            link: None,
+            markdown: None,
+            previous: None,
+            filter: None,
+            show_all: false,
+            seq: 0,
+        }
+    }
+
+    /// The shown analysis, if any.
+    pub fn rendered(&self) -> Option<&Shared<Rendered>> {
+        match &self.analysis {
+            Analysis::Ready(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The next analysis to run.
+    pub fn job(&self) -> Job {
+        Job {
+            id: self.ask,
+            text: self.text.0.clone(),
+            options: self.options.clone(),
+            filter: self.filter,
+            show_all: self.show_all,
+        }
+    }
+
+    /// Whether an analysis is due or running.
+    pub fn busy(&self) -> bool {
+        self.applied != self.ask
+    }
+
+    /// How long to wait after a keystroke before analysing: about 100 ms, more when
+    /// the last analysis was slow (so typing in a huge manifest stays fluid).
+    pub fn debounce_ms(&self) -> u32 {
+        (self.cost_ms * 3.0).clamp(100.0, 1500.0) as u32
+    }
+
+    fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    fn set_text(&mut self, text: String) {
+        self.lines = Shared::new(LineIndex::new(&text));
+        self.text = Shared::new(text);
+        self.revision += 1;
+    }
+
+    /// Asks for an analysis: at once, or (after typing) debounced.
+    fn ask(&mut self, now: bool) {
+        self.ask += 1;
+        self.ask_now = now;
+    }
+
+    /// Shows a finished analysis (results of older jobs than the shown one are dropped).
+    pub fn apply(&mut self, r: Shared<Rendered>) -> bool {
+        if r.id < self.applied || r.id > self.ask {
+            return false;
+        }
+        self.applied = r.id;
+        self.cost_ms = f64::from(r.cost_ms);
+        self.analysis = Analysis::Ready(r);
+        true
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(value) => {
+                let merged = lines::merge_edit(&s.text, &value);
+                if merged == *s.text {
+                    return self;
+                }
+                s.set_text(merged);
+                s.source = Source::Typed;
+                s.link = None;
+                s.ask(false);
+            }
+            Action::Load {
+                text,
+                options,
+                source,
+            } => {
+                if matches!(source, Source::Example(_)) && s.source != source {
+                    s.previous = Some((s.text.clone(), s.options.clone()));
+                }
+                s.set_text(text);
+                s.loaded += 1;
+                s.source = source;
+                if let Some(o) = options {
+                    s.options = o;
+                }
+                s.link = None;
+                s.menu = None;
+                s.ask(true);
+            }
+            Action::Analyse => s.ask(true),
+            Action::Analysed(r) => {
+                if !s.apply(r) {
+                    return self;
+                }
+            }
+            Action::Crashed(details) => {
+                s.applied = s.ask;
+                s.analysis = Analysis::Crashed { details };
+            }
+            Action::SetOptions(options) => {
+                if options == s.options {
+                    return self;
+                }
+                s.options = options;
+                s.link = None;
+                if s.source == Source::Link {
+                    // The link no longer describes what is shown: from now on the
+                    // manifest is the user's, and is saved.
+                    s.source = Source::Typed;
+                }
+                if !matches!(s.analysis, Analysis::Crashed { .. }) {
+                    s.ask(true);
+                }
+            }
+            Action::SetOverride(o) => {
+                let mut options = s.options.clone();
+                let overrides = &mut options.scenario.overrides;
+                overrides.retain(|x| x.image != o.image);
+                if o.node_image.is_some() || o.registry.is_some() || o.credentials.is_some() {
+                    overrides.push(o);
+                }
+                return Rc::new(s).reduce(Action::SetOptions(options));
+            }
+            Action::SetTheme(theme) => s.theme = theme,
+            Action::Menu(menu) => {
+                if s.menu == menu {
+                    return self;
+                }
+                s.menu = menu;
+            }
+            Action::ToggleMenu(menu) => {
+                s.menu = if s.menu == Some(menu) {
+                    None
+                } else {
+                    Some(menu)
+                };
+            }
+            Action::Notify(notice) => s.notice = Some(notice),
+            Action::Dismiss => {
+                if s.notice.is_none() {
+                    return self;
+                }
+                s.notice = None;
+            }
+            Action::JumpTo { from, to } => {
+                let seq = s.next_seq();
+                s.jump = Some(Jump {
+                    seq,
+                    from,
+                    to: to.max(from),
+                });
+            }
+            Action::OpenFaq(id) => {
+                let seq = s.next_seq();
+                s.faq = Some(FaqFocus { seq, id });
+            }
+            Action::LinkMade(link) => s.link = Some(link),
+            Action::MarkdownMade(md) => s.markdown = Some(md),
+            Action::Filter(f) => {
+                s.filter = f;
+                s.ask(true);
+            }
+            Action::ShowAll => {
+                s.show_all = true;
+                s.ask(true);
+            }
+            Action::Restore => {
+                let Some((text, options)) = s.previous.take() else {
+                    return self;
+                };
+                s.set_text((*text).clone());
+                s.loaded += 1;
+                s.options = options;
+                s.source = Source::Typed;
+                s.notice = None;
+                s.ask(true);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pullpolicy::NodeImage;
+
+    fn reduce(s: State, a: Action) -> State {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    /// Runs the due analysis, as the page's effect does.
+    fn analyse(s: State) -> State {
+        let r = crate::engine::run(&s.job());
+        reduce(s, Action::Analysed(Shared::new(r)))
+    }
+
+    fn cards(s: &State) -> String {
+        let v = &s.rendered().unwrap().verdicts;
+        v.match_indices("data-effective-policy=\"")
+            .map(|(i, m)| &v[i + m.len()..i + m.len() + 3])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: nginx\n";
+
+    #[test]
+    fn load_asks_at_once_and_edit_asks_debounced() {
+        crate::engine::forget();
+        let s = reduce(
+            State::default(),
+            Action::Load {
+                text: POD.into(),
+                options: None,
+                source: Source::Example(0),
+            },
+        );
+        assert!(s.busy() && s.ask_now);
+        let s = analyse(s);
+        assert!(!s.busy());
+        assert_eq!(cards(&s), "Alw");
+        let s = reduce(s, Action::Edit(POD.replace("nginx", "nginx:1.27")));
+        assert!(s.busy() && !s.ask_now);
+        assert_eq!(s.source, Source::Typed);
+        let s = analyse(s);
+        assert_eq!(cards(&s), "IfN");
+    }
+
+    #[test]
+    fn results_of_older_jobs_are_dropped() {
+        let s = reduce(
+            State::default(),
+            Action::Load {
+                text: POD.into(),
+                options: None,
+                source: Source::Typed,
+            },
+        );
+        let old = crate::engine::run(&s.job());
+        let s = reduce(s, Action::Edit(POD.replace("nginx", "redis")));
+        let s = analyse(s);
+        let applied = s.applied;
+        let s = reduce(s, Action::Analysed(Shared::new(old)));
+        assert_eq!(s.applied, applied);
+    }
+
+    #[test]
+    fn crlf_survives_editing() {
+        let crlf = POD.replace('\n', "\r\n");
+        let s = reduce(
+            State::default(),
+            Action::Load {
+                text: crlf.clone(),
+                options: None,
+                source: Source::Link,
+            },
+        );
+        let s = reduce(s, Action::Edit(POD.replace("nginx", "nginx:1")));
+        assert_eq!(*s.text, crlf.replace("nginx", "nginx:1"));
+    }
+
+    #[test]
+    fn overrides_are_set_and_removed() {
+        let s = reduce(
+            State::default(),
+            Action::Load {
+                text: POD.into(),
+                options: None,
+                source: Source::Typed,
+            },
+        );
+        let o = ImageOverride {
+            image: "nginx".into(),
+            node_image: Some(NodeImage::Present),
+            ..Default::default()
+        };
+        let s = reduce(s, Action::SetOverride(o));
+        assert_eq!(s.options.scenario.overrides.len(), 1);
+        let s = reduce(
+            s,
+            Action::SetOverride(ImageOverride {
+                image: "nginx".into(),
+                ..Default::default()
+            }),
+        );
+        assert!(s.options.scenario.overrides.is_empty());
+    }
+
+    #[test]
+    fn a_crash_waits_for_the_user() {
+        let s = reduce(State::default(), Action::Crashed("boom".into()));
+        assert!(!s.busy());
+        let s = reduce(
+            s,
+            Action::SetOptions(Options {
+                scenario: pullpolicy::Scenario {
+                    always_pull_images: true,
+                    ..Default::default()
+                },
+                ..Default::default()
+            }),
+        );
+        assert!(
+            !s.busy(),
+            "a scenario change does not re-run a crashed analysis"
+        );
+        let s = reduce(s, Action::Analyse);
+        assert!(s.busy());
+    }
+
+    #[test]
+    fn debounce_grows_with_cost() {
+        let mut s = State::default();
+        assert_eq!(s.debounce_ms(), 100);
+        s.cost_ms = 200.0;
+        assert_eq!(s.debounce_ms(), 600);
+    }
+}

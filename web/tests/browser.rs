@@ -1,0 +1,187 @@
+//! Component tests in a real browser (headless Chromium through wasm-bindgen-test):
+//! the share codec where it runs, and the App rendered into a page.
+#![cfg(target_arch = "wasm32")]
+
+use pullpolicy::Options;
+use pullpolicy_web::{App, share};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets timers and yew's scheduler run.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders a fresh App (empty storage, no fragment) into its own element.
+async fn mount() -> web_sys::Element {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    sleep(50).await;
+    root
+}
+
+fn policies(root: &web_sys::Element) -> Vec<String> {
+    let cards = root.query_selector_all("[data-effective-policy]").unwrap();
+    (0..cards.length())
+        .map(|i| {
+            let e: web_sys::Element = cards.item(i).unwrap().dyn_into().unwrap();
+            format!(
+                "{}={}",
+                e.get_attribute("data-container-path").unwrap(),
+                e.get_attribute("data-effective-policy").unwrap()
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn share_links_round_trip_unicode_and_crlf() {
+    let texts = [
+        "",
+        "a: b\r\nc: d\r\n",
+        "name: café 🐳\r\nlone\rcr\n",
+        "- image: nginx\n",
+    ];
+    for text in texts {
+        for fragment in [
+            share::encode(text, &Options::default()),
+            share::encode_plain(text, &Options::default()),
+        ] {
+            let got = share::decode(&fragment).unwrap().unwrap();
+            assert_eq!(got.text.as_bytes(), text.as_bytes());
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_verdict_cards_findings_and_faq() {
+    let root = mount().await;
+    assert_eq!(
+        policies(&root),
+        [
+            "0:spec.containers[0]=Always",
+            "0:spec.containers[1]=IfNotPresent",
+            "0:spec.containers[2]=Never"
+        ]
+    );
+    assert!(
+        root.query_selector("[data-rule=\"latest-tag\"]")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        root.query_selector("#faq .faq-entry .disclose[aria-expanded]")
+            .unwrap()
+            .is_some()
+    );
+    // The editor overlay draws highlighted lines and gutter markers.
+    assert!(root.query_selector(".hl .t-key").unwrap().is_some());
+    assert!(root.query_selector(".gutter .mark").unwrap().is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_re_explains_after_the_debounce() {
+    let root = mount().await;
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("#manifest")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000\n");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    area.dispatch_event(&event).unwrap();
+    sleep(250).await;
+    assert_eq!(policies(&root), ["0:spec.containers[0]=IfNotPresent"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn scenario_changes_apply_at_once() {
+    let root = mount().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#sc-node")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.set_value("present");
+    let event = web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    select.dispatch_event(&event).unwrap();
+    sleep(20).await;
+    let state = root
+        .query_selector("#card-0-2 .outcome .state")
+        .unwrap()
+        .unwrap();
+    assert!(
+        state.text_content().unwrap().contains("Starts"),
+        "{:?}",
+        state.text_content()
+    );
+    root.remove();
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    let el: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn examples_menu_and_disclosures_work_by_clicks() {
+    let root = mount().await;
+    click(&root, "#examples-button");
+    sleep(20).await;
+    let panel = root
+        .query_selector("#examples-button-panel")
+        .unwrap()
+        .unwrap();
+    assert!(!panel.has_attribute("hidden"), "the menu opened");
+    click(&root, "[data-example=\"digest-pinned\"]");
+    sleep(50).await;
+    assert_eq!(policies(&root), ["0:spec.containers[0]=IfNotPresent"]);
+    let panel = root
+        .query_selector("#examples-button-panel")
+        .unwrap()
+        .unwrap();
+    assert!(panel.has_attribute("hidden"), "the menu closed");
+    // A finding's explanation opens in place, without a re-render.
+    let button = root.query_selector(".f-more .disclose").unwrap().unwrap();
+    let region = button.get_attribute("aria-controls").unwrap();
+    click(&root, ".f-more .disclose");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(
+        !document()
+            .get_element_by_id(&region)
+            .unwrap()
+            .has_attribute("hidden")
+    );
+    root.remove();
+}
