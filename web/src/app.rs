@@ -20,8 +20,10 @@ pub type Dispatch = UseReducerDispatcher<State>;
 /// The first state: a share link wins over the saved manifest, which wins over the
 /// first example. A crash during the last visit stops the automatic analysis.
 fn initial_state() -> State {
-    let saved = crate::storage::load();
-    let crashed = crate::crash::take();
+    let embed = crate::embed::mode().is_some();
+    // Embedded, nothing is read from storage: the page shows what it is given.
+    let saved = if embed { None } else { crate::storage::load() };
+    let crashed = if embed { None } else { crate::crash::take() };
     let mut notice = None;
     let link = match share::decode(&hash()) {
         Ok(link) => link,
@@ -83,7 +85,7 @@ pub(crate) fn save(state: &State) {
 /// [`save`], and when the browser refuses (private mode, a full quota) say so once,
 /// with what to do instead.
 fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
-    if state.source == Source::Link {
+    if state.source == Source::Link || crate::embed::mode().is_some() {
         return;
     }
     let saved = Saved {
@@ -196,6 +198,7 @@ const ANNOUNCE_AFTER_MS: u32 = 900;
 /// The whole playground.
 #[function_component(App)]
 pub fn app() -> Html {
+    let embed = crate::embed::mode();
     let state = use_reducer(initial_state);
     let dispatch = state.dispatcher();
     let latest = use_mut_ref(|| state.clone());
@@ -213,8 +216,11 @@ pub fn app() -> Html {
         let engine = engine.clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let t = gloo::timers::callback::Timeout::new(300, move || {
-                *engine.borrow_mut() = Some(crate::worker::Engine::start(dispatch));
+            // Embedded (maybe sandboxed, with an opaque origin): analyses run here.
+            let t = embed.is_none().then(|| {
+                gloo::timers::callback::Timeout::new(300, move || {
+                    *engine.borrow_mut() = Some(crate::worker::Engine::start(dispatch));
+                })
             });
             move || drop(t)
         });
@@ -263,10 +269,11 @@ pub fn app() -> Html {
     // theme goes on <html>.
     use_effect_with(
         (state.revision, state.source, state.theme),
-        |(_, source, theme)| {
+        move |(_, source, theme)| {
             #[cfg(target_arch = "wasm32")]
             {
-                if *source != Source::Link
+                if embed.is_none()
+                    && *source != Source::Link
                     && share::decode(&browser::hash()).is_ok_and(|l| l.is_some())
                 {
                     browser::replace_hash(None);
@@ -280,15 +287,29 @@ pub fn app() -> Html {
             let _ = (source, theme);
         },
     );
-    // Global shortcuts, clicks outside menus, links pasted into the address bar.
+    // Global shortcuts, clicks outside menus, links pasted into the address bar;
+    // embedded, only messages from the parent (and resizes).
     {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let listeners: Box<dyn std::any::Any> = match embed {
+                Some(_) => Box::new(crate::embed::listen(dispatch)),
+                None => Box::new(crate::components::global_listeners(latest, dispatch)),
+            };
+            #[cfg(not(target_arch = "wasm32"))]
             let listeners = crate::components::global_listeners(latest, dispatch);
             move || drop(listeners)
         });
     }
+    // Embedded: the parent learns the height after every render.
+    use_effect(move || {
+        #[cfg(target_arch = "wasm32")]
+        if embed.is_some() {
+            crate::embed::post_height();
+        }
+    });
     // Success notices go away by themselves; warnings and errors stay until dismissed.
     {
         let dispatch = dispatch.clone();
@@ -352,11 +373,15 @@ pub fn app() -> Html {
             state.link.clone(),
             state.markdown.clone(),
         ),
-        |(theme, menu, example, link, md)| {
-            render::header(*theme, *menu, *example, link.as_deref(), md.as_deref())
+        |(theme, menu, example, link, md)| match embed {
+            Some(_) => String::new(),
+            None => render::header(*theme, *menu, *example, link.as_deref(), md.as_deref()),
         },
     );
-    let scenario = use_memo(state.options.clone(), render::scenario);
+    let scenario = use_memo(state.options.clone(), |o| match embed {
+        Some(_) => String::new(),
+        None => render::scenario(o),
+    });
     let verdicts = match &state.analysis {
         Analysis::Ready(r) => r.verdicts.clone(),
         Analysis::Crashed { details } => render::crashed(details),
@@ -366,8 +391,14 @@ pub fn app() -> Html {
         .rendered()
         .map(|r| r.related.clone())
         .unwrap_or_default();
-    let faq = use_memo(related, |related| render::faq(related));
-    let footer = use_memo((), |_| render::footer());
+    let faq = use_memo(related, |related| match embed {
+        Some(_) => String::new(),
+        None => render::faq(related),
+    });
+    let footer = use_memo((), |_| match embed {
+        Some(_) => String::new(),
+        None => render::footer(),
+    });
 
     let onclick = {
         let latest = latest.clone();
@@ -380,22 +411,46 @@ pub fn app() -> Html {
         Callback::from(move |e: Event| crate::components::on_change(e, &latest, &dispatch))
     };
 
+    let editor = html! {
+        <Editor
+            text={state.text.clone()}
+            lines={state.lines.clone()}
+            loaded={state.loaded}
+            markers={(*markers).clone()}
+            jump={state.jump}
+            bytes={state.text.len()}
+            cost_ms={state.cost_ms as u32}
+            busy={state.busy()}
+            readonly={embed == Some(crate::embed::Embed::ReadOnly)}
+            dispatch={dispatch.clone()}
+        />
+    };
+    let notices = html! {
+        <>
+            <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
+            <div class="notice-area" role="status" aria-live="polite">{ html(render::notice(state.notice.as_ref())) }</div>
+        </>
+    };
+    if embed.is_some() {
+        let href = crate::embed::playground_url(&state.text, &state.options);
+        return html! {
+            <div class="app embed" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
+                <main id="main" class="layout">
+                    { editor }
+                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts) }</section>
+                </main>
+                <p class="embed-open"><a {href} target="_blank" rel="noopener">{ "Open in the playground" }</a></p>
+                { notices }
+            </div>
+        };
+    }
+
     html! {
         <div class="app" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
             { html("<a class=\"skip\" href=\"#verdicts\" data-act=\"skip\">Skip to verdicts</a>".to_owned()) }
             { html((*header).clone()) }
             <main id="main" class="layout">
-                <Editor
-                    text={state.text.clone()}
-                    lines={state.lines.clone()}
-                    loaded={state.loaded}
-                    markers={(*markers).clone()}
-                    jump={state.jump}
-                    bytes={state.text.len()}
-                    cost_ms={state.cost_ms as u32}
-                    busy={state.busy()}
-                    dispatch={dispatch.clone()}
-                />
+                { editor }
                 <div class="results">
                     <section class="pane scenario" aria-labelledby="scenario-title">{ html((*scenario).clone()) }</section>
                     <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts) }</section>
@@ -403,8 +458,7 @@ pub fn app() -> Html {
                 <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html((*faq).clone()) }</section>
             </main>
             { html((*footer).clone()) }
-            <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
-            <div class="notice-area" role="status" aria-live="polite">{ html(render::notice(state.notice.as_ref())) }</div>
+            { notices }
         </div>
     }
 }

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod crash;
 pub mod describe;
+pub mod embed;
 pub mod engine;
 pub mod examples;
 pub mod highlight;

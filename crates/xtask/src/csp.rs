@@ -198,15 +198,13 @@ fn headers_file(policy: &str) -> String {
 # read this file; other hosts: set the same headers in their configuration (see
 # embed/README.md). The Content-Security-Policy equals the <meta> in every page.
 # Paths are relative to where dist/ is published.
+# Access-Control-Allow-Origin: the web component and the npm package are loaded by
+# pages of other sites, and the embed page (index.html?embed) inside
+# <iframe sandbox=\"allow-scripts\"> has an opaque origin: in both cases module scripts
+# and wasm are fetched with CORS.
 /*
   Content-Security-Policy: {policy}
   X-Content-Type-Options: nosniff
-
-# The web component and the npm package may be loaded by pages of other sites
-# (module scripts and their wasm are fetched with CORS).
-/embed/*
-  Access-Control-Allow-Origin: *
-/npm/*
   Access-Control-Allow-Origin: *
 "
     )

@@ -65,6 +65,9 @@ pub struct EditorProps {
     pub cost_ms: u32,
     /// An analysis is pending (typing).
     pub busy: bool,
+    /// The text cannot be edited (embedded with `?embed=readonly`).
+    #[prop_or_default]
+    pub readonly: bool,
     /// Where edits go.
     pub dispatch: Dispatch,
 }
@@ -363,6 +366,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         autocomplete="off"
                         autocapitalize="off"
                         wrap="off"
+                        readonly={props.readonly}
                         {oninput}
                         {onscroll}
                         {onkeydown}

@@ -1,0 +1,187 @@
+//! Embed mode: `index.html?embed` (or `?embed=readonly`) shows only the editor and
+//! the verdicts, for an `<iframe>` in another page (even `sandbox="allow-scripts"`).
+//!
+//! - the manifest comes from the fragment (`#yaml=` / `#z=`, as in share links) or
+//!   from the parent: `postMessage({type: 'pullpolicy:set', yaml: '…'})` (any
+//!   origin; only string `yaml` values are taken);
+//! - after every render the page posts `{type: 'pullpolicy:height', height}` to the
+//!   parent, so it can size the iframe;
+//! - nothing is saved (the user's own playground work stays untouched), and no
+//!   worker is started (a sandboxed, opaque-origin page may not start one);
+//! - a link, "Open in the playground", carries the manifest to the full page.
+
+/// How the page is embedded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Embed {
+    /// `?embed`: the manifest can be edited.
+    Editable,
+    /// `?embed=readonly`.
+    ReadOnly,
+}
+
+/// The embed mode named by a query string (with or without `?`).
+pub fn parse(query: &str) -> Option<Embed> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == "embed").then_some(if value == "readonly" {
+            Embed::ReadOnly
+        } else {
+            Embed::Editable
+        })
+    })
+}
+
+/// `url` (without fragment) minus its `embed` query parameter.
+pub fn without_embed(url: &str) -> String {
+    let url = url.split_once('#').map_or(url, |(u, _)| u);
+    let Some((path, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split_once('=').map_or(*p, |(k, _)| k) != "embed")
+        .collect();
+    if rest.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", rest.join("&"))
+    }
+}
+
+/// This page's embed mode (read once).
+pub fn mode() -> Option<Embed> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        thread_local!(static MODE: Option<Embed> =
+            parse(&gloo::utils::window().location().search().unwrap_or_default()));
+        MODE.with(|m| *m)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The full playground's URL for this text and scenario (`#yaml=`, readable by hand).
+pub fn playground_url(text: &str, options: &pullpolicy::Options) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let base = without_embed(&gloo::utils::window().location().href().unwrap_or_default());
+    #[cfg(not(target_arch = "wasm32"))]
+    let base = String::from("./");
+    format!("{base}#{}", crate::share::encode_plain(text, options))
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use web::{Listeners, listen, post_height};
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use crate::app::Dispatch;
+    use crate::state::{Action, Source};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn parent() -> Option<web_sys::Window> {
+        let window = gloo::utils::window();
+        let parent = window.parent().ok().flatten()?;
+        (!js_sys::Object::is(&parent, &window)).then_some(parent)
+    }
+
+    /// Tells the parent the page's height.
+    pub fn post_height() {
+        let Some(parent) = parent() else { return };
+        let Some(root) = gloo::utils::document().document_element() else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"pullpolicy:height".into());
+        let _ = js_sys::Reflect::set(
+            &message,
+            &"height".into(),
+            &JsValue::from(root.scroll_height()),
+        );
+        let _ = parent.post_message(&message, "*");
+    }
+
+    /// The `message` and `resize` listeners; removed when dropped.
+    type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
+    #[derive(Debug)]
+    pub struct Listeners(Vec<(&'static str, Handler)>);
+
+    impl Drop for Listeners {
+        fn drop(&mut self) {
+            let window = gloo::utils::window();
+            for (name, f) in &self.0 {
+                let _ =
+                    window.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+            }
+        }
+    }
+
+    /// Takes `pullpolicy:set` messages; posts the height again on resize.
+    pub fn listen(dispatch: Dispatch) -> Listeners {
+        let window = gloo::utils::window();
+        let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            let data = e.data();
+            if !data.is_object() {
+                return;
+            }
+            let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+            if field("type").and_then(|t| t.as_string()).as_deref() != Some("pullpolicy:set") {
+                return;
+            }
+            if let Some(text) = field("yaml").and_then(|y| y.as_string()) {
+                dispatch.dispatch(Action::Load {
+                    text,
+                    options: None,
+                    source: Source::Link,
+                });
+            }
+        });
+        let on_resize = Closure::<dyn FnMut(web_sys::Event)>::new(|_| post_height());
+        let items = vec![("message", on_message), ("resize", on_resize)];
+        for (name, f) in &items {
+            let _ = window.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+        }
+        Listeners(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_mode() {
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("?embedded=1"), None);
+        assert_eq!(parse("?embed"), Some(Embed::Editable));
+        assert_eq!(parse("?a=b&embed="), Some(Embed::Editable));
+        assert_eq!(parse("embed=readonly"), Some(Embed::ReadOnly));
+    }
+
+    #[test]
+    fn drops_only_the_embed_parameter() {
+        assert_eq!(
+            without_embed("https://x/p/index.html?embed#yaml=eA"),
+            "https://x/p/index.html"
+        );
+        assert_eq!(
+            without_embed("https://x/?a=1&embed=readonly&b"),
+            "https://x/?a=1&b"
+        );
+        assert_eq!(without_embed("https://x/"), "https://x/");
+    }
+
+    #[test]
+    fn links_carry_the_manifest() {
+        let url = playground_url("image: nginx\n", &pullpolicy::Options::default());
+        let fragment = url.split_once('#').unwrap().1;
+        assert!(fragment.starts_with("yaml="));
+        let link = crate::share::decode(fragment).unwrap().unwrap();
+        assert_eq!(link.text, "image: nginx\n");
+    }
+}
