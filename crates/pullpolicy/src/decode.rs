@@ -42,8 +42,8 @@ pub(crate) fn string_value<'t>(doc: &'t Doc<'_>, id: NodeId) -> Decoded<'t> {
     match &doc.resolve(id).value {
         Value::Mapping(_) => Decoded::Collection("object"),
         Value::Sequence(_) => Decoded::Collection("array"),
-        Value::Alias(None) => Decoded::Null,
-        Value::Alias(Some(_)) => Decoded::Null,
+        // `resolve` already followed a known alias; an unknown anchor reads as null.
+        Value::Alias(_) => Decoded::Null,
         Value::Scalar(s) => {
             let text = s.text.as_ref();
             match s.tag.as_deref() {

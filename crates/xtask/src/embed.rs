@@ -2,7 +2,7 @@
 //! JS API, copied from `embed/`; and their line of the size table.
 
 use crate::cmd::{self, Result};
-use std::io::Write as _;
+use crate::size;
 use std::path::Path;
 
 /// The files of `embed/` that are served; the rest of the folder (README, the Hugo
@@ -34,23 +34,13 @@ pub fn print_size(dist: &Path) -> Result {
     for name in COMPONENT_LOAD {
         let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
         raw += bytes.len();
-        gzip += gzip_len(&bytes);
+        gzip += size::gzip(&bytes);
     }
     println!(
         "{:<48} {:>10} {:>10}",
         "web component (embed/pull-policy-explainer.js + npm)",
-        kb(raw),
-        kb(gzip)
+        size::kb(raw),
+        size::kb(gzip)
     );
     Ok(())
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    enc.write_all(bytes).expect("writing to memory");
-    enc.finish().expect("writing to memory").len()
-}
-
-fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1000.0)
 }

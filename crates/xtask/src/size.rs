@@ -2,7 +2,7 @@
 
 use crate::cmd::Result;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 struct Row {
     name: String,
@@ -14,19 +14,13 @@ struct Row {
 /// Prints one row per file and the first-load total: `index.html` plus every file it
 /// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first visit.
 pub fn print_table(dist: &Path) -> Result {
-    let mut files = Vec::new();
-    walk(dist, &mut files).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    files.sort();
+    let files = crate::dist::files(dist)?;
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let mut rows = Vec::new();
-    for path in &files {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let name = path
-            .strip_prefix(dist)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
+    for file in files {
+        let bytes = std::fs::read(&file.path).map_err(|e| format!("dist/{}: {e}", file.name))?;
+        let name = file.name;
         rows.push(Row {
             raw: bytes.len(),
             gzip: gzip(&bytes),
@@ -67,19 +61,8 @@ pub fn print_table(dist: &Path) -> Result {
     Ok(())
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-fn gzip(bytes: &[u8]) -> usize {
+/// The gzip size (best compression) of `bytes`.
+pub(crate) fn gzip(bytes: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(bytes).expect("writing to memory");
     enc.finish().expect("writing to memory").len()
@@ -95,6 +78,7 @@ fn brotli(bytes: &[u8]) -> usize {
     out.len()
 }
 
-fn kb(bytes: usize) -> String {
+/// Bytes as kilobytes with one decimal, as every column of the table shows them.
+pub(crate) fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
