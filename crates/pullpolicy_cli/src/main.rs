@@ -11,6 +11,9 @@ mod text;
 
 use clap::Parser;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     exit::install_panic_hook();
     let cli = args::Cli::parse();
