@@ -372,23 +372,63 @@ test('axe-core finds no violations, light and dark, menus and outcomes included'
 });
 
 test('privacy: same-origin at load, nothing at all afterwards', async () => {
+  const served = server.requests.length;
   const { page, context, requests } = await open();
   // The analysis worker starts with the page (it loads worker.js and the JS glue).
   await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
+  // The service worker's precache (its install) is part of the load.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   for (const url of requests) {
     assert.ok(url.startsWith(server.origin + '/tools/pullpolicy/'), `request left the site: ${url}`);
   }
+  // What the server saw (the worker's fetches included) is the site's own files only.
+  for (const url of server.requests.slice(served)) {
+    assert.ok(url.startsWith('/tools/pullpolicy/'), `an unexpected request: ${url}`);
+  }
+  const loaded = server.requests.length;
   requests.length = 0;
   await page.click('#manifest');
   await page.keyboard.type('# typing\n');
-  await pickExample(page, 'multi-document');
-  await pickExample(page, 'image-volume');
-  await page.selectOption('#sc-registry', 'not-found');
+  await settled(page);
+  // Every example.
+  const examples = await page.$$eval('[data-example]', (els) => els.map((e) => e.dataset.example));
+  for (const id of examples) await pickExample(page, id);
+  // A large manifest, explained in the worker.
+  await page.$eval('#manifest', (a) => {
+    a.value = Array.from({ length: 400 }, (_, i) => `---\nkind: Pod\nspec:\n  containers:\n  - {name: c, image: 'r.example/app:${i}'}\n`).join('');
+    a.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelectorAll('[data-effective-policy]').length >= 60);
+  await pickExample(page, 'tour');
+  // Every scenario control, and a per-image override.
+  for (const [id, value] of [['#sc-k8s', '1.31'], ['#sc-node', 'stale'], ['#sc-registry', 'not-found'], ['#sc-credentials', 'missing']]) {
+    await page.selectOption(id, value);
+    await settled(page);
+  }
+  await page.check('#sc-api');
+  if ((await page.getAttribute('#sc-advanced .disclose', 'aria-expanded')) === 'false') await page.click('#sc-advanced .disclose');
+  for (const id of ['#sc-ensure', '#sc-verify']) {
+    const values = await page.$$eval(`${id} option`, (os) => os.map((o) => o.value));
+    await page.selectOption(id, values.at(-1));
+    await settled(page);
+  }
+  await page.fill('#sc-allowlist', 'registry.k8s.io/pause, example.com/base/*');
+  await page.keyboard.press('Tab');
+  await page.click('#card-0-2 .override .disclose');
+  await page.selectOption('#card-0-2-ov-node', 'present');
+  await settled(page);
+  // Sharing, Markdown, the theme, the FAQ.
   await page.click('#theme-button');
   await page.click('#share-button');
+  assert.match(await page.inputValue('#share-link'), /#z=/);
+  await page.keyboard.press('Escape');
   await page.click('#markdown-button');
+  await page.keyboard.press('Escape');
+  await page.$$eval('.faq-entry .disclose[aria-expanded="false"]', (bs) => bs.forEach((b) => b.click()));
+  assert.equal(await page.$('.faq-entry .disclose[aria-expanded="false"]'), null, 'every FAQ entry opened');
   await page.waitForTimeout(300);
   assert.deepEqual(requests, []);
+  assert.deepEqual(server.requests.slice(loaded), [], 'nothing reached the server after load');
   await context.close();
 });
 

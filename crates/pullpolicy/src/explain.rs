@@ -51,6 +51,16 @@ pub fn explain(source: &str, options: &Options) -> Report {
         });
     }
     documents.sort_by_key(|d| (d.index, d.item));
+    crate::kubelet::simulate(&mut documents, options);
+    assemble(documents, syntax_errors, options)
+}
+
+/// The report of analysed, simulated `documents`, with its summary.
+pub(crate) fn assemble(
+    documents: Vec<Document>,
+    syntax_errors: Vec<SyntaxError>,
+    options: &Options,
+) -> Report {
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
         kubernetes_version: options.kubernetes_version,
@@ -58,7 +68,6 @@ pub fn explain(source: &str, options: &Options) -> Report {
         syntax_errors,
         summary: Summary::default(),
     };
-    crate::kubelet::simulate(&mut report, options);
     report.summarize();
     report
 }
@@ -75,7 +84,7 @@ impl Cx<'_> {
     }
 }
 
-fn read_document(cx: &Cx<'_>, doc: &Doc<'_>, out: &mut Vec<Document>) {
+pub(crate) fn read_document(cx: &Cx<'_>, doc: &Doc<'_>, out: &mut Vec<Document>) {
     let root = doc.root();
     if doc.items(root).is_some() {
         let mut d = record(cx, doc, root, None);

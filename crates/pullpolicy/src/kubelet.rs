@@ -49,7 +49,7 @@ pub mod backoff;
 use crate::messages::kubelet as text;
 use crate::options::{CredentialVerification, Credentials, NodeImage, Options, Registry, Scenario};
 use crate::reference;
-use crate::report::{Document, Entry, PolicySource, PullPolicy, Report, Role};
+use crate::report::{Document, Entry, PolicySource, PullPolicy, Role};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -420,9 +420,9 @@ fn skew(cx: &Cx<'_>, entry: &Entry) -> Vec<NodeView> {
 // The simulation.
 
 /// Fills in every entry's outcome.
-pub(crate) fn simulate(report: &mut Report, options: &Options) {
+pub(crate) fn simulate(documents: &mut [Document], options: &Options) {
     let cx = Cx::new(options);
-    for doc in &mut report.documents {
+    for doc in documents {
         simulate_pod(&cx, doc);
     }
 }

@@ -46,6 +46,7 @@ pub mod fields;
 pub mod kubelet;
 mod messages;
 mod options;
+pub mod pieces;
 mod pod;
 pub mod reference;
 mod report;

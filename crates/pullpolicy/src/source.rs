@@ -82,6 +82,14 @@ impl<'t> SourceMap<'t> {
         }
     }
 
+    /// For byte offset `byte` (a character boundary): the characters and line breaks
+    /// before it.
+    pub fn before(&self, byte: usize) -> (usize, usize) {
+        let index = self.chars.char_of(byte);
+        let line = self.line_starts.partition_point(|&s| s <= index);
+        (index, line.saturating_sub(1))
+    }
+
     /// The UTF-16 offset of the character at `index`.
     pub fn offset16(&self, index: usize) -> u32 {
         let before = self.astral.partition_point(|&i| i < index);

@@ -238,8 +238,15 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
             (Err(err), _) => {
                 let at = offset.apply(*err.marker());
                 let next = next_document_start(&chars, at);
-                let message = syntax_error(doc_text(&chars, last_end, rest, next))
-                    .unwrap_or_else(|| err.info().to_owned());
+                // Past saphyr's nesting limit (256 flow levels) serde_yaml says the same
+                // words (its limit is 128 levels), but libyaml's scanner takes time
+                // quadratic in the depth to get there (every token re-checks one
+                // simple key per open level): 12 s for 80,000 `[`. So no re-read.
+                let message = match err.info() {
+                    DEPTH => None,
+                    _ => syntax_error(doc_text(&chars, last_end, rest, next)),
+                }
+                .unwrap_or_else(|| err.info().to_owned());
                 (at, message)
             }
         };
@@ -271,6 +278,29 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
     }
     errors
 }
+
+/// Reads the documents of `text`, a piece of a longer input that starts at a line
+/// start `before` characters and `lines` line breaks into it (see `crate::pieces`):
+/// marks are the whole input's, documents are numbered from 0 within the piece.
+/// Returns how many documents the piece holds, or `None` at the first syntax error
+/// (recovery and error wording need the whole input: the caller re-reads it all).
+pub(crate) fn parse_piece<'a>(
+    text: &'a str,
+    before: usize,
+    lines: usize,
+    each: impl FnMut(&Doc<'a>),
+) -> Option<usize> {
+    let mut count = 0;
+    let offset = Offset {
+        index: before,
+        line: lines,
+    };
+    read_docs(text, offset, each, &mut count).ok()?;
+    Some(count)
+}
+
+/// saphyr-parser's and serde_yaml's words for nesting past their limits.
+const DEPTH: &str = "recursion limit exceeded";
 
 /// libyaml's words for a directive other than `%YAML` and `%TAG`.
 const UNKNOWN_DIRECTIVE: &str = "found unknown directive name";

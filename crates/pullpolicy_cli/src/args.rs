@@ -44,6 +44,10 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "NAME", help = help::STDIN_FILENAME)]
     pub stdin_filename: Option<String>,
 
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..),
+          help = help::JOBS)]
+    pub jobs: Option<u16>,
+
     #[arg(long, value_name = "URL", default_value = text::DEFAULT_PLAYGROUND,
           value_parser = parse_playground_url, help = help::PLAYGROUND_URL)]
     pub playground_url: String,

@@ -1,13 +1,15 @@
 //! `pullpolicy explain`: read every input, explain it, print diagnostics, render.
 
 use crate::args::{ColorWhen, ExplainArgs, Format};
-use crate::input::{self, InputError};
+use crate::input::{self, Input, InputError};
 use crate::progress::Progress;
 use crate::{exit, render, text};
 use anstyle::{AnsiColor, Style};
-use pullpolicy::{Options, Report};
+use pullpolicy::{Options, Report, pieces};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One input that was read and explained.
 #[derive(Debug)]
@@ -48,19 +50,61 @@ impl Run {
     }
 }
 
-/// Reads and explains every input, in order; also returns the planner's warnings.
+/// Inputs shorter than twice this are explained whole: below it a thread costs more
+/// than it saves (measured on the 2,000-workload stream of `scripts/bench_cli.sh`).
+const MIN_PIECE: usize = 128 * 1024;
+
+/// Reads every input, in order, and explains them on `jobs` threads (inputs and, for
+/// long streams, pieces of one cut at `---` lines: `pullpolicy::pieces`, which gives
+/// the same reports as one thread); also returns the planner's warnings.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: &str,
     options: &Options,
+    jobs: usize,
 ) -> (Vec<FileResult>, Vec<String>) {
     let plan = input::plan(paths, stdin_name);
-    let mut progress = Progress::new(plan.items.len());
-    let mut files = Vec::with_capacity(plan.items.len());
-    for item in plan.items {
-        let result = match item.and_then(|input| input::read(&input).map(|text| (input, text))) {
+    let progress = Mutex::new(Progress::new(plan.items.len()));
+    let read: Vec<Result<(Input, String), InputError>> = plan
+        .items
+        .into_iter()
+        .map(|item| item.and_then(|input| input::read(&input).map(|text| (input, text))))
+        .collect();
+    // The work: (input number, its name and text, a piece of it); and how many pieces
+    // each input has, and has still to do.
+    let mut work = Vec::new();
+    let mut counts = Vec::with_capacity(read.len());
+    for (i, result) in read.iter().enumerate() {
+        let ranges = match result {
+            Ok((input, text)) => pieces::split(text, jobs, MIN_PIECE)
+                .into_iter()
+                .map(|range| (i, input.name.as_str(), text.as_str(), range))
+                .collect(),
+            Err(e) => {
+                lock(&progress).tick(&e.name);
+                Vec::new()
+            }
+        };
+        counts.push(ranges.len());
+        work.extend(ranges);
+    }
+    let left: Vec<AtomicUsize> = counts.iter().map(|&n| AtomicUsize::new(n)).collect();
+    let done = in_parallel(&work, jobs, |(i, name, text, range)| {
+        let piece = pieces::explain(text, range.clone(), options);
+        if left[*i].fetch_sub(1, Ordering::Relaxed) == 1 {
+            lock(&progress).tick(name);
+        }
+        piece
+    });
+    lock(&progress).finish();
+
+    let mut done = done.into_iter();
+    let files = read
+        .into_iter()
+        .zip(counts)
+        .map(|(result, count)| match result {
             Ok((input, text)) => {
-                let report = pullpolicy::explain(&text, options);
+                let report = pieces::join(&text, done.by_ref().take(count).collect(), options);
                 FileResult::Explained(Explained {
                     name: input.name,
                     text,
@@ -68,15 +112,47 @@ pub fn collect(
                 })
             }
             Err(e) => FileResult::Failed(e),
-        };
-        progress.tick(match &result {
-            FileResult::Explained(e) => &e.name,
-            FileResult::Failed(e) => &e.name,
-        });
-        files.push(result);
-    }
-    progress.finish();
+        })
+        .collect();
     (files, plan.warnings)
+}
+
+/// `f` of every item, in order, computed on `jobs` threads (this one included).
+fn in_parallel<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return out;
+            };
+            out.push((i, f(item)));
+        }
+    };
+    let mut all: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..jobs.min(items.len()))
+            .map(|_| scope.spawn(worker))
+            .collect();
+        let mut all = worker();
+        for helper in helpers {
+            // A panic in a helper is the same bug as one here: let it go on.
+            all.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
+    });
+    all.sort_unstable_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
+fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
+    progress
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Runs `pullpolicy explain`; returns the exit status.
@@ -97,7 +173,11 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or(text::STDIN_NAME);
     let options = args.scenario.options();
-    let (files, warnings) = collect(&paths, stdin_name, &options);
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let (files, warnings) = collect(&paths, stdin_name, &options, jobs);
     let run = Run {
         files,
         options,

@@ -318,20 +318,59 @@ pub fn trusted_link(link: Option<&'static str>) -> Option<&'static str> {
     link.filter(|l| pullpolicy::LINKS.contains(l))
 }
 
-/// Splits the core's prose into text and `code` spans (balanced backticks); an odd
-/// number of backticks leaves it all text.
+/// Splits the core's prose into text and `code` spans. The core quotes the user's
+/// text (images, keys, names) Go-style in double quotes, so backticks inside a quoted
+/// string are literal; an unclosed code span leaves it all text.
 pub fn spans(s: &str) -> Vec<(bool, &str)> {
-    if s.matches('`').count() % 2 == 1 {
+    let mut out = Vec::new();
+    let (mut code, mut quoted, mut escaped) = (false, false, false);
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' if !code => quoted = !quoted,
+            '`' if !quoted => {
+                out.push((code, &s[from..i]));
+                code = !code;
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if code {
         return vec![(false, s)];
     }
-    s.split('`')
-        .enumerate()
-        .filter(|(_, part)| !part.is_empty())
-        .map(|(i, part)| (i % 2 == 1, part))
-        .collect()
+    out.push((false, &s[from..]));
+    out.retain(|(_, part)| !part.is_empty());
+    out
 }
 
 /// The number of characters, for column widths.
 pub fn width(s: &str) -> usize {
     s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spans;
+
+    #[test]
+    fn code_spans_are_the_cores_backticks_not_the_users() {
+        assert_eq!(
+            spans("set `imagePullPolicy` to \"Always\""),
+            [
+                (false, "set "),
+                (true, "imagePullPolicy"),
+                (false, " to \"Always\"")
+            ]
+        );
+        // A backtick in a quoted image, even after an escaped quote, is the user's.
+        assert_eq!(
+            spans("image \"a`b\\\"`c\" is `invalid`"),
+            [(false, "image \"a`b\\\"`c\" is "), (true, "invalid")]
+        );
+        assert_eq!(spans("an `unclosed span"), [(false, "an `unclosed span")]);
+        assert_eq!(spans(""), []);
+    }
 }

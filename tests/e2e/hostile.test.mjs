@@ -1,0 +1,214 @@
+// Hostile input in the playground (issue 8): each is set as the editor's value (as a
+// paste of that size would), and the page must show a report or a clear message in
+// bounded time, with no panic or wasm trap, the text kept in the editor, and the page
+// still answering: a typed character lands, and a normal manifest is explained after.
+// The 30-second bound is a liveness check, not a benchmark; each test logs how long
+// the report took and the longest stall of the main thread (a 20 ms heartbeat).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './harness.mjs';
+
+const BOUND = 30000;
+const POD = (name) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n  - {name: app, image: 'nginx:1.27'}\n`;
+const MIB = 1 << 20;
+
+let server;
+let browser;
+before(async () => {
+  server = await serve({ prefix: '/tools/pullpolicy/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  // Manifests of 24 KB or more go to the analysis worker once it is ready.
+  await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
+  return { page, context, errors };
+}
+
+const cards = (page) =>
+  page.$$eval('#verdicts [data-container-path]', (els) => els.map((e) => `${e.dataset.containerPath}=${e.dataset.effectivePolicy}`));
+const syntaxMessage = (page) => page.$eval('.message.syntax p', (p) => p.textContent).catch(() => null);
+
+/** Sets the editor to `text`, waits until `shown(page)` holds; returns the times. */
+async function setAndWait(page, text, shown) {
+  await page.evaluate(() => {
+    window.__stalls = [];
+    let last = performance.now();
+    window.__heartbeat = setInterval(() => {
+      const now = performance.now();
+      window.__stalls.push(now - last);
+      last = now;
+    }, 20);
+  });
+  const start = Date.now();
+  await page.$eval('#manifest', (a, t) => {
+    a.value = t;
+    a.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  for (;;) {
+    if (await shown(page)) break;
+    assert.ok(Date.now() - start < BOUND, `no report or message within ${BOUND / 1000} s`);
+    await page.waitForTimeout(50);
+  }
+  const ms = Date.now() - start;
+  const stall = await page.evaluate(() => {
+    clearInterval(window.__heartbeat);
+    return Math.round(Math.max(0, ...window.__stalls));
+  });
+  return { ms, stall };
+}
+
+/** The page after a hostile input: no trap, the text kept, typing and explaining work. */
+async function assertAlive(page, errors, text, label) {
+  for (const e of errors) assert.doesNotMatch(e, /RuntimeError|unreachable|panicked/, `${label}: ${e}`);
+  assert.equal(await page.$('.crash'), null, `${label}: no crash dialog`);
+  const kept = await page.$eval('#manifest', (a, [n, head, tail]) => a.value.length === n && a.value.startsWith(head) && a.value.endsWith(tail),
+    [text.length, text.slice(0, 200), text.slice(-200)]);
+  assert.ok(kept, `${label}: the editor holds the text`);
+  // A keystroke lands at once.
+  await page.$eval('#manifest', (a) => {
+    a.focus();
+    a.setSelectionRange(0, 0);
+  });
+  await page.keyboard.type('#');
+  assert.equal(await page.$eval('#manifest', (a) => a.value.length), text.length + 1, `${label}: typing works`);
+  // A normal manifest is explained.
+  const normal = POD('normal').replace("'nginx:1.27'", 'nginx');
+  const { ms } = await setAndWait(page, normal, async (p) => (await cards(p)).join() === '0:spec.containers[0]=Always');
+  assert.match(await page.textContent('#verdicts'), /Pod normal/);
+  return ms;
+}
+
+/** One hostile input, start to end, with its times logged. */
+async function hostile(label, text, shown, more = async () => {}) {
+  const { page, context, errors } = await open();
+  const { ms, stall } = await setAndWait(page, text, shown);
+  console.log(`${label} (${text.length.toLocaleString('en')} chars): report in ${ms} ms, longest main-thread stall ${stall} ms`);
+  await more(page);
+  const next = await assertAlive(page, errors, text, label);
+  console.log(`${label}: then a normal manifest explained in ${next} ms`);
+  await context.close();
+}
+
+test('a billion laughs (alias bomb) is not expanded', { timeout: 90000 }, async () => {
+  let laughs = '  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+  for (let i = 1; i < 10; i++) laughs += `  l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]\n`;
+  const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: bomb}\nlaughs:\n${laughs}spec:\n  containers:\n  - {name: app, image: 'nginx:1.27'}\n`;
+  await hostile('billion laughs', text, async (p) => (await cards(p)).join() === '0:spec.containers[0]=IfNotPresent', async (p) => {
+    assert.match(await p.textContent('#verdicts'), /strict decoding error: unknown field "laughs"/);
+  });
+});
+
+test('20,000 levels of flow nesting: a syntax error', { timeout: 90000 }, async () => {
+  // The reader gives up past 256 levels of flow nesting. Where the document after it
+  // shows depends on the engine (see the skipped test at the end): accepted here are the
+  // next document's card, or the last verdicts kept greyed.
+  const stream = (deep) => `${deep}\n---\n${POD('after')}`;
+  const verdicts = async (p) => (await p.$('.documents.stale [data-effective-policy]')) !== null
+    || (await cards(p)).join() === '1:spec.containers[0]=IfNotPresent';
+  await hostile('20,000 nested flow sequences', stream(`a: ${'['.repeat(20000)}${']'.repeat(20000)}`),
+    async (p) => (await syntaxMessage(p)) === 'Syntax error on line 1, column 259 (document 1): recursion limit exceeded' && verdicts(p));
+  await hostile('20,000 nested flow mappings', stream(`a: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}`),
+    async (p) => (await syntaxMessage(p)) === 'Syntax error on line 1, column 1024 (document 1): recursion limit exceeded' && verdicts(p));
+});
+
+test('20,000 levels of block nesting are read', { timeout: 90000 }, async () => {
+  await hostile('20,000 nested block sequences', `${'- '.repeat(20000)}x\n---\n${POD('after')}`,
+    async (p) => (await cards(p)).join() === '1:spec.containers[0]=IfNotPresent', async (p) => {
+      assert.match(await p.textContent('#verdicts'), /no pod spec: skipped/);
+    });
+});
+
+// BUG: every document is drawn, even the 99,999 without a pod spec ("no pod spec:
+// skipped", each with its finding): the analysis in the worker takes about 0.5 s, the
+// drawing blocks the main thread for tens of seconds (measured: 55 s to the report for
+// 100,000 documents; 20,000 documents: 8.8 s, a 7 s stall, 340,000 elements in
+// #verdicts). Cards are capped at 60; documents are not.
+test('100,000 documents (about 1 MB) are analysed in the worker', { timeout: 120000, skip: 'bug: 100,000 documents without a pod spec freeze the tab for ~50 s (every document is drawn)' }, async () => {
+  const text = `${'---\na: 1\n'.repeat(99999)}---\n${POD('last')}`;
+  await hostile('100,000 documents', text, async (p) => (await cards(p)).join() === '99999:spec.containers[0]=IfNotPresent');
+});
+
+test('a 1 MB image', { timeout: 90000 }, async () => {
+  const image = 'a'.repeat(MIB);
+  await hostile('1 MB image', POD('long').replace("'nginx:1.27'", image), async (p) => (await p.$('#card-0-0 [data-rule="invalid-image-name"]')) !== null, async (p) => {
+    assert.equal(await p.$eval('#card-0-0 dl.image dd code', (c) => c.textContent.length), MIB, 'the image as written, whole');
+    assert.match(await p.textContent('#card-0-0 dl.image'), /repository name must not be more than 255 characters/);
+  });
+});
+
+test('a 1 MB key: implicit (a syntax error, YAML allows 1,024 characters) and explicit (an unknown field)', { timeout: 90000 }, async () => {
+  const key = 'k'.repeat(MIB);
+  await hostile('1 MB implicit key', `${POD('long')}    ${key}: 1\n`,
+    async (p) => (await syntaxMessage(p)) === 'Syntax error on line 7, column 5 (document 1): while parsing a block mapping, did not find expected key');
+  const explicit = POD('long').replace("  - {name: app, image: 'nginx:1.27'}\n", `  - name: app\n    image: nginx:1.27\n    ? ${key}\n    : 1\n`);
+  await hostile('1 MB explicit key', explicit, async (p) => (await p.$('[data-rule="unknown-field"]')) !== null, async (p) => {
+    assert.deepEqual(await cards(p), ['0:spec.containers[0]=IfNotPresent']);
+    assert.ok((await p.textContent('#verdicts')).includes(`unknown field "spec.containers[0].${key}"`));
+  });
+});
+
+test('NUL bytes in the text: a syntax error at the NUL', { timeout: 90000 }, async () => {
+  const pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: nul}\nspec:\n  containers:\n  - {name: one, image: 'nginx:1.27'}\n";
+  await hostile('NUL in a comment', `${pod}  # a NUL \0 here\n  - {name: two, image: 'redis:7'}\n`,
+    async (p) => (await syntaxMessage(p)) === 'Syntax error on line 7, column 11 (document 1): found unprintable character');
+  await hostile('NUL in a plain scalar', `${pod}  - name: tw\0o\n    image: redis:7\n`,
+    async (p) => (await syntaxMessage(p)) === 'Syntax error on line 7, column 13 (document 1): found unprintable character');
+});
+
+test('a syntax error in the middle of a 3-document stream', { timeout: 90000 }, async () => {
+  const text = `${POD('first')}---\napiVersion: v1\nkind: Pod\nmetadata: {name: [broken\n---\n${POD('last')}`;
+  await hostile('syntax error mid-stream', text,
+    async (p) => (await syntaxMessage(p)) === "Syntax error on line 11, column 1 (document 2): while parsing a flow sequence, expected ',' or ']'",
+    async (p) => {
+      // The verdicts of the last text without an error stay, greyed, as the page says.
+      assert.ok(await p.$('.documents.stale [data-effective-policy]'));
+      assert.match(await p.textContent('#verdicts'), /The verdicts below are from the last version without a syntax error/);
+    });
+});
+
+test('an 11 MB manifest is kept but not analysed, with a message', { timeout: 120000 }, async () => {
+  let text = '';
+  for (let i = 0; text.length < 11 * MIB; i++) {
+    text += `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web-${i}}\nspec:\n  template:\n    spec:\n      containers:\n      - {name: app, image: 'registry.example.com/web:1.${i}'}\n`;
+  }
+  await hostile('11 MB manifest', text, async (p) => (await p.$('text=This manifest is too large for the playground.')) !== null, async (p) => {
+    assert.equal(
+      await p.textContent('#verdicts .message.warn'),
+      `This manifest is too large for the playground.It is ${text.length.toLocaleString('en')} bytes; the playground analyses up to 2,000,000 bytes (2 MB) so that the page stays responsive. Your text stays in the editor. For larger files use the command-line tool (pullpolicy explain file.yaml), which has no such limit.`,
+    );
+    assert.deepEqual(await cards(p), []);
+  });
+});
+
+// BUG: syntax errors are handled differently by the two engines. On the main thread
+// (manifests under 24 KB, or before the worker is ready) the page keeps the verdicts of
+// the last text without a syntax error, greyed, with the note "The verdicts below are
+// from the last version without a syntax error…". From the worker (24 KB or more) it
+// shows the new report's documents, not greyed, without the note, and a good report from
+// the worker is not remembered as the last good one. Steps: a small valid manifest A
+// ("smallgood"); a large one with a syntax error; a large valid one B ("biggood",
+// explained); a small one with a syntax error. Observed: the greyed cards are A's.
+// Expected: B's, the last version without a syntax error.
+test('greyed verdicts are the last good ones, whichever engine explained them', { timeout: 90000, skip: 'bug: after a worker-analysed manifest, greyed verdicts come from an older manifest' }, async () => {
+  const { page, context } = await open();
+  const pad = `# ${'x'.repeat(30000)}\n`;
+  const titles = (p) => p.$$eval('#verdicts h3', (hs) => hs.map((h) => h.textContent).join('|'));
+  await setAndWait(page, POD('smallgood'), async (p) => (await titles(p)).includes('Pod smallgood'));
+  await setAndWait(page, `${pad}a: ${'['.repeat(300)}${']'.repeat(300)}\n`, async (p) => (await syntaxMessage(p)) !== null);
+  await setAndWait(page, pad + POD('biggood'), async (p) => (await titles(p)).includes('Pod biggood') && !(await syntaxMessage(p)));
+  await setAndWait(page, POD('[broken'), async (p) => (await syntaxMessage(p)) !== null);
+  assert.match(await page.textContent('.documents.stale'), /Pod biggood/);
+  await context.close();
+});
