@@ -106,40 +106,75 @@ fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
     }
 }
 
-/// The full share URL of the current text and scenario.
-pub fn share_url(state: &State) -> String {
+/// The full share URL of the current text and scenario, given to `then`: compressed
+/// (`#z=`) by the worker, which holds the compressor (see [`crate::worker`]); the
+/// uncompressed form (`#yaml=`) when no worker can run.
+pub fn share_url(state: &State, dispatch: &Dispatch, then: Box<dyn FnOnce(String)>) {
     #[cfg(target_arch = "wasm32")]
     let base = browser::base_url();
     #[cfg(not(target_arch = "wasm32"))]
     let base = String::from("./");
-    format!("{base}#{}", share::encode(&state.text, &state.options))
+    let (text, options) = (state.text.clone(), state.options.clone());
+    let plain = move |base: &str| format!("{base}#{}", share::encode_plain(&text, &options));
+    #[cfg(target_arch = "wasm32")]
+    {
+        // A link asked for before the worker's usual start starts it now (embedded,
+        // no worker runs: the link is the uncompressed form).
+        if crate::embed::mode().is_some() {
+            then(plain(&base));
+            return;
+        }
+        let engine = crate::worker::current(dispatch)
+            .unwrap_or_else(|| crate::worker::Engine::start(dispatch.clone()));
+        let options = state.options.clone();
+        engine.deflate(
+            &state.text,
+            Box::new(move |packed| {
+                then(match packed {
+                    Some(p) => format!("{base}#{}", share::encode_deflated(&p, &options)),
+                    None => plain(&base),
+                })
+            }),
+        );
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = dispatch;
+        then(plain(&base));
+    }
 }
 
 /// "Copy link": puts the link in the address bar and on the clipboard, and opens the
 /// share panel (which shows the link, its length and a warning past 8,000 characters).
 pub fn copy_link(state: &State, dispatch: &Dispatch) {
-    let url = share_url(state);
-    #[cfg(target_arch = "wasm32")]
-    if let Some((_, fragment)) = url.split_once('#') {
-        browser::replace_hash(Some(fragment));
-    }
-    dispatch.dispatch(Action::LinkMade(url.clone()));
-    dispatch.dispatch(Action::Menu(Some(Menu::Share)));
-    let long = url.len() > share::WARN_LENGTH;
-    let done = if long {
-        format!(
-            "Link copied. It is {} characters long; some chat tools and browsers cut links past {}.",
-            group(url.len()),
-            group(share::WARN_LENGTH)
-        )
-    } else {
-        format!("Link copied ({} characters).", group(url.len()))
-    };
-    copy(
-        url,
-        done,
-        if long { Tone::Warning } else { Tone::Success },
-        dispatch.clone(),
+    let d = dispatch.clone();
+    share_url(
+        state,
+        dispatch,
+        Box::new(move |url| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some((_, fragment)) = url.split_once('#') {
+                browser::replace_hash(Some(fragment));
+            }
+            d.dispatch(Action::LinkMade(url.clone()));
+            d.dispatch(Action::Menu(Some(Menu::Share)));
+            let long = url.len() > share::WARN_LENGTH;
+            let done = if long {
+                format!(
+                    "Link copied. It is {} characters long; some chat tools and browsers cut links past {}.",
+                    group(url.len()),
+                    group(share::WARN_LENGTH)
+                )
+            } else {
+                format!("Link copied ({} characters).", group(url.len()))
+            };
+            copy(
+                url,
+                done,
+                if long { Tone::Warning } else { Tone::Success },
+                d,
+            );
+        }),
     );
 }
 
@@ -152,17 +187,23 @@ pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
         )));
         return;
     }
-    // A one-off analysis on the main thread: a click may wait, typing never does.
-    let report = pullpolicy::explain(&state.text, &state.options);
-    let md = crate::markdown::export(&state.text, &report, &state.options, &share_url(state));
-    let md: Rc<str> = Rc::from(md);
-    dispatch.dispatch(Action::MarkdownMade(md.clone()));
-    dispatch.dispatch(Action::Menu(Some(Menu::Markdown)));
-    copy(
-        md.to_string(),
-        "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
-        Tone::Success,
-        dispatch.clone(),
+    let (text, options, d) = (state.text.clone(), state.options.clone(), dispatch.clone());
+    share_url(
+        state,
+        dispatch,
+        Box::new(move |link| {
+            // A one-off analysis on the main thread: a click may wait, typing never does.
+            let report = pullpolicy::explain(&text, &options);
+            let md: Rc<str> = Rc::from(crate::markdown::export(&text, &report, &options, &link));
+            d.dispatch(Action::MarkdownMade(md.clone()));
+            d.dispatch(Action::Menu(Some(Menu::Markdown)));
+            copy(
+                md.to_string(),
+                "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
+                Tone::Success,
+                d,
+            );
+        }),
     );
 }
 
@@ -192,6 +233,15 @@ pub fn group(n: usize) -> String {
     out
 }
 
+/// What the after-render effect of [`App`] last acted on.
+#[derive(Debug, Clone)]
+struct Seen {
+    saved: (u64, pullpolicy::Options, crate::state::Theme),
+    shown: (u64, Source, crate::state::Theme),
+    menu: Option<Menu>,
+    faq: Option<crate::state::FaqFocus>,
+}
+
 /// How long the verdict summary must stay the same before the live region says it.
 const ANNOUNCE_AFTER_MS: u32 = 900;
 
@@ -209,27 +259,9 @@ pub fn app() -> Html {
     // a worker. The manifest is saved first, so a crash loses nothing.
     // The worker starts after the first paint, so it never delays the first verdicts;
     // until it is ready, analyses run here.
-    #[cfg(target_arch = "wasm32")]
-    let engine = use_mut_ref(|| None::<crate::worker::Engine>);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let engine = engine.clone();
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            // Embedded (maybe sandboxed, with an opaque origin): analyses run here.
-            let t = embed.is_none().then(|| {
-                gloo::timers::callback::Timeout::new(300, move || {
-                    *engine.borrow_mut() = Some(crate::worker::Engine::start(dispatch));
-                })
-            });
-            move || drop(t)
-        });
-    }
     {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
-        #[cfg(target_arch = "wasm32")]
-        let engine = engine.clone();
         let delay = if state.ask_now {
             0
         } else {
@@ -245,7 +277,7 @@ pub fn app() -> Html {
                 let job = s.job();
                 drop(s);
                 #[cfg(target_arch = "wasm32")]
-                match engine.borrow().as_ref() {
+                match crate::worker::current(&dispatch) {
                     Some(e) => e.request(job),
                     None => crate::worker::run_here(&job, &dispatch),
                 }
@@ -255,61 +287,32 @@ pub fn app() -> Html {
             move || drop(timeout)
         });
     }
-    // Save after every analysis and every scenario or theme change.
-    {
-        let latest = latest.clone();
-        use_effect_with(
-            (state.applied, state.options.clone(), state.theme),
-            move |_| {
-                save(&latest.borrow());
-            },
-        );
-    }
-    // A share link in the address bar stays only while the text is the link's; the
-    // theme goes on <html>.
-    use_effect_with(
-        (state.revision, state.source, state.theme),
-        move |(_, source, theme)| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                if embed.is_none()
-                    && *source != Source::Link
-                    && share::decode(&browser::hash()).is_ok_and(|l| l.is_some())
-                {
-                    browser::replace_hash(None);
-                }
-                browser::set_theme_attribute(match theme {
-                    Theme::System => None,
-                    t => Some(t.as_str()),
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (source, theme);
-        },
-    );
     // Global shortcuts, clicks outside menus, links pasted into the address bar;
-    // embedded, only messages from the parent (and resizes).
+    // embedded, only messages from the parent (and resizes). One effect with the
+    // worker's start (each hook instance costs code in the bundle).
     {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             let listeners: Box<dyn std::any::Any> = match embed {
+                // Embedded (maybe sandboxed, with an opaque origin): analyses run here.
                 Some(_) => Box::new(crate::embed::listen(dispatch)),
-                None => Box::new(crate::components::global_listeners(latest, dispatch)),
+                None => {
+                    let d = dispatch.clone();
+                    let start = gloo::timers::callback::Timeout::new(300, move || {
+                        if crate::worker::current(&d).is_none() {
+                            crate::worker::Engine::start(d);
+                        }
+                    });
+                    Box::new((crate::components::global_listeners(latest, dispatch), start))
+                }
             };
             #[cfg(not(target_arch = "wasm32"))]
             let listeners = crate::components::global_listeners(latest, dispatch);
             move || drop(listeners)
         });
     }
-    // Embedded: the parent learns the height after every render.
-    use_effect(move || {
-        #[cfg(target_arch = "wasm32")]
-        if embed.is_some() {
-            crate::embed::post_height();
-        }
-    });
     // Success notices go away by themselves; warnings and errors stay until dismissed.
     {
         let dispatch = dispatch.clone();
@@ -340,20 +343,65 @@ pub fn app() -> Html {
             move || drop(t)
         });
     }
-    // Focus back on a control whose markup a state change replaced; into a menu
-    // that just opened; onto a FAQ entry asked for.
-    use_effect(crate::components::restore_focus);
-    use_effect_with(state.menu, |menu| match menu {
-        Some(Menu::Examples) => crate::components::focus_id("example-0"),
-        Some(Menu::Share) => crate::components::focus_id("share-link"),
-        Some(Menu::Markdown) => crate::components::focus_id("markdown-text"),
-        _ => {}
-    });
-    use_effect_with(state.faq, |f| {
-        if let Some(f) = f {
-            crate::components::open_entry(f.id);
-        }
-    });
+    // After every render, one effect (each hook instance costs code in the bundle)
+    // does what depends on what changed since the last one:
+    // - save after every analysis and every scenario or theme change;
+    // - a share link in the address bar stays only while the text is the link's; the
+    //   theme goes on <html>;
+    // - embedded: the parent learns the height;
+    // - focus goes back to a control whose markup a state change replaced, into a
+    //   menu that just opened, onto a FAQ entry asked for.
+    let seen = use_mut_ref(|| None::<Seen>);
+    {
+        let latest = latest.clone();
+        use_effect(move || {
+            let s = latest.borrow();
+            let now = Seen {
+                saved: (s.applied, s.options.clone(), s.theme),
+                shown: (s.revision, s.source, s.theme),
+                menu: s.menu,
+                faq: s.faq,
+            };
+            let before = seen.borrow_mut().replace(now.clone());
+            let changed = |f: fn(&Seen, &Seen) -> bool| before.as_ref().is_none_or(|b| f(b, &now));
+            if changed(|a, b| a.saved != b.saved) {
+                save(&s);
+            }
+            #[cfg(target_arch = "wasm32")]
+            if changed(|a, b| a.shown != b.shown) {
+                if embed.is_none()
+                    && s.source != Source::Link
+                    && share::decode(&browser::hash()).is_ok_and(|l| l.is_some())
+                {
+                    browser::replace_hash(None);
+                }
+                browser::set_theme_attribute(match s.theme {
+                    Theme::System => None,
+                    t => Some(t.as_str()),
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = changed(|a, b| a.shown != b.shown);
+            #[cfg(target_arch = "wasm32")]
+            if embed.is_some() {
+                crate::embed::post_height();
+            }
+            crate::components::restore_focus();
+            if changed(|a, b| a.menu != b.menu) {
+                match s.menu {
+                    Some(Menu::Examples) => crate::components::focus_id("example-0"),
+                    Some(Menu::Share) => crate::components::focus_id("share-link"),
+                    Some(Menu::Markdown) => crate::components::focus_id("markdown-text"),
+                    _ => {}
+                }
+            }
+            if changed(|a, b| a.faq != b.faq)
+                && let Some(f) = s.faq
+            {
+                crate::components::open_entry(f.id);
+            }
+        });
+    }
 
     // The sections, as markup, rebuilt only when what they show changes.
     let markers = match &state.analysis {

@@ -37,7 +37,7 @@ use crate::state::State;
 use crate::state::{Action, Notice, Source, Tone};
 use pullpolicy::Severity;
 #[cfg(target_arch = "wasm32")]
-use pullpolicy::{Credentials, ImageOverride, KubeVersion, NodeImage, Registry};
+use pullpolicy::{Credentials, ImageOverride, NodeImage, Registry};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::UseReducerHandle;
@@ -218,6 +218,14 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
                 focus_id("verdicts");
             }
             "explain" => d.dispatch(Action::Analyse),
+            "open" => {
+                if let Some(input) = gloo::utils::document()
+                    .get_element_by_id("open-file")
+                    .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    input.click();
+                }
+            }
             "mark" => focus_id(&attr(&el, "data-target")),
             "toggle" => {
                 let open = attr(&el, "aria-expanded") != "true";
@@ -279,6 +287,18 @@ pub fn on_change(e: yew::Event, latest: &Latest, d: &Dispatch) {
             return;
         }
         REFOCUS.with(|r| *r.borrow_mut() = Some(el.id()));
+        if set == "open" {
+            // "Open file…": the hidden file input; focus goes back to its button.
+            REFOCUS.with(|r| *r.borrow_mut() = Some("open-button".to_owned()));
+            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    crate::open::open(file, d.clone());
+                }
+                // The same file can be opened again.
+                input.set_value("");
+            }
+            return;
+        }
         let (value, checked) = if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
             (s.value(), false)
         } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -311,7 +331,8 @@ pub fn on_change(e: yew::Event, latest: &Latest, d: &Dispatch) {
         }
         match set.as_str() {
             "k8s" => {
-                o.kubernetes_version = KubeVersion::parse(&value).unwrap_or(o.kubernetes_version)
+                o.kubernetes_version =
+                    crate::params::version(&value).unwrap_or(o.kubernetes_version)
             }
             "node" => s.node_image = NodeImage::from_name(&value).unwrap_or(s.node_image),
             "registry" => s.registry = Registry::from_name(&value).unwrap_or(s.registry),

@@ -17,6 +17,7 @@ pub mod highlight;
 pub mod lines;
 pub mod markdown;
 pub mod markup;
+pub mod open;
 pub mod params;
 pub mod share;
 pub mod state;

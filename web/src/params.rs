@@ -57,7 +57,9 @@ pub fn write(options: &Options, out: &mut String) {
             encode_into(item, out);
         }
     }
-    for o in &s.overrides {
+    // An override with no image matches nothing, and `read` drops it: skip it so
+    // that a link reads back as it was written.
+    for o in s.overrides.iter().filter(|o| !o.image.is_empty()) {
         out.push_str("&override=");
         encode_into(&o.image, out);
         out.push(',');
@@ -76,7 +78,7 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Options 
     for (key, value) in pairs {
         match key {
             "k8s" => {
-                if let Ok(v) = KubeVersion::parse(&decode(value)) {
+                if let Some(v) = version(&decode(value)) {
                     o.kubernetes_version = v;
                 }
             }
@@ -111,8 +113,8 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Options 
                     registry: parts.next().and_then(Registry::from_name),
                     credentials: parts.next().and_then(Credentials::from_name),
                 };
-                if !o.image.is_empty() {
-                    s.overrides.retain(|x| x.image != o.image);
+                // The core applies the first override for an image; keep that one.
+                if !o.image.is_empty() && !s.overrides.iter().any(|x| x.image == o.image) {
                     s.overrides.push(o);
                 }
             }
@@ -120,6 +122,17 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Options 
         }
     }
     o
+}
+
+/// `1.34`, `v1.34` or `1.34.2`, when supported: what [`KubeVersion::parse`] accepts,
+/// without building its error message (whose `{:?}` formatting would cost the bundle
+/// about 1 KB gzip for a message the playground never shows).
+pub fn version(text: &str) -> Option<KubeVersion> {
+    let mut parts = text.trim().trim_start_matches('v').split('.');
+    match (parts.next(), parts.next()) {
+        (Some("1"), Some(minor)) => minor.parse::<u8>().ok().and_then(KubeVersion::new),
+        _ => None,
+    }
 }
 
 /// Reads `a=b&c=d` (no leading `&`).
@@ -194,6 +207,47 @@ mod tests {
         assert_eq!(o.scenario.node_image, NodeImage::Absent);
         assert_eq!(o.kubernetes_version, KubeVersion::default());
         assert_eq!(o.scenario.registry, Registry::NotFound);
+    }
+
+    fn ov(image: &str, node: NodeImage) -> ImageOverride {
+        ImageOverride {
+            image: image.into(),
+            node_image: Some(node),
+            ..ImageOverride::default()
+        }
+    }
+
+    #[test]
+    fn overrides_without_an_image_are_not_written() {
+        let mut o = Options::default();
+        o.scenario.overrides = vec![ov("", NodeImage::Present), ov("nginx", NodeImage::Stale)];
+        let mut out = String::new();
+        write(&o, &mut out);
+        assert_eq!(out, "&override=nginx,stale,,");
+        let back = read_query(out.trim_start_matches('&'));
+        assert_eq!(back.scenario.overrides, vec![ov("nginx", NodeImage::Stale)]);
+    }
+
+    #[test]
+    fn the_first_override_for_an_image_wins() {
+        // As in the core (kubelet `conditions_for`): the first matching override applies.
+        let o = read_query("override=nginx,present,,&override=app,stale,,&override=nginx,stale,,");
+        assert_eq!(
+            o.scenario.overrides,
+            vec![ov("nginx", NodeImage::Present), ov("app", NodeImage::Stale)]
+        );
+        let mut out = String::new();
+        write(&o, &mut out);
+        assert_eq!(read_query(out.trim_start_matches('&')), o);
+    }
+
+    #[test]
+    fn versions_read_like_the_core() {
+        for t in [
+            "1.34", "v1.28", "1.36.2", " 1.30 ", "1.27", "2.30", "1.x", "", "1", "1.300",
+        ] {
+            assert_eq!(version(t), KubeVersion::parse(t).ok(), "{t}");
+        }
     }
 
     #[test]

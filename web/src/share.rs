@@ -59,11 +59,24 @@ impl std::fmt::Display for LinkError {
 }
 
 /// The fragment (without `#`) for `text` and `options`, compressed.
+///
+/// The playground compresses in its worker (`worker::Engine::deflate`, with
+/// the same call, in `web/src/bin/pullpolicy_deflate.rs`) and then calls
+/// [`encode_deflated`], so that the compressor is not part of the first load.
 pub fn encode(text: &str, options: &Options) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
+    encode_deflated(&deflate(text.as_bytes()), options)
+}
+
+/// Raw deflate, as share links use it (level 9).
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 9)
+}
+
+/// The fragment for a text already compressed with [`deflate`].
+pub fn encode_deflated(packed: &[u8], options: &Options) -> String {
     let mut out = String::with_capacity(packed.len() * 4 / 3 + 64);
     out.push_str("z=");
-    B64.encode_string(&packed, &mut out);
+    B64.encode_string(packed, &mut out);
     params::write(options, &mut out);
     out
 }
@@ -101,20 +114,24 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
 
 fn unbase64(value: &str) -> Result<Vec<u8>, LinkError> {
     // Lenient: accept the standard alphabet, padding (also as `%3D`) and stray
-    // whitespace or line breaks from mail clients.
-    let cleaned: String = value
-        .replace("%3D", "=")
-        .replace("%3d", "=")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '+' => '-',
-            '/' => '_',
-            c => c,
-        })
-        .collect();
-    B64.decode(cleaned.as_bytes())
-        .map_err(|_| LinkError::Base64)
+    // whitespace or line breaks from mail clients. One pass over the bytes.
+    let v = value.as_bytes();
+    let mut cleaned = Vec::with_capacity(v.len());
+    let mut i = 0;
+    while let Some(&b) = v.get(i) {
+        i += 1;
+        match b {
+            b'+' => cleaned.push(b'-'),
+            b'/' => cleaned.push(b'_'),
+            b'%' if v.get(i) == Some(&b'3') && matches!(v.get(i + 1), Some(b'D' | b'd')) => {
+                cleaned.push(b'=');
+                i += 2;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {}
+            _ => cleaned.push(b),
+        }
+    }
+    B64.decode(&cleaned).map_err(|_| LinkError::Base64)
 }
 
 fn inflate(bytes: &[u8]) -> Result<String, LinkError> {

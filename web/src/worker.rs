@@ -10,6 +10,11 @@
 //! faster than a round trip, and it is the fallback when workers are unavailable.
 //! A crash in the worker (a trap) is reported as [`crate::state::Action::Crashed`] and the worker is
 //! replaced; the page itself keeps running.
+//!
+//! The worker also holds the share-link compressor, a second small module
+//! (`src/bin/pullpolicy_deflate.rs`, loaded by `web/worker.js` before it says "ready"):
+//! `Engine::deflate` sends it a text and gets the raw deflate back, so that
+//! miniz_oxide's compressor (about 9 KB gzip) is not part of the page's first load.
 
 use crate::engine::{Job, Rendered};
 
@@ -53,7 +58,7 @@ pub fn run_here(job: &Job, dispatch: &crate::app::Dispatch) {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{Engine, serve};
+pub use web::{Engine, current, serve};
 
 #[cfg(target_arch = "wasm32")]
 mod web {
@@ -90,11 +95,34 @@ mod web {
     /// glue whose URL the page posts first, with the compiled module.
     const BOOT: &str = "./worker.js";
 
+    /// What to do with a compressed text (`None`: the compressor is unavailable).
+    type Deflated = Box<dyn FnOnce(Option<Vec<u8>>)>;
+
+    thread_local! {
+        /// The page's engine, once started.
+        static CURRENT: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    }
+
+    /// The engine started for the app that dispatches to `dispatch`, if any (a page
+    /// has one app; the browser tests mount several, one after the other).
+    pub fn current(dispatch: &Dispatch) -> Option<Engine> {
+        CURRENT.with(|c| {
+            c.borrow()
+                .as_ref()
+                .filter(|e| e.0.borrow().dispatch == *dispatch)
+                .cloned()
+        })
+    }
+
     struct Inner {
         worker: Option<web_sys::Worker>,
         ready: bool,
         /// A job that arrived while the worker was starting.
         pending: Option<Job>,
+        /// Texts to compress that arrived while the worker was starting.
+        to_deflate: Vec<js_sys::Uint8Array>,
+        /// Waiting for compressed texts, in request order.
+        deflated: std::collections::VecDeque<Deflated>,
         dispatch: Dispatch,
         _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     }
@@ -116,10 +144,13 @@ mod web {
                 worker: None,
                 ready: false,
                 pending: None,
+                to_deflate: Vec::new(),
+                deflated: std::collections::VecDeque::new(),
                 dispatch,
                 _listeners: Vec::new(),
             })));
             engine.spawn();
+            CURRENT.with(|c| *c.borrow_mut() = Some(engine.clone()));
             engine
         }
 
@@ -140,12 +171,21 @@ mod web {
             };
             let me = self.clone();
             let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-                let data = e
-                    .unchecked_into::<web_sys::MessageEvent>()
-                    .data()
-                    .as_string()
-                    .unwrap_or_default();
-                me.answer(&data);
+                let data = e.unchecked_into::<web_sys::MessageEvent>().data();
+                match data.as_string() {
+                    Some(text) => me.answer(&text),
+                    // `{deflated}`: a compressed text (see `web/worker.js`).
+                    None => {
+                        let bytes = js_sys::Reflect::get(&data, &"deflated".into())
+                            .ok()
+                            .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
+                            .map(|b| b.to_vec());
+                        let next = me.0.borrow_mut().deflated.pop_front();
+                        if let Some(f) = next {
+                            f(bytes);
+                        }
+                    }
+                }
             });
             let me = self.clone();
             let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
@@ -179,6 +219,11 @@ mod web {
                 if let (Some(job), Some(w)) = (inner.pending.take(), &inner.worker) {
                     let _ = w.post_message(&engine::encode_job(&job).into());
                 }
+                for bytes in std::mem::take(&mut inner.to_deflate) {
+                    if let Some(w) = &inner.worker {
+                        let _ = w.post_message(&bytes);
+                    }
+                }
                 if let Some(root) = gloo::utils::document().document_element() {
                     let _ = root.set_attribute("data-engine", "worker");
                 }
@@ -198,16 +243,44 @@ mod web {
         }
 
         fn crashed(&self, details: String) {
-            let (worker, dispatch) = {
+            let (worker, dispatch, waiting) = {
                 let mut inner = self.0.borrow_mut();
-                (inner.worker.take(), inner.dispatch.clone())
+                inner.to_deflate.clear();
+                (
+                    inner.worker.take(),
+                    inner.dispatch.clone(),
+                    std::mem::take(&mut inner.deflated),
+                )
             };
+            for f in waiting {
+                f(None);
+            }
             if let Some(w) = worker {
                 w.terminate();
                 dispatch.dispatch(Action::Crashed(details));
                 // A fresh worker for the next try (the old one's state is gone).
                 self.spawn();
             }
+        }
+
+        /// Compresses `text` (raw deflate) in the worker, which holds the compressor, so
+        /// that it is not part of the page's first load; `then` gets `None` when there is
+        /// no worker.
+        pub fn deflate(&self, text: &str, then: Deflated) {
+            let bytes = js_sys::Uint8Array::from(text.as_bytes());
+            let mut inner = self.0.borrow_mut();
+            match (&inner.worker, inner.ready) {
+                (Some(w), true) => {
+                    let _ = w.post_message(&bytes);
+                }
+                (Some(_), false) => inner.to_deflate.push(bytes),
+                (None, _) => {
+                    drop(inner);
+                    then(None);
+                    return;
+                }
+            }
+            inner.deflated.push_back(then);
         }
 
         /// Analyses `job`: too large, here (small manifests), or in the worker.

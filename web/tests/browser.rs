@@ -1,5 +1,5 @@
 //! Component tests in a real browser (headless Chromium through wasm-bindgen-test):
-//! the share codec where it runs, and the App rendered into a page.
+//! the share codec where it runs, the App rendered into a page, files opened in it.
 #![cfg(target_arch = "wasm32")]
 
 use pullpolicy::Options;
@@ -182,6 +182,54 @@ async fn examples_menu_and_disclosures_work_by_clicks() {
             .get_element_by_id(&region)
             .unwrap()
             .has_attribute("hidden")
+    );
+    root.remove();
+}
+
+/// Puts a file named `name` holding `bytes` into "Open file…"'s input, as a user would.
+fn choose_file(root: &web_sys::Element, name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#open-file")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_files(transfer.files().as_ref());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn opened_files_land_in_the_editor_unless_they_are_not_utf8() {
+    let root = mount().await;
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("#manifest")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: café}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27}\n";
+    choose_file(&root, "pod.yaml", text.as_bytes());
+    sleep(100).await;
+    assert_eq!(area.value(), text);
+    assert_eq!(policies(&root), ["0:spec.containers[0]=IfNotPresent"]);
+    // Not UTF-8: the text stays, and the notice names the byte and its offset.
+    choose_file(&root, "latin1.yaml", b"name: caf\xE9\n");
+    sleep(100).await;
+    assert_eq!(area.value(), text);
+    let notice = root
+        .query_selector(".notice.error .notice-text")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        notice.text_content().unwrap().trim(),
+        "latin1.yaml: invalid UTF-8 (byte 0xE9 at offset 9); the file must be UTF-8 text"
     );
     root.remove();
 }

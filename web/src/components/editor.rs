@@ -201,6 +201,28 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |_: KeyboardEvent| read_caret())
     };
     let caret_mouse = Callback::from(move |_: MouseEvent| read_caret());
+    // A file dropped on the editor opens like "Open file…"; dragged text is left to
+    // the textarea.
+    let ondragover = Callback::from(|e: DragEvent| {
+        #[cfg(target_arch = "wasm32")]
+        if crate::open::dropped_files(&e).is_some() {
+            e.prevent_default();
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = e;
+    });
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(file) = crate::open::dropped_files(&e).and_then(|f| f.get(0)) {
+                e.prevent_default();
+                crate::open::open(file, dispatch.clone());
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&e, &dispatch);
+        })
+    };
     // The drawn window.
     let text = &*props.text;
     let lines = &*props.lines;
@@ -224,23 +246,35 @@ pub fn editor(props: &EditorProps) -> Html {
     let in_window = &markers[window_start..window_end];
     let (caret_line, caret_col) = lines.locate_display(*caret);
 
-    let mut code: Vec<Html> = Vec::with_capacity(last.saturating_sub(first));
+    let digits = count.to_string().len().max(2);
+    let shift = first as i32 * LINE_HEIGHT - view.top;
+    // The highlighted lines and the line numbers, each one string: re-parsing a
+    // screenful of lines costs the browser far less than a VDOM node per line costs
+    // the bundle.
+    let mut code = Markup::new();
+    code.raw("<div class=\"hl\" aria-hidden=\"true\" style=\"transform:translate(")
+        .num(-view.left)
+        .raw("px,")
+        .num(shift)
+        .raw("px)\">");
     let mut nums = Markup::new();
+    nums.raw("<div class=\"nums\" aria-hidden=\"true\" style=\"transform:translateY(")
+        .num(shift)
+        .raw("px)\">");
     for i in first..last {
         let marks: Vec<(u32, u32, Severity)> = in_window
             .iter()
             .filter(|m| m.line == i)
             .map(|m| (m.col_from, m.col_to, m.severity))
             .collect();
-        // One keyed node per line: typing replaces only the line that changed.
-        let mut line = Markup(String::new());
+        code.raw("<div class=\"ln\">");
         render_line(
-            &mut line,
+            &mut code,
             lines.line(text, i),
             blocks.get(i).copied().unwrap_or(false),
             &marks,
         );
-        code.push(html! { <div key={i} class="ln">{ html(line.finish()) }</div> });
+        code.raw("</div>");
         nums.raw(if i == caret_line {
             "<div class=\"num cur\">"
         } else {
@@ -252,7 +286,13 @@ pub fn editor(props: &EditorProps) -> Html {
 
     // One gutter marker per line, showing the most severe finding; its message shows
     // on hover and focus (and is its accessible name).
+    code.raw("</div>");
+    nums.raw("</div>");
     let mut gutter = Markup::new();
+    gutter
+        .raw("<div class=\"marks\" style=\"transform:translateY(")
+        .num(-view.top)
+        .raw("px)\">");
     let mut i = 0;
     while i < in_window.len() {
         let line = in_window[i].line;
@@ -279,10 +319,9 @@ pub fn editor(props: &EditorProps) -> Html {
             .raw("<button type=\"button\" data-act=\"mark\"")
             .attr2("class", "mark sev-", worst.as_str())
             .attr("data-target", &group[0].target)
-            .attr(
-                "style",
-                &format!("top:{}px", line as i32 * LINE_HEIGHT + PAD),
-            )
+            .raw(" style=\"top:")
+            .num(line as i32 * LINE_HEIGHT + PAD)
+            .raw("px\"")
             .attr("aria-label", &label)
             .raw(">")
             .raw(severity_icon(worst))
@@ -302,6 +341,7 @@ pub fn editor(props: &EditorProps) -> Html {
         gutter.raw("</span></button>");
         i = j;
     }
+    gutter.raw("</div>");
 
     // The status bar: caret position and the finding under it.
     let here: Vec<&Marker> = markers
@@ -313,8 +353,6 @@ pub fn editor(props: &EditorProps) -> Html {
         .iter()
         .find(|m| m.col_from <= caret_col && caret_col <= m.col_to)
         .or_else(|| here.first());
-    let digits = count.to_string().len().max(2);
-    let shift = first as i32 * LINE_HEIGHT - view.top;
     let mut head = Markup::new();
     head.raw("<div class=\"pane-head\"><h2 id=\"editor-title\">Manifest</h2><span class=\"meta\">")
         .text(&crate::app::group(count))
@@ -344,18 +382,15 @@ pub fn editor(props: &EditorProps) -> Html {
             .text(&m.message)
             .raw("</span>");
     }
-    foot.raw("</div><p id=\"editor-help\" class=\"help\">YAML or JSON, one or more documents. <kbd>Tab</kbd> indents; <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor. Explains as you type.</p>");
+    foot.raw("</div><p id=\"editor-help\" class=\"help\">YAML or JSON, one or more documents. <kbd>Tab</kbd> indents; <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor. Explains as you type. Drop a file here to open it.</p>");
 
     html! {
-        <section class="pane editor-pane" aria-labelledby="editor-title">
+        <section class="pane editor-pane" aria-labelledby="editor-title" {ondragover} {ondrop}>
             { html(head.finish()) }
-            <div class="editor" style={format!("--digits:{digits}")}>
-                <div class="gutter">
-                    <div class="nums" aria-hidden="true" style={format!("transform:translateY({shift}px)")}>{ html(nums.finish()) }</div>
-                    <div class="marks" style={format!("transform:translateY({}px)", -view.top)}>{ html(gutter.finish()) }</div>
-                </div>
+            <div class="editor" style={DIGITS[digits.min(DIGITS.len() - 1)]}>
+                <div class="gutter">{ html(nums.finish()) }{ html(gutter.finish()) }</div>
                 <div class="code">
-                    <div class="hl" aria-hidden="true" style={format!("transform:translate({}px,{shift}px)", -view.left)}>{ code }</div>
+                    { html(code.finish()) }
                     <textarea
                         ref={area}
                         id="manifest"
@@ -379,6 +414,19 @@ pub fn editor(props: &EditorProps) -> Html {
         </section>
     }
 }
+
+/// The gutter's width, by the number of digits of the last line number.
+const DIGITS: [&str; 9] = [
+    "--digits:2",
+    "--digits:2",
+    "--digits:2",
+    "--digits:3",
+    "--digits:4",
+    "--digits:5",
+    "--digits:6",
+    "--digits:7",
+    "--digits:8",
+];
 
 /// `12.3 KB` (integer arithmetic: no float formatting in the bundle).
 fn size(bytes: usize) -> String {

@@ -27,7 +27,7 @@ pub fn render(
     markdown: Option<&str>,
 ) -> String {
     let mut h = Markup::new();
-    h.raw("<header class=\"top\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\">⇣</span><h1 class=\"name\">pullpolicy</h1><span class=\"tagline\">which imagePullPolicy Kubernetes really applies, and what the node does with it</span></div><nav class=\"actions\" aria-label=\"Playground\">");
+    h.raw("<header class=\"top\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\">⇣</span><h1 class=\"name\">pullpolicy</h1><span class=\"tagline\">which imagePullPolicy Kubernetes really applies, and what the node does with it</span></div><nav class=\"actions\" aria-label=\"Playground\"><button type=\"button\" id=\"open-button\" class=\"btn\" data-act=\"open\" title=\"Open a YAML or JSON file (or drop it on the editor)\">Open file…</button><input type=\"file\" id=\"open-file\" accept=\".yaml,.yml,.json,text/yaml,application/json\" aria-label=\"Open a YAML or JSON file\" tabindex=\"-1\" hidden data-set=\"open\">");
     for (m, label) in [
         (Menu::Examples, "Examples"),
         (Menu::Share, "Copy link"),
