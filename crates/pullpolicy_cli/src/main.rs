@@ -4,6 +4,7 @@
 mod args;
 mod exit;
 mod input;
+mod parallel;
 mod progress;
 mod render;
 mod run;

@@ -3,7 +3,7 @@
 use crate::args::{ColorWhen, ExplainArgs, Format};
 use crate::input::{self, Input, InputError};
 use crate::progress::Progress;
-use crate::{exit, render, text};
+use crate::{exit, parallel, render, text};
 use anstyle::{AnsiColor, Style};
 use pullpolicy::{Options, Report, pieces};
 use std::io::{self, IsTerminal, Write};
@@ -32,6 +32,8 @@ pub struct Run {
     pub files: Vec<FileResult>,
     pub options: Options,
     pub playground_url: String,
+    /// Threads for analysis and JSON output.
+    pub jobs: usize,
 }
 
 impl Run {
@@ -89,7 +91,7 @@ pub fn collect(
         work.extend(ranges);
     }
     let left: Vec<AtomicUsize> = counts.iter().map(|&n| AtomicUsize::new(n)).collect();
-    let done = in_parallel(&work, jobs, |(i, name, text, range)| {
+    let done = parallel::map(&work, jobs, |(i, name, text, range)| {
         let piece = pieces::explain(text, range.clone(), options);
         if left[*i].fetch_sub(1, Ordering::Relaxed) == 1 {
             lock(&progress).tick(name);
@@ -115,38 +117,6 @@ pub fn collect(
         })
         .collect();
     (files, plan.warnings)
-}
-
-/// `f` of every item, in order, computed on `jobs` threads (this one included).
-fn in_parallel<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let worker = || {
-        let mut out = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return out;
-            };
-            out.push((i, f(item)));
-        }
-    };
-    let mut all: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..jobs.min(items.len()))
-            .map(|_| scope.spawn(worker))
-            .collect();
-        let mut all = worker();
-        for helper in helpers {
-            // A panic in a helper is the same bug as one here: let it go on.
-            all.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
-    });
-    all.sort_unstable_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, r)| r).collect()
 }
 
 fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
@@ -182,6 +152,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         files,
         options,
         playground_url: args.playground_url.clone(),
+        jobs,
     };
 
     let mut stderr = anstream::stderr();
