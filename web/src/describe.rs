@@ -27,6 +27,39 @@ pub fn object_label(doc: &Document) -> String {
     }
 }
 
+/// `Documents 3–7` (1-based).
+pub fn skipped_run_title(first: usize, last: usize) -> String {
+    format!(
+        "Documents {}–{}",
+        crate::app::group(first),
+        crate::app::group(last)
+    )
+}
+
+/// What consecutive skipped documents hold: their objects when few, else how many.
+pub fn skipped_run(count: usize, labels: &[String]) -> String {
+    const LISTED: usize = 12;
+    if labels.is_empty() {
+        return format!(
+            "No Kubernetes object in these {} documents: nothing to explain.",
+            crate::app::group(count)
+        );
+    }
+    let mut listed = labels
+        .iter()
+        .take(LISTED)
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if labels.len() > LISTED {
+        listed.push_str(&format!(
+            " and {} more",
+            crate::app::group(labels.len() - LISTED)
+        ));
+    }
+    format!("No pod spec, nothing to explain: {listed}.")
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -5,8 +5,9 @@
 //! (see [`crate::worker`]), so its input ([`Job`]) and output ([`Rendered`]) travel
 //! as plain strings: the core's `Report` is not deserializable, and nothing else is
 //! needed across the boundary. Each thread keeps its own last report, so that the
-//! same text with another filter is not analysed twice, and the last report without
-//! syntax errors can be shown greyed while the text has one.
+//! same text with another filter is not analysed twice. The last text without syntax
+//! errors travels with each job (the page remembers it, whichever thread explained
+//! it), so that its report can be shown greyed while the text has one.
 
 use crate::components::{Marker, VerdictsProps, finding_id, render};
 use crate::describe;
@@ -29,6 +30,8 @@ pub struct Job {
     pub filter: Option<&'static str>,
     /// Show every card.
     pub show_all: bool,
+    /// The last text shown without syntax errors.
+    pub good: Option<Rc<String>>,
 }
 
 /// What the page shows for a [`Job`].
@@ -47,6 +50,8 @@ pub struct Rendered {
     pub related: Vec<&'static str>,
     /// Milliseconds `explain` took.
     pub cost_ms: u32,
+    /// The text has no syntax errors.
+    pub clean: bool,
 }
 
 /// The last analysis on this thread, and the last one without syntax errors.
@@ -55,8 +60,11 @@ struct Memory {
     options: Options,
     report: Shared<Report>,
     lines: Rc<LineIndex>,
-    good: Option<(Shared<Report>, Rc<LineIndex>)>,
+    good: Option<Good>,
 }
+
+/// A report without syntax errors, its text and lines.
+type Good = (Rc<String>, Shared<Report>, Rc<LineIndex>);
 
 thread_local! {
     static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
@@ -96,11 +104,10 @@ pub fn run(job: &Job) -> Rendered {
         None => {
             let report = Shared::new(pullpolicy::explain(&job.text, &job.options));
             let lines = Rc::new(LineIndex::new(&job.text));
-            let previous_good = MEMORY.with(|m| m.borrow().as_ref().and_then(|m| m.good.clone()));
             let good = if report.syntax_errors.is_empty() {
-                Some((report.clone(), lines.clone()))
+                Some((job.text.clone(), report.clone(), lines.clone()))
             } else {
-                previous_good
+                good_for(job)
             };
             MEMORY.with(|m| {
                 *m.borrow_mut() = Some(Memory {
@@ -116,7 +123,9 @@ pub fn run(job: &Job) -> Rendered {
     };
     let cost_ms = (crate::browser::now() - start) as u32;
     // Shown greyed: the last report without syntax errors, with its own lines.
-    let stale = good.filter(|(g, _)| !report.syntax_errors.is_empty() && *g != report);
+    let stale = good
+        .map(|(_, g, l)| (g, l))
+        .filter(|(g, _)| !report.syntax_errors.is_empty() && *g != report);
     let verdicts = render::verdicts(&VerdictsProps {
         report: &report,
         lines: lines.clone(),
@@ -132,7 +141,25 @@ pub fn run(job: &Job) -> Rendered {
         announcement: announcement(&report),
         related: related(&report),
         cost_ms,
+        clean: report.syntax_errors.is_empty(),
     }
+}
+
+/// The report of the job's last good text: this thread's, if it explained that text
+/// last, else explained now (the page's other engine explained it).
+fn good_for(job: &Job) -> Option<Good> {
+    let text = job.good.as_ref()?;
+    let kept = MEMORY.with(|m| {
+        m.borrow()
+            .as_ref()
+            .and_then(|m| m.good.clone())
+            .filter(|(t, _, _)| Rc::ptr_eq(t, text) || t == text)
+    });
+    kept.or_else(|| {
+        let report = Shared::new(pullpolicy::explain(text, &job.options));
+        let lines = Rc::new(LineIndex::new(text));
+        Some((text.clone(), report, lines))
+    })
 }
 
 /// Forgets the last analysis (tests).
@@ -247,21 +274,38 @@ pub fn encode_job(job: &Job) -> String {
     out.push(FS);
     out.push_str(options.trim_start_matches('&'));
     out.push(FS);
+    // The last good text, if any, then the text; the first's length tells them apart.
+    if let Some(good) = &job.good {
+        out.push_str(&good.len().to_string());
+        out.push(FS);
+        out.push_str(good);
+    } else {
+        out.push(FS);
+    }
     out.push_str(&job.text);
     out
 }
 
 /// Reads [`encode_job`]'s output.
 pub fn decode_job(s: &str) -> Option<Job> {
-    let mut it = s.splitn(5, FS);
+    let mut it = s.splitn(6, FS);
     let id = it.next()?.parse().ok()?;
     let filter = it.next()?;
     let show_all = it.next()? == "1";
     let options = crate::params::read_query(it.next()?);
-    let text = it.next()?;
+    let good_len = it.next()?;
+    let rest = it.next()?;
+    let (good, text) = match good_len {
+        "" => (None, rest),
+        n => {
+            let n = n.parse().ok()?;
+            (Some(Rc::new(rest.get(..n)?.to_owned())), rest.get(n..)?)
+        }
+    };
     Some(Job {
         id,
         text: Rc::new(text.to_owned()),
+        good,
         options,
         filter: ["Always", "IfNotPresent", "Never", "invalid"]
             .into_iter()
@@ -276,6 +320,8 @@ pub fn encode_rendered(r: &Rendered) -> String {
     out.push_str(&r.id.to_string());
     out.push(FS);
     out.push_str(&r.cost_ms.to_string());
+    out.push(FS);
+    out.push(if r.clean { '1' } else { '0' });
     out.push(FS);
     out.push_str(&r.related.join(","));
     out.push(FS);
@@ -303,9 +349,10 @@ pub fn encode_rendered(r: &Rendered) -> String {
 /// Reads [`encode_rendered`]'s output. Rule and FAQ ids are mapped back to the core's
 /// static strings (unknown ones are dropped).
 pub fn decode_rendered(s: &str) -> Option<Rendered> {
-    let mut it = s.splitn(6, FS);
+    let mut it = s.splitn(7, FS);
     let id = it.next()?.parse().ok()?;
     let cost_ms = it.next()?.parse().ok()?;
+    let clean = it.next()? == "1";
     let related = it
         .next()?
         .split(',')
@@ -345,6 +392,7 @@ pub fn decode_rendered(s: &str) -> Option<Rendered> {
         announcement,
         related,
         cost_ms,
+        clean,
     })
 }
 
@@ -377,6 +425,7 @@ mod tests {
             options: Options::default(),
             filter: None,
             show_all: false,
+            good: None,
         }
     }
 
@@ -403,11 +452,48 @@ mod tests {
     #[test]
     fn syntax_errors_show_the_last_good_report_greyed() {
         forget();
-        run(&job(POD));
-        let r = run(&job(&format!("{POD}  - [unclosed\n")));
+        assert!(run(&job(POD)).clean);
+        let mut broken = job(&format!("{POD}  - [unclosed\n"));
+        broken.good = Some(Rc::new(POD.to_owned()));
+        let r = run(&broken);
+        assert!(!r.clean);
         assert!(r.verdicts.contains("documents stale"));
         assert!(r.verdicts.contains("Syntax error on line"));
         assert!(r.markers.iter().any(|m| m.rule == "syntax-error"));
+        // Without a good text, nothing is greyed.
+        forget();
+        broken.good = None;
+        assert!(!run(&broken).verdicts.contains("documents stale"));
+    }
+
+    #[test]
+    fn the_good_text_may_come_from_the_other_engine() {
+        // This thread never explained the good text (the worker did): it does now.
+        forget();
+        let good = POD.replace("name: p}", "name: from-the-worker}");
+        assert_ne!(good, POD);
+        let mut broken = job("kind: [\n");
+        broken.good = Some(Rc::new(good));
+        let r = run(&broken);
+        assert!(r.verdicts.contains("documents stale"));
+        assert!(r.verdicts.contains("from-the-worker"));
+    }
+
+    #[test]
+    fn runs_of_skipped_documents_share_one_line() {
+        forget();
+        let text = format!("{}---\n{POD}", "---\na: 1\n".repeat(10_000));
+        let r = run(&job(&text));
+        assert!(r.verdicts.contains("Documents 1–10,000"));
+        assert!(
+            r.verdicts
+                .contains("No Kubernetes object in these 10,000 documents")
+        );
+        assert!(
+            r.verdicts
+                .contains("data-container-path=\"10000:spec.containers[0]\"")
+        );
+        assert!(r.verdicts.len() < 40_000, "{}", r.verdicts.len());
     }
 
     #[test]
@@ -416,6 +502,8 @@ mod tests {
         j.options.scenario.node_image = pullpolicy::NodeImage::Stale;
         j.filter = Some("Never");
         j.show_all = true;
+        assert_eq!(decode_job(&encode_job(&j)), Some(j.clone()));
+        j.good = Some(Rc::new("ü\u{1f}12\u{1f}".to_owned()));
         assert_eq!(decode_job(&encode_job(&j)), Some(j));
         forget();
         let r = run(&job(POD));

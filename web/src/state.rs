@@ -235,6 +235,9 @@ pub struct State {
     pub filter: Option<&'static str>,
     /// Show every card, not only the first ones.
     pub show_all: bool,
+    /// The last text shown without syntax errors: its verdicts stay, greyed, while the
+    /// text has one, whichever engine (page or worker) explains each.
+    pub good: Option<Shared<String>>,
     /// Counter for `seq` fields.
     seq: u64,
 }
@@ -326,6 +329,7 @@ impl State {
             previous: None,
             filter: None,
             show_all: false,
+            good: None,
             seq: 0,
         }
     }
@@ -346,6 +350,7 @@ impl State {
             options: self.options.clone(),
             filter: self.filter,
             show_all: self.show_all,
+            good: self.good.as_ref().map(|g| g.0.clone()),
         }
     }
 
@@ -383,6 +388,9 @@ impl State {
             return false;
         }
         self.applied = r.id;
+        if r.clean && r.id == self.ask {
+            self.good = Some(self.text.clone());
+        }
         self.cost_ms = f64::from(r.cost_ms);
         self.analysis = Analysis::Ready(r);
         true
@@ -540,6 +548,31 @@ mod tests {
     }
 
     const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: nginx\n";
+
+    #[test]
+    fn the_last_text_without_syntax_errors_is_remembered() {
+        crate::engine::forget();
+        let load = |text: &str| Action::Load {
+            text: text.into(),
+            options: None,
+            source: Source::Typed,
+        };
+        let s = analyse(reduce(State::default(), load(POD)));
+        assert_eq!(s.good.as_ref().map(|g| g.as_str()), Some(POD));
+        let s = analyse(reduce(s, load("kind: [\n")));
+        assert_eq!(s.good.as_ref().map(|g| g.as_str()), Some(POD), "kept");
+        assert_eq!(
+            s.job().good.as_deref().map(String::as_str),
+            Some(POD),
+            "sent"
+        );
+        // A result for an older job than the one asked for is not the text's.
+        let mut s = reduce(s, load("kind: Pod\n"));
+        let old = crate::engine::run(&s.job());
+        s.ask += 1;
+        let s = reduce(s, Action::Analysed(Shared::new(old)));
+        assert_eq!(s.good.as_ref().map(|g| g.as_str()), Some(POD));
+    }
 
     #[test]
     fn load_asks_at_once_and_edit_asks_debounced() {

@@ -44,6 +44,7 @@ pub fn too_large(job: &Job) -> Rendered {
         announcement: "The manifest is too large to analyse.".to_owned(),
         related: Vec::new(),
         cost_ms: 0,
+        clean: false,
     }
 }
 

@@ -7,11 +7,15 @@ use crate::engine::set_display;
 use crate::lines::LineIndex;
 use crate::markup::Markup;
 use crate::state::Shared;
-use pullpolicy::{DocumentStatus, Options, Report, Summary};
+use pullpolicy::{Document, DocumentStatus, Options, Report, Summary};
 use std::rc::Rc;
 
 /// Cards rendered before "Show all" (a 1 MB manifest can hold thousands).
 pub const FIRST_CARDS: usize = 60;
+
+/// Document sections rendered before "Show all" (documents without entries have no
+/// cards, and 100,000 of them fit in 1 MB).
+pub const FIRST_SECTIONS: usize = 200;
 
 /// What the verdicts show.
 #[derive(Debug)]
@@ -97,12 +101,30 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
     } else {
         FIRST_CARDS
     };
-    for (di, doc) in shown.documents.iter().enumerate() {
-        if budget == 0 {
-            // Past the first cards, documents are not drawn either (a 1 MB stream holds
-            // thousands); "Show all" draws everything.
+    let mut sections = if props.show_all {
+        usize::MAX
+    } else {
+        FIRST_SECTIONS
+    };
+    let docs = &shown.documents;
+    let mut di = 0;
+    while let Some(doc) = docs.get(di) {
+        if budget == 0 || sections == 0 {
+            // Past the first cards or sections, documents are not drawn either (a 1 MB
+            // stream holds thousands); "Show all" draws everything.
+            budget = 0;
             break;
         }
+        // Consecutive documents with nothing to explain share one line.
+        let run = docs[di..].iter().take_while(|d| skipped(d)).count();
+        if run > 1 && props.filter.is_none() {
+            sections -= 1;
+            skipped_run(h, &docs[di..di + run]);
+            di += run;
+            continue;
+        }
+        di += 1;
+        let di = di - 1; // this document's place, for ids
         let cards: Vec<usize> = (0..doc.entries.len())
             .filter(|&ei| {
                 props
@@ -126,6 +148,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
                 format!(": {}", label.trim_end())
             }
         );
+        sections -= 1;
         let compact =
             doc.entries.is_empty() && doc.api_error.is_none() && doc.strict_error.is_none();
         h.raw(if compact {
@@ -194,6 +217,35 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
     }
     set_display(None);
     std::mem::take(&mut h.0)
+}
+
+/// A document with nothing to explain: no pod spec and no other finding.
+fn skipped(doc: &Document) -> bool {
+    doc.status == DocumentStatus::Skipped
+        && doc.entries.is_empty()
+        && doc.api_error.is_none()
+        && doc.strict_error.is_none()
+        && doc.findings.iter().all(|f| f.rule == "skipped")
+}
+
+/// One line for consecutive skipped documents: their objects, or how many.
+fn skipped_run(h: &mut Markup, run: &[Document]) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    let labels: Vec<String> = run
+        .iter()
+        .map(describe::object_label)
+        .filter(|l| !l.is_empty())
+        .collect();
+    h.raw("<section class=\"document compact\"><h3 class=\"doc-title\">")
+        .text(&describe::skipped_run_title(
+            first.index + 1,
+            last.index + 1,
+        ))
+        .raw("</h3>")
+        .el("p", "muted", &describe::skipped_run(run.len(), &labels))
+        .raw("</section>");
 }
 
 /// Counts by effective policy (buttons that filter the cards) and by severity.
