@@ -43,11 +43,7 @@ pub struct Piece {
 /// `---` line and each at least `min_len` bytes long (the last may be shorter). One
 /// range when the text cannot be cut exactly (see the module's documentation).
 pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
-    let cuttable = !text.starts_with('%')
-        && !text.contains("\n%")
-        && !text.contains("\r%")
-        && !text.get(1..).is_some_and(|t| t.contains('\u{feff}'));
-    if parts < 2 || text.len() < min_len.saturating_mul(2) || !cuttable {
+    if parts < 2 || text.len() < min_len.saturating_mul(2) || !cuttable(text) {
         return std::iter::once(0..text.len()).collect();
     }
     let step = (text.len() / parts).max(min_len).max(1);
@@ -65,6 +61,16 @@ pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     }
     ranges.push(start..text.len());
     ranges
+}
+
+/// Whether `text` has neither directives (lines starting with `%`) nor a byte order
+/// mark past its start: what the whole-text reader handles specially (see
+/// `yaml::parse_each`), so such a text is only ever explained whole.
+fn cuttable(text: &str) -> bool {
+    !text.starts_with('%')
+        && !text.contains("\n%")
+        && !text.contains("\r%")
+        && !text.get(1..).is_some_and(|t| t.contains('\u{feff}'))
 }
 
 /// The byte offset of the first line at or after byte `from` that is a document
@@ -87,6 +93,13 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
 
 /// Explains the piece `range` of `text` (a range from [`split`]).
 pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
+    if !cuttable(text) {
+        // [`join`] explains it whole.
+        return Piece {
+            documents: None,
+            count: 0,
+        };
+    }
     let map = SourceMap::new(text);
     let cx = Cx { map: &map, options };
     let (before, lines) = map.before(range.start);
@@ -214,6 +227,16 @@ mod tests {
                 join(&text, pieces, &options),
                 crate::explain(&text, &options)
             );
+        }
+    }
+
+    #[test]
+    fn texts_with_directives_are_explained_whole_even_in_one_piece() {
+        // Found by fuzzing (fuzz/fuzz_targets/pieces.rs): an unknown directive is
+        // handled by the whole-text reader only.
+        for text in ["-[--\n%an", "%YAML 1.1\n---\na: 1\n", "a: 1\n---\n\u{feff}b: 2\n"] {
+            assert_eq!(pieces_equal_whole(text, 1, 1), 1);
+            assert_eq!(pieces_equal_whole(text, 4, 1), 1);
         }
     }
 
