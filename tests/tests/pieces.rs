@@ -59,7 +59,7 @@ fn every_file_in_pieces_equals_the_whole() {
     }
     // Multi-document files are common in the corpus: most of the comparisons above
     // really cut (a file with one document cannot be).
-    assert!(cut >= 80, "only {cut} cuts");
+    assert!(cut >= 50, "only {cut} cuts");
 }
 
 #[test]

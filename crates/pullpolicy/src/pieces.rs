@@ -103,10 +103,14 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
     let map = SourceMap::new(text);
     let cx = Cx { map: &map, options };
     let (before, lines) = map.before(range.start);
+    let (end, _) = map.before(range.end);
+    // Up to the next piece's `---` and the blank after it: what the scanner reads
+    // before it ends this piece's last document in the whole text.
+    let lookahead = (range.end + 4).min(text.len());
     let mut documents = Vec::new();
     let mut readable = true;
-    let count = text.get(range).and_then(|piece| {
-        crate::yaml::parse_piece(piece, before, lines, |doc| match doc.collection_key {
+    let count = text.get(range.start..lookahead).and_then(|piece| {
+        crate::yaml::parse_piece(piece, before, lines, end, |doc| match doc.collection_key {
             Some(_) => readable = false,
             None => read_document(&cx, doc, &mut documents),
         })
@@ -234,9 +238,22 @@ mod tests {
     fn texts_with_directives_are_explained_whole_even_in_one_piece() {
         // Found by fuzzing (fuzz/fuzz_targets/pieces.rs): an unknown directive is
         // handled by the whole-text reader only.
-        for text in ["-[--\n%an", "%YAML 1.1\n---\na: 1\n", "a: 1\n---\n\u{feff}b: 2\n"] {
+        for text in [
+            "-[--\n%an",
+            "%YAML 1.1\n---\na: 1\n",
+            "a: 1\n---\n\u{feff}b: 2\n",
+        ] {
             assert_eq!(pieces_equal_whole(text, 1, 1), 1);
             assert_eq!(pieces_equal_whole(text, 4, 1), 1);
+        }
+    }
+
+    #[test]
+    fn a_piece_ends_as_the_whole_text_ends_it() {
+        // Found by fuzzing: an empty block scalar's span runs to the `---` after it in
+        // the whole text, to nothing at the end of a text.
+        for text in [">+\n---\naiper", "a: |\n---\nb: >-\n--- \nc: |+\n\n---"] {
+            assert!(pieces_equal_whole(text, 5, 1) > 1);
         }
     }
 

@@ -282,21 +282,34 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
 /// Reads the documents of `text`, a piece of a longer input that starts at a line
 /// start `before` characters and `lines` line breaks into it (see `crate::pieces`):
 /// marks are the whole input's, documents are numbered from 0 within the piece.
-/// Returns how many documents the piece holds, or `None` at the first syntax error
+/// `text` may run on past the piece (which ends at character `end`, a whole-input
+/// index) into the next one's `---` line, so that the scanner sees what ends the
+/// piece's last document as it does in the whole input (an empty block scalar's span,
+/// for one, differs at the end of a text); the empty document that `---` starts is
+/// the one that ends past `end` (its marker token does), and is not handed on.
+/// Returns how many documents were handed on, or `None` at the first syntax error
 /// (recovery and error wording need the whole input: the caller re-reads it all).
 pub(crate) fn parse_piece<'a>(
     text: &'a str,
     before: usize,
     lines: usize,
-    each: impl FnMut(&Doc<'a>),
+    end: usize,
+    mut each: impl FnMut(&Doc<'a>),
 ) -> Option<usize> {
     let mut count = 0;
+    let mut kept = 0;
     let offset = Offset {
         index: before,
         line: lines,
     };
-    read_docs(text, offset, each, &mut count).ok()?;
-    Some(count)
+    let keep = |doc: &Doc<'a>| {
+        if doc.end.index <= end {
+            kept += 1;
+            each(doc);
+        }
+    };
+    read_docs(text, offset, keep, &mut count).ok()?;
+    Some(kept)
 }
 
 /// saphyr-parser's and serde_yaml's words for nesting past their limits.
