@@ -78,6 +78,8 @@ pub(crate) struct Doc<'a> {
     pub index: usize,
     /// Where the document starts (its `---`, or its first token).
     pub start: Mark,
+    /// It starts with `---`.
+    pub explicit: bool,
     /// Where its content ends.
     pub end: Mark,
     /// The first mapping key that is itself a mapping or sequence (`{{x}}: …`): valid
@@ -286,7 +288,7 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
 /// index) into the next one's `---` line, so that the scanner sees what ends the
 /// piece's last document as it does in the whole input (an empty block scalar's span,
 /// for one, differs at the end of a text); the empty document that `---` starts is
-/// the one that ends past `end` (its marker token does), and is not handed on.
+/// the one that starts explicitly at `end`, and is not handed on.
 /// Returns how many documents were handed on, or `None` at the first syntax error
 /// (recovery and error wording need the whole input: the caller re-reads it all).
 pub(crate) fn parse_piece<'a>(
@@ -303,7 +305,7 @@ pub(crate) fn parse_piece<'a>(
         line: lines,
     };
     let keep = |doc: &Doc<'a>| {
-        if doc.end.index <= end {
+        if !(doc.explicit && doc.start.index == end) {
             kept += 1;
             each(doc);
         }
@@ -416,7 +418,10 @@ struct Open {
 impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'a>, start: Mark, end: Mark, each: &mut impl FnMut(&Doc<'a>)) {
         match event {
-            Event::DocumentStart(_) => self.start_doc(start, end),
+            Event::DocumentStart(explicit) => {
+                self.start_doc(start, end);
+                self.doc.explicit = explicit;
+            }
             Event::DocumentEnd => self.end_doc(each),
             Event::Scalar(text, style, anchor, tag) => {
                 let plain = matches!(style, ScalarStyle::Plain);
@@ -448,6 +453,7 @@ impl<'a> Builder<'a> {
         doc.item_store.clear();
         doc.index = 0;
         doc.start = start;
+        doc.explicit = false;
         doc.end = end;
         doc.collection_key = None;
         self.open.clear();
