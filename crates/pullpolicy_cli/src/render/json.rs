@@ -132,8 +132,9 @@ fn split_at_field(mut json: String, name: &str) -> io::Result<(String, String)> 
     Ok((json, tail))
 }
 
-/// `report` as compact JSON (serde_json's bytes), its documents written in chunks on
-/// `jobs` threads between the rest of the report, cut at `"documents":[`.
+/// `report` as compact JSON (serde_json's bytes), its documents serialized in chunks
+/// on `jobs` threads and written between the rest of the report, cut at
+/// `"documents":[`.
 fn write_report(report: &Report, jobs: usize, out: &mut dyn Write) -> io::Result<()> {
     let shell = Report {
         schema_version: report.schema_version,
@@ -143,24 +144,27 @@ fn write_report(report: &Report, jobs: usize, out: &mut dyn Write) -> io::Result
         summary: report.summary,
     };
     let (head, tail) = split_at_field(serde_json::to_string(&shell)?, "documents")?;
-    let per_chunk = report.documents.len().div_ceil(jobs.max(1)).max(64);
-    let chunks: Vec<_> = report.documents.chunks(per_chunk).collect();
-    let parts = crate::parallel::map(&chunks, jobs, |docs| {
-        let mut buf = Vec::with_capacity(docs.len() * 4096);
-        for (i, doc) in docs.iter().enumerate() {
-            if i > 0 {
-                buf.push(b',');
-            }
-            serde_json::to_writer(&mut buf, doc)?;
-        }
-        Ok::<_, serde_json::Error>(buf)
-    });
     out.write_all(head.as_bytes())?;
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
+    // Small chunks, a round of them at a time: the buffers of one round are freed
+    // before the next, so memory stays small and is reused (fresh pages are what a
+    // large run spends most of its time on).
+    const CHUNK: usize = 32;
+    let chunks: Vec<_> = report.documents.chunks(CHUNK).collect();
+    for (r, round) in chunks.chunks(jobs.max(1) * 8).enumerate() {
+        let parts = crate::parallel::map(round, jobs, |docs| {
+            let mut buf = Vec::with_capacity(docs.len() * 8192);
+            for doc in *docs {
+                buf.push(b',');
+                serde_json::to_writer(&mut buf, doc)?;
+            }
+            Ok::<_, serde_json::Error>(buf)
+        });
+        for (i, part) in parts.into_iter().enumerate() {
+            let part = part?;
+            // Each part starts with a comma; the very first document has none.
+            let first = r == 0 && i == 0;
+            out.write_all(part.get(usize::from(first)..).unwrap_or_default())?;
         }
-        out.write_all(&part?)?;
     }
     out.write_all(tail.as_bytes())
 }
