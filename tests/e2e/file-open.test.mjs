@@ -2,32 +2,23 @@
 // editor. UTF-8 text lands in the editor and is explained; invalid UTF-8 and binary data
 // keep the previous text and say why (the CLI's words, with the byte offset); an 11 MB
 // file is kept but not analysed; a file with a 1 MB key ends with a report.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { useSite } from './harness.mjs';
 
 const AXE = path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ prefix: '/tools/pullpolicy/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open({ bypassCSP = false } = {}) {
   // bypassCSP only where axe-core is injected (the site's CSP forbids injected scripts).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   return { page, context, errors };
 }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.PULLPOLICY_DIST ?? path.resolve(import.meta.dirname, '../../dist');
@@ -95,4 +96,19 @@ export function copyOfDist(dist = DIST) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pullpolicy-dist-'));
   fs.cpSync(dist, dir, { recursive: true, filter: (src) => !path.basename(src).startsWith('.') || src === dist });
   return dir;
+}
+
+/** For a test file: `dist/` served under `prefix` and a browser, started before its
+ *  tests and stopped after them (`site.server`, `site.browser`). */
+export function useSite(prefix = '/tools/pullpolicy/') {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await serve({ prefix });
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

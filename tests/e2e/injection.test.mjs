@@ -8,11 +8,11 @@
 // or load something appears (script, img, svg, iframe, …) and no on… attribute, the
 // payload shows literally where the report quotes it, and every link in the verdicts
 // goes to kubernetes.io or to an in-page anchor.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch } from './harness.mjs';
+import { useSite } from './harness.mjs';
 
 const CORPUS = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../data/injection.json'), 'utf8'));
 // One manifest per payload, as the corpus describes: @Q@ is the payload as a YAML
@@ -26,21 +26,12 @@ const PAYLOADS = CORPUS.payloads.map(({ id, text }) => ({
 const goQuote = (s) => JSON.stringify(s);
 const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ prefix: '/tools/pullpolicy/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** A fresh context (clipboard allowed) recording errors and dialogs; waits for the verdicts. */
 async function open(hash = '', { search = '' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const page = await context.newPage();
   const errors = [];
   const dialogs = [];
@@ -50,7 +41,7 @@ async function open(hash = '', { search = '' } = {}) {
     dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
   });
-  await page.goto(server.url + search + hash);
+  await page.goto(site.server.url + search + hash);
   await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   return { page, context, errors, dialogs };
 }
@@ -216,7 +207,7 @@ test('the embed page (?embed#yaml=): each payload shows as text and never runs',
     await assertInert(page, baseline, p, 'embed');
     // "Open in the playground" carries the manifest, byte for byte, to this site only.
     const href = new URL(await page.getAttribute('.embed-open a', 'href'));
-    assert.equal(href.origin + href.pathname, `${server.url}index.html`);
+    assert.equal(href.origin + href.pathname, `${site.server.url}index.html`);
     assert.equal(Buffer.from(new URLSearchParams(href.hash.slice(1)).get('yaml'), 'base64url').toString('utf8'), p.manifest);
     assert.deepEqual(dialogs, [], p.id);
     assert.deepEqual(errors, [], p.id);

@@ -5,32 +5,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, artifact } from './harness.mjs';
+import { artifact, useSite } from './harness.mjs';
 
 const AXE = path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ prefix: '/tools/pullpolicy/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** A fresh context (empty storage) with clipboard access, recording what it asks for. */
 async function open(hash = '', { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const context = await site.browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const page = await context.newPage();
   const errors = [];
   const requests = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url + hash);
+  await page.goto(site.server.url + hash);
   await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   return { page, context, errors, requests };
 }
@@ -187,7 +178,7 @@ test('share links round-trip byte for byte, in both fragment forms', async () =>
   assert.match(await page.textContent('#share-length'), /Longer than 8,000/);
   // 6. A damaged link says so and keeps the page usable.
   const broken = await context.newPage();
-  await broken.goto(server.url + '#z=AAAA');
+  await broken.goto(site.server.url + '#z=AAAA');
   await broken.waitForSelector('.notice.error');
   assert.match(await broken.textContent('.notice-area'), /could not be opened/);
   assert.deepEqual(errors, []);
@@ -221,17 +212,17 @@ test('the manifest and scenario persist; a share link wins over them', async () 
   assert.match(await page.inputValue('#manifest'), /# kept\n$/);
   assert.equal(await page.inputValue('#sc-k8s'), '1.31');
   // A link wins over the saved manifest…
-  await page.goto(server.url + '#yaml=' + b64url('- name: x\n  image: busybox\n'));
+  await page.goto(site.server.url + '#yaml=' + b64url('- name: x\n  image: busybox\n'));
   await page.reload();
   await page.waitForSelector('[data-effective-policy]');
   assert.equal(await page.inputValue('#manifest'), '- name: x\n  image: busybox\n');
   // …a link pasted into the address bar of the open page is loaded too…
-  await page.goto(server.url + '#yaml=' + b64url('- name: y\n  image: redis:7\n'));
+  await page.goto(site.server.url + '#yaml=' + b64url('- name: y\n  image: redis:7\n'));
   await page.waitForFunction(() => document.getElementById('manifest').value.includes('redis:7'));
   assert.deepEqual(await cards(page), ['0:[0]=IfNotPresent']);
   // …and opening links never overwrites the user's own saved work.
   await page.goto('about:blank');
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.waitForSelector('[data-effective-policy]');
   assert.match(await page.inputValue('#manifest'), /# kept\n$/);
   await context.close();
@@ -372,20 +363,20 @@ test('axe-core finds no violations, light and dark, menus and outcomes included'
 });
 
 test('privacy: same-origin at load, nothing at all afterwards', async () => {
-  const served = server.requests.length;
+  const served = site.server.requests.length;
   const { page, context, requests } = await open();
   // The analysis worker starts with the page (it loads worker.js and the JS glue).
   await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
   // The service worker's precache (its install) is part of the load.
   await page.evaluate(() => navigator.serviceWorker.ready);
   for (const url of requests) {
-    assert.ok(url.startsWith(server.origin + '/tools/pullpolicy/'), `request left the site: ${url}`);
+    assert.ok(url.startsWith(site.server.origin + '/tools/pullpolicy/'), `request left the site: ${url}`);
   }
   // What the server saw (the worker's fetches included) is the site's own files only.
-  for (const url of server.requests.slice(served)) {
+  for (const url of site.server.requests.slice(served)) {
     assert.ok(url.startsWith('/tools/pullpolicy/'), `an unexpected request: ${url}`);
   }
-  const loaded = server.requests.length;
+  const loaded = site.server.requests.length;
   requests.length = 0;
   await page.click('#manifest');
   await page.keyboard.type('# typing\n');
@@ -428,7 +419,7 @@ test('privacy: same-origin at load, nothing at all afterwards', async () => {
   assert.equal(await page.$('.faq-entry .disclose[aria-expanded="false"]'), null, 'every FAQ entry opened');
   await page.waitForTimeout(300);
   assert.deepEqual(requests, []);
-  assert.deepEqual(server.requests.slice(loaded), [], 'nothing reached the server after load');
+  assert.deepEqual(site.server.requests.slice(loaded), [], 'nothing reached the server after load');
   await context.close();
 });
 

@@ -1,25 +1,16 @@
 // The release site loads, renders, and asks for nothing but its own files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, artifact } from './harness.mjs';
+import { openPage, artifact, useSite } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ prefix: '/tools/pullpolicy/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('the playground renders under a sub-path with same-origin requests only', async () => {
-  const { page, errors, requests } = await openPage(browser, server.url);
+  const { page, errors, requests } = await openPage(site.browser, site.server.url);
   await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   assert.deepEqual(errors, []);
   for (const url of requests) {
-    assert.ok(url.startsWith(server.url), `request left the site: ${url}`);
+    assert.ok(url.startsWith(site.server.url), `request left the site: ${url}`);
   }
   await page.screenshot({ path: artifact('playground-1280x800.png') });
 });

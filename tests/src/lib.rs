@@ -2,6 +2,7 @@
 
 use pullpolicy::{Finding, Report};
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 /// Renders `report` as a short document a reviewer can read: one block per object and
 /// entry, every finding with its position, the API server's words verbatim.
@@ -119,5 +120,33 @@ fn findings(out: &mut String, list: &[Finding], indent: &str) {
             f.position.column,
             f.message
         );
+    }
+}
+
+/// Every input the data-driven tests read: the fixtures, then the real-world corpus
+/// (`*.yaml`, `*.yml`, `*.json`, sorted, recursively).
+pub fn inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    files(&root.join("fixtures"), &mut out);
+    files(&root.join("corpus"), &mut out);
+    out
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "json")
+        ) {
+            out.push(path);
+        }
     }
 }

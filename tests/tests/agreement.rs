@@ -6,33 +6,7 @@
 use pullpolicy::{DocumentStatus, Options, Report};
 use serde::Deserialize;
 use serde_yaml::Value;
-use std::path::{Path, PathBuf};
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml" | "json")
-        ) {
-            out.push(path);
-        }
-    }
-}
-
-fn all_inputs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    files(&root.join("fixtures"), &mut out);
-    files(&root.join("corpus"), &mut out);
-    out
-}
+use std::path::Path;
 
 /// `spec.template.spec.containers[0]` → the value there.
 fn at_path<'v>(mut v: &'v Value, path: &str) -> Option<&'v Value> {
@@ -91,7 +65,7 @@ fn check_value(
 #[test]
 fn serde_yaml_and_the_span_reader_agree() {
     let mut checked = 0;
-    for file in all_inputs() {
+    for file in pullpolicy_tests::inputs() {
         let text = std::fs::read_to_string(&file).unwrap();
         let docs: Result<Vec<Value>, _> = serde_yaml::Deserializer::from_str(&text)
             .map(Value::deserialize)
@@ -143,9 +117,12 @@ fn corpus_figures_match_its_readme() {
     // Five of the six are templates with `{{…}}` keys, which Kubernetes cannot convert to
     // JSON either; the sixth is a JSON file indented with a tab, which a YAML 1.1 reader
     // rejects but kubectl reads as JSON, so it counts as readable here.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths = Vec::new();
-    files(&root, &mut paths);
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let paths: Vec<_> = pullpolicy_tests::inputs()
+        .into_iter()
+        .filter(|p| p.starts_with(&corpus))
+        .collect();
+    assert_eq!(paths.len(), 363);
     let (mut unreadable, mut entries, mut with_entries) = (0, 0, 0);
     for path in &paths {
         let text = std::fs::read_to_string(path).unwrap();

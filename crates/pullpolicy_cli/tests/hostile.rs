@@ -329,24 +329,34 @@ fn pods(n: usize) -> String {
         .collect()
 }
 
-#[test]
-fn invalid_utf8_in_the_middle_of_a_large_stream_on_stdin() {
-    // Pod 2,500's name ends in a Latin-1 "é" (0xE9): line 2,500 × 9 + 5, column 12.
+/// `bad` between 2,500 Pods and 2,500 more on standard input, explained for a person
+/// and as JSON.
+fn mid_stream(name: &str, bad: &[u8]) -> (Ran, Ran) {
     let mut bytes = pods(2_500).into_bytes();
-    bytes.extend_from_slice(b"---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n");
+    bytes.extend_from_slice(bad);
     bytes.extend_from_slice(pods(2_500).as_bytes());
-    let ran = run(
-        "invalid UTF-8 mid-stream (human)",
+    let human = run(
+        &format!("{name} (human)"),
         None,
         &["explain", "-"],
         bytes.clone(),
+    );
+    (human, explain_json(&format!("{name} (JSON)"), bytes))
+}
+
+#[test]
+fn invalid_utf8_in_the_middle_of_a_large_stream_on_stdin() {
+    // Pod 2,500's name ends in a Latin-1 "é" (0xE9): line 2,500 × 9 + 5, column 12.
+    let (ran, json) = mid_stream(
+        "invalid UTF-8 mid-stream",
+        b"---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n",
     );
     assert_eq!(ran.code, 2);
     assert_eq!(
         ran.stderr,
         "<stdin>:22505:12: error: invalid UTF-8 (byte 0xE9); the file must be UTF-8 text\n"
     );
-    let ran = explain_json("invalid UTF-8 mid-stream (JSON)", bytes);
+    let ran = json;
     assert_eq!(ran.code, 2);
     assert_eq!(
         ran.file()["error"],
@@ -362,21 +372,16 @@ fn invalid_utf8_in_the_middle_of_a_large_stream_on_stdin() {
 #[test]
 fn nul_bytes_in_the_middle_of_a_stream() {
     // A raw NUL byte: the input is binary data, named as such.
-    let mut bytes = pods(2_500).into_bytes();
-    bytes.extend_from_slice(b"---\nkind: Pod\nmetadata: {name: \"a\0b\"}\n");
-    bytes.extend_from_slice(pods(2_500).as_bytes());
-    let ran = run(
+    let (ran, json) = mid_stream(
         "NUL byte mid-stream",
-        None,
-        &["explain", "-"],
-        bytes.clone(),
+        b"---\nkind: Pod\nmetadata: {name: \"a\0b\"}\n",
     );
     assert_eq!(ran.code, 2);
     assert_eq!(
         ran.stderr,
         "<stdin>: error: binary data (a NUL byte), not a YAML or JSON text\n"
     );
-    let ran = explain_json("NUL byte mid-stream (JSON)", bytes);
+    let ran = json;
     assert_eq!(ran.code, 2);
     assert_eq!(
         ran.file()["error"]["message"],
