@@ -7,8 +7,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use pullpolicy::Options;
-use pullpolicy_fuzz::assert_positions_within;
-use std::fmt::Write as _;
+use pullpolicy_fuzz::{assert_positions_within, awkward, double_quoted};
 
 #[derive(Debug, Arbitrary)]
 enum Shape {
@@ -43,27 +42,6 @@ struct Manifest {
     header: String,
     pod_name: String,
     containers: Vec<Container>,
-}
-
-/// Characters a YAML reader may refuse or read as a line break anywhere.
-fn awkward(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')
-}
-
-fn double_quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if awkward(c) => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The form written for an image, and whether its decoded value is the image itself.

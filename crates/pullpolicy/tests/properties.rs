@@ -10,9 +10,13 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use pullpolicy::reference::{Rules, parse_normalized_named};
 use pullpolicy::{
-    CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Position, Registry,
-    Report, Scenario,
+    CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Registry, Report,
+    Scenario,
 };
+
+#[path = "support/shared.rs"]
+mod shared;
+use shared::{double_quoted, positions};
 
 /// `cases` cases; failures are shrunk and printed, not persisted to a file (inputs worth
 /// keeping go inline into `tests/hostile.rs`).
@@ -215,30 +219,6 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 // Positions.
 
-/// Every position of a report, labelled.
-fn positions(report: &Report) -> Vec<(String, Position)> {
-    let mut out = Vec::new();
-    for e in &report.syntax_errors {
-        out.push((format!("syntax error {:?}", e.message), e.position));
-    }
-    for (i, d) in report.documents.iter().enumerate() {
-        out.push((format!("documents[{i}]"), d.position));
-        for f in &d.findings {
-            out.push((format!("documents[{i}] finding {}", f.rule), f.position));
-        }
-        for (j, entry) in d.entries.iter().enumerate() {
-            let at = format!("documents[{i}].entries[{j}]");
-            out.push((at.clone(), entry.position));
-            out.push((format!("{at}.image"), entry.image.position));
-            out.push((format!("{at}.policy"), entry.policy.position));
-            for f in &entry.findings {
-                out.push((format!("{at} finding {}", f.rule), f.position));
-            }
-        }
-    }
-    out
-}
-
 /// The text as the reader sees it: for each UTF-16 offset that starts a character (and
 /// the end of the text), the 1-based line and column of that character. YAML's line
 /// breaks are `\r\n`, `\r` and `\n`; columns count Unicode scalar values.
@@ -401,23 +381,6 @@ fn token() -> impl Strategy<Value = String> {
 
 fn yamlish() -> impl Strategy<Value = String> {
     prop::collection::vec(token(), 0..60).prop_map(|t| t.concat())
-}
-
-/// `s` as a YAML double-quoted scalar.
-fn double_quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Well-formed manifests with Unicode in names, images and comments, LF or CRLF.
