@@ -267,16 +267,9 @@ fn percent_encode(s: &str) -> String {
 
 /// The core's prose: escaped text, its `code` spans as `<code>`.
 fn prose(s: &str) -> String {
-    super::spans(s)
-        .into_iter()
-        .map(|(is_code, part)| {
-            if is_code {
-                format!("<code style=\"{CODE}\">{}</code>", escape(part))
-            } else {
-                escape(part)
-            }
-        })
-        .collect()
+    super::prose(s, escape, |part| {
+        format!("<code style=\"{CODE}\">{}</code>", escape(part))
+    })
 }
 
 /// Text safe in HTML content and in double- or single-quoted attributes.

@@ -120,16 +120,7 @@ fn capitalize(s: &str) -> String {
 
 /// The core's prose: escaped text, its `code` spans as code.
 fn prose(s: &str) -> String {
-    super::spans(s)
-        .into_iter()
-        .map(|(is_code, part)| {
-            if is_code {
-                code(part, false)
-            } else {
-                escape(part)
-            }
-        })
-        .collect()
+    super::prose(s, escape, |part| code(part, false))
 }
 
 /// Text with Markdown and HTML syntax escaped, on one line.

@@ -318,10 +318,18 @@ pub fn trusted_link(link: Option<&'static str>) -> Option<&'static str> {
     link.filter(|l| pullpolicy::LINKS.contains(l))
 }
 
+/// The core's prose, `text` rendering its plain parts and `code` its code spans.
+pub fn prose(s: &str, text: impl Fn(&str) -> String, code: impl Fn(&str) -> String) -> String {
+    spans(s)
+        .into_iter()
+        .map(|(is_code, part)| if is_code { code(part) } else { text(part) })
+        .collect()
+}
+
 /// Splits the core's prose into text and `code` spans. The core quotes the user's
 /// text (images, keys, names) Go-style in double quotes, so backticks inside a quoted
 /// string are literal; an unclosed code span leaves it all text.
-pub fn spans(s: &str) -> Vec<(bool, &str)> {
+fn spans(s: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     let (mut code, mut quoted, mut escaped) = (false, false, false);
     let mut from = 0;
