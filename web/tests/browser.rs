@@ -34,6 +34,15 @@ async fn mount() -> web_sys::Element {
     root
 }
 
+/// The element `selector` finds under `root`, as a `T`.
+fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} is not the element expected"))
+}
+
 fn policies(root: &web_sys::Element) -> Vec<String> {
     let cards = root.query_selector_all("[data-effective-policy]").unwrap();
     (0..cards.length())
@@ -97,12 +106,7 @@ async fn app_renders_verdict_cards_findings_and_faq() {
 #[wasm_bindgen_test]
 async fn typing_re_explains_after_the_debounce() {
     let root = mount().await;
-    let area: web_sys::HtmlTextAreaElement = root
-        .query_selector("#manifest")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area: web_sys::HtmlTextAreaElement = find(&root, "#manifest");
     area.set_value("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000\n");
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
@@ -114,12 +118,7 @@ async fn typing_re_explains_after_the_debounce() {
 #[wasm_bindgen_test]
 async fn scenario_changes_apply_at_once() {
     let root = mount().await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("#sc-node")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let select: web_sys::HtmlSelectElement = find(&root, "#sc-node");
     select.set_value("present");
     let event = web_sys::Event::new_with_event_init_dict("change", &{
         let init = web_sys::EventInit::new();
@@ -142,12 +141,7 @@ async fn scenario_changes_apply_at_once() {
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
-    let el: web_sys::HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .dyn_into()
-        .unwrap();
+    let el: web_sys::HtmlElement = find(root, selector);
     el.click();
 }
 
@@ -192,12 +186,7 @@ fn choose_file(root: &web_sys::Element, name: &str, bytes: &[u8]) {
     let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
     let transfer = web_sys::DataTransfer::new().unwrap();
     transfer.items().add_with_file(&file).unwrap();
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#open-file")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let input: web_sys::HtmlInputElement = find(root, "#open-file");
     input.set_files(transfer.files().as_ref());
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -208,12 +197,7 @@ fn choose_file(root: &web_sys::Element, name: &str, bytes: &[u8]) {
 #[wasm_bindgen_test]
 async fn opened_files_land_in_the_editor_unless_they_are_not_utf8() {
     let root = mount().await;
-    let area: web_sys::HtmlTextAreaElement = root
-        .query_selector("#manifest")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area: web_sys::HtmlTextAreaElement = find(&root, "#manifest");
     let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: café}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27}\n";
     choose_file(&root, "pod.yaml", text.as_bytes());
     sleep(100).await;
