@@ -17,7 +17,8 @@
 //! block scalar ends there). If it falls inside a quoted scalar or a flow collection,
 //! the whole-stream read fails there too; such a stream and every other stream with a
 //! syntax error is re-read whole by [`join`], because recovery and libyaml's wording
-//! look across the cut. Nothing else carries from one document to the next except
+//! look across the cut. (A text in one piece is explained whole at once, so it is
+//! never read twice.) Nothing else carries from one document to the next except
 //! directives (`%YAML`, `%TAG`, unknown ones): [`split`] does not cut a text that has
 //! any, nor one with a byte order mark past its start. Each document's analysis and
 //! node simulation depend on that document alone (`explain::read_document`,
@@ -31,12 +32,18 @@ use std::ops::Range;
 
 /// The analysis of one piece; [`join`] puts the pieces of a text back together.
 #[derive(Debug)]
-pub struct Piece {
-    /// The documents, numbered from 0 within the piece; `None` if the piece met a
-    /// syntax error or a document it cannot read.
-    documents: Option<Vec<Document>>,
-    /// How many stream documents the piece holds.
-    count: usize,
+pub struct Piece(Part);
+
+#[derive(Debug)]
+enum Part {
+    /// The whole text, explained as [`crate::explain`] does (nothing to join).
+    Whole(Report),
+    /// The documents of a piece, numbered from 0 within it, and how many stream
+    /// documents it holds.
+    Documents(Vec<Document>, usize),
+    /// The piece met a syntax error or a document it cannot read: [`join`] explains
+    /// the text whole.
+    Unclean,
 }
 
 /// At most `parts` byte ranges covering `text`, each after the first starting at a
@@ -93,12 +100,12 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
 
 /// Explains the piece `range` of `text` (a range from [`split`]).
 pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
+    if range == (0..text.len()) {
+        // One piece, directives and syntax errors included: read once, as a whole.
+        return Piece(Part::Whole(crate::explain(text, options)));
+    }
     if !cuttable(text) {
-        // [`join`] explains it whole.
-        return Piece {
-            documents: None,
-            count: 0,
-        };
+        return Piece(Part::Unclean);
     }
     let map = SourceMap::new(text);
     let cx = Cx { map: &map, options };
@@ -118,32 +125,29 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
     match count {
         Some(count) if readable => {
             crate::kubelet::simulate(&mut documents, options);
-            Piece {
-                documents: Some(documents),
-                count,
-            }
+            Piece(Part::Documents(documents, count))
         }
-        _ => Piece {
-            documents: None,
-            count: 0,
-        },
+        _ => Piece(Part::Unclean),
     }
 }
 
 /// The report of `text` from its pieces, in order; equal to [`crate::explain`]'s.
 /// When a piece met a syntax error, `text` is explained again as a whole.
 pub fn join(text: &str, pieces: Vec<Piece>, options: &Options) -> Report {
-    if pieces.iter().any(|p| p.documents.is_none()) {
-        return crate::explain(text, options);
-    }
     let mut documents = Vec::new();
     let mut first = 0;
     for piece in pieces {
-        for mut document in piece.documents.into_iter().flatten() {
-            document.index += first;
-            documents.push(document);
+        match piece.0 {
+            Part::Whole(report) => return report,
+            Part::Unclean => return crate::explain(text, options),
+            Part::Documents(docs, count) => {
+                documents.extend(docs.into_iter().map(|mut d| {
+                    d.index += first;
+                    d
+                }));
+                first += count;
+            }
         }
-        first += piece.count;
     }
     assemble(documents, Vec::new(), options)
 }
@@ -246,6 +250,16 @@ mod tests {
             assert_eq!(pieces_equal_whole(text, 1, 1), 1);
             assert_eq!(pieces_equal_whole(text, 4, 1), 1);
         }
+        // Cut by hand all the same, the pieces are refused and the text read whole.
+        let options = Options::default();
+        let text = "%YAML 1.1\n---\na: 1\n---\nb: 2\n";
+        let cut = text.rfind("---").unwrap_or_default();
+        let parts = vec![
+            explain(text, 0..cut, &options),
+            explain(text, cut..text.len(), &options),
+        ];
+        assert!(parts.iter().all(|p| matches!(p.0, Part::Unclean)));
+        assert_eq!(join(text, parts, &options), crate::explain(text, &options));
     }
 
     #[test]
