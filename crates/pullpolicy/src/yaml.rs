@@ -240,10 +240,13 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
             (Err(err), _) => {
                 let at = offset.apply(*err.marker());
                 let next = next_document_start(&chars, at);
-                // Past saphyr's nesting limit (256 flow levels) serde_yaml says the same
-                // words (its limit is 128 levels), but libyaml's scanner takes time
-                // quadratic in the depth to get there (every token re-checks one
-                // simple key per open level): 12 s for 80,000 `[`. So no re-read.
+                // Past saphyr's nesting limit (256 flow levels) the words stay saphyr's,
+                // which are serde_yaml's when it reads values (its limit: 128 levels).
+                // The re-read for libyaml's wording skips values, so it finds no error
+                // there, and libyaml's scanner takes time quadratic in the depth to
+                // get through (every token re-checks one simple key per open level:
+                // 12 s for 80,000 `[`). So no re-read, and the words keep to the
+                // error's position even when libyaml would stop at a later error.
                 let message = match err.info() {
                     DEPTH => None,
                     _ => syntax_error(doc_text(&chars, last_end, rest, next)),
@@ -314,7 +317,7 @@ pub(crate) fn parse_piece<'a>(
     Some(kept)
 }
 
-/// saphyr-parser's and serde_yaml's words for nesting past their limits.
+/// saphyr-parser's words for nesting past its limit (serde_yaml's too, for values).
 const DEPTH: &str = "recursion limit exceeded";
 
 /// libyaml's words for a directive other than `%YAML` and `%TAG`.
