@@ -473,7 +473,7 @@ fn a_1_mb_key() {
 // Deep flow nesting stays fast: libyaml's scanner (behind the CLI's libyaml wording of
 // syntax errors) takes time quadratic in the depth (it keeps a simple-key slot per flow
 // level: 49 s for 160,000 `[` before the fix), so past saphyr's limit the core keeps
-// its own words, which are libyaml's too ("recursion limit exceeded").
+// its own words ("recursion limit exceeded", serde_yaml's too when it reads values).
 #[test]
 fn deep_flow_nesting_is_fast() {
     const DEPTH: usize = 100_000;
