@@ -67,6 +67,18 @@ pub(crate) fn pod_spec(
     }
     let first = d.entries.len();
     let list = |key: &str| doc.get(spec, key).and_then(|l| doc.items(l)).unwrap_or(&[]);
+    // Entries are large (the outcome is inline): room for exactly this spec's
+    // containers, not the four a growing vector starts with (a List of pods grows
+    // as usual).
+    let containers: usize = ["containers", "initContainers", "ephemeralContainers"]
+        .iter()
+        .map(|key| list(key).len())
+        .sum();
+    if d.entries.is_empty() {
+        d.entries.reserve_exact(containers);
+    } else {
+        d.entries.reserve(containers);
+    }
 
     for (i, &vol) in list("volumes").iter().enumerate() {
         let path = format!("{}[{i}]", join(&pcx.prefix, "volumes"));
