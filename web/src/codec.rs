@@ -173,14 +173,21 @@ mod web {
         let Ok(script) = doc.create_element("script") else {
             return loaded(None);
         };
-        let on_codec = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        // Its work done, the script element goes: the page's markup stays as it was.
+        let done = script.clone();
+        let on_codec = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            done.remove();
             loaded(
                 js_sys::Reflect::get(&e, &"detail".into())
                     .ok()
                     .and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
             );
         });
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| loaded(None));
+        let done = script.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            done.remove();
+            loaded(None);
+        });
         let _ = gloo::utils::window().add_event_listener_with_callback(
             "pullpolicy:codec",
             on_codec.as_ref().unchecked_ref(),
