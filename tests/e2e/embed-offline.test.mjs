@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { serve, launch, copyOfDist } from './harness.mjs';
 
 const PREFIX = '/tools/pullpolicy/';
@@ -100,6 +101,15 @@ test('offline after the first visit; a new deploy replaces the cache', { timeout
     .waitForSelector('[data-effective-policy]', { timeout: 5000 })
     .then(() => true, () => false);
   if (!cards) console.log('# the playground shows no [data-effective-policy] yet (checked `main` only)');
+
+  // A compressed share link opens offline too: the codec the page loads for it is cached.
+  const manifest = 'apiVersion: v1\nkind: Pod\nmetadata: {name: z}\nspec:\n  containers:\n  - {name: c, image: nginx:1.27}\n';
+  const z = zlib.deflateRawSync(Buffer.from(manifest, 'utf8'), { level: 9 }).toString('base64url');
+  const home = page.url().split('#')[0];
+  await page.goto('about:blank');
+  await page.goto(`${home}#z=${z}`);
+  await page.waitForSelector('[data-effective-policy]', { timeout: 30000 });
+  assert.equal(await page.inputValue('#manifest'), manifest);
 
   // Other pages of the site work offline too: the JS API demo explains.
   await page.goto(new URL('embed/demo.html', page.url()).href);

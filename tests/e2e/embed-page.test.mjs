@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { DIST, launch, openPage } from './harness.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
@@ -80,6 +81,30 @@ test('?embed#yaml= shows the editor and the cards only, and links to the playgro
   assert.equal(Buffer.from(yaml, 'base64url').toString('utf8'), manifest);
   // Nothing was saved: the user's playground work stays theirs.
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('?embed#z= (a compressed link) is inflated by the codec, loaded for it', async () => {
+  const manifest = POD('nginx:1.27', 'Never');
+  const z = zlib.deflateRawSync(Buffer.from(manifest, 'utf8'), { level: 9 }).toString('base64url');
+  const { page, context, errors, requests } = await openPage(browser, `${origin}/index.html?embed#z=${z}`);
+  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  assert.deepEqual(await policies(page), ['Never']);
+  assert.equal(await page.inputValue('#manifest'), manifest);
+  assert.ok(requests.some((u) => u.endsWith('/pullpolicy_deflate_bg.wasm')), 'the codec was loaded');
+  // The same in <iframe sandbox="allow-scripts"> (opaque origin: cross-origin modules).
+  await page.goto(`${origin}/parent.html`);
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.setAttribute('sandbox', 'allow-scripts');
+    f.src = src;
+    document.body.append(f);
+  }, `index.html?embed=readonly#z=${z}`);
+  let frame;
+  while (!(frame = page.frame({ url: /embed=readonly/ }))) await page.waitForTimeout(50);
+  await frame.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  assert.deepEqual(await policies(frame), ['Never']);
   assert.deepEqual(errors, []);
   await context.close();
 });

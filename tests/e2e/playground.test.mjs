@@ -143,8 +143,10 @@ test('the scenario changes the node outcome at once', async () => {
 test('share links round-trip byte for byte, in both fragment forms', async () => {
   const manifest = '# ünïcödé 🐳 and CRLF\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: crlf}\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: nginx:1.27\r\n';
   // 1. The hand-writable form, with a scenario setting.
-  const { page, context, errors } = await open(`#yaml=${b64url(manifest)}&node=present`);
+  const { page, context, errors, requests } = await open(`#yaml=${b64url(manifest)}&node=present`);
   assert.deepEqual(await cards(page), ['0:spec.containers[0]=IfNotPresent']);
+  // Only a #z= link needs the codec in the page (web/src/codec.rs).
+  assert.ok(!requests.some((u) => u.endsWith('/codec.js')), 'a #yaml= link loads no codec');
   assert.equal(await page.inputValue('#manifest'), manifest.replace(/\r\n/g, '\n'));
   assert.equal(await page.inputValue('#sc-node'), 'present');
   // 2. "Copy link" writes the compressed form; its payload is the exact bytes (CRLF kept).
@@ -156,8 +158,13 @@ test('share links round-trip byte for byte, in both fragment forms', async () =>
   assert.equal(page.url(), link, 'the address bar holds the link');
   // 3. Opening the compressed link gives the same manifest, and the same link again.
   const again = await context.newPage();
+  const againRequests = [];
+  again.on('request', (r) => againRequests.push(r.url()));
   await again.goto(link);
   await again.waitForSelector('[data-effective-policy]');
+  assert.deepEqual(await cards(again), ['0:spec.containers[0]=IfNotPresent']);
+  assert.equal(await again.inputValue('#manifest'), manifest.replace(/\r\n/g, '\n'));
+  assert.ok(againRequests.some((u) => u.endsWith('/codec.js')), 'a #z= link loads the codec first');
   await again.click('#share-button');
   assert.equal(await again.inputValue('#share-link'), link);
   // 4. Editing after opening a link keeps CRLF line breaks.
@@ -180,7 +187,11 @@ test('share links round-trip byte for byte, in both fragment forms', async () =>
   const broken = await context.newPage();
   await broken.goto(site.server.url + '#z=AAAA');
   await broken.waitForSelector('.notice.error');
-  assert.match(await broken.textContent('.notice-area'), /could not be opened/);
+  assert.match(await broken.textContent('.notice-area'), /could not be opened: the compressed manifest in the link is damaged/);
+  // A #z= link pasted into the address bar of an open page is read too.
+  await broken.evaluate((h) => { location.hash = h; }, new URL(link).hash);
+  await broken.waitForFunction(() => document.querySelector('#sc-node').value === 'present');
+  assert.equal(await broken.inputValue('#manifest'), manifest.replace(/\r\n/g, '\n'));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -365,6 +376,8 @@ test('axe-core finds no violations, light and dark, menus and outcomes included'
 test('privacy: same-origin at load, nothing at all afterwards', async () => {
   const served = site.server.requests.length;
   const { page, context, requests } = await open();
+  // A plain visit: the page itself never loads the share-link codec.
+  assert.ok(!requests.some((u) => u.endsWith('/codec.js')), 'no codec at load');
   // The analysis worker starts with the page (it loads worker.js and the JS glue).
   await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
   // The service worker's precache (its install) is part of the load.

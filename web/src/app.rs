@@ -25,7 +25,7 @@ fn initial_state() -> State {
     let saved = if embed { None } else { crate::storage::load() };
     let crashed = if embed { None } else { crate::crash::take() };
     let mut notice = None;
-    let link = match share::decode(&hash()) {
+    let link = match crate::codec::initial(&hash()) {
         Ok(link) => link,
         Err(e) => {
             notice = Some(
@@ -371,7 +371,7 @@ pub fn app() -> Html {
             if changed(|a, b| a.shown != b.shown) {
                 if embed.is_none()
                     && s.source != Source::Link
-                    && share::decode(&browser::hash()).is_ok_and(|l| l.is_some())
+                    && crate::codec::holds_link(&browser::hash())
                 {
                     browser::replace_hash(None);
                 }

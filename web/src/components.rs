@@ -495,31 +495,36 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
         add(
             win.clone(),
             "hashchange",
-            Box::new(
-                move |_| match crate::share::decode(&crate::browser::hash()) {
-                    Ok(Some(link)) => {
-                        let same = {
-                            let s = l.borrow();
-                            *s.text == link.text && s.options == link.options
-                        };
-                        if !same {
-                            d.dispatch(Action::Load {
-                                text: link.text,
-                                options: Some(link.options),
-                                source: Source::Link,
-                            });
+            Box::new(move |_| {
+                let (l, d) = (l.clone(), d.clone());
+                let fragment = crate::browser::hash();
+                crate::codec::read(
+                    fragment.clone(),
+                    Box::new(move |link| match link {
+                        Ok(Some(link)) => {
+                            let same = {
+                                let s = l.borrow();
+                                *s.text == link.text && s.options == link.options
+                            };
+                            if !same {
+                                d.dispatch(Action::Load {
+                                    text: link.text,
+                                    options: Some(link.options),
+                                    source: Source::Link,
+                                });
+                            }
                         }
-                    }
-                    Ok(None) => {}
-                    Err(err) => d.dispatch(Action::Notify(
-                        Notice::new(
-                            Tone::Error,
-                            format!("This link could not be opened: {err}."),
-                        )
-                        .details(crate::browser::hash()),
-                    )),
-                },
-            ),
+                        Ok(None) => {}
+                        Err(err) => d.dispatch(Action::Notify(
+                            Notice::new(
+                                Tone::Error,
+                                format!("This link could not be opened: {err}."),
+                            )
+                            .details(fragment),
+                        )),
+                    }),
+                );
+            }),
         );
         let l = latest;
         add(

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod codec;
 pub mod components;
 pub mod crash;
 pub mod describe;

@@ -8,5 +8,11 @@ fn main() {
         return;
     }
     pullpolicy_web::crash::install();
+    // A `#z=` link is inflated first, by the share-link codec loaded for it.
+    #[cfg(target_arch = "wasm32")]
+    pullpolicy_web::codec::read_then(pullpolicy_web::browser::hash(), || {
+        yew::Renderer::<pullpolicy_web::App>::new().render();
+    });
+    #[cfg(not(target_arch = "wasm32"))]
     yew::Renderer::<pullpolicy_web::App>::new().render();
 }

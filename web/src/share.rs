@@ -9,6 +9,10 @@
 //! Scenario settings follow as `&name=value` pairs, only when they differ from the
 //! defaults, so a link stays short and readable. The fragment never reaches a
 //! server, and both forms round-trip the text byte for byte (Unicode, CRLF).
+//!
+//! The page does not carry the inflater: it reads a `#z=` link with [`decode_with`],
+//! the share-link codec (`src/bin/pullpolicy_deflate.rs`, loaded by [`crate::codec`])
+//! inflating what [`packed`] returns with [`inflate`]. [`decode`] is both in one call.
 
 use crate::params;
 use base64::Engine as _;
@@ -31,7 +35,7 @@ pub struct Shared {
 }
 
 /// Why a fragment could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkError {
     /// Not base64url.
     Base64,
@@ -41,6 +45,23 @@ pub enum LinkError {
     TooLarge,
     /// The bytes are not UTF-8.
     Utf8,
+    /// A `#z=` link, and the codec that inflates it did not load.
+    Unavailable,
+}
+
+impl LinkError {
+    /// The error as a number, to cross from the codec module to the page.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The error [`LinkError::code`] gave `code` (an unknown number: [`LinkError::Unavailable`]).
+    pub fn from_code(code: u8) -> LinkError {
+        [Self::Base64, Self::Deflate, Self::TooLarge, Self::Utf8]
+            .into_iter()
+            .find(|e| e.code() == code)
+            .unwrap_or(Self::Unavailable)
+    }
 }
 
 impl std::fmt::Display for LinkError {
@@ -54,6 +75,9 @@ impl std::fmt::Display for LinkError {
             }
             LinkError::TooLarge => "the manifest in the link is larger than the playground accepts",
             LinkError::Utf8 => "the manifest in the link is not UTF-8 text",
+            LinkError::Unavailable => {
+                "the playground's decompressor did not load (is the network down?)"
+            }
         })
     }
 }
@@ -95,13 +119,27 @@ pub fn encode_plain(text: &str, options: &Options) -> String {
 /// # Errors
 /// A [`LinkError`] when the fragment names a manifest that cannot be read.
 pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    decode_with(fragment, inflate)
+}
+
+/// [`decode`], with `inflate` reading a `#z=` manifest from its compressed bytes
+/// (the page passes what the codec made of [`packed`]); it is called at most once.
+///
+/// # Errors
+/// A [`LinkError`] when the fragment names a manifest that cannot be read.
+pub fn decode_with(
+    fragment: &str,
+    inflate: impl FnOnce(&[u8]) -> Result<String, LinkError>,
+) -> Result<Option<Shared>, LinkError> {
+    let mut inflate = Some(inflate);
     let mut text = None;
     let mut rest = Vec::new();
-    for pair in fragment.split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+    for (key, value) in pairs(fragment) {
         match key {
-            "z" if text.is_none() => text = Some(inflate(&unbase64(value)?)?),
+            "z" if text.is_none() => {
+                let packed = unbase64(value)?;
+                text = inflate.take().map(|inflate| inflate(&packed)).transpose()?;
+            }
             "yaml" if text.is_none() => text = Some(utf8(unbase64(value)?)?),
             _ => rest.push((key, value)),
         }
@@ -110,6 +148,26 @@ pub fn decode(fragment: &str) -> Result<Option<Shared>, LinkError> {
         text,
         options: params::read(rest),
     }))
+}
+
+/// The compressed bytes of the fragment's manifest when it is a `#z=` one whose base64
+/// is valid: what [`decode_with`] will ask to inflate. `None`: reading the fragment
+/// needs no inflater.
+pub fn packed(fragment: &str) -> Option<Vec<u8>> {
+    let (key, value) = pairs(fragment).find(|(k, _)| matches!(*k, "z" | "yaml"))?;
+    if key == "z" {
+        unbase64(value).ok()
+    } else {
+        None
+    }
+}
+
+/// The `name=value` pairs of a fragment (with or without `#`).
+fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .split('&')
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
 }
 
 fn unbase64(value: &str) -> Result<Vec<u8>, LinkError> {
@@ -134,7 +192,12 @@ fn unbase64(value: &str) -> Result<Vec<u8>, LinkError> {
     B64.decode(&cleaned).map_err(|_| LinkError::Base64)
 }
 
-fn inflate(bytes: &[u8]) -> Result<String, LinkError> {
+/// The text of a `#z=` manifest, from its compressed bytes (the codec's half of
+/// [`decode_with`]).
+///
+/// # Errors
+/// [`LinkError::Deflate`], [`LinkError::TooLarge`] or [`LinkError::Utf8`].
+pub fn inflate(bytes: &[u8]) -> Result<String, LinkError> {
     match miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_TEXT) {
         Ok(v) => utf8(v),
         Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
@@ -233,6 +296,46 @@ mod tests {
         assert_eq!(decode(""), Ok(None));
         assert_eq!(decode("#faq-registry-down"), Ok(None));
         assert_eq!(decode("#k8s=1.30"), Ok(None));
+    }
+
+    #[test]
+    fn the_page_reads_a_z_link_in_two_halves() {
+        // What the page does: `packed` → the codec's `inflate` → `decode_with`.
+        let o = Options {
+            kubernetes_version: KubeVersion::new(30).unwrap(),
+            ..Options::default()
+        };
+        let link = encode("image: nginx\r\n", &o);
+        let bytes = packed(&format!("#{link}")).unwrap();
+        let text = inflate(&bytes);
+        assert_eq!(decode_with(&link, |_| text), decode(&link));
+        assert_eq!(
+            decode_with(&link, |_| Err(LinkError::Unavailable)),
+            Err(LinkError::Unavailable)
+        );
+        // Nothing to inflate: no manifest, `#yaml=`, a `z` after `yaml`, bad base64.
+        for fragment in ["", "#faq-x", "k8s=1.30", "yaml=eA&z=eA", "z=%%%"] {
+            assert_eq!(packed(fragment), None, "{fragment}");
+        }
+        let plain = encode_plain("x", &o);
+        assert_eq!(
+            decode_with(&plain, |_| unreachable!("not a #z= link")),
+            decode(&plain)
+        );
+    }
+
+    #[test]
+    fn errors_cross_the_module_boundary_as_numbers() {
+        for e in [
+            LinkError::Base64,
+            LinkError::Deflate,
+            LinkError::TooLarge,
+            LinkError::Utf8,
+            LinkError::Unavailable,
+        ] {
+            assert_eq!(LinkError::from_code(e.code()), e);
+        }
+        assert_eq!(LinkError::from_code(200), LinkError::Unavailable);
     }
 
     #[test]

@@ -562,8 +562,18 @@ struct PodState {
 
 fn simulate_pod(cx: &Cx<'_>, doc: &mut Document) {
     let version = cx.options.kubernetes_version;
-    let mut order: Vec<usize> = (0..doc.entries.len()).collect();
-    order.sort_by_key(|&i| (stage(doc.entries[i].role), i));
+    // The start sequence: stage after stage, in document order within a stage (a
+    // stable partition, without a sort's code).
+    let entries = &doc.entries;
+    let order: Vec<usize> = [
+        Stage::ImageVolumes,
+        Stage::Init,
+        Stage::Containers,
+        Stage::Ephemeral,
+    ]
+    .into_iter()
+    .flat_map(|s| (0..entries.len()).filter(move |&i| stage(entries[i].role) == s))
+    .collect();
     let reaching: Vec<bool> = doc
         .entries
         .iter()

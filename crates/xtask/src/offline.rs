@@ -23,11 +23,15 @@ fn is_asset(name: &str) -> bool {
         || name == "npm/package.json")
 }
 
-/// Copies `embed/sw-register.js` to `dist/` and loads it from `dist/index.html`.
+/// Copies `embed/sw-register.js` to `dist/`, without its comments and indentation (it is
+/// part of the first load), and loads it from `dist/index.html`.
 pub fn write_register(dist_dir: &Path) -> Result {
     let source = cmd::root().join("embed/sw-register.js");
     let target = dist_dir.join("sw-register.js");
-    std::fs::copy(&source, &target).map_err(|e| format!("{}: {e}", source.display()))?;
+    let script =
+        std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    std::fs::write(&target, strip_comment_lines(&script))
+        .map_err(|e| format!("{}: {e}", target.display()))?;
     let index = dist_dir.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let at = html
@@ -36,6 +40,17 @@ pub fn write_register(dist_dir: &Path) -> Result {
         .ok_or("dist/index.html has no </head>")?;
     let html = dist::insert_at(&html, at, &format!("\n    {REGISTER_TAG}\n  "));
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
+
+/// `script` without leading whitespace, blank lines and whole-line `//` comments (the
+/// script must hold no multi-line string).
+fn strip_comment_lines(script: &str) -> String {
+    script
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .flat_map(|l| [l, "\n"])
+        .collect()
 }
 
 /// Writes `dist/sw.js`: call it last, when every other file of `dist/` is final.
@@ -115,6 +130,14 @@ mod tests {
             "const VERSION = '0123abcd';\nconst ASSETS = [\"index.html\",\"a.js\"];\n"
         );
         assert!(fill("const VERSION = '__VERSION__';", "x", "[]").is_err());
+    }
+
+    #[test]
+    fn strips_comment_lines_and_indentation() {
+        assert_eq!(
+            strip_comment_lines("// about\nfunction f() {\n  // why\n\n  return 'a // b';\n}\n"),
+            "function f() {\nreturn 'a // b';\n}\n"
+        );
     }
 
     #[test]

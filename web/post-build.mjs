@@ -1,0 +1,167 @@
+// Trunk's post-build hook (Trunk.toml): release builds only, on the playground's own JS
+// glue and wasm in Trunk's staging folder, then their integrity hashes in index.html.
+//
+// 1. Short import and export names (about 5 KB gzip of the first load). wasm-bindgen
+//    names each import `__wbg_<name>_<16 hex digits>`, once in the wasm's import section
+//    and once as a key of the glue's imports object; the hex digits hardly compress. Each
+//    becomes `a`, `b`, … `ba`, … in both files. So do the exports (`__wbindgen_malloc`,
+//    closure shims with hashes), as `$a`, `$b`, …, wherever the glue names them (as
+//    `wasm.<name>`, and JS functions named as the shims they call). The build fails if an
+//    import is not exactly once in the glue or a new name is already there, so the two
+//    files always agree.
+// 2. The glue is indented, commented source that Trunk does not minify: leading
+//    whitespace, blank lines and whole-line comments go (about 1 KB gzip). Skipped, and the
+//    glue left as it is, if a line holds an odd number of backticks (a template literal
+//    spanning lines).
+//
+// The analysis worker runs the same glue and wasm, so it sees the same names. The
+// share-link codec (pullpolicy_deflate) is not part of the first load and is left as is.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const dir = process.env.TRUNK_STAGING_DIR;
+const index = path.join(dir, 'index.html');
+let html = fs.readFileSync(index, 'utf8');
+const sri = (bytes) => 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
+
+const glues = fs.readdirSync(dir).filter((n) => /^pullpolicy_web-[0-9a-f]+\.js$/.test(n));
+if (glues.length !== 1) throw new Error(`expected one pullpolicy_web glue, found ${glues}`);
+const glueFile = path.join(dir, glues[0]);
+const wasmFile = glueFile.replace(/\.js$/, '_bg.wasm');
+const glueBefore = fs.readFileSync(glueFile);
+const wasmBefore = fs.readFileSync(wasmFile);
+
+const { wasm, renames, exports } = renameImportsAndExports(wasmBefore);
+let glue = glueBefore.toString('utf8');
+for (const [from, to] of renames) {
+  const key = `${from}:`;
+  const count = glue.split(key).length - 1;
+  if (count !== 1) throw new Error(`${glues[0]}: the import ${from} is there ${count} times, not once`);
+  glue = glue.replace(key, `${to}:`);
+}
+for (const [from, to] of exports) {
+  const word = (name) => new RegExp(`(?<![\\w$])${name.replace('$', '\\$')}(?![\\w$])`, 'g');
+  if (word(to).test(glue)) throw new Error(`${glues[0]}: ${to} is already a name there`);
+  glue = glue.replace(word(from), to);
+}
+const lines = glue.split('\n').map((l) => l.trimStart()).filter((l) => l !== '' && !l.startsWith('//'));
+if (!lines.some((l) => (l.split('`').length - 1) % 2 === 1)) glue = lines.join('\n') + '\n';
+const glueAfter = Buffer.from(glue);
+
+for (const [file, before, after] of [[glueFile, glueBefore, glueAfter], [wasmFile, wasmBefore, wasm]]) {
+  fs.writeFileSync(file, after);
+  if (!html.includes(sri(before))) throw new Error(`index.html has no integrity hash of ${path.basename(file)}`);
+  html = html.split(sri(before)).join(sri(after));
+}
+fs.writeFileSync(index, html);
+
+/** The module with every `__wbg_…` import and every export renamed, and the renames. */
+function renameImportsAndExports(bytes) {
+  const renames = new Map();
+  const exports = new Map();
+  const parts = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = uleb(bytes, at + 1);
+    const end = start + size;
+    if (id !== 2 && id !== 7) {
+      parts.push(bytes.subarray(at, end));
+      at = end;
+      continue;
+    }
+    // The import section: a vector of (module, name, description); the export section:
+    // a vector of (name, kind, index).
+    let [count, p] = uleb(bytes, start);
+    const out = [leb(count)];
+    for (let i = 0; i < count; i++) {
+      if (id === 2) {
+        let module, name;
+        [module, p] = string(bytes, p);
+        [name, p] = string(bytes, p);
+        const description = bytes.subarray(p, (p = skipDescription(bytes, p)));
+        if (name.startsWith('__wbg_')) {
+          if (!renames.has(name)) renames.set(name, shortName(renames.size));
+          name = renames.get(name);
+        }
+        out.push(encodeString(module), encodeString(name), description);
+      } else {
+        let name;
+        [name, p] = string(bytes, p);
+        const description = bytes.subarray(p, (p = uleb(bytes, p + 1)[1]));
+        exports.set(name, '$' + shortName(exports.size));
+        out.push(encodeString(exports.get(name)), description);
+      }
+    }
+    if (p !== end) throw new Error(`section ${id} did not parse to its end`);
+    const payload = Buffer.concat(out);
+    parts.push(Buffer.from([id]), leb(payload.length), payload);
+    at = end;
+  }
+  return { wasm: Buffer.concat(parts), renames, exports };
+}
+
+function encodeString(text) {
+  const bytes = Buffer.from(text);
+  return Buffer.concat([leb(bytes.length), bytes]);
+}
+
+/** The end of an import description at `p`: function, table, memory, global or tag. */
+function skipDescription(bytes, p) {
+  const kind = bytes[p];
+  const limits = (q) => {
+    const flags = bytes[q];
+    let [, r] = uleb(bytes, q + 1);
+    if (flags & 1) [, r] = uleb(bytes, r);
+    return r;
+  };
+  switch (kind) {
+    case 0: return uleb(bytes, p + 1)[1]; // type index
+    case 1: return limits(p + 2); // reference type, limits
+    case 2: return limits(p + 1);
+    case 3: return p + 3; // value type, mutability
+    case 4: return uleb(bytes, p + 2)[1]; // attribute, type index
+    default: throw new Error(`unknown import kind ${kind}`);
+  }
+}
+
+function uleb(bytes, p) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[p++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, p];
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+function string(bytes, p) {
+  const [length, start] = uleb(bytes, p);
+  return [bytes.subarray(start, start + length).toString('utf8'), start + length];
+}
+
+/** `a`…`z`, `A`…`Z`, then `ba`, `bb`, …: valid object keys (reserved words are, too). */
+function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  do {
+    name = letters[i % 52] + name;
+    i = Math.floor(i / 52);
+  } while (i > 0);
+  return name;
+}
