@@ -55,7 +55,9 @@ function active(page) {
   return page.evaluate(() => ({
     pwned: window.__pwned,
     scripts: [...document.querySelectorAll('script')].map((s) => s.outerHTML),
-    elements: [...document.querySelectorAll('img, svg, iframe, frame, object, embed, style, math, base, form, video, audio, link:not([href])')]
+    // The editor's own form (it keeps Chromium's autofill off the rest of the page) holds
+    // the highlighted text, so it is left out; any other form counts.
+    elements: [...document.querySelectorAll('img, svg, iframe, frame, object, embed, style, math, base, form:not(.editor > form.code), video, audio, link:not([href])')]
       .map((e) => e.outerHTML.slice(0, 200)),
     textareas: document.querySelectorAll('textarea').length,
     handlers: [...document.querySelectorAll('*')].flatMap((e) =>

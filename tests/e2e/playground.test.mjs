@@ -210,6 +210,25 @@ test('copy as Markdown: verdict table, findings, manifest and link', async () =>
   await context.close();
 });
 
+test('an edit not yet saved (the save waits for the debounced analysis) is saved when the page is hidden', async () => {
+  const { page, context } = await open();
+  // All in one task, so the debounce cannot have run: edit, hide, read storage.
+  const saved = await page.evaluate(() => {
+    const area = document.getElementById('manifest');
+    area.value += '# typed just before the tab was hidden\n';
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const before = localStorage.getItem('pullpolicy.playground') ?? '';
+    document.dispatchEvent(new Event('visibilitychange'));
+    return { before, after: localStorage.getItem('pullpolicy.playground') ?? '' };
+  });
+  assert.doesNotMatch(saved.before, /typed just before/);
+  assert.match(saved.after, /# typed just before the tab was hidden\n$/);
+  // The textarea is alone in its form (Chromium's autofill then reads only that form
+  // on each keystroke, not every select of the cards).
+  assert.equal(await page.$eval('#manifest', (a) => a.form?.elements.length), 1);
+  await context.close();
+});
+
 test('the manifest and scenario persist; a share link wins over them', async () => {
   const { page, context } = await open();
   await pickExample(page, 'cronjob');

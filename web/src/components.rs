@@ -394,7 +394,7 @@ pub fn on_focusin(e: yew::FocusEvent) {
 
 /// Document-wide listeners: shortcuts (Ctrl/Cmd+Enter, Ctrl/Cmd+S, Esc), clicks
 /// outside an open menu, a share link pasted into the address bar, window resizes,
-/// saving on `pagehide`. Removed when dropped.
+/// saving on `pagehide` and `visibilitychange`. Removed when dropped.
 #[derive(Debug)]
 pub struct Listeners {
     #[cfg(target_arch = "wasm32")]
@@ -526,10 +526,19 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
                 );
             }),
         );
-        let l = latest;
+        // The manifest is saved before each analysis; what was typed since is saved
+        // when the page goes away or out of sight (a save of the same state writes
+        // nothing).
+        let l = latest.clone();
         add(
             win.clone(),
             "pagehide",
+            Box::new(move |_| crate::app::save(&l.borrow())),
+        );
+        let l = latest;
+        add(
+            gloo::utils::document().into(),
+            "visibilitychange",
             Box::new(move |_| crate::app::save(&l.borrow())),
         );
         // The editor measures itself when it scrolls; a resized window counts as one.

@@ -332,8 +332,31 @@ fn is_number(text: &str) -> bool {
         })
 }
 
+/// For lines `from..to` of a text whose line `i` is `line(i)`, whether each is the
+/// content of a block scalar (see [`block_scalar_lines`]), reading only from the
+/// nearest line above `from` that starts in column 0 (a non-blank line there is
+/// never block content, so the scan restarts cleanly): the editor asks for the
+/// lines on screen, and the cost stays proportional to them, not to the text.
+pub fn block_scalar_window<'t>(
+    line: impl Fn(usize) -> &'t str,
+    from: usize,
+    to: usize,
+) -> Vec<bool> {
+    let start = (0..from)
+        .rev()
+        .find(|&i| {
+            let l = line(i);
+            !l.starts_with(' ') && !l.trim().is_empty()
+        })
+        .unwrap_or(0);
+    let to = to.max(from);
+    let mut flags = block_scalar_lines((start..to).map(line));
+    flags.drain(..from - start);
+    flags
+}
+
 /// For every line, whether it is the content of a block scalar (`key: |`, `- >-`).
-/// One cheap pass over the lines; run again when the text changes.
+/// One pass over the lines.
 pub fn block_scalar_lines<'t>(lines: impl Iterator<Item = &'t str>) -> Vec<bool> {
     let mut out = Vec::new();
     // The indentation the block's parent line had: content is indented further.
@@ -455,6 +478,20 @@ mod tests {
         check("clé: 🐳", "key:clé punct:: plain:🐳");
     }
 
+    fn windows_read_as_the_whole_text(text: &str) {
+        let lines: Vec<&str> = text.lines().collect();
+        let flags = block_scalar_lines(lines.iter().copied());
+        for from in 0..=lines.len() {
+            for to in from..=lines.len() {
+                assert_eq!(
+                    block_scalar_window(|i| lines[i], from, to),
+                    flags[from..to],
+                    "{text:?} {from}..{to}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn block_scalars_span_lines() {
         let text = "data:\n  run.sh: |\n    echo hi\n\n    exit 0\n  next: x\n- >-\n  folded\nz: 1";
@@ -463,6 +500,12 @@ mod tests {
             flags,
             [false, false, true, true, true, false, false, true, false]
         );
+        for text in [
+            text,
+            "a: |\n  x\n\nb: >\n\n  y\n\t\n--- |\n z\n\tq\n  - |\n   r\nc: 1",
+        ] {
+            windows_read_as_the_whole_text(text);
+        }
         assert_eq!(
             tokenize("    echo: hi", true),
             [Token {

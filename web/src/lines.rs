@@ -152,9 +152,9 @@ pub fn byte_of_col16(line: &str, col16: u32) -> usize {
 /// line breaks follow the original's style (`\r\n` when it has any).
 ///
 /// Without this, a CRLF manifest would silently turn LF at the first keystroke.
-pub fn merge_edit(original: &str, edited: &str) -> String {
+pub fn merge_edit(original: &str, edited: String) -> String {
     if !original.contains('\r') {
-        return edited.to_owned();
+        return edited;
     }
     let o = original.as_bytes();
     let e = edited.as_bytes();
@@ -258,7 +258,7 @@ mod tests {
     }
 
     fn check_merge(original: &str, edited_lf: &str, expected: &str) {
-        assert_eq!(merge_edit(original, edited_lf), expected);
+        assert_eq!(merge_edit(original, edited_lf.to_owned()), expected);
     }
 
     #[test]
@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn merge_of_an_unchanged_text_is_the_original() {
         for t in ["a\r\nb\r\n", "\r\n\r\n", "x\ry\r\n z", "é\r\n"] {
-            assert_eq!(merge_edit(t, &normalize_breaks(t)), t);
+            assert_eq!(merge_edit(t, normalize_breaks(t).into_owned()), t);
         }
     }
 }

@@ -132,8 +132,9 @@ pub fn escape_into(s: &str, out: &mut String) {
     out.push_str(&s[last..]);
 }
 
-/// Turns markup into a yew node.
-pub fn html(s: String) -> yew::Html {
+/// Turns markup into a yew node (an `AttrValue` made once is shared, not copied, by
+/// every render).
+pub fn html(s: impl Into<yew::AttrValue>) -> yew::Html {
     yew::Html::from_html_unchecked(s.into())
 }
 

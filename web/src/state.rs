@@ -404,7 +404,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Edit(value) => {
-                let merged = lines::merge_edit(&s.text, &value);
+                let merged = lines::merge_edit(&s.text, value);
                 if merged == *s.text {
                     return self;
                 }

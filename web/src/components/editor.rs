@@ -233,13 +233,9 @@ pub fn editor(props: &EditorProps) -> Html {
     // drawing for at least 1,600 px covers a window resized in between.
     let last = ((view.top + view.height.max(600)).max(0) / LINE_HEIGHT) as usize + 1 + MARGIN;
     let last = last.min(count);
-    let blocks = {
-        let text = props.text.clone();
-        let lines = props.lines.clone();
-        use_memo(props.lines.clone(), move |_| {
-            highlight::block_scalar_lines((0..lines.len()).map(|i| lines.line(&text, i)))
-        })
-    };
+    // Which drawn lines are block-scalar content: read from just above the window, so
+    // a keystroke costs the lines on screen, not the whole text.
+    let blocks = highlight::block_scalar_window(|i| lines.line(text, i), first, last);
     let markers = &*props.markers;
     let window_start = markers.partition_point(|m| m.line < first);
     let window_end = markers.partition_point(|m| m.line < last);
@@ -271,7 +267,7 @@ pub fn editor(props: &EditorProps) -> Html {
         render_line(
             &mut code,
             lines.line(text, i),
-            blocks.get(i).copied().unwrap_or(false),
+            blocks.get(i - first).copied().unwrap_or(false),
             &marks,
         );
         code.raw("</div>");
@@ -389,7 +385,10 @@ pub fn editor(props: &EditorProps) -> Html {
             { html(head.finish()) }
             <div class="editor" style={DIGITS[digits.min(DIGITS.len() - 1)]}>
                 <div class="gutter">{ html(nums.finish()) }{ html(gutter.finish()) }</div>
-                <div class="code">
+                // A form of its own: Chromium's autofill, on every caret move and
+                // edit in a text field outside any form, reads every other form
+                // control on the page (the cards' selects: about 10 ms a keystroke).
+                <form class="code">
                     { html(code.finish()) }
                     <textarea
                         ref={area}
@@ -408,7 +407,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         onkeyup={caret_key}
                         onclick={caret_mouse}
                     />
-                </div>
+                </form>
             </div>
             { html(foot.finish()) }
         </section>
