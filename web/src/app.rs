@@ -60,10 +60,16 @@ fn initial_state() -> State {
     match crashed {
         Some(details) => state.analysis = Analysis::Crashed { details },
         None if state.text.len() <= crate::MAX_INPUT => {
-            state.apply(Shared::new(crate::engine::run(&state.job())));
+            state.apply(
+                Shared::new(crate::engine::run(&state.job())),
+                crate::browser::now(),
+            );
         }
         None => {
-            state.apply(Shared::new(crate::worker::too_large(&state.job())));
+            state.apply(
+                Shared::new(crate::worker::too_large(&state.job())),
+                crate::browser::now(),
+            );
         }
     }
     state

@@ -8,6 +8,9 @@ use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// How often, at most, a result of a text changed since is drawn (see [`State::apply`]).
+pub const STALE_EVERY_MS: f64 = 1000.0;
+
 /// An `Rc` compared by address: props holding a 1 MB text or a large report compare
 /// in O(1), and "changed" means "replaced".
 pub struct Shared<T: ?Sized>(pub Rc<T>);
@@ -215,6 +218,8 @@ pub struct State {
     pub applied: u64,
     /// Milliseconds the last analysis took (the debounce grows with it).
     pub cost_ms: f64,
+    /// When the shown result was drawn ([`crate::browser::now`]).
+    pub shown_at: f64,
     /// The theme choice.
     pub theme: Theme,
     /// The open pop-up panel.
@@ -264,8 +269,8 @@ pub enum Action {
     },
     /// Analyse now (Ctrl+Enter, Explain, after a crash).
     Analyse,
-    /// An analysis finished.
-    Analysed(Shared<Rendered>),
+    /// An analysis finished, at `at_ms` (milliseconds, [`crate::browser::now`]).
+    Analysed(Shared<Rendered>, f64),
     /// The analysis crashed (in the worker).
     Crashed(String),
     /// New options; analyse at once.
@@ -319,6 +324,7 @@ impl State {
             ask_now: true,
             applied: 0,
             cost_ms: 0.0,
+            shown_at: f64::NEG_INFINITY,
             theme: Theme::System,
             menu: None,
             notice: None,
@@ -382,12 +388,22 @@ impl State {
         self.ask_now = now;
     }
 
-    /// Shows a finished analysis (results of older jobs than the shown one are dropped).
-    pub fn apply(&mut self, r: Shared<Rendered>) -> bool {
+    /// Shows a finished analysis, arrived at `now` (ms). Dropped: results of jobs older
+    /// than the shown one, and results of a text that has changed since (a newer job
+    /// is asked for) while the verdicts on screen are less than [`STALE_EVERY_MS`] old.
+    /// Drawing a large result costs the page 100 ms or more, and while someone types,
+    /// a result of an older text only delays their next keystroke; the newer job's
+    /// result always follows, and while typing goes on, verdicts still catch up about
+    /// once a second.
+    pub fn apply(&mut self, r: Shared<Rendered>, now: f64) -> bool {
         if r.id < self.applied || r.id > self.ask {
             return false;
         }
+        if r.id < self.ask && now - self.shown_at < STALE_EVERY_MS {
+            return false;
+        }
         self.applied = r.id;
+        self.shown_at = now;
         if r.clean && r.id == self.ask {
             self.good = Some(self.text.clone());
         }
@@ -432,8 +448,8 @@ impl Reducible for State {
                 s.ask(true);
             }
             Action::Analyse => s.ask(true),
-            Action::Analysed(r) => {
-                if !s.apply(r) {
+            Action::Analysed(r, now) => {
+                if !s.apply(r, now) {
                     return self;
                 }
             }
@@ -536,7 +552,7 @@ mod tests {
     /// Runs the due analysis, as the page's effect does.
     fn analyse(s: State) -> State {
         let r = crate::engine::run(&s.job());
-        reduce(s, Action::Analysed(Shared::new(r)))
+        reduce(s, Action::Analysed(Shared::new(r), 0.0))
     }
 
     fn cards(s: &State) -> String {
@@ -566,12 +582,45 @@ mod tests {
             Some(POD),
             "sent"
         );
-        // A result for an older job than the one asked for is not the text's.
+        // A result for an older job than the one asked for is not the text's (shown,
+        // the verdicts on screen being a second old, but not remembered as good).
         let mut s = reduce(s, load("kind: Pod\n"));
         let old = crate::engine::run(&s.job());
+        let id = old.id;
         s.ask += 1;
-        let s = reduce(s, Action::Analysed(Shared::new(old)));
+        let s = reduce(s, Action::Analysed(Shared::new(old), STALE_EVERY_MS));
+        assert_eq!(s.applied, id);
         assert_eq!(s.good.as_ref().map(|g| g.as_str()), Some(POD));
+    }
+
+    #[test]
+    fn results_of_a_changed_text_are_drawn_at_most_once_a_second() {
+        crate::engine::forget();
+        let edit = |s: State, image: &str| reduce(s, Action::Edit(POD.replace("nginx", image)));
+        let load = Action::Load {
+            text: POD.into(),
+            options: None,
+            source: Source::Typed,
+        };
+        let s = reduce(State::default(), load);
+        let first = crate::engine::run(&s.job());
+        let s = reduce(s, Action::Analysed(Shared::new(first), 5000.0));
+        assert_eq!(s.shown_at, 5000.0);
+        // Typing on while the result of the text before lands: not drawn 0.9 s after
+        // the last verdicts, drawn 1 s after.
+        let s = edit(s, "redis");
+        let stale = crate::engine::run(&s.job());
+        let s = edit(s, "redis:7");
+        let shown = s.applied;
+        let s = reduce(s, Action::Analysed(Shared::new(stale.clone()), 5900.0));
+        assert_eq!((s.applied, s.shown_at), (shown, 5000.0), "dropped");
+        let s = reduce(s, Action::Analysed(Shared::new(stale.clone()), 6000.0));
+        assert_eq!((s.applied, s.shown_at), (stale.id, 6000.0), "drawn");
+        // The text's own result is always drawn, however recent the last verdicts.
+        let current = crate::engine::run(&s.job());
+        let s = reduce(s, Action::Analysed(Shared::new(current.clone()), 6001.0));
+        assert_eq!(s.applied, current.id);
+        assert_eq!(cards(&s), "IfN");
     }
 
     #[test]
@@ -610,7 +659,7 @@ mod tests {
         let s = reduce(s, Action::Edit(POD.replace("nginx", "redis")));
         let s = analyse(s);
         let applied = s.applied;
-        let s = reduce(s, Action::Analysed(Shared::new(old)));
+        let s = reduce(s, Action::Analysed(Shared::new(old), 0.0));
         assert_eq!(s.applied, applied);
     }
 

@@ -48,6 +48,15 @@ pub fn too_large(job: &Job) -> Rendered {
     }
 }
 
+/// Hands a finished analysis to the page, stamped with its arrival time.
+fn show(dispatch: &crate::app::Dispatch, r: Rendered) {
+    let now = crate::browser::now();
+    dispatch.dispatch(crate::state::Action::Analysed(
+        crate::state::Shared::new(r),
+        now,
+    ));
+}
+
 /// Analyses `job` on this thread and shows the result.
 pub fn run_here(job: &Job, dispatch: &crate::app::Dispatch) {
     let r = if job.text.len() > crate::MAX_INPUT {
@@ -55,7 +64,7 @@ pub fn run_here(job: &Job, dispatch: &crate::app::Dispatch) {
     } else {
         crate::engine::run(job)
     };
-    dispatch.dispatch(crate::state::Action::Analysed(crate::state::Shared::new(r)));
+    show(dispatch, r);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -239,7 +248,7 @@ mod web {
             }
             if let Some(r) = engine::decode_rendered(data) {
                 let dispatch = self.0.borrow().dispatch.clone();
-                dispatch.dispatch(Action::Analysed(crate::state::Shared::new(r)));
+                super::show(&dispatch, r);
             }
         }
 
@@ -288,9 +297,7 @@ mod web {
         pub fn request(&self, job: Job) {
             let dispatch = self.0.borrow().dispatch.clone();
             if job.text.len() > crate::MAX_INPUT {
-                dispatch.dispatch(Action::Analysed(crate::state::Shared::new(
-                    super::too_large(&job),
-                )));
+                super::show(&dispatch, super::too_large(&job));
                 return;
             }
             let mut inner = self.0.borrow_mut();
@@ -301,9 +308,7 @@ mod web {
                 (Some(_), false) if job.text.len() >= WORKER_FROM => inner.pending = Some(job),
                 _ => {
                     drop(inner);
-                    dispatch.dispatch(Action::Analysed(crate::state::Shared::new(engine::run(
-                        &job,
-                    ))));
+                    super::show(&dispatch, engine::run(&job));
                 }
             }
         }
