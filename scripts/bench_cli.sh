@@ -5,8 +5,8 @@
 #   2. the parse floor: serde_yaml into Value      (crates/pullpolicy_cli/examples/yaml_floor.rs)
 #   3. Checkov CKV_K8S_14 + CKV_K8S_15             (installed from PyPI into a throw-away venv)
 #
-# prints wall time (best of $RUNS; Checkov once, it is slow) and peak RSS (/usr/bin/time -v)
-# of each, and the ratios. Targets (issue 7): within 1.5x of the parse floor, at least
+# prints wall time (best of $RUNS; Checkov best of $CHECKOV_RUNS, it is slow) and peak
+# RSS (/usr/bin/time -v, in a run of its own) of each, and the ratios. Targets (issue 7): within 1.5x of the parse floor, at least
 # 250x faster than Checkov.
 #
 #   scripts/bench_cli.sh              # everything
@@ -73,34 +73,46 @@ cli=$target/cli/pullpolicy
 floor=$target/cli/examples/yaml_floor
 
 # --- measuring --------------------------------------------------------------------------
-# measure NAME CMD... : runs CMD once under /usr/bin/time -v and keeps, in NAME_ms and
-# NAME_rss, the best wall time (ms) and the largest peak RSS (KiB) seen so far. Standard
-# output goes to /dev/null, as hyperfine does by default: the disk's speed is not the
-# tool's (writing the CLI's 11.7 MB of JSON to a file costs this VM 5-15 ms more). The
-# outputs are kept by one more, untimed, run of each.
+# measure NAME CMD... : times one run of CMD and keeps, in NAME_ms, the best wall time
+# (ms) so far; the clock is bash's own $EPOCHREALTIME, so no process is started
+# between the two readings but CMD (a `date` on each side, as this script used before,
+# added 2-4 ms to every figure). Standard output goes to /dev/null, as hyperfine does
+# by default: the disk's speed is not the tool's (writing the CLI's 11.7 MB of JSON to
+# a file costs this VM 5-15 ms more). The outputs are kept by one more, untimed, run.
 measure() {
     local name=$1
     shift
-    local start end ms kib best rss
-    start=$(date +%s%N)
+    local start end us best
+    start=${EPOCHREALTIME/[.,]/}
+    "$@" > /dev/null 2> "$work/$name.err" || true
+    end=${EPOCHREALTIME/[.,]/}
+    us=$((end - start))
+    best=${name}_us
+    if [[ -z ${!best:-} || $us -lt ${!best} ]]; then printf -v "$best" '%s' "$us"; fi
+    printf -v "${name}_ms" '%s' "$(( (${!best} + 500) / 1000 ))"
+}
+
+# peak NAME CMD... : the peak RSS (KiB) of one run of CMD under /usr/bin/time -v, in
+# NAME_rss (a run of its own, so the wrapper is not in the timings).
+peak() {
+    local name=$1
+    shift
     /usr/bin/time -v "$@" > /dev/null 2> "$work/$name.time" || true
-    end=$(date +%s%N)
-    ms=$(( (end - start) / 1000000 ))
-    kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
-    best=${name}_ms rss=${name}_rss
-    if [[ -z ${!best:-} || $ms -lt ${!best} ]]; then printf -v "$best" '%s' "$ms"; fi
-    if [[ ${kib:-0} -gt ${!rss:-0} ]]; then printf -v "$rss" '%s' "$kib"; fi
+    printf -v "${name}_rss" '%s' "$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")"
 }
 
 # Interleaved, so both see the same load on a shared machine; the best of $runs each.
 # `cli` uses every CPU (the default: the stream is cut at `---` lines and explained in
 # parallel); `cli1` is `--jobs 1`, the like-for-like comparison with the one-thread floor.
-floor_ms="" floor_rss=0 cli_ms="" cli_rss=0 cli1_ms="" cli1_rss=0
+floor_us="" cli_us="" cli1_us=""
 for ((i = 0; i < runs; i++)); do
     measure floor "$floor" "$stream"
     measure cli "$cli" explain --format json --fail-on never "$stream"
     measure cli1 "$cli" explain --format json --fail-on never --jobs 1 "$stream"
 done
+peak floor "$floor" "$stream"
+peak cli "$cli" explain --format json --fail-on never "$stream"
+peak cli1 "$cli" explain --format json --fail-on never --jobs 1 "$stream"
 "$floor" "$stream" > "$work/floor.out"
 "$cli" explain --format json --fail-on never "$stream" > "$work/cli.out" || true
 "$cli" explain --format json --fail-on never --jobs 1 "$stream" > "$work/cli1.out" || true
@@ -122,8 +134,12 @@ if [[ -z ${SKIP_CHECKOV:-} ]]; then
     if [[ -x $venv/bin/checkov ]]; then
         echo "checkov:    $("$venv/bin/checkov" --version)"
         pushd "$work" > /dev/null   # Checkov may write next to where it runs
-        checkov_rss=0
-        measure checkov "$venv/bin/checkov" -f "$stream" --framework kubernetes \
+        checkov_us=""
+        for ((i = 0; i < ${CHECKOV_RUNS:-3}; i++)); do
+            measure checkov "$venv/bin/checkov" -f "$stream" --framework kubernetes \
+                --check CKV_K8S_14,CKV_K8S_15 --quiet --compact --skip-download
+        done
+        peak checkov "$venv/bin/checkov" -f "$stream" --framework kubernetes \
             --check CKV_K8S_14,CKV_K8S_15 --quiet --compact --skip-download
         "$venv/bin/checkov" -f "$stream" --framework kubernetes --check CKV_K8S_14,CKV_K8S_15 \
             --quiet --compact --skip-download > "$work/checkov.out" 2>&1 || true
