@@ -147,7 +147,11 @@ mod web {
                 &js_sys::Uint8Array::from(bytes),
             ) {
                 Ok(text) => text.as_string().ok_or(LinkError::Unavailable),
-                Err(code) => Err(LinkError::from_code(code.as_f64().unwrap_or(-1.0) as u8)),
+                // A number is the codec's error code; anything else (a trap) is
+                // no answer from it.
+                Err(code) => Err(code
+                    .as_f64()
+                    .map_or(LinkError::Unavailable, |c| LinkError::from_code(c as u8))),
             }
         });
     }

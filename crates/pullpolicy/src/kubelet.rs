@@ -574,7 +574,11 @@ fn simulate_pod(cx: &Cx<'_>, doc: &mut Document) {
     .into_iter()
     .flat_map(|s| (0..entries.len()).filter(move |&i| stage(entries[i].role) == s))
     .collect();
-    debug_assert_eq!(order.len(), entries.len(), "a stage is missing from the list");
+    debug_assert_eq!(
+        order.len(),
+        entries.len(),
+        "a stage is missing from the list"
+    );
     let reaching: Vec<bool> = doc
         .entries
         .iter()
