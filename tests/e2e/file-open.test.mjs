@@ -5,32 +5,20 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useSite } from './harness.mjs';
+import { openPlayground, settled, useSite } from './harness.mjs';
 
 const AXE = path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js');
 
 const site = useSite();
 
-async function open({ bypassCSP = false } = {}) {
-  // bypassCSP only where axe-core is injected (the site's CSP forbids injected scripts).
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(site.server.url);
-  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
-  return { page, context, errors };
-}
+// bypassCSP only where axe-core is injected (the site's CSP forbids injected scripts).
+const open = ({ bypassCSP = false } = {}) => openPlayground(site, '', { bypassCSP });
 
 const cards = (page) =>
   page.$$eval('[data-container-path]', (els) => els.map((e) => `${e.dataset.containerPath}=${e.dataset.effectivePolicy}`));
 
-async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('.status-text')?.textContent.includes('Explaining'), null, {
-    timeout: 30000,
-  });
-}
+// Opened files can be large: 30 s to settle, whatever the default.
+const settledLong = (page) => settled(page, 30000);
 
 /** Drops a file on the editor through a synthetic DataTransfer. */
 async function drop(page, name, bytes, type = 'text/yaml') {
@@ -57,7 +45,7 @@ test('"Open file…" is a labelled header button; a UTF-8 file lands in the edit
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.press('#open-button', 'Enter')]);
   await chooser.setFiles({ name: 'pod.yaml', mimeType: 'text/yaml', buffer: Buffer.from(POD, 'utf8') });
   await page.waitForFunction((t) => document.querySelector('#manifest').value === t, POD);
-  await settled(page);
+  await settledLong(page);
   assert.deepEqual(await cards(page), ['0:spec.containers[0]=IfNotPresent']);
   assert.match(await page.textContent('.notice-area'), /Opened pod\.yaml\./);
   // Persisted like typed text.
@@ -66,7 +54,7 @@ test('"Open file…" is a labelled header button; a UTF-8 file lands in the edit
   const json = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j' }, spec: { containers: [{ name: 'x', image: 'nginx' }] } });
   await page.setInputFiles('#open-file', { name: 'pod.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   await page.waitForFunction((t) => document.querySelector('#manifest').value === t, json);
-  await settled(page);
+  await settledLong(page);
   assert.deepEqual(await cards(page), ['0:spec.containers[0]=Always']);
   // axe-core: the new controls are labelled.
   await page.addScriptTag({ path: AXE });
@@ -84,7 +72,7 @@ test('a file dropped on the editor opens like "Open file…"', async () => {
   const { page, context, errors } = await open();
   await drop(page, 'dropped.yml', Buffer.from(POD, 'utf8'));
   await page.waitForFunction((t) => document.querySelector('#manifest').value === t, POD);
-  await settled(page);
+  await settledLong(page);
   assert.deepEqual(await cards(page), ['0:spec.containers[0]=IfNotPresent']);
   assert.deepEqual(errors, []);
   await context.close();
@@ -146,7 +134,7 @@ test('a file with a 1 MB key ends with a report or a clear message', async () =>
   const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: long-key\nspec:\n  containers:\n  - name: a\n    image: nginx\n    ${'k'.repeat(1_000_000)}: 1\n`;
   await page.setInputFiles('#open-file', { name: 'key.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
   await page.waitForFunction((n) => document.querySelector('#manifest').value.length === n, text.length, { timeout: 30000 });
-  await settled(page);
+  await settledLong(page);
   await page.waitForSelector('[data-effective-policy], .message', { timeout: 30000 });
   const verdicts = await page.textContent('#verdicts');
   assert.ok(verdicts.length > 0);

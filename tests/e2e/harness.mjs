@@ -69,17 +69,50 @@ export async function launch() {
   });
 }
 
-/** A page that records console errors, page errors and every request it makes. */
-export async function openPage(browser, url, { width = 1280, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+/**
+ * A page in a fresh context that records console errors, page errors, every request it
+ * makes and every dialog (dismissed). `clipboard`: clipboard access for the page's origin.
+ */
+export async function openPage(
+  browser,
+  url,
+  { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false, clipboard = false } = {},
+) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
+  if (clipboard) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  }
   const page = await context.newPage();
   const errors = [];
   const requests = [];
+  const dialogs = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
   await page.goto(url);
-  return { page, context, errors, requests };
+  return { page, context, errors, requests, dialogs };
+}
+
+/** [`openPage`] on the site's playground (`rest`: a query and/or fragment), once its
+ *  verdicts are drawn. */
+export async function openPlayground(site, rest = '', options = {}) {
+  const opened = await openPage(site.browser, site.server.url + rest, options);
+  await opened.page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  return opened;
+}
+
+/** Waits until the verdicts reflect the editor (the analysis is debounced); `timeout` in
+ *  ms, Playwright's default without it. */
+export async function settled(page, timeout) {
+  await page.waitForFunction(
+    () => !document.querySelector('.status-text')?.textContent.includes('Explaining'),
+    null,
+    timeout === undefined ? {} : { timeout },
+  );
 }
 
 export function artifact(name) {

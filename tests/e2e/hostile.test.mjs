@@ -6,7 +6,7 @@
 // the report took and the longest stall of the main thread (a 20 ms heartbeat).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite } from './harness.mjs';
+import { openPlayground, useSite } from './harness.mjs';
 
 const BOUND = 30000;
 const POD = (name) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n  - {name: app, image: 'nginx:1.27'}\n`;
@@ -15,13 +15,7 @@ const MIB = 1 << 20;
 const site = useSite();
 
 async function open() {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(site.server.url);
-  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  const { page, context, errors } = await openPlayground(site);
   // Manifests of 24 KB or more go to the analysis worker once it is ready.
   await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
   return { page, context, errors };

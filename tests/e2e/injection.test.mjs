@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSite } from './harness.mjs';
+import { openPlayground, settled, useSite } from './harness.mjs';
 
 const CORPUS = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../data/injection.json'), 'utf8'));
 // One manifest per payload, as the corpus describes: @Q@ is the payload as a YAML
@@ -29,26 +29,7 @@ const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
 const site = useSite();
 
 /** A fresh context (clipboard allowed) recording errors and dialogs; waits for the verdicts. */
-async function open(hash = '', { search = '' } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
-  const page = await context.newPage();
-  const errors = [];
-  const dialogs = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    d.dismiss().catch(() => {});
-  });
-  await page.goto(site.server.url + search + hash);
-  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
-  return { page, context, errors, dialogs };
-}
-
-async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('.status-text')?.textContent.includes('Explaining'));
-}
+const open = (hash = '', { search = '' } = {}) => openPlayground(site, search + hash, { clipboard: true });
 
 /** What could run or load something: scripts (as markup), other active elements, on… attributes. */
 function active(page) {

@@ -5,34 +5,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { artifact, useSite } from './harness.mjs';
+import { artifact, openPlayground, settled, useSite } from './harness.mjs';
 
 const AXE = path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js');
 
 const site = useSite();
 
 /** A fresh context (empty storage) with clipboard access, recording what it asks for. */
-async function open(hash = '', { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false } = {}) {
-  const context = await site.browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(site.server.url + hash);
-  await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
-  return { page, context, errors, requests };
-}
+const open = (hash = '', options = {}) => openPlayground(site, hash, { ...options, clipboard: true });
 
 const cards = (page) =>
   page.$$eval('[data-container-path]', (els) => els.map((e) => `${e.dataset.containerPath}=${e.dataset.effectivePolicy}`));
 
-/** Waits until the verdicts reflect the editor (the analysis is debounced). */
-async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('.status-text')?.textContent.includes('Explaining'));
-}
 
 async function pickExample(page, id) {
   await page.click('#examples-button');
