@@ -15,20 +15,45 @@
 
 mod entries;
 
-/// One FAQ entry.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One FAQ entry. It serializes as `{ id, question, answer, links, fromArticle }`.
+#[derive(Debug, Clone, Copy)]
 pub struct FaqEntry {
     /// Stable kebab-case identifier, e.g. `always-redownload`; findings link to it.
     pub id: &'static str,
     /// The question, ending in `?`.
     pub question: &'static str,
-    /// The answer as paragraphs; a paragraph may contain `inline code` in backticks and nothing else (no HTML, no markdown links).
-    pub answer: &'static [&'static str],
     /// kubernetes.io links only (`https://kubernetes.io/...`), e.g. <https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy>.
     pub links: &'static [&'static str],
     /// True for the four questions that come from the seed article.
     pub from_article: bool,
+}
+
+impl FaqEntry {
+    /// The answer as paragraphs; a paragraph may contain `inline code` in backticks and
+    /// nothing else (no HTML, no markdown links).
+    ///
+    /// A method, not a field, because the answers are a table of their own: the
+    /// playground's first load lists the questions and links only, and gets the
+    /// answers from a module loaded after its first verdict.
+    pub fn answer(&self) -> &'static [&'static str] {
+        entries::ANSWERS
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map_or(&[], |(_, answer)| answer)
+    }
+}
+
+impl serde::Serialize for FaqEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("FaqEntry", 5)?;
+        s.serialize_field("id", self.id)?;
+        s.serialize_field("question", self.question)?;
+        s.serialize_field("answer", self.answer())?;
+        s.serialize_field("links", self.links)?;
+        s.serialize_field("fromArticle", &self.from_article)?;
+        s.end()
+    }
 }
 
 /// All FAQ entries, in display order (the four article questions first).
@@ -114,7 +139,7 @@ mod tests {
     fn text(id: &str) -> String {
         entry(id)
             .unwrap_or_else(|| panic!("missing entry {id}"))
-            .answer
+            .answer()
             .join("\n\n")
     }
 
@@ -147,6 +172,14 @@ mod tests {
     }
 
     #[test]
+    fn answers_are_the_entries_in_the_same_order() {
+        let ids: Vec<&str> = entries().iter().map(|e| e.id).collect();
+        let answered: Vec<&str> = entries::ANSWERS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(answered, ids);
+        assert_eq!(entry("field-typos").map(|e| e.answer().len()), Some(3));
+    }
+
+    #[test]
     fn every_entry_is_well_formed() {
         for e in entries() {
             assert!(
@@ -154,9 +187,9 @@ mod tests {
                 "{}: question must end in ?",
                 e.id
             );
-            assert!(!e.answer.is_empty(), "{}: no answer", e.id);
+            assert!(!e.answer().is_empty(), "{}: no answer", e.id);
             assert!(!e.links.is_empty(), "{}: no link", e.id);
-            for p in e.answer {
+            for p in e.answer() {
                 assert!(!p.trim().is_empty(), "{}: empty paragraph", e.id);
                 assert_eq!(p.trim(), *p, "{}: paragraph has outer whitespace", e.id);
                 assert!(!p.contains('\n'), "{}: paragraph spans lines", e.id);
@@ -380,7 +413,7 @@ mod tests {
     #[test]
     fn tone_is_neutral() {
         for e in entries() {
-            let t = e.answer.join(" ");
+            let t = e.answer().join(" ");
             for phrase in ["always use ", "never use ", "simply", "best practice"] {
                 assert!(
                     !t.to_lowercase().contains(phrase),
