@@ -1,12 +1,14 @@
-// Loads the share-link codec (web/src/bin/pullpolicy_deflate.rs) into the page, which
-// needs it only to read a #z= link: web/src/codec.rs adds this script then, and gets
-// the codec's inflate function (null if it did not load) in a `pullpolicy:codec` event.
-import init, { inflate } from './pullpolicy_deflate.js';
+// Loads the playground's deferred module (web/src/bin/pullpolicy_deferred.rs) into the
+// page: web/src/codec.rs adds this script after the first verdict (before it, for a #z=
+// link), and gets the module's `inflate` function and its library (the FAQ answers and
+// the example manifests, as one string) in a `pullpolicy:codec` event; the event's
+// detail is null if the module did not load.
+import init, { inflate, library } from './pullpolicy_deferred.js';
 
 init().then(
-  () => inflate,
+  () => ({ inflate, library: library() }),
   (e) => {
-    console.warn('pullpolicy: the share-link codec did not load', e);
+    console.warn('pullpolicy: the deferred module did not load', e);
     return null;
   },
 ).then((detail) => dispatchEvent(new CustomEvent('pullpolicy:codec', { detail })));

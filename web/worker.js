@@ -1,13 +1,13 @@
 // Boots the analysis worker (see web/src/worker.rs): the page posts the URL of its
 // own JS glue and its compiled WebAssembly module; the module then serves analyses.
-// The worker also holds the share-link compressor (web/src/bin/pullpolicy_deflate.rs),
+// The worker also holds the share-link compressor (web/src/bin/pullpolicy_deferred.rs),
 // loaded first, so that the page's first load does without it: a Uint8Array message
 // is answered with `{deflated}` (a Uint8Array, or null if the compressor did not load).
 self.onmessage = async (event) => {
   self.onmessage = null;
   let deflate = null;
   try {
-    const codec = await import('./pullpolicy_deflate.js');
+    const codec = await import('./pullpolicy_deferred.js');
     await codec.default();
     deflate = codec.deflate;
   } catch (e) {

@@ -92,7 +92,7 @@ test('?embed#z= (a compressed link) is inflated by the codec, loaded for it', as
   await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   assert.deepEqual(await policies(page), ['Never']);
   assert.equal(await page.inputValue('#manifest'), manifest);
-  assert.ok(requests.some((u) => u.endsWith('/pullpolicy_deflate_bg.wasm')), 'the codec was loaded');
+  assert.ok(requests.some((u) => u.endsWith('/pullpolicy_deferred_bg.wasm')), 'the codec was loaded');
   // The same in <iframe sandbox="allow-scripts"> (opaque origin: cross-origin modules).
   await page.goto(`${origin}/parent.html`);
   await page.evaluate((src) => {

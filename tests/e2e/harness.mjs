@@ -72,17 +72,42 @@ export async function launch() {
 /**
  * A page in a fresh context that records console errors, page errors, every request it
  * makes and every dialog (dismissed). `clipboard`: clipboard access for the page's origin.
+ * `hold`: a URL pattern whose responses wait until the page calls `window.__release()`
+ * (without a service worker, which would answer them itself).
  */
 export async function openPage(
   browser,
   url,
-  { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false, clipboard = false } = {},
+  { width = 1280, height = 800, colorScheme = 'light', bypassCSP = false, clipboard = false, hold = null } = {},
 ) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    colorScheme,
+    bypassCSP,
+    serviceWorkers: hold ? 'block' : 'allow',
+  });
   if (clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   }
+  // When the first verdict reached the DOM (performance.now()), for `deferredLoad`.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-effective-policy]')) {
+        window.__firstVerdictAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const page = await context.newPage();
+  if (hold) {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await page.exposeFunction('__release', () => release());
+    await page.route(hold, async (route) => {
+      await released;
+      await route.continue();
+    });
+  }
   const errors = [];
   const requests = [];
   const dialogs = [];
@@ -98,11 +123,30 @@ export async function openPage(
 }
 
 /** [`openPage`] on the site's playground (`rest`: a query and/or fragment), once its
- *  verdicts are drawn. */
+ *  verdicts are drawn and, unless embedded, its deferred module has loaded (or failed to):
+ *  from then on, picking an example is immediate. */
 export async function openPlayground(site, rest = '', options = {}) {
   const opened = await openPage(site.browser, site.server.url + rest, options);
   await opened.page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
+  if (!/[?&]embed(&|=|$)/.test(rest.split('#')[0])) {
+    await opened.page.waitForSelector('html[data-library]', { state: 'attached', timeout: 20000 });
+  }
   return opened;
+}
+
+/** Waits for the playground's deferred module (FAQ answers, examples, the `#z=` codec;
+ *  web/src/codec.rs) and says how it went: `library` ("loaded" or "unavailable"), and
+ *  `afterFirstVerdict`, whether the page asked for it only after its first verdict was in
+ *  the DOM. */
+export async function deferredLoad(page) {
+  await page.waitForSelector('html[data-library]', { state: 'attached', timeout: 20000 });
+  return page.evaluate(() => {
+    const codec = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/codec.js'));
+    return {
+      library: document.documentElement.dataset.library,
+      afterFirstVerdict: Boolean(codec) && window.__firstVerdictAt !== undefined && codec.startTime > window.__firstVerdictAt,
+    };
+  });
 }
 
 /** Waits until the verdicts reflect the editor (the analysis is debounced); `timeout` in

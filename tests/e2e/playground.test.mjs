@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { artifact, openPlayground, settled, useSite } from './harness.mjs';
+import { artifact, deferredLoad, openPlayground, settled, useSite } from './harness.mjs';
 
 const AXE = path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js');
 
@@ -39,6 +39,10 @@ test('loads under a sub-path: cards, FAQ, footer, no errors', async () => {
   assert.match(await page.textContent('footer'), /Runs entirely in your browser; nothing you paste leaves this page\./);
   assert.ok((await page.$$('.faq-entry')).length >= 12, 'at least 12 FAQ entries');
   assert.match(await page.textContent('#faq'), /Does Always re-download the image\?/);
+  // The answers come with the deferred module, which the page loads after its first verdict.
+  assert.deepEqual(await deferredLoad(page), { library: 'loaded', afterFirstVerdict: true });
+  await page.click('#faq-always-redownload .disclose');
+  assert.match(await page.textContent('#faq-always-redownload-c'), /^No\. With Always the kubelet asks the runtime to pull every time it starts the container/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -127,10 +131,10 @@ test('the scenario changes the node outcome at once', async () => {
 test('share links round-trip byte for byte, in both fragment forms', async () => {
   const manifest = '# ünïcödé 🐳 and CRLF\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: crlf}\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: nginx:1.27\r\n';
   // 1. The hand-writable form, with a scenario setting.
-  const { page, context, errors, requests } = await open(`#yaml=${b64url(manifest)}&node=present`);
+  const { page, context, errors } = await open(`#yaml=${b64url(manifest)}&node=present`);
   assert.deepEqual(await cards(page), ['0:spec.containers[0]=IfNotPresent']);
-  // Only a #z= link needs the codec in the page (web/src/codec.rs).
-  assert.ok(!requests.some((u) => u.endsWith('/codec.js')), 'a #yaml= link loads no codec');
+  // Only a #z= link needs the deferred module before the first verdict (web/src/codec.rs).
+  assert.deepEqual(await deferredLoad(page), { library: 'loaded', afterFirstVerdict: true });
   assert.equal(await page.inputValue('#manifest'), manifest.replace(/\r\n/g, '\n'));
   assert.equal(await page.inputValue('#sc-node'), 'present');
   // 2. "Copy link" writes the compressed form; its payload is the exact bytes (CRLF kept).
@@ -379,8 +383,8 @@ test('axe-core finds no violations, light and dark, menus and outcomes included'
 test('privacy: same-origin at load, nothing at all afterwards', async () => {
   const served = site.server.requests.length;
   const { page, context, requests } = await open();
-  // A plain visit: the page itself never loads the share-link codec.
-  assert.ok(!requests.some((u) => u.endsWith('/codec.js')), 'no codec at load');
+  // A plain visit: the page loads its deferred module only after its first verdict.
+  assert.deepEqual(await deferredLoad(page), { library: 'loaded', afterFirstVerdict: true });
   // The analysis worker starts with the page (it loads worker.js and the JS glue).
   await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
   // The service worker's precache (its install) is part of the load.

@@ -47,7 +47,7 @@ fn initial_state() -> State {
         (None, None) => {
             let e = &EXAMPLES[0];
             State::new(
-                e.text.to_owned(),
+                crate::examples::FIRST.to_owned(),
                 crate::params::read_query(e.scenario),
                 Source::Example(0),
             )
@@ -317,7 +317,8 @@ pub fn app() -> Html {
     }
     // Global shortcuts, clicks outside menus, links pasted into the address bar;
     // embedded, only messages from the parent (and resizes). One effect with the
-    // worker's start (each hook instance costs code in the bundle).
+    // worker's start and the deferred module's (each hook instance costs code in the
+    // bundle). Embedded, there is no FAQ or examples menu to load.
     {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
@@ -327,8 +328,15 @@ pub fn app() -> Html {
                 // Embedded (maybe sandboxed, with an opaque origin): analyses run here.
                 Some(_) => Box::new(crate::embed::listen(dispatch)),
                 None => {
+                    // Once the first verdict is painted: the worker, and the deferred
+                    // module with the FAQ answers and the examples (which a click on
+                    // an example or a `#z=` link loads sooner).
                     let d = dispatch.clone();
                     let start = gloo::timers::callback::Timeout::new(300, move || {
+                        let library = d.clone();
+                        crate::codec::when_loaded(Box::new(move || {
+                            library.dispatch(Action::Library(crate::library::status()))
+                        }));
                         if crate::worker::current(&d).is_none() {
                             crate::worker::Engine::start(d);
                         }
@@ -470,7 +478,7 @@ pub fn app() -> Html {
         .rendered()
         .map(|r| r.related.clone())
         .unwrap_or_default();
-    let faq = use_memo(related, |related| match embed {
+    let faq = use_memo((related, state.library), |(related, _)| match embed {
         Some(_) => AttrValue::default(),
         None => render::faq(related).into(),
     });
@@ -514,10 +522,10 @@ pub fn app() -> Html {
         let href = crate::embed::playground_url(&state.text, &state.options);
         return html! {
             <div class="app embed" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
-                <main id="main" class="layout">
+                <main id="main" class="layout"><div class="work">
                     { editor }
                     <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html((*verdicts).clone()) }</section>
-                </main>
+                </div></main>
                 <p class="embed-open"><a {href} target="_blank" rel="noopener">{ "Open in the playground" }</a></p>
                 { notices }
             </div>
@@ -529,10 +537,12 @@ pub fn app() -> Html {
             { html("<a class=\"skip\" href=\"#verdicts\" data-act=\"skip\">Skip to verdicts</a>".to_owned()) }
             { html((*header).clone()) }
             <main id="main" class="layout">
-                { editor }
-                <div class="results">
-                    <section class="pane scenario" aria-labelledby="scenario-title">{ html((*scenario).clone()) }</section>
-                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html((*verdicts).clone()) }</section>
+                <div class="work">
+                    { editor }
+                    <div class="results">
+                        <section class="pane scenario" aria-labelledby="scenario-title">{ html((*scenario).clone()) }</section>
+                        <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html((*verdicts).clone()) }</section>
+                    </div>
                 </div>
                 <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html((*faq).clone()) }</section>
             </main>

@@ -1,11 +1,12 @@
-//! Reading share links in the page, with the `#z=` inflater loaded only when needed.
+//! The deferred module in the page: reading `#z=` share links, and the library.
 //!
-//! Inflating is the share-link codec's job (`src/bin/pullpolicy_deflate.rs`, the small
-//! second module the analysis worker also uses), so the page's first load carries no
-//! inflater. A page opened with a `#z=` link loads `web/codec.js`, which loads the codec
-//! and hands its `inflate` back in a `pullpolicy:codec` event, before the first verdict
-//! (`main.rs` renders once [`read_then`] has the link); otherwise the page loads it only
-//! when a `#z=` link is pasted into the address bar.
+//! The deferred module (`src/bin/pullpolicy_deferred.rs`) holds what the page's first
+//! load does without: the `#z=` inflater and the [`crate::library`] (FAQ answers and
+//! example manifests). `web/codec.js` loads it and hands over its `inflate` and its
+//! library in a `pullpolicy:codec` event. The page loads it right after its first
+//! verdict ([`when_loaded`], from the app's first render); a page opened with a `#z=`
+//! link loads it before its first verdict (`main.rs` renders once [`read_then`] has the
+//! link).
 
 use crate::share::{self, LinkError, Shared};
 use std::cell::RefCell;
@@ -82,6 +83,16 @@ type Inflate<'a> = &'a dyn Fn(&[u8]) -> Result<String, LinkError>;
 /// What waits for the codec.
 type WithInflate = Box<dyn FnOnce(Inflate)>;
 
+/// Loads the deferred module unless it is loaded (or loading), then calls `then`: at
+/// once, or once it has loaded or failed to ([`crate::library::status`] tells which).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn when_loaded(then: Box<dyn FnOnce()>) {
+    if crate::library::status() == crate::library::Status::Loading {
+        crate::library::set(Some(crate::library::write()));
+    }
+    then();
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn with_inflate(then: WithInflate) {
     then(&share::inflate);
@@ -93,6 +104,8 @@ fn is_loaded() -> bool {
 }
 
 #[cfg(target_arch = "wasm32")]
+pub use web::when_loaded;
+#[cfg(target_arch = "wasm32")]
 use web::{is_loaded, with_inflate};
 
 #[cfg(target_arch = "wasm32")]
@@ -102,39 +115,43 @@ mod web {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
-    /// The codec's `inflate` (`None`: it did not load), with what waits for it.
+    /// The module's `inflate` (`None`: it did not load), with what waits for it.
     #[derive(Default)]
     struct Codec {
         loaded: Option<Option<js_sys::Function>>,
-        waiting: Vec<WithInflate>,
+        waiting: Vec<Box<dyn FnOnce()>>,
     }
 
     thread_local! {
         static CODEC: RefCell<Codec> = RefCell::default();
     }
 
-    /// The script that loads the codec and announces it (`web/codec.js`).
+    /// The script that loads the module and announces it (`web/codec.js`).
     const LOADER: &str = "./codec.js";
 
-    /// Whether the codec has loaded (or failed to).
+    /// Whether the module has loaded (or failed to).
     pub(super) fn is_loaded() -> bool {
         CODEC.with(|c| c.borrow().loaded.is_some())
     }
 
-    pub(super) fn with_inflate(then: WithInflate) {
-        match CODEC.with(|c| c.borrow().loaded.clone()) {
-            Some(f) => call(f, then),
-            None => {
-                let first = CODEC.with(|c| {
-                    let mut c = c.borrow_mut();
-                    c.waiting.push(then);
-                    c.waiting.len() == 1
-                });
-                if first {
-                    load();
-                }
-            }
+    pub fn when_loaded(then: Box<dyn FnOnce()>) {
+        if is_loaded() {
+            return then();
         }
+        let first = CODEC.with(|c| {
+            let mut c = c.borrow_mut();
+            c.waiting.push(then);
+            c.waiting.len() == 1
+        });
+        if first {
+            load();
+        }
+    }
+
+    pub(super) fn with_inflate(then: WithInflate) {
+        when_loaded(Box::new(move || {
+            call(CODEC.with(|c| c.borrow().loaded.clone().flatten()), then)
+        }));
     }
 
     fn call(f: Option<js_sys::Function>, then: WithInflate) {
@@ -156,41 +173,51 @@ mod web {
         });
     }
 
-    fn loaded(f: Option<js_sys::Function>) {
+    /// Keeps what `codec.js` handed over (`detail`: `{inflate, library}`, or null),
+    /// marks the page (`<html data-library="loaded">` or `"unavailable"`, for tests),
+    /// then calls what waits.
+    fn loaded(detail: wasm_bindgen::JsValue) {
+        let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
+        let inflate = field("inflate").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         let waiting = CODEC.with(|c| {
             let mut c = c.borrow_mut();
             if c.loaded.is_some() {
-                return Vec::new();
+                return None;
             }
-            c.loaded = Some(f.clone());
-            std::mem::take(&mut c.waiting)
+            c.loaded = Some(inflate);
+            Some(std::mem::take(&mut c.waiting))
         });
+        let Some(waiting) = waiting else { return };
+        crate::library::set(field("library").and_then(|l| l.as_string()));
+        if let Some(html) = gloo::utils::document().document_element() {
+            let status = match crate::library::status() {
+                crate::library::Status::Loaded => "loaded",
+                _ => "unavailable",
+            };
+            let _ = html.set_attribute("data-library", status);
+        }
         for then in waiting {
-            call(f.clone(), then);
+            then();
         }
     }
 
     /// Adds `<script type="module" src="./codec.js">`: its `pullpolicy:codec` event
-    /// carries `inflate` (or `null`); a script that cannot load fires `error`.
+    /// carries `{inflate, library}` (or `null`); a script that cannot load fires `error`.
     fn load() {
         let doc = gloo::utils::document();
         let Ok(script) = doc.create_element("script") else {
-            return loaded(None);
+            return loaded(wasm_bindgen::JsValue::NULL);
         };
         // Its work done, the script element goes: the page's markup stays as it was.
         let done = script.clone();
         let on_codec = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             done.remove();
-            loaded(
-                js_sys::Reflect::get(&e, &"detail".into())
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
-            );
+            loaded(js_sys::Reflect::get(&e, &"detail".into()).unwrap_or_default());
         });
         let done = script.clone();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             done.remove();
-            loaded(None);
+            loaded(wasm_bindgen::JsValue::NULL);
         });
         let _ = gloo::utils::window().add_event_listener_with_callback(
             "pullpolicy:codec",
@@ -206,7 +233,7 @@ mod web {
             Some(head) => {
                 let _ = head.append_child(&script);
             }
-            None => loaded(None),
+            None => loaded(wasm_bindgen::JsValue::NULL),
         }
     }
 }

@@ -159,6 +159,35 @@ fn attr(el: &web_sys::Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
 }
 
+/// Loads example `i` into the editor, or says why it cannot.
+#[cfg(target_arch = "wasm32")]
+fn load_example(i: usize, d: &Dispatch) {
+    let x = &EXAMPLES[i];
+    let Some(text) = crate::library::example(i) else {
+        d.dispatch(Action::Menu(None));
+        d.dispatch(Action::Notify(Notice::new(
+            Tone::Error,
+            format!(
+                "The example “{}” could not be loaded: the page's second module did not load. Reload the page to try again.",
+                x.title
+            ),
+        )));
+        // The menu's trigger takes the focus back once the header is redrawn.
+        return REFOCUS.with(|r| *r.borrow_mut() = Some("examples-button".to_owned()));
+    };
+    d.dispatch(Action::Load {
+        text,
+        options: Some(crate::params::read_query(x.scenario)),
+        source: Source::Example(i),
+    });
+    d.dispatch(Action::Notify(Notice {
+        undo: true,
+        ..Notice::new(Tone::Success, format!("Loaded the example “{}”.", x.title))
+    }));
+    REFOCUS.with(|r| *r.borrow_mut() = None);
+    focus_id("manifest");
+}
+
 /// Clicks on markup-rendered buttons and links (`data-act`).
 pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
     #[cfg(target_arch = "wasm32")]
@@ -241,18 +270,10 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
             })),
             "example" => {
                 let i = num("data-i") as usize;
-                if let Some(x) = EXAMPLES.get(i) {
-                    d.dispatch(Action::Load {
-                        text: x.text.to_owned(),
-                        options: Some(crate::params::read_query(x.scenario)),
-                        source: Source::Example(i),
-                    });
-                    d.dispatch(Action::Notify(Notice {
-                        undo: true,
-                        ..Notice::new(Tone::Success, format!("Loaded the example “{}”.", x.title))
-                    }));
-                    REFOCUS.with(|r| *r.borrow_mut() = None);
-                    focus_id("manifest");
+                if i < EXAMPLES.len() {
+                    // All but the first come with the library, after the first verdict.
+                    let d = d.clone();
+                    crate::codec::when_loaded(Box::new(move || load_example(i, &d)));
                 }
             }
             "copy" => {

@@ -1,4 +1,8 @@
-//! The examples menu: manifests from `web/examples/`, built into the app.
+//! The examples menu: manifests from `web/examples/`.
+//!
+//! The menu (ids, labels, scenarios) and the first example, which a first visit shows,
+//! are part of the page's first load; the other manifests are not: they come with the
+//! FAQ answers in the deferred module, after the first verdict (see [`crate::library`]).
 
 /// One example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,100 +13,50 @@ pub struct Example {
     pub title: &'static str,
     /// One line under the label.
     pub hint: &'static str,
-    /// The manifest.
-    pub text: &'static str,
     /// Scenario parameters the example needs (the share-link syntax), or "".
     pub scenario: &'static str,
 }
 
-macro_rules! example {
-    ($id:literal, $title:literal, $hint:literal) => {
-        example!($id, $title, $hint, "")
-    };
-    ($id:literal, $title:literal, $hint:literal, $scenario:literal) => {
-        Example {
+/// The manifest of the first example (`web/examples/tour.yaml`).
+pub const FIRST: &str = include_str!("../examples/tour.yaml");
+
+/// Builds [`EXAMPLES`] and [`TEXTS`] from one list: `(id, title, hint[, scenario])`.
+macro_rules! examples {
+    ($(($id:literal, $title:literal, $hint:literal $(, $scenario:literal)?)),+ $(,)?) => {
+        /// Every example, in menu order. The first is what a first visit shows.
+        pub const EXAMPLES: &[Example] = &[$(Example {
             id: $id,
             title: $title,
             hint: $hint,
-            text: include_str!(concat!("../examples/", $id, ".yaml")),
-            scenario: $scenario,
-        }
+            scenario: examples!(@or $($scenario)?),
+        }),+];
+
+        /// Every example's manifest, in menu order (only the deferred module links this).
+        pub static TEXTS: &[&str] = &[$(include_str!(concat!("../examples/", $id, ".yaml"))),+];
     };
+    (@or $scenario:literal) => { $scenario };
+    (@or) => { "" };
 }
 
-/// Every example, in menu order. The first is what a first visit shows.
-pub const EXAMPLES: &[Example] = &[
-    example!("tour", "Tour", "three containers, three different policies"),
-    example!(
-        "seed-if-not-present",
-        "Article: IfNotPresent",
-        "the seed article's first Pod"
-    ),
-    example!(
-        "seed-always",
-        "Article: Always",
-        "the seed article's second Pod"
-    ),
-    example!(
-        "seed-never",
-        "Article: Never",
-        "the seed article's third Pod"
-    ),
-    example!(
-        "latest-no-policy",
-        ":latest, no policy",
-        "defaults to Always"
-    ),
-    example!("no-tag", "No tag", "an untagged image is :latest"),
-    example!("digest-pinned", "Digest-pinned", "defaults to IfNotPresent"),
-    example!(
-        "tag-and-digest",
-        "Tag and digest",
-        ":latest@sha256 still defaults to Always"
-    ),
-    example!(
-        "private-registry-port",
-        "Private registry with a port",
-        "the port is not a tag"
-    ),
-    example!(
-        "typo-key",
-        "Typo'd key",
-        "imagePullpolicy is dropped or rejected"
-    ),
-    example!(
-        "lowercase-always",
-        "\"always\" in lower case",
-        "rejected: values are case-sensitive"
-    ),
-    example!(
-        "never-empty-node",
-        "Never on an empty node",
-        "ErrImageNeverPull"
-    ),
-    example!(
-        "registry-down",
-        "Always, registry down",
-        "no fallback to the cached image",
-        "node=present&registry=unreachable"
-    ),
-    example!(
-        "deployment-init-sidecar",
-        "Deployment: init + sidecar",
-        "init container, native sidecar, app"
-    ),
-    example!("cronjob", "CronJob", "the pod spec four levels down"),
-    example!(
-        "multi-document",
-        "Multi-document stream",
-        "Service, StatefulSet, DaemonSet"
-    ),
-    example!(
-        "image-volume",
-        "Image volume",
-        "an OCI image mounted as a volume"
-    ),
-];
+examples! {
+    ("tour", "Tour", "three containers, three different policies"),
+    ("seed-if-not-present", "Article: IfNotPresent", "the seed article's first Pod"),
+    ("seed-always", "Article: Always", "the seed article's second Pod"),
+    ("seed-never", "Article: Never", "the seed article's third Pod"),
+    ("latest-no-policy", ":latest, no policy", "defaults to Always"),
+    ("no-tag", "No tag", "an untagged image is :latest"),
+    ("digest-pinned", "Digest-pinned", "defaults to IfNotPresent"),
+    ("tag-and-digest", "Tag and digest", ":latest@sha256 still defaults to Always"),
+    ("private-registry-port", "Private registry with a port", "the port is not a tag"),
+    ("typo-key", "Typo'd key", "imagePullpolicy is dropped or rejected"),
+    ("lowercase-always", "\"always\" in lower case", "rejected: values are case-sensitive"),
+    ("never-empty-node", "Never on an empty node", "ErrImageNeverPull"),
+    ("registry-down", "Always, registry down", "no fallback to the cached image", "node=present&registry=unreachable"),
+    ("deployment-init-sidecar", "Deployment: init + sidecar", "init container, native sidecar, app"),
+    ("cronjob", "CronJob", "the pod spec four levels down"),
+    ("multi-document", "Multi-document stream", "Service, StatefulSet, DaemonSet"),
+    ("image-volume", "Image volume", "an OCI image mounted as a volume"),
+}
 
 /// The example with this id.
 pub fn by_id(id: &str) -> Option<(usize, &'static Example)> {
@@ -116,12 +70,19 @@ mod tests {
     #[test]
     fn every_example_has_entries_and_no_syntax_error() {
         assert!(EXAMPLES.len() >= 12);
-        for e in EXAMPLES {
+        for (e, text) in EXAMPLES.iter().zip(TEXTS) {
             let options = crate::params::read_query(e.scenario);
-            let report = pullpolicy::explain(e.text, &options);
+            let report = pullpolicy::explain(text, &options);
             assert!(report.syntax_errors.is_empty(), "{}", e.id);
             assert!(report.summary.entries > 0, "{} has no entries", e.id);
         }
+    }
+
+    #[test]
+    fn every_example_has_its_text_and_the_first_is_first() {
+        assert_eq!(TEXTS.len(), EXAMPLES.len());
+        assert_eq!(TEXTS[0], FIRST);
+        assert_eq!(EXAMPLES[0].id, "tour");
     }
 
     #[test]

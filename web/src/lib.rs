@@ -15,6 +15,7 @@ pub mod embed;
 pub mod engine;
 pub mod examples;
 pub mod highlight;
+pub mod library;
 pub mod lines;
 pub mod markdown;
 pub mod markup;

@@ -11,7 +11,7 @@
 //! server, and both forms round-trip the text byte for byte (Unicode, CRLF).
 //!
 //! The page does not carry the inflater: it reads a `#z=` link with [`decode_with`],
-//! the share-link codec (`src/bin/pullpolicy_deflate.rs`, loaded by [`crate::codec`])
+//! the share-link codec (`src/bin/pullpolicy_deferred.rs`, loaded by [`crate::codec`])
 //! inflating what [`packed`] returns with [`inflate`]. [`decode`] is both in one call.
 
 use crate::params;
@@ -85,7 +85,7 @@ impl std::fmt::Display for LinkError {
 /// The fragment (without `#`) for `text` and `options`, compressed.
 ///
 /// The playground compresses in its worker (`worker::Engine::deflate`, with
-/// the same call, in `web/src/bin/pullpolicy_deflate.rs`) and then calls
+/// the same call, in `web/src/bin/pullpolicy_deferred.rs`) and then calls
 /// [`encode_deflated`], so that the compressor is not part of the first load.
 pub fn encode(text: &str, options: &Options) -> String {
     encode_deflated(&deflate(text.as_bytes()), options)

@@ -230,6 +230,8 @@ pub struct State {
     pub jump: Option<Jump>,
     /// The last FAQ request.
     pub faq: Option<FaqFocus>,
+    /// Whether the FAQ answers (and the examples) are there.
+    pub library: crate::library::Status,
     /// The last share link made (full URL).
     pub link: Option<String>,
     /// The last Markdown export.
@@ -287,6 +289,8 @@ pub enum Action {
     Notify(Notice),
     /// Hide the status message.
     Dismiss,
+    /// The library (FAQ answers, examples) has loaded, or failed to.
+    Library(crate::library::Status),
     /// Select a range in the editor (textarea offsets).
     JumpTo {
         /// Start.
@@ -330,6 +334,7 @@ impl State {
             notice: None,
             jump: None,
             faq: None,
+            library: crate::library::Status::Loading,
             link: None,
             markdown: None,
             previous: None,
@@ -496,6 +501,7 @@ impl Reducible for State {
                 };
             }
             Action::Notify(notice) => s.notice = Some(notice),
+            Action::Library(status) => s.library = status,
             Action::Dismiss => {
                 if s.notice.is_none() {
                     return self;

@@ -12,7 +12,7 @@
 //! replaced; the page itself keeps running.
 //!
 //! The worker also holds the share-link compressor, a second small module
-//! (`src/bin/pullpolicy_deflate.rs`, loaded by `web/worker.js` before it says "ready"):
+//! (`src/bin/pullpolicy_deferred.rs`, loaded by `web/worker.js` before it says "ready"):
 //! `Engine::deflate` sends it a text and gets the raw deflate back, so that
 //! miniz_oxide's compressor (about 9 KB gzip) is not part of the page's first load.
 

@@ -1,11 +1,16 @@
-//! The share-link codec as its own small WebAssembly module: raw deflate and inflate
-//! (miniz_oxide, as [`pullpolicy_web::share::deflate`] and [`pullpolicy_web::share::inflate`]).
-//! Neither is part of the page's first load:
-//! - the analysis worker (`web/worker.js`) loads it when it starts, after the page's
-//!   first paint, and compresses with it when the page makes a `#z=` link
-//!   (`pullpolicy_web::worker::Engine::deflate`);
-//! - the page loads it (`web/codec.js`, see `pullpolicy_web::codec`) only to read a
-//!   `#z=` link: before the first verdict when it opens with one.
+//! The playground's deferred module: what the page needs only after its first verdict,
+//! as a small WebAssembly module of its own, so that the page's first load does without
+//! it:
+//! - the share-link codec: raw deflate and inflate (miniz_oxide, as
+//!   [`pullpolicy_web::share::deflate`] and [`pullpolicy_web::share::inflate`]);
+//! - the library: the FAQ answers (the core's, [`pullpolicy::faq::FaqEntry::answer`])
+//!   and the example manifests but the first ([`pullpolicy_web::library`]).
+//!
+//! Who loads it:
+//! - the page (`web/codec.js`, see `pullpolicy_web::codec`), right after its first
+//!   verdict, or before it when it opens with a `#z=` link, which it inflates;
+//! - the analysis worker (`web/worker.js`), when it starts, to compress the page's
+//!   `#z=` links (`pullpolicy_web::worker::Engine::deflate`).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -20,6 +25,13 @@ pub fn deflate(bytes: &[u8]) -> Vec<u8> {
 #[wasm_bindgen]
 pub fn inflate(bytes: &[u8]) -> Result<String, u8> {
     pullpolicy_web::share::inflate(bytes).map_err(|e| e.code())
+}
+
+/// The FAQ answers and the example manifests, as [`pullpolicy_web::library::Library`]
+/// reads them.
+#[wasm_bindgen]
+pub fn library() -> String {
+    pullpolicy_web::library::write()
 }
 
 fn main() {}

@@ -209,7 +209,7 @@ pub fn finding(h: &mut Markup, f: &Finding, id: &str) {
                 .attr2("href", "#faq-", e.id)
                 .attr("data-id", e.id)
                 .raw(">")
-                .text(e.question)
+                .code_text(e.question)
                 .raw("</a></li>");
         }
         h.raw("</ul>");

@@ -1,13 +1,18 @@
 //! FAQ & guidance: the core's entries (`pullpolicy::faq::entries()`), rendered as they
-//! are. Entries the current findings point to are marked and listed first.
+//! are. Entries the current findings point to are marked and listed first. The answers
+//! come from the [`crate::library`], loaded after the first verdict; until then an open
+//! entry says so.
 
 use super::card::links;
 use super::is_open;
+use crate::library::Status;
 use crate::markup::Markup;
 
 /// The FAQ section's markup; `related` are the ids the current findings link to.
 pub fn render(related: &[&'static str]) -> String {
     let entries = pullpolicy::faq::entries();
+    // The answers come with the library, after the first verdict.
+    let library = crate::library::get();
     let mut h = Markup::new();
     h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool.</p>");
     if !related.is_empty() {
@@ -17,7 +22,7 @@ pub fn render(related: &[&'static str]) -> String {
                 .attr2("href", "#faq-", e.id)
                 .attr("data-id", e.id)
                 .raw(">")
-                .text(e.question)
+                .code_text(e.question)
                 .raw("</a></li>");
         }
         h.raw("</ul></div>");
@@ -26,7 +31,10 @@ pub fn render(related: &[&'static str]) -> String {
     for e in entries {
         let is_related = related.contains(&e.id);
         let mut label = Markup::new();
-        label.el("span", "q", e.question);
+        label
+            .raw("<span class=\"q\">")
+            .code_text(e.question)
+            .raw("</span>");
         if e.from_article {
             label.el("span", "tag", "from the article");
         }
@@ -58,8 +66,18 @@ pub fn render(related: &[&'static str]) -> String {
             .raw("</button></h3><div class=\"disclosed answer\"")
             .attr("id", &content)
             .raw(if open { ">" } else { " hidden>" });
-        for p in e.answer {
-            h.raw("<p>").code_text(p).raw("</p>");
+        match &library {
+            Some(l) => {
+                for p in l.answer(e.id) {
+                    h.raw("<p>").code_text(p).raw("</p>");
+                }
+            }
+            None => {
+                h.raw(match crate::library::status() {
+                    Status::Loading => "<p class=\"muted\">Loading the answer…</p>",
+                    _ => "<p class=\"muted\">The answer could not be loaded: the page's second module did not load. Reload the page to try again; the links below cover the question.</p>",
+                });
+            }
         }
         links(&mut h, e.links, false);
         h.raw("</div></div>");
