@@ -15,7 +15,7 @@
 //    spanning lines).
 //
 // The analysis worker runs the same glue and wasm, so it sees the same names. The
-// share-link codec (pullpolicy_deferred) is not part of the first load and is left as is.
+// deferred module (pullpolicy_deferred) is not part of the first load and is left as is.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';

@@ -135,41 +135,27 @@ fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
 }
 
 /// The full share URL of the current text and scenario, given to `then`: compressed
-/// (`#z=`) by the worker, which holds the compressor (see [`crate::worker`]); the
-/// uncompressed form (`#yaml=`) when no worker can run.
-pub fn share_url(state: &State, dispatch: &Dispatch, then: Box<dyn FnOnce(String)>) {
+/// (`#z=`) by the deferred module, which holds the compressor (see [`crate::codec`]);
+/// the uncompressed form (`#yaml=`) when it did not load, and embedded (where it is not
+/// loaded).
+pub fn share_url(state: &State, then: Box<dyn FnOnce(String)>) {
     #[cfg(target_arch = "wasm32")]
     let base = browser::base_url();
     #[cfg(not(target_arch = "wasm32"))]
     let base = String::from("./");
+    let (t, o) = (state.text.clone(), state.options.clone());
+    let plain = move |base: &str| format!("{base}#{}", share::encode_plain(&t, &o));
+    if crate::embed::mode().is_some() {
+        return then(plain(&base));
+    }
+    // A link asked for before the module's usual load loads it now.
     let (text, options) = (state.text.clone(), state.options.clone());
-    let plain = move |base: &str| format!("{base}#{}", share::encode_plain(&text, &options));
-    #[cfg(target_arch = "wasm32")]
-    {
-        // A link asked for before the worker's usual start starts it now (embedded,
-        // no worker runs: the link is the uncompressed form).
-        if crate::embed::mode().is_some() {
-            then(plain(&base));
-            return;
-        }
-        let engine = crate::worker::current(dispatch)
-            .unwrap_or_else(|| crate::worker::Engine::start(dispatch.clone()));
-        let options = state.options.clone();
-        engine.deflate(
-            &state.text,
-            Box::new(move |packed| {
-                then(match packed {
-                    Some(p) => format!("{base}#{}", share::encode_deflated(&p, &options)),
-                    None => plain(&base),
-                })
-            }),
-        );
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = dispatch;
-        then(plain(&base));
-    }
+    crate::codec::when_loaded(Box::new(move || {
+        then(match crate::codec::deflate(text.as_bytes()) {
+            Some(p) => format!("{base}#{}", share::encode_deflated(&p, &options)),
+            None => plain(&base),
+        })
+    }));
 }
 
 /// "Copy link": puts the link in the address bar and on the clipboard, and opens the
@@ -178,7 +164,6 @@ pub fn copy_link(state: &State, dispatch: &Dispatch) {
     let d = dispatch.clone();
     share_url(
         state,
-        dispatch,
         Box::new(move |url| {
             #[cfg(target_arch = "wasm32")]
             if let Some((_, fragment)) = url.split_once('#') {
@@ -218,7 +203,6 @@ pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
     let (text, options, d) = (state.text.clone(), state.options.clone(), dispatch.clone());
     share_url(
         state,
-        dispatch,
         Box::new(move |link| {
             // A one-off analysis on the main thread: a click may wait, typing never does.
             let report = pullpolicy::explain(&text, &options);

@@ -103,8 +103,15 @@ fn is_loaded() -> bool {
     true
 }
 
+/// Raw deflate of `bytes` by the deferred module (see [`share::deflate`]); `None` until it
+/// has loaded, or if it did not.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    Some(share::deflate(bytes))
+}
+
 #[cfg(target_arch = "wasm32")]
-pub use web::when_loaded;
+pub use web::{deflate, when_loaded};
 #[cfg(target_arch = "wasm32")]
 use web::{is_loaded, with_inflate};
 
@@ -115,10 +122,11 @@ mod web {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
-    /// The module's `inflate` (`None`: it did not load), with what waits for it.
+    /// The module's `inflate` and `deflate` once loaded (`None`: it did not load), with
+    /// what waits for it.
     #[derive(Default)]
     struct Codec {
-        loaded: Option<Option<js_sys::Function>>,
+        loaded: Option<Option<(js_sys::Function, js_sys::Function)>>,
         waiting: Vec<Box<dyn FnOnce()>>,
     }
 
@@ -148,10 +156,24 @@ mod web {
         }
     }
 
+    /// The module's functions, once it has loaded.
+    fn functions() -> Option<(js_sys::Function, js_sys::Function)> {
+        CODEC.with(|c| c.borrow().loaded.clone().flatten())
+    }
+
     pub(super) fn with_inflate(then: WithInflate) {
-        when_loaded(Box::new(move || {
-            call(CODEC.with(|c| c.borrow().loaded.clone().flatten()), then)
-        }));
+        when_loaded(Box::new(move || call(functions().map(|(i, _)| i), then)));
+    }
+
+    pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+        let (_, f) = functions()?;
+        let packed = f
+            .call1(
+                &wasm_bindgen::JsValue::NULL,
+                &js_sys::Uint8Array::from(bytes),
+            )
+            .ok()?;
+        Some(packed.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec())
     }
 
     fn call(f: Option<js_sys::Function>, then: WithInflate) {
@@ -173,18 +195,19 @@ mod web {
         });
     }
 
-    /// Keeps what `codec.js` handed over (`detail`: `{inflate, library}`, or null),
+    /// Keeps what `codec.js` handed over (`detail`: `{inflate, deflate, library}`, or null),
     /// marks the page (`<html data-library="loaded">` or `"unavailable"`, for tests),
     /// then calls what waits.
     fn loaded(detail: wasm_bindgen::JsValue) {
         let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
-        let inflate = field("inflate").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let function = |name| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let functions = function("inflate").zip(function("deflate"));
         let waiting = CODEC.with(|c| {
             let mut c = c.borrow_mut();
             if c.loaded.is_some() {
                 return None;
             }
-            c.loaded = Some(inflate);
+            c.loaded = Some(functions);
             Some(std::mem::take(&mut c.waiting))
         });
         let Some(waiting) = waiting else { return };
@@ -202,7 +225,8 @@ mod web {
     }
 
     /// Adds `<script type="module" src="./codec.js">`: its `pullpolicy:codec` event
-    /// carries `{inflate, library}` (or `null`); a script that cannot load fires `error`.
+    /// carries `{inflate, deflate, library}` (or `null`); a script that cannot load fires
+    /// `error`.
     fn load() {
         let doc = gloo::utils::document();
         let Ok(script) = doc.create_element("script") else {

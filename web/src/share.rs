@@ -84,9 +84,9 @@ impl std::fmt::Display for LinkError {
 
 /// The fragment (without `#`) for `text` and `options`, compressed.
 ///
-/// The playground compresses in its worker (`worker::Engine::deflate`, with
-/// the same call, in `web/src/bin/pullpolicy_deferred.rs`) and then calls
-/// [`encode_deflated`], so that the compressor is not part of the first load.
+/// The playground compresses with its deferred module (`codec::deflate`, the same
+/// call, in `web/src/bin/pullpolicy_deferred.rs`) and then calls [`encode_deflated`],
+/// so that the compressor is not part of the first load.
 pub fn encode(text: &str, options: &Options) -> String {
     encode_deflated(&deflate(text.as_bytes()), options)
 }

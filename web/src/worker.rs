@@ -11,10 +11,6 @@
 //! A crash in the worker (a trap) is reported as [`crate::state::Action::Crashed`] and the worker is
 //! replaced; the page itself keeps running.
 //!
-//! The worker also holds the share-link compressor, a second small module
-//! (`src/bin/pullpolicy_deferred.rs`, loaded by `web/worker.js` before it says "ready"):
-//! `Engine::deflate` sends it a text and gets the raw deflate back, so that
-//! miniz_oxide's compressor (about 9 KB gzip) is not part of the page's first load.
 
 use crate::engine::{Job, Rendered};
 
@@ -105,9 +101,6 @@ mod web {
     /// glue whose URL the page posts first, with the compiled module.
     const BOOT: &str = "./worker.js";
 
-    /// What to do with a compressed text (`None`: the compressor is unavailable).
-    type Deflated = Box<dyn FnOnce(Option<Vec<u8>>)>;
-
     thread_local! {
         /// The page's engine, once started.
         static CURRENT: RefCell<Option<Engine>> = const { RefCell::new(None) };
@@ -129,10 +122,6 @@ mod web {
         ready: bool,
         /// A job that arrived while the worker was starting.
         pending: Option<Job>,
-        /// Texts to compress that arrived while the worker was starting.
-        to_deflate: Vec<js_sys::Uint8Array>,
-        /// Waiting for compressed texts, in request order.
-        deflated: std::collections::VecDeque<Deflated>,
         dispatch: Dispatch,
         _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     }
@@ -154,8 +143,6 @@ mod web {
                 worker: None,
                 ready: false,
                 pending: None,
-                to_deflate: Vec::new(),
-                deflated: std::collections::VecDeque::new(),
                 dispatch,
                 _listeners: Vec::new(),
             })));
@@ -182,19 +169,8 @@ mod web {
             let me = self.clone();
             let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
                 let data = e.unchecked_into::<web_sys::MessageEvent>().data();
-                match data.as_string() {
-                    Some(text) => me.answer(&text),
-                    // `{deflated}`: a compressed text (see `web/worker.js`).
-                    None => {
-                        let bytes = js_sys::Reflect::get(&data, &"deflated".into())
-                            .ok()
-                            .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
-                            .map(|b| b.to_vec());
-                        let next = me.0.borrow_mut().deflated.pop_front();
-                        if let Some(f) = next {
-                            f(bytes);
-                        }
-                    }
+                if let Some(text) = data.as_string() {
+                    me.answer(&text);
                 }
             });
             let me = self.clone();
@@ -229,11 +205,6 @@ mod web {
                 if let (Some(job), Some(w)) = (inner.pending.take(), &inner.worker) {
                     let _ = w.post_message(&engine::encode_job(&job).into());
                 }
-                for bytes in std::mem::take(&mut inner.to_deflate) {
-                    if let Some(w) = &inner.worker {
-                        let _ = w.post_message(&bytes);
-                    }
-                }
                 if let Some(root) = gloo::utils::document().document_element() {
                     let _ = root.set_attribute("data-engine", "worker");
                 }
@@ -253,44 +224,16 @@ mod web {
         }
 
         fn crashed(&self, details: String) {
-            let (worker, dispatch, waiting) = {
+            let (worker, dispatch) = {
                 let mut inner = self.0.borrow_mut();
-                inner.to_deflate.clear();
-                (
-                    inner.worker.take(),
-                    inner.dispatch.clone(),
-                    std::mem::take(&mut inner.deflated),
-                )
+                (inner.worker.take(), inner.dispatch.clone())
             };
-            for f in waiting {
-                f(None);
-            }
             if let Some(w) = worker {
                 w.terminate();
                 dispatch.dispatch(Action::Crashed(details));
                 // A fresh worker for the next try (the old one's state is gone).
                 self.spawn();
             }
-        }
-
-        /// Compresses `text` (raw deflate) in the worker, which holds the compressor, so
-        /// that it is not part of the page's first load; `then` gets `None` when there is
-        /// no worker.
-        pub fn deflate(&self, text: &str, then: Deflated) {
-            let bytes = js_sys::Uint8Array::from(text.as_bytes());
-            let mut inner = self.0.borrow_mut();
-            match (&inner.worker, inner.ready) {
-                (Some(w), true) => {
-                    let _ = w.post_message(&bytes);
-                }
-                (Some(_), false) => inner.to_deflate.push(bytes),
-                (None, _) => {
-                    drop(inner);
-                    then(None);
-                    return;
-                }
-            }
-            inner.deflated.push_back(then);
         }
 
         /// Analyses `job`: too large, here (small manifests), or in the worker.

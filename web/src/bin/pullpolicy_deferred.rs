@@ -6,11 +6,9 @@
 //! - the library: the FAQ answers (the core's, [`pullpolicy::faq::FaqEntry::answer`])
 //!   and the example manifests but the first ([`pullpolicy_web::library`]).
 //!
-//! Who loads it:
-//! - the page (`web/codec.js`, see `pullpolicy_web::codec`), right after its first
-//!   verdict, or before it when it opens with a `#z=` link, which it inflates;
-//! - the analysis worker (`web/worker.js`), when it starts, to compress the page's
-//!   `#z=` links (`pullpolicy_web::worker::Engine::deflate`).
+//! The page loads it (`web/codec.js`, see `pullpolicy_web::codec`) once: shortly after
+//! its first verdict, or sooner when asked for a link or an example, or before the first
+//! verdict when it opens with a `#z=` link, which it inflates.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
