@@ -5,10 +5,10 @@
 // the event's detail is null if the module did not load.
 import init, { inflate, deflate, library } from './pullpolicy_deferred.js';
 
-init().then(
-  () => ({ inflate, deflate, library: library() }),
-  (e) => {
+init()
+  .then(() => ({ inflate, deflate, library: library() }))
+  .catch((e) => {
     console.warn('pullpolicy: the deferred module did not load', e);
     return null;
-  },
-).then((detail) => dispatchEvent(new CustomEvent('pullpolicy:codec', { detail })));
+  })
+  .then((detail) => dispatchEvent(new CustomEvent('pullpolicy:codec', { detail })));

@@ -1,12 +1,14 @@
-//! The deferred module in the page: reading `#z=` share links, and the library.
+//! The deferred module in the page: reading and writing `#z=` share links, and the
+//! library.
 //!
 //! The deferred module (`src/bin/pullpolicy_deferred.rs`) holds what the page's first
-//! load does without: the `#z=` inflater and the [`crate::library`] (FAQ answers and
-//! example manifests). `web/codec.js` loads it and hands over its `inflate` and its
-//! library in a `pullpolicy:codec` event. The page loads it right after its first
-//! verdict ([`when_loaded`], from the app's first render); a page opened with a `#z=`
-//! link loads it before its first verdict (`main.rs` renders once [`read_then`] has the
-//! link).
+//! load does without: the share-link deflater and inflater and the [`crate::library`]
+//! (FAQ answers and example manifests). `web/codec.js` loads it and hands over its
+//! `inflate`, its `deflate` and its library in a `pullpolicy:codec` event. The page loads
+//! it once ([`when_loaded`]): 300 ms after its first verdict (a timer the app starts at
+//! its first render), sooner when a link or an example is asked for, and before its
+//! first verdict when it opens with a `#z=` link (`main.rs` renders once [`read_then`]
+//! has the link).
 
 use crate::share::{self, LinkError, Shared};
 use std::cell::RefCell;
@@ -142,6 +144,8 @@ mod web {
         CODEC.with(|c| c.borrow().loaded.is_some())
     }
 
+    /// See the native [`super::when_loaded`]'s documentation: loads the module unless
+    /// it is loaded (or loading), then calls `then`.
     pub fn when_loaded(then: Box<dyn FnOnce()>) {
         if is_loaded() {
             return then();
@@ -165,6 +169,7 @@ mod web {
         when_loaded(Box::new(move || call(functions().map(|(i, _)| i), then)));
     }
 
+    /// Raw deflate of `bytes` by the module; `None` until it has loaded, or if it did not.
     pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
         let (_, f) = functions()?;
         let packed = f

@@ -2,7 +2,7 @@
 //!
 //! Neither is needed for the first verdict, so neither is part of the page's first load
 //! (about 7.7 KB gzip of it): the deferred module (`src/bin/pullpolicy_deferred.rs`)
-//! links them and hands them over as one string, [`write`], which the page loads right
+//! links them and hands them over as one string, [`write()`], which the page loads right
 //! after its first verdict ([`crate::codec::when_loaded`]) and reads with
 //! [`Library`]. Until then the FAQ shows its questions and links, and picking an example
 //! waits for it.
@@ -51,7 +51,7 @@ pub fn write() -> String {
     s
 }
 
-/// The library, read from [`write`]'s string.
+/// The library, read from [`write()`]'s string.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Library {
     faq: String,
@@ -59,7 +59,7 @@ pub struct Library {
 }
 
 impl Library {
-    /// Reads [`write`]'s string; `None` if it is not one.
+    /// Reads [`write()`]'s string; `None` if it is not one.
     pub fn parse(text: String) -> Option<Library> {
         let at = text.find(GROUP)?;
         let mut faq = text;
