@@ -7,7 +7,7 @@
 // 2. Input latency while typing into a 100 KB manifest (and a 1 MB one): time from
 //    each keydown to the next frame, plus the cost of the debounced analysis that
 //    runs between keystrokes (the app reports it as "Explained in N ms").
-import { serve, launch } from './harness.mjs';
+import { serve, launch, openPage } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
@@ -58,19 +58,10 @@ const browser = await launch();
 // 1. First verdict.
 const firsts = [];
 for (let i = 0; i < RUNS; i++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-effective-policy]')) {
-        window.__firstVerdict = performance.now();
-        obs.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__firstVerdict);
-  firsts.push(await page.evaluate(() => window.__firstVerdict));
+  // openPage records when the first verdict reached the DOM (performance.now()).
+  const { page, context } = await openPage(browser, server.url);
+  await page.waitForFunction(() => window.__firstVerdictAt);
+  firsts.push(await page.evaluate(() => window.__firstVerdictAt));
   await context.close();
 }
 const f = stats(firsts);

@@ -89,7 +89,8 @@ export async function openPage(
   if (clipboard) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   }
-  // When the first verdict reached the DOM (performance.now()), for `deferredLoad`.
+  // When the first verdict reached the DOM (performance.now()), for `deferredLoad` and
+  // the bench.
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-effective-policy]')) {
