@@ -260,7 +260,8 @@ pub(crate) fn invalid_pull_policy(at: Position, api_message: &str, value: &str) 
         )),
         fix: Some(fix),
         links: &[PULL_POLICY],
-        faq: &["what-is-imagepullpolicy"],
+        // "field-typos" answers exactly this case (a misspelled value is rejected).
+        faq: &["field-typos", "what-is-imagepullpolicy"],
     }
     .at(at)
 }

@@ -25,6 +25,34 @@ pub struct Cli {
 pub enum Command {
     #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG, after_help = help::EXPLAIN_AFTER_HELP)]
     Explain(ExplainArgs),
+    #[command(about = help::FAQ, after_help = help::FAQ_AFTER_HELP)]
+    Faq(FaqArgs),
+}
+
+/// `pullpolicy faq`: the core's FAQ & guidance.
+#[derive(Debug, Args)]
+pub struct FaqArgs {
+    #[arg(value_name = "ID", help = help::FAQ_ID)]
+    pub id: Option<String>,
+
+    #[arg(long, conflicts_with = "id", help = help::FAQ_ALL)]
+    pub all: bool,
+
+    #[arg(long, short = 'f', value_enum, default_value_t = FaqFormat::Human, help = help::FORMAT)]
+    pub format: FaqFormat,
+
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", help = help::COLOR)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FaqFormat {
+    #[value(help = help::FAQ_FORMAT_HUMAN)]
+    Human,
+    #[value(help = help::FAQ_FORMAT_JSON)]
+    Json,
+    #[value(help = help::FAQ_FORMAT_MARKDOWN)]
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 mod args;
 mod exit;
+mod faq;
 mod input;
 mod parallel;
 mod progress;
@@ -20,6 +21,7 @@ fn main() -> std::process::ExitCode {
     let cli = args::Cli::parse();
     let status = match &cli.command {
         args::Command::Explain(explain) => run::explain(explain),
+        args::Command::Faq(faq) => faq::run(faq),
     };
     std::process::ExitCode::from(status)
 }

@@ -128,12 +128,7 @@ fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
 
 /// Runs `pullpolicy explain`; returns the exit status.
 pub fn explain(args: &ExplainArgs) -> u8 {
-    let choice = match args.color {
-        ColorWhen::Auto => anstream::ColorChoice::Auto,
-        ColorWhen::Always => anstream::ColorChoice::Always,
-        ColorWhen::Never => anstream::ColorChoice::Never,
-    };
-    choice.write_global();
+    let choice = color_choice(args.color);
 
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -175,6 +170,17 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             exit::UNREADABLE
         }
     }
+}
+
+/// `--color`, for this process's streams.
+pub fn color_choice(color: ColorWhen) -> anstream::ColorChoice {
+    let choice = match color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    choice
 }
 
 fn write_output(format: Format, run: &Run, choice: anstream::ColorChoice) -> io::Result<()> {

@@ -30,6 +30,7 @@ Examples:
   pullpolicy explain deploy.yaml
   helm template app ./chart | pullpolicy explain -
   pullpolicy explain --format sarif manifests/ > pullpolicy.sarif
+  pullpolicy faq always-redownload
 
 Run `pullpolicy explain --help` for every option.";
 
@@ -58,6 +59,23 @@ Exit status:
      YAML syntax error), or the command line is wrong";
 
     pub const PATHS: &str = "Files or directories to explain; `-` reads standard input";
+
+    pub const FAQ: &str = "Answer questions about imagePullPolicy: the FAQ the playground shows, and findings link to";
+    pub const FAQ_AFTER_HELP: &str = "\
+Examples:
+  pullpolicy faq                          # the questions, with their ids
+  pullpolicy faq always-redownload        # one answer
+  pullpolicy faq --all --format markdown  # every answer, as Markdown
+
+Exit status:
+  0  printed
+  2  no entry has that id, or the command line is wrong";
+    pub const FAQ_ID: &str = "The entry to print (its id, as `pullpolicy faq` lists them)";
+    pub const FAQ_ALL: &str = "Print every entry with its answer";
+    pub const FAQ_FORMAT_HUMAN: &str = "Text for a terminal";
+    pub const FAQ_FORMAT_JSON: &str =
+        "JSON: an entry, or an array of entries ({id, question, answer, links, fromArticle})";
+    pub const FAQ_FORMAT_MARKDOWN: &str = "Markdown: a heading per question";
     pub const FORMAT: &str = "Output format";
     pub const FORMAT_HUMAN: &str =
         "A table of entries, then findings as `file:line:column: severity[rule]: message`";
@@ -230,6 +248,26 @@ pub fn info_details(n: usize, after_others: bool) -> String {
 
 pub const FINDINGS_HEADING: &str = "Findings";
 pub const FIX: &str = "fix";
+pub const FAQ: &str = "faq";
+
+/// `pullpolicy faq`'s heading over the list of questions.
+pub const FAQ_LIST_HEADING: &str = "FAQ & guidance (the answers are the playground's):";
+/// The line under the list.
+pub const FAQ_LIST_HINT: &str = "`pullpolicy faq ID` prints an answer; `--all` prints them all.";
+/// Marks the seed article's questions in the list.
+pub const FAQ_FROM_ARTICLE: &str = "(from the article)";
+/// Over an answer's links.
+pub const FAQ_READ_MORE: &str = "Read more:";
+
+/// An id `pullpolicy faq` does not know.
+pub fn unknown_faq(id: &str) -> String {
+    format!("no FAQ entry has the id {id:?}; `pullpolicy faq` lists them")
+}
+
+/// Points from a finding to an FAQ entry: `pullpolicy faq <id>: <question>`.
+pub fn faq_pointer(id: &str, question: &str) -> String {
+    format!("pullpolicy faq {id}: {question}")
+}
 pub const NO_FINDINGS: &str = "No findings.";
 
 /// The scenario line of the markdown and HTML footers.

@@ -14,7 +14,7 @@ pub fn render(related: &[&'static str]) -> String {
     // The answers come with the library, after the first verdict.
     let library = crate::library::get();
     let mut h = Markup::new();
-    h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool.</p>");
+    h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool: <code>pullpolicy faq</code>.</p>");
     if !related.is_empty() {
         h.raw("<div class=\"related-list\"><h3>About your manifest</h3><ul>");
         for e in entries.iter().filter(|e| related.contains(&e.id)) {

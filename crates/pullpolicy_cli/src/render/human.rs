@@ -82,10 +82,14 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             item.rule,
             clean(item.message)
         )?;
-        if item.severity >= Severity::Warning
-            && let Some(fix) = item.fix
-        {
-            writeln!(out, "  {DIM}{}:{DIM:#} {}", text::FIX, clean(fix))?;
+        if item.severity >= Severity::Warning {
+            if let Some(fix) = item.fix {
+                writeln!(out, "  {DIM}{}:{DIM:#} {}", text::FIX, clean(fix))?;
+            }
+            for e in item.faq.iter().filter_map(|id| pullpolicy::faq::entry(id)) {
+                let pointer = text::faq_pointer(e.id, e.question);
+                writeln!(out, "  {DIM}{}:{DIM:#} {pointer}", text::FAQ)?;
+            }
         }
     }
     writeln!(out)?;

@@ -218,6 +218,8 @@ pub struct Item<'a> {
     pub fix: Option<&'a str>,
     /// The finding's first link, when it is one the core vouches for.
     pub link: Option<&'static str>,
+    /// Related FAQ entries (`pullpolicy faq <id>`).
+    pub faq: &'static [&'static str],
     /// The finding's span in the text (UTF-16 offsets), for SARIF's region ends.
     pub span: Option<pullpolicy::Position>,
 }
@@ -267,6 +269,7 @@ pub fn findings(run: &Run, inputs: bool) -> Findings<'_> {
                         explanation: "",
                         fix: None,
                         link: None,
+                        faq: &[],
                         span: None,
                     });
                 }
@@ -284,6 +287,7 @@ pub fn findings(run: &Run, inputs: bool) -> Findings<'_> {
                             explanation: "",
                             fix: None,
                             link: None,
+                            faq: &[],
                             span: None,
                         });
                     }
@@ -302,6 +306,7 @@ pub fn findings(run: &Run, inputs: bool) -> Findings<'_> {
                         message: &f.message,
                         explanation: &f.explanation,
                         fix: f.fix.as_deref(),
+                        faq: f.faq,
                         link: trusted_link(f.links.first().copied()),
                         span: Some(f.position),
                     });
