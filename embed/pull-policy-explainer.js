@@ -20,14 +20,16 @@
 //
 // Everything is rendered with createElement and textContent: text from the manifest
 // never becomes markup. Links go only to https://kubernetes.io/ and to the playground.
-// Theme it with the CSS custom properties listed in STYLE (and embed/README.md); parts:
-// card, badge, finding, open.
+// Warnings and errors carry their related questions from the core's FAQ (the answers
+// the playground and `pullpolicy faq` show), folded. Theme it with the CSS custom
+// properties listed in STYLE (and embed/README.md); parts: card, badge, finding, faq,
+// open.
 //
 // The manifest in the <script> may write "</script" as "<\/script" and "<!--" as
 // "<\!--" (the Hugo shortcode does): the browser would otherwise end the element there.
 // Both are turned back before the manifest is read.
 
-import init, { explain } from '../npm/pullpolicy.js';
+import init, { explain, faq } from '../npm/pullpolicy.js';
 
 const KUBERNETES_DOCS = 'https://kubernetes.io/';
 const DEFAULT_PLAYGROUND = new URL('../', import.meta.url).href;
@@ -95,6 +97,9 @@ code, .pp-image { font-family: var(--pp-mono); font-size: .9em; overflow-wrap: a
 .pp-finding[data-severity="warning"] { border-color: var(--pp-warning); }
 .pp-severity { font-size: .8em; font-weight: 600; text-transform: uppercase; margin-right: .4em; }
 .pp-links { font-size: .85em; }
+.pp-faq { font-size: .9em; margin: .3em 0 0; }
+.pp-faq > summary { cursor: pointer; color: var(--pp-accent); }
+.pp-faq > p { margin: .4em 0; }
 a { color: var(--pp-accent); }
 .pp-error-text { color: var(--pp-error); white-space: pre-wrap; }
 .pp-status { color: var(--pp-muted); margin: 0; }
@@ -171,14 +176,35 @@ function outcomeSummary(outcome) {
   return `On the node: ${start}; ${pull}.`;
 }
 
+/** The core's FAQ entries by id, once the module has loaded. */
+let faqEntries;
+const faqEntry = (id) => (faqEntries ??= new Map(faq().map((e) => [e.id, e]))).get(id);
+
+/** FAQ text: `inline code` in backticks becomes <code>, the rest text. */
+const codeText = (text) => text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
+
+/** A related FAQ entry, folded: the question, then the answer and its links. */
+function faqDetails(entry) {
+  const links = entry.links.map(docsLink).filter(Boolean);
+  return h(
+    'details',
+    { class: 'pp-faq', part: 'faq', 'data-faq': entry.id },
+    h('summary', {}, codeText(entry.question)),
+    entry.answer.map((p) => h('p', {}, codeText(p))),
+    links.length ? h('div', { class: 'pp-links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
+  );
+}
+
 function findingItem(finding) {
   const links = (finding.links ?? []).map(docsLink).filter(Boolean);
+  const related = finding.severity === 'info' ? [] : (finding.faq ?? []).map(faqEntry).filter(Boolean);
   return h(
     'li',
     { class: 'pp-finding', part: 'finding', 'data-rule': finding.rule, 'data-severity': finding.severity },
     h('span', { class: 'pp-severity' }, finding.severity),
     finding.message,
     links.length ? h('div', { class: 'pp-links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
+    related.map(faqDetails),
   );
 }
 

@@ -238,6 +238,13 @@ test('<pull-policy-explainer> renders verdict cards in its shadow DOM', { timeou
         c.querySelector('.pp-badge').textContent,
       ]),
       rules: [...root.querySelectorAll('[data-rule]')].map((f) => f.dataset.rule),
+      faq: [...root.querySelectorAll('[data-rule="latest-tag"] details.pp-faq')].map((d) => [
+        d.dataset.faq,
+        d.querySelector('summary').textContent,
+        d.querySelector('p').textContent.slice(0, 44),
+        d.querySelector('p code')?.textContent,
+      ]),
+      infoFaq: root.querySelectorAll('[data-severity="info"] details.pp-faq').length,
       outcome: root.querySelector('.pp-outcome')?.textContent,
       open: root.querySelector('a.pp-open').href,
       lightDom: document.getElementById('clean').children.length,
@@ -249,6 +256,12 @@ test('<pull-policy-explainer> renders verdict cards in its shadow DOM', { timeou
     ['spec.containers[2]', 'Never', 'Never'],
   ]);
   assert.ok(clean.rules.includes('latest-tag'), `rules: ${clean.rules}`);
+  // A warning carries its related questions from the core's FAQ, folded; notes do not.
+  assert.deepEqual(clean.faq, [
+    ['why-default-always', 'Why did my image default to Always?', 'Because the imagePullPolicy field was empty ', 'imagePullPolicy'],
+    ['mutable-tags-diverge', 'Why do different nodes run different code for the same tag?', 'Because with IfNotPresent each node decides ', 'IfNotPresent'],
+  ]);
+  assert.equal(clean.infoFaq, 0);
   assert.match(clean.outcome, /^On the node: Starts; the kubelet pulls the image\.$/);
   assert.equal(clean.lightDom, 1, 'the manifest stays the only light-DOM child');
 
