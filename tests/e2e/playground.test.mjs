@@ -128,6 +128,20 @@ test('the scenario changes the node outcome at once', async () => {
   await context.close();
 });
 
+test('a link to one question (#faq-<id>) opens it, at load and from the address bar', async () => {
+  const { page, context, errors } = await open('#faq-registry-down');
+  await page.waitForFunction(() => document.activeElement?.closest('#faq-registry-down'));
+  assert.equal(await page.getAttribute('#faq-registry-down .disclose', 'aria-expanded'), 'true');
+  await page.waitForFunction(() => /^Containers that are already running keep running/.test(document.querySelector('#faq-registry-down-c p')?.textContent));
+  // The manifest is the first visit's: the fragment is not a share link.
+  assert.match(await page.inputValue('#manifest'), /name: tour/);
+  await page.evaluate(() => { location.hash = '#faq-latest-case'; });
+  await page.waitForFunction(() => document.activeElement?.closest('#faq-latest-case'));
+  assert.equal(await page.getAttribute('#faq-latest-case .disclose', 'aria-expanded'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('share links round-trip byte for byte, in both fragment forms', async () => {
   const manifest = '# ünïcödé 🐳 and CRLF\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: crlf}\r\nspec:\r\n  containers:\r\n  - name: app\r\n    image: nginx:1.27\r\n';
   // 1. The hand-writable form, with a scenario setting.

@@ -312,6 +312,10 @@ pub fn app() -> Html {
                 // Embedded (maybe sandboxed, with an opaque origin): analyses run here.
                 Some(_) => Box::new(crate::embed::listen(dispatch)),
                 None => {
+                    // A link to one question (`#faq-<id>`) opens it.
+                    if let Some(id) = crate::components::faq_anchor(&browser::hash()) {
+                        crate::components::open_faq_link(id, &dispatch);
+                    }
                     // Once the first verdict is painted: the worker, and the deferred
                     // module with the FAQ answers and the examples (which a click on
                     // an example or a `#z=` link loads sooner).

@@ -15,7 +15,7 @@ mod verdicts;
 
 pub use card::{container_path, finding_id, policy_name};
 pub use editor::{Editor, EditorProps, Marker};
-pub use faq::open_entry;
+pub use faq::{anchor as faq_anchor, open_entry};
 pub use header::trigger_id;
 pub use verdicts::VerdictsProps;
 
@@ -157,6 +157,19 @@ pub fn allowed_link(url: &str) -> bool {
 #[cfg(target_arch = "wasm32")]
 fn attr(el: &web_sys::Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
+}
+
+/// Opens FAQ entry `id` for a link to it (`#faq-<id>`), with its answer: the deferred
+/// module is loaded at once if it is not, and the entry opened once the section is
+/// drawn with the answers (drawing it again after would take the focus away from the
+/// question).
+#[cfg(target_arch = "wasm32")]
+pub fn open_faq_link(id: &'static str, d: &Dispatch) {
+    let d = d.clone();
+    crate::codec::when_loaded(Box::new(move || {
+        d.dispatch(Action::Library(crate::library::status()));
+        d.dispatch(Action::OpenFaq(id));
+    }));
 }
 
 /// Loads example `i` into the editor, or says why it cannot.
@@ -535,7 +548,12 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
                                 });
                             }
                         }
-                        Ok(None) => {}
+                        // `#faq-<id>`: a link to one question.
+                        Ok(None) => {
+                            if let Some(id) = faq::anchor(&fragment) {
+                                open_faq_link(id, &d);
+                            }
+                        }
                         Err(err) => d.dispatch(Action::Notify(
                             Notice::new(
                                 Tone::Error,

@@ -86,6 +86,13 @@ pub fn render(related: &[&'static str]) -> String {
     h.finish()
 }
 
+/// The FAQ entry a fragment names (`faq-<id>`, the entry's element id), for links to
+/// one question: `…/#faq-always-redownload`.
+pub fn anchor(fragment: &str) -> Option<&'static str> {
+    let id = fragment.strip_prefix("faq-")?;
+    pullpolicy::faq::entry(id).map(|e| e.id)
+}
+
 /// Opens the entry, scrolls to it and focuses its question.
 pub fn open_entry(id: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -99,4 +106,21 @@ pub fn open_entry(id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_names_an_entry_by_its_element_id() {
+        assert_eq!(anchor("faq-registry-down"), Some("registry-down"));
+        assert_eq!(anchor("faq-no-such-entry"), None);
+        assert_eq!(anchor("registry-down"), None);
+        assert_eq!(anchor("faq-"), None);
+        // Every entry's element id is an anchor for it.
+        for e in pullpolicy::faq::entries() {
+            assert_eq!(anchor(&format!("faq-{}", e.id)), Some(e.id));
+        }
+    }
 }
