@@ -89,7 +89,7 @@ Exit status:
         "When to colour the human output (auto: only on a terminal, and never with NO_COLOR set)";
     pub const STDIN_FILENAME: &str = "The name to show for standard input";
     pub const JOBS: &str = "Threads to explain with [default: the number of CPUs]; large streams are cut at `---` lines and analysed in parallel, with the same result";
-    pub const PLAYGROUND_URL: &str = "The playground the HTML output links to; the manifest goes in the fragment, as #yaml=<base64url of its UTF-8 text>";
+    pub const PLAYGROUND_URL: &str = "The playground the HTML output links to, the manifest in the fragment as #yaml=<base64url of its UTF-8 text>; the Markdown output links related questions to its FAQ (#faq-<id>)";
     pub const NODE_IMAGE: &str = "What the node holds for each image";
     pub const REGISTRY: &str = "What the registry does when asked for each image";
     pub const CREDENTIALS: &str =
@@ -249,6 +249,8 @@ pub fn info_details(n: usize, after_others: bool) -> String {
 pub const FINDINGS_HEADING: &str = "Findings";
 pub const FIX: &str = "fix";
 pub const FAQ: &str = "faq";
+/// Before a related question in Markdown.
+pub const FAQ_LABEL: &str = "FAQ";
 
 /// `pullpolicy faq`'s heading over the list of questions.
 pub const FAQ_LIST_HEADING: &str = "FAQ & guidance (the answers are the playground's):";

@@ -60,7 +60,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}\n", text::NO_FINDINGS)?;
     }
     for item in &serious {
-        writeln!(out, "{}", list_item(item, true))?;
+        writeln!(out, "{}", list_item(item, Some(&run.playground_url)))?;
     }
     if !serious.is_empty() {
         writeln!(out)?;
@@ -72,7 +72,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             escape(&text::info_details(infos.len(), !serious.is_empty()))
         )?;
         for item in &infos {
-            writeln!(out, "{}", list_item(item, false))?;
+            writeln!(out, "{}", list_item(item, None))?;
         }
         writeln!(out, "\n</details>\n")?;
     }
@@ -86,7 +86,9 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-fn list_item(item: &Item<'_>, details: bool) -> String {
+/// A finding as a list item; `details` (the playground's URL) adds the explanation, the
+/// fix and the related FAQ questions, linked to their answers in the playground.
+fn list_item(item: &Item<'_>, details: Option<&str>) -> String {
     let rule = match item.link {
         Some(link) => format!("[{}]({link})", code(item.rule, false)),
         None => code(item.rule, false),
@@ -97,7 +99,7 @@ fn list_item(item: &Item<'_>, details: bool) -> String {
         code(&item.location(), false),
         prose(item.message)
     );
-    if details {
+    if let Some(playground) = details {
         if !item.explanation.is_empty() {
             line.push_str("<br>");
             line.push_str(&prose(item.explanation));
@@ -105,6 +107,15 @@ fn list_item(item: &Item<'_>, details: bool) -> String {
         if let Some(fix) = item.fix {
             line.push_str("<br>");
             line.push_str(&format!("{}: {}", capitalize(text::FIX), code(fix, false)));
+        }
+        let base = playground.split('#').next().unwrap_or(playground);
+        for e in item.faq.iter().filter_map(|id| pullpolicy::faq::entry(id)) {
+            line.push_str(&format!(
+                "<br>{}: [{}]({base}#faq-{})",
+                text::FAQ_LABEL,
+                prose(e.question),
+                e.id
+            ));
         }
     }
     line
