@@ -176,6 +176,12 @@ function outcomeSummary(outcome) {
   return `On the node: ${start}; ${pull}.`;
 }
 
+/** The Kubernetes docs among `hrefs`, as a row of links (null if none). */
+function linksRow(hrefs) {
+  const links = hrefs.map(docsLink).filter(Boolean);
+  return links.length ? h('div', { class: 'pp-links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null;
+}
+
 /** The core's FAQ entries by id, once the module has loaded. */
 let faqEntries;
 const faqEntry = (id) => (faqEntries ??= new Map(faq().map((e) => [e.id, e]))).get(id);
@@ -185,25 +191,23 @@ const codeText = (text) => text.split('`').map((part, i) => (i % 2 ? h('code', {
 
 /** A related FAQ entry, folded: the question, then the answer and its links. */
 function faqDetails(entry) {
-  const links = entry.links.map(docsLink).filter(Boolean);
   return h(
     'details',
     { class: 'pp-faq', part: 'faq', 'data-faq': entry.id },
     h('summary', {}, codeText(entry.question)),
     entry.answer.map((p) => h('p', {}, codeText(p))),
-    links.length ? h('div', { class: 'pp-links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
+    linksRow(entry.links),
   );
 }
 
 function findingItem(finding) {
-  const links = (finding.links ?? []).map(docsLink).filter(Boolean);
   const related = finding.severity === 'info' ? [] : (finding.faq ?? []).map(faqEntry).filter(Boolean);
   return h(
     'li',
     { class: 'pp-finding', part: 'finding', 'data-rule': finding.rule, 'data-severity': finding.severity },
     h('span', { class: 'pp-severity' }, finding.severity),
     finding.message,
-    links.length ? h('div', { class: 'pp-links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
+    linksRow(finding.links ?? []),
     related.map(faqDetails),
   );
 }
