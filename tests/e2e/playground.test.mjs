@@ -133,6 +133,8 @@ test('a link to one question (#faq-<id>) opens it, at load and from the address 
   await page.waitForFunction(() => document.activeElement?.closest('#faq-registry-down'));
   assert.equal(await page.getAttribute('#faq-registry-down .disclose', 'aria-expanded'), 'true');
   await page.waitForFunction(() => /^Containers that are already running keep running/.test(document.querySelector('#faq-registry-down-c p')?.textContent));
+  // The answers are put in place: the question keeps the focus.
+  assert.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('#faq-registry-down'))), 'the question keeps the focus');
   // The manifest is the first visit's: the fragment is not a share link.
   assert.match(await page.inputValue('#manifest'), /name: tour/);
   await page.evaluate(() => { location.hash = '#faq-latest-case'; });

@@ -321,10 +321,7 @@ pub fn app() -> Html {
                     // an example or a `#z=` link loads sooner).
                     let d = dispatch.clone();
                     let start = gloo::timers::callback::Timeout::new(300, move || {
-                        let library = d.clone();
-                        crate::codec::when_loaded(Box::new(move || {
-                            library.dispatch(Action::Library(crate::library::status()))
-                        }));
+                        crate::components::load_library();
                         if crate::worker::current(&d).is_none() {
                             crate::worker::Engine::start(d);
                         }
@@ -466,7 +463,7 @@ pub fn app() -> Html {
         .rendered()
         .map(|r| r.related.clone())
         .unwrap_or_default();
-    let faq = use_memo((related, state.library), |(related, _)| match embed {
+    let faq = use_memo(related, |related| match embed {
         Some(_) => AttrValue::default(),
         None => render::faq(related).into(),
     });

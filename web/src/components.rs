@@ -159,17 +159,17 @@ fn attr(el: &web_sys::Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
 }
 
-/// Opens FAQ entry `id` for a link to it (`#faq-<id>`), with its answer: the deferred
-/// module is loaded at once if it is not, and the entry opened once the section is
-/// drawn with the answers (drawing it again after would take the focus away from the
-/// question).
+/// Loads the library (the deferred module) unless it is loaded, and puts the FAQ
+/// answers in the page once it is.
+pub fn load_library() {
+    crate::codec::when_loaded(Box::new(faq::fill_answers));
+}
+
+/// Opens FAQ entry `id` for a link to it (`#faq-<id>`), and loads its answer now.
 #[cfg(target_arch = "wasm32")]
 pub fn open_faq_link(id: &'static str, d: &Dispatch) {
-    let d = d.clone();
-    crate::codec::when_loaded(Box::new(move || {
-        d.dispatch(Action::Library(crate::library::status()));
-        d.dispatch(Action::OpenFaq(id));
-    }));
+    d.dispatch(Action::OpenFaq(id));
+    load_library();
 }
 
 /// Loads example `i` into the editor, or says why it cannot.

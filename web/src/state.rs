@@ -230,8 +230,6 @@ pub struct State {
     pub jump: Option<Jump>,
     /// The last FAQ request.
     pub faq: Option<FaqFocus>,
-    /// Whether the FAQ answers (and the examples) are there.
-    pub library: crate::library::Status,
     /// The last share link made (full URL).
     pub link: Option<String>,
     /// The last Markdown export.
@@ -289,8 +287,6 @@ pub enum Action {
     Notify(Notice),
     /// Hide the status message.
     Dismiss,
-    /// The library (FAQ answers, examples) has loaded, or failed to.
-    Library(crate::library::Status),
     /// Select a range in the editor (textarea offsets).
     JumpTo {
         /// Start.
@@ -334,7 +330,6 @@ impl State {
             notice: None,
             jump: None,
             faq: None,
-            library: crate::library::Status::Loading,
             link: None,
             markdown: None,
             previous: None,
@@ -501,7 +496,6 @@ impl Reducible for State {
                 };
             }
             Action::Notify(notice) => s.notice = Some(notice),
-            Action::Library(status) => s.library = status,
             Action::Dismiss => {
                 if s.notice.is_none() {
                     return self;

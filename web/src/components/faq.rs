@@ -1,12 +1,13 @@
 //! FAQ & guidance: the core's entries (`pullpolicy::faq::entries()`), rendered as they
 //! are. Entries the current findings point to are marked and listed first. The answers
-//! come from the [`crate::library`], loaded after the first verdict; until then an open
-//! entry says so.
+//! come from the [`crate::library`], loaded after the first verdict ([`fill_answers`]);
+//! until then an open entry says so.
 
 use super::card::links;
 use super::is_open;
-use crate::library::Status;
+use crate::library::{Library, Status};
 use crate::markup::Markup;
+use pullpolicy::faq::FaqEntry;
 
 /// The FAQ section's markup; `related` are the ids the current findings link to.
 pub fn render(related: &[&'static str]) -> String {
@@ -66,24 +67,47 @@ pub fn render(related: &[&'static str]) -> String {
             .raw("</button></h3><div class=\"disclosed answer\"")
             .attr("id", &content)
             .raw(if open { ">" } else { " hidden>" });
-        match &library {
-            Some(l) => {
-                for p in l.answer(e.id) {
-                    h.raw("<p>").code_text(p).raw("</p>");
-                }
-            }
-            None => {
-                h.raw(match crate::library::status() {
-                    Status::Loading => "<p class=\"muted\">Loading the answer…</p>",
-                    _ => "<p class=\"muted\">The answer could not be loaded: the page's second module did not load. Reload the page to try again; the links below cover the question.</p>",
-                });
-            }
-        }
-        links(&mut h, e.links, false);
+        answer(&mut h, e, library.as_deref());
         h.raw("</div></div>");
     }
     h.raw("</div>");
     h.finish()
+}
+
+/// An entry's answer and links (the content of its disclosed region), or, without the
+/// library, why the answer is not there (yet).
+fn answer(h: &mut Markup, e: &FaqEntry, library: Option<&Library>) {
+    match library {
+        Some(l) => {
+            for p in l.answer(e.id) {
+                h.raw("<p>").code_text(p).raw("</p>");
+            }
+        }
+        None => {
+            h.raw(match crate::library::status() {
+                Status::Loading => "<p class=\"muted\">Loading the answer…</p>",
+                _ => "<p class=\"muted\">The answer could not be loaded: the page's second module did not load. Reload the page to try again; the links below cover the question.</p>",
+            });
+        }
+    }
+    links(h, e.links, false);
+}
+
+/// Puts the answers in the drawn FAQ once the library has loaded (or failed to), in
+/// place: drawing the section again would take the focus away from a question.
+pub fn fill_answers() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let library = crate::library::get();
+        let doc = gloo::utils::document();
+        for e in pullpolicy::faq::entries() {
+            if let Some(region) = doc.get_element_by_id(&format!("faq-{}-c", e.id)) {
+                let mut h = Markup::new();
+                answer(&mut h, e, library.as_deref());
+                region.set_inner_html(&h.finish());
+            }
+        }
+    }
 }
 
 /// The FAQ entry a fragment names (`faq-<id>`, the entry's element id), for links to
