@@ -98,6 +98,11 @@ fn answer(h: &mut Markup, e: &FaqEntry, library: Option<&Library>) {
 pub fn fill_answers() {
     #[cfg(target_arch = "wasm32")]
     {
+        // Once: later calls would replace what is already there (and a focused link in it).
+        thread_local!(static FILLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if FILLED.with(|f| f.replace(true)) {
+            return;
+        }
         let library = crate::library::get();
         let doc = gloo::utils::document();
         for e in pullpolicy::faq::entries() {
