@@ -34,6 +34,19 @@ pub fn status(run: &Run, fail_on: FailOn) -> u8 {
     }
 }
 
+/// The exit status once the output is written: `status`, unless writing failed for
+/// another reason than a closed pipe (`| head`): then the error on standard error, and 2.
+pub fn after_writing(written: std::io::Result<()>, status: u8) -> u8 {
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            use std::io::Write as _;
+            let _ = writeln!(anstream::stderr(), "{}", crate::text::cannot_write(e));
+            UNREADABLE
+        }
+        _ => status,
+    }
+}
+
 /// Replaces Rust's panic message and backtrace with one line on standard error and
 /// exit status 2. (There should be no panics; this is the last line of defence.)
 pub fn install_panic_hook() {

@@ -38,14 +38,7 @@ pub fn run(args: &FaqArgs) -> u8 {
     let stdout = io::stdout().lock();
     let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
     let written = write(&what, args.format, &mut out).and_then(|()| out.flush());
-    match written {
-        Ok(()) => exit::OK,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
-        Err(e) => {
-            let _ = writeln!(anstream::stderr(), "{}", text::cannot_write(e));
-            exit::UNREADABLE
-        }
-    }
+    exit::after_writing(written, exit::OK)
 }
 
 fn write(what: &What, format: FaqFormat, out: &mut dyn Write) -> io::Result<()> {

@@ -162,14 +162,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     // The process ends now: freeing every report one by one would only cost time
     // (a tenth of a large run).
     std::mem::forget(run);
-    match written {
-        Ok(()) => status,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => status,
-        Err(e) => {
-            let _ = writeln!(stderr, "{}", text::cannot_write(e));
-            exit::UNREADABLE
-        }
-    }
+    exit::after_writing(written, status)
 }
 
 /// `--color`, for this process's streams.

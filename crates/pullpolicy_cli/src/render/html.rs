@@ -201,11 +201,16 @@ fn link(
     )
 }
 
+/// The playground's URL without a fragment, to put one of ours after.
+pub fn playground_base(playground: &str) -> &str {
+    playground.split('#').next().unwrap_or(playground)
+}
+
 /// `<playground URL without its fragment>#yaml=<base64url(manifest)>`, then the
 /// scenario settings that differ from the defaults as `&name=value`, named as the
 /// playground reads them (`web/src/params.rs`).
 pub fn playground_link(playground: &str, manifest: &str, options: &Options) -> String {
-    let base = playground.split('#').next().unwrap_or(playground);
+    let base = playground_base(playground);
     let mut href = String::with_capacity(base.len() + manifest.len() * 4 / 3 + 16);
     href.push_str(base);
     href.push_str("#yaml=");

@@ -86,7 +86,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             if let Some(fix) = item.fix {
                 writeln!(out, "  {DIM}{}:{DIM:#} {}", text::FIX, clean(fix))?;
             }
-            for e in item.faq.iter().filter_map(|id| pullpolicy::faq::entry(id)) {
+            for e in item.related() {
                 let pointer = text::faq_pointer(e.id, e.question);
                 writeln!(out, "  {DIM}{}:{DIM:#} {pointer}", text::FAQ)?;
             }

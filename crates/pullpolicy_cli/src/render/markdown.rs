@@ -108,8 +108,8 @@ fn list_item(item: &Item<'_>, details: Option<&str>) -> String {
             line.push_str("<br>");
             line.push_str(&format!("{}: {}", capitalize(text::FIX), code(fix, false)));
         }
-        let base = playground.split('#').next().unwrap_or(playground);
-        for e in item.faq.iter().filter_map(|id| pullpolicy::faq::entry(id)) {
+        let base = super::html::playground_base(playground);
+        for e in item.related() {
             line.push_str(&format!(
                 "<br>{}: [{}]({base}#faq-{})",
                 text::FAQ_LABEL,

@@ -225,6 +225,11 @@ pub struct Item<'a> {
 }
 
 impl Item<'_> {
+    /// The FAQ entries the finding relates to (`pullpolicy faq <id>`).
+    pub fn related(&self) -> impl Iterator<Item = &'static pullpolicy::faq::FaqEntry> {
+        self.faq.iter().filter_map(|id| pullpolicy::faq::entry(id))
+    }
+
     /// `file:line:column`, `file:line` or `file`.
     pub fn location(&self) -> String {
         match (self.line, self.column) {
