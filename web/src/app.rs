@@ -143,18 +143,17 @@ pub fn share_url(state: &State, then: Box<dyn FnOnce(String)>) {
     let base = browser::base_url();
     #[cfg(not(target_arch = "wasm32"))]
     let base = String::from("./");
-    let (t, o) = (state.text.clone(), state.options.clone());
-    let plain = move |base: &str| format!("{base}#{}", share::encode_plain(&t, &o));
+    let (text, options) = (state.text.clone(), state.options.clone());
     if crate::embed::mode().is_some() {
-        return then(plain(&base));
+        return then(format!("{base}#{}", share::encode_plain(&text, &options)));
     }
     // A link asked for before the module's usual load loads it now.
-    let (text, options) = (state.text.clone(), state.options.clone());
     crate::codec::when_loaded(Box::new(move || {
-        then(match crate::codec::deflate(text.as_bytes()) {
-            Some(p) => format!("{base}#{}", share::encode_deflated(&p, &options)),
-            None => plain(&base),
-        })
+        let fragment = match crate::codec::deflate(text.as_bytes()) {
+            Some(p) => share::encode_deflated(&p, &options),
+            None => share::encode_plain(&text, &options),
+        };
+        then(format!("{base}#{fragment}"));
     }));
 }
 

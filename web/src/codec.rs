@@ -172,13 +172,19 @@ mod web {
     /// Raw deflate of `bytes` by the module; `None` until it has loaded, or if it did not.
     pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
         let (_, f) = functions()?;
-        let packed = f
-            .call1(
-                &wasm_bindgen::JsValue::NULL,
-                &js_sys::Uint8Array::from(bytes),
-            )
-            .ok()?;
+        let packed = call_with_bytes(&f, bytes).ok()?;
         Some(packed.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec())
+    }
+
+    /// Calls one of the module's functions with `bytes`.
+    fn call_with_bytes(
+        f: &js_sys::Function,
+        bytes: &[u8],
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+        f.call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Uint8Array::from(bytes),
+        )
     }
 
     fn call(f: Option<js_sys::Function>, then: WithInflate) {
@@ -186,10 +192,7 @@ mod web {
             let Some(f) = &f else {
                 return Err(LinkError::Unavailable);
             };
-            match f.call1(
-                &wasm_bindgen::JsValue::NULL,
-                &js_sys::Uint8Array::from(bytes),
-            ) {
+            match call_with_bytes(f, bytes) {
                 Ok(text) => text.as_string().ok_or(LinkError::Unavailable),
                 // A number is the codec's error code; anything else (a trap) is
                 // no answer from it.

@@ -10,7 +10,6 @@
 //! faster than a round trip, and it is the fallback when workers are unavailable.
 //! A crash in the worker (a trap) is reported as [`crate::state::Action::Crashed`] and the worker is
 //! replaced; the page itself keeps running.
-//!
 
 use crate::engine::{Job, Rendered};
 
@@ -236,22 +235,20 @@ mod web {
             }
         }
 
-        /// Analyses `job`: too large, here (small manifests), or in the worker.
+        /// Analyses `job`: in the worker (from [`WORKER_FROM`] bytes up to
+        /// [`crate::MAX_INPUT`]), else here ([`super::run_here`]: small, or too large).
         pub fn request(&self, job: Job) {
-            let dispatch = self.0.borrow().dispatch.clone();
-            if job.text.len() > crate::MAX_INPUT {
-                super::show(&dispatch, super::too_large(&job));
-                return;
-            }
+            let for_worker = (WORKER_FROM..=crate::MAX_INPUT).contains(&job.text.len());
             let mut inner = self.0.borrow_mut();
             match (&inner.worker, inner.ready) {
-                (Some(w), true) if (WORKER_FROM..=crate::MAX_INPUT).contains(&job.text.len()) => {
+                (Some(w), true) if for_worker => {
                     let _ = w.post_message(&engine::encode_job(&job).into());
                 }
-                (Some(_), false) if job.text.len() >= WORKER_FROM => inner.pending = Some(job),
+                (Some(_), false) if for_worker => inner.pending = Some(job),
                 _ => {
+                    let dispatch = inner.dispatch.clone();
                     drop(inner);
-                    super::show(&dispatch, engine::run(&job));
+                    super::run_here(&job, &dispatch);
                 }
             }
         }

@@ -205,12 +205,7 @@ pub fn finding(h: &mut Markup, f: &Finding, id: &str) {
     if !related.is_empty() {
         h.raw("<ul class=\"faq-links\" aria-label=\"Related questions\">");
         for e in related {
-            h.raw("<li><a data-act=\"faq\"")
-                .attr2("href", "#faq-", e.id)
-                .attr("data-id", e.id)
-                .raw(">")
-                .code_text(e.question)
-                .raw("</a></li>");
+            super::faq::link_item(h, e);
         }
         h.raw("</ul>");
     }

@@ -19,12 +19,7 @@ pub fn render(related: &[&'static str]) -> String {
     if !related.is_empty() {
         h.raw("<div class=\"related-list\"><h3>About your manifest</h3><ul>");
         for e in entries.iter().filter(|e| related.contains(&e.id)) {
-            h.raw("<li><a data-act=\"faq\"")
-                .attr2("href", "#faq-", e.id)
-                .attr("data-id", e.id)
-                .raw(">")
-                .code_text(e.question)
-                .raw("</a></li>");
+            link_item(&mut h, e);
         }
         h.raw("</ul></div>");
     }
@@ -72,6 +67,16 @@ pub fn render(related: &[&'static str]) -> String {
     }
     h.raw("</div>");
     h.finish()
+}
+
+/// `<li>` with a link that opens entry `e` (the cards' related questions too).
+pub fn link_item(h: &mut Markup, e: &FaqEntry) {
+    h.raw("<li><a data-act=\"faq\"")
+        .attr2("href", "#faq-", e.id)
+        .attr("data-id", e.id)
+        .raw(">")
+        .code_text(e.question)
+        .raw("</a></li>");
 }
 
 /// An entry's answer and links (the content of its disclosed region), or, without the
