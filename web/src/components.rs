@@ -134,8 +134,10 @@ pub fn link_label(url: &str) -> String {
     let (path, anchor) = rest.split_once('#').unwrap_or((rest, ""));
     let page = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let mut label = page.replace('-', " ");
-    if let Some(first) = label.get(0..1) {
-        label = first.to_uppercase() + &label[1..];
+    // kubernetes.io paths are ASCII; ASCII upper-casing keeps the standard
+    // library's Unicode case tables out of the bundle.
+    if let Some(first) = label.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
     if !anchor.is_empty() {
         label.push_str(" › ");

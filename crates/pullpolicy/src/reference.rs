@@ -89,6 +89,7 @@
 
 mod gostr;
 mod grammar;
+mod lowercase;
 
 pub use gostr::go_quote;
 

@@ -508,11 +508,15 @@ impl Words {
     }
 }
 
+/// The wording with its first letter upper-cased. The wordings are ASCII, and
+/// ASCII-only upper-casing keeps the standard library's Unicode case tables
+/// out of the WebAssembly builds.
 fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().collect::<String>() + chars.as_str()
-    })
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// "The node already holds "x" (…)".

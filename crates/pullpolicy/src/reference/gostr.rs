@@ -8,15 +8,13 @@
 /// Rust's full lower-case mapping differs from Go's simple mapping only for
 /// characters that already have a non-identity simple mapping (U+0130), so the
 /// "is it changed" question has the same answer (up to the Unicode version:
-/// Go ≥ 1.21 uses Unicode 15.0).
+/// Go ≥ 1.21 uses Unicode 15.0). The non-ASCII answer comes from Rust's
+/// mapping through a table of runs ([`super::lowercase`]).
 pub(super) fn has_upper(s: &str) -> bool {
     if s.is_ascii() {
         return s.bytes().any(|b| b.is_ascii_uppercase());
     }
-    s.chars().any(|c| {
-        let mut lower = c.to_lowercase();
-        !(lower.next() == Some(c) && lower.next().is_none())
-    })
+    s.chars().any(|c| c.is_ascii_uppercase() || (!c.is_ascii() && super::lowercase::changes(c)))
 }
 
 /// Go's `strings.ToLower(s)` when the result can possibly match an ASCII-only

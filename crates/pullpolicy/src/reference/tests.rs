@@ -681,3 +681,44 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+/// The runs in `lowercase.rs` say, for every non-ASCII code point, what
+/// `char::to_lowercase` says; on a mismatch the test prints the table for
+/// the Rust version at hand.
+#[test]
+fn lowercase_runs_match_the_standard_library() {
+    let std_changes = |c: char| {
+        let mut lower = c.to_lowercase();
+        !(lower.next() == Some(c) && lower.next().is_none())
+    };
+    let changed: Vec<u32> = (0x80..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .filter(|&c| std_changes(c))
+        .map(u32::from)
+        .collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < changed.len() {
+        let run_end = |step| {
+            let mut j = i;
+            while changed.get(j + 1) == Some(&(changed[j] + step)) {
+                j += 1;
+            }
+            j
+        };
+        let (by_one, by_two) = (run_end(1), run_end(2));
+        let (end, step) = if by_one >= by_two { (by_one, 1) } else { (by_two, 2) };
+        runs.push((changed[i], u8::try_from(end - i + 1).unwrap(), step));
+        i = end + 1;
+    }
+    let table: String = runs
+        .iter()
+        .map(|(first, count, step)| format!("    (0x{first:04X}, {count}, {step}),\n"))
+        .collect();
+    assert!(lowercase::RUNS == runs.as_slice(), "lowercase.rs needs these runs:\n{table}");
+    let mismatched: Vec<char> = (0x80..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .filter(|&c| lowercase::changes(c) != std_changes(c))
+        .collect();
+    assert_eq!(mismatched, [], "lowercase::changes disagrees with char::to_lowercase");
+}
