@@ -15,31 +15,26 @@ pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
     let cx = Cx { map: &map, options };
     let mut documents = Vec::new();
-    let mut unreadable = Vec::new();
-    // Each document is analysed as soon as it is read, then dropped.
-    let errors = yaml::parse_each(source, |doc| match doc.collection_key {
-        Some(at) => unreadable.push(SyntaxError {
-            document: doc.index,
-            message: messages::collection_key(),
+    let mut syntax_errors = Vec::new();
+    // Each document is analysed as soon as it is read, then dropped. Documents and
+    // errors arrive in order (`yaml::parse_each`), so the report needs no sorting.
+    yaml::parse_each(source, |read| {
+        let (document, message, at) = match read {
+            yaml::Read::Doc(doc) => match doc.collection_key {
+                Some(at) => (doc.index, messages::collection_key(), at),
+                None => return read_document(&cx, doc, &mut documents),
+            },
+            yaml::Read::Error(e) => (e.document, e.message, e.at),
+        };
+        let error = SyntaxError {
+            document,
+            message,
             position: map.position(at, at),
-        }),
-        None => read_document(&cx, doc, &mut documents),
-    });
-    let mut syntax_errors: Vec<SyntaxError> = errors
-        .iter()
-        .map(|e| SyntaxError {
-            document: e.document,
-            message: e.message.clone(),
-            position: map.position(e.at, e.at),
-        })
-        .chain(unreadable)
-        .collect();
-    syntax_errors.sort_by_key(|e| e.document);
-    for e in &syntax_errors {
+        };
         documents.push(Document {
-            index: e.document,
+            index: error.document,
             item: None,
-            position: e.position,
+            position: error.position,
             kind: None,
             api_version: None,
             name: None,
@@ -49,8 +44,8 @@ pub fn explain(source: &str, options: &Options) -> Report {
             api_error: None,
             strict_error: None,
         });
-    }
-    documents.sort_by_key(|d| (d.index, d.item));
+        syntax_errors.push(error);
+    });
     crate::kubelet::simulate(&mut documents, options);
     assemble(documents, syntax_errors, options)
 }

@@ -189,15 +189,27 @@ impl Scalar<'_> {
 #[cfg(test)]
 pub(crate) fn parse(text: &str) -> Stream<'_> {
     let mut docs = Vec::new();
-    let errors = parse_each(text, |doc| docs.push(doc.clone()));
+    let mut errors = Vec::new();
+    parse_each(text, |read| match read {
+        Read::Doc(doc) => docs.push(doc.clone()),
+        Read::Error(e) => errors.push(e),
+    });
     Stream { docs, errors }
 }
 
+/// What [`parse_each`] hands on: a document, or the syntax error that ends one.
+#[derive(Debug)]
+pub(crate) enum Read<'d, 'a> {
+    Doc(&'d Doc<'a>),
+    Error(SyntaxError),
+}
+
 /// Hands every document of `text` to `each` as soon as it is read, so a long stream
-/// never holds more than one tree; returns the syntax errors. After an error, reading
-/// resumes at the next `---` line.
-pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> Vec<SyntaxError> {
-    let mut errors = Vec::new();
+/// never holds more than one tree, and every syntax error where it stops one. After an
+/// error, reading resumes at the next `---` line. Documents and errors come in the
+/// order of the text, each error numbered as the document it ends, so their indices
+/// strictly increase: callers keep that order without sorting.
+pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(Read<'_, 'a>)) {
     let chars = CharIndex::new(text);
     let directives = unknown_directives(text);
     let mut offset = Offset::default();
@@ -221,7 +233,7 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
             offset,
             |doc| {
                 last_end = Some(doc.end);
-                each(doc);
+                each(Read::Doc(doc));
             },
             &mut count,
         );
@@ -255,11 +267,11 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
                 (at, message)
             }
         };
-        errors.push(SyntaxError {
+        each(Read::Error(SyntaxError {
             message,
             at,
             document: count,
-        });
+        }));
         count += 1;
         // Resume at the next line that starts a document (the error's own line if the
         // error is at its `---`), always moving forward.
@@ -281,7 +293,6 @@ pub(crate) fn parse_each<'a>(text: &'a str, mut each: impl FnMut(&Doc<'a>)) -> V
             None => break,
         }
     }
-    errors
 }
 
 /// Reads the documents of `text`, a piece of a longer input that starts at a line

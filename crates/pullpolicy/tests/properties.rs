@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use pullpolicy::reference::{Rules, parse_normalized_named};
 use pullpolicy::{
-    CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Registry, Report,
-    Scenario,
+    CredentialVerification, Credentials, DocumentStatus, KubeVersion, NodeImage, Options,
+    Registry, Report, Scenario,
 };
 
 #[path = "support/shared.rs"]
@@ -437,8 +437,23 @@ fn scenario() -> impl Strategy<Value = Options> {
         )
 }
 
-/// The report is whole: counts agree and it serializes.
+/// The report is whole: counts agree, documents and syntax errors are in the text's
+/// order (the core builds them in that order and never sorts), and it serializes.
 fn check_whole(report: &Report) -> Result<(), TestCaseError> {
+    let keys: Vec<_> = report.documents.iter().map(|d| (d.index, d.item)).collect();
+    prop_assert!(keys.windows(2).all(|w| w[0] < w[1]), "documents out of order: {:?}", keys);
+    let errors: Vec<usize> = report.syntax_errors.iter().map(|e| e.document).collect();
+    prop_assert!(errors.windows(2).all(|w| w[0] < w[1]), "errors out of order: {:?}", errors);
+    for e in &report.syntax_errors {
+        prop_assert!(
+            report
+                .documents
+                .iter()
+                .any(|d| d.index == e.document && d.status == DocumentStatus::Unreadable),
+            "no unreadable document for the error in document {}",
+            e.document
+        );
+    }
     prop_assert_eq!(report.summary.entries, report.entries().count());
     prop_assert_eq!(
         report.summary.entries,
