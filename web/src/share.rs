@@ -15,8 +15,7 @@
 //! inflating what [`packed`] returns with [`inflate`]. [`decode`] is both in one call.
 
 use crate::params;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT as B64;
+use data_encoding::BASE64URL_NOPAD as B64;
 use pullpolicy::Options;
 
 /// Links longer than this are flagged: some chat tools and browsers cut them.
@@ -100,7 +99,7 @@ pub fn deflate(bytes: &[u8]) -> Vec<u8> {
 pub fn encode_deflated(packed: &[u8], options: &Options) -> String {
     let mut out = String::with_capacity(packed.len() * 4 / 3 + 64);
     out.push_str("z=");
-    B64.encode_string(packed, &mut out);
+    B64.encode_append(packed, &mut out);
     params::write(options, &mut out);
     out
 }
@@ -108,7 +107,7 @@ pub fn encode_deflated(packed: &[u8], options: &Options) -> String {
 /// The uncompressed form, `yaml=…`, as a person would write it by hand.
 pub fn encode_plain(text: &str, options: &Options) -> String {
     let mut out = String::from("yaml=");
-    B64.encode_string(text.as_bytes(), &mut out);
+    B64.encode_append(text.as_bytes(), &mut out);
     params::write(options, &mut out);
     out
 }
@@ -171,8 +170,9 @@ fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 fn unbase64(value: &str) -> Result<Vec<u8>, LinkError> {
-    // Lenient: accept the standard alphabet, padding (also as `%3D`) and stray
-    // whitespace or line breaks from mail clients. One pass over the bytes.
+    // Lenient: accept the standard alphabet, padding (also as `%3D`, and dropped
+    // here) and stray whitespace or line breaks from mail clients. One pass over the
+    // bytes.
     let v = value.as_bytes();
     let mut cleaned = Vec::with_capacity(v.len());
     let mut i = 0;
@@ -188,6 +188,9 @@ fn unbase64(value: &str) -> Result<Vec<u8>, LinkError> {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {}
             _ => cleaned.push(b),
         }
+    }
+    while cleaned.last() == Some(&b'=') {
+        cleaned.pop();
     }
     B64.decode(&cleaned).map_err(|_| LinkError::Base64)
 }
@@ -341,13 +344,17 @@ mod tests {
     #[test]
     fn damaged_links_are_errors() {
         assert_eq!(decode("#yaml=%%%"), Err(LinkError::Base64));
+        // Padding only at the end; trailing bits must be zero.
+        assert_eq!(decode("#yaml=e=A"), Err(LinkError::Base64));
+        assert_eq!(decode("#yaml=eB"), Err(LinkError::Base64));
+        assert_eq!(decode("#yaml=eA=").unwrap().unwrap().text, "x");
         assert_eq!(decode("#z=AAAA"), Err(LinkError::Deflate));
         assert_eq!(decode("#yaml=_w"), Err(LinkError::Utf8));
         let full = encode(&"image: nginx\n".repeat(50), &Options::default());
         assert!(decode(&full[..full.len() - 6]).is_err());
         // A deflate bomb: 3 MB of zeros compresses to a few KB.
         let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_TEXT + 10], 9);
-        let link = format!("z={}", B64.encode(bomb));
+        let link = format!("z={}", B64.encode(&bomb));
         assert_eq!(decode(&link), Err(LinkError::TooLarge));
     }
 }

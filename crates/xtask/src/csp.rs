@@ -8,7 +8,6 @@
 
 use crate::cmd::Result;
 use crate::dist::{self, DistFile};
-use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -74,7 +73,7 @@ fn sha256(script: &str) -> String {
     let digest = Sha256::digest(script.as_bytes());
     format!(
         "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
+        data_encoding::BASE64.encode(&digest)
     )
 }
 

@@ -7,7 +7,6 @@
 use super::{Item, Row, Tone, findings, rows};
 use crate::run::{FileResult, Run};
 use crate::text;
-use base64::Engine as _;
 use pullpolicy::{Options, Severity};
 use std::io::{self, Write};
 
@@ -214,7 +213,7 @@ pub fn playground_link(playground: &str, manifest: &str, options: &Options) -> S
     let mut href = String::with_capacity(base.len() + manifest.len() * 4 / 3 + 16);
     href.push_str(base);
     href.push_str("#yaml=");
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode_string(manifest.as_bytes(), &mut href);
+    data_encoding::BASE64URL_NOPAD.encode_append(manifest.as_bytes(), &mut href);
     let s = &options.scenario;
     let d = Options::default();
     let mut pairs: Vec<(&str, String)> = Vec::new();
