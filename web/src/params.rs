@@ -71,11 +71,12 @@ pub fn write(options: &Options, out: &mut String) {
     }
 }
 
-/// The options named by `pairs` (defaults for the rest).
-pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Options {
+/// The options named by `pairs` (defaults for the rest). A slice, not an iterator:
+/// one copy of this function in the bundle for both callers.
+pub fn read(pairs: &[(&str, &str)]) -> Options {
     let mut o = Options::default();
     let s = &mut o.scenario;
-    for (key, value) in pairs {
+    for &(key, value) in pairs {
         match key {
             "k8s" => {
                 if let Some(v) = version(&decode(value)) {
@@ -137,12 +138,12 @@ pub fn version(text: &str) -> Option<KubeVersion> {
 
 /// Reads `a=b&c=d` (no leading `&`).
 pub fn read_query(query: &str) -> Options {
-    read(
-        query
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| p.split_once('=').unwrap_or((p, ""))),
-    )
+    let pairs: Vec<(&str, &str)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+        .collect();
+    read(&pairs)
 }
 
 /// Percent-encodes everything but unreserved characters and `:/@`, which image

@@ -145,7 +145,7 @@ pub fn decode_with(
     }
     Ok(text.map(|text| Shared {
         text,
-        options: params::read(rest),
+        options: params::read(&rest),
     }))
 }
 
