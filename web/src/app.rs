@@ -220,13 +220,16 @@ pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
 
 pub(crate) fn copy(text: String, done: String, tone: Tone, dispatch: Dispatch) {
     #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_futures::spawn_local(async move {
-        let notice = match browser::copy(&text).await {
-            Ok(()) => Notice::new(tone, done),
-            Err(e) => Notice::new(Tone::Error, e).details(text),
-        };
-        dispatch.dispatch(Action::Notify(notice));
-    });
+    browser::copy(
+        text,
+        Box::new(move |copied, text| {
+            let notice = match copied {
+                Ok(()) => Notice::new(tone, done),
+                Err(e) => Notice::new(Tone::Error, e).details(text),
+            };
+            dispatch.dispatch(Action::Notify(notice));
+        }),
+    );
     #[cfg(not(target_arch = "wasm32"))]
     dispatch.dispatch(Action::Notify(Notice::new(tone, done).details(text)));
 }

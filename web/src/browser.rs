@@ -59,27 +59,60 @@ mod web {
         }
     }
 
-    /// Copies `text`. The async Clipboard API needs a secure context (https or
-    /// localhost); elsewhere the old `execCommand("copy")` on a hidden textarea
-    /// is tried. `Err` carries a message for the user.
-    pub async fn copy(text: &str) -> Result<(), String> {
-        let clipboard = window().navigator().clipboard();
-        let has_api = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
-            .is_ok_and(|v| !v.is_undefined());
-        if has_api {
-            let promise = clipboard.write_text(text);
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                return Ok(());
-            }
+    /// What a settled promise gives: its value, or why it was rejected.
+    pub type Settled = Box<dyn FnOnce(Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>)>;
+
+    /// Calls `then` once `promise` settles. Two one-shot callbacks instead of an async
+    /// executor (wasm-bindgen-futures cost the first load about 1 KB gzip); the one that
+    /// does not run is never freed, a few dozen bytes per call (it gives up `then` to
+    /// the one that runs).
+    pub fn when_settled(promise: &js_sys::Promise, then: Settled) {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+        let then = Rc::new(RefCell::new(Some(then)));
+        let other = then.clone();
+        let ok = Closure::once_into_js(move |v| then.take().map_or((), |f| f(Ok(v))));
+        let err = Closure::once_into_js(move |e| other.take().map_or((), |f| f(Err(e))));
+        // `promise.then(ok, err)`, called as a plain function: js-sys's `then2` takes
+        // `Closure`s, which a one-shot callback cannot free itself from.
+        if let Ok(then) = js_sys::Reflect::get(promise, &"then".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into))
+        {
+            let _ = then.call2(promise, &ok, &err);
         }
-        if copy_with_exec_command(text) {
+    }
+
+    /// Copies `text`, then calls `then` with the outcome (`Err`: a message for the
+    /// user) and the text. The async Clipboard API needs a secure context (https or
+    /// localhost); elsewhere, or when it refuses, the old `execCommand("copy")` on a
+    /// hidden textarea is tried.
+    pub fn copy(text: String, then: Box<dyn FnOnce(Result<(), String>, String)>) {
+        let navigator = window().navigator();
+        let has_api = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|v| !v.is_undefined());
+        if !has_api {
+            return then(copy_with_exec_command(&text), text);
+        }
+        let promise = navigator.clipboard().write_text(&text);
+        when_settled(
+            &promise,
+            Box::new(move |r| match r {
+                Ok(_) => then(Ok(()), text),
+                Err(_) => then(copy_with_exec_command(&text), text),
+            }),
+        );
+    }
+
+    fn copy_with_exec_command(text: &str) -> Result<(), String> {
+        if exec_command_copy(text) {
             Ok(())
         } else {
             Err("The browser did not allow copying; select the text and press Ctrl+C.".to_owned())
         }
     }
 
-    fn copy_with_exec_command(text: &str) -> bool {
+    fn exec_command_copy(text: &str) -> bool {
         let doc = document();
         let Some(body) = doc.body() else { return false };
         let Ok(area) = doc.create_element("textarea") else {

@@ -47,8 +47,8 @@ mod web {
             )));
             return;
         }
-        wasm_bindgen_futures::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        let read = move |buffer: Result<wasm_bindgen::JsValue, _>| {
+            let bytes = match buffer {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
                     dispatch.dispatch(Action::Notify(Notice::new(
@@ -74,7 +74,8 @@ mod web {
                     dispatch.dispatch(Action::Notify(Notice::new(Tone::Error, message)))
                 }
             }
-        });
+        };
+        crate::browser::when_settled(&file.array_buffer(), Box::new(read));
     }
 
     /// Whether a drag carries files (a text drag is left to the textarea).
