@@ -247,6 +247,43 @@ pub fn group(n: usize) -> String {
     out
 }
 
+/// The page's sections as last built, each with what it was built from (see [`keep`]).
+/// One `use_mut_ref` holds them all: each yew hook instance costs code in the bundle
+/// (a `use_memo` per section cost about 0.3 KB gzip each).
+#[derive(Default)]
+struct Sections {
+    markers: Option<(u64, Shared<Vec<crate::components::Marker>>)>,
+    verdicts: Option<(Analysis, AttrValue)>,
+    header: Option<(HeaderKey, AttrValue)>,
+    scenario: Option<(pullpolicy::Options, AttrValue)>,
+    faq: Option<(Vec<&'static str>, AttrValue)>,
+}
+
+/// What the header shows: theme, open menu, current example, share link, Markdown.
+type HeaderKey = (
+    crate::state::Theme,
+    Option<Menu>,
+    Option<usize>,
+    Option<String>,
+    Option<Rc<str>>,
+);
+
+/// The value kept in `slot` if it was made from `key`, else `make(&key)`, kept.
+fn keep<K: PartialEq, V: Clone>(
+    slot: &mut Option<(K, V)>,
+    key: K,
+    make: impl FnOnce(&K) -> V,
+) -> V {
+    match slot {
+        Some((k, v)) if *k == key => v.clone(),
+        _ => {
+            let v = make(&key);
+            *slot = Some((key, v.clone()));
+            v
+        }
+    }
+}
+
 /// What the after-render effect of [`App`] last acted on.
 #[derive(Debug, Clone)]
 struct Seen {
@@ -427,52 +464,56 @@ pub fn app() -> Html {
     }
 
     // The sections, as markup, rebuilt only when what they show changes.
-    let markers = match &state.analysis {
-        Analysis::Ready(r) => Shared(Rc::new(r.markers.clone())),
-        _ => Shared::new(Vec::new()),
+    let sections = use_mut_ref(Sections::default);
+    let (markers, header, scenario, verdicts, faq) = {
+        let mut c = sections.borrow_mut();
+        let markers = keep(&mut c.markers, state.applied, |_| match &state.analysis {
+            Analysis::Ready(r) => Shared(Rc::new(r.markers.clone())),
+            _ => Shared::new(Vec::new()),
+        });
+        // Made once per analysis: a keystroke's render shares the markup, not copies it.
+        let verdicts = keep(&mut c.verdicts, state.analysis.clone(), |a| {
+            AttrValue::from(match a {
+                Analysis::Ready(r) => r.verdicts.clone(),
+                Analysis::Crashed { details } => render::crashed(details),
+                Analysis::Pending => render::pending(),
+            })
+        });
+        match embed {
+            Some(_) => (
+                markers,
+                AttrValue::default(),
+                AttrValue::default(),
+                verdicts,
+                AttrValue::default(),
+            ),
+            None => {
+                let example = match state.source {
+                    Source::Example(i) => Some(i),
+                    _ => None,
+                };
+                let key = (
+                    state.theme,
+                    state.menu,
+                    example,
+                    state.link.clone(),
+                    state.markdown.clone(),
+                );
+                let header = keep(&mut c.header, key, |(theme, menu, example, link, md)| {
+                    render::header(*theme, *menu, *example, link.as_deref(), md.as_deref()).into()
+                });
+                let scenario = keep(&mut c.scenario, state.options.clone(), |o| {
+                    render::scenario(o).into()
+                });
+                let related = state
+                    .rendered()
+                    .map(|r| r.related.clone())
+                    .unwrap_or_default();
+                let faq = keep(&mut c.faq, related, |related| render::faq(related).into());
+                (markers, header, scenario, verdicts, faq)
+            }
+        }
     };
-    let markers = use_memo(state.applied, move |_| markers);
-    let example = match state.source {
-        Source::Example(i) => Some(i),
-        _ => None,
-    };
-    let header = use_memo(
-        (
-            state.theme,
-            state.menu,
-            example,
-            state.link.clone(),
-            state.markdown.clone(),
-        ),
-        |(theme, menu, example, link, md)| match embed {
-            Some(_) => AttrValue::default(),
-            None => render::header(*theme, *menu, *example, link.as_deref(), md.as_deref()).into(),
-        },
-    );
-    let scenario = use_memo(state.options.clone(), |o| match embed {
-        Some(_) => AttrValue::default(),
-        None => render::scenario(o).into(),
-    });
-    // Made once per analysis: a keystroke's render shares the markup, not copies it.
-    let verdicts = use_memo(state.analysis.clone(), |a| {
-        AttrValue::from(match a {
-            Analysis::Ready(r) => r.verdicts.clone(),
-            Analysis::Crashed { details } => render::crashed(details),
-            Analysis::Pending => render::pending(),
-        })
-    });
-    let related: Vec<&'static str> = state
-        .rendered()
-        .map(|r| r.related.clone())
-        .unwrap_or_default();
-    let faq = use_memo(related, |related| match embed {
-        Some(_) => AttrValue::default(),
-        None => render::faq(related).into(),
-    });
-    let footer = use_memo((), |_| match embed {
-        Some(_) => AttrValue::default(),
-        None => render::footer().into(),
-    });
 
     let onclick = {
         let latest = latest.clone();
@@ -490,7 +531,7 @@ pub fn app() -> Html {
             text={state.text.clone()}
             lines={state.lines.clone()}
             loaded={state.loaded}
-            markers={(*markers).clone()}
+            markers={markers}
             jump={state.jump}
             bytes={state.text.len()}
             cost_ms={state.cost_ms as u32}
@@ -511,7 +552,7 @@ pub fn app() -> Html {
             <div class="app embed" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
                 <main id="main" class="layout"><div class="work">
                     { editor }
-                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html((*verdicts).clone()) }</section>
+                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts.clone()) }</section>
                 </div></main>
                 <p class="embed-open"><a {href} target="_blank" rel="noopener">{ "Open in the playground" }</a></p>
                 { notices }
@@ -522,18 +563,18 @@ pub fn app() -> Html {
     html! {
         <div class="app" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
             { html("<a class=\"skip\" href=\"#verdicts\" data-act=\"skip\">Skip to verdicts</a>".to_owned()) }
-            { html((*header).clone()) }
+            { html(header) }
             <main id="main" class="layout">
                 <div class="work">
                     { editor }
                     <div class="results">
-                        <section class="pane scenario" aria-labelledby="scenario-title">{ html((*scenario).clone()) }</section>
-                        <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html((*verdicts).clone()) }</section>
+                        <section class="pane scenario" aria-labelledby="scenario-title">{ html(scenario) }</section>
+                        <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts.clone()) }</section>
                     </div>
                 </div>
-                <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html((*faq).clone()) }</section>
+                <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html(faq) }</section>
             </main>
-            { html((*footer).clone()) }
+            { html(render::FOOTER) }
             { notices }
         </div>
     }

@@ -89,8 +89,8 @@ mod web {
     /// hidden textarea is tried.
     pub fn copy(text: String, then: Box<dyn FnOnce(Result<(), String>, String)>) {
         let navigator = window().navigator();
-        let has_api = js_sys::Reflect::get(&navigator, &"clipboard".into())
-            .is_ok_and(|v| !v.is_undefined());
+        let has_api =
+            js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|v| !v.is_undefined());
         if !has_api {
             return then(copy_with_exec_command(&text), text);
         }

@@ -22,7 +22,7 @@ pub use verdicts::VerdictsProps;
 /// The markup renderers of the page's sections.
 pub mod render {
     pub use super::faq::render as faq;
-    pub use super::footer::render as footer;
+    pub use super::footer::FOOTER;
     pub use super::header::render as header;
     pub use super::scenario::render as scenario;
     pub use super::status::notice;

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use pullpolicy::reference::{Rules, parse_normalized_named};
 use pullpolicy::{
-    CredentialVerification, Credentials, DocumentStatus, KubeVersion, NodeImage, Options,
-    Registry, Report, Scenario,
+    CredentialVerification, Credentials, DocumentStatus, KubeVersion, NodeImage, Options, Registry,
+    Report, Scenario,
 };
 
 #[path = "support/shared.rs"]
@@ -441,9 +441,17 @@ fn scenario() -> impl Strategy<Value = Options> {
 /// order (the core builds them in that order and never sorts), and it serializes.
 fn check_whole(report: &Report) -> Result<(), TestCaseError> {
     let keys: Vec<_> = report.documents.iter().map(|d| (d.index, d.item)).collect();
-    prop_assert!(keys.windows(2).all(|w| w[0] < w[1]), "documents out of order: {:?}", keys);
+    prop_assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "documents out of order: {:?}",
+        keys
+    );
     let errors: Vec<usize> = report.syntax_errors.iter().map(|e| e.document).collect();
-    prop_assert!(errors.windows(2).all(|w| w[0] < w[1]), "errors out of order: {:?}", errors);
+    prop_assert!(
+        errors.windows(2).all(|w| w[0] < w[1]),
+        "errors out of order: {:?}",
+        errors
+    );
     for e in &report.syntax_errors {
         prop_assert!(
             report

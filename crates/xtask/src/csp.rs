@@ -71,10 +71,7 @@ pub fn policy(hashes: &BTreeSet<String>) -> String {
 /// `'sha256-<base64>'` of a script's text, as CSP hashes it (its UTF-8 bytes).
 fn sha256(script: &str) -> String {
     let digest = Sha256::digest(script.as_bytes());
-    format!(
-        "'sha256-{}'",
-        data_encoding::BASE64.encode(&digest)
-    )
+    format!("'sha256-{}'", data_encoding::BASE64.encode(&digest))
 }
 
 /// The text of every inline script the browser would run: `<script>` elements without

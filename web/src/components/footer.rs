@@ -1,14 +1,23 @@
 //! The footer: version, source, and the privacy promise.
 
-use crate::markup::Markup;
+/// The footer's markup: fixed at build time, so no render builds or keeps it. The
+/// version is the workspace's, which the core's [`pullpolicy::version`] also reports.
+pub const FOOTER: &str = concat!(
+    "<footer class=\"bottom\"><p>pullpolicy ",
+    env!("CARGO_PKG_VERSION"),
+    " · <a rel=\"noopener noreferrer\" href=\"",
+    env!("CARGO_PKG_REPOSITORY"),
+    "\">Source</a> · <span class=\"privacy\">Runs entirely in your browser; nothing you paste leaves this page.</span></p></footer>"
+);
 
-/// The footer's markup.
-pub fn render() -> String {
-    let mut h = Markup::new();
-    h.raw("<footer class=\"bottom\"><p>pullpolicy ")
-        .text(pullpolicy::version())
-        .raw(" · <a rel=\"noopener noreferrer\"")
-        .attr("href", env!("CARGO_PKG_REPOSITORY"))
-        .raw(">Source</a> · <span class=\"privacy\">Runs entirely in your browser; nothing you paste leaves this page.</span></p></footer>");
-    h.finish()
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_the_core_version_and_needs_no_escaping() {
+        assert!(super::FOOTER.contains(&format!("pullpolicy {} ·", pullpolicy::version())));
+        let repository = env!("CARGO_PKG_REPOSITORY");
+        let mut escaped = String::new();
+        crate::markup::escape_into(repository, &mut escaped);
+        assert_eq!(escaped, repository);
+    }
 }

@@ -14,7 +14,8 @@ pub(super) fn has_upper(s: &str) -> bool {
     if s.is_ascii() {
         return s.bytes().any(|b| b.is_ascii_uppercase());
     }
-    s.chars().any(|c| c.is_ascii_uppercase() || (!c.is_ascii() && super::lowercase::changes(c)))
+    s.chars()
+        .any(|c| c.is_ascii_uppercase() || (!c.is_ascii() && super::lowercase::changes(c)))
 }
 
 /// Go's `strings.ToLower(s)` when the result can possibly match an ASCII-only

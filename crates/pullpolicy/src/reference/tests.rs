@@ -707,7 +707,11 @@ fn lowercase_runs_match_the_standard_library() {
             j
         };
         let (by_one, by_two) = (run_end(1), run_end(2));
-        let (end, step) = if by_one >= by_two { (by_one, 1) } else { (by_two, 2) };
+        let (end, step) = if by_one >= by_two {
+            (by_one, 1)
+        } else {
+            (by_two, 2)
+        };
         runs.push((changed[i], u8::try_from(end - i + 1).unwrap(), step));
         i = end + 1;
     }
@@ -715,10 +719,17 @@ fn lowercase_runs_match_the_standard_library() {
         .iter()
         .map(|(first, count, step)| format!("    (0x{first:04X}, {count}, {step}),\n"))
         .collect();
-    assert!(lowercase::RUNS == runs.as_slice(), "lowercase.rs needs these runs:\n{table}");
+    assert!(
+        lowercase::RUNS == runs.as_slice(),
+        "lowercase.rs needs these runs:\n{table}"
+    );
     let mismatched: Vec<char> = (0x80..=u32::from(char::MAX))
         .filter_map(char::from_u32)
         .filter(|&c| lowercase::changes(c) != std_changes(c))
         .collect();
-    assert_eq!(mismatched, [], "lowercase::changes disagrees with char::to_lowercase");
+    assert_eq!(
+        mismatched,
+        [],
+        "lowercase::changes disagrees with char::to_lowercase"
+    );
 }
