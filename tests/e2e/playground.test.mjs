@@ -61,6 +61,25 @@ test('pasting a manifest explains it', async () => {
   await context.close();
 });
 
+test('the polite live region says the verdicts once they settle', async () => {
+  const { page, context, errors } = await open();
+  const region = () => page.textContent('#announcer');
+  assert.equal(await page.getAttribute('#announcer', 'aria-live'), 'polite');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent !== '');
+  assert.match(await region(), /^Verdicts: 3 entries: 1 Always, 1 IfNotPresent, 1 Never/);
+  // A change is said once it has stood for a while (900 ms), not at every keystroke.
+  await page.click('#manifest');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('image: nginx\n');
+  await settled(page);
+  assert.match(await region(), /^Verdicts: 3 entries/, 'not said before it settles');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('Verdicts: 1 entry'));
+  await page.keyboard.type('x: [');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('Syntax error on line'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('every example renders its verdicts', async () => {
   const { page, context, errors } = await open();
   const expected = {

@@ -11,6 +11,7 @@ use crate::share;
 use crate::state::Theme;
 use crate::state::{Action, Analysis, Menu, Notice, Shared, Source, State, Tone};
 use crate::storage::Saved;
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -287,10 +288,34 @@ fn keep<K: PartialEq, V: Clone>(
 /// What the after-render effect of [`App`] last acted on.
 #[derive(Debug, Clone)]
 struct Seen {
+    ask: u64,
     saved: (u64, pullpolicy::Options, crate::state::Theme),
     shown: (u64, Source, crate::state::Theme),
     menu: Option<Menu>,
     faq: Option<crate::state::FaqFocus>,
+    notice: Option<Notice>,
+    announcement: String,
+}
+
+/// The after-render effect's memory: what it last acted on, and its timers.
+#[derive(Default)]
+struct After {
+    seen: Option<Seen>,
+    /// The next analysis (debounced).
+    ask: Option<Timeout>,
+    /// A success notice's dismissal.
+    notice: Option<Timeout>,
+    /// The live region's next sentence.
+    announce: Option<Timeout>,
+}
+
+/// What the live region says about the current analysis.
+fn announcement(s: &State) -> String {
+    match &s.analysis {
+        Analysis::Ready(r) => r.announcement.clone(),
+        Analysis::Crashed { .. } => "The analysis crashed; press Explain to try again.".to_owned(),
+        Analysis::Pending => String::new(),
+    }
 }
 
 /// How long the verdict summary must stay the same before the live region says it.
@@ -305,39 +330,6 @@ pub fn app() -> Html {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
 
-    // The analysis: at once after a change of example, scenario or filter; ~100 ms
-    // after the last keystroke (longer when analysis is slow). Large manifests go to
-    // a worker. The manifest is saved first, so a crash loses nothing.
-    // The worker starts after the first paint, so it never delays the first verdicts;
-    // until it is ready, analyses run here.
-    {
-        let latest = latest.clone();
-        let dispatch = dispatch.clone();
-        let delay = if state.ask_now {
-            0
-        } else {
-            state.debounce_ms()
-        };
-        use_effect_with(state.ask, move |_| {
-            let timeout = gloo::timers::callback::Timeout::new(delay, move || {
-                let s = latest.borrow();
-                if !s.busy() {
-                    return;
-                }
-                save_or_warn(&s, Some(&dispatch));
-                let job = s.job();
-                drop(s);
-                #[cfg(target_arch = "wasm32")]
-                match crate::worker::current(&dispatch) {
-                    Some(e) => e.request(job),
-                    None => crate::worker::run_here(&job, &dispatch),
-                }
-                #[cfg(not(target_arch = "wasm32"))]
-                crate::worker::run_here(&job, &dispatch);
-            });
-            move || drop(timeout)
-        });
-    }
     // Global shortcuts, clicks outside menus, links pasted into the address bar;
     // embedded, only messages from the parent (and resizes). One effect with the
     // worker's start and the deferred module's (each hook instance costs code in the
@@ -373,57 +365,75 @@ pub fn app() -> Html {
             move || drop(listeners)
         });
     }
-    // Success notices go away by themselves; warnings and errors stay until dismissed.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(state.notice.clone(), move |n| {
-            let t = n.as_ref().filter(|n| n.tone == Tone::Success).map(|n| {
-                gloo::timers::callback::Timeout::new(
-                    if n.undo { 12_000 } else { 5_000 },
-                    move || dispatch.dispatch(Action::Dismiss),
-                )
-            });
-            move || drop(t)
-        });
-    }
-    // The live region says the verdicts once they settle (no chatter while typing).
-    let announcement = match &state.analysis {
-        Analysis::Ready(r) => r.announcement.clone(),
-        Analysis::Crashed { .. } => "The analysis crashed; press Explain to try again.".to_owned(),
-        Analysis::Pending => String::new(),
-    };
-    let announced = use_state(String::new);
-    {
-        let announced = announced.clone();
-        use_effect_with(announcement, move |text| {
-            let text = text.clone();
-            let t = gloo::timers::callback::Timeout::new(ANNOUNCE_AFTER_MS, move || {
-                announced.set(text)
-            });
-            move || drop(t)
-        });
-    }
     // After every render, one effect (each hook instance costs code in the bundle)
     // does what depends on what changed since the last one:
+    // - the analysis: at once after a change of example, scenario or filter; ~100 ms
+    //   after the last keystroke (longer when analysis is slow). Large manifests go to
+    //   a worker (started after the first paint, above; until it is ready, analyses
+    //   run here). The manifest is saved first, so a crash loses nothing;
+    // - success notices go away by themselves; warnings and errors stay until
+    //   dismissed;
+    // - the live region says the verdicts once they settle (no chatter while typing);
     // - save after every analysis and every scenario or theme change;
     // - a share link in the address bar stays only while the text is the link's; the
     //   theme goes on <html>;
     // - embedded: the parent learns the height;
     // - focus goes back to a control whose markup a state change replaced, into a
     //   menu that just opened, onto a FAQ entry asked for.
-    let seen = use_mut_ref(|| None::<Seen>);
+    // Its timers are kept in `after`: a new one replaces (cancels) the one before, and
+    // they go with the app.
+    let after = use_mut_ref(After::default);
     {
         let latest = latest.clone();
+        let dispatch = dispatch.clone();
         use_effect(move || {
             let s = latest.borrow();
             let now = Seen {
+                ask: s.ask,
                 saved: (s.applied, s.options.clone(), s.theme),
                 shown: (s.revision, s.source, s.theme),
                 menu: s.menu,
                 faq: s.faq,
+                notice: s.notice.clone(),
+                announcement: announcement(&s),
             };
-            let before = seen.borrow_mut().replace(now.clone());
+            let mut after = after.borrow_mut();
+            let before = after.seen.replace(now.clone());
             let changed = |f: fn(&Seen, &Seen) -> bool| before.as_ref().is_none_or(|b| f(b, &now));
+            if changed(|a, b| a.ask != b.ask) {
+                let delay = if s.ask_now { 0 } else { s.debounce_ms() };
+                let (latest, dispatch) = (latest.clone(), dispatch.clone());
+                after.ask = Some(Timeout::new(delay, move || {
+                    let s = latest.borrow();
+                    if !s.busy() {
+                        return;
+                    }
+                    save_or_warn(&s, Some(&dispatch));
+                    let job = s.job();
+                    drop(s);
+                    #[cfg(target_arch = "wasm32")]
+                    match crate::worker::current(&dispatch) {
+                        Some(e) => e.request(job),
+                        None => crate::worker::run_here(&job, &dispatch),
+                    }
+                    #[cfg(not(target_arch = "wasm32"))]
+                    crate::worker::run_here(&job, &dispatch);
+                }));
+            }
+            if changed(|a, b| a.notice != b.notice) {
+                let success = s.notice.as_ref().filter(|n| n.tone == Tone::Success);
+                after.notice = success.map(|n| {
+                    let dispatch = dispatch.clone();
+                    let shown_ms = if n.undo { 12_000 } else { 5_000 };
+                    Timeout::new(shown_ms, move || dispatch.dispatch(Action::Dismiss))
+                });
+            }
+            if changed(|a, b| a.announcement != b.announcement) {
+                let text = now.announcement.clone();
+                after.announce = Some(Timeout::new(ANNOUNCE_AFTER_MS, move || {
+                    crate::browser::announce(&text);
+                }));
+            }
             if changed(|a, b| a.saved != b.saved) {
                 save(&s);
             }
@@ -542,7 +552,7 @@ pub fn app() -> Html {
     };
     let notices = html! {
         <>
-            <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</div>
+            <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true"></div>
             <div class="notice-area" role="status" aria-live="polite">{ html(render::notice(state.notice.as_ref())) }</div>
         </>
     };

@@ -40,6 +40,14 @@ mod web {
         }
     }
 
+    /// Puts `text` in the polite live region (`#announcer`, which the app renders
+    /// empty and leaves to this function), so that screen readers say it.
+    pub fn announce(text: &str) {
+        if let Some(region) = document().get_element_by_id("announcer") {
+            region.set_text_content(Some(text));
+        }
+    }
+
     /// Whether the system asks for a dark theme.
     pub fn prefers_dark() -> bool {
         window()
@@ -77,7 +85,7 @@ mod web {
         // `promise.then(ok, err)`, called as a plain function: js-sys's `then2` takes
         // `Closure`s, which a one-shot callback cannot free itself from.
         if let Ok(then) = js_sys::Reflect::get(promise, &"then".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into))
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
         {
             let _ = then.call2(promise, &ok, &err);
         }
@@ -169,3 +177,7 @@ pub use web::*;
 pub fn now() -> f64 {
     0.0
 }
+
+/// Says `text` in the live region (native: nothing to say it to).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn announce(_text: &str) {}
