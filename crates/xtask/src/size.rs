@@ -11,9 +11,13 @@ struct Row {
     brotli: usize,
 }
 
+/// The playground's first-load budget, gzip (issue #5: 200 KB).
+pub const FIRST_LOAD_BUDGET: usize = 200_000;
+
 /// Prints one row per file and the first-load total: `index.html` plus every file it
-/// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first visit.
-pub fn print_table(dist: &Path) -> Result {
+/// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first
+/// visit; then that total against [`FIRST_LOAD_BUDGET`]. Returns the total (gzip).
+pub fn print_table(dist: &Path) -> Result<usize> {
     let files = crate::dist::files(dist)?;
     let index = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
@@ -58,7 +62,39 @@ pub fn print_table(dist: &Path) -> Result {
         kb(sum(|r| r.gzip)),
         kb(sum(|r| r.brotli))
     );
-    Ok(())
+    let total = sum(|r| r.gzip);
+    println!("{}", budget_line(total));
+    Ok(total)
+}
+
+/// The first-load total against the budget, in words.
+pub fn budget_line(total: usize) -> String {
+    match FIRST_LOAD_BUDGET.checked_sub(total) {
+        Some(spare) => format!(
+            "first-load budget {} gzip: {} to spare",
+            kb(FIRST_LOAD_BUDGET),
+            kb(spare)
+        ),
+        None => format!(
+            "first-load budget {} gzip: OVER by {} byte{}",
+            kb(FIRST_LOAD_BUDGET),
+            total - FIRST_LOAD_BUDGET,
+            if total - FIRST_LOAD_BUDGET == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ),
+    }
+}
+
+/// `Err` when the first load is over the budget (what CI checks).
+pub fn check_budget(total: usize) -> Result {
+    if total > FIRST_LOAD_BUDGET {
+        Err(budget_line(total))
+    } else {
+        Ok(())
+    }
 }
 
 /// The gzip size (best compression) of `bytes`.
@@ -81,4 +117,26 @@ fn brotli(bytes: &[u8]) -> usize {
 /// Bytes as kilobytes with one decimal, as every column of the table shows them.
 pub(crate) fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_line_says_what_is_left_or_how_much_over() {
+        assert_eq!(
+            budget_line(198_250),
+            "first-load budget 200.0 KB gzip: 1.8 KB to spare"
+        );
+        assert_eq!(
+            budget_line(200_600),
+            "first-load budget 200.0 KB gzip: OVER by 600 bytes"
+        );
+        assert_eq!(check_budget(FIRST_LOAD_BUDGET), Ok(()));
+        assert_eq!(
+            check_budget(FIRST_LOAD_BUDGET + 1),
+            Err("first-load budget 200.0 KB gzip: OVER by 1 byte".to_owned())
+        );
+    }
 }

@@ -52,7 +52,7 @@ pub fn run(_args: &[String]) -> Result {
     })?;
     step("cargo xtask dist", || {
         dist::build_site()?;
-        size::print_table(&cmd::root().join("dist"))
+        size::check_budget(size::print_table(&cmd::root().join("dist"))?)
     })?;
     step("end-to-end in headless Chromium", || {
         cmd::run(
