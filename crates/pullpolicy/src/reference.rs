@@ -81,8 +81,11 @@
 //!
 //! # Known approximations
 //!
-//! * Go's `strings.ToLower` and `strconv.IsPrint` use Unicode 15.0; Rust's
-//!   tables are newer, so characters cased or assigned after 15.0 may differ.
+//! * Go's `strings.ToLower` is followed to the letter for Unicode 15.0.0, the
+//!   version of Go's tables from Go 1.21 on (`lowercase.rs`); the first
+//!   Kubernetes 1.28 releases, built with Go 1.20, had Unicode 13.0.0's.
+//! * Go's `strconv.IsPrint` uses Unicode 15.0.0 too; [`go_quote`] follows it
+//!   but for unassigned code points (next point).
 //! * [`go_quote`] prints code points in the small unassigned gaps of Unicode
 //!   15.0 as they are (Go escapes every unassigned code point); the large
 //!   unassigned blocks and the noncharacters are escaped as Go does.

@@ -5,11 +5,8 @@
 /// `strings.ToLower(s) != s` in Go: some character has a (simple) lower-case
 /// mapping other than itself.
 ///
-/// Rust's full lower-case mapping differs from Go's simple mapping only for
-/// characters that already have a non-identity simple mapping (U+0130), so the
-/// "is it changed" question has the same answer (up to the Unicode version:
-/// Go ≥ 1.21 uses Unicode 15.0). The non-ASCII answer comes from Rust's
-/// mapping through a table of runs ([`super::lowercase`]).
+/// The non-ASCII answer comes from a table of Unicode 15.0.0's mappings, the
+/// version of Go's tables ([`super::lowercase`]).
 pub(super) fn has_upper(s: &str) -> bool {
     if s.is_ascii() {
         return s.bytes().any(|b| b.is_ascii_uppercase());

@@ -682,20 +682,22 @@ fn odd_inputs_do_not_panic() {
     }
 }
 
-/// The runs in `lowercase.rs` say, for every non-ASCII code point, what
-/// `char::to_lowercase` says; on a mismatch the test prints the table for
-/// the Rust version at hand.
+/// The non-ASCII code points whose simple lower-case mapping is not themselves
+/// in Unicode 15.0.0 (`scripts/gen_unicode_lowercase.sh`).
+fn unicode_15_lowercase() -> Vec<u32> {
+    include_str!("../../tests/fixtures/unicode-15.0.0-lowercase.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| u32::from_str_radix(l, 16).unwrap())
+        .collect()
+}
+
+/// The runs in `lowercase.rs` are Unicode 15.0.0's, code point for code point; on
+/// a mismatch the test prints the runs the data gives.
 #[test]
-fn lowercase_runs_match_the_standard_library() {
-    let std_changes = |c: char| {
-        let mut lower = c.to_lowercase();
-        !(lower.next() == Some(c) && lower.next().is_none())
-    };
-    let changed: Vec<u32> = (0x80..=u32::from(char::MAX))
-        .filter_map(char::from_u32)
-        .filter(|&c| std_changes(c))
-        .map(u32::from)
-        .collect();
+fn lowercase_runs_are_unicode_15() {
+    let changed = unicode_15_lowercase();
+    assert_eq!(changed.len(), 1407);
     let mut runs = Vec::new();
     let mut i = 0;
     while i < changed.len() {
@@ -723,13 +725,46 @@ fn lowercase_runs_match_the_standard_library() {
         lowercase::RUNS == runs.as_slice(),
         "lowercase.rs needs these runs:\n{table}"
     );
-    let mismatched: Vec<char> = (0x80..=u32::from(char::MAX))
+    let mismatched: Vec<u32> = (0x80..=u32::from(char::MAX))
         .filter_map(char::from_u32)
-        .filter(|&c| lowercase::changes(c) != std_changes(c))
+        .filter(|&c| lowercase::changes(c) != changed.binary_search(&u32::from(c)).is_ok())
+        .map(u32::from)
         .collect();
     assert_eq!(
         mismatched,
-        [],
-        "lowercase::changes disagrees with char::to_lowercase"
+        Vec::<u32>::new(),
+        "lowercase::changes disagrees with the data"
     );
+}
+
+/// Go's `strings.ToLower` leaves the capitals Unicode added after 15.0.0 as they
+/// are (Rust's `char::to_lowercase` does not), so Kubernetes reads an image
+/// name holding one as malformed, not as upper case; the capitals of 15.0.0 and
+/// before are upper case.
+#[test]
+fn capitals_newer_than_unicode_15_are_not_upper_case_for_go() {
+    // U+1C89 CYRILLIC CAPITAL LETTER TJE (16.0), U+A7CB LATIN CAPITAL LETTER
+    // RAMS HORN (16.0), U+10D50 GARAY CAPITAL LETTER A (16.0), U+16EA0 BERIA
+    // ERFE CAPITAL LETTER ARKAB (17.0).
+    for c in ['\u{1C89}', '\u{A7CB}', '\u{10D50}', '\u{16EA0}'] {
+        assert!(c.to_lowercase().ne([c]), "{c:?} is cased in Rust's Unicode");
+        assert!(!gostr::has_upper(&c.to_string()), "{c:?}");
+        check(
+            &format!("caf{c}"),
+            &ALL_RULES,
+            Err("invalid reference format"),
+        );
+    }
+    // U+0410 CYRILLIC CAPITAL LETTER A (1.1), U+2C2F GLAGOLITIC CAPITAL LETTER
+    // CAUDATE CHRIVI (14.0), U+A7D0 LATIN CAPITAL LETTER CLOSED INSULAR G (14.0).
+    for c in ['\u{410}', '\u{2C2F}', '\u{A7D0}'] {
+        assert!(gostr::has_upper(&c.to_string()), "{c:?}");
+        check(
+            &format!("caf{c}"),
+            &NEW_RULES,
+            Err(&format!(
+                "invalid reference format: repository name (library/caf{c}) must be lowercase"
+            )),
+        );
+    }
 }
