@@ -34,12 +34,13 @@ pub fn ensure_all() -> Result<Tools> {
     Ok(tools)
 }
 
-/// The wasm target, Trunk, wasm-bindgen-cli and wasm-opt.
+/// The wasm target, Trunk, wasm-bindgen-cli, wasm-opt and the build's npm packages.
 pub fn ensure_site_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt()
+    ensure_wasm_opt()?;
+    ensure_npm_packages("web", "the build's npm packages (terser, for the JS glue)")
 }
 
 fn ensure_wasm_target() -> Result {
@@ -156,19 +157,24 @@ fn find_browser() -> Option<Tools> {
 
 /// The end-to-end suite's npm packages (playwright-core, axe-core), from its lock file.
 pub fn ensure_e2e_packages() -> Result {
-    let dir = cmd::root().join("tests/e2e");
-    if dir.join("node_modules/.package-lock.json").exists()
-        && std::fs::metadata(dir.join("node_modules/.package-lock.json"))
+    ensure_npm_packages("tests/e2e", "the end-to-end suite's npm packages")
+}
+
+/// The npm packages of the folder `dir` (relative to the root), from its lock file;
+/// nothing when `node_modules` is newer than the lock.
+fn ensure_npm_packages(dir: &str, what: &str) -> Result {
+    let path = cmd::root().join(dir);
+    let modified = |file: &str| {
+        std::fs::metadata(path.join(file))
             .and_then(|m| m.modified())
             .ok()
-            >= std::fs::metadata(dir.join("package-lock.json"))
-                .and_then(|m| m.modified())
-                .ok()
-    {
+    };
+    let installed = modified("node_modules/.package-lock.json");
+    if installed.is_some() && installed >= modified("package-lock.json") {
         return Ok(());
     }
-    say("the end-to-end suite's npm packages (tests/e2e/package-lock.json)");
-    cmd::run(command("npm").args(["ci", "--prefix", "tests/e2e", "--no-audit", "--no-fund"]))
+    say(&format!("{what} ({dir}/package-lock.json)"));
+    cmd::run(command("npm").args(["ci", "--prefix", dir, "--no-audit", "--no-fund"]))
 }
 
 fn say(what: &str) {
