@@ -11,8 +11,9 @@
 //    files always agree.
 // 2. The glue is minified with terser (web/package.json, installed by `cargo xtask`):
 //    Trunk's own minifier gives up on wasm-bindgen's `export default` and leaves the glue
-//    as indented, commented source. Compressed and with its local names mangled, it is
-//    about 2 KB gzip smaller; export names and object keys (the imports above) are kept.
+//    as indented, commented source. Compressed and with its local names mangled, it
+//    measured 1.1 KB gzip smaller than with only its indentation and comments taken out
+//    (5.4 -> 4.3 KB); export names and object keys (the imports above) are kept.
 //
 // The analysis worker runs the same glue and wasm, so it sees the same names. The
 // deferred module (pullpolicy_deferred) is not part of the first load: its glue is only
