@@ -219,11 +219,16 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
         if !id.is_empty() {
             REFOCUS.with(|r| *r.borrow_mut() = Some(id));
         }
-        let num = |name: &str| attr(&el, name).parse::<u32>().unwrap_or(0);
+        // `line:column`, as `Markup::jump` writes it.
+        let at = |name: &str| {
+            let value = attr(&el, name);
+            let (line, col) = value.split_once(':').unwrap_or(("0", "0"));
+            (line.parse().unwrap_or(0), col.parse().unwrap_or(0))
+        };
         match attr(&el, "data-act").as_str() {
             "jump" => d.dispatch(Action::JumpTo {
-                from: num("data-from"),
-                to: num("data-to"),
+                from: at("data-from"),
+                to: at("data-to"),
             }),
             "faq" => {
                 e.prevent_default();
@@ -284,7 +289,7 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
                 ..ImageOverride::default()
             })),
             "example" => {
-                let i = num("data-i") as usize;
+                let i = attr(&el, "data-i").parse::<usize>().unwrap_or(0);
                 if i < EXAMPLES.len() {
                     // All but the first come with the library, after the first verdict.
                     let d = d.clone();

@@ -69,21 +69,22 @@ type Good = (Rc<String>, Shared<Report>, Rc<LineIndex>);
 thread_local! {
     static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
     /// The lines of the text being rendered: markup turns report offsets into
-    /// textarea offsets with them (see [`display`]).
+    /// lines and columns with them (see [`line_col`]).
     static LINES: RefCell<Option<Rc<LineIndex>>> = const { RefCell::new(None) };
 }
 
-/// Sets the lines [`display`] uses while markup is rendered.
+/// Sets the lines [`line_col`] uses while markup is rendered.
 pub fn set_display(lines: Option<Rc<LineIndex>>) {
     LINES.with(|l| *l.borrow_mut() = lines);
 }
 
-/// The textarea offset of an offset of the text being rendered.
-pub fn display(offset16: u32) -> u32 {
+/// The 0-based line and UTF-16 column of an offset of the text being rendered
+/// (line 0 and the offset itself when no lines are set).
+pub fn line_col(offset16: u32) -> (usize, u32) {
     LINES.with(|l| {
         l.borrow()
             .as_ref()
-            .map_or(offset16, |l| l.to_display(offset16))
+            .map_or((0, offset16), |l| l.locate16(offset16))
     })
 }
 
@@ -442,11 +443,8 @@ mod tests {
             &POD.replace("\r\n", "\n")[latest.from as usize..latest.to as usize],
             "nginx"
         );
-        // The jump buttons carry textarea offsets too.
-        assert!(
-            r.verdicts
-                .contains(&format!("data-from=\"{}\"", latest.from))
-        );
+        // The jump buttons carry the line and UTF-16 column, start and end.
+        assert!(r.verdicts.contains("data-from=\"6:11\" data-to=\"6:16\""));
     }
 
     #[test]

@@ -126,6 +126,18 @@ impl LineIndex {
         self.display16[line] + col
     }
 
+    /// The textarea offset of line `line`, column `col16` (UTF-16), the column
+    /// clamped to the line and a line past the last to the end of the text.
+    pub fn display_at(&self, line: usize, col16: u32) -> u32 {
+        match self.display16.get(line) {
+            Some(&start) => start + col16.min(self.len16(line)),
+            None => self
+                .display16
+                .last()
+                .map_or(0, |&start| start + self.len16(self.len() - 1)),
+        }
+    }
+
     /// The textarea offset of the start of line `line`.
     pub fn display_start(&self, line: usize) -> u32 {
         self.display16.get(line).copied().unwrap_or(0)
@@ -245,6 +257,23 @@ mod tests {
         // An offset on the "\r" clamps to the end of its line.
         assert_eq!(ix.to_display(2), 2);
         assert_eq!(ix.to_display(3), 2);
+    }
+
+    #[test]
+    fn lines_and_columns_map_to_the_textarea() {
+        let ix = LineIndex::new("ab\r\ncd\r\nef");
+        assert_eq!(ix.display_at(0, 0), 0);
+        assert_eq!(ix.display_at(2, 1), 7);
+        // A column past its line clamps to the line's end, a line past the last to
+        // the end of the text.
+        assert_eq!(ix.display_at(1, 9), 5);
+        assert_eq!(ix.display_at(3, 0), 8);
+        assert_eq!(LineIndex::new("").display_at(5, 5), 0);
+        // The same place as the report's offset gives, for every offset.
+        for offset16 in 0..10 {
+            let (line, col) = ix.locate16(offset16);
+            assert_eq!(ix.display_at(line, col), ix.to_display(offset16));
+        }
     }
 
     #[test]

@@ -90,13 +90,24 @@ impl Markup {
         self
     }
 
-    /// A button that selects a range in the editor: `line N` (the offsets become
-    /// textarea offsets, see [`crate::engine::display`]).
+    /// A button that selects a range in the editor: `line N`. The range is written
+    /// as `line:column` pairs (0-based, UTF-16 columns; see
+    /// [`crate::engine::line_col`]), not as text offsets: an edit above a card's node
+    /// leaves its markup as it was unless it adds or removes lines, so a result drawn
+    /// while someone types replaces nothing (yew skips unchanged markup), where
+    /// offsets changed every card at each keystroke and cost a 100 KB manifest a
+    /// 125 ms redraw.
     pub fn jump(&mut self, pos: &pullpolicy::Position, label: &str) -> &mut Self {
+        let (line, col) = crate::engine::line_col(pos.offset16);
+        let (end_line, end_col) = crate::engine::line_col(pos.end16);
         self.raw("<button type=\"button\" class=\"link loc\" data-act=\"jump\" data-from=\"")
-            .num(crate::engine::display(pos.offset16))
+            .num(line)
+            .raw(":")
+            .num(col)
             .raw("\" data-to=\"")
-            .num(crate::engine::display(pos.end16))
+            .num(end_line)
+            .raw(":")
+            .num(end_col)
             .raw("\"")
             .raw(" aria-label=\"Show line ")
             .num(pos.line)

@@ -287,12 +287,14 @@ pub enum Action {
     Notify(Notice),
     /// Hide the status message.
     Dismiss,
-    /// Select a range in the editor (textarea offsets).
+    /// Select a range in the editor, given as 0-based lines and UTF-16 columns (of
+    /// the analysed text, which are those of the text in the editor unless lines
+    /// were added or removed since).
     JumpTo {
-        /// Start.
-        from: u32,
-        /// End.
-        to: u32,
+        /// Start: line, column.
+        from: (usize, u32),
+        /// End: line, column.
+        to: (usize, u32),
     },
     /// Open a FAQ entry.
     OpenFaq(&'static str),
@@ -504,6 +506,8 @@ impl Reducible for State {
             }
             Action::JumpTo { from, to } => {
                 let seq = s.next_seq();
+                let from = s.lines.display_at(from.0, from.1);
+                let to = s.lines.display_at(to.0, to.1);
                 s.jump = Some(Jump {
                     seq,
                     from,
@@ -643,6 +647,36 @@ mod tests {
         assert_eq!(s.source, Source::Typed);
         let s = analyse(s);
         assert_eq!(cards(&s), "IfN");
+    }
+
+    #[test]
+    fn an_edit_above_a_card_leaves_its_markup_and_its_jump_finds_the_node() {
+        crate::engine::forget();
+        let s = analyse(reduce(
+            State::default(),
+            Action::Load {
+                text: POD.into(),
+                options: None,
+                source: Source::Typed,
+            },
+        ));
+        let before = s.rendered().unwrap().verdicts.clone();
+        // "nginx", line 7 (0-based 6), columns 11 to 16.
+        assert!(before.contains("data-from=\"6:11\" data-to=\"6:16\""));
+        // Typing on the first line moves every offset after it, not a line or a column
+        // of the lines below: the verdicts' markup is the same, so nothing is redrawn.
+        let s = analyse(reduce(s, Action::Edit(POD.replace("v1", "v1 # edited"))));
+        assert_eq!(s.rendered().unwrap().verdicts, before);
+        let s = reduce(
+            s,
+            Action::JumpTo {
+                from: (6, 11),
+                to: (6, 16),
+            },
+        );
+        let jump = s.jump.unwrap();
+        let text = s.text.replace("\r\n", "\n");
+        assert_eq!(&text[jump.from as usize..jump.to as usize], "nginx");
     }
 
     #[test]
