@@ -4,8 +4,8 @@
 # its path, effective policy, reason, node outcome (explanation and events) and findings
 # (message, explanation, fix), plus syntax errors: the least any page that shows the
 # core's verdicts must carry. It is built like the playground (the workspace's release
-# profile, wasm-bindgen, the same wasm-opt passes as index.html, the glue minified by the
-# same terser as web/post-build.mjs) and its wasm and JS glue are measured gzipped (-9),
+# profile, wasm-bindgen, the same wasm-opt passes as index.html, the glue minified by
+# web/minify.mjs as the playground's is) and its wasm and JS glue are measured gzipped (-9),
 # as `cargo xtask dist` measures the first load. The playground's short import and
 # export names (web/post-build.mjs, step 1) are not applied here.
 #
@@ -84,13 +84,7 @@ wasm-bindgen --target web --out-dir "$work/out" "$work/target/wasm32-unknown-unk
 wasm-opt --low-memory-unused --converge --strip-producers --strip-target-features --flatten --rereloop -Oz -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
   --enable-multivalue --enable-mutable-globals "$work/out/floor_bg.wasm" -o "$work/out/floor_bg.wasm"
-(cd "$root/web" && node --input-type=module -e "
-import fs from 'node:fs';
-import { minify } from 'terser';
-const file = process.argv[1];
-const out = await minify(fs.readFileSync(file, 'utf8'), { module: true, compress: true, mangle: true, format: { comments: false } });
-fs.writeFileSync(file, out.code);
-" "$work/out/floor.js")
+node "$root/web/minify.mjs" "$work/out/floor.js"
 gz() { gzip -9 -c "$1" | wc -c; }
 wasm=$(gz "$work/out/floor_bg.wasm")
 glue=$(gz "$work/out/floor.js")

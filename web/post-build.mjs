@@ -9,11 +9,12 @@
 //    `wasm.<name>`, and JS functions named as the shims they call). The build fails if an
 //    import is not exactly once in the glue or a new name is already there, so the two
 //    files always agree.
-// 2. The glue is minified with terser (web/package.json, installed by `cargo xtask`):
-//    Trunk's own minifier gives up on wasm-bindgen's `export default` and leaves the glue
-//    as indented, commented source. Compressed and with its local names mangled, it
-//    measured 1.1 KB gzip smaller than with only its indentation and comments taken out
-//    (5.4 -> 4.3 KB); export names and object keys (the imports above) are kept.
+// 2. The glue is minified with terser (web/minify.mjs; installed by `cargo xtask` from
+//    web/package.json): Trunk's own minifier gives up on wasm-bindgen's `export default`
+//    and leaves the glue as indented, commented source. Compressed and with its local
+//    names mangled, it measured 1.1 KB gzip smaller than with only its indentation and
+//    comments taken out (5.4 -> 4.3 KB); export names and object keys (the imports
+//    above) are kept.
 //
 // The analysis worker runs the same glue and wasm, so it sees the same names. The
 // deferred module (pullpolicy_deferred) is not part of the first load: its glue is only
@@ -21,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { minify } from 'terser';
+import { minifyModule } from './minify.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -49,8 +50,6 @@ for (const [from, to] of exports) {
   if (word(to).test(glue)) throw new Error(`${glues[0]}: ${to} is already a name there`);
   glue = glue.replace(word(from), to);
 }
-const minifyModule = async (code) =>
-  (await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } })).code;
 const glueAfter = Buffer.from(await minifyModule(glue));
 const deferred = path.join(dir, 'pullpolicy_deferred.js');
 fs.writeFileSync(deferred, await minifyModule(fs.readFileSync(deferred, 'utf8')));
