@@ -74,7 +74,7 @@ thread_local! {
 }
 
 /// Sets the lines [`line_col`] uses while markup is rendered.
-pub fn set_display(lines: Option<Rc<LineIndex>>) {
+pub fn set_lines(lines: Option<Rc<LineIndex>>) {
     LINES.with(|l| *l.borrow_mut() = lines);
 }
 

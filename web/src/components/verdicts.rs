@@ -3,7 +3,7 @@
 
 use super::card::{card, finding, finding_id, policy_name};
 use crate::describe;
-use crate::engine::set_display;
+use crate::engine::set_lines;
 use crate::lines::LineIndex;
 use crate::markup::Markup;
 use crate::state::Shared;
@@ -56,7 +56,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
     let mut h = Markup::new();
     h.raw(HEAD);
     let report = props.report;
-    set_display(Some(props.lines.clone()));
+    set_lines(Some(props.lines.clone()));
     let (shown, stale) = match &props.stale {
         Some((good, lines)) => (*good, Some(lines.clone())),
         None => (report, None),
@@ -81,7 +81,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
             .raw("</div>");
     }
     if let Some(lines) = &stale {
-        set_display(Some(lines.clone()));
+        set_lines(Some(lines.clone()));
         h.el("p", "stale-note", "The verdicts below are from the last version without a syntax error; they update once the error is fixed.");
     }
     if shown.documents.is_empty() {
@@ -215,7 +215,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
         .text(&crate::app::group(shown.summary.entries))
         .raw(" entries</button>");
     }
-    set_display(None);
+    set_lines(None);
     std::mem::take(&mut h.0)
 }
 
