@@ -123,7 +123,7 @@ impl LineIndex {
             return 0;
         }
         let (line, col) = self.locate16(offset16);
-        self.display16[line] + col
+        self.display_at(line, col)
     }
 
     /// The textarea offset of line `line`, column `col16` (UTF-16), the column
