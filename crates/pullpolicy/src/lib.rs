@@ -40,6 +40,7 @@
 #![deny(missing_docs)]
 
 mod decode;
+pub mod diagnose;
 mod explain;
 pub mod faq;
 pub mod fields;
@@ -48,10 +49,13 @@ mod messages;
 mod options;
 pub mod pieces;
 mod pod;
+#[doc(hidden)]
+pub mod read;
 pub mod reference;
 mod report;
 mod source;
 mod strict;
+pub mod versions;
 mod yaml;
 
 pub use explain::explain;

@@ -1,0 +1,1 @@
+//! Every fact that differs between Kubernetes releases, in one table (issue #16).
