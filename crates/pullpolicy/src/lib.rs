@@ -53,6 +53,7 @@ mod pod;
 pub mod read;
 pub mod reference;
 mod report;
+pub mod rules;
 mod source;
 mod strict;
 pub mod versions;
