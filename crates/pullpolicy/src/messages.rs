@@ -124,7 +124,15 @@ pub(crate) fn collection_key() -> String {
 // Options.
 
 pub(crate) fn unsupported_version(text: &str, oldest: KubeVersion, newest: KubeVersion) -> String {
-    format!("unsupported Kubernetes version {text:?}: supported versions are {oldest} to {newest}")
+    format!(
+        "unsupported Kubernetes version {text:?}: supported versions are {}",
+        version_range(oldest, newest)
+    )
+}
+
+/// `1.28 to 1.37`.
+pub(crate) fn version_range(oldest: KubeVersion, newest: KubeVersion) -> String {
+    format!("{oldest} to {newest}")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -324,6 +332,31 @@ pub(crate) fn image_whitespace_template(at: Position, pod_message: &str, image: 
         fix: Some(format!("image: {}", image.trim())),
         links: &[IMAGE_NAMES],
         faq: &[],
+    }
+    .at(at)
+}
+
+/// An image volume without `reference` in a pod template, up to 1.36: the API server
+/// checks it only for Pods (`validateImageVolumeSource` with `opts.ResourceIsPod`), so the
+/// object is accepted and its controller's Pods are rejected with `pod_message`
+/// (kubernetes#135988 shows `FailedCreate … spec.volumes[0].image.reference: Required value`).
+/// From 1.37 the template itself is rejected (kubernetes#135989).
+pub(crate) fn image_volume_reference_template(
+    at: Position,
+    pod_message: &str,
+    version: KubeVersion,
+) -> Finding {
+    let from = crate::versions::Change::ImageVolumeReferenceRequiredInTemplates.since();
+    F {
+        rule: "image-required",
+        severity: Severity::Warning,
+        message: "this image volume has no reference: the Pods created from this template are rejected".to_owned(),
+        explanation: Cow::Owned(format!(
+            "Kubernetes {version} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate). From {from} the API server rejects the object itself."
+        )),
+        fix: Some("reference: registry.example.com/team/data:1.0.0".to_owned()),
+        links: &[IMAGE_VOLUMES],
+        faq: &["image-volumes"],
     }
     .at(at)
 }

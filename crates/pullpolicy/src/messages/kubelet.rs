@@ -12,9 +12,10 @@ use crate::kubelet::{
     CheckResult, Conditions, CredentialCheck, Downloads, Failure, NotOnNode, PullResult, PullWhy,
     Route, Runs, WaitingReason,
 };
-use crate::options::{CredentialVerification, Credentials, KubeVersion, NodeImage};
+use crate::options::{CredentialVerification, Credentials, NodeImage};
 use crate::reference::Reference;
 use crate::report::{PullPolicy, Role};
+use crate::versions::{Change, FeatureGate, KubeVersion};
 use std::fmt::Write;
 
 // ---------------------------------------------------------------------------------------
@@ -68,14 +69,15 @@ pub(crate) fn pulling(image: &str) -> String {
 
 /// The `Pulled` event after a successful pull (spec §4.3 step 6.5, §9): durations and
 /// size as placeholders. `(… including waiting)` is in every supported version (added
-/// around 1.26–1.28); `Image size: N bytes.` from 1.30 (added around 1.30). The spec
-/// marks both boundaries as approximate (§10.1).
+/// around 1.26–1.28); `Image size: N bytes.` from 1.30
+/// ([`KubeVersion::pulled_event_reports_image_size`]). The spec marks both boundaries as
+/// approximate (§10.1).
 pub(crate) fn successfully_pulled(image: &str, version: KubeVersion) -> String {
     let mut s = format!(
         "Successfully pulled image {} in {PULL_TIME} ({TOTAL_TIME} including waiting)",
         go_quote(image)
     );
-    if version.minor() >= 30 {
+    if version.pulled_event_reports_image_size() {
         let _ = write!(s, ". Image size: {IMAGE_SIZE} bytes.");
     }
     s
@@ -117,10 +119,11 @@ pub(crate) fn backoff_event(image: &str) -> String {
 }
 
 /// The `ImagePullBackOff` waiting message: the event's text, plus
-/// `: <ErrName>: <previous message>` from 1.32 (kubernetes#127918, spec §4.3, §9).
+/// `: <ErrName>: <previous message>` from 1.32 (kubernetes#127918, spec §4.3, §9;
+/// [`KubeVersion::backoff_message_repeats_error`]).
 /// `previous` is the stored `"<ErrName>: <message>"`.
 pub(crate) fn backoff_waiting(image: &str, previous: &str, version: KubeVersion) -> String {
-    if version.minor() >= 32 {
+    if version.backoff_message_repeats_error() {
         format!("{}: {previous}", backoff_event(image))
     } else {
         backoff_event(image)
@@ -250,7 +253,8 @@ pub(crate) fn explain_not_on_node(why: NotOnNode, version: KubeVersion) -> Strin
             "The ImageVolume feature gate is off by default in Kubernetes {version}, so the API server does not serve this volume source and nothing is pulled for it on the node."
         ),
         NotOnNode::ImageVolumeGateOff => format!(
-            "Image volumes do not exist in Kubernetes {version} (they arrived in 1.31), so nothing is pulled for this volume on the node."
+            "Image volumes do not exist in Kubernetes {version} (they arrived in {}), so nothing is pulled for this volume on the node.",
+            FeatureGate::ImageVolume.first()
         ),
     }
 }
@@ -326,9 +330,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
 
     // Where the entry is in the Pod's start sequence.
     match f.role {
-        Role::ImageVolume => out.push(
-            "The kubelet pulls an image volume once per Pod, before any container starts; a moved tag is picked up only when the Pod is recreated.".to_owned(),
-        ),
+        Role::ImageVolume => out.push(image_volume_sequence(f.version, policy)),
         Role::InitContainer => out.push(
             "Init containers start one at a time, in order, before the regular containers, so this image is needed at that point.".to_owned(),
         ),
@@ -388,7 +390,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
         )),
         Route::Pull(why, result) => {
             out.push(match why {
-                PullWhy::Always if f.version.minor() <= 32 => format!(
+                PullWhy::Always if !f.version.always_skips_presence_check() => format!(
                     "With Always the kubelet pulls at every container start (Kubernetes {} first asks the runtime whether the image is present, then pulls anyway).",
                     f.version
                 ),
@@ -436,17 +438,18 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
                 out.push(
                     "The kubelet retries after 10 s, 20 s, 40 s, 80 s, 160 s, then every 300 s; each retry contacts the registry again.".to_owned(),
                 );
-                if f.version.minor() >= 32 {
+                if f.version.backoff_message_repeats_error() {
                     out.push("The ImagePullBackOff message repeats the last pull error.".to_owned());
                 } else {
                     out.push(format!(
-                        "In Kubernetes {} the ImagePullBackOff message does not repeat the pull error (it does from 1.32): look at the Failed event.",
-                        f.version
+                        "In Kubernetes {} the ImagePullBackOff message does not repeat the pull error (it does from {}): look at the Failed event.",
+                        f.version,
+                        Change::BackOffMessageRepeatsError.since()
                     ));
                 }
             }
             if matches!(result, PullResult::Done(_)) {
-                out.push(if f.version.minor() >= 30 {
+                out.push(if f.version.pulled_event_reports_image_size() {
                     format!("In the Pulled event, {PULL_TIME}, {TOTAL_TIME} and {IMAGE_SIZE} stand for values only the real pull knows.")
                 } else {
                     format!("In the Pulled event, {PULL_TIME} and {TOTAL_TIME} stand for values only the real pull knows.")
@@ -457,11 +460,40 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
     allowlist_notes(f, &mut out);
     if f.gate_requested_unavailable && matches!(f.route, Route::Cached) {
         out.push(format!(
-            "KubeletEnsureSecretPulledImages does not exist before 1.33, so enabling it has no effect in Kubernetes {}.",
+            "KubeletEnsureSecretPulledImages does not exist before {}, so enabling it has no effect in Kubernetes {}.",
+            FeatureGate::KubeletEnsureSecretPulledImages.first(),
             f.version
         ));
     }
     out.join(" ")
+}
+
+/// Where an image volume is in the Pod's start: before every container (spec §4.1;
+/// KEP-4639: the volume is resolved at pod startup, a moved tag needs a new Pod), and how
+/// often the kubelet repeats the image step. Up to 1.36 `SyncPod` called
+/// `EnsureImageExists` for every image volume at every sync, repeating its events (issue
+/// kubernetes#138644 observed the `Pulled` "already present" event 172 times in 1 h 44 min)
+/// and, for `Always`, its pull (*inference*, `kubernetes-1.37.md` TV4); from 1.37 only when
+/// the sync has to start a container (kubernetes#138655,
+/// [`KubeVersion::image_volumes_ensured_only_at_container_start`]). The simulation shows
+/// the first start; this sentence says what follows it.
+fn image_volume_sequence(version: KubeVersion, policy: PullPolicy) -> String {
+    let first = "An image volume's image is checked, and pulled if needed, before any container of the Pod starts; a moved tag is picked up only when the Pod is recreated.";
+    let change = Change::ImageVolumesEnsuredOnlyAtContainerStart.since();
+    if version.image_volumes_ensured_only_at_container_start() {
+        format!(
+            "{first} From Kubernetes {change} the kubelet repeats this check only when it has to start a container of the Pod again, not while the Pod runs."
+        )
+    } else {
+        let pull = if policy == PullPolicy::Always {
+            ", and with Always each repeat asks the registry again"
+        } else {
+            ""
+        };
+        format!(
+            "{first} Kubernetes {version} repeats this check at every sync of the Pod, also while it runs, so its events keep coming{pull}; from {change} the kubelet repeats it only when a container has to start."
+        )
+    }
 }
 
 /// The words that differ between a container and an image volume.
@@ -563,11 +595,12 @@ fn allowlist_notes(f: &Facts<'_>, out: &mut Vec<String>) {
             c.allowlist_errors.join("; ")
         ));
     }
-    if c.allowlisted == Some(false) && f.version.minor() < 36 {
+    if c.allowlisted == Some(false) && !f.version.allowlist_matches_normalized_names() {
         out.push(format!(
-            "Kubernetes {} compares the image as written ({}) with the allowlist entries, so an entry in normalized form matches only an image written exactly so; 1.36 fixed the comparison.",
+            "Kubernetes {} compares the image as written ({}) with the allowlist entries, so an entry in normalized form matches only an image written exactly so; {} fixed the comparison.",
             f.version,
-            go_quote(f.image)
+            go_quote(f.image),
+            Change::AllowlistMatchesNormalizedNames.since()
         ));
     }
 }
@@ -597,9 +630,16 @@ fn gate_off_note(f: &Facts<'_>, out: &mut Vec<String>) {
     } else {
         "The kubelet does not check this Pod's credentials"
     };
-    let fix = if f.version.minor() < 33 {
-        "KubeletEnsureSecretPulledImages (from 1.33, on by default from 1.35) closes this gap."
-            .to_owned()
+    let gate = FeatureGate::KubeletEnsureSecretPulledImages;
+    let on_since = gate
+        .on_by_default_since()
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    let fix = if !f.version.ensure_secret_pulled_images().0 {
+        format!(
+            "KubeletEnsureSecretPulledImages (from {}, on by default from {on_since}) closes this gap.",
+            gate.first()
+        )
     } else if f.gate_default {
         format!(
             "KubeletEnsureSecretPulledImages closes this gap; it is on by default in Kubernetes {} but turned off here.",
@@ -607,7 +647,7 @@ fn gate_off_note(f: &Facts<'_>, out: &mut Vec<String>) {
         )
     } else {
         format!(
-            "Enabling KubeletEnsureSecretPulledImages (off by default in Kubernetes {}, on from 1.35) closes this gap.",
+            "Enabling KubeletEnsureSecretPulledImages (off by default in Kubernetes {}, on from {on_since}) closes this gap.",
             f.version
         )
     };
