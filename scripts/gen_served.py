@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -123,8 +124,6 @@ def span(minors: set[int]) -> str:
 def version_key(version: str) -> tuple:
     """Kubernetes' version priority (GA before beta before alpha, higher numbers first),
     as `version.CompareKubeAwareVersionStrings` orders them."""
-    import re
-
     m = re.fullmatch(r"v(\d+)(?:(alpha|beta)(\d+))?", version)
     if not m:
         return (3, version)
@@ -163,28 +162,44 @@ def render(data: dict, minors: range, header: str) -> str:
     out.append(f"/// The release of the highest bit (1.{minors[-1]}).")
     out.append(f"pub(super) const LAST_MINOR: u8 = {minors[-1]};")
     out.append("")
-    out.append("/// Every API group Kubernetes itself defines in these releases (`\"\"` is the core group),")
-    out.append("/// served by default or not, sorted.")
-    out.append("pub(super) const GROUPS: &[&str] = &[")
-    for g in groups:
-        out.append(f'    "{g}",')
-    out.append("];")
+    names = groups + versions + kinds
+    blob = "".join(names)
+    if len(blob) > 65535:
+        raise GenError("names longer than 65535 bytes: widen the offsets")
+    starts = []
+    at = 0
+    for n in names:
+        starts.append(at)
+        at += len(n)
+    starts.append(at)
+    out.append("/// Every name below, back to back (one string: no pointer per name in the binary).")
+    out.append("pub(super) const NAMES: &str = concat!(")
+    for n in names:
+        out.append(f'    "{n}",')
+    out.append(");")
     out.append("")
-    out.append("/// The versions of the served kinds, in Kubernetes' priority order (GA first).")
-    out.append("pub(super) const VERSIONS: &[&str] = &[")
-    for v in versions:
-        out.append(f'    "{v}",')
-    out.append("];")
-    out.append("")
-    out.append("/// The served kinds' names, sorted.")
-    out.append("pub(super) const KINDS: &[&str] = &[")
-    for k in kinds:
-        out.append(f'    "{k}",')
-    out.append("];")
-    out.append("")
-    out.append("/// (group, version, kind) indices into the tables above, and the releases serving the")
-    out.append("/// kind by default as a bitset (bit `n`: Kubernetes 1.(FIRST_MINOR + n)); sorted by")
-    out.append("/// group index, then version index, then kind name.")
+
+    def table(doc: str, const: str, first: int, count: int) -> None:
+        out.append(doc)
+        out.append(f"pub(super) const {const}: &[u16] = &[")
+        row = []
+        for i in range(first, first + count + 1):
+            row.append(str(starts[i]))
+        for j in range(0, len(row), 16):
+            out.append("    " + ", ".join(row[j:j + 16]) + ",")
+        out.append("];")
+        out.append("")
+
+    table("/// Where each API group Kubernetes itself defines in these releases starts in [`NAMES`]\n"
+          "/// (`\"\"`, the core group, first; sorted; served by default or not), and where the last\n"
+          "/// one ends.", "GROUPS", 0, len(groups))
+    table("/// Where each version of a served kind starts in [`NAMES`], in Kubernetes' priority\n"
+          "/// order (GA first), and where the last one ends.", "VERSIONS", len(groups), len(versions))
+    table("/// Where each served kind's name starts in [`NAMES`] (sorted), and where the last one\n"
+          "/// ends.", "KINDS", len(groups) + len(versions), len(kinds))
+    out.append("/// (group, version, kind) indices into the tables above (each row's comment names them),")
+    out.append("/// and the releases serving the kind by default as a bitset (bit `n`: Kubernetes")
+    out.append("/// 1.(FIRST_MINOR + n)); sorted by group index, then version index, then kind name.")
     out.append("pub(super) const SERVED: &[(u8, u8, u8, u16)] = &[")
     for (g, v, k), ms in rows:
         mask = sum(1 << (m - minors[0]) for m in ms)

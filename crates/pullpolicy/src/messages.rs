@@ -4,6 +4,7 @@
 use crate::options::KubeVersion;
 use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::Position;
+use crate::versions::{FeatureGate, Stage};
 use std::borrow::Cow;
 
 pub(crate) mod kubelet;
@@ -133,6 +134,42 @@ pub(crate) fn unsupported_version(text: &str, oldest: KubeVersion, newest: KubeV
 /// `1.28 to 1.37`.
 pub(crate) fn version_range(oldest: KubeVersion, newest: KubeVersion) -> String {
     format!("{oldest} to {newest}")
+}
+
+/// A feature gate's stages in words, from the version table:
+/// `alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36`.
+pub(crate) fn gate_stages(gate: FeatureGate) -> String {
+    let rows = gate.history();
+    let phrases: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &(since, state))| {
+            let until = rows.get(i + 1).and_then(|(next, _)| next.previous());
+            let span = match until {
+                Some(until) if until == since => format!("in {since}"),
+                Some(until) => format!("in {since}–{until}"),
+                None => format!("from {since}"),
+            };
+            match (state.stage, state.default) {
+                (Stage::Stable, _) => format!("GA in {since}"),
+                (_, true) => format!("on by default from {since}"),
+                (Stage::Alpha, false) => format!("alpha {span}"),
+                (Stage::Beta, false) => format!("beta but off {span}"),
+            }
+        })
+        .collect();
+    match phrases.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The release from which `gate` is on by default (empty if none is supported).
+fn on_by_default_since(gate: FeatureGate) -> String {
+    gate.on_by_default_since()
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -428,7 +465,10 @@ pub(crate) fn never_policy(at: Position) -> Finding {
         rule: "never-pull",
         severity: Severity::Info,
         message: "Never: the image must already be on every node that runs this".to_owned(),
-        explanation: "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes 1.35 (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.".into(),
+        explanation: Cow::Owned(format!(
+            "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes {} (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.",
+            on_by_default_since(FeatureGate::KubeletEnsureSecretPulledImages)
+        )),
         fix: None,
         links: &[PRE_PULLED, CREDENTIAL_VERIFICATION],
         faq: &["err-image-never-pull"],
@@ -619,7 +659,10 @@ pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
         rule: "image-volume-gate",
         severity: Severity::Warning,
         message: format!("image volumes need the ImageVolume feature gate, off by default in Kubernetes {version}"),
-        explanation: "The gate is alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36. With it off, the API server neither defaults nor serves this volume source.".into(),
+        explanation: Cow::Owned(format!(
+            "The gate is {}. With it off, the API server neither defaults nor serves this volume source.",
+            gate_stages(FeatureGate::ImageVolume)
+        )),
         fix: None,
         links: &[IMAGE_VOLUMES],
         faq: &["image-volumes"],
@@ -632,7 +675,8 @@ pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Findin
         rule: "image-volume-gate",
         severity: Severity::Error,
         message: format!(
-            "image volumes do not exist in Kubernetes {version} (they arrived in 1.31)"
+            "image volumes do not exist in Kubernetes {version} (they arrived in {})",
+            FeatureGate::ImageVolume.first()
         ),
         explanation: "This volume source is unknown to this version's API.".into(),
         fix: None,

@@ -225,20 +225,25 @@ impl KubeVersion {
     /// (`""` is the core group). Only the kinds discovery lists: `<Kind>List`, `List`,
     /// lower-case kinds and custom resources are the REST mapper's, not this table's.
     pub fn serves(self, group: &str, version: &str, kind: &str) -> bool {
-        let (Some(g), Some(v), Some(k)) =
-            (group_index(group), version_index(version), kind_index(kind))
-        else {
+        let (Some(g), Some(v), Some(k)) = (
+            index(served::GROUPS, group),
+            index(served::VERSIONS, version),
+            index(served::KINDS, kind),
+        ) else {
             return false;
         };
         served::SERVED
-            .binary_search_by(|&(rg, rv, rk, _)| (rg, rv, rk).cmp(&(g, v, k)))
-            .is_ok_and(|i| self.in_mask(served::SERVED[i].3))
+            .iter()
+            .any(|&(rg, rv, rk, mask)| (rg, rv, rk) == (g, v, k) && self.in_mask(mask))
     }
 
     /// Whether this release's API server serves `group`/`version` at all by default (the
     /// REST mapper registers `List` for every served group/version).
     pub fn serves_group_version(self, group: &str, version: &str) -> bool {
-        let (Some(g), Some(v)) = (group_index(group), version_index(version)) else {
+        let (Some(g), Some(v)) = (
+            index(served::GROUPS, group),
+            index(served::VERSIONS, version),
+        ) else {
             return false;
         };
         served::SERVED
@@ -250,7 +255,7 @@ impl KubeVersion {
     /// Kubernetes' priority order (GA first, then higher numbers), e.g. `apps`/`Deployment`
     /// → `apps/v1`; for a fix like "use apps/v1".
     pub fn served_versions(self, group: &str, kind: &str) -> impl Iterator<Item = GroupVersion> {
-        let g = group_index(group);
+        let g = index(served::GROUPS, group);
         self.served_where(move |rg, _| Some(rg) == g, kind)
     }
 
@@ -266,13 +271,13 @@ impl KubeVersion {
         keep: impl Fn(u8, u8) -> bool,
         kind: &str,
     ) -> impl Iterator<Item = GroupVersion> {
-        let k = kind_index(kind);
+        let k = index(served::KINDS, kind);
         served::SERVED
             .iter()
             .filter(move |&&(g, v, rk, mask)| Some(rk) == k && keep(g, v) && self.in_mask(mask))
             .map(|&(g, v, _, _)| GroupVersion {
-                group: served::GROUPS[usize::from(g)],
-                version: served::VERSIONS[usize::from(v)],
+                group: name(served::GROUPS, g),
+                version: name(served::VERSIONS, v),
             })
     }
 
@@ -295,28 +300,25 @@ impl KubeVersion {
 /// `api-approved.kubernetes.io` annotation, and no release's built-in groups are open to
 /// them).
 pub fn is_builtin_group(group: &str) -> bool {
-    group_index(group).is_some()
+    index(served::GROUPS, group).is_some()
 }
 
-fn group_index(group: &str) -> Option<u8> {
-    served::GROUPS
-        .binary_search(&group)
-        .ok()
-        .and_then(|i| u8::try_from(i).ok())
+/// The `i`th name of one of `served`'s offset tables (`""` past its end).
+fn name(starts: &[u16], i: u8) -> &'static str {
+    let i = usize::from(i);
+    match (starts.get(i), starts.get(i + 1)) {
+        (Some(&from), Some(&to)) => served::NAMES
+            .get(usize::from(from)..usize::from(to))
+            .unwrap_or_default(),
+        _ => "",
+    }
 }
 
-fn version_index(version: &str) -> Option<u8> {
-    served::VERSIONS
-        .iter()
-        .position(|v| *v == version)
-        .and_then(|i| u8::try_from(i).ok())
-}
-
-fn kind_index(kind: &str) -> Option<u8> {
-    served::KINDS
-        .binary_search(&kind)
-        .ok()
-        .and_then(|i| u8::try_from(i).ok())
+/// The position of `wanted` in one of `served`'s offset tables (a linear scan: the tables
+/// hold at most a few dozen names, and a scan is the smallest code).
+fn index(starts: &[u16], wanted: &str) -> Option<u8> {
+    let names = u8::try_from(starts.len().saturating_sub(1)).unwrap_or(u8::MAX);
+    (0..names).find(|&i| name(starts, i) == wanted)
 }
 
 /// A built-in group/version: `apps/v1`, or `v1` for the core group.

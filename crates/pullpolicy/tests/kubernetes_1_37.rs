@@ -295,8 +295,14 @@ fn tv6_and_regression_guards_are_unchanged() {
         )
     };
     let digest = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    // (manifest, the API server's error, the defaulted policy, the kubelet's waiting message)
-    let guards: Vec<(String, Option<String>, Option<PullPolicy>, Option<&str>)> = vec![
+    /// (manifest, the API server's error, the defaulted policy, the kubelet's waiting message)
+    type Guard = (
+        String,
+        Option<String>,
+        Option<PullPolicy>,
+        Option<&'static str>,
+    );
+    let guards: Vec<Guard> = vec![
         // TV6: no spec (the 1.37 schema's `required: ["spec"]` is schema-only).
         ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n".to_owned(), None, None, None),
         (

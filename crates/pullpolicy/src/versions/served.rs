@@ -24,9 +24,8 @@ pub(super) const FIRST_MINOR: u8 = 28;
 /// The release of the highest bit (1.37).
 pub(super) const LAST_MINOR: u8 = 37;
 
-/// Every API group Kubernetes itself defines in these releases (`""` is the core group),
-/// served by default or not, sorted.
-pub(super) const GROUPS: &[&str] = &[
+/// Every name below, back to back (one string: no pointer per name in the binary).
+pub(super) const NAMES: &str = concat!(
     "",
     "admission.k8s.io",
     "admissionregistration.k8s.io",
@@ -54,18 +53,10 @@ pub(super) const GROUPS: &[&str] = &[
     "scheduling.k8s.io",
     "storage.k8s.io",
     "storagemigration.k8s.io",
-];
-
-/// The versions of the served kinds, in Kubernetes' priority order (GA first).
-pub(super) const VERSIONS: &[&str] = &[
     "v2",
     "v1",
     "v1beta3",
     "v1beta2",
-];
-
-/// The served kinds' names, sorted.
-pub(super) const KINDS: &[&str] = &[
     "APIService",
     "Binding",
     "CSIDriver",
@@ -136,11 +127,35 @@ pub(super) const KINDS: &[&str] = &[
     "ValidatingWebhookConfiguration",
     "VolumeAttachment",
     "VolumeAttributesClass",
+);
+
+/// Where each API group Kubernetes itself defines in these releases starts in [`NAMES`]
+/// (`""`, the core group, first; sorted; served by default or not), and where the last
+/// one ends.
+pub(super) const GROUPS: &[u16] = &[
+    0, 0, 16, 44, 64, 86, 90, 111, 131, 142, 147, 166, 185, 201, 214, 224,
+    252, 270, 295, 311, 328, 339, 345, 370, 385, 402, 416, 439,
 ];
 
-/// (group, version, kind) indices into the tables above, and the releases serving the
-/// kind by default as a bitset (bit `n`: Kubernetes 1.(FIRST_MINOR + n)); sorted by
-/// group index, then version index, then kind name.
+/// Where each version of a served kind starts in [`NAMES`], in Kubernetes' priority
+/// order (GA first), and where the last one ends.
+pub(super) const VERSIONS: &[u16] = &[
+    439, 441, 443, 450, 457,
+];
+
+/// Where each served kind's name starts in [`NAMES`] (sorted), and where the last one
+/// ends.
+pub(super) const KINDS: &[u16] = &[
+    457, 467, 474, 483, 490, 508, 533, 544, 562, 580, 595, 604, 622, 629, 653, 662,
+    672, 683, 698, 711, 720, 725, 735, 758, 767, 774, 786, 789, 794, 804, 828, 851,
+    881, 909, 918, 931, 935, 951, 972, 975, 996, 1015, 1026, 1039, 1065, 1075, 1096, 1109,
+    1130, 1143, 1156, 1160, 1171, 1183, 1189, 1212, 1229, 1251, 1258, 1272, 1283, 1294, 1306, 1329,
+    1348, 1359, 1384, 1416, 1446, 1462, 1483,
+];
+
+/// (group, version, kind) indices into the tables above (each row's comment names them),
+/// and the releases serving the kind by default as a bitset (bit `n`: Kubernetes
+/// 1.(FIRST_MINOR + n)); sorted by group index, then version index, then kind name.
 pub(super) const SERVED: &[(u8, u8, u8, u16)] = &[
     (0, 1, 1, 0b1111111111), // core/v1 Binding
     (0, 1, 9, 0b1111111111), // core/v1 ComponentStatus

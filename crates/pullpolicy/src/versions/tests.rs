@@ -501,8 +501,29 @@ fn builtin_groups() {
 
 #[test]
 fn served_table_is_well_formed() {
-    assert!(served::GROUPS.windows(2).all(|w| w[0] < w[1]));
-    assert!(served::KINDS.windows(2).all(|w| w[0] < w[1]));
+    let names = |starts: &[u16]| -> Vec<&'static str> {
+        (0..starts.len() - 1)
+            .map(|i| name(starts, u8::try_from(i).expect("fits")))
+            .collect()
+    };
+    let (groups, versions, kinds) = (
+        names(served::GROUPS),
+        names(served::VERSIONS),
+        names(served::KINDS),
+    );
+    assert_eq!(groups.len(), 27);
+    assert_eq!(groups[0], "");
+    assert!(groups.windows(2).all(|w| w[0] < w[1]));
+    assert!(kinds.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(versions, ["v2", "v1", "v1beta3", "v1beta2"]);
+    // The tables tile NAMES exactly.
+    assert_eq!(served::GROUPS.last(), served::VERSIONS.first());
+    assert_eq!(served::VERSIONS.last(), served::KINDS.first());
+    assert_eq!(
+        served::KINDS.last().map(|&e| usize::from(e)),
+        Some(served::NAMES.len())
+    );
+    assert_eq!(name(served::GROUPS, 200), "");
     assert!(
         served::SERVED
             .windows(2)
@@ -510,9 +531,9 @@ fn served_table_is_well_formed() {
     );
     let releases = u32::from(KubeVersion::NEWEST.minor() - KubeVersion::OLDEST.minor()) + 1;
     for &(g, version, k, mask) in served::SERVED {
-        let group = served::GROUPS[usize::from(g)];
-        let kind = served::KINDS[usize::from(k)];
-        let version = served::VERSIONS[usize::from(version)];
+        let group = groups[usize::from(g)];
+        let kind = kinds[usize::from(k)];
+        let version = versions[usize::from(version)];
         assert!(
             mask != 0 && mask >> releases == 0,
             "{group}/{version} {kind}"
@@ -527,10 +548,24 @@ fn served_table_is_well_formed() {
         assert!(first.is_some(), "{group}/{version} {kind}");
     }
     // Every kind name is used.
-    for (i, kind) in served::KINDS.iter().enumerate() {
+    for (i, kind) in kinds.iter().enumerate() {
         assert!(
             served::SERVED.iter().any(|r| usize::from(r.2) == i),
             "{kind}"
         );
     }
+}
+
+/// The stages in words, as findings explain them, come from the gate rows (and read as
+/// the text written before the table existed).
+#[test]
+fn gate_stages_in_words() {
+    assert_eq!(
+        crate::messages::gate_stages(FeatureGate::ImageVolume),
+        "alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36"
+    );
+    assert_eq!(
+        crate::messages::gate_stages(FeatureGate::KubeletEnsureSecretPulledImages),
+        "alpha in 1.33–1.34 and on by default from 1.35"
+    );
 }
