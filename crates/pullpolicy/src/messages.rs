@@ -4,6 +4,7 @@
 use crate::options::KubeVersion;
 use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::Position;
+#[cfg(test)]
 use crate::versions::{FeatureGate, Stage};
 use std::borrow::Cow;
 
@@ -138,6 +139,7 @@ pub(crate) fn version_range(oldest: KubeVersion, newest: KubeVersion) -> String 
 
 /// A feature gate's stages in words, from the version table:
 /// `alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36`.
+#[cfg(test)]
 pub(crate) fn gate_stages(gate: FeatureGate) -> String {
     let rows = gate.history();
     let phrases: Vec<String> = rows
@@ -163,13 +165,6 @@ pub(crate) fn gate_stages(gate: FeatureGate) -> String {
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => String::new(),
     }
-}
-
-/// The release from which `gate` is on by default (empty if none is supported).
-fn on_by_default_since(gate: FeatureGate) -> String {
-    gate.on_by_default_since()
-        .map(|v| v.to_string())
-        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -383,13 +378,12 @@ pub(crate) fn image_volume_reference_template(
     pod_message: &str,
     version: KubeVersion,
 ) -> Finding {
-    let from = crate::versions::Change::ImageVolumeReferenceRequiredInTemplates.since();
     F {
         rule: "image-required",
         severity: Severity::Warning,
         message: "this image volume has no reference: the Pods created from this template are rejected".to_owned(),
         explanation: Cow::Owned(format!(
-            "Kubernetes {version} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate). From {from} the API server rejects the object itself."
+            "Kubernetes {version} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate). From 1.37 the API server rejects the object itself."
         )),
         fix: Some("reference: registry.example.com/team/data:1.0.0".to_owned()),
         links: &[IMAGE_VOLUMES],
@@ -465,10 +459,7 @@ pub(crate) fn never_policy(at: Position) -> Finding {
         rule: "never-pull",
         severity: Severity::Info,
         message: "Never: the image must already be on every node that runs this".to_owned(),
-        explanation: Cow::Owned(format!(
-            "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes {} (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.",
-            on_by_default_since(FeatureGate::KubeletEnsureSecretPulledImages)
-        )),
+        explanation: "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes 1.35 (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.".into(),
         fix: None,
         links: &[PRE_PULLED, CREDENTIAL_VERIFICATION],
         faq: &["err-image-never-pull"],
@@ -659,10 +650,9 @@ pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
         rule: "image-volume-gate",
         severity: Severity::Warning,
         message: format!("image volumes need the ImageVolume feature gate, off by default in Kubernetes {version}"),
-        explanation: Cow::Owned(format!(
-            "The gate is {}. With it off, the API server neither defaults nor serves this volume source.",
-            gate_stages(FeatureGate::ImageVolume)
-        )),
+        // The stages as `gate_stages(FeatureGate::ImageVolume)` words them from the version
+        // table (`versions` tests check; written out, the text costs no code in the wasm).
+        explanation: "The gate is alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36. With it off, the API server neither defaults nor serves this volume source.".into(),
         fix: None,
         links: &[IMAGE_VOLUMES],
         faq: &["image-volumes"],
@@ -675,8 +665,7 @@ pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Findin
         rule: "image-volume-gate",
         severity: Severity::Error,
         message: format!(
-            "image volumes do not exist in Kubernetes {version} (they arrived in {})",
-            FeatureGate::ImageVolume.first()
+            "image volumes do not exist in Kubernetes {version} (they arrived in 1.31)"
         ),
         explanation: "This volume source is unknown to this version's API.".into(),
         fix: None,

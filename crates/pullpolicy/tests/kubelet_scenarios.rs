@@ -931,19 +931,19 @@ fn image_volume_steps_after_the_first_start_by_release() {
         assert_eq!((old.pulls, old.started), (new.pulls, new.started));
         assert!(
             old.explanation.contains(
-                "Kubernetes 1.36 repeats this check at every sync of the Pod, also while it runs, so its events keep coming"
+                "Kubernetes 1.36 repeats the check at every sync of the Pod, so its events keep coming while the Pod runs"
             ),
             "{}",
             old.explanation
         );
         assert!(
             new.explanation.contains(
-                "From Kubernetes 1.37 the kubelet repeats this check only when it has to start a container of the Pod again, not while the Pod runs."
+                "The kubelet repeats the check only when it starts a container, not while the Pod runs (before 1.37: at every sync)."
             ),
             "{}",
             new.explanation
         );
-        assert!(!new.explanation.contains("every sync"));
+        assert!(!new.explanation.contains("events keep coming"));
     }
     // The steady-state "already present" event of #138644 is the first-start event here.
     let present = outcome_of(

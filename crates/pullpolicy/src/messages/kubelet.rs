@@ -15,7 +15,7 @@ use crate::kubelet::{
 use crate::options::{CredentialVerification, Credentials, NodeImage};
 use crate::reference::Reference;
 use crate::report::{PullPolicy, Role};
-use crate::versions::{Change, FeatureGate, KubeVersion};
+use crate::versions::KubeVersion;
 use std::fmt::Write;
 
 // ---------------------------------------------------------------------------------------
@@ -253,8 +253,7 @@ pub(crate) fn explain_not_on_node(why: NotOnNode, version: KubeVersion) -> Strin
             "The ImageVolume feature gate is off by default in Kubernetes {version}, so the API server does not serve this volume source and nothing is pulled for it on the node."
         ),
         NotOnNode::ImageVolumeGateOff => format!(
-            "Image volumes do not exist in Kubernetes {version} (they arrived in {}), so nothing is pulled for this volume on the node.",
-            FeatureGate::ImageVolume.first()
+            "Image volumes do not exist in Kubernetes {version} (they arrived in 1.31), so nothing is pulled for this volume on the node."
         ),
     }
 }
@@ -442,9 +441,8 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
                     out.push("The ImagePullBackOff message repeats the last pull error.".to_owned());
                 } else {
                     out.push(format!(
-                        "In Kubernetes {} the ImagePullBackOff message does not repeat the pull error (it does from {}): look at the Failed event.",
-                        f.version,
-                        Change::BackOffMessageRepeatsError.since()
+                        "In Kubernetes {} the ImagePullBackOff message does not repeat the pull error (it does from 1.32): look at the Failed event.",
+                        f.version
                     ));
                 }
             }
@@ -460,8 +458,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
     allowlist_notes(f, &mut out);
     if f.gate_requested_unavailable && matches!(f.route, Route::Cached) {
         out.push(format!(
-            "KubeletEnsureSecretPulledImages does not exist before {}, so enabling it has no effect in Kubernetes {}.",
-            FeatureGate::KubeletEnsureSecretPulledImages.first(),
+            "KubeletEnsureSecretPulledImages does not exist before 1.33, so enabling it has no effect in Kubernetes {}.",
             f.version
         ));
     }
@@ -479,10 +476,9 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
 /// the first start; this sentence says what follows it.
 fn image_volume_sequence(version: KubeVersion, policy: PullPolicy) -> String {
     let first = "An image volume's image is checked, and pulled if needed, before any container of the Pod starts; a moved tag is picked up only when the Pod is recreated.";
-    let change = Change::ImageVolumesEnsuredOnlyAtContainerStart.since();
     if version.image_volumes_ensured_only_at_container_start() {
         format!(
-            "{first} From Kubernetes {change} the kubelet repeats this check only when it has to start a container of the Pod again, not while the Pod runs."
+            "{first} The kubelet repeats the check only when it starts a container, not while the Pod runs (before 1.37: at every sync)."
         )
     } else {
         let pull = if policy == PullPolicy::Always {
@@ -491,7 +487,7 @@ fn image_volume_sequence(version: KubeVersion, policy: PullPolicy) -> String {
             ""
         };
         format!(
-            "{first} Kubernetes {version} repeats this check at every sync of the Pod, also while it runs, so its events keep coming{pull}; from {change} the kubelet repeats it only when a container has to start."
+            "{first} Kubernetes {version} repeats the check at every sync of the Pod, so its events keep coming while the Pod runs{pull}; 1.37 repeats it only when a container starts."
         )
     }
 }
@@ -597,10 +593,9 @@ fn allowlist_notes(f: &Facts<'_>, out: &mut Vec<String>) {
     }
     if c.allowlisted == Some(false) && !f.version.allowlist_matches_normalized_names() {
         out.push(format!(
-            "Kubernetes {} compares the image as written ({}) with the allowlist entries, so an entry in normalized form matches only an image written exactly so; {} fixed the comparison.",
+            "Kubernetes {} compares the image as written ({}) with the allowlist entries, so an entry in normalized form matches only an image written exactly so; 1.36 fixed the comparison.",
             f.version,
-            go_quote(f.image),
-            Change::AllowlistMatchesNormalizedNames.since()
+            go_quote(f.image)
         ));
     }
 }
@@ -630,16 +625,9 @@ fn gate_off_note(f: &Facts<'_>, out: &mut Vec<String>) {
     } else {
         "The kubelet does not check this Pod's credentials"
     };
-    let gate = FeatureGate::KubeletEnsureSecretPulledImages;
-    let on_since = gate
-        .on_by_default_since()
-        .map(|v| v.to_string())
-        .unwrap_or_default();
     let fix = if !f.version.ensure_secret_pulled_images().0 {
-        format!(
-            "KubeletEnsureSecretPulledImages (from {}, on by default from {on_since}) closes this gap.",
-            gate.first()
-        )
+        "KubeletEnsureSecretPulledImages (from 1.33, on by default from 1.35) closes this gap."
+            .to_owned()
     } else if f.gate_default {
         format!(
             "KubeletEnsureSecretPulledImages closes this gap; it is on by default in Kubernetes {} but turned off here.",
@@ -647,7 +635,7 @@ fn gate_off_note(f: &Facts<'_>, out: &mut Vec<String>) {
         )
     } else {
         format!(
-            "Enabling KubeletEnsureSecretPulledImages (off by default in Kubernetes {}, on from {on_since}) closes this gap.",
+            "Enabling KubeletEnsureSecretPulledImages (off by default in Kubernetes {}, on from 1.35) closes this gap.",
             f.version
         )
     };

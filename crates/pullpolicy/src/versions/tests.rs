@@ -569,3 +569,32 @@ fn gate_stages_in_words() {
         "alpha in 1.33–1.34 and on by default from 1.35"
     );
 }
+
+/// The image-volume gate finding words the stages as the gate rows give them.
+#[test]
+fn image_volume_gate_finding_names_the_gate_rows() {
+    let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: app, image: \"nginx:1.25\"}]\n  volumes: [{name: data, image: {reference: \"registry.example.com/data:v1\"}}]\n";
+    let off = FeatureGate::ImageVolume
+        .on_by_default_since()
+        .and_then(KubeVersion::previous)
+        .expect("a release with the gate off");
+    let report = crate::explain(
+        yaml,
+        &crate::Options {
+            kubernetes_version: off,
+            ..crate::Options::default()
+        },
+    );
+    let finding = report.documents[0].entries[0]
+        .findings
+        .iter()
+        .find(|f| f.rule == "image-volume-gate")
+        .expect("the gate finding");
+    assert_eq!(
+        finding.explanation,
+        format!(
+            "The gate is {}. With it off, the API server neither defaults nor serves this volume source.",
+            crate::messages::gate_stages(FeatureGate::ImageVolume)
+        )
+    );
+}
