@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Generate crates/pullpolicy/src/fields/generated.rs from the Kubernetes API schemas.
 
+It also generates crates/pullpolicy/src/versions/served.rs (the group/version/kinds each
+release serves by default) from the same schemas, with scripts/gen_served.py.
+
 The field lists come from the JSON schemas shipped inside the PyPI package
 kubernetes-validate (pinned below), which are converted from the OpenAPI
 definitions of each Kubernetes release.  For every covered object type the
@@ -9,8 +12,8 @@ the field exists, and -- when the field's value is itself a covered type, or an
 array of one -- which type, so the Rust core can descend.
 
 Usage:
-    python3 scripts/gen_fields.py            # (re)write the generated file
-    python3 scripts/gen_fields.py --check    # exit 1 if the checked-in file differs
+    python3 scripts/gen_fields.py            # (re)write the generated files
+    python3 scripts/gen_fields.py --check    # exit 1 if a checked-in file differs
     python3 scripts/gen_fields.py --package-dir DIR
         # read an already installed kubernetes_validate package from DIR (the
         # directory holding kubernetes-json-schema/) instead of creating a venv
@@ -32,7 +35,7 @@ from pathlib import Path
 
 PACKAGE = "kubernetes-validate"
 PACKAGE_VERSION = "1.37.0"
-MINORS = range(28, 37)  # Kubernetes 1.28 ..= 1.36
+MINORS = range(28, 38)  # Kubernetes 1.28 ..= 1.37: KubeVersion::OLDEST ..= NEWEST (a test checks)
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "crates" / "pullpolicy" / "src" / "fields" / "generated.rs"
@@ -233,40 +236,52 @@ def const_name(variant: str) -> str:
     return "".join(out)
 
 
-def generate(package_dir: Path | None) -> str:
+def generate(package_dir: Path | None) -> tuple[str, str]:
+    """The fields file and the served-kinds file."""
+    import gen_served
+
+    def both(schema_root: Path) -> tuple[str, str]:
+        fields = render(*collect(schema_root))
+        served = gen_served.generate(schema_root, MINORS, f"{PACKAGE} {PACKAGE_VERSION}")
+        return fields, served
+
     if package_dir is not None:
-        return render(*collect(package_dir / "kubernetes-json-schema"))
+        return both(package_dir / "kubernetes-json-schema")
     with tempfile.TemporaryDirectory(prefix="gen_fields-") as tmp:
         pkg = install_package(Path(tmp))
-        return render(*collect(pkg / "kubernetes-json-schema"))
+        return both(pkg / "kubernetes-json-schema")
 
 
 def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import gen_served
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="exit 1 if the checked-in file differs")
+    ap.add_argument("--check", action="store_true", help="exit 1 if a checked-in file differs")
     ap.add_argument("--package-dir", type=Path, help="use an installed kubernetes_validate package directory")
     args = ap.parse_args()
     try:
-        text = generate(args.package_dir)
-    except (GenError, subprocess.CalledProcessError, OSError, KeyError, ValueError) as e:
+        text, served = generate(args.package_dir)
+    except (GenError, gen_served.GenError, subprocess.CalledProcessError, OSError, KeyError, ValueError) as e:
         print(f"gen_fields: error: {e}", file=sys.stderr)
         return 2
     rel = OUT.relative_to(REPO)
+    served_status = gen_served.write_or_check(served, args.check)
     if args.check:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else None
         if current != text:
             print(f"gen_fields: {rel} is out of date; run python3 scripts/gen_fields.py", file=sys.stderr)
             return 1
         print(f"gen_fields: {rel} is up to date")
-        return 0
+        return served_status
     OUT.parent.mkdir(parents=True, exist_ok=True)
     if OUT.exists() and OUT.read_text(encoding="utf-8") == text:
         print(f"gen_fields: {rel} unchanged")
-        return 0
+        return served_status
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
     print(f"gen_fields: wrote {rel} ({len(text)} bytes)")
-    return 0
+    return served_status
 
 
 if __name__ == "__main__":

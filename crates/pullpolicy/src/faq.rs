@@ -4,7 +4,8 @@
 //! findings link to them by [`FaqEntry::id`], so ids are stable.
 //!
 //! Every answer follows the project spec `kubernetes-pull-semantics.md`
-//! (Kubernetes v1.36 baseline; version differences are named in the text).
+//! (Kubernetes v1.37 baseline, `kubernetes-1.37.md`; version differences are named in
+//! the text, and the tests below check them against [`crate::versions`]).
 //! The first four entries answer the FAQ questions of the seed article
 //! "A Beginner's Guide to Unlocking the Power of ImagePullPolicy", whose own
 //! answers repeat several myths (spec §8); the answers here correct them.
@@ -400,6 +401,54 @@ mod tests {
         assert!(t.contains("KEP-4639") && t.contains("`ImageVolume`"));
         assert!(t.contains("1.31") && t.contains("1.35"));
         assert!(t.contains("per Pod"));
+    }
+
+    /// The releases the answers name are the version table's.
+    #[test]
+    fn versions_named_match_the_version_table() {
+        use crate::versions::{Change, FeatureGate, Stage};
+        let iv = FeatureGate::ImageVolume;
+        let t = text("image-volumes");
+        let stable = iv
+            .history()
+            .iter()
+            .find(|(_, g)| g.stage == Stage::Stable)
+            .map(|(v, _)| v.to_string());
+        let on = iv.on_by_default_since().map(|v| v.to_string());
+        assert!(t.contains(&format!("alpha in {}", iv.first())), "{t}");
+        assert!(t.contains(&format!("on by default from {}", on.unwrap_or_default())));
+        assert!(t.contains(&format!("stable in {}", stable.unwrap_or_default())));
+        let sync = Change::ImageVolumesEnsuredOnlyAtContainerStart.since();
+        assert!(t.contains(&format!("from {sync} it repeats the check only when")));
+        assert!(t.contains(&format!(
+            "Up to Kubernetes {}",
+            sync.previous().map(|v| v.to_string()).unwrap_or_default()
+        )));
+        let kep = FeatureGate::KubeletEnsureSecretPulledImages;
+        let on = kep
+            .on_by_default_since()
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        for id in [
+            "what-is-imagepullpolicy",
+            "cached-private-images",
+            "err-image-never-pull",
+        ] {
+            assert!(text(id).contains(&format!("Kubernetes {on}")), "{id}");
+        }
+        let last_off = kep
+            .on_by_default_since()
+            .and_then(|v| v.previous())
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        assert!(text("cached-private-images").contains(&format!(
+            "alpha and off by default in {} and {last_off}",
+            kep.first()
+        )));
+        // spec §9 correction: maxParallelImagePulls is GA in 1.35, not beta.
+        let t = text("how-does-it-work");
+        assert!(t.contains("`maxParallelImagePulls`") && t.contains("GA since Kubernetes 1.35"));
+        assert!(!t.contains("beta since"));
     }
 
     #[test]

@@ -10,8 +10,9 @@
 //! Only the *top-level* fields of [`ObjectType::ObjectMeta`] are listed, and types
 //! outside [`ObjectType`] (probes, `status`, …) are leaves: [`Field::child`] is `None`.
 //!
-//! Versions are Kubernetes *minor* numbers (`30` for 1.30). A minor outside
-//! [`MIN_MINOR`]`..=`[`MAX_MINOR`] is clamped to the nearest covered release.
+//! Lookups take a [`KubeVersion`]; the tables store Kubernetes *minor* numbers (`30` for
+//! 1.30) and cover exactly [`KubeVersion::OLDEST`]`..=`[`KubeVersion::NEWEST`] (a test in
+//! `versions` checks [`MIN_MINOR`] and [`MAX_MINOR`] against them).
 //!
 //! Note that a field being present in the schema does not mean its feature gate is on:
 //! the API server accepts (and, with the gate off, usually drops) alpha fields; what it
@@ -21,9 +22,11 @@
 #[rustfmt::skip]
 mod generated;
 
+use crate::versions::KubeVersion;
+
 /// Oldest Kubernetes minor version covered by the tables (1.28).
 pub const MIN_MINOR: u8 = generated::MIN_MINOR;
-/// Newest Kubernetes minor version covered by the tables (1.36).
+/// Newest Kubernetes minor version covered by the tables (1.37).
 pub const MAX_MINOR: u8 = generated::MAX_MINOR;
 
 /// A Kubernetes API type (the Go / OpenAPI type) whose fields are known.
@@ -147,10 +150,9 @@ pub struct Field {
 }
 
 impl Field {
-    /// Whether the field exists in Kubernetes 1.`minor` (clamped to the covered range).
-    pub const fn exists_in(&self, minor: u8) -> bool {
-        let m = clamp(minor);
-        self.since <= m && m <= self.until
+    /// Whether the field exists in `version`.
+    pub const fn exists_in(&self, version: KubeVersion) -> bool {
+        version.within(self.since, self.until)
     }
 }
 
@@ -164,37 +166,27 @@ const fn f(name: &'static str, since: u8, until: u8, child: Option<Child>) -> Fi
     }
 }
 
-const fn clamp(minor: u8) -> u8 {
-    if minor < MIN_MINOR {
-        MIN_MINOR
-    } else if minor > MAX_MINOR {
-        MAX_MINOR
-    } else {
-        minor
-    }
-}
-
 /// Every table entry of `ty`, across all covered releases, sorted by name. A field that
 /// disappeared and came back would have one entry per contiguous range.
 pub fn all_fields(ty: ObjectType) -> &'static [Field] {
     generated::table(ty)
 }
 
-/// The fields of `ty` that exist in Kubernetes 1.`minor`, sorted by name.
-pub fn fields(ty: ObjectType, minor: u8) -> impl Iterator<Item = &'static Field> {
-    all_fields(ty).iter().filter(move |f| f.exists_in(minor))
+/// The fields of `ty` that exist in `version`, sorted by name.
+pub fn fields(ty: ObjectType, version: KubeVersion) -> impl Iterator<Item = &'static Field> {
+    all_fields(ty).iter().filter(move |f| f.exists_in(version))
 }
 
 /// The field `name` (exact, case-sensitive, as the API server's decoder matches) of `ty`,
-/// if it exists in Kubernetes 1.`minor`.
-pub fn field(ty: ObjectType, name: &str, minor: u8) -> Option<&'static Field> {
+/// if it exists in `version`.
+pub fn field(ty: ObjectType, name: &str, version: KubeVersion) -> Option<&'static Field> {
     // The table is sorted by name: binary search, then the entries of that name.
     let table = all_fields(ty);
     let start = table.partition_point(|f| f.name < name);
     table[start..]
         .iter()
         .take_while(|f| f.name == name)
-        .find(|f| f.exists_in(minor))
+        .find(|f| f.exists_in(version))
 }
 
 /// The first covered minor version in which `ty` has the field `name` (exact name), for
@@ -218,7 +210,7 @@ pub fn last_in(ty: ObjectType, name: &str) -> Option<u8> {
         .max()
 }
 
-/// The best "did you mean" for an unknown field name `unknown` of `ty` in 1.`minor`,
+/// The best "did you mean" for an unknown field name `unknown` of `ty` in `version`,
 /// chosen among the fields that exist in that release:
 ///
 /// 1. a field equal to `unknown` ignoring ASCII case (`imagePullpolicy` → `imagePullPolicy`);
@@ -232,8 +224,8 @@ pub fn last_in(ty: ObjectType, name: &str) -> Option<u8> {
 ///
 /// Returns `None` when nothing is close enough. If `unknown` is itself a field of that
 /// release, it is returned.
-pub fn did_you_mean(ty: ObjectType, unknown: &str, minor: u8) -> Option<&'static str> {
-    if let Some(f) = fields(ty, minor).find(|f| f.name.eq_ignore_ascii_case(unknown)) {
+pub fn did_you_mean(ty: ObjectType, unknown: &str, version: KubeVersion) -> Option<&'static str> {
+    if let Some(f) = fields(ty, version).find(|f| f.name.eq_ignore_ascii_case(unknown)) {
         return Some(f.name);
     }
     let n = unknown.chars().count();
@@ -242,7 +234,7 @@ pub fn did_you_mean(ty: ObjectType, unknown: &str, minor: u8) -> Option<&'static
         return None;
     }
     let lower = unknown.to_ascii_lowercase();
-    fields(ty, minor)
+    fields(ty, version)
         // The distance is at least the difference in length: skip hopeless candidates
         // before computing it (a 1 MB key must not cost a 1 MB × name table).
         .filter(|f| f.name.len().abs_diff(n) <= limit)
@@ -284,19 +276,23 @@ mod tests {
     use super::*;
     use ObjectType::*;
 
+    fn v(minor: u8) -> KubeVersion {
+        KubeVersion::new(minor).expect("supported version")
+    }
+
     #[test]
     fn case_typo_suggests_real_name() {
-        for minor in MIN_MINOR..=MAX_MINOR {
+        for version in KubeVersion::all() {
             assert_eq!(
-                did_you_mean(Container, "imagePullpolicy", minor),
+                did_you_mean(Container, "imagePullpolicy", version),
                 Some("imagePullPolicy")
             );
             assert_eq!(
-                did_you_mean(Container, "ImagePullPolicy", minor),
+                did_you_mean(Container, "ImagePullPolicy", version),
                 Some("imagePullPolicy")
             );
             assert_eq!(
-                did_you_mean(EphemeralContainer, "imagepullpolicy", minor),
+                did_you_mean(EphemeralContainer, "imagepullpolicy", version),
                 Some("imagePullPolicy")
             );
         }
@@ -305,92 +301,118 @@ mod tests {
     #[test]
     fn edit_distance_suggestions() {
         assert_eq!(
-            did_you_mean(Container, "imagePullPolicyy", 30),
+            did_you_mean(Container, "imagePullPolicyy", v(30)),
             Some("imagePullPolicy")
         );
         assert_eq!(
-            did_you_mean(Container, "imagePulPolicy", 30),
+            did_you_mean(Container, "imagePulPolicy", v(30)),
             Some("imagePullPolicy")
         );
-        assert_eq!(did_you_mean(Container, "imgae", 30), Some("image"));
-        assert_eq!(did_you_mean(Container, "nmae", 30), Some("name"));
-        assert_eq!(did_you_mean(PodSpec, "contianers", 30), Some("containers"));
+        assert_eq!(did_you_mean(Container, "imgae", v(30)), Some("image"));
+        assert_eq!(did_you_mean(Container, "nmae", v(30)), Some("name"));
         assert_eq!(
-            did_you_mean(PodSpec, "initcontainer", 30),
+            did_you_mean(PodSpec, "contianers", v(30)),
+            Some("containers")
+        );
+        assert_eq!(
+            did_you_mean(PodSpec, "initcontainer", v(30)),
             Some("initContainers")
         );
         assert_eq!(
-            did_you_mean(ImageVolumeSource, "pullpolicy", 31),
+            did_you_mean(ImageVolumeSource, "pullpolicy", v(31)),
             Some("pullPolicy")
         );
         assert_eq!(
-            did_you_mean(CronJobSpec, "jobTemplates", 30),
+            did_you_mean(CronJobSpec, "jobTemplates", v(30)),
             Some("jobTemplate")
         );
         // An existing name is its own best match.
-        assert_eq!(did_you_mean(Container, "image", 30), Some("image"));
+        assert_eq!(did_you_mean(Container, "image", v(30)), Some("image"));
     }
 
     #[test]
     fn unrelated_words_get_nothing() {
-        assert_eq!(did_you_mean(Container, "banana", 30), None);
-        assert_eq!(did_you_mean(Container, "frobnicate", 36), None);
-        assert_eq!(did_you_mean(PodSpec, "x", 36), None);
-        assert_eq!(did_you_mean(Volume, "zz", 36), None);
-        assert_eq!(did_you_mean(Container, "", 36), None);
+        assert_eq!(did_you_mean(Container, "banana", v(30)), None);
+        assert_eq!(did_you_mean(Container, "frobnicate", v(36)), None);
+        assert_eq!(did_you_mean(PodSpec, "x", v(36)), None);
+        assert_eq!(did_you_mean(Volume, "zz", v(36)), None);
+        assert_eq!(did_you_mean(Container, "", v(36)), None);
     }
 
     #[test]
     fn suggestions_respect_the_release() {
         // Volume.image does not exist before 1.31, so it is not suggested there.
-        assert_eq!(did_you_mean(Volume, "Image", 30), None);
-        assert_eq!(did_you_mean(Volume, "Image", 31), Some("image"));
+        assert_eq!(did_you_mean(Volume, "Image", v(30)), None);
+        assert_eq!(did_you_mean(Volume, "Image", v(31)), Some("image"));
     }
 
     #[test]
     fn container_fields() {
-        for minor in MIN_MINOR..=MAX_MINOR {
-            assert!(field(Container, "image", minor).is_some());
-            assert!(field(Container, "imagePullPolicy", minor).is_some());
-            assert!(field(Container, "imagePullpolicy", minor).is_none());
+        for version in KubeVersion::all() {
+            assert!(field(Container, "image", version).is_some());
+            assert!(field(Container, "imagePullPolicy", version).is_some());
+            assert!(field(Container, "imagePullpolicy", version).is_none());
             // Sidecar containers: Container.restartPolicy exists from 1.28.
-            assert!(field(Container, "restartPolicy", minor).is_some());
+            assert!(field(Container, "restartPolicy", version).is_some());
         }
         assert_eq!(added_in(Container, "restartPolicy"), Some(28));
         assert_eq!(added_in(Container, "restartPolicyRules"), Some(34));
         assert_eq!(added_in(Container, "nope"), None);
-        assert!(field(Container, "restartPolicyRules", 33).is_none());
+        assert!(field(Container, "restartPolicyRules", v(33)).is_none());
     }
 
     #[test]
     fn volume_image_only_where_image_volume_exists() {
-        let exists = |m| field(Volume, "image", m).is_some();
+        let exists = |m| field(Volume, "image", v(m)).is_some();
         assert!(!exists(28) && !exists(30));
         assert!(exists(31) && exists(36));
         assert_eq!(added_in(Volume, "image"), Some(31));
         assert_eq!(
-            field(Volume, "image", 31).and_then(|f| f.child),
+            field(Volume, "image", v(31)).and_then(|f| f.child),
             Some(Child::Object(ImageVolumeSource))
         );
-        assert_eq!(fields(ImageVolumeSource, 30).count(), 0);
-        let ivs: Vec<_> = fields(ImageVolumeSource, 31).map(|f| f.name).collect();
+        assert_eq!(fields(ImageVolumeSource, v(30)).count(), 0);
+        let ivs: Vec<_> = fields(ImageVolumeSource, v(31)).map(|f| f.name).collect();
         assert_eq!(ivs, ["pullPolicy", "reference"]);
     }
 
     #[test]
-    fn version_ranges_and_clamping() {
+    fn version_ranges() {
         assert_eq!(added_in(PodSpec, "workloadRef"), Some(35));
         assert_eq!(last_in(PodSpec, "workloadRef"), Some(35));
-        assert!(field(PodSpec, "workloadRef", 36).is_none());
+        assert!(field(PodSpec, "workloadRef", v(36)).is_none());
         assert_eq!(last_in(PodSpec, "containers"), Some(MAX_MINOR));
-        // Outside the covered range: nearest covered release.
-        assert!(field(Volume, "image", 99).is_some());
-        assert!(field(Volume, "image", 20).is_none());
+        assert!(field(PodSpec, "workloadRef", v(37)).is_none());
+        assert!(field(PodSpec, "workloadRef", v(35)).is_some());
+        assert!(field(PodSpec, "workloadRef", v(34)).is_none());
+    }
+
+    #[test]
+    fn fields_new_in_1_37() {
+        // kubernetes-1.37.md §2.8: the only additions to the covered types (TV2, TV3).
+        for (ty, name) in [(PodSpec, "evictionResponders"), (JobSpec, "scheduling")] {
+            assert_eq!(added_in(ty, name), Some(37), "{name}");
+            assert!(field(ty, name, v(36)).is_none(), "{name}");
+            assert!(field(ty, name, v(37)).is_some(), "{name}");
+            assert_eq!(field(ty, name, v(37)).and_then(|f| f.child), None);
+        }
+        // Nothing else in the covered types begins or ends at the 1.36/1.37 boundary.
+        for &ty in ObjectType::ALL {
+            for f in all_fields(ty) {
+                let new = f.since == 37;
+                let gone = f.until == 36;
+                assert!(
+                    !gone && (!new || matches!(f.name, "evictionResponders" | "scheduling")),
+                    "{ty:?}.{}",
+                    f.name
+                );
+            }
+        }
     }
 
     #[test]
     fn children_let_the_core_descend() {
-        let child = |ty, name| field(ty, name, MAX_MINOR).and_then(|f| f.child);
+        let child = |ty, name| field(ty, name, KubeVersion::NEWEST).and_then(|f| f.child);
         assert_eq!(child(Pod, "spec"), Some(Child::Object(PodSpec)));
         assert_eq!(child(Pod, "metadata"), Some(Child::Object(ObjectMeta)));
         assert_eq!(child(Pod, "status"), None);
@@ -457,12 +479,14 @@ mod tests {
                 assert!(MIN_MINOR <= f.since && f.since <= f.until && f.until <= MAX_MINOR);
             }
             if ty != ImageVolumeSource {
-                assert!(fields(ty, MIN_MINOR).next().is_some(), "{ty:?}");
+                assert!(fields(ty, KubeVersion::OLDEST).next().is_some(), "{ty:?}");
             }
         }
         for &ty in ObjectType::ALL {
             if ty.kind().is_some() {
-                assert!(field(ty, "apiVersion", 30).is_some() && field(ty, "kind", 30).is_some());
+                assert!(
+                    field(ty, "apiVersion", v(30)).is_some() && field(ty, "kind", v(30)).is_some()
+                );
             }
         }
     }

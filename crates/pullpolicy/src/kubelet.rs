@@ -11,7 +11,10 @@
 //!    server does not serve the volume source, spec §1.6). Such entries still get an
 //!    [`Outcome`], with [`Outcome::reaches_node`] false and nothing pulled or started.
 //! 2. **Start order** (spec §4.1): image volumes are pulled once per Pod, before any
-//!    container; then init containers (and sidecars) one at a time, in order; then the
+//!    container (the simulation shows this first start; up to 1.36 the kubelet repeats an
+//!    image volume's step at every sync, from 1.37 only when it starts a container,
+//!    kubernetes#138655: the explanation says so, [`crate::KubeVersion::image_volumes_ensured_only_at_container_start`]);
+//!    then init containers (and sidecars) one at a time, in order; then the
 //!    regular containers, one at a time. An init container whose image step fails
 //!    blocks every later init container and every regular container
 //!    ([`Outcome::blocked_by`]). *Inference, not in the spec:* a failed image volume

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use crate::versions::KubeVersion;
+
 /// The options of one explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -14,97 +16,6 @@ pub struct Options {
     pub kubernetes_version: KubeVersion,
     /// The node, registry and cluster the containers start on.
     pub scenario: Scenario,
-}
-
-/// A supported Kubernetes minor version, 1.28 to 1.36.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct KubeVersion(u8);
-
-impl KubeVersion {
-    /// The oldest supported minor version (1.28).
-    pub const OLDEST: KubeVersion = KubeVersion(28);
-    /// The newest supported minor version (1.36), the default.
-    pub const NEWEST: KubeVersion = KubeVersion(36);
-
-    /// `1.minor`, if supported.
-    pub fn new(minor: u8) -> Option<KubeVersion> {
-        (Self::OLDEST.0..=Self::NEWEST.0)
-            .contains(&minor)
-            .then_some(KubeVersion(minor))
-    }
-
-    /// Parses `1.34`, `v1.34` or `1.34.2`.
-    ///
-    /// # Errors
-    /// A message naming the supported range when the text is not a supported version.
-    pub fn parse(text: &str) -> Result<KubeVersion, String> {
-        let t = text.trim().trim_start_matches('v');
-        let mut parts = t.split('.');
-        let minor = match (parts.next(), parts.next()) {
-            (Some("1"), Some(minor)) => minor.parse::<u8>().ok(),
-            _ => None,
-        };
-        minor
-            .and_then(KubeVersion::new)
-            .ok_or_else(|| crate::messages::unsupported_version(text, Self::OLDEST, Self::NEWEST))
-    }
-
-    /// The minor version number.
-    pub fn minor(self) -> u8 {
-        self.0
-    }
-
-    /// Every supported version, oldest first.
-    pub fn all() -> impl Iterator<Item = KubeVersion> {
-        (Self::OLDEST.0..=Self::NEWEST.0).map(KubeVersion)
-    }
-
-    /// Which reference library the version's `ParseImageName` uses (spec §3).
-    pub fn reference_rules(self) -> crate::reference::Rules {
-        crate::reference::Rules::for_kubernetes_minor(u32::from(self.0))
-    }
-
-    /// Whether the `ImageVolume` gate is on by default: alpha 1.31–1.32 and beta
-    /// 1.33–1.34 off, beta 1.35 on, GA 1.36 (spec §1.6).
-    pub fn image_volume_default(self) -> bool {
-        self.0 >= 35
-    }
-
-    /// Whether image volumes exist at all in this version's API (from 1.31).
-    pub fn has_image_volumes(self) -> bool {
-        self.0 >= 31
-    }
-
-    /// Whether `KubeletEnsureSecretPulledImages` exists (alpha 1.33) and is on by
-    /// default (beta 1.35), spec §6.1.
-    pub fn ensure_secret_pulled_images(self) -> (bool, bool) {
-        (self.0 >= 33, self.0 >= 35)
-    }
-}
-
-impl Default for KubeVersion {
-    fn default() -> Self {
-        Self::NEWEST
-    }
-}
-
-impl fmt::Display for KubeVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "1.{}", self.0)
-    }
-}
-
-impl Serialize for KubeVersion {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for KubeVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        KubeVersion::parse(&text).map_err(serde::de::Error::custom)
-    }
 }
 
 /// The node, registry and cluster settings a container starts under.
@@ -244,14 +155,17 @@ mod tests {
             KubeVersion::parse("v1.28.3").map(KubeVersion::minor),
             Ok(28)
         );
-        assert_eq!(
-            KubeVersion::parse("1.27"),
-            Err(
-                "unsupported Kubernetes version \"1.27\": supported versions are 1.28 to 1.36"
-                    .to_owned()
-            )
-        );
-        assert_eq!(KubeVersion::default().to_string(), "1.36");
+        assert_eq!(KubeVersion::parse("1.37").map(KubeVersion::minor), Ok(37));
+        for text in ["1.27", "1.38"] {
+            assert_eq!(
+                KubeVersion::parse(text),
+                Err(format!(
+                    "unsupported Kubernetes version \"{text}\": supported versions are 1.28 to 1.37"
+                ))
+            );
+        }
+        assert_eq!(KubeVersion::default().to_string(), "1.37");
+        assert_eq!(Options::default().kubernetes_version, KubeVersion::NEWEST);
     }
 
     #[test]

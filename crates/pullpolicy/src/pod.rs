@@ -245,7 +245,7 @@ fn container(
         &join(&path, "image"),
         position,
         pcx,
-        bucket,
+        Missing::Rejected(bucket),
         &mut errs.decode,
         &mut errs.pod_only,
         &mut findings,
@@ -312,13 +312,21 @@ fn image_volume(
         })
         .map_or_else(|| cx.pos(doc, vol), |(k, _)| cx.pos(doc, *k));
     let version = cx.options.kubernetes_version;
-    // `reference` is required for Pods (KEP-4639 and the API doc; spec §10.3).
-    let mut no_errors = Vec::new();
-    let required_bucket = if pcx.is_pod {
-        &mut errs.volumes
-    } else {
-        &mut no_errors
-    };
+    // `reference` is required for Pods (KEP-4639 and the API doc; spec §10.3), and from
+    // 1.37 in every pod template of a built-in kind (kubernetes#135989: `validateImageVolumeSource`
+    // drops its `opts.ResourceIsPod &&`; kubernetes-1.37.md §2.2, TV1). Before, a template
+    // is accepted and the Pods created from it are rejected (kubernetes#135988).
+    let template = !pcx.is_pod && !pcx.custom && pcx.strict;
+    let missing =
+        if pcx.is_pod || (template && version.image_volume_reference_required_in_templates()) {
+            Missing::Rejected(&mut errs.volumes)
+        } else if template {
+            Missing::PodsRejected {
+                prefix: &pcx.prefix,
+            }
+        } else {
+            Missing::Reported
+        };
     let (image, image_text, parsed) = read_image(
         cx,
         doc,
@@ -327,7 +335,7 @@ fn image_volume(
         &join(&source_path, "reference"),
         position,
         pcx,
-        required_bucket,
+        missing,
         &mut errs.decode,
         &mut Vec::new(),
         &mut findings,
@@ -373,6 +381,18 @@ fn image_volume(
     }
 }
 
+/// What an empty or missing image means for the object.
+enum Missing<'a> {
+    /// The API server rejects the object: the message joins these validation errors.
+    Rejected(&'a mut Vec<String>),
+    /// An error finding, and nothing the API server checks here: fragments and custom
+    /// resources (whose Pods are rejected).
+    Reported,
+    /// An image volume in a built-in pod template before 1.37: the object is accepted, the
+    /// Pods created from it are rejected (the pod spec sits at `prefix`).
+    PodsRejected { prefix: &'a str },
+}
+
 /// Reads and checks the image field; returns the report's view and the string the
 /// API server would see ("" when absent or not a string).
 #[allow(clippy::too_many_arguments)]
@@ -384,7 +404,7 @@ fn read_image(
     field_path: &str,
     fallback: Position,
     pcx: &PodContext,
-    validation: &mut Vec<String>,
+    missing: Missing<'_>,
     decode_errs: &mut Vec<String>,
     pod_only: &mut Vec<String>,
     findings: &mut Vec<Finding>,
@@ -405,8 +425,20 @@ fn read_image(
     match decoded {
         Decoded::Absent | Decoded::Null | Decoded::Str("") => {
             let message = messages::required_value(field_path);
-            findings.push(messages::image_required(position, &message));
-            validation.push(message);
+            match missing {
+                Missing::Rejected(validation) => {
+                    findings.push(messages::image_required(position, &message));
+                    validation.push(message);
+                }
+                Missing::Reported => findings.push(messages::image_required(position, &message)),
+                Missing::PodsRejected { prefix } => {
+                    findings.push(messages::image_volume_reference_template(
+                        position,
+                        &message.replacen(prefix, "spec", 1),
+                        cx.options.kubernetes_version,
+                    ));
+                }
+            }
         }
         Decoded::Bool(_) | Decoded::Number(_) | Decoded::Collection(_) => {
             let go_kind = go_json_kind(&decoded);

@@ -112,7 +112,8 @@ const LEGACY_DEFAULT_DOMAIN: &str = "index.docker.io";
 /// Namespace of Docker Hub's official images.
 const OFFICIAL_REPO_PREFIX: &str = "library/";
 
-/// Which image-reference library to reproduce; see the module documentation.
+/// Which image-reference library to reproduce; see the module documentation. The
+/// release → library table is [`crate::KubeVersion::reference_rules`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Rules {
     /// `github.com/distribution/reference` v0.6.0 (Kubernetes ≥ 1.32): the
@@ -131,15 +132,6 @@ pub enum Rules {
 }
 
 impl Rules {
-    /// The rules a Kubernetes `1.<minor>` release uses.
-    pub fn for_kubernetes_minor(minor: u32) -> Rules {
-        match minor {
-            0..=28 => Rules::DockerDistribution,
-            29..=31 => Rules::Legacy,
-            _ => Rules::V0_6,
-        }
-    }
-
     /// Whether the 255 limit applies to the whole name rather than the path.
     fn limits_whole_name(self) -> bool {
         !matches!(self, Rules::V0_6)

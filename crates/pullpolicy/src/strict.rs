@@ -23,10 +23,11 @@ pub(crate) fn check_path(
     if let Some(meta) = doc.get(node, "metadata") {
         check(cx, doc, meta, ObjectType::ObjectMeta, "metadata", out);
     }
-    let minor = cx.options.kubernetes_version.minor();
+    let version = cx.options.kubernetes_version;
     let (mut node, mut ty, mut prefix) = (node, ty, String::new());
     for key in path.iter().take(path.len().saturating_sub(1)) {
-        let Some(Child::Object(child)) = fields::field(ty, key, minor).and_then(|f| f.child) else {
+        let Some(Child::Object(child)) = fields::field(ty, key, version).and_then(|f| f.child)
+        else {
             return;
         };
         let Some(next) = doc.get(node, key).filter(|n| doc.pairs(*n).is_some()) else {
@@ -60,7 +61,7 @@ pub(crate) fn check(
     let Some(pairs) = doc.pairs(map) else {
         return false;
     };
-    let minor = cx.options.kubernetes_version.minor();
+    let version = cx.options.kubernetes_version;
     let mut policy_dropped = false;
     // Small mappings (the usual case) look back linearly; large ones use a set.
     let mut seen =
@@ -75,7 +76,7 @@ pub(crate) fn check(
                 .iter()
                 .any(|(k, _)| doc.key_text(*k) == Some(name)),
         };
-        let unknown = fields::field(ty, name, minor).is_none();
+        let unknown = fields::field(ty, name, version).is_none();
         if !(repeated || unknown) {
             continue;
         }
@@ -89,7 +90,7 @@ pub(crate) fn check(
             ));
         }
         if unknown {
-            let suggestion = fields::did_you_mean(ty, name, minor);
+            let suggestion = fields::did_you_mean(ty, name, version);
             let affects = matches!(suggestion, Some("imagePullPolicy" | "pullPolicy" | "image"));
             policy_dropped |= affects;
             out.push(messages::unknown_field_finding(

@@ -1,5 +1,5 @@
 //! The node simulation, scenario by scenario: every policy × node state × registry
-//! state, credentials and KEP-2535 policies, AlwaysPullImages, versions 1.28–1.36 and
+//! state, credentials and KEP-2535 policies, AlwaysPullImages, versions 1.28–1.37 and
 //! invalid references. Each row asserts the outcome fields and the exact event
 //! sequence (type, reason, message) of the project spec
 //! (`kubernetes-pull-semantics.md` §4, §5, §6, §9).
@@ -909,6 +909,81 @@ fn image_volume_is_pulled_first_and_blocks() {
     assert!(app.started);
 }
 
+/// kubernetes-1.37.md TV4 (kubernetes#138655): the first start of a Pod with an image
+/// volume is the same in 1.36 and 1.37; what differs is what follows, which the explanation
+/// says: up to 1.36 the kubelet repeats the volume's image step (and its events, and for
+/// `Always` its pull) at every sync, from 1.37 only when a container has to start.
+#[test]
+fn image_volume_steps_after_the_first_start_by_release() {
+    let always = VOLUME_POD.replace(
+        "reference: registry.example.com/models:v2",
+        "reference: registry.example.com/models:v2\n      pullPolicy: Always",
+    );
+    for (yaml, node) in [
+        (VOLUME_POD, Present),
+        (always.as_str(), Present),
+        (VOLUME_POD, Absent),
+    ] {
+        let s = scenario(node, Reachable, Public);
+        let old = outcome_of(&explain(yaml, 36, s.clone()), 0);
+        let new = outcome_of(&explain(yaml, 37, s), 0);
+        assert_eq!(events_of(&old), events_of(&new));
+        assert_eq!((old.pulls, old.started), (new.pulls, new.started));
+        assert!(
+            old.explanation.contains(
+                "Kubernetes 1.36 repeats the check at every sync of the Pod, so its events keep coming while the Pod runs"
+            ),
+            "{}",
+            old.explanation
+        );
+        assert!(
+            new.explanation.contains(
+                "The kubelet repeats the check only when it starts a container, not while the Pod runs (before 1.37: at every sync)."
+            ),
+            "{}",
+            new.explanation
+        );
+        assert!(!new.explanation.contains("events keep coming"));
+    }
+    // The steady-state "already present" event of #138644 is the first-start event here.
+    let present = outcome_of(
+        &explain(VOLUME_POD, 36, scenario(Present, Reachable, Public)),
+        0,
+    );
+    assert_eq!(
+        events_of(&present),
+        [accessible("registry.example.com/models:v2").into_owned()]
+    );
+    assert!(present.events.iter().all(|e| e.field_path.is_none()));
+    // With Always, 1.36 says each repeat is a registry request.
+    let old = outcome_of(&explain(&always, 36, Scenario::default()), 0).explanation;
+    assert!(
+        old.contains("and with Always each repeat asks the registry again"),
+        "{old}"
+    );
+    let plain = outcome_of(&explain(VOLUME_POD, 36, Scenario::default()), 0).explanation;
+    assert!(!plain.contains("asks the registry again"), "{plain}");
+}
+
+/// kubernetes-1.37.md: no change to the kubelet's pull path, events, back-off or
+/// credential checks from 1.36 to 1.37 (§2.4, Inference from "no change found"): every
+/// 1.36 row of the scenario table gives the same outcome in 1.37, explanation included
+/// (where it names the release it explains).
+#[test]
+fn scenario_rows_of_136_are_unchanged_in_137() {
+    let mut compared = 0;
+    for c in cases().iter().filter(|c| c.minor == 36) {
+        let old = outcome_of(&explain(&pod(c.image, c.policy), 36, c.scenario.clone()), 0);
+        let new = outcome_of(&explain(&pod(c.image, c.policy), 37, c.scenario.clone()), 0);
+        let new = str_of(&new)
+            .to_string()
+            .replace("Kubernetes 1.37", "Kubernetes 1.36");
+        assert_eq!(str_of(&old).to_string(), new, "{}", c.name);
+        compared += 1;
+    }
+    assert!(compared >= 40, "{compared}");
+}
+
 #[test]
 fn rejected_objects_never_reach_a_node() {
     let r = explain(&pod(I, Some("ifnotpresent")), 36, Scenario::default());
@@ -1175,6 +1250,10 @@ fn golden_explanations() {
         (
             "image_volume",
             explanation(VOLUME_POD, 36, s(Absent, Reachable, Public), 0),
+        ),
+        (
+            "image_volume_137",
+            explanation(VOLUME_POD, 37, s(Absent, Reachable, Public), 0),
         ),
     ];
     let volume_missing = Scenario {

@@ -412,7 +412,7 @@ fn manifest() -> impl Strategy<Value = String> {
 
 fn scenario() -> impl Strategy<Value = Options> {
     (
-        28u8..=36,
+        prop::sample::select(KubeVersion::all().collect::<Vec<_>>()),
         prop::sample::select(NodeImage::ALL.to_vec()),
         prop::sample::select(Registry::ALL.to_vec()),
         prop::sample::select(Credentials::ALL.to_vec()),
@@ -421,8 +421,8 @@ fn scenario() -> impl Strategy<Value = Options> {
         prop::sample::select(CredentialVerification::ALL.to_vec()),
     )
         .prop_map(
-            |(minor, node_image, registry, credentials, always, ensure, verification)| Options {
-                kubernetes_version: KubeVersion::new(minor).unwrap_or_default(),
+            |(version, node_image, registry, credentials, always, ensure, verification)| Options {
+                kubernetes_version: version,
                 scenario: Scenario {
                     node_image,
                     registry,

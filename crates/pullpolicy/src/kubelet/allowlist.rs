@@ -11,7 +11,7 @@
 //! Matching (`RequireCredentialVerificationForImage`): an exact entry matches an equal
 //! image, a `/*` entry matches an image starting with the entry without its `*`.
 //!
-//! * Before 1.36 the kubelet compared the Pod's **raw** `image` string (`alpine:3.20`),
+//! * Before 1.36 ([`KubeVersion::allowlist_matches_normalized_names`]) the kubelet compared the Pod's **raw** `image` string (`alpine:3.20`),
 //!   so exact entries matched only an image written exactly as the entry, without tag
 //!   or digest, and prefix entries only an image spelled with the same prefix.
 //! * 1.36 fixed the comparison (kubernetes/kubernetes#137629: familiar names such as
@@ -19,8 +19,8 @@
 //!   compares the normalized name without tag or digest (`docker.io/library/alpine`)
 //!   — *inference* from the release note.
 
-use crate::options::KubeVersion;
 use crate::reference::{self, Rules};
+use crate::versions::KubeVersion;
 
 /// The kubelet's error for an allowlist entry it rejects, exactly as worded in
 /// `getAllowlistImagePattern` (spec §6.2); `None` when the entry is accepted.
@@ -57,7 +57,7 @@ pub fn entry_error(entry: &str, rules: Rules) -> Option<String> {
 /// Rejected entries match nothing.
 pub fn matches(image: &str, allowlist: &[String], version: KubeVersion) -> bool {
     let rules = version.reference_rules();
-    let subject = if version.minor() >= 36 {
+    let subject = if version.allowlist_matches_normalized_names() {
         match reference::parse_normalized_named(image, rules) {
             Ok(r) => r.name(),
             Err(_) => return false,
@@ -176,12 +176,15 @@ mod tests {
         assert!(matches("alpine:3.20", &prefix, v(36)));
         assert!(!matches("bitnami/redis:7", &prefix, v(36)));
         assert!(!matches("Alpine", &prefix, v(36)));
+        // Unchanged in 1.37 (kubernetes-1.37.md §2.4).
+        assert!(matches("alpine:3.20", &exact, v(37)));
+        assert!(matches("alpine:3.20", &prefix, v(37)));
     }
 
     #[test]
     fn rejected_entries_match_nothing() {
         let bad = list(&["alpine", "/*", "docker.io/lib*"]);
-        for minor in [33, 35, 36] {
+        for minor in [33, 35, 36, 37] {
             assert!(!matches("alpine", &bad, v(minor)));
             assert!(!matches("docker.io/library/alpine", &bad, v(minor)));
         }

@@ -12,9 +12,10 @@ use crate::kubelet::{
     CheckResult, Conditions, CredentialCheck, Downloads, Failure, NotOnNode, PullResult, PullWhy,
     Route, Runs, WaitingReason,
 };
-use crate::options::{CredentialVerification, Credentials, KubeVersion, NodeImage};
+use crate::options::{CredentialVerification, Credentials, NodeImage};
 use crate::reference::Reference;
 use crate::report::{PullPolicy, Role};
+use crate::versions::KubeVersion;
 use std::fmt::Write;
 
 // ---------------------------------------------------------------------------------------
@@ -68,14 +69,15 @@ pub(crate) fn pulling(image: &str) -> String {
 
 /// The `Pulled` event after a successful pull (spec §4.3 step 6.5, §9): durations and
 /// size as placeholders. `(… including waiting)` is in every supported version (added
-/// around 1.26–1.28); `Image size: N bytes.` from 1.30 (added around 1.30). The spec
-/// marks both boundaries as approximate (§10.1).
+/// around 1.26–1.28); `Image size: N bytes.` from 1.30
+/// ([`KubeVersion::pulled_event_reports_image_size`]). The spec marks both boundaries as
+/// approximate (§10.1).
 pub(crate) fn successfully_pulled(image: &str, version: KubeVersion) -> String {
     let mut s = format!(
         "Successfully pulled image {} in {PULL_TIME} ({TOTAL_TIME} including waiting)",
         go_quote(image)
     );
-    if version.minor() >= 30 {
+    if version.pulled_event_reports_image_size() {
         let _ = write!(s, ". Image size: {IMAGE_SIZE} bytes.");
     }
     s
@@ -117,10 +119,11 @@ pub(crate) fn backoff_event(image: &str) -> String {
 }
 
 /// The `ImagePullBackOff` waiting message: the event's text, plus
-/// `: <ErrName>: <previous message>` from 1.32 (kubernetes#127918, spec §4.3, §9).
+/// `: <ErrName>: <previous message>` from 1.32 (kubernetes#127918, spec §4.3, §9;
+/// [`KubeVersion::backoff_message_repeats_error`]).
 /// `previous` is the stored `"<ErrName>: <message>"`.
 pub(crate) fn backoff_waiting(image: &str, previous: &str, version: KubeVersion) -> String {
-    if version.minor() >= 32 {
+    if version.backoff_message_repeats_error() {
         format!("{}: {previous}", backoff_event(image))
     } else {
         backoff_event(image)
@@ -326,9 +329,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
 
     // Where the entry is in the Pod's start sequence.
     match f.role {
-        Role::ImageVolume => out.push(
-            "The kubelet pulls an image volume once per Pod, before any container starts; a moved tag is picked up only when the Pod is recreated.".to_owned(),
-        ),
+        Role::ImageVolume => out.push(image_volume_sequence(f.version, policy)),
         Role::InitContainer => out.push(
             "Init containers start one at a time, in order, before the regular containers, so this image is needed at that point.".to_owned(),
         ),
@@ -388,7 +389,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
         )),
         Route::Pull(why, result) => {
             out.push(match why {
-                PullWhy::Always if f.version.minor() <= 32 => format!(
+                PullWhy::Always if !f.version.always_skips_presence_check() => format!(
                     "With Always the kubelet pulls at every container start (Kubernetes {} first asks the runtime whether the image is present, then pulls anyway).",
                     f.version
                 ),
@@ -436,7 +437,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
                 out.push(
                     "The kubelet retries after 10 s, 20 s, 40 s, 80 s, 160 s, then every 300 s; each retry contacts the registry again.".to_owned(),
                 );
-                if f.version.minor() >= 32 {
+                if f.version.backoff_message_repeats_error() {
                     out.push("The ImagePullBackOff message repeats the last pull error.".to_owned());
                 } else {
                     out.push(format!(
@@ -446,7 +447,7 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
                 }
             }
             if matches!(result, PullResult::Done(_)) {
-                out.push(if f.version.minor() >= 30 {
+                out.push(if f.version.pulled_event_reports_image_size() {
                     format!("In the Pulled event, {PULL_TIME}, {TOTAL_TIME} and {IMAGE_SIZE} stand for values only the real pull knows.")
                 } else {
                     format!("In the Pulled event, {PULL_TIME} and {TOTAL_TIME} stand for values only the real pull knows.")
@@ -462,6 +463,33 @@ pub(crate) fn explain(f: &Facts<'_>) -> String {
         ));
     }
     out.join(" ")
+}
+
+/// Where an image volume is in the Pod's start: before every container (spec §4.1;
+/// KEP-4639: the volume is resolved at pod startup, a moved tag needs a new Pod), and how
+/// often the kubelet repeats the image step. Up to 1.36 `SyncPod` called
+/// `EnsureImageExists` for every image volume at every sync, repeating its events (issue
+/// kubernetes#138644 observed the `Pulled` "already present" event 172 times in 1 h 44 min)
+/// and, for `Always`, its pull (*inference*, `kubernetes-1.37.md` TV4); from 1.37 only when
+/// the sync has to start a container (kubernetes#138655,
+/// [`KubeVersion::image_volumes_ensured_only_at_container_start`]). The simulation shows
+/// the first start; this sentence says what follows it.
+fn image_volume_sequence(version: KubeVersion, policy: PullPolicy) -> String {
+    let first = "An image volume's image is checked, and pulled if needed, before any container of the Pod starts; a moved tag is picked up only when the Pod is recreated.";
+    if version.image_volumes_ensured_only_at_container_start() {
+        format!(
+            "{first} The kubelet repeats the check only when it starts a container, not while the Pod runs (before 1.37: at every sync)."
+        )
+    } else {
+        let pull = if policy == PullPolicy::Always {
+            ", and with Always each repeat asks the registry again"
+        } else {
+            ""
+        };
+        format!(
+            "{first} Kubernetes {version} repeats the check at every sync of the Pod, so its events keep coming while the Pod runs{pull}; 1.37 repeats it only when a container starts."
+        )
+    }
 }
 
 /// The words that differ between a container and an image volume.
@@ -563,7 +591,7 @@ fn allowlist_notes(f: &Facts<'_>, out: &mut Vec<String>) {
             c.allowlist_errors.join("; ")
         ));
     }
-    if c.allowlisted == Some(false) && f.version.minor() < 36 {
+    if c.allowlisted == Some(false) && !f.version.allowlist_matches_normalized_names() {
         out.push(format!(
             "Kubernetes {} compares the image as written ({}) with the allowlist entries, so an entry in normalized form matches only an image written exactly so; 1.36 fixed the comparison.",
             f.version,
@@ -597,7 +625,7 @@ fn gate_off_note(f: &Facts<'_>, out: &mut Vec<String>) {
     } else {
         "The kubelet does not check this Pod's credentials"
     };
-    let fix = if f.version.minor() < 33 {
+    let fix = if !f.version.ensure_secret_pulled_images().0 {
         "KubeletEnsureSecretPulledImages (from 1.33, on by default from 1.35) closes this gap."
             .to_owned()
     } else if f.gate_default {

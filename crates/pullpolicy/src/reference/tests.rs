@@ -639,17 +639,6 @@ fn go_quoting() {
 }
 
 #[test]
-fn rules_for_versions() {
-    assert_eq!(Rules::for_kubernetes_minor(27), Rules::DockerDistribution);
-    assert_eq!(Rules::for_kubernetes_minor(28), Rules::DockerDistribution);
-    assert_eq!(Rules::for_kubernetes_minor(29), Rules::Legacy);
-    assert_eq!(Rules::for_kubernetes_minor(31), Rules::Legacy);
-    assert_eq!(Rules::for_kubernetes_minor(32), Rules::V0_6);
-    assert_eq!(Rules::for_kubernetes_minor(36), Rules::V0_6);
-    assert_eq!(Rules::default(), Rules::V0_6);
-}
-
-#[test]
 fn odd_inputs_do_not_panic() {
     for input in [
         "\0",
