@@ -1,18 +1,26 @@
 //! The command line, parsed by clap (derive). Names of the scenario flags are fixed by
 //! the node-simulation issue.
+//!
+//! The usage lines and help name the command as it was run (`pullpolicy`, or
+//! `kubectl pullpolicy` for the kubectl plugin: [`program`]), which is read when the
+//! clap command is built.
 
+use crate::program;
 use crate::text::{self, help};
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use pullpolicy::{CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Registry};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "pullpolicy",
+    bin_name = name(),
     version,
     about = help::ABOUT,
-    after_help = help::MAIN_AFTER_HELP,
+    long_about = help::main_long(name()),
+    after_help = help::main_after_help(name()),
     arg_required_else_help = true,
     propagate_version = true
 )]
@@ -21,18 +29,56 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The command as it was run.
+fn name() -> &'static str {
+    program::current().command()
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG, after_help = help::EXPLAIN_AFTER_HELP)]
+    #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG,
+              after_help = help::explain_after_help(name()))]
     Explain(ExplainArgs),
-    #[command(about = help::FAQ, after_help = help::FAQ_AFTER_HELP)]
+    #[command(about = help::FAQ, after_help = help::faq_after_help(name()))]
     Faq(FaqArgs),
+    #[command(about = help::COMPLETIONS, long_about = help::COMPLETIONS_LONG,
+              after_help = help::completions_after_help(name()))]
+    Completions(CompletionsArgs),
+    #[command(about = help::MAN, long_about = help::MAN_LONG,
+              after_help = help::man_after_help(name()))]
+    Man(ManArgs),
+}
+
+/// `pullpolicy completions`: a shell completion script.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_name = "SHELL", value_enum, help = help::SHELL)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `pullpolicy man`: the manual pages.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(value_name = "COMMAND", value_parser = subcommand_names(), help = help::MAN_COMMAND)]
+    pub command: Option<String>,
+
+    #[arg(long, value_name = "DIR", conflicts_with = "command", value_hint = ValueHint::DirPath,
+          help = help::MAN_DIR)]
+    pub dir: Option<PathBuf>,
+}
+
+/// The subcommands that have a manual page of their own.
+pub const SUBCOMMANDS: [&str; 4] = ["explain", "faq", "completions", "man"];
+
+fn subcommand_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(SUBCOMMANDS)
 }
 
 /// `pullpolicy faq`: the core's FAQ & guidance.
 #[derive(Debug, Args)]
 pub struct FaqArgs {
-    #[arg(value_name = "ID", help = help::FAQ_ID)]
+    #[arg(value_name = "ID", value_parser = FaqIds, hide_possible_values = true,
+          help = help::faq_id(name()))]
     pub id: Option<String>,
 
     #[arg(long, conflicts_with = "id", help = help::FAQ_ALL)]
@@ -57,7 +103,7 @@ pub enum FaqFormat {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    #[arg(value_name = "PATH|-", help = help::PATHS)]
+    #[arg(value_name = "PATH|-", value_hint = ValueHint::AnyPath, help = help::PATHS)]
     pub paths: Vec<PathBuf>,
 
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human, help = help::FORMAT)]
@@ -77,7 +123,8 @@ pub struct ExplainArgs {
     pub jobs: Option<u16>,
 
     #[arg(long, value_name = "URL", default_value = text::DEFAULT_PLAYGROUND,
-          value_parser = parse_playground_url, help = help::PLAYGROUND_URL)]
+          value_parser = parse_playground_url, value_hint = ValueHint::Url,
+          help = help::PLAYGROUND_URL)]
     pub playground_url: String,
 
     #[command(flatten, next_help_heading = "Scenario")]
@@ -103,7 +150,8 @@ pub struct ScenarioArgs {
     pub always_pull_images: bool,
 
     #[arg(long, value_name = "VERSION", default_value_t = KubeVersion::default(),
-          value_parser = KubeVersion::parse, help = help::KUBERNETES_VERSION)]
+          value_parser = KubeVersions, hide_possible_values = true,
+          help = help::kubernetes_version())]
     pub kubernetes_version: KubeVersion,
 
     #[arg(long, value_name = "POLICY", default_value_t = CredentialVerification::default(),
@@ -189,6 +237,57 @@ where
             .find(|v| name(*v) == text)
             .ok_or_else(|| format!("unknown value {text:?}"))
     })
+}
+
+/// `KubeVersion::parse` (which also takes `v1.34` and `1.34.2`), offering the supported
+/// versions to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct KubeVersions;
+
+impl TypedValueParser for KubeVersions {
+    type Value = KubeVersion;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<KubeVersion, clap::Error> {
+        let parse: fn(&str) -> Result<KubeVersion, String> = KubeVersion::parse;
+        parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            KubeVersion::all().map(|v| PossibleValue::new(v.to_string())),
+        ))
+    }
+}
+
+/// Any text (an unknown id is `pullpolicy faq`'s own error), offering the FAQ's ids and
+/// questions to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct FaqIds;
+
+impl TypedValueParser for FaqIds {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            pullpolicy::faq::entries()
+                .iter()
+                .map(|e| PossibleValue::new(e.id).help(e.question)),
+        ))
+    }
 }
 
 fn parse_playground_url(url: &str) -> Result<String, String> {
