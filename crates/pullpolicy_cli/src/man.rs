@@ -196,11 +196,24 @@ mod tests {
         );
     }
 
+    /// roff takes other characters only as escapes (groff warns "invalid input character").
+    #[test]
+    fn pages_are_ascii() {
+        for page in pages() {
+            if let Some(c) = page.roff.chars().find(|c| !c.is_ascii()) {
+                panic!("{}: {c:?}", page.name);
+            }
+        }
+    }
+
     #[test]
     fn pages_name_pullpolicy_even_for_the_plugin() {
         let pages = program::as_if(Program::KubectlPlugin, pages);
         for page in &pages {
-            assert!(!page.roff.contains("kubectl pullpolicy"), "{}", page.name);
+            for sub in crate::args::SUBCOMMANDS {
+                let plugin = format!("kubectl pullpolicy {sub}");
+                assert!(!page.roff.contains(&plugin), "{}: {plugin}", page.name);
+            }
         }
         assert!(pages[1].roff.contains("\\fBpullpolicy explain\\fR"));
     }

@@ -222,7 +222,7 @@ The script completes the `pullpolicy` command; kubectl completes the names of it
 
     pub const MAN: &str = "Print the manual page, or write every page to a directory";
     pub const MAN_LONG: &str = "\
-Print the manual page pullpolicy(1) in roff, or the page of one subcommand (pullpolicy-explain(1), …); with --dir, write every page to a directory, one file per page (pullpolicy.1, pullpolicy-explain.1, …).";
+Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pullpolicy-explain(1), pullpolicy-faq(1), pullpolicy-completions(1), pullpolicy-man(1). With --dir, write every page into a directory, a file each (pullpolicy.1, pullpolicy-explain.1 and so on).";
     pub const MAN_COMMAND: &str = "The subcommand whose page to print";
     pub const MAN_DIR: &str = "Write every page into this directory (created if missing) and list the files written";
     pub const MAN_EXAMPLES: &[Example] = &[
