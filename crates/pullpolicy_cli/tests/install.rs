@@ -161,17 +161,21 @@ fn pre_commit() -> PathBuf {
     exe
 }
 
-/// The hook's status line (`pullpolicy explain....Passed`) and the rest of the output.
-fn hook_result(out: &Out) -> (&str, &str) {
-    let at = out
-        .stdout
-        .find("\npullpolicy explain.")
-        .unwrap_or_else(|| panic!("no hook line in {out:?}"))
-        + 1;
-    let rest = &out.stdout[at..];
-    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
-    let status = line["pullpolicy explain".len()..].trim_start_matches('.');
-    (status, after)
+/// Each hook's result in pre-commit's output: its status (`Passed`, from the line
+/// `pullpolicy explain......Passed`) and what follows, up to the next hook.
+fn hook_results(out: &Out) -> Vec<(&str, &str)> {
+    let hook_line = "\npullpolicy explain.";
+    let mut results = Vec::new();
+    let mut rest = out.stdout.as_str();
+    while let Some(at) = rest.find(hook_line) {
+        let (line, after) = rest[at + 1..].split_once('\n').unwrap_or((&rest[at + 1..], ""));
+        let status = line["pullpolicy explain".len()..].trim_start_matches('.');
+        let end = after.find(hook_line).map_or(after.len(), |n| n + 1);
+        results.push((status, &after[..end]));
+        rest = &after[end.saturating_sub(1)..];
+    }
+    assert!(!results.is_empty(), "no hook ran: {out:?}");
+    results
 }
 
 const GOOD: &str = "\
@@ -252,14 +256,14 @@ fn pre_commit_hooks_pass_good_manifests_and_fail_bad_ones() {
     )
     .expect("PATH");
     let home = scratch("pre-commit-home");
-    let try_repo = |hook: &str, files: &[&str]| {
+    // `pre-commit try-repo <this repository> [HOOK] ARGS…` (every hook when HOOK is "").
+    let try_repo = |hook: &str, args: &[&str]| {
         let started = Instant::now();
         let out = run(Command::new(&pre_commit)
             .args(["try-repo", "--color", "never"])
             .arg(workspace())
-            .arg(hook)
-            .arg("--files")
-            .args(files)
+            .args(Some(hook).filter(|h| !h.is_empty()))
+            .args(args)
             .current_dir(&repo)
             .env("PATH", &path)
             .env("PRE_COMMIT_HOME", &home)
@@ -268,7 +272,7 @@ fn pre_commit_hooks_pass_good_manifests_and_fail_bad_ones() {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("GIT_DIR")
             .env_remove("GIT_INDEX_FILE"));
-        took(&format!("pre-commit try-repo {hook} {files:?}"), started);
+        took(&format!("pre-commit try-repo {hook} {args:?}"), started);
         out
     };
     // What `pullpolicy explain FILE…` prints in the repository.
@@ -278,62 +282,52 @@ fn pre_commit_hooks_pass_good_manifests_and_fail_bad_ones() {
             .args(files)
             .current_dir(&repo)
             .env_remove("CLICOLOR_FORCE"));
-        (out.code, format!("{}{}", out.stdout, out.stderr))
+        (out.code, out.stdout, out.stderr)
     };
 
-    let good = try_repo("pullpolicy-system", &["good.yaml"]);
+    // A good manifest passes (shown with --verbose); only YAML files reach the hook.
+    let good = try_repo("pullpolicy-system", &["--verbose", "--files", "good.yaml", "notes.json"]);
     assert_eq!(good.code, 0, "{good:?}");
-    assert_eq!(hook_result(&good).0, "Passed", "{good:?}");
-    assert_eq!(direct(&["good.yaml"]).0, 0);
+    let (code, stdout, stderr) = direct(&["good.yaml"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.ends_with("1 entry in 1 file: 0 errors, 0 warnings, 1 info\n"), "{stdout}");
+    let results = hook_results(&good);
+    assert_eq!(results.len(), 1);
+    let (status, output) = results[0];
+    assert_eq!(status, "Passed");
+    assert!(output.starts_with("- hook id: pullpolicy-system\n- duration: "), "{output}");
+    assert!(output.contains(stdout.trim_end()), "{output}\n---\n{stdout}");
 
-    let bad = try_repo("pullpolicy-system", &["bad.yaml"]);
-    assert_eq!(bad.code, 1, "{bad:?}");
-    let (status, output) = hook_result(&bad);
-    assert_eq!(status, "Failed");
-    assert!(
-        output.starts_with("- hook id: pullpolicy-system\n- exit code: 1\n\n"),
-        "{output}"
-    );
-    let (code, expected) = direct(&["bad.yaml"]);
-    assert_eq!(code, 1);
-    assert!(expected.contains("bad.yaml:9:22: error[invalid-pull-policy]: "), "{expected}");
-    assert!(output.contains(expected.trim_end()), "{output}\n---\n{expected}");
-
-    // An unrendered template cannot be read: status 2, the reason on standard error.
-    let template = try_repo("pullpolicy-system", &["chart/templates/pod.yaml"]);
-    assert_eq!(template.code, 1, "{template:?}");
-    let (status, output) = hook_result(&template);
-    assert_eq!(status, "Failed");
-    assert!(output.starts_with("- hook id: pullpolicy-system\n- exit code: 2\n"), "{output}");
-    assert!(
-        output.contains("chart/templates/pod.yaml:4:10: error: ")
-            && output.contains("is this an unrendered template"),
-        "{output}"
-    );
-
-    // Only YAML files are given to the hook.
-    let json = try_repo("pullpolicy-system", &["notes.json"]);
-    assert_eq!(json.code, 0, "{json:?}");
-    assert_eq!(hook_result(&json).0, "(no files to check)Skipped");
-
-    // `pullpolicy` builds the CLI from the repository's checkout with cargo, then runs
-    // it the same way: one run, over a good and a bad manifest.
+    // Both hooks (`pullpolicy` builds the CLI from the repository's checkout with cargo)
+    // fail a commit with an error finding and an unrendered Helm template, which cannot
+    // be read (status 2).
     let _lock = cargo_lock();
-    let built = try_repo("pullpolicy", &["good.yaml", "bad.yaml"]);
-    assert_eq!(built.code, 1, "{built:?}");
-    let (status, output) = hook_result(&built);
-    assert_eq!(status, "Failed");
-    let (code, expected) = direct(&["good.yaml", "bad.yaml"]);
-    assert_eq!(code, 1);
+    let files = ["good.yaml", "bad.yaml", "chart/templates/pod.yaml", "notes.json"];
+    let mut args = vec!["--files"];
+    args.extend(files);
+    let bad = try_repo("", &args);
+    assert_eq!(bad.code, 1, "{bad:?}");
+    let (code, stdout, stderr) = direct(&files[..3]);
+    assert_eq!(code, 2);
+    assert!(stdout.contains("bad.yaml:9:22: error[invalid-pull-policy]: "), "{stdout}");
     assert!(
-        output.starts_with("- hook id: pullpolicy\n- exit code: 1\n\n"),
-        "{output}"
+        !stdout.lines().any(|l| l.starts_with("good.yaml:") && l.contains(": error")),
+        "{stdout}"
     );
-    assert!(output.contains(expected.trim_end()), "{output}\n---\n{expected}");
     assert!(
-        !expected
-            .lines()
-            .any(|l| l.starts_with("good.yaml:") && l.contains(": error")),
-        "{expected}"
+        stderr.starts_with("chart/templates/pod.yaml:4:10: error: ")
+            && stderr.contains("is this an unrendered template"),
+        "{stderr}"
     );
+    let results = hook_results(&bad);
+    assert_eq!(results.len(), 2, "{bad:?}");
+    for ((status, output), hook) in results.into_iter().zip(["pullpolicy", "pullpolicy-system"]) {
+        assert_eq!(status, "Failed", "{hook}");
+        assert!(
+            output.starts_with(&format!("- hook id: {hook}\n- exit code: 2\n\n")),
+            "{hook}: {output}"
+        );
+        assert!(output.contains(stderr.trim_end()), "{hook}: {output}\n---\n{stderr}");
+        assert!(output.contains(stdout.trim_end()), "{hook}: {output}\n---\n{stdout}");
+    }
 }
