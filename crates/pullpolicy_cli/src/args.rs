@@ -350,6 +350,84 @@ mod tests {
         assert_eq!(o.scenario.allowlist, ["registry.example/*"]);
     }
 
+    fn parse(args: &[&str]) -> Result<Cli, String> {
+        Cli::try_parse_from(args).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn kubernetes_versions_parse_as_the_core_does_and_complete_from_its_table() {
+        for (text, minor) in [("1.34", 34), ("v1.30", 30), ("1.29.7", 29)] {
+            let Ok(Cli {
+                command: Command::Explain(args),
+            }) = parse(&["pullpolicy", "explain", "--kubernetes-version", text])
+            else {
+                panic!("{text}");
+            };
+            assert_eq!(args.scenario.kubernetes_version.minor(), minor);
+        }
+        let Err(error) = parse(&["pullpolicy", "explain", "--kubernetes-version", "1.2"]) else {
+            panic!("1.2 is not supported");
+        };
+        let core = KubeVersion::parse("1.2").unwrap_err();
+        assert!(error.contains(&core), "{error}");
+        let offered: Vec<String> = KubeVersions
+            .possible_values()
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let table: Vec<String> = KubeVersion::all().map(|v| v.to_string()).collect();
+        assert_eq!(offered, table);
+        assert!(help::kubernetes_version().ends_with(&format!(
+            "({} to {})",
+            KubeVersion::OLDEST,
+            KubeVersion::NEWEST
+        )));
+    }
+
+    #[test]
+    fn faq_ids_complete_from_the_faq_and_any_id_parses() {
+        let offered: Vec<String> = FaqIds
+            .possible_values()
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let ids: Vec<&str> = pullpolicy::faq::entries().iter().map(|e| e.id).collect();
+        assert_eq!(offered, ids);
+        // An unknown id is `pullpolicy faq`'s own error (exit 2 with its message).
+        let Ok(Cli {
+            command: Command::Faq(args),
+        }) = parse(&["pullpolicy", "faq", "no-such-id"])
+        else {
+            panic!("an unknown id parses");
+        };
+        assert_eq!(args.id.as_deref(), Some("no-such-id"));
+    }
+
+    #[test]
+    fn the_command_is_named_as_it_was_run() {
+        use clap::CommandFactory;
+        for program in [
+            program::Program::Pullpolicy,
+            program::Program::KubectlPlugin,
+        ] {
+            let mut cmd = program::as_if(program, Cli::command);
+            cmd.build();
+            assert_eq!(cmd.get_bin_name(), Some(program.command()));
+            let explain = cmd.find_subcommand("explain").expect("explain");
+            assert_eq!(
+                explain.get_bin_name(),
+                Some(format!("{} explain", program.command()).as_str())
+            );
+            let after = explain.get_after_help().expect("examples").to_string();
+            assert!(
+                after.contains(&format!("\n  {} explain deploy.yaml ", program.command())),
+                "{after}"
+            );
+        }
+    }
+
     #[test]
     fn playground_urls_must_be_http() {
         assert!(parse_playground_url("https://example.com/p/").is_ok());

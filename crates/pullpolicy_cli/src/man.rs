@@ -6,9 +6,9 @@
 //! describe the `pullpolicy` command however the binary was run.
 
 use crate::args::{Cli, ManArgs};
+use crate::exit;
 use crate::program::{self, Program};
 use crate::text::{self, help};
-use crate::exit;
 use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
@@ -79,8 +79,7 @@ fn write_pages(pages: &[Page], dir: &Path) -> Result<(), String> {
 
 /// pullpolicy(1), then a page for each subcommand.
 pub fn pages() -> Vec<Page> {
-    let mut cmd =
-        program::as_if(Program::Pullpolicy, Cli::command).disable_help_subcommand(true);
+    let mut cmd = program::as_if(Program::Pullpolicy, Cli::command).disable_help_subcommand(true);
     cmd.build();
     let mut pages = vec![page(&cmd, None)];
     for sub in cmd.get_subcommands() {

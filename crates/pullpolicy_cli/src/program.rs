@@ -86,8 +86,14 @@ mod tests {
             ("/usr/local/bin/pullpolicy", Program::Pullpolicy),
             ("target/cli/pullpolicy.exe", Program::Pullpolicy),
             ("kubectl-pullpolicy", Program::KubectlPlugin),
-            ("/home/me/.krew/bin/kubectl-pullpolicy", Program::KubectlPlugin),
-            (r"C:\krew\bin\kubectl-pullpolicy.exe", Program::KubectlPlugin),
+            (
+                "/home/me/.krew/bin/kubectl-pullpolicy",
+                Program::KubectlPlugin,
+            ),
+            (
+                r"C:\krew\bin\kubectl-pullpolicy.exe",
+                Program::KubectlPlugin,
+            ),
             ("KUBECTL-PULLPOLICY.EXE", Program::KubectlPlugin),
             ("kubectl-pullpolicy-explain", Program::Pullpolicy),
             ("kubectl", Program::Pullpolicy),

@@ -140,7 +140,10 @@ Reads files, directories (recursively: *.yaml, *.yml and *.json, in sorted order
 
     pub const EXPLAIN_STATUS: &[Status] = &[
         status(exit::OK, "no finding at or above the --fail-on severity"),
-        status(exit::FINDINGS, "findings at or above the --fail-on severity"),
+        status(
+            exit::FINDINGS,
+            "findings at or above the --fail-on severity",
+        ),
         status(
             exit::UNREADABLE,
             "an input could not be read (missing or unreadable file, binary data, invalid UTF-8, YAML syntax error), or the command line is wrong",
@@ -210,10 +213,7 @@ The script completes the `pullpolicy` command; kubectl completes the names of it
             "{program} completions fish > ~/.config/fish/completions/pullpolicy.fish",
             "fish",
         ),
-        ex(
-            "{program} completions powershell >> $PROFILE",
-            "PowerShell",
-        ),
+        ex("{program} completions powershell >> $PROFILE", "PowerShell"),
         ex(
             "{program} completions elvish >> ~/.config/elvish/rc.elv",
             "elvish",
@@ -224,7 +224,8 @@ The script completes the `pullpolicy` command; kubectl completes the names of it
     pub const MAN_LONG: &str = "\
 Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pullpolicy-explain(1), pullpolicy-faq(1), pullpolicy-completions(1), pullpolicy-man(1). With --dir, write every page into a directory, a file each (pullpolicy.1, pullpolicy-explain.1 and so on).";
     pub const MAN_COMMAND: &str = "The subcommand whose page to print";
-    pub const MAN_DIR: &str = "Write every page into this directory (created if missing) and list the files written";
+    pub const MAN_DIR: &str =
+        "Write every page into this directory (created if missing) and list the files written";
     pub const MAN_EXAMPLES: &[Example] = &[
         ex("{program} man | man -l -", "read the manual"),
         ex(
@@ -629,4 +630,46 @@ pub fn rule_description(rule: &str) -> Option<&'static str> {
         "syntax-error" => "YAML syntax error",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::help::{self, Example, Status};
+
+    #[test]
+    fn example_comments_align_after_the_longest_command_that_fits() {
+        let examples = [
+            Example {
+                command: "{program} a",
+                what: "one",
+            },
+            Example {
+                command: "{program} abc",
+                what: "two",
+            },
+            Example {
+                command: "{program} explain --a-very-long-option-that-does-not-fit-on-the-line x",
+                what: "three",
+            },
+        ];
+        assert_eq!(
+            help::examples("pp", &examples),
+            "Examples:\n  pp a    # one\n  pp abc  # two\n  pp explain --a-very-long-option-that-does-not-fit-on-the-line x\n          # three"
+        );
+    }
+
+    #[test]
+    fn exit_statuses_wrap_under_their_text() {
+        let when: &'static str = "word ".repeat(30).leak();
+        let text = help::statuses(&[Status {
+            code: 2,
+            when: when.trim_end(),
+        }]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Exit status:");
+        assert!(lines[1].starts_with("  2  word word"));
+        assert!(lines[2].starts_with("     word"));
+        assert!(lines.iter().all(|l| l.len() <= 88), "{text}");
+        assert_eq!(text.matches("word").count(), 30);
+    }
 }

@@ -22,9 +22,8 @@ use std::time::Instant;
 const PRE_COMMIT_VERSION: &str = "4.7.0";
 
 fn enabled(test: &str) -> bool {
-    let set = |name: &str| {
-        std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-    };
+    let set =
+        |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
     let on = set("CI") || set("PULLPOLICY_PACKAGING_TESTS");
     if !on {
         eprintln!(
@@ -114,10 +113,13 @@ fn cargo_install_puts_a_working_pullpolicy_in_the_root() {
     assert_eq!(install.code, 0, "{install:?}");
 
     let bin = root.join("bin/pullpolicy");
-    let version = run(&mut Command::new(&bin).arg("--version"));
+    let version = run(Command::new(&bin).arg("--version"));
     assert_eq!(
         (version.code, version.stdout.as_str()),
-        (0, format!("pullpolicy {}\n", env!("CARGO_PKG_VERSION")).as_str())
+        (
+            0,
+            format!("pullpolicy {}\n", env!("CARGO_PKG_VERSION")).as_str()
+        )
     );
     // It explains as the tested binary does.
     let args = ["explain", "--format", "json", "web.yaml", "invalid.yaml"];
@@ -155,7 +157,13 @@ fn pre_commit() -> PathBuf {
         "python3 -m venv (Debian: apt-get install python3 python3-venv): {created:?}"
     );
     let installed = run(Command::new(venv.join("bin/python"))
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
         .arg(format!("pre-commit=={PRE_COMMIT_VERSION}")));
     assert_eq!(installed.code, 0, "pip install pre-commit: {installed:?}");
     exe
@@ -168,7 +176,9 @@ fn hook_results(out: &Out) -> Vec<(&str, &str)> {
     let mut results = Vec::new();
     let mut rest = out.stdout.as_str();
     while let Some(at) = rest.find(hook_line) {
-        let (line, after) = rest[at + 1..].split_once('\n').unwrap_or((&rest[at + 1..], ""));
+        let (line, after) = rest[at + 1..]
+            .split_once('\n')
+            .unwrap_or((&rest[at + 1..], ""));
         let status = line["pullpolicy explain".len()..].trim_start_matches('.');
         let end = after.find(hook_line).map_or(after.len(), |n| n + 1);
         results.push((status, &after[..end]));
@@ -248,12 +258,13 @@ fn pre_commit_hooks_pass_good_manifests_and_fail_bad_ones() {
     // `pullpolicy-system` runs the pullpolicy on PATH: the tested binary.
     let bin = scratch("pre-commit-path");
     std::fs::hard_link(env!("CARGO_BIN_EXE_pullpolicy"), bin.join("pullpolicy"))
-        .or_else(|_| std::fs::copy(env!("CARGO_BIN_EXE_pullpolicy"), bin.join("pullpolicy")).map(drop))
+        .or_else(|_| {
+            std::fs::copy(env!("CARGO_BIN_EXE_pullpolicy"), bin.join("pullpolicy")).map(drop)
+        })
         .expect("pullpolicy on PATH");
-    let path = std::env::join_paths(
-        std::iter::once(bin)
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
     .expect("PATH");
     let home = scratch("pre-commit-home");
     // `pre-commit try-repo <this repository> [HOOK] ARGS…` (every hook when HOOK is "").
@@ -286,32 +297,54 @@ fn pre_commit_hooks_pass_good_manifests_and_fail_bad_ones() {
     };
 
     // A good manifest passes (shown with --verbose); only YAML files reach the hook.
-    let good = try_repo("pullpolicy-system", &["--verbose", "--files", "good.yaml", "notes.json"]);
+    let good = try_repo(
+        "pullpolicy-system",
+        &["--verbose", "--files", "good.yaml", "notes.json"],
+    );
     assert_eq!(good.code, 0, "{good:?}");
     let (code, stdout, stderr) = direct(&["good.yaml"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
-    assert!(stdout.ends_with("1 entry in 1 file: 0 errors, 0 warnings, 1 info\n"), "{stdout}");
+    assert!(
+        stdout.ends_with("1 entry in 1 file: 0 errors, 0 warnings, 1 info\n"),
+        "{stdout}"
+    );
     let results = hook_results(&good);
     assert_eq!(results.len(), 1);
     let (status, output) = results[0];
     assert_eq!(status, "Passed");
-    assert!(output.starts_with("- hook id: pullpolicy-system\n- duration: "), "{output}");
-    assert!(output.contains(stdout.trim_end()), "{output}\n---\n{stdout}");
+    assert!(
+        output.starts_with("- hook id: pullpolicy-system\n- duration: "),
+        "{output}"
+    );
+    assert!(
+        output.contains(stdout.trim_end()),
+        "{output}\n---\n{stdout}"
+    );
 
     // Both hooks (`pullpolicy` builds the CLI from the repository's checkout with cargo)
     // fail a commit with an error finding and an unrendered Helm template, which cannot
     // be read (status 2).
     let _lock = cargo_lock();
-    let files = ["good.yaml", "bad.yaml", "chart/templates/pod.yaml", "notes.json"];
+    let files = [
+        "good.yaml",
+        "bad.yaml",
+        "chart/templates/pod.yaml",
+        "notes.json",
+    ];
     let mut args = vec!["--files"];
     args.extend(files);
     let bad = try_repo("", &args);
     assert_eq!(bad.code, 1, "{bad:?}");
     let (code, stdout, stderr) = direct(&files[..3]);
     assert_eq!(code, 2);
-    assert!(stdout.contains("bad.yaml:9:22: error[invalid-pull-policy]: "), "{stdout}");
     assert!(
-        !stdout.lines().any(|l| l.starts_with("good.yaml:") && l.contains(": error")),
+        stdout.contains("bad.yaml:9:22: error[invalid-pull-policy]: "),
+        "{stdout}"
+    );
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.starts_with("good.yaml:") && l.contains(": error")),
         "{stdout}"
     );
     assert!(
@@ -327,7 +360,13 @@ fn pre_commit_hooks_pass_good_manifests_and_fail_bad_ones() {
             output.starts_with(&format!("- hook id: {hook}\n- exit code: 2\n\n")),
             "{hook}: {output}"
         );
-        assert!(output.contains(stderr.trim_end()), "{hook}: {output}\n---\n{stderr}");
-        assert!(output.contains(stdout.trim_end()), "{hook}: {output}\n---\n{stdout}");
+        assert!(
+            output.contains(stderr.trim_end()),
+            "{hook}: {output}\n---\n{stderr}"
+        );
+        assert!(
+            output.contains(stdout.trim_end()),
+            "{hook}: {output}\n---\n{stdout}"
+        );
     }
 }

@@ -37,7 +37,10 @@ fn scratch(name: &str) -> PathBuf {
 /// until it executes).
 fn plugin_dir(name: &str) -> (PathBuf, PathBuf) {
     let dir = scratch(name);
-    let plugin = dir.join(format!("kubectl-pullpolicy{}", std::env::consts::EXE_SUFFIX));
+    let plugin = dir.join(format!(
+        "kubectl-pullpolicy{}",
+        std::env::consts::EXE_SUFFIX
+    ));
     if std::fs::hard_link(pullpolicy_exe(), &plugin).is_err() {
         std::fs::copy(pullpolicy_exe(), &plugin).expect("copy the binary");
     }
@@ -141,13 +144,18 @@ fn the_plugin_says_kubectl_pullpolicy_in_usage_help_and_errors() {
     // The same help as `pullpolicy`, which never says `kubectl pullpolicy <subcommand>`.
     let direct = pullpolicy(&["--help"]);
     assert!(direct.stdout.contains("Usage: pullpolicy <COMMAND>"));
-    assert!(direct.stdout.contains("\n  pullpolicy explain deploy.yaml "));
+    assert!(
+        direct
+            .stdout
+            .contains("\n  pullpolicy explain deploy.yaml ")
+    );
 
     for sub in SUBCOMMANDS {
         let help = run(&plugin, &[sub, "--help"]);
         assert_eq!(help.code, 0, "{sub}: {help:?}");
         assert!(
-            help.stdout.contains(&format!("Usage: kubectl pullpolicy {sub} ")),
+            help.stdout
+                .contains(&format!("Usage: kubectl pullpolicy {sub} ")),
             "{sub}: {}",
             help.stdout
         );
@@ -176,7 +184,11 @@ fn the_plugin_says_kubectl_pullpolicy_in_usage_help_and_errors() {
     // And the FAQ's own words.
     let unknown = run(&plugin, &["faq", "no-such-entry"]);
     assert_eq!(
-        (unknown.code, unknown.stderr.as_str(), unknown.stdout.as_str()),
+        (
+            unknown.code,
+            unknown.stderr.as_str(),
+            unknown.stdout.as_str()
+        ),
         (
             2,
             "error: no FAQ entry has the id \"no-such-entry\"; `kubectl pullpolicy faq` lists them\n",
@@ -286,10 +298,9 @@ fn kubectl_runs_the_plugin_from_path() {
         return;
     };
     let (dir, plugin) = plugin_dir("plugin-kubectl");
-    let path = std::env::join_paths(
-        std::iter::once(dir.clone())
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(dir.clone()).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
     .expect("PATH");
     let kubectl_with = |args: &[&str]| {
         run_with(
@@ -334,7 +345,14 @@ fn completions_name_every_subcommand_and_option() {
         options.extend(long_options(sub));
     }
     // What the help lists, at least these.
-    for name in ["format", "fail-on", "kubernetes-version", "node-image", "all", "dir"] {
+    for name in [
+        "format",
+        "fail-on",
+        "kubernetes-version",
+        "node-image",
+        "all",
+        "dir",
+    ] {
         assert!(options.contains(name), "{name} in {options:?}");
     }
     for shell in SHELLS {
@@ -359,7 +377,11 @@ fn completions_name_every_subcommand_and_option() {
     }
     let wrong = pullpolicy(&["completions", "tcsh"]);
     assert_eq!(wrong.code, 2);
-    assert!(wrong.stderr.contains("bash, elvish, fish, powershell, zsh"), "{}", wrong.stderr);
+    assert!(
+        wrong.stderr.contains("bash, elvish, fish, powershell, zsh"),
+        "{}",
+        wrong.stderr
+    );
 }
 
 /// The versions `--kubernetes-version` accepts, from its own error message
@@ -370,7 +392,12 @@ fn supported_versions() -> Vec<String> {
         .stderr
         .split("supported versions are ")
         .nth(1)
-        .and_then(|r| r.split_whitespace().collect::<Vec<_>>().get(..3).map(<[_]>::to_vec))
+        .and_then(|r| {
+            r.split_whitespace()
+                .collect::<Vec<_>>()
+                .get(..3)
+                .map(<[_]>::to_vec)
+        })
         .unwrap_or_else(|| panic!("no range in {:?}", out.stderr));
     let minor = |v: &str| -> u32 {
         v.trim_end_matches(|c: char| !c.is_ascii_digit())
@@ -426,7 +453,10 @@ fn bash_completes_subcommands_options_versions_and_faq_ids() {
     assert!(syntax.status.success(), "{syntax:?}");
 
     assert_eq!(bash_complete(&script, &["pullpolicy", "ex"]), ["explain"]);
-    assert_eq!(bash_complete(&script, &["pullpolicy", "co"]), ["completions"]);
+    assert_eq!(
+        bash_complete(&script, &["pullpolicy", "co"]),
+        ["completions"]
+    );
     assert_eq!(
         bash_complete(&script, &["pullpolicy", "explain", "--reg"]),
         ["--registry"]
@@ -537,10 +567,7 @@ fn the_man_page_is_roff_with_every_subcommand() {
         assert_eq!(page.code, 0);
         let roff = page.stdout;
         assert!(
-            roff.starts_with(&format!(
-                ".TH PULLPOLICY\\-{} 1 ",
-                sub.to_uppercase()
-            )),
+            roff.starts_with(&format!(".TH PULLPOLICY\\-{} 1 ", sub.to_uppercase())),
             "{sub}"
         );
         assert!(
@@ -550,7 +577,10 @@ fn the_man_page_is_roff_with_every_subcommand() {
         for name in long_options(sub) {
             assert!(roff.contains(&roff_option(&name)), "{sub}: --{name}");
         }
-        assert!(roff.contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\n"), "{sub}");
+        assert!(
+            roff.contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\n"),
+            "{sub}"
+        );
         assert!(roff.contains(".SH \"SEE ALSO\"\npullpolicy(1)\n"), "{sub}");
     }
     // The plugin prints the same pages.
@@ -593,7 +623,8 @@ fn man_dir_writes_every_page() {
     let out = pullpolicy(&["man", "--dir", &file_arg]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.starts_with(&format!("pullpolicy: cannot write {file_arg}: ")),
+        out.stderr
+            .starts_with(&format!("pullpolicy: cannot write {file_arg}: ")),
         "{}",
         out.stderr
     );
@@ -613,7 +644,15 @@ fn the_man_pages_render_with_groff() {
     assert_eq!(pullpolicy(&["man", "--dir", &dir_arg]).code, 0);
     let render = |name: &str| {
         let out = Command::new(&groff)
-            .args(["-man", "-Tutf8", "-ww", "-P", "-cbou", "-rLL=100n", "-rHY=0"])
+            .args([
+                "-man",
+                "-Tutf8",
+                "-ww",
+                "-P",
+                "-cbou",
+                "-rLL=100n",
+                "-rHY=0",
+            ])
             .arg(dir.join(name))
             .env("LC_ALL", "C.UTF-8")
             .output()
@@ -644,7 +683,127 @@ fn the_man_pages_render_with_groff() {
         );
         assert!(page.contains("EXIT STATUS 0 "), "{sub}");
         for name in long_options(sub) {
-            assert!(page.contains(&format!("--{name}")), "{sub}: --{name}\n{page}");
+            assert!(
+                page.contains(&format!("--{name}")),
+                "{sub}: --{name}\n{page}"
+            );
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The krew manifest template.
+
+/// `@NAME@` placeholders of a template, in order of first appearance.
+fn placeholders(template: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('@') {
+        let after = &rest[start + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(after.len());
+        if len > 0 && after[len..].starts_with('@') {
+            let name = after[..len].to_owned();
+            if !found.contains(&name) {
+                found.push(name);
+            }
+            rest = &after[len + 1..];
+        } else {
+            rest = after;
+        }
+    }
+    found
+}
+
+#[test]
+fn the_krew_manifest_template_fills_into_a_plugin_manifest() {
+    let template =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("krew/pullpolicy.yaml"))
+            .expect("the template");
+    let names = placeholders(&template);
+    assert_eq!(names[0], "VERSION");
+    let shas: Vec<&String> = names[1..].iter().collect();
+    assert!(shas.iter().all(|n| n.starts_with("SHA256_")), "{names:?}");
+
+    // Filled as the release does (krew/README.md): a version, a digest per archive.
+    let mut filled = template.replace("@VERSION@", "1.2.3");
+    let mut digests = Vec::new();
+    for (i, name) in shas.iter().enumerate() {
+        let digest = format!("{:064x}", i + 1);
+        filled = filled.replace(&format!("@{name}@"), &digest);
+        digests.push(digest);
+    }
+    assert!(
+        placeholders(&filled).is_empty(),
+        "left: {:?}",
+        placeholders(&filled)
+    );
+
+    let manifest: serde_yaml::Value = serde_yaml::from_str(&filled).expect("YAML");
+    assert_eq!(
+        manifest["apiVersion"],
+        "krew.googlecontainertools.github.com/v1alpha2"
+    );
+    assert_eq!(manifest["kind"], "Plugin");
+    let spec = &manifest["spec"];
+    assert_eq!(spec["version"], "v1.2.3");
+    let short = spec["shortDescription"].as_str().expect("shortDescription");
+    assert!(short.len() <= 50, "{short}");
+    assert!(
+        spec["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("kubectl pullpolicy explain"))
+    );
+    let platforms = spec["platforms"].as_sequence().expect("platforms");
+    assert_eq!(platforms.len(), shas.len());
+    let mut seen = BTreeSet::new();
+    for (platform, digest) in platforms.iter().zip(&digests) {
+        let labels = &platform["selector"]["matchLabels"];
+        let os = labels["os"].as_str().expect("os");
+        let arch = labels["arch"].as_str().expect("arch");
+        assert!(["linux", "darwin", "windows"].contains(&os), "{os}");
+        assert!(["amd64", "arm64"].contains(&arch), "{arch}");
+        assert!(seen.insert((os, arch)), "{os}/{arch} twice");
+        // Each platform's own digest placeholder, in order.
+        assert_eq!(
+            platform["sha256"].as_str(),
+            Some(digest.as_str()),
+            "{os}/{arch}"
+        );
+        let uri = platform["uri"].as_str().expect("uri");
+        let archive = if os == "windows" { ".zip" } else { ".tar.gz" };
+        assert!(
+            uri.starts_with("https://github.com/pullpolicy/pullpolicy/releases/download/v1.2.3/pullpolicy-v1.2.3-")
+                && uri.ends_with(archive),
+            "{uri}"
+        );
+        let bin = platform["bin"].as_str().expect("bin");
+        assert_eq!(
+            bin,
+            if os == "windows" {
+                "pullpolicy.exe"
+            } else {
+                "pullpolicy"
+            }
+        );
+        let files = platform["files"].as_sequence().expect("files");
+        assert!(
+            files.iter().any(|f| f["from"] == bin),
+            "{os}/{arch}: {bin} is copied"
+        );
+    }
+
+    // krew links the binary as kubectl-<metadata.name>: under that name it is the plugin.
+    let name = manifest["metadata"]["name"].as_str().expect("a name");
+    let dir = scratch("krew-name");
+    let plugin = dir.join(format!("kubectl-{name}{}", std::env::consts::EXE_SUFFIX));
+    if std::fs::hard_link(pullpolicy_exe(), &plugin).is_err() {
+        std::fs::copy(pullpolicy_exe(), &plugin).expect("copy the binary");
+    }
+    assert!(
+        run(&plugin, &["--help"])
+            .stdout
+            .contains("Usage: kubectl pullpolicy <COMMAND>")
+    );
 }

@@ -94,7 +94,7 @@ pub fn build(out: &Path) -> Result {
     }
     let js = std::fs::read_to_string(out.join(format!("{NAME}.js")))
         .map_err(|e| format!("wasm-bindgen wrote no {NAME}.js: {e}"))?;
-    for export in ["export { initSync", "export default __wbg_init"] {
+    for export in ["export { initSync, __wbg_init as default }"] {
         if !js.contains(export) {
             return Err(format!(
                 "dist/npm/{NAME}.js lacks `{export}`, which {NAME}.node.js uses: did wasm-bindgen change?"
