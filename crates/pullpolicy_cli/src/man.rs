@@ -130,10 +130,13 @@ fn render(
         Some("explain") => (help::EXPLAIN_EXAMPLES, help::EXPLAIN_STATUS),
         Some("faq") => (help::FAQ_EXAMPLES, help::FAQ_STATUS),
         Some("completions") => (help::COMPLETIONS_EXAMPLES, help::WRITE_STATUS),
-        Some(_) => (help::MAN_EXAMPLES, help::WRITE_STATUS),
+        Some("man") => (help::MAN_EXAMPLES, help::WRITE_STATUS),
+        Some(_) => (&[][..], &[][..]),
     };
     let mut roff = Roff::new();
-    roff.control("SH", [help::EXAMPLES]);
+    if !examples.is_empty() {
+        roff.control("SH", [help::EXAMPLES]);
+    }
     for e in examples {
         roff.control("TP", []);
         roff.text([bold(e.command_for(NAME))]);
@@ -179,6 +182,16 @@ fn man_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_subcommand_has_a_page_to_ask_for() {
+        use clap::CommandFactory;
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|s| s.get_name().to_owned())
+            .collect();
+        assert_eq!(names, crate::args::SUBCOMMANDS);
+    }
 
     #[test]
     fn a_page_for_the_command_and_each_subcommand() {
