@@ -1,18 +1,26 @@
 //! The command line, parsed by clap (derive). Names of the scenario flags are fixed by
 //! the node-simulation issue.
+//!
+//! The usage lines and help name the command as it was run (`pullpolicy`, or
+//! `kubectl pullpolicy` for the kubectl plugin: [`program`]), which is read when the
+//! clap command is built.
 
+use crate::program;
 use crate::text::{self, help};
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use pullpolicy::{CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Registry};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "pullpolicy",
+    bin_name = name(),
     version,
     about = help::ABOUT,
-    after_help = help::MAIN_AFTER_HELP,
+    long_about = help::main_long(name()),
+    after_help = help::main_after_help(name()),
     arg_required_else_help = true,
     propagate_version = true
 )]
@@ -21,18 +29,56 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The command as it was run.
+fn name() -> &'static str {
+    program::current().command()
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG, after_help = help::EXPLAIN_AFTER_HELP)]
+    #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG,
+              after_help = help::explain_after_help(name()))]
     Explain(ExplainArgs),
-    #[command(about = help::FAQ, after_help = help::FAQ_AFTER_HELP)]
+    #[command(about = help::FAQ, after_help = help::faq_after_help(name()))]
     Faq(FaqArgs),
+    #[command(about = help::COMPLETIONS, long_about = help::COMPLETIONS_LONG,
+              after_help = help::completions_after_help(name()))]
+    Completions(CompletionsArgs),
+    #[command(about = help::MAN, long_about = help::MAN_LONG,
+              after_help = help::man_after_help(name()))]
+    Man(ManArgs),
+}
+
+/// `pullpolicy completions`: a shell completion script.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_name = "SHELL", value_enum, help = help::SHELL)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `pullpolicy man`: the manual pages.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(value_name = "COMMAND", value_parser = subcommand_names(), help = help::MAN_COMMAND)]
+    pub command: Option<String>,
+
+    #[arg(long, value_name = "DIR", conflicts_with = "command", value_hint = ValueHint::DirPath,
+          help = help::MAN_DIR)]
+    pub dir: Option<PathBuf>,
+}
+
+/// The subcommands that have a manual page of their own.
+pub const SUBCOMMANDS: [&str; 4] = ["explain", "faq", "completions", "man"];
+
+fn subcommand_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(SUBCOMMANDS)
 }
 
 /// `pullpolicy faq`: the core's FAQ & guidance.
 #[derive(Debug, Args)]
 pub struct FaqArgs {
-    #[arg(value_name = "ID", help = help::FAQ_ID)]
+    #[arg(value_name = "ID", value_parser = FaqIds, hide_possible_values = true,
+          help = help::faq_id(name()))]
     pub id: Option<String>,
 
     #[arg(long, conflicts_with = "id", help = help::FAQ_ALL)]
@@ -57,7 +103,7 @@ pub enum FaqFormat {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    #[arg(value_name = "PATH|-", help = help::PATHS)]
+    #[arg(value_name = "PATH|-", value_hint = ValueHint::AnyPath, help = help::PATHS)]
     pub paths: Vec<PathBuf>,
 
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human, help = help::FORMAT)]
@@ -77,7 +123,8 @@ pub struct ExplainArgs {
     pub jobs: Option<u16>,
 
     #[arg(long, value_name = "URL", default_value = text::DEFAULT_PLAYGROUND,
-          value_parser = parse_playground_url, help = help::PLAYGROUND_URL)]
+          value_parser = parse_playground_url, value_hint = ValueHint::Url,
+          help = help::PLAYGROUND_URL)]
     pub playground_url: String,
 
     #[command(flatten, next_help_heading = "Scenario")]
@@ -103,7 +150,8 @@ pub struct ScenarioArgs {
     pub always_pull_images: bool,
 
     #[arg(long, value_name = "VERSION", default_value_t = KubeVersion::default(),
-          value_parser = KubeVersion::parse, help = help::KUBERNETES_VERSION)]
+          value_parser = KubeVersions, hide_possible_values = true,
+          help = help::kubernetes_version())]
     pub kubernetes_version: KubeVersion,
 
     #[arg(long, value_name = "POLICY", default_value_t = CredentialVerification::default(),
@@ -191,6 +239,57 @@ where
     })
 }
 
+/// `KubeVersion::parse` (which also takes `v1.34` and `1.34.2`), offering the supported
+/// versions to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct KubeVersions;
+
+impl TypedValueParser for KubeVersions {
+    type Value = KubeVersion;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<KubeVersion, clap::Error> {
+        let parse: fn(&str) -> Result<KubeVersion, String> = KubeVersion::parse;
+        parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            KubeVersion::all().map(|v| PossibleValue::new(v.to_string())),
+        ))
+    }
+}
+
+/// Any text (an unknown id is `pullpolicy faq`'s own error), offering the FAQ's ids and
+/// questions to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct FaqIds;
+
+impl TypedValueParser for FaqIds {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            pullpolicy::faq::entries()
+                .iter()
+                .map(|e| PossibleValue::new(e.id).help(e.question)),
+        ))
+    }
+}
+
 fn parse_playground_url(url: &str) -> Result<String, String> {
     let lower = url.to_ascii_lowercase();
     if (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -249,6 +348,84 @@ mod tests {
             CredentialVerification::AlwaysVerify
         );
         assert_eq!(o.scenario.allowlist, ["registry.example/*"]);
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, String> {
+        Cli::try_parse_from(args).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn kubernetes_versions_parse_as_the_core_does_and_complete_from_its_table() {
+        for (text, minor) in [("1.34", 34), ("v1.30", 30), ("1.29.7", 29)] {
+            let Ok(Cli {
+                command: Command::Explain(args),
+            }) = parse(&["pullpolicy", "explain", "--kubernetes-version", text])
+            else {
+                panic!("{text}");
+            };
+            assert_eq!(args.scenario.kubernetes_version.minor(), minor);
+        }
+        let Err(error) = parse(&["pullpolicy", "explain", "--kubernetes-version", "1.2"]) else {
+            panic!("1.2 is not supported");
+        };
+        let core = KubeVersion::parse("1.2").unwrap_err();
+        assert!(error.contains(&core), "{error}");
+        let offered: Vec<String> = KubeVersions
+            .possible_values()
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let table: Vec<String> = KubeVersion::all().map(|v| v.to_string()).collect();
+        assert_eq!(offered, table);
+        assert!(help::kubernetes_version().ends_with(&format!(
+            "({} to {})",
+            KubeVersion::OLDEST,
+            KubeVersion::NEWEST
+        )));
+    }
+
+    #[test]
+    fn faq_ids_complete_from_the_faq_and_any_id_parses() {
+        let offered: Vec<String> = FaqIds
+            .possible_values()
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let ids: Vec<&str> = pullpolicy::faq::entries().iter().map(|e| e.id).collect();
+        assert_eq!(offered, ids);
+        // An unknown id is `pullpolicy faq`'s own error (exit 2 with its message).
+        let Ok(Cli {
+            command: Command::Faq(args),
+        }) = parse(&["pullpolicy", "faq", "no-such-id"])
+        else {
+            panic!("an unknown id parses");
+        };
+        assert_eq!(args.id.as_deref(), Some("no-such-id"));
+    }
+
+    #[test]
+    fn the_command_is_named_as_it_was_run() {
+        use clap::CommandFactory;
+        for program in [
+            program::Program::Pullpolicy,
+            program::Program::KubectlPlugin,
+        ] {
+            let mut cmd = program::as_if(program, Cli::command);
+            cmd.build();
+            assert_eq!(cmd.get_bin_name(), Some(program.command()));
+            let explain = cmd.find_subcommand("explain").expect("explain");
+            assert_eq!(
+                explain.get_bin_name(),
+                Some(format!("{} explain", program.command()).as_str())
+            );
+            let after = explain.get_after_help().expect("examples").to_string();
+            assert!(
+                after.contains(&format!("\n  {} explain deploy.yaml ", program.command())),
+                "{after}"
+            );
+        }
     }
 
     #[test]

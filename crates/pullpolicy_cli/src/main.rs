@@ -1,11 +1,15 @@
 //! `pullpolicy`: the command-line edge of the core. See `pullpolicy explain --help` and
-//! the crate's README for formats and exit statuses.
+//! the crate's README for formats and exit statuses. Installed as `kubectl-pullpolicy`,
+//! it is the kubectl plugin `kubectl pullpolicy` (`program`).
 
 mod args;
+mod completions;
 mod exit;
 mod faq;
 mod input;
+mod man;
 mod parallel;
+mod program;
 mod progress;
 mod render;
 mod run;
@@ -22,6 +26,8 @@ fn main() -> std::process::ExitCode {
     let status = match &cli.command {
         args::Command::Explain(explain) => run::explain(explain),
         args::Command::Faq(faq) => faq::run(faq),
+        args::Command::Completions(completions) => completions::run(completions),
+        args::Command::Man(man) => man::run(man),
     };
     std::process::ExitCode::from(status)
 }

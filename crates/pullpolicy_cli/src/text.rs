@@ -3,6 +3,11 @@
 
 use std::fmt::Display;
 
+/// The command as it was run, for the commands the output suggests.
+fn program() -> &'static str {
+    crate::program::current().command()
+}
+
 /// The playground the HTML fragment links to when `--playground-url` is not given.
 pub const DEFAULT_PLAYGROUND: &str = "https://pullpolicy.dev/";
 
@@ -21,18 +26,82 @@ pub const SARIF_SCHEMA: &str =
 pub const MAX_PLAYGROUND_LINK: usize = 100_000;
 
 pub mod help {
-    //! `--help` text.
+    //! `--help` text, and what the manual pages add to it (examples, exit statuses).
+    //! `{program}` in an example stands for the command as it was run: `pullpolicy`, or
+    //! `kubectl pullpolicy` for the kubectl plugin (`crate::program`).
+
+    use crate::exit;
+    use pullpolicy::KubeVersion;
 
     pub const ABOUT: &str = "Which imagePullPolicy Kubernetes really applies to each container, and what the node does with it";
 
-    pub const MAIN_AFTER_HELP: &str = "\
-Examples:
-  pullpolicy explain deploy.yaml
-  helm template app ./chart | pullpolicy explain -
-  pullpolicy explain --format sarif manifests/ > pullpolicy.sarif
-  pullpolicy faq always-redownload
+    /// `pullpolicy --help` and the DESCRIPTION of pullpolicy(1).
+    pub fn main_long(program: &str) -> String {
+        format!(
+            "\
+Which imagePullPolicy Kubernetes really applies to each container, init container, sidecar, ephemeral container and image volume, defaulted or written, valid or rejected, with the API server's and the kubelet's exact words; and what the node's image cache does with it, under a scenario (the node's image, the registry, credentials, Kubernetes {} to {}).
 
-Run `pullpolicy explain --help` for every option.";
+`{program} explain` reads manifests and explains them; `{program} faq` answers questions. Installed as kubectl-pullpolicy on PATH, the same binary is the kubectl plugin `kubectl pullpolicy`.",
+            KubeVersion::OLDEST,
+            KubeVersion::NEWEST
+        )
+    }
+
+    /// A command line in a help text or manual page, and what it does.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Example {
+        /// The command line; `{program}` stands for the command as it was run.
+        pub command: &'static str,
+        pub what: &'static str,
+    }
+
+    impl Example {
+        /// The command line for `program` (`pullpolicy`, `kubectl pullpolicy`).
+        pub fn command_for(&self, program: &str) -> String {
+            self.command.replace("{program}", program)
+        }
+    }
+
+    const fn ex(command: &'static str, what: &'static str) -> Example {
+        Example { command, what }
+    }
+
+    /// An exit status and when it is returned.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Status {
+        pub code: u8,
+        pub when: &'static str,
+    }
+
+    const fn status(code: u8, when: &'static str) -> Status {
+        Status { code, when }
+    }
+
+    pub const MAIN_EXAMPLES: &[Example] = &[
+        ex("{program} explain deploy.yaml", "a table and findings"),
+        ex(
+            "helm template app ./chart | {program} explain -",
+            "a rendered chart",
+        ),
+        ex(
+            "{program} explain --format sarif k8s/ > pullpolicy.sarif",
+            "GitHub code scanning",
+        ),
+        ex("{program} faq always-redownload", "an answer of the FAQ"),
+    ];
+
+    /// The last line of `pullpolicy --help`.
+    pub fn main_more(program: &str) -> String {
+        format!("Run `{program} explain --help` for every option.")
+    }
+
+    pub fn main_after_help(program: &str) -> String {
+        format!(
+            "{}\n\n{}",
+            examples(program, MAIN_EXAMPLES),
+            main_more(program)
+        )
+    }
 
     pub const EXPLAIN: &str = "Explain every container, init container, sidecar, ephemeral container and image volume in Kubernetes manifests";
 
@@ -41,41 +110,212 @@ Explain every container, init container, sidecar, ephemeral container and image 
 
 Reads files, directories (recursively: *.yaml, *.yml and *.json, in sorted order, skipping hidden files and directories and not following symbolic links to directories) and standard input (`-`, or no PATH when standard input is not a terminal).";
 
-    pub const EXPLAIN_AFTER_HELP: &str = "\
-Examples:
-  pullpolicy explain deploy.yaml                      # a table and findings
-  helm template app ./chart | pullpolicy explain -    # a rendered chart
-  pullpolicy explain --fail-on warning manifests/     # fail CI on warnings too
-  pullpolicy explain --registry unreachable --node-image present deploy.yaml
-                                                      # what if the registry is down?
-  pullpolicy explain --format sarif k8s/ > pullpolicy.sarif   # GitHub code scanning
-  pullpolicy explain --format markdown k8s/ > comment.md      # a pull-request comment
-  pullpolicy explain --format html deploy.yaml        # a no-JavaScript fragment for a blog
+    pub const EXPLAIN_EXAMPLES: &[Example] = &[
+        ex("{program} explain deploy.yaml", "a table and findings"),
+        ex(
+            "helm template app ./chart | {program} explain -",
+            "a rendered chart",
+        ),
+        ex(
+            "{program} explain --fail-on warning manifests/",
+            "fail CI on warnings too",
+        ),
+        ex(
+            "{program} explain --registry unreachable --node-image present deploy.yaml",
+            "what if the registry is down?",
+        ),
+        ex(
+            "{program} explain --format sarif k8s/ > pullpolicy.sarif",
+            "GitHub code scanning",
+        ),
+        ex(
+            "{program} explain --format markdown k8s/ > comment.md",
+            "a pull-request comment",
+        ),
+        ex(
+            "{program} explain --format html deploy.yaml",
+            "a no-JavaScript fragment for a blog",
+        ),
+    ];
 
-Exit status:
-  0  no finding at or above the --fail-on severity
-  1  findings at or above the --fail-on severity
-  2  an input could not be read (missing or unreadable file, binary data, invalid UTF-8,
-     YAML syntax error), or the command line is wrong";
+    pub const EXPLAIN_STATUS: &[Status] = &[
+        status(exit::OK, "no finding at or above the --fail-on severity"),
+        status(
+            exit::FINDINGS,
+            "findings at or above the --fail-on severity",
+        ),
+        status(
+            exit::UNREADABLE,
+            "an input could not be read (missing or unreadable file, binary data, invalid UTF-8, YAML syntax error), or the command line is wrong",
+        ),
+    ];
+
+    pub fn explain_after_help(program: &str) -> String {
+        format!(
+            "{}\n\n{}",
+            examples(program, EXPLAIN_EXAMPLES),
+            statuses(EXPLAIN_STATUS)
+        )
+    }
 
     pub const PATHS: &str = "Files or directories to explain; `-` reads standard input";
 
     pub const FAQ: &str = "Answer questions about imagePullPolicy: the FAQ the playground shows, and findings link to";
-    pub const FAQ_AFTER_HELP: &str = "\
-Examples:
-  pullpolicy faq                          # the questions, with their ids
-  pullpolicy faq always-redownload        # one answer
-  pullpolicy faq --all --format markdown  # every answer, as Markdown
+    pub const FAQ_EXAMPLES: &[Example] = &[
+        ex("{program} faq", "the questions, with their ids"),
+        ex("{program} faq always-redownload", "one answer"),
+        ex(
+            "{program} faq --all --format markdown",
+            "every answer, as Markdown",
+        ),
+    ];
+    pub const FAQ_STATUS: &[Status] = &[
+        status(exit::OK, "printed"),
+        status(
+            exit::UNREADABLE,
+            "no entry has that id, or the command line is wrong",
+        ),
+    ];
 
-Exit status:
-  0  printed
-  2  no entry has that id, or the command line is wrong";
-    pub const FAQ_ID: &str = "The entry to print (its id, as `pullpolicy faq` lists them)";
+    pub fn faq_after_help(program: &str) -> String {
+        format!(
+            "{}\n\n{}",
+            examples(program, FAQ_EXAMPLES),
+            statuses(FAQ_STATUS)
+        )
+    }
+
+    pub fn faq_id(program: &str) -> String {
+        format!("The entry to print (its id, as `{program} faq` lists them)")
+    }
     pub const FAQ_ALL: &str = "Print every entry with its answer";
     pub const FAQ_FORMAT_HUMAN: &str = "Text for a terminal";
     pub const FAQ_FORMAT_JSON: &str =
         "JSON: an entry, or an array of entries ({id, question, answer, links, fromArticle})";
     pub const FAQ_FORMAT_MARKDOWN: &str = "Markdown: a heading per question";
+
+    pub const COMPLETIONS: &str = "Print a shell completion script for pullpolicy";
+    pub const COMPLETIONS_LONG: &str = "\
+Print a shell completion script for pullpolicy: subcommands, options, their values (formats, scenario states, Kubernetes versions, FAQ ids) and file names.
+
+The script completes the `pullpolicy` command; kubectl completes the names of its plugins itself.";
+    pub const SHELL: &str = "The shell to complete in";
+    pub const COMPLETIONS_EXAMPLES: &[Example] = &[
+        ex(
+            "{program} completions bash > ~/.local/share/bash-completion/completions/pullpolicy",
+            "bash (with bash-completion)",
+        ),
+        ex(
+            "{program} completions zsh > ~/.zfunc/_pullpolicy",
+            "zsh (with fpath+=~/.zfunc before compinit in ~/.zshrc)",
+        ),
+        ex(
+            "{program} completions fish > ~/.config/fish/completions/pullpolicy.fish",
+            "fish",
+        ),
+        ex("{program} completions powershell >> $PROFILE", "PowerShell"),
+        ex(
+            "{program} completions elvish >> ~/.config/elvish/rc.elv",
+            "elvish",
+        ),
+    ];
+
+    pub const MAN: &str = "Print the manual page, or write every page to a directory";
+    pub const MAN_LONG: &str = "\
+Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pullpolicy-explain(1), pullpolicy-faq(1), pullpolicy-completions(1), pullpolicy-man(1). With --dir, write every page into a directory, a file each (pullpolicy.1, pullpolicy-explain.1 and so on).";
+    pub const MAN_COMMAND: &str = "The subcommand whose page to print";
+    pub const MAN_DIR: &str =
+        "Write every page into this directory (created if missing) and list the files written";
+    pub const MAN_EXAMPLES: &[Example] = &[
+        ex("{program} man | man -l -", "read the manual"),
+        ex(
+            "{program} man --dir /usr/local/share/man/man1",
+            "install every page",
+        ),
+        ex("{program} man explain > pullpolicy-explain.1", "one page"),
+    ];
+
+    /// `completions` and `man`.
+    pub const WRITE_STATUS: &[Status] = &[
+        status(exit::OK, "written"),
+        status(
+            exit::UNREADABLE,
+            "the output could not be written, or the command line is wrong",
+        ),
+    ];
+
+    pub fn completions_after_help(program: &str) -> String {
+        format!(
+            "{}\n\n{}",
+            examples(program, COMPLETIONS_EXAMPLES),
+            statuses(WRITE_STATUS)
+        )
+    }
+
+    pub fn man_after_help(program: &str) -> String {
+        format!(
+            "{}\n\n{}",
+            examples(program, MAN_EXAMPLES),
+            statuses(WRITE_STATUS)
+        )
+    }
+
+    /// Commands up to this long get their comment on the same line, aligned.
+    const SAME_LINE: usize = 58;
+    /// Help lines are wrapped at this width.
+    const WIDTH: usize = 88;
+
+    /// `Examples:` and the commands, their comments aligned (`# …`) after the longest
+    /// command that is not too long; a longer one has its comment on the next line.
+    pub fn examples(program: &str, examples: &[Example]) -> String {
+        let commands: Vec<String> = examples.iter().map(|e| e.command_for(program)).collect();
+        let column = commands
+            .iter()
+            .map(|c| c.chars().count())
+            .filter(|&n| n <= SAME_LINE)
+            .max()
+            .unwrap_or(0);
+        let mut out = String::from("Examples:");
+        for (command, example) in commands.iter().zip(examples) {
+            let n = command.chars().count();
+            out.push_str("\n  ");
+            out.push_str(command);
+            if n > column {
+                out.push('\n');
+                out.push_str(&" ".repeat(2 + column));
+            } else {
+                out.push_str(&" ".repeat(column - n));
+            }
+            out.push_str("  # ");
+            out.push_str(example.what);
+        }
+        out
+    }
+
+    /// `Exit status:` and the statuses, wrapped.
+    pub fn statuses(statuses: &[Status]) -> String {
+        let mut out = String::from("Exit status:");
+        for s in statuses {
+            let mut line = format!("\n  {}  ", s.code);
+            let indent = line.len() - 1;
+            let mut width = indent;
+            for (i, word) in s.when.split(' ').enumerate() {
+                if i > 0 && width + 1 + word.len() > WIDTH {
+                    line.push('\n');
+                    line.push_str(&" ".repeat(indent));
+                    width = indent;
+                } else if i > 0 {
+                    line.push(' ');
+                    width += 1;
+                }
+                line.push_str(word);
+                width += word.len();
+            }
+            out.push_str(&line);
+        }
+        out
+    }
+
     pub const FORMAT: &str = "Output format";
     pub const FORMAT_HUMAN: &str =
         "A table of entries, then findings as `file:line:column: severity[rule]: message`";
@@ -95,13 +335,39 @@ Exit status:
     pub const CREDENTIALS: &str =
         "Whether each image needs credentials, and whether the pod has working ones";
     pub const ALWAYS_PULL_IMAGES: &str = "The AlwaysPullImages admission plugin is enabled";
-    pub const KUBERNETES_VERSION: &str = "The Kubernetes version whose rules apply (1.28 to 1.36)";
+
+    /// The versions from the core's table (`KubeVersion::OLDEST` to `NEWEST`).
+    pub fn kubernetes_version() -> String {
+        format!(
+            "The Kubernetes version whose rules apply ({} to {})",
+            KubeVersion::OLDEST,
+            KubeVersion::NEWEST
+        )
+    }
     pub const CREDENTIAL_VERIFICATION: &str =
         "The kubelet's imagePullCredentialsVerificationPolicy";
     pub const ENSURE_SECRET_PULLED_IMAGES: &str =
         "The KubeletEnsureSecretPulledImages feature gate [default: the version's default]";
     pub const ALLOWLIST: &str =
         "An entry of the kubelet's preloadedImagesVerificationAllowlist (repeatable)";
+
+    // The manual pages.
+
+    /// The manual's name in each page's header.
+    pub const MANUAL: &str = "User Commands";
+    pub const SEE_ALSO: &str = "SEE ALSO";
+    pub const EXAMPLES: &str = "EXAMPLES";
+    pub const EXIT_STATUS: &str = "EXIT STATUS";
+    /// Under SEE ALSO, after the other pages.
+    pub fn see_also_links(playground: &str) -> [String; 2] {
+        [
+            format!("The playground: {playground}"),
+            format!(
+                "The source, the issues and the JSON contract: {}",
+                env!("CARGO_PKG_REPOSITORY")
+            ),
+        ]
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -137,6 +403,11 @@ pub fn empty_directory(dir: &str) -> String {
 
 pub fn cannot_write(err: impl Display) -> String {
     format!("pullpolicy: cannot write the output: {err}")
+}
+
+/// `pullpolicy man --dir` could not write a page.
+pub fn cannot_write_to(path: &std::path::Path, err: impl Display) -> String {
+    format!("pullpolicy: cannot write {}: {err}", path.display())
 }
 
 pub fn bad_playground_url(url: &str) -> String {
@@ -254,8 +525,22 @@ pub const FAQ_LABEL: &str = "FAQ";
 
 /// `pullpolicy faq`'s heading over the list of questions.
 pub const FAQ_LIST_HEADING: &str = "FAQ & guidance (the answers are the playground's):";
-/// The line under the list.
-pub const FAQ_LIST_HINT: &str = "`pullpolicy faq ID` prints an answer; `--all` prints them all.";
+/// The line under the list: "`pullpolicy faq ID` prints an answer; `--all` prints them all."
+pub const FAQ_LIST_HINT: FaqListHint = FaqListHint;
+
+/// [`FAQ_LIST_HINT`], which names the command as it was run.
+#[derive(Debug, Clone, Copy)]
+pub struct FaqListHint;
+
+impl Display for FaqListHint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{} faq ID` prints an answer; `--all` prints them all.",
+            program()
+        )
+    }
+}
 /// Marks the seed article's questions in the list.
 pub const FAQ_FROM_ARTICLE: &str = "(from the article)";
 /// Over an answer's links.
@@ -263,12 +548,15 @@ pub const FAQ_READ_MORE: &str = "Read more:";
 
 /// An id `pullpolicy faq` does not know.
 pub fn unknown_faq(id: &str) -> String {
-    format!("no FAQ entry has the id {id:?}; `pullpolicy faq` lists them")
+    format!(
+        "no FAQ entry has the id {id:?}; `{} faq` lists them",
+        program()
+    )
 }
 
 /// Points from a finding to an FAQ entry: `pullpolicy faq <id>: <question>`.
 pub fn faq_pointer(id: &str, question: &str) -> String {
-    format!("pullpolicy faq {id}: {question}")
+    format!("{} faq {id}: {question}", program())
 }
 pub const NO_FINDINGS: &str = "No findings.";
 
@@ -342,4 +630,46 @@ pub fn rule_description(rule: &str) -> Option<&'static str> {
         "syntax-error" => "YAML syntax error",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::help::{self, Example, Status};
+
+    #[test]
+    fn example_comments_align_after_the_longest_command_that_fits() {
+        let examples = [
+            Example {
+                command: "{program} a",
+                what: "one",
+            },
+            Example {
+                command: "{program} abc",
+                what: "two",
+            },
+            Example {
+                command: "{program} explain --a-very-long-option-that-does-not-fit-on-the-line x",
+                what: "three",
+            },
+        ];
+        assert_eq!(
+            help::examples("pp", &examples),
+            "Examples:\n  pp a    # one\n  pp abc  # two\n  pp explain --a-very-long-option-that-does-not-fit-on-the-line x\n          # three"
+        );
+    }
+
+    #[test]
+    fn exit_statuses_wrap_under_their_text() {
+        let when: &'static str = "word ".repeat(30).leak();
+        let text = help::statuses(&[Status {
+            code: 2,
+            when: when.trim_end(),
+        }]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Exit status:");
+        assert!(lines[1].starts_with("  2  word word"));
+        assert!(lines[2].starts_with("     word"));
+        assert!(lines.iter().all(|l| l.len() <= 88), "{text}");
+        assert_eq!(text.matches("word").count(), 30);
+    }
 }

@@ -1,14 +1,35 @@
 //! `dist/npm/`: the JS API (`crates/pullpolicy_wasm`) as an npm-ready package.
 //!
 //! `cargo build --release` for wasm32, `wasm-bindgen --target web`, `wasm-opt -Oz`, then
-//! `package.json` and a README. The web component (`embed/`) imports this folder, so it
-//! is built on every `dist`.
+//! a Node.js entry, `package.json` and a README. The web component (`embed/`) imports
+//! this folder, so it is built on every `dist`.
+//!
+//! `--target web` loads the wasm with `fetch`, which Node.js cannot do for a file, so
+//! `package.json` sends Node.js (the `node` export condition; Deno and Bun take it too) to
+//! `pullpolicy.node.js`: the same module, with the wasm read from the package's folder and
+//! instantiated on import. Browsers and bundlers (the `default` condition) keep
+//! `pullpolicy.js`, which has no Node.js import in it.
 
 use crate::cmd::{self, Result};
 use std::path::Path;
 
 /// The package's file names (wasm-bindgen's `--out-name`).
 pub const NAME: &str = "pullpolicy";
+
+/// The Node.js entry (`{NAME}.node.js`): `explain` and `faq` work as soon as it is
+/// imported, and the default export (`init`) still resolves, having nothing left to do.
+const NODE_ENTRY: &str = "\
+// The Node.js entry of the pullpolicy package (package.json's \"node\" export condition):
+// the module of pullpolicy.js, its WebAssembly read from this folder and instantiated on
+// import. `await init()` is not needed, and does nothing more.
+import { readFileSync } from 'node:fs';
+import init, { initSync } from './pullpolicy.js';
+
+initSync({ module: readFileSync(new URL('./pullpolicy_bg.wasm', import.meta.url)) });
+
+export * from './pullpolicy.js';
+export default init;
+";
 
 /// What wasm-opt must accept in the module Rust 1.95 emits for wasm32-unknown-unknown.
 ///
@@ -71,6 +92,16 @@ pub fn build(out: &Path) -> Result {
             ));
         }
     }
+    let js = std::fs::read_to_string(out.join(format!("{NAME}.js")))
+        .map_err(|e| format!("wasm-bindgen wrote no {NAME}.js: {e}"))?;
+    for export in ["export { initSync, __wbg_init as default }"] {
+        if !js.contains(export) {
+            return Err(format!(
+                "dist/npm/{NAME}.js lacks `{export}`, which {NAME}.node.js uses: did wasm-bindgen change?"
+            ));
+        }
+    }
+    write(&out.join(format!("{NAME}.node.js")), NODE_ENTRY)?;
     let workspace = workspace_package()?;
     let package = package_json(&workspace);
     serde_json::from_str::<serde_json::Value>(&package)
@@ -126,11 +157,11 @@ fn package_json(ws: &Workspace) -> String {
   "module": "./{NAME}.js",
   "types": "./{NAME}.d.ts",
   "exports": {{
-    ".": {{ "types": "./{NAME}.d.ts", "default": "./{NAME}.js" }},
+    ".": {{ "types": "./{NAME}.d.ts", "node": "./{NAME}.node.js", "default": "./{NAME}.js" }},
     "./{NAME}_bg.wasm": "./{NAME}_bg.wasm",
     "./package.json": "./package.json"
   }},
-  "files": ["{NAME}.js", "{NAME}.d.ts", "{NAME}_bg.wasm", "{NAME}_bg.wasm.d.ts", "README.md"],
+  "files": ["{NAME}.js", "{NAME}.node.js", "{NAME}.d.ts", "{NAME}_bg.wasm", "{NAME}_bg.wasm.d.ts", "README.md"],
   "sideEffects": false
 }}
 "#,
@@ -153,7 +184,7 @@ what the node's image cache does with it. The Rust core of
 ```js
 import init, {{ explain, faq, version }} from 'pullpolicy';
 
-await init(); // fetches pullpolicy_bg.wasm next to pullpolicy.js
+await init(); // in a browser: fetches pullpolicy_bg.wasm next to pullpolicy.js
 const report = explain(yamlText, {{ kubernetesVersion: '1.34', scenario: {{ registry: 'unreachable' }} }});
 for (const doc of report.documents) {{
   for (const entry of doc.entries) {{
@@ -164,8 +195,10 @@ for (const doc of report.documents) {{
 
 - `init(moduleOrPath?)` (default export) loads the wasm once; call and await it before the
   rest. In a browser without a bundler, import `./pullpolicy.js` by URL; the wasm is
-  fetched relative to it. In Node, pass the bytes:
-  `await init({{ module_or_path: fs.readFileSync(new URL(import.meta.resolve('pullpolicy/pullpolicy_bg.wasm'))) }})`.
+  fetched relative to it. In Node.js (and Deno, Bun) `import {{ explain }} from 'pullpolicy'`
+  gets `pullpolicy.node.js`, which reads and instantiates the wasm on import: `init()` is
+  not needed there (and does nothing more). Importing `pullpolicy.js` itself in Node.js,
+  pass the bytes: `await init({{ module_or_path: fs.readFileSync(…/pullpolicy_bg.wasm) }})`.
 - `explain(yaml, options)` returns the report as a plain object (`schemaVersion: 1`):
   `documents[].entries[]` with `path`, `name`, `role`, `image`, `policy {{ written,
   effective, source, reason }}`, the node `outcome` and `findings[]`; document-level
@@ -203,6 +236,20 @@ mod tests {
         assert_eq!(json["type"], "module");
         assert_eq!(json["main"], "./pullpolicy.js");
         assert_eq!(json["types"], "./pullpolicy.d.ts");
+        // Node.js gets the entry that reads the wasm from disk; the rest the web one.
+        let conditions = &json["exports"]["."];
+        assert_eq!(conditions["node"], "./pullpolicy.node.js");
+        assert_eq!(conditions["default"], "./pullpolicy.js");
+        // Conditions match in the order written: types first, default last.
+        assert!(text.contains(
+            r#"".": { "types": "./pullpolicy.d.ts", "node": "./pullpolicy.node.js", "default": "./pullpolicy.js" }"#
+        ));
+        assert!(
+            json["files"]
+                .as_array()
+                .unwrap()
+                .contains(&"pullpolicy.node.js".into())
+        );
         assert!(text.starts_with("{\n  \"name\": \"pullpolicy\",\n  \"version\": "));
     }
 }
