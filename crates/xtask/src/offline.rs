@@ -20,7 +20,9 @@ fn is_asset(name: &str) -> bool {
         || name == "_headers"
         || name.ends_with(".md")
         || name.ends_with(".d.ts")
-        || name == "npm/package.json")
+        || name == "npm/package.json"
+        // Node's entry of the npm package: browsers never load it.
+        || name == "npm/pullpolicy.node.js")
 }
 
 /// Copies `embed/sw-register.js` to `dist/`, without its comments and indentation (it is
@@ -156,6 +158,7 @@ mod tests {
             "npm/README.md",
             "npm/pullpolicy.d.ts",
             "npm/package.json",
+            "npm/pullpolicy.node.js",
         ] {
             assert!(!is_asset(name), "{name}");
         }
