@@ -907,10 +907,21 @@ impl Cx<'_> {
         )];
         findings.push(finding(DiagnoseRule::PolicyPart, self.pos(image_loc), m::policy_finding(&policy)));
         if let Some(t) = &timeline {
+            // The latest failed attempt's row (else the latest failure of any kind).
             let at = order
                 .iter()
                 .map(|&i| items[i])
-                .find(|(_, p)| is_failure_msg(&p.msg))
+                .find(|(_, p)| {
+                    matches!(
+                        p.msg,
+                        Msg::FailedToPull { .. }
+                            | Msg::Inspect { .. }
+                            | Msg::NeverPull { .. }
+                            | Msg::InvalidName { .. }
+                            | Msg::PullFailedFor { .. }
+                    )
+                })
+                .or_else(|| order.iter().map(|&i| items[i]).find(|(_, p)| is_failure_msg(&p.msg)))
                 .map_or(failure_loc, |(e, _)| e.at);
             findings.push(finding(DiagnoseRule::Timeline, self.pos(at), m::timeline(t)));
             if t.failures_lower_bound {

@@ -118,6 +118,13 @@ pub(crate) fn read(
         let indent = line.indent();
         if indent == 0 {
             let Some((key, value, _)) = key_value(line.text) else {
+                // Old layouts print sentences such as `No volumes.` between keys: skip one
+                // when a describe key follows, else the output has ended.
+                let next = lines.get(i + 1).and_then(|l| key_value(l.text));
+                if next.is_some_and(|(k, _, _)| is_known_key(k)) {
+                    i += 1;
+                    continue;
+                }
                 break;
             };
             container = None;
@@ -272,7 +279,7 @@ fn read_volume_line(
 /// Top-level keys of describe pod output (PF §1.1.2), used to tell a blank line inside
 /// the output from one after it.
 fn is_known_key(key: &str) -> bool {
-    const KEYS: [&str; 29] = [
+    const KEYS: [&str; 31] = [
         "Name",
         "Namespace",
         "Priority",
@@ -302,6 +309,9 @@ fn is_known_key(key: &str) -> bool {
         "Tolerations",
         "Events",
         "Termination Grace Period",
+        // Old layouts (kubectl ≈ 1.5).
+        "QoS Tier",
+        "Controllers",
     ];
     KEYS.contains(&key)
 }

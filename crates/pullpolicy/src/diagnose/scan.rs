@@ -212,7 +212,12 @@ fn is_yaml_line(line: &Line<'_>) -> bool {
 }
 
 /// The line after an object piece starting at `from`.
+///
+/// Two `kubectl get -o yaml` outputs pasted one after the other have no `---` between
+/// them: a second `apiVersion:` at column 0 in one document starts a new piece (kubectl
+/// prints keys sorted, `apiVersion` first).
 fn object_extent(lines: &[Line<'_>], from: usize, json: bool) -> usize {
+    let mut api_version = lines[from].text.starts_with("apiVersion:");
     let mut j = from + 1;
     while j < lines.len() {
         let line = &lines[j];
@@ -221,6 +226,14 @@ fn object_extent(lines: &[Line<'_>], from: usize, json: bool) -> usize {
         }
         if !line.is_blank() && (ends_yaml(line) || !is_yaml_line(line)) {
             return j;
+        }
+        if line.text.starts_with("---") {
+            api_version = false;
+        } else if line.text.starts_with("apiVersion:") {
+            if api_version {
+                return j;
+            }
+            api_version = true;
         }
         j += 1;
     }
