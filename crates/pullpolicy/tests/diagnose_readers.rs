@@ -9,7 +9,10 @@ use pullpolicy::diagnose::{
 };
 use pullpolicy::{KubeVersion, Position, PullPolicy};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/diagnose/composed");
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/diagnose/composed"
+);
 
 fn read(file: &str) -> String {
     std::fs::read_to_string(format!("{DIR}/{file}")).unwrap_or_else(|e| panic!("{file}: {e}"))
@@ -46,7 +49,10 @@ fn assert_positions_inside(text: &str, r: &DiagnosisReport) {
     all.extend(r.all_findings().map(|f| f.position));
     for p in all {
         assert!(p.line >= 1 && p.column >= 1, "{p:?}");
-        assert!(p.offset16 <= p.end16 && p.end16 <= len16, "{p:?} outside {len16}");
+        assert!(
+            p.offset16 <= p.end16 && p.end16 <= len16,
+            "{p:?} outside {len16}"
+        );
     }
 }
 
@@ -71,9 +77,24 @@ fn describe_pod_current_layout() {
     assert_eq!(
         states,
         [
-            ("migrate", ContainerRole::Init, StateKind::Terminated, Some("Completed")),
-            ("web", ContainerRole::Container, StateKind::Waiting, Some("ImagePullBackOff")),
-            ("metrics", ContainerRole::Container, StateKind::Running, None),
+            (
+                "migrate",
+                ContainerRole::Init,
+                StateKind::Terminated,
+                Some("Completed")
+            ),
+            (
+                "web",
+                ContainerRole::Container,
+                StateKind::Waiting,
+                Some("ImagePullBackOff")
+            ),
+            (
+                "metrics",
+                ContainerRole::Container,
+                StateKind::Running,
+                None
+            ),
         ]
     );
     assert_eq!(r.diagnoses.len(), 1);
@@ -83,15 +104,31 @@ fn describe_pod_current_layout() {
     assert_eq!(d.reason, "ImagePullBackOff");
     // The diagnosis points at the waiting reason, the policy finding at the image.
     assert_eq!(covered(&text, d.position), "ImagePullBackOff");
-    let policy = d.findings.iter().find(|f| f.rule == "pull-policy-part").unwrap();
+    let policy = d
+        .findings
+        .iter()
+        .find(|f| f.rule == "pull-policy-part")
+        .unwrap();
     assert_eq!(covered(&text, policy.position), "nginx:9.9");
     let timeline = d.timeline.as_ref().unwrap();
-    assert_eq!((timeline.failures, timeline.pulls_started, timeline.back_off_syncs), (4, Some(4), Some(7)));
+    assert_eq!(
+        (
+            timeline.failures,
+            timeline.pulls_started,
+            timeline.back_off_syncs
+        ),
+        (4, Some(4), Some(7))
+    );
     // The failure event row's message, in the text.
-    let t = d.findings.iter().find(|f| f.rule == "pull-timeline").unwrap();
+    let t = d
+        .findings
+        .iter()
+        .find(|f| f.rule == "pull-timeline")
+        .unwrap();
     assert!(covered(&text, t.position).starts_with("Failed to pull image \"nginx:9.9\""));
-    // "already present … can be accessed by the pod" ⇒ kubelet ≥ 1.33.
-    assert!(r.diagnoses.iter().all(|d| d.kubelet.at_least.is_none()));
+    // Other containers' "already present … and can be accessed by the pod" ⇒ the
+    // pod's kubelet is ≥ 1.33.
+    assert_eq!(d.kubelet.at_least.as_deref(), Some("1.33"));
 }
 
 #[test]
@@ -105,7 +142,10 @@ fn describe_pod_legacy_layout() {
     assert_eq!(d.container.as_deref(), Some("web"));
     assert_eq!(d.reason, "ErrImagePull");
     assert_eq!(d.class, FailureClass::Unknown);
-    assert_eq!(d.message.as_deref(), Some("image pull failed for unknown error"));
+    assert_eq!(
+        d.message.as_deref(),
+        Some("image pull failed for unknown error")
+    );
     assert_eq!(d.timeline.as_ref().unwrap().failures, 8);
     assert_eq!(r.pods[0].node.as_deref(), Some("rootfs-dev"));
 }
@@ -122,12 +162,20 @@ fn pods_without_a_pull_problem_say_so() {
         assert_eq!(r.pods.len(), 1, "{file}");
         assert_eq!(r.pods[0].verdict, PodVerdict::NoPullProblem, "{file}");
         assert!(r.pods[0].message.starts_with("No pull problem: "), "{file}");
-        assert!(r.pods[0].message.contains(state), "{file}: {}", r.pods[0].message);
+        assert!(
+            r.pods[0].message.contains(state),
+            "{file}: {}",
+            r.pods[0].message
+        );
         assert_eq!(r.summary.pods_fine, 1);
     }
     // A running pod whose events show earlier failures: they have stopped.
     let r = run(&["running.txt"]);
-    assert!(r.pods[0].message.ends_with("The events show 2 earlier pull failure event(s); they have stopped."));
+    assert!(
+        r.pods[0]
+            .message
+            .ends_with("The events show 2 earlier pull failure event(s); they have stopped.")
+    );
 }
 
 #[test]
@@ -136,8 +184,11 @@ fn a_list_of_pods_with_status() {
     assert_eq!(r.pieces[0].format, PieceFormat::PodObjects);
     assert_eq!(r.pieces[0].encoding, Encoding::Yaml);
     assert_eq!(r.pieces[0].records, 4);
-    let verdicts: Vec<(Option<&str>, PodVerdict)> =
-        r.pods.iter().map(|p| (p.name.as_deref(), p.verdict)).collect();
+    let verdicts: Vec<(Option<&str>, PodVerdict)> = r
+        .pods
+        .iter()
+        .map(|p| (p.name.as_deref(), p.verdict))
+        .collect();
     assert_eq!(
         verdicts,
         [
@@ -156,7 +207,12 @@ fn a_list_of_pods_with_status() {
     assert_eq!(sidecar.class, FailureClass::RateLimited);
     assert_eq!(sidecar.policy.effective, Some(PullPolicy::Always));
     assert_eq!(sidecar.policy.source, PolicyEvidence::Written);
-    assert!(sidecar.policy.note.contains("every container start contacts the registry"));
+    assert!(
+        sidecar
+            .policy
+            .note
+            .contains("every container start contacts the registry")
+    );
     assert_eq!(sidecar.kubelet.at_least.as_deref(), Some("1.32"));
     let never = &r.diagnoses[1];
     assert_eq!(never.class, FailureClass::NeverPull);
@@ -185,7 +241,8 @@ fn a_node_list_at_the_cap_makes_presence_maybe() {
     assert_eq!(d.runtime.reported.as_deref(), Some("containerd://1.7.27"));
     assert_eq!(d.runtime.band.at_least.as_deref(), Some("1.7"));
     assert_eq!(d.kubelet.at_least.as_deref(), Some("1.32"));
-    assert!(d.kubelet.conflicting, "1.31 node, 1.32 back-off text");
+    assert_eq!(d.kubelet.below.as_deref(), Some("1.33"));
+    assert!(!d.kubelet.conflicting);
     // cache-0 runs on worker-3, which was not pasted.
     assert_eq!(r.diagnoses[1].nodes[0].pod_node, false);
 }
@@ -201,13 +258,24 @@ fn pod_json_with_its_node() {
     assert_eq!(d.runtime.reported.as_deref(), Some("containerd://2.1.3"));
     assert_eq!(d.kubelet.at_least.as_deref(), Some("1.34"));
     assert_eq!(d.kubelet.below.as_deref(), Some("1.35"));
-    let arch = d.findings.iter().find(|f| f.rule == "node-architecture").unwrap();
-    assert_eq!(arch.message, "Node worker-arm-1 is linux/arm64: the image has no variant for it.");
+    let arch = d
+        .findings
+        .iter()
+        .find(|f| f.rule == "node-architecture")
+        .unwrap();
+    assert_eq!(
+        arch.message,
+        "Node worker-arm-1 is linux/arm64: the image has no variant for it."
+    );
     assert!(d.fix.contains("The pod's node is arm64."));
     assert_eq!(d.nodes[0].present, Presence::No);
     // The image volume pulled fine: it is listed, not diagnosed.
     let pod = &r.pods[0];
-    assert!(pod.containers.iter().any(|c| c.role == ContainerRole::ImageVolume && c.name == "models"));
+    assert!(
+        pod.containers
+            .iter()
+            .any(|c| c.role == ContainerRole::ImageVolume && c.name == "models")
+    );
 }
 
 #[test]
@@ -219,10 +287,17 @@ fn events_as_objects() {
     assert_eq!(d.namespace.as_deref(), Some("team-a"));
     assert_eq!(d.container.as_deref(), Some("app"));
     assert_eq!(d.class, FailureClass::AccessDenied);
-    assert_eq!(d.kubelet.at_least.as_deref(), Some("1.28"), "reportingComponent: kubelet");
+    assert_eq!(
+        d.kubelet.at_least.as_deref(),
+        Some("1.28"),
+        "reportingComponent: kubelet"
+    );
     let t = d.timeline.as_ref().unwrap();
     assert_eq!(t.failures, 3);
-    assert_eq!(t.first_failure.as_ref().unwrap().at.as_deref(), Some("2026-03-17T09:00:03Z"));
+    assert_eq!(
+        t.first_failure.as_ref().unwrap().at.as_deref(),
+        Some("2026-03-17T09:00:03Z")
+    );
     assert_eq!(t.span_seconds.map(|s| s.min), Some(31));
     assert_eq!(r.pods[0].node.as_deref(), Some("worker-7"));
 }
@@ -233,7 +308,14 @@ fn get_events_wide_and_kubectl_events() {
     assert_eq!(r.pieces[0].format, PieceFormat::GetEventsWide);
     assert_eq!(r.pieces[0].records, 7);
     let d = &r.diagnoses[0];
-    assert_eq!((d.pod.as_deref(), d.namespace.as_deref(), d.container.as_deref()), (Some("api-5c8f9d7b6-q8w2e"), Some("shop"), Some("api")));
+    assert_eq!(
+        (
+            d.pod.as_deref(),
+            d.namespace.as_deref(),
+            d.container.as_deref()
+        ),
+        (Some("api-5c8f9d7b6-q8w2e"), Some("shop"), Some("api"))
+    );
     assert_eq!(d.class, FailureClass::TlsUntrusted);
     assert_eq!(r.pods[0].node.as_deref(), Some("worker-2"));
     // db-0 only shows an image already present.
@@ -253,7 +335,14 @@ fn a_mixed_paste() {
     let text = read("mixed.txt");
     let r = run_text(&text);
     let formats: Vec<PieceFormat> = r.pieces.iter().map(|p| p.format).collect();
-    assert_eq!(formats, [PieceFormat::DescribePod, PieceFormat::GetEvents, PieceFormat::NodeObjects]);
+    assert_eq!(
+        formats,
+        [
+            PieceFormat::DescribePod,
+            PieceFormat::GetEvents,
+            PieceFormat::NodeObjects
+        ]
+    );
     // One pod: the describe's, with the table's events and the node.
     assert_eq!(r.pods.len(), 1);
     assert_eq!(r.diagnoses.len(), 1);
@@ -279,7 +368,9 @@ fn k9s_boxes_are_read_and_the_join_is_reported() {
     assert_eq!(d.class, FailureClass::AccessDenied);
     assert_eq!(
         d.cause.as_deref(),
-        Some("pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed")
+        Some(
+            "pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
+        )
     );
     assert!(r.findings.iter().any(|f| f.rule == "joined-lines"));
 }
@@ -298,7 +389,12 @@ fn a_manifest_is_not_evidence() {
     // The edges route the piece's bytes to `explain`.
     let text = read("manifest.yaml");
     let piece = &text[r.pieces[0].bytes.clone()];
-    assert_eq!(pullpolicy::explain(piece, &pullpolicy::Options::default()).summary.entries, 1);
+    assert_eq!(
+        pullpolicy::explain(piece, &pullpolicy::Options::default())
+            .summary
+            .entries,
+        1
+    );
 }
 
 #[test]
@@ -311,7 +407,11 @@ fn describe_and_yaml_of_one_pod_merge() {
     let d = &r.diagnoses[0];
     assert_eq!(d.policy.effective, Some(PullPolicy::Always));
     assert_eq!(d.policy.source, PolicyEvidence::Written);
-    assert!(d.policy.note.contains("a deleted or moved tag also breaks restarts"));
+    assert!(
+        d.policy
+            .note
+            .contains("a deleted or moved tag also breaks restarts")
+    );
 }
 
 #[test]
@@ -319,7 +419,10 @@ fn the_kubernetes_version_option_selects_reference_rules() {
     // `[::1]:5000/app` is a valid reference from 1.29 (bracketed IPv6 hosts), not in 1.28.
     let text = "Failed to pull image \"[::1]:5000/app:1\": failed to pull and unpack image \"[::1]:5000/app:1\": failed to resolve reference \"[::1]:5000/app:1\": failed to do request: Head \"https://[::1]:5000/v2/app/manifests/1\": dial tcp [::1]:5000: connect: connection refused\n";
     let new = diagnose(text, &DiagnoseOptions::default());
-    assert_eq!(new.diagnoses[0].policy.default, Some(PullPolicy::IfNotPresent));
+    assert_eq!(
+        new.diagnoses[0].policy.default,
+        Some(PullPolicy::IfNotPresent)
+    );
     let old = diagnose(
         text,
         &DiagnoseOptions {
@@ -350,7 +453,9 @@ fn status_fragments_and_single_messages() {
     assert_eq!(d.runtime.name, Runtime::CriO);
     assert_eq!(
         d.message.as_deref(),
-        Some("pinging container registry localhost:7439: Get \"http://localhost:7439/v2/\": dial tcp [::1]:7439: connect: connection refused")
+        Some(
+            "pinging container registry localhost:7439: Get \"http://localhost:7439/v2/\": dial tcp [::1]:7439: connect: connection refused"
+        )
     );
 }
 

@@ -5,7 +5,7 @@
 //! S41 (a `Pulling` event, no failure) have their own tests below.
 
 use pullpolicy::diagnose::{
-    Diagnosis, DiagnoseOptions, DiagnosisReport, FailureClass, PodVerdict, Presence, Runtime,
+    DiagnoseOptions, Diagnosis, DiagnosisReport, FailureClass, PodVerdict, Presence, Runtime,
     diagnose,
 };
 use pullpolicy::{PullPolicy, Severity};
@@ -90,7 +90,10 @@ fn every_sample_gets_the_spec_diagnosis() {
         let report = run(&row.file);
         let Some(class) = &row.class else {
             if !report.diagnoses.is_empty() {
-                failures.push(format!("{}: expected no diagnosis, got {:?}", row.id, report.diagnoses[0].class));
+                failures.push(format!(
+                    "{}: expected no diagnosis, got {:?}",
+                    row.id, report.diagnoses[0].class
+                ));
             }
             continue;
         };
@@ -101,13 +104,20 @@ fn every_sample_gets_the_spec_diagnosis() {
         let d: &Diagnosis = &report.diagnoses[0];
         let mut check = |what: &str, got: Option<&str>, want: Option<&str>| {
             if got != want {
-                failures.push(format!("{} {what}:\n   got {got:?}\n  want {want:?}", row.id));
+                failures.push(format!(
+                    "{} {what}:\n   got {got:?}\n  want {want:?}",
+                    row.id
+                ));
             }
         };
         check("class", Some(d.class.id()), Some(class));
         check("reason", Some(&d.reason), row.reason.as_deref());
         check("runtime", Some(d.runtime.name.id()), row.runtime.as_deref());
-        check("container", d.container.as_deref(), row.container.as_deref());
+        check(
+            "container",
+            d.container.as_deref(),
+            row.container.as_deref(),
+        );
         check("message", d.message.as_deref(), row.message.as_deref());
         // Every diagnosis is an error finding at a place in the text.
         let main = &d.findings[0];
@@ -179,13 +189,21 @@ fn sample_details_the_spec_names() {
     assert_eq!(r.pieces[0].kubectl.below.as_deref(), Some("1.20"));
 
     // S22: a progress timeout lowered to 1m0s.
-    assert!(run("s22.txt").diagnoses[0].findings.iter().any(|f| f.rule == "progress-timeout"));
+    assert!(
+        run("s22.txt").diagnoses[0]
+            .findings
+            .iter()
+            .any(|f| f.rule == "progress-timeout")
+    );
 
     // S24: kubelet ≥ 1.33, no back-off.
     let d = &run("s24.txt").diagnoses[0];
     assert_eq!(d.kubelet.at_least.as_deref(), Some("1.33"));
     assert!(d.timeline.as_ref().unwrap().no_back_off);
-    assert_eq!(d.image.as_deref(), Some("1password/onepassword-operator:1.12.0"));
+    assert_eq!(
+        d.image.as_deref(),
+        Some("1password/onepassword-operator:1.12.0")
+    );
 
     // S25: the kubelet log shows Always ⇒ kubelet ≤ 1.32.
     let d = &run("s25.txt").diagnoses[0];
@@ -208,8 +226,18 @@ fn sample_details_the_spec_names() {
     assert_eq!(d.image.as_deref(), Some("producer:1.0"));
 
     // S31, S32: the kubelet ≤ 1.27 text, the specific hints.
-    assert!(run("s31.txt").diagnoses[0].findings.iter().any(|f| f.rule == "empty-registry-host"));
-    assert!(run("s32.txt").diagnoses[0].findings.iter().any(|f| f.rule == "double-tag"));
+    assert!(
+        run("s31.txt").diagnoses[0]
+            .findings
+            .iter()
+            .any(|f| f.rule == "empty-registry-host")
+    );
+    assert!(
+        run("s32.txt").diagnoses[0]
+            .findings
+            .iter()
+            .any(|f| f.rule == "double-tag")
+    );
 
     // S35: each mirror is a part.
     let d = &run("s35.txt").diagnoses[0];
@@ -219,22 +247,33 @@ fn sample_details_the_spec_names() {
     );
 
     // S36: C1 or C2 on CRI-O: the hint.
-    assert!(run("s36.txt").diagnoses[0].findings.iter().any(|f| f.rule == "manifest-unknown-ambiguity"));
+    assert!(
+        run("s36.txt").diagnoses[0]
+            .findings
+            .iter()
+            .any(|f| f.rule == "manifest-unknown-ambiguity")
+    );
 
     // S37: no cause: ask for the events.
-    assert!(run("s37.yaml").diagnoses[0].findings.iter().any(|f| f.rule == "no-failure-text"));
+    assert!(
+        run("s37.yaml").diagnoses[0]
+            .findings
+            .iter()
+            .any(|f| f.rule == "no-failure-text")
+    );
 
     // S42: the legacy layout.
     let r = run("s42.txt");
-    assert!(r.pieces[0].markers.contains(&pullpolicy::diagnose::Marker::KubectlLegacyLayout));
+    assert!(
+        r.pieces[0]
+            .markers
+            .contains(&pullpolicy::diagnose::Marker::KubectlLegacyLayout)
+    );
 }
 
 /// S39's node (PF §5.2) as a Node object, and a pod with `image` failing on it.
 fn on_node(node_fragment: &str, image: &str, policy: &str) -> DiagnosisReport {
-    let indented: String = node_fragment
-        .lines()
-        .map(|l| format!("  {l}\n"))
-        .collect();
+    let indented: String = node_fragment.lines().map(|l| format!("  {l}\n")).collect();
     let text = format!(
         "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\nstatus:\n{indented}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  nodeName: n1\n  containers:\n  - name: c\n    image: \"{image}\"\n    imagePullPolicy: {policy}\nstatus:\n  phase: Pending\n  containerStatuses:\n  - name: c\n    image: \"{image}\"\n    state:\n      waiting:\n        reason: ErrImagePull\n        message: x\n"
     );
@@ -274,7 +313,10 @@ fn s40_presence_with_docker_familiar_names() {
     assert!(r.diagnoses.is_empty());
     let node = read("s40.yaml");
     // The fragment is `    images:` under a Node's status: dedent it.
-    let dedented: String = node.lines().map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l))).collect();
+    let dedented: String = node
+        .lines()
+        .map(|l| format!("{}\n", l.strip_prefix("    ").unwrap_or(l)))
+        .collect();
     for image in ["deploymenttest:1.0", "docker.io/library/deploymenttest:1.0"] {
         let d = &on_node(&dedented, image, "IfNotPresent").diagnoses[0];
         assert_eq!(d.nodes[0].present, Presence::Yes, "{image}");

@@ -2,8 +2,11 @@
 //! and container, one diagnosis per failing container (PF §3.2), the pods' verdicts,
 //! version skew, and the findings.
 
+use super::DiagnoseOptions;
 use super::classify::{Classified, classify};
-use super::evidence::{ContainerEv, EventEv, Evidence, Loc, NodeEv, NoteDetail, PodEv, parse_field_path};
+use super::evidence::{
+    ContainerEv, EventEv, Evidence, Loc, NodeEv, NoteDetail, PodEv, parse_field_path,
+};
 use super::facts::{self, Band};
 use super::messages::{self as m, Text};
 use super::nodes;
@@ -11,7 +14,6 @@ use super::rules::DiagnoseRule;
 use super::text::{Msg, Parsed, When, parse_message};
 use super::timeline;
 use super::types::*;
-use super::DiagnoseOptions;
 use crate::reference::{self, Rules};
 use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::{Mark, Position, SourceMap};
@@ -25,19 +27,29 @@ pub(crate) fn analyse(text: &str, mut ev: Evidence, options: &DiagnoseOptions) -
         e.pod = e.pod.map(|p| alias[p]);
     }
     attach_events(&mut ev);
+    let pod_markers = pod_kubelet_markers(&ev);
     let cx = Cx {
         map: &map,
         rules: rules_for(&ev, options),
         ev: &ev,
+        pod_markers,
     };
     let groups = group(&cx);
     let mut diagnoses = Vec::new();
     let mut failing_pods = vec![false; ev.pods.len()];
     let mut recovered: HashMap<usize, u64> = HashMap::new();
     for g in &groups {
-        let parsed: Vec<Parsed<'_>> = g.events.iter().map(|&i| parse_message(&ev.events[i].message)).collect();
-        let items: Vec<(&EventEv, &Parsed<'_>)> =
-            g.events.iter().map(|&i| &ev.events[i]).zip(parsed.iter()).collect();
+        let parsed: Vec<Parsed<'_>> = g
+            .events
+            .iter()
+            .map(|&i| parse_message(&ev.events[i].message))
+            .collect();
+        let items: Vec<(&EventEv, &Parsed<'_>)> = g
+            .events
+            .iter()
+            .map(|&i| &ev.events[i])
+            .zip(parsed.iter())
+            .collect();
         if is_failing(&cx, g, &items) {
             if let Some(p) = g.pod {
                 failing_pods[p] = true;
@@ -58,7 +70,11 @@ pub(crate) fn analyse(text: &str, mut ev: Evidence, options: &DiagnoseOptions) -
         .collect::<Vec<_>>();
     let mut findings = cx.notes();
     let skew = cx.skew(&mut findings);
-    let nodes = ev.nodes.iter().map(|n| cx.node_summary(n)).collect::<Vec<_>>();
+    let nodes = ev
+        .nodes
+        .iter()
+        .map(|n| cx.node_summary(n))
+        .collect::<Vec<_>>();
     let pieces: Vec<Piece> = ev
         .pieces
         .iter()
@@ -109,8 +125,16 @@ pub(crate) fn analyse(text: &str, mut ev: Evidence, options: &DiagnoseOptions) -
 fn summarize(r: &DiagnosisReport) -> DiagnosisSummary {
     let mut s = DiagnosisSummary {
         pods: r.pods.len(),
-        pods_failing: r.pods.iter().filter(|p| p.verdict == PodVerdict::PullProblem).count(),
-        pods_fine: r.pods.iter().filter(|p| p.verdict == PodVerdict::NoPullProblem).count(),
+        pods_failing: r
+            .pods
+            .iter()
+            .filter(|p| p.verdict == PodVerdict::PullProblem)
+            .count(),
+        pods_fine: r
+            .pods
+            .iter()
+            .filter(|p| p.verdict == PodVerdict::NoPullProblem)
+            .count(),
         diagnoses: r.diagnoses.len(),
         manifests: r
             .pieces
@@ -151,8 +175,14 @@ fn rules_for(ev: &Evidence, options: &DiagnoseOptions) -> Rules {
     }
     ev.nodes
         .iter()
-        .find_map(|n| n.kubelet_version.as_deref().and_then(facts::kubernetes_minor))
-        .map_or(Rules::V0_6, |minor| Rules::for_kubernetes_minor(u32::from(minor)))
+        .find_map(|n| {
+            n.kubelet_version
+                .as_deref()
+                .and_then(facts::kubernetes_minor)
+        })
+        .map_or(Rules::V0_6, |minor| {
+            Rules::for_kubernetes_minor(u32::from(minor))
+        })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -246,7 +276,9 @@ fn attach_events(ev: &mut Evidence) {
         if e.pod.is_some() {
             continue;
         }
-        let Some(object) = e.object.clone() else { continue };
+        let Some(object) = e.object.clone() else {
+            continue;
+        };
         if object
             .kind
             .as_deref()
@@ -257,7 +289,9 @@ fn attach_events(ev: &mut Evidence) {
         let found = by_name.get(&object.name).and_then(|list| {
             list.iter().copied().find(|&i| {
                 let p = &ev.pods[i];
-                p.namespace.is_none() || object.namespace.is_none() || p.namespace == object.namespace
+                p.namespace.is_none()
+                    || object.namespace.is_none()
+                    || p.namespace == object.namespace
             })
         });
         let pod = match found {
@@ -316,6 +350,32 @@ struct Cx<'a> {
     map: &'a SourceMap<'a>,
     rules: Rules,
     ev: &'a Evidence,
+    /// Per pod: the kubelet markers of all its events (one kubelet wrote them all).
+    pod_markers: Vec<Vec<Marker>>,
+}
+
+/// The kubelet version markers every event of a pod shows, per pod: the event's form
+/// (`reportingComponent`), `already present … and can be accessed by the pod`, the old
+/// lower-case `pulling image`.
+fn pod_kubelet_markers(ev: &Evidence) -> Vec<Vec<Marker>> {
+    let mut out: Vec<Vec<Marker>> = vec![Vec::new(); ev.pods.len()];
+    for e in &ev.events {
+        let Some(p) = e.pod else { continue };
+        let mut add = |m: Marker| {
+            if !out[p].contains(&m) {
+                out[p].push(m);
+            }
+        };
+        e.markers.iter().copied().for_each(&mut add);
+        match parse_message(&e.message).msg {
+            Msg::Pulling { legacy: true, .. } => add(Marker::KubeletLowercasePulling),
+            Msg::Pulled {
+                accessible: true, ..
+            } => add(Marker::KubeletCanBeAccessed),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Where an event belongs.
@@ -335,7 +395,9 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
     let mut index: HashMap<(Option<usize>, Option<usize>, Option<String>), usize> = HashMap::new();
     let mut pending_pod: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut nowhere: Vec<usize> = Vec::new();
-    let mut add = |groups: &mut Vec<Group>, key: (Option<usize>, Option<usize>, Option<String>), e: Option<usize>| {
+    let mut add = |groups: &mut Vec<Group>,
+                   key: (Option<usize>, Option<usize>, Option<String>),
+                   e: Option<usize>| {
         let g = *index.entry(key.clone()).or_insert_with(|| {
             groups.push(Group {
                 pod: key.0,
@@ -369,8 +431,16 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
     // Pod-level events: pull-secret warnings go to every container of the pod; other
     // rows without a container (narrow tables, old kubectl) only when the pod has one
     // container group.
-    for (p, events) in pending_pod {
-        let in_pod: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].pod == Some(p)).collect();
+    let mut by_pod: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if let Some(p) = group.pod {
+            by_pod.entry(p).or_default().push(g);
+        }
+    }
+    let mut pending: Vec<(usize, Vec<usize>)> = pending_pod.into_iter().collect();
+    pending.sort_unstable_by_key(|(p, _)| *p);
+    for (p, events) in pending {
+        let in_pod: Vec<usize> = by_pod.get(&p).cloned().unwrap_or_default();
         for k in events {
             let parsed = parse_message(&ev.events[k].message);
             if matches!(parsed.msg, Msg::PullSecrets { .. }) {
@@ -384,7 +454,9 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
             }
         }
     }
-    let orphans: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].pod.is_none()).collect();
+    let orphans: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].pod.is_none())
+        .collect();
     for k in nowhere {
         let parsed = parse_message(&ev.events[k].message);
         if !is_failure_msg(&parsed.msg) && !matches!(parsed.msg, Msg::Runtime { .. }) {
@@ -414,11 +486,17 @@ impl Cx<'_> {
     }
 
     fn pos(&self, loc: Loc) -> Position {
-        self.map.position(self.mark(loc.0), self.mark(loc.1.max(loc.0)))
+        self.map
+            .position(self.mark(loc.0), self.mark(loc.1.max(loc.0)))
     }
 
     /// Where an event belongs.
-    fn target(&self, e: &EventEv, parsed: &Parsed<'_>, extra: &mut HashMap<(usize, String), usize>) -> Target {
+    fn target(
+        &self,
+        e: &EventEv,
+        parsed: &Parsed<'_>,
+        extra: &mut HashMap<(usize, String), usize>,
+    ) -> Target {
         let image = parsed
             .msg
             .image()
@@ -453,7 +531,11 @@ impl Cx<'_> {
             return Target::Container(p, pod.containers.len() + id);
         }
         if let Some(img) = &image {
-            if let Some(c) = pod.containers.iter().position(|c| c.image.as_deref() == Some(img)) {
+            if let Some(c) = pod
+                .containers
+                .iter()
+                .position(|c| c.image.as_deref() == Some(img))
+            {
                 return Target::Container(p, c);
             }
             if !pod.containers.is_empty() {
@@ -563,7 +645,9 @@ fn read_text(p: &Parsed<'_>, hint_cri: Option<&'static str>) -> Option<Chosen> {
             // waiting message `image pull failed for <I> because …`.
             let inner = parse_message(message);
             match inner.msg {
-                Msg::PullFailedFor { rest, signature, .. } => {
+                Msg::PullFailedFor {
+                    rest, signature, ..
+                } => {
                     c.wrappers_before.push(Wrapper::ImagePullFailedFor);
                     let cri = Some(if signature {
                         facts::SIGNATURE_VALIDATION_FAILED
@@ -575,7 +659,9 @@ fn read_text(p: &Parsed<'_>, hint_cri: Option<&'static str>) -> Option<Chosen> {
                 _ => c.classified = Some(classify(message, true, cri)),
             }
         }
-        Msg::PullFailedFor { rest, signature, .. } => {
+        Msg::PullFailedFor {
+            rest, signature, ..
+        } => {
             c.wrappers_before.push(Wrapper::ImagePullFailedFor);
             let cri = Some(if *signature {
                 facts::SIGNATURE_VALIDATION_FAILED
@@ -627,7 +713,9 @@ fn recency(e: &EventEv) -> Option<(bool, i128)> {
 fn by_recency(items: &[(&EventEv, &Parsed<'_>)]) -> Vec<usize> {
     let keys: Vec<Option<(bool, i128)>> = items.iter().map(|(e, _)| recency(e)).collect();
     let kinds: Vec<bool> = keys.iter().flatten().map(|k| k.0).collect();
-    let uniform = !kinds.is_empty() && kinds.iter().all(|&k| k == kinds[0]) && keys.iter().all(Option::is_some);
+    let uniform = !kinds.is_empty()
+        && kinds.iter().all(|&k| k == kinds[0])
+        && keys.iter().all(Option::is_some);
     let mut order: Vec<usize> = (0..items.len()).collect();
     if uniform {
         // Stable: equal times keep text order, the later row first.
@@ -645,17 +733,20 @@ impl Cx<'_> {
         let container = self.container(g);
         let order = by_recency(items);
         // The image: the spec's, else the events', else the runtime's.
-        let event_image = order
-            .iter()
-            .find_map(|&i| items[i].1.msg.image().filter(|s| !s.is_empty()).map(str::to_owned));
+        let event_image = order.iter().find_map(|&i| {
+            items[i]
+                .1
+                .msg
+                .image()
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        });
         let extra_name = self.extra_name(g, items);
         let image = container
             .and_then(|c| c.image.clone())
             .or_else(|| event_image.clone())
             .or_else(|| g.image.clone().filter(|_| chosen_image_is_kubelets(items)))
-            .or_else(|| {
-                chosen_runtime_ref(items)
-            });
+            .or_else(|| chosen_runtime_ref(items));
         let status_reason = container
             .filter(|c| c.state == StateKind::Waiting || c.state == StateKind::Unknown)
             .and_then(|c| c.reason.clone())
@@ -675,10 +766,13 @@ impl Cx<'_> {
                         let mut ch = Chosen::none();
                         let cri = match reason.as_str() {
                             facts::REGISTRY_UNAVAILABLE => Some(facts::REGISTRY_UNAVAILABLE),
-                            facts::SIGNATURE_VALIDATION_FAILED => Some(facts::SIGNATURE_VALIDATION_FAILED),
+                            facts::SIGNATURE_VALIDATION_FAILED => {
+                                Some(facts::SIGNATURE_VALIDATION_FAILED)
+                            }
                             _ => None,
                         };
-                        ch.classified = Some(classify(msg, reason != facts::IMAGE_INSPECT_ERROR, cri));
+                        ch.classified =
+                            Some(classify(msg, reason != facts::IMAGE_INSPECT_ERROR, cri));
                         Some(ch)
                     }
                     _ => read_text(&p, None),
@@ -722,7 +816,11 @@ impl Cx<'_> {
             Msg::Error { reason } if facts::is_pull_reason(reason) => Some(reason.to_owned()),
             _ => None,
         });
-        let from_text = chosen.classified.as_ref().and_then(|c| c.cri_reason).map(str::to_owned);
+        let from_text = chosen
+            .classified
+            .as_ref()
+            .and_then(|c| c.cri_reason)
+            .map(str::to_owned);
         let reason = status_reason
             .clone()
             .or(hint_reason)
@@ -789,6 +887,9 @@ impl Cx<'_> {
             c.markers.iter().copied().for_each(&mut push);
         }
         chosen.kubelet_markers.iter().copied().for_each(&mut push);
+        if let Some(p) = g.pod {
+            self.pod_markers[p].iter().copied().for_each(&mut push);
+        }
         for (e, p) in items {
             e.markers.iter().copied().for_each(&mut push);
             match &p.msg {
@@ -816,8 +917,15 @@ impl Cx<'_> {
                 kubelet.narrow(facts::marker_bound(*mk));
             }
         }
-        let mut kubelet_markers: Vec<Marker> = markers.iter().copied().filter(|m| facts::is_kubelet_marker(*m)).collect();
-        if let Some(v) = node.and_then(|n| n.kubelet_version.as_deref()).and_then(facts::parse_version) {
+        let mut kubelet_markers: Vec<Marker> = markers
+            .iter()
+            .copied()
+            .filter(|m| facts::is_kubelet_marker(*m))
+            .collect();
+        if let Some(v) = node
+            .and_then(|n| n.kubelet_version.as_deref())
+            .and_then(facts::parse_version)
+        {
             kubelet.narrow(Band::exactly(v));
             kubelet_markers.push(Marker::NodeKubeletVersion);
         }
@@ -830,7 +938,13 @@ impl Cx<'_> {
         let failure_loc = container
             .and_then(|c| c.reason_at.filter(|_| status_reason.is_some()))
             .or(chosen.at)
-            .or_else(|| order.iter().map(|&i| items[i]).find(|(_, p)| is_failure_msg(&p.msg)).map(|(e, _)| e.at))
+            .or_else(|| {
+                order
+                    .iter()
+                    .map(|&i| items[i])
+                    .find(|(_, p)| is_failure_msg(&p.msg))
+                    .map(|(e, _)| e.at)
+            })
             .or_else(|| container.and_then(|c| c.image_at))
             .or_else(|| pod.map(|p| p.at))
             .unwrap_or_default();
@@ -851,11 +965,13 @@ impl Cx<'_> {
                 _ => chosen.own.clone().filter(|s| !s.is_empty()),
             })
             .or_else(|| {
-                container
-                    .and_then(|c| c.message.clone())
-                    .filter(|_| class == FailureClass::NeverPull || class == FailureClass::InvalidName)
+                container.and_then(|c| c.message.clone()).filter(|_| {
+                    class == FailureClass::NeverPull || class == FailureClass::InvalidName
+                })
             });
-        let cause = classified.map(|c| c.cause.clone()).filter(|c| !c.is_empty());
+        let cause = classified
+            .map(|c| c.cause.clone())
+            .filter(|c| !c.is_empty());
         let runtime_ref = classified.and_then(|c| c.runtime_ref.clone());
         let (container_name, role) = match container {
             Some(c) => (Some(c.name.clone()).filter(|n| !n.is_empty()), c.role),
@@ -890,7 +1006,14 @@ impl Cx<'_> {
             reason: &reason,
             runtime: runtime.name,
             architecture: node.and_then(|n| n.architecture.as_deref()),
-            present_elsewhere: nodes.iter().filter(|n| n.present == Presence::Yes && !n.pod_node).map(|n| n.node.as_str()).collect(),
+            present_elsewhere: nodes
+                .iter()
+                .filter(|n| n.present == Presence::Yes && !n.pod_node)
+                .map(|n| n.node.as_str())
+                .collect(),
+            present_here: nodes
+                .iter()
+                .any(|n| n.present == Presence::Yes && n.pod_node),
             secrets: secrets.first().map(|s| s.1),
         };
         let fix = m::fix(&fix_cx);
@@ -905,7 +1028,16 @@ impl Cx<'_> {
             position,
             m::pull_failure(&who, &reason, class, message.as_deref(), fix.clone()),
         )];
-        findings.push(finding(DiagnoseRule::PolicyPart, self.pos(image_loc), m::policy_finding(&policy)));
+        let policy_rule = if m::policy_is_a_cause(class, policy.effective) {
+            DiagnoseRule::PolicyCause
+        } else {
+            DiagnoseRule::PolicyPart
+        };
+        findings.push(finding(
+            policy_rule,
+            self.pos(image_loc),
+            m::policy_finding(&policy),
+        ));
         if let Some(t) = &timeline {
             // The latest failed attempt's row (else the latest failure of any kind).
             let at = order
@@ -921,37 +1053,60 @@ impl Cx<'_> {
                             | Msg::PullFailedFor { .. }
                     )
                 })
-                .or_else(|| order.iter().map(|&i| items[i]).find(|(_, p)| is_failure_msg(&p.msg)))
+                .or_else(|| {
+                    order
+                        .iter()
+                        .map(|&i| items[i])
+                        .find(|(_, p)| is_failure_msg(&p.msg))
+                })
                 .map_or(failure_loc, |(e, _)| e.at);
-            findings.push(finding(DiagnoseRule::Timeline, self.pos(at), m::timeline(t)));
+            findings.push(finding(
+                DiagnoseRule::Timeline,
+                self.pos(at),
+                m::timeline(t),
+            ));
             if t.failures_lower_bound {
-                findings.push(finding(DiagnoseRule::StaleCounters, self.pos(at), m::stale_counters(t)));
+                findings.push(finding(
+                    DiagnoseRule::StaleCounters,
+                    self.pos(at),
+                    m::stale_counters(t),
+                ));
             }
         }
         for n in &nodes {
             findings.push(finding(
                 DiagnoseRule::NodePresence,
                 n.position,
-                m::presence(&n.node, n.present, n.why, n.pod_node, n.matched.as_deref(), policy.effective),
+                m::presence(
+                    &n.node,
+                    n.present,
+                    n.why,
+                    n.pod_node,
+                    n.matched.as_deref(),
+                    policy.effective,
+                ),
             ));
         }
-        self.hints(&mut findings, &HintCx {
-            class,
-            reason: &reason,
-            image: image.as_deref(),
-            message: message.as_deref(),
-            runtime: &runtime,
-            node,
-            role,
-            combined: chosen.combined,
-            failure_at: position,
-            image_at: self.pos(image_loc),
-            secrets: &secrets,
-            items,
-            kubelet: &kubelet,
-            kubelet_markers: &kubelet_markers,
-            pod_events: pod.is_some(),
-        });
+        self.hints(
+            &mut findings,
+            &HintCx {
+                class,
+                reason: &reason,
+                image: image.as_deref(),
+                message: message.as_deref(),
+                runtime: &runtime,
+                node,
+                role,
+                combined: chosen.combined,
+                failure_at: position,
+                image_at: self.pos(image_loc),
+                secrets: &secrets,
+                items,
+                kubelet: &kubelet,
+                kubelet_markers: &kubelet_markers,
+                pod_events: pod.is_some(),
+            },
+        );
         Diagnosis {
             pod: pod.and_then(|p| p.name.clone()),
             namespace: pod.and_then(|p| p.namespace.clone()),
@@ -982,7 +1137,11 @@ impl Cx<'_> {
     /// A container events name that the pod's evidence does not list (or events without
     /// a pod): its name and role from the field path, or an image volume for an image no
     /// container of a known pod uses (PF §7 Q2).
-    fn extra_name(&self, g: &Group, items: &[(&EventEv, &Parsed<'_>)]) -> Option<(Option<String>, ContainerRole)> {
+    fn extra_name(
+        &self,
+        g: &Group,
+        items: &[(&EventEv, &Parsed<'_>)],
+    ) -> Option<(Option<String>, ContainerRole)> {
         if self.container(g).is_some() {
             return None;
         }
@@ -991,8 +1150,17 @@ impl Cx<'_> {
                 return Some((Some(name), role));
             }
         }
-        let known = g.pod.is_some_and(|p| !self.ev.pods[p].containers.is_empty());
-        Some((None, if known { ContainerRole::ImageVolume } else { ContainerRole::Unknown }))
+        let known = g
+            .pod
+            .is_some_and(|p| !self.ev.pods[p].containers.is_empty());
+        Some((
+            None,
+            if known {
+                ContainerRole::ImageVolume
+            } else {
+                ContainerRole::Unknown
+            },
+        ))
     }
 
     fn policy(
@@ -1010,10 +1178,14 @@ impl Cx<'_> {
                 PullPolicy::IfNotPresent
             }
         });
-        let present = items.iter().any(|(_, p)| matches!(p.msg, Msg::Pulled { present: true, .. }));
+        let present = items
+            .iter()
+            .any(|(_, p)| matches!(p.msg, Msg::Pulled { present: true, .. }));
         // From 1.33 the kubelet inspects only under IfNotPresent and Never.
         let inspect_new = reason == facts::IMAGE_INSPECT_ERROR
-            && items.iter().any(|(_, p)| matches!(&p.msg, Msg::Inspect { image, .. } if image.is_empty()));
+            && items
+                .iter()
+                .any(|(_, p)| matches!(&p.msg, Msg::Inspect { image, .. } if image.is_empty()));
         let not_always = present || inspect_new;
         let log = items.iter().find_map(|(e, _)| e.policy_hint);
         let (effective, source) = if let Some(p) = container.and_then(|c| c.policy) {
@@ -1038,6 +1210,8 @@ impl Cx<'_> {
             not_always,
             reason,
             image,
+            image_valid: image
+                .is_some_and(|i| reference::parse_normalized_named(i, self.rules).is_ok()),
             class,
         };
         PolicyPart {
@@ -1061,12 +1235,10 @@ impl Cx<'_> {
         }
         let from_text = counts.iter().max_by_key(|(_, n)| *n).map(|(r, _)| *r);
         let reported = node.and_then(|n| n.runtime_version.clone());
-        let (node_runtime, node_version) = reported
-            .as_deref()
-            .map_or((None, None), |v| {
-                let (r, ver) = facts::runtime_of_node(v);
-                (Some(r), ver)
-            });
+        let (node_runtime, node_version) = reported.as_deref().map_or((None, None), |v| {
+            let (r, ver) = facts::runtime_of_node(v);
+            (Some(r), ver)
+        });
         let name = from_text.or(node_runtime).unwrap_or(Runtime::Unknown);
         let mut band = Band::default();
         let mut kept: Vec<Marker> = Vec::new();
@@ -1169,10 +1341,18 @@ impl Cx<'_> {
             if let Some(img) = h.image {
                 let last = img.rsplit('/').next().unwrap_or(img);
                 if last.matches(':').count() >= 2 {
-                    out.push(finding(DiagnoseRule::DoubleTag, h.image_at, m::double_tag(img)));
+                    out.push(finding(
+                        DiagnoseRule::DoubleTag,
+                        h.image_at,
+                        m::double_tag(img),
+                    ));
                 }
                 if img.starts_with('/') {
-                    out.push(finding(DiagnoseRule::EmptyRegistryHost, h.image_at, m::empty_registry_host(img)));
+                    out.push(finding(
+                        DiagnoseRule::EmptyRegistryHost,
+                        h.image_at,
+                        m::empty_registry_host(img),
+                    ));
                 }
             }
         }
@@ -1187,15 +1367,27 @@ impl Cx<'_> {
             ));
         }
         if h.combined {
-            out.push(finding(DiagnoseRule::CombinedEvents, h.failure_at, m::combined_events()));
+            out.push(finding(
+                DiagnoseRule::CombinedEvents,
+                h.failure_at,
+                m::combined_events(),
+            ));
         }
         for (e, names) in h.secrets {
-            out.push(finding(DiagnoseRule::PullSecretMissing, self.pos(e.at), m::pull_secret_missing(names)));
+            out.push(finding(
+                DiagnoseRule::PullSecretMissing,
+                self.pos(e.at),
+                m::pull_secret_missing(names),
+            ));
         }
         for (e, _) in h.items {
             if let Some((_, d)) = &e.progress_timeout {
                 if d != facts::CONTAINERD_PROGRESS_TIMEOUT {
-                    out.push(finding(DiagnoseRule::ProgressTimeout, self.pos(e.at), m::progress_timeout(d)));
+                    out.push(finding(
+                        DiagnoseRule::ProgressTimeout,
+                        self.pos(e.at),
+                        m::progress_timeout(d),
+                    ));
                 }
             }
         }
@@ -1214,7 +1406,11 @@ impl Cx<'_> {
         if let Some(n) = h.node {
             if let Some(v) = &n.runtime_version {
                 let (node_rt, _) = facts::runtime_of_node(v);
-                let text_rt = h.runtime.markers.iter().find_map(|mk| facts::marker_runtime(*mk));
+                let text_rt = h
+                    .runtime
+                    .markers
+                    .iter()
+                    .find_map(|mk| facts::marker_runtime(*mk));
                 if let Some(t) = text_rt.filter(|t| *t != node_rt && node_rt != Runtime::Unknown) {
                     out.push(finding(
                         DiagnoseRule::RuntimeMismatch,
@@ -1242,14 +1438,24 @@ impl Cx<'_> {
                 out.push(finding(
                     DiagnoseRule::NodeArchitecture,
                     self.pos(n.at),
-                    m::node_architecture(&n.name, n.architecture.as_deref(), n.operating_system.as_deref()),
+                    m::node_architecture(
+                        &n.name,
+                        n.architecture.as_deref(),
+                        n.operating_system.as_deref(),
+                    ),
                 ));
             }
             if n.disk_pressure == Some(true) {
-                out.push(finding(DiagnoseRule::DiskPressure, self.pos(n.at), m::disk_pressure(&n.name, h.class)));
+                out.push(finding(
+                    DiagnoseRule::DiskPressure,
+                    self.pos(n.at),
+                    m::disk_pressure(&n.name, h.class),
+                ));
             }
         }
-        if h.message.is_none() && !matches!(h.class, FailureClass::NeverPull | FailureClass::InvalidName) {
+        if h.message.is_none()
+            && !matches!(h.class, FailureClass::NeverPull | FailureClass::InvalidName)
+        {
             out.push(finding(
                 DiagnoseRule::NoFailureText,
                 h.failure_at,
@@ -1257,7 +1463,11 @@ impl Cx<'_> {
             ));
         }
         if h.role == ContainerRole::ImageVolume && h.image.is_some() {
-            out.push(finding(DiagnoseRule::ImageVolumePull, h.image_at, m::image_volume_pull()));
+            out.push(finding(
+                DiagnoseRule::ImageVolumePull,
+                h.image_at,
+                m::image_volume_pull(),
+            ));
         }
         let kubelet = h.kubelet.public();
         if !h.kubelet_markers.is_empty() || !h.runtime.markers.is_empty() {
@@ -1337,7 +1547,9 @@ impl Cx<'_> {
         let mut index: HashMap<String, usize> = HashMap::new();
         for p in &self.ev.pods {
             for c in &p.containers {
-                let (Some(image), Some(id)) = (&c.image, &c.image_id) else { continue };
+                let (Some(image), Some(id)) = (&c.image, &c.image_id) else {
+                    continue;
+                };
                 let digest_pinned = reference::parse_normalized_named(image, self.rules)
                     .is_ok_and(|r| r.digest().is_some());
                 if digest_pinned || c.role == ContainerRole::ImageVolume {
@@ -1403,10 +1615,12 @@ impl Cx<'_> {
             .map(|n| {
                 let text = match &n.detail {
                     NoteDetail::Unreadable(msg) => m::unreadable(msg),
-                    NoteDetail::BadRow => m::bad_row(),
+                    NoteDetail::BadRows(n) => m::bad_rows(*n),
                     NoteDetail::JoinedBox => m::joined_box(),
                     NoteDetail::DescribeOther => m::describe_not_a_pod(),
-                    NoteDetail::Manifest(kind, name) => m::manifest(kind.as_deref(), name.as_deref()),
+                    NoteDetail::Manifest(kind, name) => {
+                        m::manifest(kind.as_deref(), name.as_deref())
+                    }
                     NoteDetail::Unrecognized => m::unrecognized(),
                 };
                 finding(n.rule, self.pos(n.at), text)

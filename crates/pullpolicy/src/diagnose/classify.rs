@@ -42,7 +42,8 @@ pub(crate) fn classify(text: &str, pull: bool, cri: Option<&'static str>) -> Cla
         let inner = inner.strip_suffix(']').unwrap_or(inner);
         let parts = split_aggregate(inner);
         if parts.len() > 1 {
-            let classified: Vec<Classified> = parts.iter().map(|p| classify(p, pull, None)).collect();
+            let classified: Vec<Classified> =
+                parts.iter().map(|p| classify(p, pull, None)).collect();
             let primary = classified
                 .iter()
                 .position(|p| !p.class.is_some_and(FailureClass::is_auth))
@@ -88,7 +89,10 @@ pub(crate) fn classify(text: &str, pull: bool, cri: Option<&'static str>) -> Cla
         let mut cri = false;
         for (prefix, wrapper) in [
             (facts::REGISTRY_UNAVAILABLE, Wrapper::RegistryUnavailable),
-            (facts::SIGNATURE_VALIDATION_FAILED, Wrapper::SignatureValidationFailed),
+            (
+                facts::SIGNATURE_VALIDATION_FAILED,
+                Wrapper::SignatureValidationFailed,
+            ),
         ] {
             if let Some(rest) = t.strip_prefix(prefix) {
                 if rest.is_empty() || rest.starts_with(':') {
@@ -265,8 +269,14 @@ fn peel_runtime<'t>(mut t: &'t str, wrappers: &mut Vec<Wrapper>) -> &'t str {
             ("failed to resolve image: ", Wrapper::ResolveImage),
             ("failed to copy: ", Wrapper::Copy),
             ("httpReadSeeker: failed open: ", Wrapper::Copy),
-            ("unable to pull image or OCI artifact: pull image err: ", Wrapper::CrioPull),
-            ("unable to try pulling possible OCI artifact: ", Wrapper::CrioPull),
+            (
+                "unable to pull image or OCI artifact: pull image err: ",
+                Wrapper::CrioPull,
+            ),
+            (
+                "unable to try pulling possible OCI artifact: ",
+                Wrapper::CrioPull,
+            ),
             ("unable to pull image: ", Wrapper::CrioPull),
             ("Error response from daemon: ", Wrapper::DaemonResponse),
         ] {
@@ -623,10 +633,17 @@ mod tests {
         assert_eq!(c.class, Some(FailureClass::AccessDenied));
         assert_eq!(
             c.wrappers,
-            [Wrapper::Grpc, Wrapper::PullAndUnpack, Wrapper::ResolveReference]
+            [
+                Wrapper::Grpc,
+                Wrapper::PullAndUnpack,
+                Wrapper::ResolveReference
+            ]
         );
         assert!(c.cause.starts_with("pull access denied"));
-        assert_eq!(c.runtime_ref.as_deref(), Some("docker.io/library/busybox777:latest"));
+        assert_eq!(
+            c.runtime_ref.as_deref(),
+            Some("docker.io/library/busybox777:latest")
+        );
         assert!(c.markers.contains(&Marker::KubeletUnknownCodeKept));
         assert!(c.markers.contains(&Marker::ContainerdResolveReference));
     }
@@ -635,15 +652,33 @@ mod tests {
     fn precedence() {
         use FailureClass as C;
         for (t, class) in [
-            ("dial tcp: lookup r on 127.0.0.53:53: read udp: i/o timeout", C::Dns),
+            (
+                "dial tcp: lookup r on 127.0.0.53:53: read udp: i/o timeout",
+                C::Dns,
+            ),
             ("net/http: TLS handshake timeout", C::Network),
-            ("x509: certificate signed by unknown authority", C::TlsUntrusted),
-            ("no match for platform in manifest: not found", C::PlatformMismatch),
-            ("failed to fetch oauth token: unexpected status: 401 Unauthorized", C::BadCredentials),
-            ("failed to fetch anonymous token: unexpected status: 403 Forbidden", C::Forbidden),
+            (
+                "x509: certificate signed by unknown authority",
+                C::TlsUntrusted,
+            ),
+            (
+                "no match for platform in manifest: not found",
+                C::PlatformMismatch,
+            ),
+            (
+                "failed to fetch oauth token: unexpected status: 401 Unauthorized",
+                C::BadCredentials,
+            ),
+            (
+                "failed to fetch anonymous token: unexpected status: 403 Forbidden",
+                C::Forbidden,
+            ),
             ("docker.io/library/nginx:9.9: not found", C::NotFound),
             ("image pull failed for unknown error", C::Unknown),
-            ("unexpected status from HEAD request to https://r/v2/x/manifests/1: 503 Service Unavailable", C::RegistryServerError),
+            (
+                "unexpected status from HEAD request to https://r/v2/x/manifests/1: 503 Service Unavailable",
+                C::RegistryServerError,
+            ),
         ] {
             assert_eq!(class_of(t, None, None), class, "{t}");
         }
@@ -660,7 +695,10 @@ mod tests {
         );
         assert_eq!(c.grpc_code.as_deref(), Some("Unknown"));
         assert!(c.message.starts_with("failed to pull and unpack image"));
-        assert_eq!(c.cause, "unexpected status code https://r/x:\n429 Too Many Requests");
+        assert_eq!(
+            c.cause,
+            "unexpected status code https://r/x:\n429 Too Many Requests"
+        );
         assert_eq!(c.class, Some(FailureClass::RateLimited));
         assert_eq!(split_ws("a\n desc = b", " desc = "), Some(("a", "b")));
         assert_eq!(strip_ws("x\ny", "x y"), Some(""));

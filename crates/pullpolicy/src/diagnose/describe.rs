@@ -21,9 +21,9 @@ pub(crate) fn key_value(text: &str) -> Option<(&str, &str, usize)> {
     let after = &text[colon + 1..];
     if key.is_empty()
         || !key.starts_with(|c: char| c.is_ascii_alphabetic())
-        || !key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '/' | '(' | ')'))
+        || !key.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '/' | '(' | ')')
+        })
         || !(after.is_empty() || after.starts_with([' ', '\t']))
     {
         return None;
@@ -108,7 +108,10 @@ pub(crate) fn read(
             // keys or indented lines is skipped, anything else ends it.
             let next = lines[i..].iter().position(|l| !l.is_blank()).map(|k| i + k);
             match next {
-                Some(n) if lines[n].indent() > 0 || key_value(lines[n].text).is_some_and(|(k, _, _)| is_known_key(k)) => {
+                Some(n)
+                    if lines[n].indent() > 0
+                        || key_value(lines[n].text).is_some_and(|(k, _, _)| is_known_key(k)) =>
+                {
                     i = n;
                     continue;
                 }
@@ -156,7 +159,11 @@ pub(crate) fn read(
                     if value.is_empty() {
                         let header_at = i + 1;
                         let header = lines.get(header_at).and_then(table::header);
-                        let start = if header.is_some() { header_at + 1 } else { header_at };
+                        let start = if header.is_some() {
+                            header_at + 1
+                        } else {
+                            header_at
+                        };
                         let read = table::read_rows(
                             lines,
                             start,
@@ -324,8 +331,14 @@ mod tests {
     fn keys_and_values() {
         assert_eq!(key_value("Name:         web"), Some(("Name", "web", 14)));
         assert_eq!(key_value("Container ID:"), Some(("Container ID", "", 13)));
-        assert_eq!(key_value("Events:          <none>"), Some(("Events", "<none>", 17)));
-        assert_eq!(key_value("failed to do request: x"), Some(("failed to do request", "x", 22)));
+        assert_eq!(
+            key_value("Events:          <none>"),
+            Some(("Events", "<none>", 17))
+        );
+        assert_eq!(
+            key_value("failed to do request: x"),
+            Some(("failed to do request", "x", 22))
+        );
         assert_eq!(key_value("https://x"), None);
         assert_eq!(key_value("  x: y"), None);
     }

@@ -20,6 +20,8 @@ pub(crate) struct Evidence {
     pub events: Vec<EventEv>,
     pub nodes: Vec<NodeEv>,
     pub notes: Vec<Note>,
+    /// The k9s join was noted (once per paste).
+    pub joined_box_noted: bool,
 }
 
 /// One piece as read.
@@ -46,8 +48,8 @@ pub(crate) struct Note {
 pub(crate) enum NoteDetail {
     /// YAML/JSON syntax error, in the reader's words.
     Unreadable(String),
-    /// An events table or row that could not be read.
-    BadRow,
+    /// Lines of an events table that could not be read (how many).
+    BadRows(usize),
     /// Lines wrapped by k9s were joined (cannot be exact).
     JoinedBox,
     /// describe output of another kind.

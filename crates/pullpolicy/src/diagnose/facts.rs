@@ -328,9 +328,9 @@ pub(crate) fn marker_bound(marker: Marker) -> (Option<Version>, Option<Version>)
         M::CrioArtifact134 => (Some((1, 34)), None),
         M::CrioUnablePull136 => (Some((1, 36)), None),
         M::CrioErrorPrefix => (Some((1, 28)), None),
-        M::KubeletUnknownCodeKept
-        | M::KubeletParseReference
-        | M::KubeletNoReportingComponent => (None, Some((1, 28))),
+        M::KubeletUnknownCodeKept | M::KubeletParseReference | M::KubeletNoReportingComponent => {
+            (None, Some((1, 28)))
+        }
         M::KubeletBackoffWithError => (Some((1, 32)), None),
         M::KubeletInspectEmptyRef | M::KubeletCanBeAccessed => (Some((1, 33)), None),
         M::KubeletInspectImageRef | M::KubeletInspectUnderAlways => (None, Some((1, 33))),
@@ -575,8 +575,14 @@ mod tests {
             runtime_of_node("containerd://1.7.27-k3s1"),
             (Runtime::Containerd, Some("1.7.27-k3s1"))
         );
-        assert_eq!(runtime_of_node("cri-o://1.30.0"), (Runtime::CriO, Some("1.30.0")));
-        assert_eq!(runtime_of_node("docker://24.0.7"), (Runtime::Docker, Some("24.0.7")));
+        assert_eq!(
+            runtime_of_node("cri-o://1.30.0"),
+            (Runtime::CriO, Some("1.30.0"))
+        );
+        assert_eq!(
+            runtime_of_node("docker://24.0.7"),
+            (Runtime::Docker, Some("24.0.7"))
+        );
         assert_eq!(runtime_of_node("remote://x").0, Runtime::Unknown);
     }
 }

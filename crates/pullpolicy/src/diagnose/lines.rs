@@ -36,7 +36,10 @@ impl<'t> Line<'t> {
         let at = (part.as_ptr() as usize)
             .saturating_sub(base)
             .min(self.text.len());
-        (self.start + at, self.start + at + part.len().min(self.text.len() - at))
+        (
+            self.start + at,
+            self.start + at + part.len().min(self.text.len() - at),
+        )
     }
 }
 

@@ -216,6 +216,8 @@ pub(crate) struct FixContext<'a> {
     pub runtime: Runtime,
     pub architecture: Option<&'a str>,
     pub present_elsewhere: Vec<&'a str>,
+    /// The pod's own node lists the image.
+    pub present_here: bool,
     pub secrets: Option<&'a str>,
 }
 
@@ -223,32 +225,77 @@ pub(crate) struct FixContext<'a> {
 pub(crate) fn fix(f: &FixContext<'_>) -> String {
     use FailureClass as C;
     let mut s = String::from(match f.class {
-        C::NotFound => "Use a tag or digest that exists in that repository (check the registry's tag list), or push the missing tag.",
-        C::AccessDenied => "Check the repository's spelling first. For a private repository, add an imagePullSecrets entry (or one on the pod's service account) with credentials for this registry host, in the pod's namespace; or make the repository public.",
-        C::BadCredentials => "Renew the pull secret or token; grant the node's identity (or the credential provider's role) pull rights on the registry; check the credential-provider plugin's configuration (matchImages).",
-        C::Forbidden => "Change the registry's network rules (firewall, private endpoint) or the repository/IAM policy so that this node's network and identity may pull; it is not a Kubernetes setting.",
-        C::RateLimited => "Authenticate the pulls (imagePullSecrets with a registry account), use a mirror or pull-through cache, or pin images by digest with imagePullPolicy: IfNotPresent so that cached images cost no request.",
-        C::TlsUntrusted => "Install the registry's CA for the container runtime (containerd: hosts.toml `ca`; CRI-O and Docker: /etc/containers/certs.d/<host>/ or /etc/docker/certs.d/<host>/ca.crt) and restart the runtime; or serve a certificate for the registry's name.",
-        C::HttpRegistry => "Declare the registry as plain HTTP for the runtime (containerd hosts.toml `server = \"http://<host>\"`; CRI-O `insecure = true` in registries.conf), or serve TLS.",
-        C::Dns => "Check the registry host name for a typo; fix the node's DNS (resolv.conf, systemd-resolved, private zones linked to the node's network).",
-        C::Network => "Allow egress from the nodes to the registry's address and port (or configure a proxy for the container runtime), and check that the registry is up and listening there.",
-        C::PullCancelled => "Raise the runtime's progress timeout (containerd image_pull_progress_timeout), use a closer mirror, shrink the image, or pre-pull it.",
-        C::PlatformMismatch => "Publish a multi-platform image, or run the pod on nodes of a platform the image has (nodeSelector kubernetes.io/arch or kubernetes.io/os).",
-        C::DiskFull => "Free space on the node's image filesystem or give the node a larger disk; lower imageGCHighThresholdPercent so garbage collection starts earlier; use smaller images.",
-        C::UnsupportedContent => "Rebuild and push the image with a current builder (an OCI or Docker schema-2 manifest).",
-        C::ShortName => "Write the fully qualified image name (for example docker.io/library/alpine:3.20), or add a short-name alias to registries.conf on the nodes.",
-        C::SignatureRejected => "Sign the image, or change the signature policy for this registry or namespace.",
-        C::NoCredentials => "Create the missing pull secret in the pod's namespace, or add an imagePullSecrets entry for this registry host; attach the registry to the cluster's identity; check the kubelet's log for credential-provider errors.",
-        C::KubeletLocal => "Raise registryPullQPS and registryBurst in the kubelet configuration, or avoid needless pulls: imagePullPolicy IfNotPresent, or a digest instead of :latest.",
-        C::RegistryServerError => "Wait for the kubelet's next attempt; check the registry's or the proxy's health.",
-        C::NeverPull => "Load the image into the container runtime of every node that may run the pod (kind load, `ctr -n k8s.io images import`; k3s and RKE2 use their own containerd, not Docker), or set imagePullPolicy: IfNotPresent.",
-        C::InvalidName => "Fix the image field: a lower-case repository, at most one tag after the last '/', a digest written @sha256:<64 hex digits>.",
+        C::NotFound => {
+            "Use a tag or digest that exists in that repository (check the registry's tag list), or push the missing tag."
+        }
+        C::AccessDenied => {
+            "Check the repository's spelling first. For a private repository, add an imagePullSecrets entry (or one on the pod's service account) with credentials for this registry host, in the pod's namespace; or make the repository public."
+        }
+        C::BadCredentials => {
+            "Renew the pull secret or token; grant the node's identity (or the credential provider's role) pull rights on the registry; check the credential-provider plugin's configuration (matchImages)."
+        }
+        C::Forbidden => {
+            "Change the registry's network rules (firewall, private endpoint) or the repository/IAM policy so that this node's network and identity may pull; it is not a Kubernetes setting."
+        }
+        C::RateLimited => {
+            "Authenticate the pulls (imagePullSecrets with a registry account), use a mirror or pull-through cache, or pin images by digest with imagePullPolicy: IfNotPresent so that cached images cost no request."
+        }
+        C::TlsUntrusted => {
+            "Install the registry's CA for the container runtime (containerd: hosts.toml `ca`; CRI-O and Docker: /etc/containers/certs.d/<host>/ or /etc/docker/certs.d/<host>/ca.crt) and restart the runtime; or serve a certificate for the registry's name."
+        }
+        C::HttpRegistry => {
+            "Declare the registry as plain HTTP for the runtime (containerd hosts.toml `server = \"http://<host>\"`; CRI-O `insecure = true` in registries.conf), or serve TLS."
+        }
+        C::Dns => {
+            "Check the registry host name for a typo; fix the node's DNS (resolv.conf, systemd-resolved, private zones linked to the node's network)."
+        }
+        C::Network => {
+            "Allow egress from the nodes to the registry's address and port (or configure a proxy for the container runtime), and check that the registry is up and listening there."
+        }
+        C::PullCancelled => {
+            "Raise the runtime's progress timeout (containerd image_pull_progress_timeout), use a closer mirror, shrink the image, or pre-pull it."
+        }
+        C::PlatformMismatch => {
+            "Publish a multi-platform image, or run the pod on nodes of a platform the image has (nodeSelector kubernetes.io/arch or kubernetes.io/os)."
+        }
+        C::DiskFull => {
+            "Free space on the node's image filesystem or give the node a larger disk; lower imageGCHighThresholdPercent so garbage collection starts earlier; use smaller images."
+        }
+        C::UnsupportedContent => {
+            "Rebuild and push the image with a current builder (an OCI or Docker schema-2 manifest)."
+        }
+        C::ShortName => {
+            "Write the fully qualified image name (for example docker.io/library/alpine:3.20), or add a short-name alias to registries.conf on the nodes."
+        }
+        C::SignatureRejected => {
+            "Sign the image, or change the signature policy for this registry or namespace."
+        }
+        C::NoCredentials => {
+            "Create the missing pull secret in the pod's namespace, or add an imagePullSecrets entry for this registry host; attach the registry to the cluster's identity; check the kubelet's log for credential-provider errors."
+        }
+        C::KubeletLocal => {
+            "Raise registryPullQPS and registryBurst in the kubelet configuration, or avoid needless pulls: imagePullPolicy IfNotPresent, or a digest instead of :latest."
+        }
+        C::RegistryServerError => {
+            "Wait for the kubelet's next attempt; check the registry's or the proxy's health."
+        }
+        C::NeverPull => {
+            "Load the image into the container runtime of every node that may run the pod (kind load, `ctr -n k8s.io images import`; k3s and RKE2 use their own containerd, not Docker), or set imagePullPolicy: IfNotPresent."
+        }
+        C::InvalidName => {
+            "Fix the image field: a lower-case repository, at most one tag after the last '/', a digest written @sha256:<64 hex digits>."
+        }
         C::InspectError => "Read the container runtime's log on the node for the inspect error.",
-        C::Unknown => "Get the pod's events (kubectl get events --field-selector involvedObject.name=<pod>) or the container runtime's log on the node (journalctl -u containerd, or -u crio) for the error text.",
+        C::Unknown => {
+            "Get the pod's events (kubectl get events --field-selector involvedObject.name=<pod>) or the container runtime's log on the node (journalctl -u containerd, or -u crio) for the error text."
+        }
     });
     if f.class == C::NoCredentials {
         if let Some(names) = f.secrets {
-            let _ = write!(s, " The pod names the pull secret(s) {names}, which the kubelet could not read.");
+            let _ = write!(
+                s,
+                " The pod names the pull secret(s) {names}, which the kubelet could not read."
+            );
         }
     }
     if f.class == C::PlatformMismatch {
@@ -256,8 +303,16 @@ pub(crate) fn fix(f: &FixContext<'_>) -> String {
             let _ = write!(s, " The pod's node is {arch}.");
         }
     }
-    if f.class == C::ShortName && f.runtime == Runtime::CriO && f.reason == super::facts::IMAGE_INSPECT_ERROR {
+    if f.class == C::ShortName
+        && f.runtime == Runtime::CriO
+        && f.reason == super::facts::IMAGE_INSPECT_ERROR
+    {
         s.push_str(" Under IfNotPresent or Never the failure shows in the presence check (ImageInspectError).");
+    }
+    let pulls_needlessly = matches!(f.policy, Some(PullPolicy::Always))
+        && !matches!(f.class, C::InvalidName | C::NeverPull);
+    if f.present_here && pulls_needlessly {
+        s.push_str(" The pod's node already holds this image: with imagePullPolicy IfNotPresent the container would start from it without asking the registry.");
     }
     if !f.present_elsewhere.is_empty()
         && matches!(f.policy, Some(PullPolicy::Always))
@@ -270,7 +325,10 @@ pub(crate) fn fix(f: &FixContext<'_>) -> String {
         );
     }
     if let Some(image) = f.image {
-        if f.class == C::NotFound && image.contains(":latest") && f.policy == Some(PullPolicy::Always) {
+        if f.class == C::NotFound
+            && image.contains(":latest")
+            && f.policy == Some(PullPolicy::Always)
+        {
             s.push_str(" With :latest and Always a moved or deleted tag breaks every restart.");
         }
     }
@@ -347,6 +405,8 @@ pub(crate) struct PolicyCx<'a> {
     pub not_always: bool,
     pub reason: &'a str,
     pub image: Option<&'a str>,
+    /// The image parses (`ParseNormalizedNamed`).
+    pub image_valid: bool,
     pub class: FailureClass,
 }
 
@@ -360,14 +420,16 @@ pub(crate) fn policy_note(p: &PolicyCx<'_>) -> String {
             "ErrImageNeverPull happens only with imagePullPolicy: Never.".to_owned()
         }
         (PolicyEvidence::DefaultIfUnset, Some(e)) => {
-            let why = if e == PullPolicy::Always {
-                "it has no tag, or the tag latest, so the API server defaults imagePullPolicy to Always"
+            let form = if e == PullPolicy::Always {
+                "no tag or the tag latest"
+            } else if p.image_valid {
+                "a tag other than latest, or a digest"
             } else {
-                "it has a tag other than latest, or a digest, so the API server defaults imagePullPolicy to IfNotPresent"
+                "a reference that does not parse"
             };
             format!(
-                "This evidence does not show the policy. The image {} {why}, unless the manifest sets another value.",
-                p.image.unwrap_or("")
+                "This evidence does not show the policy: for {} ({form}) the API server defaults it to {e}, unless the manifest sets another value.",
+                p.image.unwrap_or("this image")
             )
         }
         _ if p.not_always => {
@@ -376,20 +438,58 @@ pub(crate) fn policy_note(p: &PolicyCx<'_>) -> String {
         _ => "The evidence does not show the pull policy.".to_owned(),
     };
     let angle = match (p.class, p.effective) {
-        (C::InvalidName, _) => "The policy plays no part: the reference does not parse under any policy.",
-        (C::NeverPull, _) => "The kubelet never pulls under Never: the image must be preloaded on every node that may run the pod, and garbage collection may remove it again.",
-        (C::RateLimited, Some(PullPolicy::Always)) => "With Always every container start contacts the registry, so restarts and rollouts spend the quota; with IfNotPresent an image already on the node costs no registry request at all.",
-        (C::RateLimited, Some(_)) => "With IfNotPresent the kubelet pulled because the image was not on this node; every node without it spends quota once.",
-        (C::KubeletLocal, Some(PullPolicy::Always)) => "With Always every container start goes through the kubelet's pull limiter, so many pods starting at once exceed it; IfNotPresent (or a digest) avoids the pulls.",
-        (C::Network | C::Dns | C::TlsUntrusted | C::HttpRegistry | C::RegistryServerError | C::PullCancelled | C::Forbidden, Some(PullPolicy::Always)) => "Always puts the registry in the path of every container start: a copy already on the node is not used when the registry cannot be reached. IfNotPresent would start from such a copy.",
-        (C::NotFound, Some(PullPolicy::Always)) => "With Always the registry is asked at every start, so a deleted or moved tag also breaks restarts of pods that ran before.",
-        (C::AccessDenied | C::BadCredentials | C::NoCredentials, Some(PullPolicy::IfNotPresent | PullPolicy::Never)) => "Up to Kubernetes 1.34 a private image already on a node let IfNotPresent start without credentials; from 1.35 (KubeletEnsureSecretPulledImages) the kubelet re-verifies the credentials of images it pulled, so a pod without the secret fails where it used to start.",
-        (C::AccessDenied | C::BadCredentials | C::NoCredentials, Some(PullPolicy::Always)) => "With Always every container start needs working credentials.",
-        (C::ShortName, Some(PullPolicy::Always)) => "Under Always the failure happens in the pull (ErrImagePull); under IfNotPresent or Never it happens in the presence check (ImageInspectError).",
-        (C::ShortName, Some(_)) => "Under IfNotPresent or Never the failure happens in the presence check (ImageInspectError, event InspectFailed); under Always it would happen in the pull.",
-        (C::InspectError, _) => "From Kubernetes 1.33 the kubelet inspects the image only under IfNotPresent and Never; before, under every policy.",
+        (C::InvalidName, _) => {
+            "The policy plays no part: the reference does not parse under any policy."
+        }
+        (C::NeverPull, _) => {
+            "The kubelet never pulls under Never: the image must be preloaded on every node that may run the pod, and garbage collection may remove it again."
+        }
+        (C::RateLimited, Some(PullPolicy::Always)) => {
+            "With Always every container start contacts the registry, so restarts and rollouts spend the quota; with IfNotPresent an image already on the node costs no registry request at all."
+        }
+        (C::RateLimited, Some(_)) => {
+            "With IfNotPresent the kubelet pulled because the image was not on this node; every node without it spends quota once."
+        }
+        (C::KubeletLocal, Some(PullPolicy::Always)) => {
+            "With Always every container start goes through the kubelet's pull limiter, so many pods starting at once exceed it; IfNotPresent (or a digest) avoids the pulls."
+        }
+        (
+            C::Network
+            | C::Dns
+            | C::TlsUntrusted
+            | C::HttpRegistry
+            | C::RegistryServerError
+            | C::PullCancelled
+            | C::Forbidden,
+            Some(PullPolicy::Always),
+        ) => {
+            "Always puts the registry in the path of every container start: a copy already on the node is not used when the registry cannot be reached. IfNotPresent would start from such a copy."
+        }
+        (C::NotFound, Some(PullPolicy::Always)) => {
+            "With Always the registry is asked at every start, so a deleted or moved tag also breaks restarts of pods that ran before."
+        }
+        (
+            C::AccessDenied | C::BadCredentials | C::NoCredentials,
+            Some(PullPolicy::IfNotPresent | PullPolicy::Never),
+        ) => {
+            "Up to Kubernetes 1.34 a private image already on a node let IfNotPresent start without credentials; from 1.35 (KubeletEnsureSecretPulledImages) the kubelet re-verifies the credentials of images it pulled, so a pod without the secret fails where it used to start."
+        }
+        (C::AccessDenied | C::BadCredentials | C::NoCredentials, Some(PullPolicy::Always)) => {
+            "With Always every container start needs working credentials."
+        }
+        (C::ShortName, Some(PullPolicy::Always)) => {
+            "Under Always the failure happens in the pull (ErrImagePull); under IfNotPresent or Never it happens in the presence check (ImageInspectError)."
+        }
+        (C::ShortName, Some(_)) => {
+            "Under IfNotPresent or Never the failure happens in the presence check (ImageInspectError, event InspectFailed); under Always it would happen in the pull."
+        }
+        (C::InspectError, _) => {
+            "From Kubernetes 1.33 the kubelet inspects the image only under IfNotPresent and Never; before, under every policy."
+        }
         (_, Some(PullPolicy::Always)) => "With Always the kubelet pulls at every container start.",
-        (_, Some(PullPolicy::IfNotPresent)) => "With IfNotPresent the kubelet pulls only when the image is not on the node: it was not on this one.",
+        (_, Some(PullPolicy::IfNotPresent)) => {
+            "With IfNotPresent the kubelet pulls only when the image is not on the node: it was not on this one."
+        }
         _ => "",
     };
     if !angle.is_empty() {
@@ -401,6 +501,29 @@ pub(crate) fn policy_note(p: &PolicyCx<'_>) -> String {
     }
     let _ = p.default;
     s
+}
+
+/// Whether the policy changed the outcome (a cause, not only context): `Always` with a
+/// failure that a copy on the node would have avoided, or `Never`.
+pub(crate) fn policy_is_a_cause(class: FailureClass, effective: Option<PullPolicy>) -> bool {
+    use FailureClass as C;
+    match effective {
+        Some(PullPolicy::Always) => matches!(
+            class,
+            C::RateLimited
+                | C::KubeletLocal
+                | C::Network
+                | C::Dns
+                | C::TlsUntrusted
+                | C::HttpRegistry
+                | C::RegistryServerError
+                | C::PullCancelled
+                | C::Forbidden
+                | C::NotFound
+        ),
+        Some(PullPolicy::Never) => class == C::NeverPull,
+        _ => false,
+    }
 }
 
 /// The policy finding.
@@ -458,10 +581,14 @@ pub(crate) fn timeline(t: &Timeline) -> Text {
     }
     let mut s = format!(
         "{}{} failed pull(s)",
-        if t.failures_lower_bound { "at least " } else { "" },
+        if t.failures_lower_bound {
+            "at least "
+        } else {
+            ""
+        },
         t.failures
     );
-    if let Some(span) = t.span_seconds {
+    if let Some(span) = t.span_seconds.filter(|_| t.failures > 1) {
         let _ = write!(s, " over {}", range(span.min, span.max));
     }
     let _ = write!(s, "; back-off window now {} s", t.window_seconds);
@@ -533,7 +660,10 @@ pub(crate) fn presence(
 ) -> Text {
     let whose = if pod_node { " (the pod's node)" } else { "" };
     let message = match present {
-        Presence::Yes => format!("Node {node}{whose} has the image ({}).", matched.unwrap_or("")),
+        Presence::Yes => format!(
+            "Node {node}{whose} has the image ({}).",
+            matched.unwrap_or("")
+        ),
         Presence::No => format!("Node {node}{whose} does not have the image."),
         Presence::Maybe => format!(
             "Node {node}{whose} does not list the image, but its list is at the kubelet's cap of 50 images."
@@ -541,13 +671,25 @@ pub(crate) fn presence(
         Presence::Unknown => format!("Node {node}{whose}: the image list cannot tell."),
     };
     let mut explanation = String::from(match why {
-        PresenceWhy::Matched => "A name in the node's status.images matches the image as the kubelet asks for it (normalized; :latest when it has no tag; the digest when it has one).",
-        PresenceWhy::NotListed => "No name in the node's status.images matches the image as the kubelet asks for it, and the list is complete. The list lags the runtime by up to about 40 s.",
-        PresenceWhy::ListAtCap => "The kubelet reports at most 50 images (nodeStatusMaxImages), the largest first: a smaller image can be on the node without being listed.",
-        PresenceWhy::NamesCut => "An image of the same repository lists exactly 5 names, the most the kubelet reports per image: the matching name may have been cut.",
-        PresenceWhy::CrioShortName => "CRI-O resolves names without a registry through registries.conf, so the docker.io name is only one candidate for this image.",
+        PresenceWhy::Matched => {
+            "A name in the node's status.images matches the image as the kubelet asks for it (normalized; :latest when it has no tag; the digest when it has one)."
+        }
+        PresenceWhy::NotListed => {
+            "No name in the node's status.images matches the image as the kubelet asks for it, and the list is complete. The list lags the runtime by up to about 40 s."
+        }
+        PresenceWhy::ListAtCap => {
+            "The kubelet reports at most 50 images (nodeStatusMaxImages), the largest first: a smaller image can be on the node without being listed."
+        }
+        PresenceWhy::NamesCut => {
+            "An image of the same repository lists exactly 5 names, the most the kubelet reports per image: the matching name may have been cut."
+        }
+        PresenceWhy::CrioShortName => {
+            "CRI-O resolves names without a registry through registries.conf, so the docker.io name is only one candidate for this image."
+        }
         PresenceWhy::NoImageList => "The node object has no status.images.",
-        PresenceWhy::InvalidImage => "The image reference does not parse, so it cannot be looked up.",
+        PresenceWhy::InvalidImage => {
+            "The image reference does not parse, so it cannot be looked up."
+        }
     });
     match (present, policy, pod_node) {
         (Presence::Yes, Some(PullPolicy::Always), _) => explanation.push_str(
@@ -588,7 +730,9 @@ pub(crate) fn double_tag(image: &str) -> Text {
 
 pub(crate) fn empty_registry_host(image: &str) -> Text {
     text(
-        format!("{image} starts with '/': the registry host is empty (a template variable was empty)."),
+        format!(
+            "{image} starts with '/': the registry host is empty (a template variable was empty)."
+        ),
         "A reference starts with a registry host or a repository name, never with '/'.",
     )
     .link(IMAGE_NAMES)
@@ -619,7 +763,9 @@ pub(crate) fn pull_secret_missing(names: &str) -> Text {
 
 pub(crate) fn progress_timeout(d: &str) -> Text {
     text(
-        format!("containerd cancelled the pull after {d} without progress: its image_pull_progress_timeout was lowered from the 5m0s default."),
+        format!(
+            "containerd cancelled the pull after {d} without progress: its image_pull_progress_timeout was lowered from the 5m0s default."
+        ),
         "containerd cancels a pull that makes no progress for image_pull_progress_timeout (5m0s by default) and returns \"context canceled\".",
     )
 }
@@ -715,8 +861,12 @@ pub(crate) fn band_text(b: &VersionBand) -> String {
     }
 }
 
-pub(crate) fn versions_read(kubelet: &VersionBand, kubelet_markers: &[Marker], runtime: &RuntimeInfo) -> Text {
-    let mut s = String::from("Read from the texts:");
+pub(crate) fn versions_read(
+    kubelet: &VersionBand,
+    kubelet_markers: &[Marker],
+    runtime: &RuntimeInfo,
+) -> Text {
+    let mut s = String::from("Read from the evidence:");
     if !kubelet_markers.is_empty() {
         let _ = write!(s, " kubelet {};", band_text(kubelet));
     }
@@ -742,42 +892,84 @@ pub(crate) fn versions_read(kubelet: &VersionBand, kubelet_markers: &[Marker], r
 pub(crate) fn marker_meaning(m: Marker) -> &'static str {
     use Marker as M;
     match m {
-        M::ContainerdUnpack => "`failed to pull and unpack image \"<ref>\"`: containerd's CRI plugin, every version.",
-        M::ContainerdResolveReference => "`failed to resolve reference \"<ref>\"`: containerd's client pull path (1.x, 2.0, or 2.1+ with the local pull path).",
-        M::ContainerdResolveImage => "`failed to resolve image:`: containerd 2.1 or later, transfer service.",
-        M::ContainerdStatusNoMethod => "`unexpected status: <code>` without method and URL: containerd before 1.7.",
-        M::ContainerdStatusWithMethod => "`unexpected status from <METHOD> request to`: containerd 1.7 or later.",
-        M::ContainerdFetcherStatusCode => "`unexpected status code <url>`: containerd 2.1 or earlier.",
-        M::ContainerdFetcherJoinedBody => "The registry's errors on a line of their own: containerd 2.2 or later.",
+        M::ContainerdUnpack => {
+            "`failed to pull and unpack image \"<ref>\"`: containerd's CRI plugin, every version."
+        }
+        M::ContainerdResolveReference => {
+            "`failed to resolve reference \"<ref>\"`: containerd's client pull path (1.x, 2.0, or 2.1+ with the local pull path)."
+        }
+        M::ContainerdResolveImage => {
+            "`failed to resolve image:`: containerd 2.1 or later, transfer service."
+        }
+        M::ContainerdStatusNoMethod => {
+            "`unexpected status: <code>` without method and URL: containerd before 1.7."
+        }
+        M::ContainerdStatusWithMethod => {
+            "`unexpected status from <METHOD> request to`: containerd 1.7 or later."
+        }
+        M::ContainerdFetcherStatusCode => {
+            "`unexpected status code <url>`: containerd 2.1 or earlier."
+        }
+        M::ContainerdFetcherJoinedBody => {
+            "The registry's errors on a line of their own: containerd 2.2 or later."
+        }
         M::ContainerdSchema1Refused => "Schema-1 manifests refused: containerd 2.0 or later.",
-        M::ContainerdSnapshotterUnpack => "`failed to unpack image on snapshotter`: containerd 2.x.",
+        M::ContainerdSnapshotterUnpack => {
+            "`failed to unpack image on snapshotter`: containerd 2.x."
+        }
         M::ContainerdRedacted => "`[REDACTED]` query values: containerd 2.3 or later.",
         M::ContainerdText => "A text only containerd writes.",
         M::CrioImageLibrary => "A containers/image text: CRI-O.",
-        M::CrioOldWording => "Capitalised containers/image wording (`Error reading manifest`): CRI-O of about 1.20 and earlier.",
+        M::CrioOldWording => {
+            "Capitalised containers/image wording (`Error reading manifest`): CRI-O of about 1.20 and earlier."
+        }
         M::CrioShortName => "Short-name resolution: CRI-O (enforcing by default from 1.34).",
         M::CrioArtifact133 => "`unable to try pulling possible OCI artifact`: CRI-O 1.33.",
         M::CrioArtifact134 => "`unable to pull image or OCI artifact`: CRI-O 1.34 or later.",
         M::CrioUnablePull136 => "`unable to pull image:` on a network error: CRI-O 1.36 or later.",
-        M::CrioErrorPrefix => "A `SignatureValidationFailed`/`RegistryUnavailable` CRI error: CRI-O 1.28 or later.",
-        M::DockerDaemon => "A Docker Engine text: dockershim (kubelet 1.23 or earlier) or cri-dockerd.",
+        M::CrioErrorPrefix => {
+            "A `SignatureValidationFailed`/`RegistryUnavailable` CRI error: CRI-O 1.28 or later."
+        }
+        M::DockerDaemon => {
+            "A Docker Engine text: dockershim (kubelet 1.23 or earlier) or cri-dockerd."
+        }
         M::NodeRuntimeVersion => "The node's containerRuntimeVersion.",
-        M::KubeletUnknownCodeKept => "`rpc error: code = Unknown desc =` kept on a pull error: kubelet 1.27 or earlier.",
-        M::KubeletBackoffWithError => "The back-off message carries the last error: kubelet 1.32 or later.",
+        M::KubeletUnknownCodeKept => {
+            "`rpc error: code = Unknown desc =` kept on a pull error: kubelet 1.27 or earlier."
+        }
+        M::KubeletBackoffWithError => {
+            "The back-off message carries the last error: kubelet 1.32 or later."
+        }
         M::KubeletInspectEmptyRef => "`Failed to inspect image \"\"`: kubelet 1.33 or later.",
-        M::KubeletInspectImageRef => "`Failed to inspect image \"<image>\"`: kubelet 1.32 or earlier.",
+        M::KubeletInspectImageRef => {
+            "`Failed to inspect image \"<image>\"`: kubelet 1.32 or earlier."
+        }
         M::KubeletParseReference => "`couldn't parse image reference`: kubelet 1.27 or earlier.",
-        M::KubeletParseNameQuoted => "`couldn't parse image name \"<image>\"`: kubelet 1.28 or later.",
-        M::KubeletCanBeAccessed => "`… and can be accessed by the pod`: kubelet 1.33 or later (by default from 1.35).",
+        M::KubeletParseNameQuoted => {
+            "`couldn't parse image name \"<image>\"`: kubelet 1.28 or later."
+        }
+        M::KubeletCanBeAccessed => {
+            "`… and can be accessed by the pod`: kubelet 1.33 or later (by default from 1.35)."
+        }
         M::KubeletReportingComponent => "`reportingComponent: kubelet`: kubelet 1.28 or later.",
-        M::KubeletNoReportingComponent => "An empty `reportingComponent` on a kubelet event: kubelet 1.27 or earlier.",
-        M::KubeletLowercasePulling => "Lower-case `pulling image`: a kubelet of the 1.11 era or older.",
-        M::KubeletCriErrorReasons => "`RegistryUnavailable`/`SignatureValidationFailed` reasons: kubelet 1.28 or later.",
+        M::KubeletNoReportingComponent => {
+            "An empty `reportingComponent` on a kubelet event: kubelet 1.27 or earlier."
+        }
+        M::KubeletLowercasePulling => {
+            "Lower-case `pulling image`: a kubelet of the 1.11 era or older."
+        }
+        M::KubeletCriErrorReasons => {
+            "`RegistryUnavailable`/`SignatureValidationFailed` reasons: kubelet 1.28 or later."
+        }
         M::KubeletInspectUnderAlways => "ImageInspectError under Always: kubelet 1.32 or earlier.",
         M::NodeKubeletVersion => "The node's kubeletVersion.",
-        M::KubectlFieldPathPrefix => "Messages prefixed `spec.containers{<name>}: `: kubectl 1.35 or later.",
+        M::KubectlFieldPathPrefix => {
+            "Messages prefixed `spec.containers{<name>}: `: kubectl 1.35 or later."
+        }
         M::KubectlSourceWithHost => "`From` as `kubelet, <node>`: kubectl 1.19 or earlier.",
-        M::KubectlLegacyLayout => "The legacy columns (`FirstSeen LastSeen Count From SubobjectPath`): kubectl of about 1.9 and earlier.",
+        M::KubectlLegacyLayout => {
+            "The legacy columns (`FirstSeen LastSeen Count From SubobjectPath`): kubectl of about 1.9 and earlier."
+        }
     }
 }
 
@@ -796,7 +988,8 @@ fn state_text(c: &ContainerState) -> String {
             "waiting (PodInitializing: init containers run first)".to_owned()
         }
         (StateKind::Waiting, Some("CrashLoopBackOff")) => {
-            "waiting (CrashLoopBackOff: the image was pulled; the container itself keeps failing)".to_owned()
+            "waiting (CrashLoopBackOff: the image was pulled; the container itself keeps failing)"
+                .to_owned()
         }
         (StateKind::Waiting, Some(r)) => format!("waiting ({r})"),
         (StateKind::Waiting, None) => "waiting".to_owned(),
@@ -815,7 +1008,11 @@ pub(crate) fn pod_message(
         .iter()
         .filter(|c| c.state != StateKind::Unknown)
         .map(|c| {
-            let name = if c.name.is_empty() { "the container" } else { &c.name };
+            let name = if c.name.is_empty() {
+                "the container"
+            } else {
+                &c.name
+            };
             format!("{name} is {}", state_text(c))
         })
         .collect();
@@ -823,9 +1020,17 @@ pub(crate) fn pod_message(
         PodVerdict::PullProblem => {
             let failing: Vec<String> = containers
                 .iter()
-                .filter(|c| c.reason.as_deref().is_some_and(super::facts::is_pull_reason))
+                .filter(|c| {
+                    c.reason
+                        .as_deref()
+                        .is_some_and(super::facts::is_pull_reason)
+                })
                 .map(|c| {
-                    let name = if c.name.is_empty() { "the container" } else { &c.name };
+                    let name = if c.name.is_empty() {
+                        "the container"
+                    } else {
+                        &c.name
+                    };
                     format!("{name} ({})", c.reason.as_deref().unwrap_or(""))
                 })
                 .collect();
@@ -846,7 +1051,10 @@ pub(crate) fn pod_message(
     };
     if let Some(n) = recovered {
         if verdict != PodVerdict::PullProblem {
-            let _ = write!(s, " The events show {n} earlier pull failure event(s); they have stopped.");
+            let _ = write!(
+                s,
+                " The events show {n} earlier pull failure event(s); they have stopped."
+            );
         }
     }
     s
@@ -870,8 +1078,9 @@ pub(crate) fn no_evidence(empty: bool) -> Text {
 pub(crate) fn version_skew(image: &str, variants: usize) -> Text {
     text(
         format!("{image} runs as {variants} different images across pods: the tag moved between pulls."),
-        "With IfNotPresent each node keeps whatever the tag meant when that node pulled it, so pods on different nodes run different code. Pin the image by digest, or change the tag for every release.",
+        "With IfNotPresent each node keeps whatever the tag meant when that node pulled it, so pods on different nodes run different code.",
     )
+    .fix("Pin the image by digest (name@sha256:…), or use a new tag for every release.".to_owned())
     .link(PULL_POLICY)
     .faq(FAQ_SKEW)
 }
@@ -883,9 +1092,14 @@ pub(crate) fn unreadable(message: &str) -> Text {
     )
 }
 
-pub(crate) fn bad_row() -> Text {
+pub(crate) fn bad_rows(n: usize) -> Text {
+    let message = if n == 1 {
+        "A line of an events table could not be read as a row.".to_owned()
+    } else {
+        format!("{n} lines of an events table could not be read as rows (the first is here).")
+    };
     text(
-        "A line of an events table could not be read as a row.".to_owned(),
+        message,
         "A row starts with its type (Normal or Warning) and reason; the line was skipped.",
     )
 }

@@ -69,7 +69,12 @@ pub(crate) fn presence(image: &str, node: &NodeEv, rules: Rules) -> Verdict {
             }
             if let Some((k, r)) = image_key(name, rules) {
                 if k == key {
-                    return verdict(Presence::Yes, PresenceWhy::Matched, Some(name.clone()), *loc);
+                    return verdict(
+                        Presence::Yes,
+                        PresenceWhy::Matched,
+                        Some(name.clone()),
+                        *loc,
+                    );
                 }
                 same_repo |= r == repo;
             }
@@ -148,13 +153,19 @@ mod tests {
         assert_eq!(presence("nginx:1.25", &n, r).present, Presence::No);
         let other = "k8s.gcr.io/pause:3.1@sha256:0000000000000000000000000000000000000000000000000000000000000000";
         assert_eq!(presence(other, &n, r).present, Presence::No);
-        assert_eq!(presence("library/nginx:latest", &n, r).present, Presence::Yes);
+        assert_eq!(
+            presence("library/nginx:latest", &n, r).present,
+            Presence::Yes
+        );
     }
 
     #[test]
     fn spec_s40_docker_familiar_names() {
         let n = node(
-            &[&["deploymenttest:1.0"], &["gcr.io/google_containers/kube-apiserver-amd64:v1.9.0"]],
+            &[
+                &["deploymenttest:1.0"],
+                &["gcr.io/google_containers/kube-apiserver-amd64:v1.9.0"],
+            ],
             "docker://17.3.2",
         );
         let r = Rules::V0_6;
@@ -179,12 +190,27 @@ mod tests {
                 })
                 .collect(),
         );
-        assert_eq!(presence("nginx:1", &n, Rules::V0_6).present, Presence::Maybe);
-        let n = node(&[&["a/b@sha256:1", "a/b:1", "a/b:2", "a/b:3", "a/b:4"]], "containerd://2.1.0");
-        assert_eq!(presence("a/b:9", &n, Rules::V0_6).why, PresenceWhy::NamesCut);
+        assert_eq!(
+            presence("nginx:1", &n, Rules::V0_6).present,
+            Presence::Maybe
+        );
+        let n = node(
+            &[&["a/b@sha256:1", "a/b:1", "a/b:2", "a/b:3", "a/b:4"]],
+            "containerd://2.1.0",
+        );
+        assert_eq!(
+            presence("a/b:9", &n, Rules::V0_6).why,
+            PresenceWhy::NamesCut
+        );
         let n = node(&[&["docker.io/library/alpine:3"]], "cri-o://1.30.0");
-        assert_eq!(presence("alpine:9", &n, Rules::V0_6).why, PresenceWhy::CrioShortName);
-        assert_eq!(presence("Bad", &n, Rules::V0_6).why, PresenceWhy::InvalidImage);
+        assert_eq!(
+            presence("alpine:9", &n, Rules::V0_6).why,
+            PresenceWhy::CrioShortName
+        );
+        assert_eq!(
+            presence("Bad", &n, Rules::V0_6).why,
+            PresenceWhy::InvalidImage
+        );
         let mut n = node(&[], "containerd://2.1.0");
         n.images = None;
         assert_eq!(presence("a", &n, Rules::V0_6).why, PresenceWhy::NoImageList);

@@ -26,6 +26,8 @@ pub(crate) struct Counts {
     pub fragments: usize,
     pub manifests: usize,
     pub errors: usize,
+    /// The byte offset (in the text) of the first syntax error.
+    pub first_error: Option<usize>,
 }
 
 impl Counts {
@@ -69,6 +71,7 @@ pub(crate) fn read(slice: &str, base: usize, fragment_only: bool, ev: &mut Evide
         yaml::Read::Error(e) => {
             let at = base + chars.byte_of(e.at.index);
             reader.counts.errors += 1;
+            reader.counts.first_error.get_or_insert(at);
             if !fragment_only {
                 reader.ev.notes.push(Note {
                     rule: DiagnoseRule::UnreadableEvidence,
@@ -161,7 +164,9 @@ impl Reader<'_, '_> {
             None if has("spec") && has_status => self.pod(doc, node),
             None if has("containerStatuses")
                 || has("initContainerStatuses")
-                || doc.get_path(node, &["status", "containerStatuses"]).is_some() =>
+                || doc
+                    .get_path(node, &["status", "containerStatuses"])
+                    .is_some() =>
             {
                 self.fragment(doc, node)
             }
@@ -211,7 +216,9 @@ impl Reader<'_, '_> {
             .map_or_else(|| self.loc(doc, node), |n| self.loc(doc, n));
         let mut pod = PodEv {
             name,
-            namespace: meta.and_then(|m| text(doc, m, "namespace")).map(str::to_owned),
+            namespace: meta
+                .and_then(|m| text(doc, m, "namespace"))
+                .map(str::to_owned),
             node: path_text(doc, node, &["spec", "nodeName"]).map(str::to_owned),
             uid: meta.and_then(|m| text(doc, m, "uid")).map(str::to_owned),
             phase: path_text(doc, node, &["status", "phase"]).map(str::to_owned),
@@ -225,17 +232,23 @@ impl Reader<'_, '_> {
                 ("containers", ContainerRole::Container),
                 ("ephemeralContainers", ContainerRole::Ephemeral),
             ] {
-                for &c in doc.get(spec, list).and_then(|l| doc.items(l)).unwrap_or(&[]) {
+                for &c in doc
+                    .get(spec, list)
+                    .and_then(|l| doc.items(l))
+                    .unwrap_or(&[])
+                {
                     if doc.pairs(c).is_none() {
                         continue;
                     }
                     let sidecar = role == ContainerRole::Init
                         && text(doc, c, "restartPolicy") == Some("Always");
-                    let role = if sidecar { ContainerRole::Sidecar } else { role };
-                    let mut ce = ContainerEv::new(
-                        text(doc, c, "name").unwrap_or_default().to_owned(),
-                        role,
-                    );
+                    let role = if sidecar {
+                        ContainerRole::Sidecar
+                    } else {
+                        role
+                    };
+                    let mut ce =
+                        ContainerEv::new(text(doc, c, "name").unwrap_or_default().to_owned(), role);
                     if let Some(img) = doc.get(c, "image") {
                         ce.image = text(doc, c, "image").map(str::to_owned);
                         ce.image_at = Some(self.loc(doc, img));
@@ -244,7 +257,11 @@ impl Reader<'_, '_> {
                     pod.containers.push(ce);
                 }
             }
-            for &v in doc.get(spec, "volumes").and_then(|l| doc.items(l)).unwrap_or(&[]) {
+            for &v in doc
+                .get(spec, "volumes")
+                .and_then(|l| doc.items(l))
+                .unwrap_or(&[])
+            {
                 let Some(image) = doc.get(v, "image").filter(|i| doc.pairs(*i).is_some()) else {
                     continue;
                 };
@@ -274,7 +291,11 @@ impl Reader<'_, '_> {
             ("containerStatuses", ContainerRole::Container),
             ("ephemeralContainerStatuses", ContainerRole::Ephemeral),
         ] {
-            for &s in doc.get(status, list).and_then(|l| doc.items(l)).unwrap_or(&[]) {
+            for &s in doc
+                .get(status, list)
+                .and_then(|l| doc.items(l))
+                .unwrap_or(&[])
+            {
                 self.status(doc, s, role, pod);
             }
         }
@@ -286,11 +307,9 @@ impl Reader<'_, '_> {
             return;
         }
         let name = text(doc, s, "name").unwrap_or_default();
-        let index = match pod
-            .containers
-            .iter()
-            .position(|c| c.name == name && !name.is_empty() && c.role != ContainerRole::ImageVolume)
-        {
+        let index = match pod.containers.iter().position(|c| {
+            c.name == name && !name.is_empty() && c.role != ContainerRole::ImageVolume
+        }) {
             Some(i) => i,
             None => {
                 let mut ce = ContainerEv::new(name.to_owned(), role);
@@ -364,9 +383,13 @@ impl Reader<'_, '_> {
             from_events: false,
         };
         let status = doc.get(node, "status").unwrap_or(node);
-        let listed = ["containerStatuses", "initContainerStatuses", "ephemeralContainerStatuses"]
-            .iter()
-            .any(|k| doc.get(status, k).is_some());
+        let listed = [
+            "containerStatuses",
+            "initContainerStatuses",
+            "ephemeralContainerStatuses",
+        ]
+        .iter()
+        .any(|k| doc.get(status, k).is_some());
         if listed {
             self.statuses(doc, status, &mut pod);
         } else {
@@ -382,8 +405,15 @@ impl Reader<'_, '_> {
         let object = doc
             .get(node, "involvedObject")
             .or_else(|| doc.get(node, "regarding"));
-        let message_key = if doc.get(node, "message").is_some() { "message" } else { "note" };
-        let message = text(doc, node, message_key).unwrap_or_default().trim().to_owned();
+        let message_key = if doc.get(node, "message").is_some() {
+            "message"
+        } else {
+            "note"
+        };
+        let message = text(doc, node, message_key)
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
         let at = doc
             .get(node, message_key)
             .map_or_else(|| self.loc(doc, node), |m| self.loc(doc, m));
@@ -407,8 +437,7 @@ impl Reader<'_, '_> {
             .or_else(|| text(doc, node, "deprecatedCount"))
             .and_then(|c| c.parse().ok());
         let stamp = |key: &str| {
-            text(doc, node, key)
-                .and_then(|t| parse_timestamp(t).map(|s| When::At(s, t.to_owned())))
+            text(doc, node, key).and_then(|t| parse_timestamp(t).map(|s| When::At(s, t.to_owned())))
         };
         e.first = stamp("firstTimestamp")
             .or_else(|| stamp("deprecatedFirstTimestamp"))
@@ -425,7 +454,9 @@ impl Reader<'_, '_> {
             .map(str::to_owned);
         if component == Some("kubelet") {
             // client-go ≥ 1.28 copies the source into reportingComponent (PF §1.3.3).
-            match text(doc, node, "reportingComponent").or_else(|| text(doc, node, "reportingController")) {
+            match text(doc, node, "reportingComponent")
+                .or_else(|| text(doc, node, "reportingController"))
+            {
                 Some("kubelet") => e.markers.push(Marker::KubeletReportingComponent),
                 Some("") => e.markers.push(Marker::KubeletNoReportingComponent),
                 _ => {}

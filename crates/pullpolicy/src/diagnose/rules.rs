@@ -9,8 +9,11 @@ pub enum DiagnoseRule {
     // One per diagnosis.
     /// The failure and its class, with the fix.
     PullFailure,
-    /// The pull policy's part in the failure.
+    /// The pull policy's part in the failure (context).
     PolicyPart,
+    /// The pull policy is a cause: `Always` with a failure a copy on the node would
+    /// have avoided, or `Never`.
+    PolicyCause,
     /// The back-off timeline read from the events.
     Timeline,
     /// Whether a node holds the image.
@@ -67,9 +70,10 @@ pub enum DiagnoseRule {
 
 impl DiagnoseRule {
     /// Every rule, in the order above.
-    pub const ALL: [DiagnoseRule; 27] = [
+    pub const ALL: [DiagnoseRule; 28] = [
         DiagnoseRule::PullFailure,
         DiagnoseRule::PolicyPart,
+        DiagnoseRule::PolicyCause,
         DiagnoseRule::Timeline,
         DiagnoseRule::NodePresence,
         DiagnoseRule::DockerHubAmbiguity,
@@ -102,6 +106,7 @@ impl DiagnoseRule {
         match self {
             DiagnoseRule::PullFailure => "pull-failure",
             DiagnoseRule::PolicyPart => "pull-policy-part",
+            DiagnoseRule::PolicyCause => "pull-policy-cause",
             DiagnoseRule::Timeline => "pull-timeline",
             DiagnoseRule::NodePresence => "image-on-node",
             DiagnoseRule::DockerHubAmbiguity => "docker-hub-ambiguity",
@@ -150,8 +155,9 @@ impl DiagnoseRule {
             | DiagnoseRule::NoFailureText
             | DiagnoseRule::DockerHubAmbiguity
             | DiagnoseRule::ManifestUnknownAmbiguity
-            | DiagnoseRule::PolicyPart => Severity::Warning,
-            DiagnoseRule::Timeline
+            | DiagnoseRule::PolicyCause => Severity::Warning,
+            DiagnoseRule::PolicyPart
+            | DiagnoseRule::Timeline
             | DiagnoseRule::NodePresence
             | DiagnoseRule::CombinedEvents
             | DiagnoseRule::StaleCounters
@@ -180,7 +186,10 @@ mod tests {
         for rule in DiagnoseRule::ALL {
             let id = rule.id();
             assert!(seen.insert(id), "duplicate id {id}");
-            assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{id}");
+            assert!(
+                id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{id}"
+            );
             assert_eq!(DiagnoseRule::from_id(id), Some(rule));
         }
     }

@@ -86,7 +86,9 @@ fn read_piece(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> Pi
     }
     if let Some(h) = table::header(line) {
         let read = table::read_rows(lines, i + 1, Some(&h), None, &ends_table, ev, &mut markers);
-        if h.layout == Layout::Legacy && !markers.contains(&super::types::Marker::KubectlLegacyLayout) {
+        if h.layout == Layout::Legacy
+            && !markers.contains(&super::types::Marker::KubectlLegacyLayout)
+        {
             markers.push(super::types::Marker::KubectlLegacyLayout);
         }
         let format = h.format(read.kubectl_events);
@@ -102,18 +104,90 @@ fn read_piece(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> Pi
     }
     if is_yaml_start(line) || is_json_start(line) {
         let json = is_json_start(line);
-        let end = object_extent(lines, i, json);
-        let last = (i..end).rev().find(|&k| !lines[k].is_blank()).unwrap_or(i);
-        let (from, to) = (lines[i].start, lines[last].end());
-        let counts = read_objects(&text[from..to], from, false, &lines[i..end], ev);
+        let mut end = object_extent(lines, i, json);
         let encoding = if json { Encoding::Json } else { Encoding::Yaml };
+        let mark = Mark::of(ev);
+        let mut counts = read_span(text, lines, i, end, ev);
+        // A syntax error: keep what was read before the error's line, note the error,
+        // and read the lines from there on as whatever they are (an unclosed JSON object
+        // followed by an events table loses nothing).
+        if let Some(at) = counts.first_error {
+            let err_line = lines[i..end].partition_point(|l| l.end() < at) + i;
+            if err_line > i && err_line < end {
+                mark.rewind(ev);
+                counts = read_span(text, lines, i, err_line, ev);
+                let at = Loc(lines[err_line].start, lines[err_line].start);
+                if counts.first_error.is_none() {
+                    ev.notes.push(Note {
+                        rule: DiagnoseRule::UnreadableEvidence,
+                        at,
+                        detail: NoteDetail::Unreadable(UNREADABLE_REST.to_owned()),
+                    });
+                }
+                counts.errors += 1;
+                end = err_line;
+            }
+        }
         return (end, counts.format(), encoding, counts.records(), markers);
     }
     if table::is_row_start(line) {
         let read = table::read_rows(lines, i, None, None, &ends_rows, ev, &mut markers);
-        return (read.next, PieceFormat::EventRows, Encoding::Text, read.rows, markers);
+        return (
+            read.next,
+            PieceFormat::EventRows,
+            Encoding::Text,
+            read.rows,
+            markers,
+        );
     }
     read_text(text, lines, i, ev)
+}
+
+/// How a YAML or JSON piece that stops at a syntax error is reported: the lines from
+/// the error on are read again as other formats.
+const UNREADABLE_REST: &str =
+    "the object is not complete here; the lines from here on are read as other formats";
+
+/// Where the evidence stood, to drop what a piece added.
+struct Mark {
+    pods: usize,
+    events: usize,
+    nodes: usize,
+    notes: usize,
+}
+
+impl Mark {
+    fn of(ev: &Evidence) -> Mark {
+        Mark {
+            pods: ev.pods.len(),
+            events: ev.events.len(),
+            nodes: ev.nodes.len(),
+            notes: ev.notes.len(),
+        }
+    }
+
+    fn rewind(&self, ev: &mut Evidence) {
+        ev.pods.truncate(self.pods);
+        ev.events.truncate(self.events);
+        ev.nodes.truncate(self.nodes);
+        ev.notes.truncate(self.notes);
+    }
+}
+
+/// Reads lines `from..to` as YAML/JSON objects.
+fn read_span(
+    text: &str,
+    lines: &[Line<'_>],
+    from: usize,
+    to: usize,
+    ev: &mut Evidence,
+) -> objects::Counts {
+    let last = (from..to)
+        .rev()
+        .find(|&k| !lines[k].is_blank())
+        .unwrap_or(from);
+    let (a, b) = (lines[from].start, lines[last].end());
+    read_objects(&text[a..b], a, false, &lines[from..to], ev)
 }
 
 /// Reads the objects of a slice whose lines are `lines`. Lines holding only `...` or
@@ -259,7 +333,10 @@ fn ends_rows(line: &Line<'_>) -> bool {
 }
 
 fn ends_yaml(line: &Line<'_>) -> bool {
-    describe::is_start(line) || is_command(line) || is_events_key(line) || table::header(line).is_some()
+    describe::is_start(line)
+        || is_command(line)
+        || is_events_key(line)
+        || table::header(line).is_some()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -286,7 +363,13 @@ fn read_text(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> Pie
         // from the first line's start.
         let counts = read_objects(&text[from..to], from, true, block, ev);
         if counts.pods + counts.events + counts.nodes + counts.fragments > 0 {
-            return (j, counts.format(), Encoding::Yaml, counts.records(), Vec::new());
+            return (
+                j,
+                counts.format(),
+                Encoding::Yaml,
+                counts.records(),
+                Vec::new(),
+            );
         }
     }
     let found = messages(block, ev);
@@ -440,7 +523,9 @@ fn read_prefix(prefix: &str, line: &str, e: &mut EventEv) {
             }
         } else if let Some(age) = parse_age(t).filter(|_| e.last.is_none()) {
             e.last = Some(When::Ago(age.0, age.1));
-            if let (Some(x), Some(&"over"), Some(m)) = (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3)) {
+            if let (Some(x), Some(&"over"), Some(m)) =
+                (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3))
+            {
                 if let (Some(n), Some(first)) = (
                     x.strip_prefix("(x").and_then(|n| n.parse().ok()),
                     m.strip_suffix(')').and_then(parse_age),

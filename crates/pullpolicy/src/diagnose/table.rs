@@ -11,7 +11,9 @@
 //! the continuation of the previous row's message (a message with line breaks, or a
 //! line wrapped by the capture tool).
 
-use super::evidence::{EventEv, Evidence, Loc, Note, NoteDetail, ObjectRef, split_field_path_prefix};
+use super::evidence::{
+    EventEv, Evidence, Loc, Note, NoteDetail, ObjectRef, split_field_path_prefix,
+};
 use super::lines::{Line, byte_at_col, col_of, tokens};
 use super::rules::DiagnoseRule;
 use super::text::{AgeCell, When, kubelet_start, parse_age, parse_age_cell};
@@ -366,7 +368,9 @@ pub(crate) fn row_by_tokens(text: &str) -> Option<Row<'_>> {
         row.namespace = namespace;
         row.age = parse_age_cell(age);
         row.age?;
-        let object = rest.first().filter(|(at, t)| *at < limit && t.contains('/'));
+        let object = rest
+            .first()
+            .filter(|(at, t)| *at < limit && t.contains('/'));
         message_from = match object {
             Some(&(at, t)) => {
                 row.object = Some(t);
@@ -443,6 +447,7 @@ pub(crate) fn read_rows(
     let mut kubectl_events = false;
     // The event being built: its message lines are joined until the next row.
     let mut open: Option<(EventEv, String, bool)> = None;
+    let mut bad: Option<usize> = None;
     let flush = |open: &mut Option<(EventEv, String, bool)>, ev: &mut Evidence| {
         if let Some((mut e, mut message, _)) = open.take() {
             let trimmed = message.trim_end().len();
@@ -476,10 +481,11 @@ pub(crate) fn read_rows(
             Some(row) => {
                 flush(&mut open, ev);
                 rows += 1;
-                if row
-                    .age
-                    .is_some_and(|a| a.count.is_some() && header.is_some_and(|h| h.layout == Layout::Get))
-                    || row.object.is_some_and(|o| o.starts_with(|c: char| c.is_ascii_uppercase()))
+                if row.age.is_some_and(|a| {
+                    a.count.is_some() && header.is_some_and(|h| h.layout == Layout::Get)
+                }) || row
+                    .object
+                    .is_some_and(|o| o.starts_with(|c: char| c.is_ascii_uppercase()))
                 {
                     kubectl_events = true;
                 }
@@ -497,7 +503,14 @@ pub(crate) fn read_rows(
                     let piece = line.text;
                     if *boxed && line.boxed {
                         message.push_str(piece);
-                        note_once(ev, DiagnoseRule::JoinedLines, NoteDetail::JoinedBox, line);
+                        if !ev.joined_box_noted {
+                            ev.joined_box_noted = true;
+                            ev.notes.push(Note {
+                                rule: DiagnoseRule::JoinedLines,
+                                at: Loc(line.start, line.end()),
+                                detail: NoteDetail::JoinedBox,
+                            });
+                        }
                     } else {
                         message.push('\n');
                         message.push_str(piece);
@@ -505,11 +518,22 @@ pub(crate) fn read_rows(
                     e.at.1 = line.end();
                 }
                 None => {
-                    ev.notes.push(Note {
-                        rule: DiagnoseRule::TruncatedInput,
-                        at: Loc(line.start, line.end()),
-                        detail: NoteDetail::BadRow,
-                    });
+                    // One note per table, at the first line it could not read.
+                    match bad {
+                        Some(k) => {
+                            if let NoteDetail::BadRows(n) = &mut ev.notes[k].detail {
+                                *n += 1;
+                            }
+                        }
+                        None => {
+                            bad = Some(ev.notes.len());
+                            ev.notes.push(Note {
+                                rule: DiagnoseRule::TruncatedInput,
+                                at: Loc(line.start, line.end()),
+                                detail: NoteDetail::BadRows(1),
+                            });
+                        }
+                    }
                 }
             },
         }
@@ -520,20 +544,6 @@ pub(crate) fn read_rows(
         next: i,
         rows,
         kubectl_events,
-    }
-}
-
-fn note_once(ev: &mut Evidence, rule: DiagnoseRule, detail: NoteDetail, line: &Line<'_>) {
-    if !ev
-        .notes
-        .iter()
-        .any(|n| n.rule == rule && matches!(n.detail, NoteDetail::JoinedBox))
-    {
-        ev.notes.push(Note {
-            rule,
-            at: Loc(line.start, line.end()),
-            detail,
-        });
     }
 }
 
@@ -602,18 +612,32 @@ mod tests {
         let h = header(&l[0]).unwrap();
         assert_eq!(h.layout, Layout::Get);
         assert_eq!(h.columns[1], ("LAST SEEN", 12));
-        let l = split("LAST SEEN   TYPE   REASON   OBJECT   SUBOBJECT   SOURCE   MESSAGE   FIRST SEEN   COUNT   NAME");
-        assert_eq!(header(&l[0]).unwrap().format(false), PieceFormat::GetEventsWide);
+        let l = split(
+            "LAST SEEN   TYPE   REASON   OBJECT   SUBOBJECT   SOURCE   MESSAGE   FIRST SEEN   COUNT   NAME",
+        );
+        assert_eq!(
+            header(&l[0]).unwrap().format(false),
+            PieceFormat::GetEventsWide
+        );
         let l = split("LAST SEEN   TYPE   REASON   MESSAGE");
         assert!(header(&l[0]).is_none());
     }
 
     #[test]
     fn rows_by_tokens() {
-        let r = row_by_tokens("  Warning  Failed     13s (x2 over 29s)  kubelet            Error: ErrImagePull").unwrap();
-        assert_eq!((r.kind, r.reason, r.from, r.message), ("Warning", "Failed", Some("kubelet"), "Error: ErrImagePull"));
+        let r = row_by_tokens(
+            "  Warning  Failed     13s (x2 over 29s)  kubelet            Error: ErrImagePull",
+        )
+        .unwrap();
+        assert_eq!(
+            (r.kind, r.reason, r.from, r.message),
+            ("Warning", "Failed", Some("kubelet"), "Error: ErrImagePull")
+        );
         assert_eq!(r.age.unwrap().count, Some(2));
-        let r = row_by_tokens("Normal Pulling 18s (x2 over 37s) kubelet, kworker2 pulling image \"h/k:0.8.1\"").unwrap();
+        let r = row_by_tokens(
+            "Normal Pulling 18s (x2 over 37s) kubelet, kworker2 pulling image \"h/k:0.8.1\"",
+        )
+        .unwrap();
         assert_eq!((r.from, r.host), (Some("kubelet"), Some("kworker2")));
         assert_eq!(r.message, "pulling image \"h/k:0.8.1\"");
         let r = row_by_tokens("0s          Warning   Failed                   pod/xxx-redis-z7c6m               Error: ErrImagePull").unwrap();

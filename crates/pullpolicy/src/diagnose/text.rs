@@ -121,7 +121,10 @@ pub(crate) fn parse_timestamp(text: &str) -> Option<i64> {
         std::str::from_utf8(s).ok()?.parse().ok()
     };
     let (y, mo, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
+    if b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+    {
         return None;
     }
     let (h, mi, s) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
@@ -270,7 +273,9 @@ pub(crate) fn parse_message(text: &str) -> Parsed<'_> {
 fn parse_plain(t: &str) -> Msg<'_> {
     if let Some(rest) = t.strip_prefix(facts::FAILED_TO_PULL) {
         if let Some((image, after)) = go_unquote(rest) {
-            let err = after.strip_prefix(": ").unwrap_or(after.trim_start_matches(':'));
+            let err = after
+                .strip_prefix(": ")
+                .unwrap_or(after.trim_start_matches(':'));
             return Msg::FailedToPull { image, err };
         }
     }
@@ -450,7 +455,16 @@ mod tests {
         assert_eq!(parse_age("3d4h"), Some((273_600, 277_199)));
         assert_eq!(parse_age("10d"), Some((864_000, 950_399)));
         assert_eq!(parse_age("9y"), Some((9 * 31_536_000, 10 * 31_536_000 - 1)));
-        for bad in ["", "<unknown>", "<invalid>", "5", "s", "1s2m", "1x", "99999999999999s"] {
+        for bad in [
+            "",
+            "<unknown>",
+            "<invalid>",
+            "5",
+            "s",
+            "1s2m",
+            "1x",
+            "99999999999999s",
+        ] {
             assert_eq!(parse_age(bad), None, "{bad}");
         }
     }
@@ -501,7 +515,9 @@ mod tests {
         );
         assert_eq!(
             parse_message("Container image \"n:1\" is not present with pull policy of Never").msg,
-            Msg::NeverPull { image: "n:1".into() }
+            Msg::NeverPull {
+                image: "n:1".into()
+            }
         );
         assert_eq!(
             parse_message("Error: ErrImagePull").msg,

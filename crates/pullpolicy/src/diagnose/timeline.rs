@@ -178,7 +178,11 @@ pub(crate) fn timeline(
         }
         _ => None,
     };
-    let minimal = if no_back_off { 0 } else { facts::minimal_span(n) };
+    let minimal = if no_back_off {
+        0
+    } else {
+        facts::minimal_span(n)
+    };
     let slack = facts::REQUEUE_SLACK_SECONDS.saturating_mul(n.saturating_sub(1));
     let verdict = match span {
         _ if no_back_off || n < 2 => SpanVerdict::Unknown,
@@ -187,15 +191,20 @@ pub(crate) fn timeline(
         Some(_) => SpanVerdict::Consistent,
         None => SpanVerdict::Unknown,
     };
-    let window = if no_back_off || n == 0 { 0 } else { facts::window_after(n) };
+    let window = if no_back_off || n == 0 {
+        0
+    } else {
+        facts::window_after(n)
+    };
     let due = i128::from(window) + i128::from(facts::REQUEUE_SLACK_SECONDS);
     // Stale: the failure series stopped although later events show the pod still
     // syncing (PF §4.3 rule 5).
     let backoff_last = backoff.iter().filter_map(|&b| last[b]).map(|p| p.hi).max();
-    let went_on = failing_now || match (backoff_last, last_f) {
-        (Some(b), Some(l)) => b > l.hi,
-        _ => false,
-    };
+    let went_on = failing_now
+        || match (backoff_last, last_f) {
+            (Some(b), Some(l)) => b > l.hi,
+            _ => false,
+        };
     let stale = match (last_f, now) {
         (Some(l), Some(now)) if comparable && !no_back_off && n > 0 && went_on => {
             now.lo - l.hi > due
@@ -234,11 +243,7 @@ pub(crate) fn timeline(
         failures: n,
         failures_lower_bound: stale,
         pulls_started: seen[Series::Pulling as usize].then_some(sums[Series::Pulling as usize]),
-        back_off_syncs: backoff
-            .iter()
-            .filter(|&&b| seen[b])
-            .map(|&b| sums[b])
-            .max(),
+        back_off_syncs: backoff.iter().filter(|&&b| seen[b]).map(|&b| sums[b]).max(),
         first_failure: first_when[fail].filter(|_| comparable).map(public),
         last_failure: last_when[fail].filter(|_| comparable).map(public),
         span_seconds: span,
