@@ -74,10 +74,7 @@ fn empty_and_blank() {
 
 #[test]
 fn binary_and_control_characters() {
-    let binary: String = (0u8..=255)
-        .map(|b| char::from(b))
-        .collect::<String>()
-        .repeat(64);
+    let binary: String = (0u8..=255).map(char::from).collect::<String>().repeat(64);
     let r = timed("binary", &binary);
     assert!(r.diagnoses.is_empty());
     let mixed = format!(

@@ -244,7 +244,7 @@ fn a_node_list_at_the_cap_makes_presence_maybe() {
     assert_eq!(d.kubelet.below.as_deref(), Some("1.33"));
     assert!(!d.kubelet.conflicting);
     // cache-0 runs on worker-3, which was not pasted.
-    assert_eq!(r.diagnoses[1].nodes[0].pod_node, false);
+    assert!(!r.diagnoses[1].nodes[0].pod_node);
 }
 
 #[test]

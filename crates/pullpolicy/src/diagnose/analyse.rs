@@ -346,6 +346,12 @@ struct Group {
     events: Vec<usize>,
 }
 
+/// A group's key: (pod, container, image key).
+type GroupKey = (Option<usize>, Option<usize>, Option<String>);
+
+/// One image ID behind a tag: (digest, the variant, where it is first shown).
+type Variant = (String, SkewVariant, Loc);
+
 struct Cx<'a> {
     map: &'a SourceMap<'a>,
     rules: Rules,
@@ -392,7 +398,7 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
     // the evidence stays as read).
     let mut extra: HashMap<(usize, String), usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(Option<usize>, Option<usize>, Option<String>), usize> = HashMap::new();
+    let mut index: HashMap<GroupKey, usize> = HashMap::new();
     let mut pending_pod: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut nowhere: Vec<usize> = Vec::new();
     let mut add = |groups: &mut Vec<Group>,
@@ -757,30 +763,29 @@ impl Cx<'_> {
             .filter(|r| facts::is_pull_reason(r));
         // The failure text (PF §3.2 step 1).
         let mut chosen = Chosen::none();
-        if let Some(c) = container {
-            if let (Some(msg), Some(reason)) = (&c.message, &status_reason) {
-                let p = parse_message(msg);
-                let text = match (&p.msg, reason.as_str()) {
-                    (Msg::Other | Msg::Runtime { .. }, _) => {
-                        // A plain CRI error (`ErrImagePull`'s waiting message).
-                        let mut ch = Chosen::none();
-                        let cri = match reason.as_str() {
-                            facts::REGISTRY_UNAVAILABLE => Some(facts::REGISTRY_UNAVAILABLE),
-                            facts::SIGNATURE_VALIDATION_FAILED => {
-                                Some(facts::SIGNATURE_VALIDATION_FAILED)
-                            }
-                            _ => None,
-                        };
-                        ch.classified =
-                            Some(classify(msg, reason != facts::IMAGE_INSPECT_ERROR, cri));
-                        Some(ch)
-                    }
-                    _ => read_text(&p, None),
-                };
-                if let Some(mut t) = text {
-                    t.at = c.message_at;
-                    chosen = t;
+        if let Some(c) = container
+            && let (Some(msg), Some(reason)) = (&c.message, &status_reason)
+        {
+            let p = parse_message(msg);
+            let text = match (&p.msg, reason.as_str()) {
+                (Msg::Other | Msg::Runtime { .. }, _) => {
+                    // A plain CRI error (`ErrImagePull`'s waiting message).
+                    let mut ch = Chosen::none();
+                    let cri = match reason.as_str() {
+                        facts::REGISTRY_UNAVAILABLE => Some(facts::REGISTRY_UNAVAILABLE),
+                        facts::SIGNATURE_VALIDATION_FAILED => {
+                            Some(facts::SIGNATURE_VALIDATION_FAILED)
+                        }
+                        _ => None,
+                    };
+                    ch.classified = Some(classify(msg, reason != facts::IMAGE_INSPECT_ERROR, cri));
+                    Some(ch)
                 }
+                _ => read_text(&p, None),
+            };
+            if let Some(mut t) = text {
+                t.at = c.message_at;
+                chosen = t;
             }
         }
         if chosen.classified.is_none() && chosen.own.is_none() {
@@ -1248,11 +1253,11 @@ impl Cx<'_> {
                 kept.push(*mk);
             }
         }
-        if node_runtime == Some(name) {
-            if let Some(v) = node_version.and_then(facts::parse_version) {
-                band.narrow(Band::exactly(v));
-                kept.push(Marker::NodeRuntimeVersion);
-            }
+        if node_runtime == Some(name)
+            && let Some(v) = node_version.and_then(facts::parse_version)
+        {
+            band.narrow(Band::exactly(v));
+            kept.push(Marker::NodeRuntimeVersion);
         }
         let pull_path = if kept.contains(&Marker::ContainerdResolveImage) {
             Some(PullPath::TransferService)
@@ -1328,32 +1333,32 @@ impl Cx<'_> {
         let parsed = h
             .image
             .and_then(|i| reference::parse_normalized_named(i, self.rules).ok());
-        if h.class == FailureClass::AccessDenied {
-            if let Some(r) = parsed.as_ref().filter(|r| r.domain() == "docker.io") {
+        if h.class == FailureClass::AccessDenied
+            && let Some(r) = parsed.as_ref().filter(|r| r.domain() == "docker.io")
+        {
+            out.push(finding(
+                DiagnoseRule::DockerHubAmbiguity,
+                h.image_at,
+                m::docker_hub_ambiguity(r.path()),
+            ));
+        }
+        if h.class == FailureClass::InvalidName
+            && let Some(img) = h.image
+        {
+            let last = img.rsplit('/').next().unwrap_or(img);
+            if last.matches(':').count() >= 2 {
                 out.push(finding(
-                    DiagnoseRule::DockerHubAmbiguity,
+                    DiagnoseRule::DoubleTag,
                     h.image_at,
-                    m::docker_hub_ambiguity(&r.path()),
+                    m::double_tag(img),
                 ));
             }
-        }
-        if h.class == FailureClass::InvalidName {
-            if let Some(img) = h.image {
-                let last = img.rsplit('/').next().unwrap_or(img);
-                if last.matches(':').count() >= 2 {
-                    out.push(finding(
-                        DiagnoseRule::DoubleTag,
-                        h.image_at,
-                        m::double_tag(img),
-                    ));
-                }
-                if img.starts_with('/') {
-                    out.push(finding(
-                        DiagnoseRule::EmptyRegistryHost,
-                        h.image_at,
-                        m::empty_registry_host(img),
-                    ));
-                }
+            if img.starts_with('/') {
+                out.push(finding(
+                    DiagnoseRule::EmptyRegistryHost,
+                    h.image_at,
+                    m::empty_registry_host(img),
+                ));
             }
         }
         if h.class == FailureClass::NotFound
@@ -1381,14 +1386,14 @@ impl Cx<'_> {
             ));
         }
         for (e, _) in h.items {
-            if let Some((_, d)) = &e.progress_timeout {
-                if d != facts::CONTAINERD_PROGRESS_TIMEOUT {
-                    out.push(finding(
-                        DiagnoseRule::ProgressTimeout,
-                        self.pos(e.at),
-                        m::progress_timeout(d),
-                    ));
-                }
+            if let Some((_, d)) = &e.progress_timeout
+                && d != facts::CONTAINERD_PROGRESS_TIMEOUT
+            {
+                out.push(finding(
+                    DiagnoseRule::ProgressTimeout,
+                    self.pos(e.at),
+                    m::progress_timeout(d),
+                ));
             }
         }
         let embedded = h
@@ -1543,7 +1548,7 @@ impl Cx<'_> {
     /// One tag, different image IDs across pods (PS §4.9).
     fn skew(&self, findings: &mut Vec<Finding>) -> Vec<Skew> {
         // image → (digest → (id, containers, nodes, first loc))
-        let mut by_image: Vec<(String, Vec<(String, SkewVariant, Loc)>)> = Vec::new();
+        let mut by_image: Vec<(String, Vec<Variant>)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for p in &self.ev.pods {
             for c in &p.containers {
@@ -1570,10 +1575,10 @@ impl Cx<'_> {
                 match variants.iter_mut().find(|(d, _, _)| *d == digest) {
                     Some((_, v, _)) => {
                         v.containers.push(who);
-                        if let Some(n) = &p.node {
-                            if !v.nodes.contains(n) {
-                                v.nodes.push(n.clone());
-                            }
+                        if let Some(n) = &p.node
+                            && !v.nodes.contains(n)
+                        {
+                            v.nodes.push(n.clone());
                         }
                     }
                     None => variants.push((

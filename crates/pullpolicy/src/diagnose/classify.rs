@@ -71,20 +71,19 @@ pub(crate) fn classify(text: &str, pull: bool, cri: Option<&'static str>) -> Cla
     }
     // The gRPC status and the CRI error prefixes.
     loop {
-        if let Some(rest) = strip_ws(t, facts::RPC_ERROR) {
-            if let Some((code, desc)) = split_ws(rest, facts::RPC_DESC) {
-                if facts::is_grpc_code(code) {
-                    if c.grpc_code.is_none() {
-                        c.grpc_code = Some(code.to_owned());
-                    }
-                    if pull && (code == "Unknown" || code == "2") {
-                        push_marker(&mut c.markers, Marker::KubeletUnknownCodeKept);
-                    }
-                    c.wrappers.push(Wrapper::Grpc);
-                    t = desc;
-                    continue;
-                }
+        if let Some(rest) = strip_ws(t, facts::RPC_ERROR)
+            && let Some((code, desc)) = split_ws(rest, facts::RPC_DESC)
+            && facts::is_grpc_code(code)
+        {
+            if c.grpc_code.is_none() {
+                c.grpc_code = Some(code.to_owned());
             }
+            if pull && (code == "Unknown" || code == "2") {
+                push_marker(&mut c.markers, Marker::KubeletUnknownCodeKept);
+            }
+            c.wrappers.push(Wrapper::Grpc);
+            t = desc;
+            continue;
         }
         let mut cri = false;
         for (prefix, wrapper) in [
@@ -94,13 +93,13 @@ pub(crate) fn classify(text: &str, pull: bool, cri: Option<&'static str>) -> Cla
                 Wrapper::SignatureValidationFailed,
             ),
         ] {
-            if let Some(rest) = t.strip_prefix(prefix) {
-                if rest.is_empty() || rest.starts_with(':') {
-                    c.wrappers.push(wrapper);
-                    c.cri_reason = Some(prefix);
-                    t = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-                    cri = true;
-                }
+            if let Some(rest) = t.strip_prefix(prefix)
+                && (rest.is_empty() || rest.starts_with(':'))
+            {
+                c.wrappers.push(wrapper);
+                c.cri_reason = Some(prefix);
+                t = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+                cri = true;
             }
         }
         if !cri {
@@ -256,13 +255,12 @@ fn peel_runtime<'t>(mut t: &'t str, wrappers: &mut Vec<Wrapper>) -> &'t str {
             ("failed to pull and unpack image \"", Wrapper::PullAndUnpack),
             ("failed to resolve reference \"", Wrapper::ResolveReference),
         ] {
-            if let Some(rest) = strip_ws(t, prefix) {
-                if let Some((_, after)) = go_unquote(rest) {
-                    if let Some(a) = strip_ws(after, ": ") {
-                        wrappers.push(wrapper);
-                        t = a;
-                    }
-                }
+            if let Some(rest) = strip_ws(t, prefix)
+                && let Some((_, after)) = go_unquote(rest)
+                && let Some(a) = strip_ws(after, ": ")
+            {
+                wrappers.push(wrapper);
+                t = a;
             }
         }
         for (prefix, wrapper) in [
@@ -288,11 +286,11 @@ fn peel_runtime<'t>(mut t: &'t str, wrappers: &mut Vec<Wrapper>) -> &'t str {
             }
         }
         for prefix in ["initializing source ", "Error initializing source "] {
-            if let Some(rest) = strip_ws(t, prefix) {
-                if let Some((_, after)) = split_ref_colon(rest) {
-                    wrappers.push(Wrapper::InitializingSource);
-                    t = after;
-                }
+            if let Some(rest) = strip_ws(t, prefix)
+                && let Some((_, after)) = split_ref_colon(rest)
+            {
+                wrappers.push(Wrapper::InitializingSource);
+                t = after;
             }
         }
         // CRI-O 1.34+ adds `; artifact err: …` after the image error: the classifier
@@ -377,10 +375,10 @@ pub(crate) fn runtime_markers(
     if normalized.contains("unable to pull image: ") {
         push_marker(markers, Marker::CrioUnablePull136);
     }
-    if let Some(i) = raw.find("unexpected status from GET request to") {
-        if raw[i..].contains('\n') {
-            push_marker(markers, Marker::ContainerdFetcherJoinedBody);
-        }
+    if let Some(i) = raw.find("unexpected status from GET request to")
+        && raw[i..].contains('\n')
+    {
+        push_marker(markers, Marker::ContainerdFetcherJoinedBody);
     }
     match cri_reason {
         Some(facts::SIGNATURE_VALIDATION_FAILED) => push_marker(markers, Marker::CrioErrorPrefix),

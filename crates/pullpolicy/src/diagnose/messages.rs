@@ -290,18 +290,18 @@ pub(crate) fn fix(f: &FixContext<'_>) -> String {
             "Get the pod's events (kubectl get events --field-selector involvedObject.name=<pod>) or the container runtime's log on the node (journalctl -u containerd, or -u crio) for the error text."
         }
     });
-    if f.class == C::NoCredentials {
-        if let Some(names) = f.secrets {
-            let _ = write!(
-                s,
-                " The pod names the pull secret(s) {names}, which the kubelet could not read."
-            );
-        }
+    if f.class == C::NoCredentials
+        && let Some(names) = f.secrets
+    {
+        let _ = write!(
+            s,
+            " The pod names the pull secret(s) {names}, which the kubelet could not read."
+        );
     }
-    if f.class == C::PlatformMismatch {
-        if let Some(arch) = f.architecture {
-            let _ = write!(s, " The pod's node is {arch}.");
-        }
+    if f.class == C::PlatformMismatch
+        && let Some(arch) = f.architecture
+    {
+        let _ = write!(s, " The pod's node is {arch}.");
     }
     if f.class == C::ShortName
         && f.runtime == Runtime::CriO
@@ -324,13 +324,12 @@ pub(crate) fn fix(f: &FixContext<'_>) -> String {
             f.present_elsewhere.join(", ")
         );
     }
-    if let Some(image) = f.image {
-        if f.class == C::NotFound
-            && image.contains(":latest")
-            && f.policy == Some(PullPolicy::Always)
-        {
-            s.push_str(" With :latest and Always a moved or deleted tag breaks every restart.");
-        }
+    if let Some(image) = f.image
+        && f.class == C::NotFound
+        && image.contains(":latest")
+        && f.policy == Some(PullPolicy::Always)
+    {
+        s.push_str(" With :latest and Always a moved or deleted tag breaks every restart.");
     }
     s
 }
@@ -1049,13 +1048,13 @@ pub(crate) fn pod_message(
             "No failure in the evidence: a pull is in progress or succeeded.".to_owned()
         }
     };
-    if let Some(n) = recovered {
-        if verdict != PodVerdict::PullProblem {
-            let _ = write!(
-                s,
-                " The events show {n} earlier pull failure event(s); they have stopped."
-            );
-        }
+    if let Some(n) = recovered
+        && verdict != PodVerdict::PullProblem
+    {
+        let _ = write!(
+            s,
+            " The events show {n} earlier pull failure event(s); they have stopped."
+        );
     }
     s
 }

@@ -427,14 +427,13 @@ fn messages(block: &[Line<'_>], ev: &mut Evidence) -> usize {
                 read_prefix(&t[..k], t, &mut e);
                 open = Some(e);
             }
-            None => match open.as_mut() {
-                Some(e) => {
+            None => {
+                if let Some(e) = open.as_mut() {
                     e.message.push('\n');
                     e.message.push_str(t);
                     e.at.1 = line.end();
                 }
-                None => {}
-            },
+            }
         }
     }
     flush(&mut open, ev, &mut found);
@@ -471,12 +470,11 @@ fn read_prefix(prefix: &str, line: &str, e: &mut EventEv) {
         }
     }
     // `ImageInspectError: Failed to inspect image …`
-    if let Some(before) = p.strip_suffix(':') {
-        if let Some(word) = before.split_whitespace().next_back() {
-            if facts::PULL_REASONS.contains(&word) {
-                e.reason_hint = Some(word.to_owned());
-            }
-        }
+    if let Some(before) = p.strip_suffix(':')
+        && let Some(word) = before.split_whitespace().next_back()
+        && facts::PULL_REASONS.contains(&word)
+    {
+        e.reason_hint = Some(word.to_owned());
     }
     // A kubelet log's container dump.
     if let Some(i) = line.find("ImagePullPolicy:") {
@@ -487,14 +485,14 @@ fn read_prefix(prefix: &str, line: &str, e: &mut EventEv) {
     // `in pod hello_default(b9841454-…)`
     if let Some(i) = prefix.find(" in pod ") {
         let rest = &prefix[i + " in pod ".len()..];
-        if let Some((pod, _)) = rest.split_once('(') {
-            if let Some((name, ns)) = pod.rsplit_once('_') {
-                e.object = Some(ObjectRef {
-                    kind: Some("Pod".to_owned()),
-                    name: name.to_owned(),
-                    namespace: Some(ns.to_owned()),
-                });
-            }
+        if let Some((pod, _)) = rest.split_once('(')
+            && let Some((name, ns)) = pod.rsplit_once('_')
+        {
+            e.object = Some(ObjectRef {
+                kind: Some("Pod".to_owned()),
+                name: name.to_owned(),
+                namespace: Some(ns.to_owned()),
+            });
         }
     }
     // `{kubelet minikube} Failed: …` (e2e logs).
@@ -503,12 +501,10 @@ fn read_prefix(prefix: &str, line: &str, e: &mut EventEv) {
         .strip_prefix('{')
         .and_then(|r| r.split_once('}'))
         .map(|(i, _)| i)
+        && let Some((component, host)) = inner.split_once(' ')
+        && component == "kubelet"
     {
-        if let Some((component, host)) = inner.split_once(' ') {
-            if component == "kubelet" {
-                e.host = Some(host.trim().to_owned());
-            }
-        }
+        e.host = Some(host.trim().to_owned());
     }
     // Row cells without their type and reason (a truncated row).
     let toks: Vec<&str> = p.split_whitespace().collect();
@@ -525,21 +521,20 @@ fn read_prefix(prefix: &str, line: &str, e: &mut EventEv) {
             e.last = Some(When::Ago(age.0, age.1));
             if let (Some(x), Some(&"over"), Some(m)) =
                 (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3))
-            {
-                if let (Some(n), Some(first)) = (
+                && let (Some(n), Some(first)) = (
                     x.strip_prefix("(x").and_then(|n| n.parse().ok()),
                     m.strip_suffix(')').and_then(parse_age),
-                ) {
-                    e.count = Some(n);
-                    e.first = Some(When::Ago(first.0, first.1));
-                    k += 3;
-                }
+                )
+            {
+                e.count = Some(n);
+                e.first = Some(When::Ago(first.0, first.1));
+                k += 3;
             }
-        } else if t == "kubelet," {
-            if let Some(h) = toks.get(k + 1) {
-                e.host = Some((*h).to_owned());
-                k += 1;
-            }
+        } else if t == "kubelet,"
+            && let Some(h) = toks.get(k + 1)
+        {
+            e.host = Some((*h).to_owned());
+            k += 1;
         }
         k += 1;
     }

@@ -585,14 +585,14 @@ fn event_of(
         e.count = row.count;
         e.first = row.first_seen.map(|(a, b)| When::Ago(a, b));
     }
-    if let Some(object) = row.object {
-        if let Some((kind, name)) = object.split_once('/') {
-            e.object = Some(ObjectRef {
-                kind: Some(kind.to_owned()),
-                name: name.to_owned(),
-                namespace: row.namespace.map(str::to_owned),
-            });
-        }
+    if let Some(object) = row.object
+        && let Some((kind, name)) = object.split_once('/')
+    {
+        e.object = Some(ObjectRef {
+            kind: Some(kind.to_owned()),
+            name: name.to_owned(),
+            namespace: row.namespace.map(str::to_owned),
+        });
     }
     (e, message.to_owned())
 }

@@ -271,65 +271,64 @@ pub(crate) fn parse_message(text: &str) -> Parsed<'_> {
 }
 
 fn parse_plain(t: &str) -> Msg<'_> {
-    if let Some(rest) = t.strip_prefix(facts::FAILED_TO_PULL) {
-        if let Some((image, after)) = go_unquote(rest) {
-            let err = after
-                .strip_prefix(": ")
-                .unwrap_or(after.trim_start_matches(':'));
-            return Msg::FailedToPull { image, err };
-        }
+    if let Some(rest) = t.strip_prefix(facts::FAILED_TO_PULL)
+        && let Some((image, after)) = go_unquote(rest)
+    {
+        let err = after
+            .strip_prefix(": ")
+            .unwrap_or(after.trim_start_matches(':'));
+        return Msg::FailedToPull { image, err };
     }
-    if let Some(rest) = t.strip_prefix(facts::BACK_OFF) {
-        if let Some((image, after)) = go_unquote(rest) {
-            let previous = after.strip_prefix(": ").and_then(|p| {
-                let (reason, msg) = p.split_once(": ").unwrap_or((p, ""));
-                (!reason.is_empty() && !reason.contains(char::is_whitespace))
-                    .then_some((reason, msg))
-            });
-            return Msg::BackOff { image, previous };
-        }
+    if let Some(rest) = t.strip_prefix(facts::BACK_OFF)
+        && let Some((image, after)) = go_unquote(rest)
+    {
+        let previous = after.strip_prefix(": ").and_then(|p| {
+            let (reason, msg) = p.split_once(": ").unwrap_or((p, ""));
+            (!reason.is_empty() && !reason.contains(char::is_whitespace)).then_some((reason, msg))
+        });
+        return Msg::BackOff { image, previous };
     }
     for (prefix, legacy) in [(facts::PULLING, false), (facts::PULLING_LEGACY, true)] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            if let Some((image, _)) = go_unquote(rest) {
-                return Msg::Pulling { image, legacy };
-            }
+        if let Some(rest) = t.strip_prefix(prefix)
+            && let Some((image, _)) = go_unquote(rest)
+        {
+            return Msg::Pulling { image, legacy };
         }
     }
-    if let Some(rest) = t.strip_prefix(facts::PULLED) {
-        if let Some((image, _)) = go_unquote(rest) {
+    if let Some(rest) = t.strip_prefix(facts::PULLED)
+        && let Some((image, _)) = go_unquote(rest)
+    {
+        return Msg::Pulled {
+            image,
+            present: false,
+            accessible: false,
+        };
+    }
+    if let Some(rest) = t.strip_prefix(facts::CONTAINER_IMAGE)
+        && let Some((image, after)) = go_unquote(rest)
+    {
+        if after.starts_with(facts::NOT_PRESENT_NEVER) {
+            return Msg::NeverPull { image };
+        }
+        if let Some(tail) = after.strip_prefix(facts::ALREADY_PRESENT) {
             return Msg::Pulled {
                 image,
-                present: false,
-                accessible: false,
+                present: true,
+                accessible: tail.starts_with(facts::CAN_BE_ACCESSED),
             };
         }
     }
-    if let Some(rest) = t.strip_prefix(facts::CONTAINER_IMAGE) {
-        if let Some((image, after)) = go_unquote(rest) {
-            if after.starts_with(facts::NOT_PRESENT_NEVER) {
-                return Msg::NeverPull { image };
-            }
-            if let Some(tail) = after.strip_prefix(facts::ALREADY_PRESENT) {
-                return Msg::Pulled {
-                    image,
-                    present: true,
-                    accessible: tail.starts_with(facts::CAN_BE_ACCESSED),
-                };
-            }
-        }
+    if let Some(rest) = t.strip_prefix(facts::DEFAULT_TAG)
+        && let Some((image, after)) = go_unquote(rest)
+    {
+        let err = after.strip_prefix(": ").unwrap_or(after);
+        return Msg::InvalidName { image, err };
     }
-    if let Some(rest) = t.strip_prefix(facts::DEFAULT_TAG) {
-        if let Some((image, after)) = go_unquote(rest) {
-            let err = after.strip_prefix(": ").unwrap_or(after);
-            return Msg::InvalidName { image, err };
-        }
-    }
-    if let Some(rest) = t.strip_prefix(facts::INSPECT) {
-        if let Some((image, after)) = go_unquote(rest) {
-            let err = after.strip_prefix(": ").unwrap_or(after);
-            return Msg::Inspect { image, err };
-        }
+    if let Some(rest) = t.strip_prefix(facts::INSPECT)
+        && let Some((image, after)) = go_unquote(rest)
+    {
+        let err = after.strip_prefix(": ").unwrap_or(after);
+        return Msg::Inspect { image, err };
     }
     if let Some(rest) = t.strip_prefix(facts::PULL_FAILED_FOR) {
         for (because, signature) in [
