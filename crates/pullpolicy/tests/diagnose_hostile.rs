@@ -248,3 +248,20 @@ fn blank_line_runs_and_boxes() {
     let r = timed("boxes", &boxed);
     assert!(r.diagnoses.is_empty());
 }
+
+/// ≈ 100 MB of `kubectl get events -A` (400,000 rows over 100,000 pods). Ignored by
+/// default (it takes seconds in release, minutes in debug):
+/// `cargo test --release -p pullpolicy --test diagnose_hostile -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn a_100mb_events_table() {
+    let mut text =
+        String::from("NAMESPACE   LAST SEEN   TYPE      REASON    OBJECT            MESSAGE\n");
+    let mut i = 0;
+    while text.len() < 100_000_000 {
+        text.push_str(&format!("ns          4m7s        Warning   Failed    pod/p-{i:06}   Failed to pull image \"r/p{i}:1\": failed to pull and unpack image \"docker.io/r/p{i}:1\": failed to resolve image: docker.io/r/p{i}:1: not found\nns          4m7s        Warning   Failed    pod/p-{i:06}   Error: ErrImagePull\nns          6s          Normal    BackOff   pod/p-{i:06}   Back-off pulling image \"r/p{i}:1\"\nns          6s          Warning   Failed    pod/p-{i:06}   Error: ImagePullBackOff\n"));
+        i += 1;
+    }
+    let r = timed("100MB table", &text);
+    assert_eq!(r.diagnoses.len(), i);
+}

@@ -476,3 +476,23 @@ fn two_failing_containers_of_one_pod_are_two_diagnoses() {
         ]
     );
 }
+
+#[test]
+fn containers_sharing_an_image_share_its_events() {
+    // kubectl < 1.35 shows no field path: the events name only the image, which two
+    // containers use; both fail with the same text (one back-off key, PF §1.1.7).
+    let text = "Name:         p\nNamespace:    default\nStatus:       Pending\nContainers:\n  a:\n    Image:          r.example.com/x:1\n    State:          Waiting\n      Reason:       ImagePullBackOff\n  b:\n    Image:          r.example.com/x:1\n    State:          Waiting\n      Reason:       ImagePullBackOff\nEvents:\n  Type     Reason  Age               From     Message\n  ----     ------  ----              ----     -------\n  Warning  Failed  9s (x3 over 52s)  kubelet  Failed to pull image \"r.example.com/x:1\": failed to pull and unpack image \"r.example.com/x:1\": failed to resolve image: failed to do request: Head \"https://r.example.com/v2/x/manifests/1\": dial tcp: lookup r.example.com: no such host\n";
+    let r = run_text(text);
+    let got: Vec<(Option<&str>, FailureClass)> = r
+        .diagnoses
+        .iter()
+        .map(|d| (d.container.as_deref(), d.class))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("a"), FailureClass::Dns),
+            (Some("b"), FailureClass::Dns)
+        ]
+    );
+}

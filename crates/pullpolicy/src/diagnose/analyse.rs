@@ -387,6 +387,9 @@ fn pod_kubelet_markers(ev: &Evidence) -> Vec<Vec<Marker>> {
 /// Where an event belongs.
 enum Target {
     Container(usize, usize),
+    /// Several containers with the image the event names (kubectl < 1.35 shows no
+    /// field path): they share one back-off key and fail together (PF §1.1.7).
+    SameImage(usize, Vec<usize>),
     Pod(usize),
     Image(String),
     Nowhere,
@@ -421,6 +424,11 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
         let parsed = parse_message(&e.message);
         match cx.target(e, &parsed, &mut extra) {
             Target::Container(p, c) => add(&mut groups, (Some(p), Some(c), None), Some(k)),
+            Target::SameImage(p, cs) => {
+                for c in cs {
+                    add(&mut groups, (Some(p), Some(c), None), Some(k));
+                }
+            }
             Target::Pod(p) => pending_pod.entry(p).or_default().push(k),
             Target::Image(key) => add(&mut groups, (None, None, Some(key)), Some(k)),
             Target::Nowhere => nowhere.push(k),
@@ -537,12 +545,17 @@ impl Cx<'_> {
             return Target::Container(p, pod.containers.len() + id);
         }
         if let Some(img) = &image {
-            if let Some(c) = pod
+            let same: Vec<usize> = pod
                 .containers
                 .iter()
-                .position(|c| c.image.as_deref() == Some(img))
-            {
-                return Target::Container(p, c);
+                .enumerate()
+                .filter(|(_, c)| c.image.as_deref() == Some(img))
+                .map(|(i, _)| i)
+                .collect();
+            match same.as_slice() {
+                [] => {}
+                [c] => return Target::Container(p, *c),
+                _ => return Target::SameImage(p, same),
             }
             if !pod.containers.is_empty() {
                 // An image no container uses: an image volume (PF §7 Q2).

@@ -570,6 +570,25 @@ mod tests {
     }
 
     #[test]
+    fn pull_reasons() {
+        for r in PULL_REASONS {
+            assert!(is_pull_reason(r));
+        }
+        assert!(is_pull_reason(
+            "Failed to record image pull intent for container image \"a\": disk full"
+        ));
+        for r in [
+            "ContainerCreating",
+            "PodInitializing",
+            "CrashLoopBackOff",
+            "CreateContainerConfigError",
+            "",
+        ] {
+            assert!(!is_pull_reason(r), "{r}");
+        }
+    }
+
+    #[test]
     fn node_runtime_versions() {
         assert_eq!(
             runtime_of_node("containerd://1.7.27-k3s1"),
