@@ -496,3 +496,57 @@ fn containers_sharing_an_image_share_its_events() {
         ]
     );
 }
+
+#[test]
+fn events_k8s_io_and_json_event_lists() {
+    // `events.k8s.io/v1`: `regarding`, `note`, `deprecatedCount`, `deprecated…Timestamp`.
+    let yaml = "apiVersion: events.k8s.io/v1\nkind: Event\nmetadata:\n  name: w.1\n  namespace: default\nregarding:\n  kind: Pod\n  name: w\n  namespace: default\n  fieldPath: spec.containers{app}\nreason: Failed\nnote: 'Failed to pull image \"ghcr.io/a/b:1\": failed to pull and unpack image \"ghcr.io/a/b:1\": failed to resolve image: unexpected status from HEAD request to https://ghcr.io/v2/a/b/manifests/1: 503 Service Unavailable'\ntype: Warning\ndeprecatedCount: 4\ndeprecatedFirstTimestamp: \"2026-03-17T09:00:00Z\"\ndeprecatedLastTimestamp: \"2026-03-17T09:01:20Z\"\nreportingController: kubelet\nreportingInstance: node-9\n";
+    let r = run_text(yaml);
+    let d = &r.diagnoses[0];
+    assert_eq!(
+        (d.pod.as_deref(), d.container.as_deref()),
+        (Some("w"), Some("app"))
+    );
+    assert_eq!(d.class, FailureClass::RegistryServerError);
+    let t = d.timeline.as_ref().unwrap();
+    assert_eq!(t.failures, 4);
+    assert_eq!(t.span_seconds.map(|s| s.min), Some(80));
+    assert_eq!(r.pods[0].node.as_deref(), Some("node-9"));
+
+    // `kubectl get events -o json`: a List of core/v1 Events.
+    let json = r#"{
+    "apiVersion": "v1",
+    "items": [
+        {
+            "apiVersion": "v1",
+            "count": 2,
+            "firstTimestamp": "2026-03-17T09:00:00Z",
+            "involvedObject": {"kind": "Pod", "name": "j", "namespace": "ci", "fieldPath": "spec.initContainers{setup}"},
+            "kind": "Event",
+            "lastTimestamp": "2026-03-17T09:00:12Z",
+            "message": "Failed to pull image \"alpine\": short name mode is enforcing, but image name alpine:latest returns ambiguous list",
+            "metadata": {"name": "j.1", "namespace": "ci"},
+            "reason": "Failed",
+            "reportingComponent": "",
+            "source": {"component": "kubelet", "host": "crio-1"},
+            "type": "Warning"
+        }
+    ],
+    "kind": "List",
+    "metadata": {"resourceVersion": ""}
+}
+"#;
+    let r = run_text(json);
+    assert_eq!(r.pieces[0].encoding, Encoding::Json);
+    assert_eq!(r.pieces[0].format, PieceFormat::EventObjects);
+    let d = &r.diagnoses[0];
+    assert_eq!(
+        (d.container.as_deref(), d.role),
+        (Some("setup"), ContainerRole::Init)
+    );
+    assert_eq!(d.class, FailureClass::ShortName);
+    assert_eq!(d.runtime.name, Runtime::CriO);
+    // An empty `reportingComponent` on a kubelet event: kubelet ≤ 1.27.
+    assert_eq!(d.kubelet.below.as_deref(), Some("1.28"));
+    assert_eq!(d.policy.effective, Some(PullPolicy::Always));
+}

@@ -1633,6 +1633,7 @@ impl Cx<'_> {
             .map(|n| {
                 let text = match &n.detail {
                     NoteDetail::Unreadable(msg) => m::unreadable(msg),
+                    NoteDetail::UnreadableRest => m::unreadable_rest(),
                     NoteDetail::BadRows(n) => m::bad_rows(*n),
                     NoteDetail::JoinedBox => m::joined_box(),
                     NoteDetail::DescribeOther => m::describe_not_a_pod(),

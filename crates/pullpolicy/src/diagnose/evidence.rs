@@ -48,6 +48,8 @@ pub(crate) struct Note {
 pub(crate) enum NoteDetail {
     /// YAML/JSON syntax error, in the reader's words.
     Unreadable(String),
+    /// A YAML/JSON object cut short; the lines from here on were read as other formats.
+    UnreadableRest,
     /// Lines of an events table that could not be read (how many).
     BadRows(usize),
     /// Lines wrapped by k9s were joined (cannot be exact).

@@ -1091,6 +1091,13 @@ pub(crate) fn unreadable(message: &str) -> Text {
     )
 }
 
+pub(crate) fn unreadable_rest() -> Text {
+    text(
+        "The YAML or JSON object is not complete here: the lines from here on are read as other formats.".to_owned(),
+        "What was read before this line is kept.",
+    )
+}
+
 pub(crate) fn bad_rows(n: usize) -> Text {
     let message = if n == 1 {
         "A line of an events table could not be read as a row.".to_owned()

@@ -121,7 +121,7 @@ fn read_piece(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> Pi
                     ev.notes.push(Note {
                         rule: DiagnoseRule::UnreadableEvidence,
                         at,
-                        detail: NoteDetail::Unreadable(UNREADABLE_REST.to_owned()),
+                        detail: NoteDetail::UnreadableRest,
                     });
                 }
                 counts.errors += 1;
@@ -142,11 +142,6 @@ fn read_piece(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> Pi
     }
     read_text(text, lines, i, ev)
 }
-
-/// How a YAML or JSON piece that stops at a syntax error is reported: the lines from
-/// the error on are read again as other formats.
-const UNREADABLE_REST: &str =
-    "the object is not complete here; the lines from here on are read as other formats";
 
 /// Where the evidence stood, to drop what a piece added.
 struct Mark {

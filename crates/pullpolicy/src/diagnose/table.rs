@@ -70,6 +70,15 @@ const LEGACY: [&str; 8] = [
 /// Reads a header line, if `line` is one.
 pub(crate) fn header(line: &Line<'_>) -> Option<Header> {
     let text = line.text;
+    // Every header starts with one of these words: most lines are rejected here,
+    // without tokenizing.
+    let first = text.trim_start();
+    if !["Type", "FirstSeen", "LAST", "NAMESPACE"]
+        .iter()
+        .any(|w| first.starts_with(w))
+    {
+        return None;
+    }
     let toks: Vec<(usize, &str)> = tokens(text).take(16).collect();
     let names: Vec<&str> = toks.iter().map(|t| t.1).collect();
     let cols = |words: &[&'static str]| -> Vec<(&'static str, usize)> {

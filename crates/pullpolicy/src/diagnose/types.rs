@@ -246,8 +246,10 @@ pub struct Diagnosis {
     /// "<I>": `, the back-off prefix, `(combined from similar events): `, the gRPC
     /// `rpc error: code = … desc = ` prefix, `RegistryUnavailable: `/
     /// `SignatureValidationFailed: ` and `image pull failed for <I> because …`), exactly as
-    /// pasted (line breaks kept). `null` when the evidence carries no text (describe
-    /// without events, a status before kubelet 1.32).
+    /// pasted (line breaks kept). For `ErrImageNeverPull` and `InvalidImageName`, which
+    /// involve no runtime, the kubelet's own text (`Container image "…" is not present
+    /// with pull policy of Never`; the reference's parse error). `null` when the evidence
+    /// carries no text (describe without events, a status before kubelet 1.32).
     pub message: Option<String>,
     /// The innermost cause: [`Diagnosis::message`] with the runtime's own wrappers peeled
     /// too (`failed to pull and unpack image "…": `, `failed to resolve reference "…": `,
