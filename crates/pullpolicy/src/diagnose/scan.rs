@@ -1,0 +1,585 @@
+//! Cutting the paste into pieces and reading each with its reader. Each piece's format
+//! is recognised from its own first lines (a paste may mix describe output, tables,
+//! YAML/JSON objects and logs); a piece ends where another format starts.
+
+use super::describe;
+use super::evidence::{EventEv, Evidence, Loc, Note, NoteDetail, ObjectRef, PieceEv};
+use super::facts;
+use super::lines::{self, Line};
+use super::objects;
+use super::rules::DiagnoseRule;
+use super::table::{self, Layout};
+use super::text::{When, go_unquote, kubelet_start, parse_age, runtime_start};
+use super::types::{Encoding, PieceFormat};
+use crate::report::PullPolicy;
+
+/// Reads every piece of `text`. Linear in the text: every line is looked at a bounded
+/// number of times (a piece's reader, and its end test).
+pub(crate) fn read(text: &str) -> Evidence {
+    let lines = lines::split(text);
+    let mut ev = Evidence::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() || is_command(line) {
+            i += 1;
+            continue;
+        }
+        let start_notes = ev.notes.len();
+        let (next, format, encoding, records, markers) = read_piece(text, &lines, i, &mut ev);
+        let next = next.max(i + 1);
+        // The piece runs to its last non-blank line.
+        let last = (i..next).rev().find(|&k| !lines[k].is_blank()).unwrap_or(i);
+        let bytes = (lines[i].start, lines[last].end());
+        if format == PieceFormat::Unrecognized && ev.notes.len() == start_notes {
+            ev.notes.push(Note {
+                rule: DiagnoseRule::UnrecognizedText,
+                at: Loc(bytes.0, bytes.0),
+                detail: NoteDetail::Unrecognized,
+            });
+        }
+        ev.pieces.push(PieceEv {
+            format,
+            encoding,
+            bytes,
+            records,
+            markers,
+        });
+        i = next;
+    }
+    ev
+}
+
+type PieceRead = (
+    usize,
+    PieceFormat,
+    Encoding,
+    usize,
+    Vec<super::types::Marker>,
+);
+
+fn read_piece(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> PieceRead {
+    let line = &lines[i];
+    let mut markers = Vec::new();
+    if describe::is_start(line) || describe::is_section_start(lines, i) {
+        let pod = ev.pods.len();
+        let first_event = ev.events.len();
+        let (next, is_pod, rows) = describe::read(lines, i, &ends_describe, ev, &mut markers);
+        let format = if is_pod {
+            PieceFormat::DescribePod
+        } else {
+            ev.notes.push(Note {
+                rule: DiagnoseRule::DescribeNotAPod,
+                at: Loc(line.start, line.start),
+                detail: NoteDetail::DescribeOther,
+            });
+            // Its events are not about a pod.
+            for e in &mut ev.events[first_event..] {
+                if e.pod == Some(pod) {
+                    e.pod = None;
+                }
+            }
+            ev.pods.truncate(pod);
+            PieceFormat::DescribeOther
+        };
+        return (next, format, Encoding::Text, rows.max(1), markers);
+    }
+    if let Some(h) = table::header(line) {
+        let read = table::read_rows(lines, i + 1, Some(&h), None, &ends_table, ev, &mut markers);
+        if h.layout == Layout::Legacy
+            && !markers.contains(&super::types::Marker::KubectlLegacyLayout)
+        {
+            markers.push(super::types::Marker::KubectlLegacyLayout);
+        }
+        let format = h.format(read.kubectl_events);
+        return (read.next, format, Encoding::Text, read.rows, markers);
+    }
+    if is_events_key(line) {
+        // `Events:` without the pod above it.
+        let h = lines.get(i + 1).and_then(table::header);
+        let from = if h.is_some() { i + 2 } else { i + 1 };
+        let read = table::read_rows(lines, from, h.as_ref(), None, &ends_table, ev, &mut markers);
+        let format = h.map_or(PieceFormat::EventRows, |h| h.format(read.kubectl_events));
+        return (read.next, format, Encoding::Text, read.rows, markers);
+    }
+    if is_yaml_start(line) || is_json_start(line) {
+        let json = is_json_start(line);
+        let mut end = object_extent(lines, i, json);
+        let encoding = if json { Encoding::Json } else { Encoding::Yaml };
+        let mark = Mark::of(ev);
+        let mut counts = read_span(text, lines, i, end, ev);
+        // A syntax error: keep what was read before the error's line, note the error,
+        // and read the lines from there on as whatever they are (an unclosed JSON object
+        // followed by an events table loses nothing).
+        if let Some(at) = counts.first_error {
+            let err_line = lines[i..end].partition_point(|l| l.end() < at) + i;
+            if err_line > i && err_line < end {
+                mark.rewind(ev);
+                counts = read_span(text, lines, i, err_line, ev);
+                let at = Loc(lines[err_line].start, lines[err_line].start);
+                if counts.first_error.is_none() {
+                    ev.notes.push(Note {
+                        rule: DiagnoseRule::UnreadableEvidence,
+                        at,
+                        detail: NoteDetail::UnreadableRest,
+                    });
+                }
+                counts.errors += 1;
+                end = err_line;
+            }
+        }
+        return (end, counts.format(), encoding, counts.records(), markers);
+    }
+    if table::is_row_start(line) {
+        let read = table::read_rows(lines, i, None, None, &ends_rows, ev, &mut markers);
+        return (
+            read.next,
+            PieceFormat::EventRows,
+            Encoding::Text,
+            read.rows,
+            markers,
+        );
+    }
+    read_text(text, lines, i, ev)
+}
+
+/// Where the evidence stood, to drop what a piece added.
+struct Mark {
+    pods: usize,
+    events: usize,
+    nodes: usize,
+    notes: usize,
+}
+
+impl Mark {
+    fn of(ev: &Evidence) -> Mark {
+        Mark {
+            pods: ev.pods.len(),
+            events: ev.events.len(),
+            nodes: ev.nodes.len(),
+            notes: ev.notes.len(),
+        }
+    }
+
+    fn rewind(&self, ev: &mut Evidence) {
+        ev.pods.truncate(self.pods);
+        ev.events.truncate(self.events);
+        ev.nodes.truncate(self.nodes);
+        ev.notes.truncate(self.notes);
+    }
+}
+
+/// Reads lines `from..to` as YAML/JSON objects.
+fn read_span(
+    text: &str,
+    lines: &[Line<'_>],
+    from: usize,
+    to: usize,
+    ev: &mut Evidence,
+) -> objects::Counts {
+    let last = (from..to)
+        .rev()
+        .find(|&k| !lines[k].is_blank())
+        .unwrap_or(from);
+    let (a, b) = (lines[from].start, lines[last].end());
+    read_objects(&text[a..b], a, false, &lines[from..to], ev)
+}
+
+/// Reads the objects of a slice whose lines are `lines`. Lines holding only `...` or
+/// `…` inside a document (indented) are an editor's elision, invalid YAML: they are
+/// blanked (same byte length, so positions stay those of the text) before reading.
+fn read_objects(
+    slice: &str,
+    base: usize,
+    fragment_only: bool,
+    lines: &[Line<'_>],
+    ev: &mut Evidence,
+) -> objects::Counts {
+    let elided = |l: &&Line<'_>| l.indent() > 0 && matches!(l.text.trim(), "..." | "…");
+    if !lines.iter().any(|l| elided(&l)) {
+        return objects::read(slice, base, fragment_only, ev);
+    }
+    let mut copy = slice.as_bytes().to_vec();
+    for l in lines.iter().filter(elided) {
+        let from = l.start.saturating_sub(base);
+        let to = (l.end() - base).min(copy.len());
+        for b in &mut copy[from.min(to)..to] {
+            *b = b' ';
+        }
+    }
+    // Only whole characters were replaced by spaces: still UTF-8.
+    match String::from_utf8(copy) {
+        Ok(copy) => objects::read(&copy, base, fragment_only, ev),
+        Err(_) => objects::read(slice, base, fragment_only, ev),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Where pieces start and end.
+
+/// A shell command line (`$ kubectl describe pod x`): a separator.
+fn is_command(line: &Line<'_>) -> bool {
+    let t = line.text.trim_start();
+    t.starts_with("$ ")
+        || t.starts_with("kubectl ")
+        || t.contains("$ kubectl ")
+        || t.contains("# kubectl ")
+        || t.contains("> kubectl ")
+}
+
+/// `Events:` alone at column 0.
+fn is_events_key(line: &Line<'_>) -> bool {
+    line.text
+        .strip_prefix("Events:")
+        .is_some_and(|r| r.trim().is_empty() || r.trim() == "<none>")
+}
+
+/// The first line of a YAML object or stream.
+fn is_yaml_start(line: &Line<'_>) -> bool {
+    const STARTS: [&str; 12] = [
+        "apiVersion:",
+        "kind:",
+        "items:",
+        "metadata:",
+        "- apiVersion:",
+        "- kind:",
+        "status:",
+        "spec:",
+        "containerStatuses:",
+        "involvedObject:",
+        "- involvedObject:",
+        "- metadata:",
+    ];
+    let t = line.text;
+    STARTS.iter().any(|s| t.starts_with(s)) || t.trim_end() == "---" || t.starts_with("--- ")
+}
+
+/// The first line of a JSON object (kubectl prints `{` alone on its first line).
+fn is_json_start(line: &Line<'_>) -> bool {
+    let t = line.text.trim_end();
+    t == "{" || t == "[" || t.starts_with("{\"")
+}
+
+/// A column-0 line that can belong to a YAML document.
+fn is_yaml_line(line: &Line<'_>) -> bool {
+    let t = line.text;
+    if line.indent() > 0 || t.is_empty() {
+        return true;
+    }
+    if t.starts_with(['-', '#', '}', ']', '{', '[', '.', '"', '\'']) {
+        return true;
+    }
+    // `key:` (a plain key without blanks before its colon, or a quoted one).
+    match t.find(':') {
+        Some(c) => {
+            let key = &t[..c];
+            !key.contains(char::is_whitespace)
+                && (t.len() == c + 1 || t[c + 1..].starts_with([' ', '\t']))
+        }
+        None => false,
+    }
+}
+
+/// The line after an object piece starting at `from`.
+///
+/// Two `kubectl get -o yaml` outputs pasted one after the other have no `---` between
+/// them: a second `apiVersion:` at column 0 in one document starts a new piece (kubectl
+/// prints keys sorted, `apiVersion` first).
+fn object_extent(lines: &[Line<'_>], from: usize, json: bool) -> usize {
+    let mut api_version = lines[from].text.starts_with("apiVersion:");
+    let mut j = from + 1;
+    while j < lines.len() {
+        let line = &lines[j];
+        if json && lines[j - 1].indent() == 0 && lines[j - 1].text.trim_end() == "}" {
+            return j;
+        }
+        if !line.is_blank() && (ends_yaml(line) || !is_yaml_line(line)) {
+            return j;
+        }
+        if line.text.starts_with("---") {
+            api_version = false;
+        } else if line.text.starts_with("apiVersion:") {
+            if api_version {
+                return j;
+            }
+            api_version = true;
+        }
+        j += 1;
+    }
+    j
+}
+
+fn ends_describe(line: &Line<'_>) -> bool {
+    is_command(line)
+        || (line.indent() == 0 && (is_yaml_start(line) || is_json_start(line)))
+        || table::header(line).is_some_and(|h| h.layout == Layout::Get)
+}
+
+fn ends_table(line: &Line<'_>) -> bool {
+    describe::is_start(line)
+        || is_command(line)
+        || is_events_key(line)
+        || table::header(line).is_some()
+        || (line.indent() == 0 && (is_yaml_start(line) || is_json_start(line)))
+}
+
+fn ends_rows(line: &Line<'_>) -> bool {
+    ends_table(line)
+}
+
+fn ends_yaml(line: &Line<'_>) -> bool {
+    describe::is_start(line)
+        || is_command(line)
+        || is_events_key(line)
+        || table::header(line).is_some()
+}
+
+// ---------------------------------------------------------------------------------------
+// Free text.
+
+/// A block of free text: a status fragment in YAML, or logs and messages.
+fn read_text(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> PieceRead {
+    let mut j = i + 1;
+    while j < lines.len() {
+        let l = &lines[j];
+        if l.is_blank()
+            || ends_table(l)
+            || table::is_row_start(l)
+            || describe::is_section_start(lines, j)
+        {
+            break;
+        }
+        j += 1;
+    }
+    let block = &lines[i..j];
+    if looks_like_yaml(block[0].text) {
+        let (from, to) = (block[0].start, block[block.len() - 1].end());
+        // Continuation lines of an indented fragment must keep their indentation: read
+        // from the first line's start.
+        let counts = read_objects(&text[from..to], from, true, block, ev);
+        if counts.pods + counts.events + counts.nodes + counts.fragments > 0 {
+            return (
+                j,
+                counts.format(),
+                Encoding::Yaml,
+                counts.records(),
+                Vec::new(),
+            );
+        }
+    }
+    let found = messages(block, ev);
+    let format = if found > 0 {
+        PieceFormat::Text
+    } else {
+        PieceFormat::Unrecognized
+    };
+    (j, format, Encoding::Text, found, Vec::new())
+}
+
+/// `key:` (a lower-case camelCase key, as Kubernetes objects have), possibly in a list.
+fn looks_like_yaml(t: &str) -> bool {
+    let t = t.trim_start();
+    let t = t.strip_prefix("- ").unwrap_or(t);
+    let Some(c) = t.find(':') else { return false };
+    let key = &t[..c];
+    key.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && key.chars().all(|ch| ch.is_ascii_alphanumeric())
+        && (t.len() == c + 1 || t[c + 1..].starts_with(' '))
+}
+
+/// Finds the kubelet's and runtimes' messages in a block of free text; how many.
+fn messages(block: &[Line<'_>], ev: &mut Evidence) -> usize {
+    let mut found = 0;
+    let mut open: Option<EventEv> = None;
+    let flush = |open: &mut Option<EventEv>, ev: &mut Evidence, found: &mut usize| {
+        if let Some(mut e) = open.take() {
+            finish_text_message(&mut e);
+            ev.events.push(e);
+            *found += 1;
+        }
+    };
+    for line in block {
+        if let Some(e) = logfmt(line) {
+            flush(&mut open, ev, &mut found);
+            ev.events.push(e);
+            found += 1;
+            continue;
+        }
+        let t = line.text;
+        let start = kubelet_start(t).or_else(|| {
+            if open.is_none() {
+                runtime_start(t)
+            } else {
+                None
+            }
+        });
+        match start {
+            Some(k) => {
+                flush(&mut open, ev, &mut found);
+                let message = t[k..].trim_end();
+                let at = line.span_of(message);
+                let mut e = EventEv::new(message.to_owned(), Loc(at.0, at.1));
+                read_prefix(&t[..k], t, &mut e);
+                open = Some(e);
+            }
+            None => {
+                if let Some(e) = open.as_mut() {
+                    e.message.push('\n');
+                    e.message.push_str(t);
+                    e.at.1 = line.end();
+                }
+            }
+        }
+    }
+    flush(&mut open, ev, &mut found);
+    found
+}
+
+/// A tool's rendering `Waiting: <Reason> (<message>)` (PF S38) leaves an unbalanced
+/// closing parenthesis: take it off.
+fn finish_text_message(e: &mut EventEv) {
+    // kubectl trims a message's ends (`strings.TrimSpace`); the inside stays as pasted.
+    let trimmed = e.message.trim_end().len();
+    e.message.truncate(trimmed);
+    if e.reason_hint.is_some() && e.message.ends_with(')') {
+        let open = e.message.matches('(').count();
+        let close = e.message.matches(')').count();
+        if close > open {
+            e.message.pop();
+            e.at.1 = e.at.1.saturating_sub(1).max(e.at.0);
+        }
+    }
+}
+
+/// What the text before a message tells (PF S8, S11, S25, S38): a row's cells
+/// (`7m24s (x5 over 10m) kubelet`), a tool's `Waiting: <Reason> (`, a log's
+/// `<Reason>: `, `ImagePullPolicy:<P>`, `in pod <name>_<namespace>(<uid>)`,
+/// `{kubelet <node>}`.
+fn read_prefix(prefix: &str, line: &str, e: &mut EventEv) {
+    let p = prefix.trim_end();
+    // `Waiting: ImagePullBackOff (`
+    if let Some(before) = p.strip_suffix('(') {
+        let mut toks = before.split_whitespace().rev();
+        if let (Some(reason), Some("Waiting:")) = (toks.next(), toks.next()) {
+            e.reason_hint = Some(reason.to_owned());
+        }
+    }
+    // `ImageInspectError: Failed to inspect image …`
+    if let Some(before) = p.strip_suffix(':')
+        && let Some(word) = before.split_whitespace().next_back()
+        && facts::PULL_REASONS.contains(&word)
+    {
+        e.reason_hint = Some(word.to_owned());
+    }
+    // A kubelet log's container dump.
+    if let Some(i) = line.find("ImagePullPolicy:") {
+        let rest = &line[i + "ImagePullPolicy:".len()..];
+        let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+        e.policy_hint = PullPolicy::from_exact(&word);
+    }
+    // `in pod hello_default(b9841454-…)`
+    if let Some(i) = prefix.find(" in pod ") {
+        let rest = &prefix[i + " in pod ".len()..];
+        if let Some((pod, _)) = rest.split_once('(')
+            && let Some((name, ns)) = pod.rsplit_once('_')
+        {
+            e.object = Some(ObjectRef {
+                kind: Some("Pod".to_owned()),
+                name: name.to_owned(),
+                namespace: Some(ns.to_owned()),
+            });
+        }
+    }
+    // `{kubelet minikube} Failed: …` (e2e logs).
+    if let Some(inner) = p
+        .trim_start()
+        .strip_prefix('{')
+        .and_then(|r| r.split_once('}'))
+        .map(|(i, _)| i)
+        && let Some((component, host)) = inner.split_once(' ')
+        && component == "kubelet"
+    {
+        e.host = Some(host.trim().to_owned());
+    }
+    // Row cells without their type and reason (a truncated row).
+    let toks: Vec<&str> = p.split_whitespace().collect();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        if (t == "Normal" || t == "Warning") && e.kind.is_none() {
+            e.kind = Some(t.to_owned());
+            if let Some(r) = toks.get(k + 1) {
+                e.reason = Some((*r).trim_end_matches(':').to_owned());
+                k += 1;
+            }
+        } else if let Some(age) = parse_age(t).filter(|_| e.last.is_none()) {
+            e.last = Some(When::Ago(age.0, age.1));
+            if let (Some(x), Some(&"over"), Some(m)) =
+                (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3))
+                && let (Some(n), Some(first)) = (
+                    x.strip_prefix("(x").and_then(|n| n.parse().ok()),
+                    m.strip_suffix(')').and_then(parse_age),
+                )
+            {
+                e.count = Some(n);
+                e.first = Some(When::Ago(first.0, first.1));
+                k += 3;
+            }
+        } else if t == "kubelet,"
+            && let Some(h) = toks.get(k + 1)
+        {
+            e.host = Some((*h).to_owned());
+            k += 1;
+        }
+        k += 1;
+    }
+}
+
+/// A logfmt line (`level=error msg="…" error="…"`, containerd's log, PF S22): the
+/// `error` value (or the `msg` value), unescaped.
+fn logfmt(line: &Line<'_>) -> Option<EventEv> {
+    let t = line.text;
+    if !t.contains("level=") {
+        return None;
+    }
+    let value = |key: &str| {
+        let i = t.find(key)?;
+        go_unquote(&t[i + key.len()..]).map(|(v, _)| v)
+    };
+    let msg = value("msg=\"")?;
+    let error = value("error=\"");
+    let mut e = EventEv::new(String::new(), Loc(line.start, line.end()));
+    if let Some(rest) = msg.strip_prefix("cancel pulling image ") {
+        // `cancel pulling image <ref> because of no progress in <d>` (ctrd-2.3
+        // `image_pull.go:728`).
+        if let Some((image, d)) = rest.split_once(" because of no progress in ") {
+            e.progress_timeout = Some((image.to_owned(), d.trim().to_owned()));
+        }
+    }
+    e.message = error.unwrap_or(msg);
+    Some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_lines() {
+        let l = lines::split("apiVersion: v1\nName:   x\nfoo bar: 1\nitems:\n- a\n");
+        assert!(is_yaml_start(&l[0]));
+        assert!(is_yaml_line(&l[0]));
+        assert!(is_yaml_line(&l[1]));
+        assert!(!is_yaml_line(&l[2]));
+        assert!(is_yaml_line(&l[4]));
+        assert!(looks_like_yaml("  state:"));
+        assert!(looks_like_yaml("- image: x"));
+        assert!(!looks_like_yaml("Failed to pull image \"x\": y"));
+    }
+
+    #[test]
+    fn commands_separate() {
+        let l = lines::split("$ kubectl get events\nroot@host:~# kubectl describe pod x\n");
+        assert!(is_command(&l[0]) && is_command(&l[1]));
+    }
+}
