@@ -67,6 +67,15 @@ impl KubeVersion {
             .then_some(KubeVersion(minor))
     }
 
+    /// The supported release nearest to `1.minor`, for a version read from evidence (a
+    /// node's kubelet): older releases get the oldest supported one's rules, newer ones
+    /// the newest's. Right for the reference library, which is `docker/distribution`
+    /// in every release up to 1.28 and `distribution/reference` v0.6.0 from 1.32 on.
+    pub fn nearest(minor: u16) -> KubeVersion {
+        let clamped = minor.clamp(u16::from(Self::OLDEST.0), u16::from(Self::NEWEST.0));
+        KubeVersion(u8::try_from(clamped).unwrap_or(Self::NEWEST.0))
+    }
+
     /// Parses `1.34`, `v1.34` or `1.34.2`.
     ///
     /// # Errors

@@ -14,6 +14,7 @@ use super::rules::DiagnoseRule;
 use super::text::{Msg, Parsed, When, parse_message};
 use super::timeline;
 use super::types::*;
+use crate::KubeVersion;
 use crate::reference::{self, Rules};
 use crate::report::{Finding, PullPolicy, Severity};
 use crate::source::{Mark, Position, SourceMap};
@@ -181,7 +182,7 @@ fn rules_for(ev: &Evidence, options: &DiagnoseOptions) -> Rules {
                 .and_then(facts::kubernetes_minor)
         })
         .map_or(Rules::V0_6, |minor| {
-            Rules::for_kubernetes_minor(u32::from(minor))
+            KubeVersion::nearest(minor).reference_rules()
         })
 }
 

@@ -598,3 +598,18 @@ fn image_volume_gate_finding_names_the_gate_rows() {
         )
     );
 }
+
+#[test]
+fn nearest_supported_release() {
+    // A kubelet read from evidence may be older or newer than the table.
+    assert_eq!(KubeVersion::nearest(20), v(28));
+    assert_eq!(KubeVersion::nearest(28), v(28));
+    assert_eq!(KubeVersion::nearest(33), v(33));
+    assert_eq!(KubeVersion::nearest(37), v(37));
+    assert_eq!(KubeVersion::nearest(45), v(37));
+    assert_eq!(KubeVersion::nearest(u16::MAX), v(37));
+    assert_eq!(
+        KubeVersion::nearest(20).reference_rules(),
+        Rules::DockerDistribution
+    );
+}
