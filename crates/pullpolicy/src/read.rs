@@ -1,2 +1,576 @@
-//! Reading input the way `kubectl apply` and the API server do, stage by stage
-//! (issue #15): cutting the stream, go-yaml v2 per chunk, YAML → JSON.
+//! Reading input the way `kubectl apply` does, stage by stage (issue #15), proven
+//! against the Go libraries themselves (`tests/oracle`, `tests/read_oracle.rs`,
+//! `fuzz/fuzz_targets/read_diff.rs`):
+//!
+//! 1. **Cutting the stream** ([`stream`]): lines that start with `---` cut a YAML
+//!    stream into chunks (`invalid Yaml document separator: …` otherwise); input
+//!    that starts with `{` is a JSON stream read by Go's `encoding/json` (from 1.33
+//!    a JSON failure falls back to YAML).
+//! 2. **go-yaml v2.4.0 per chunk** ([`scan`], [`parse`], [`tree`], [`decode`],
+//!    [`resolve`]): one document per chunk (anything after `...` or a second
+//!    document start is never read), YAML 1.1 values, merge keys in v2's order,
+//!    `!!binary`, its exact errors (`yaml: line N: …`, N counted from the chunk's
+//!    start, 0-based for parser errors, as kubectl prints it).
+//! 3. **YAML → JSON** ([`convert`]): sigs.k8s.io/yaml's key conversion and
+//!    `encoding/json`'s refusals (`json: unsupported value: +Inf`).
+//!
+//! [`Reader`] yields every document in order ([`Item::Document`]) with its tree
+//! ([`Doc`]: every node where it is written, its decoded value and its source form)
+//! or the error kubectl prints, and the stream errors that stop kubectl
+//! ([`Item::Stop`]). kubectl stops at the first error of any kind; the reader reads
+//! on where it can, and marks what kubectl never gets ([`Document::reached`]).
+//!
+//! Parsing produces events ([`parse::Parser`]), which the tree builder consumes; the
+//! two are separate so that a consumer can build only part of a document at a time
+//! (see the module `tree`).
+
+mod convert;
+mod decode;
+mod json;
+mod parse;
+mod resolve;
+mod scan;
+mod stream;
+mod tree;
+
+pub use resolve::Value;
+pub use scan::Style;
+pub use stream::kubectl_text;
+pub use tree::{Doc, Node, NodeId, NodeKind, Pairs, Scalar, Source};
+
+use parse::{EventKind, Parser};
+use scan::{Scanner, Stage as ScanStage, Text};
+use std::borrow::Cow;
+use tree::{BuildError, Builder};
+
+/// How Kubernetes reads a stream that starts with `{` (apimachinery decoder.go).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JsonStreams {
+    /// Up to 1.32 (apimachinery v0.32): JSON only; a syntax error is final.
+    JsonOnly,
+    /// 1.33 (v0.33.0): a JSON failure after at most one value falls back to YAML;
+    /// a short first YAML chunk after a JSON value makes kubectl panic (its stream
+    /// accounting slices out of range, fixed in v0.34).
+    Fallback133,
+    /// 1.34 and later: the fallback, fixed.
+    #[default]
+    Fallback,
+}
+
+/// Which Kubernetes reads the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadOptions {
+    /// JSON streams.
+    pub json: JsonStreams,
+    /// sigs.k8s.io/yaml v1.3.0 (Kubernetes 1.28) writes `Unsupported map key`,
+    /// v1.4.0 on `unsupported map key`.
+    pub sigs_yaml_v1_3: bool,
+}
+
+/// The stage that refused the input, as the oracle names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorStage {
+    /// Cutting the stream: a separator line, a JSON stream's syntax.
+    Stream,
+    /// go-yaml: syntax, anchors, decoding.
+    Yaml,
+    /// sigs.k8s.io/yaml: a key that cannot become a string.
+    Convert,
+    /// encoding/json: an infinite or NaN number.
+    Marshal,
+    /// kubectl 1.33 crashes.
+    Panic,
+}
+
+/// What exactly refused the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `invalid Yaml document separator: …`
+    Separator,
+    /// `json: offset N: invalid character …` (or without the offset: see the text).
+    JsonSyntax,
+    /// `unexpected EOF` in a JSON stream.
+    JsonEof,
+    /// go-yaml's reader: a character it does not accept.
+    YamlReader,
+    /// go-yaml's scanner.
+    YamlScanner,
+    /// go-yaml's parser.
+    YamlParser,
+    /// `unknown anchor 'x' referenced`.
+    UnknownAnchor,
+    /// go-yaml's decoder: a value that does not fit its tag, bad `!!binary`, a
+    /// collection as a key, a merge of something that is not a mapping.
+    Decode,
+    /// go-yaml's alias limits: `document contains excessive aliasing`, `anchor 'x'
+    /// value contains itself`.
+    Aliasing,
+    /// `unsupported map key of type: …`
+    UnsupportedKey,
+    /// `json: unsupported value: …`
+    UnsupportedValue,
+    /// kubectl 1.33's `runtime error: slice bounds out of range`.
+    Panic,
+}
+
+/// Why kubectl refuses the input, where, and its exact words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub stage: ErrorStage,
+    pub kind: ErrorKind,
+    /// What kubectl prints after `error parsing <file>: ` (for YAML documents,
+    /// `error converting YAML to JSON: yaml: line 3: …`).
+    pub text: String,
+    /// go-yaml's own message (`line 3: could not find expected ':'`) for YAML errors;
+    /// the text otherwise.
+    pub message: String,
+    /// Where: a byte offset in the whole input.
+    pub at: usize,
+}
+
+/// One document of the stream.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// 0-based, in stream order (empty documents count).
+    pub index: usize,
+    pub source: Source,
+    /// The chunk (YAML) or value (JSON): byte offsets.
+    pub span: (usize, usize),
+    /// The tree; `None` when the text could not be parsed.
+    pub doc: Option<Doc<'t>>,
+    /// Why kubectl refuses the document (and stops there).
+    pub error: Option<ReadError>,
+    /// kubectl gets to this document: no earlier error stopped it.
+    pub reached: bool,
+    /// Go's result (the JSON, or the error's text) depends on its map iteration
+    /// order; this is one of its possible results.
+    pub random: bool,
+}
+
+impl Document<'_> {
+    /// kubectl skips the document: it decodes to nothing or `null`.
+    pub fn skipped(&self) -> bool {
+        self.error.is_none() && self.doc.as_ref().is_none_or(|d| d.is_null(d.root()))
+    }
+}
+
+/// What [`Reader`] yields.
+#[derive(Debug, Clone)]
+pub enum Item<'t> {
+    /// A document.
+    Document(Document<'t>),
+    /// A stream error where kubectl stops (separator, JSON syntax).
+    Stop(ReadError),
+}
+
+#[derive(Debug, Clone)]
+enum Mode {
+    Json { count: usize, end: usize },
+    Yaml,
+    Done,
+}
+
+/// Reads a whole input, document by document.
+#[derive(Debug)]
+pub struct Reader<'t> {
+    text: &'t str,
+    options: ReadOptions,
+    /// Where the stream starts (after a byte order mark).
+    base: usize,
+    pos: usize,
+    mode: Mode,
+    index: usize,
+    stopped: bool,
+    /// The JSON error the first YAML decode after a fallback reports if it fails.
+    json_error: Option<ReadError>,
+    /// kubectl 1.33: the end of the JSON value before a fallback.
+    panic_below: Option<usize>,
+    queue: std::collections::VecDeque<Item<'t>>,
+}
+
+/// Reads `text` (see [`kubectl_text`] for bytes) as kubectl does.
+pub fn read(text: &str, options: ReadOptions) -> Reader<'_> {
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mode = if stream::looks_like_json(&text.as_bytes()[base..]) {
+        Mode::Json {
+            count: 0,
+            end: base,
+        }
+    } else {
+        Mode::Yaml
+    };
+    Reader {
+        text,
+        options,
+        base,
+        pos: base,
+        mode,
+        index: 0,
+        stopped: false,
+        json_error: None,
+        panic_below: None,
+        queue: std::collections::VecDeque::new(),
+    }
+}
+
+impl<'t> Iterator for Reader<'t> {
+    type Item = Item<'t>;
+
+    fn next(&mut self) -> Option<Item<'t>> {
+        loop {
+            if let Some(item) = self.queue.pop_front() {
+                return Some(item);
+            }
+            match self.mode.clone() {
+                Mode::Done => return None,
+                Mode::Json { count, end } => self.json(count, end),
+                Mode::Yaml => self.yaml(),
+            }
+        }
+    }
+}
+
+impl<'t> Reader<'t> {
+    fn document(
+        &mut self,
+        source: Source,
+        span: (usize, usize),
+        doc: Option<Doc<'t>>,
+        error: Option<ReadError>,
+        random: bool,
+    ) {
+        let reached = !self.stopped;
+        if error.is_some() {
+            self.stopped = true;
+        }
+        self.queue.push_back(Item::Document(Document {
+            index: self.index,
+            source,
+            span,
+            doc,
+            error,
+            reached,
+            random,
+        }));
+        self.index += 1;
+    }
+
+    fn stop(&mut self, error: ReadError) {
+        self.stopped = true;
+        self.queue.push_back(Item::Stop(error));
+    }
+
+    fn json(&mut self, count: usize, end: usize) {
+        match json::next_value(self.text, self.pos, self.base) {
+            Ok(Some((doc, value_end))) => {
+                self.pos = value_end;
+                self.mode = Mode::Json {
+                    count: count + 1,
+                    end: value_end,
+                };
+                self.document(Source::Json, doc.span(), Some(doc), None, false);
+            }
+            Ok(None) => self.mode = Mode::Done,
+            Err(e) => {
+                let (kind, raw) = match &e {
+                    json::JsonError::Syntax { message, .. } => {
+                        (ErrorKind::JsonSyntax, message.clone())
+                    }
+                    json::JsonError::UnexpectedEof { .. } => {
+                        (ErrorKind::JsonEof, "unexpected EOF".to_owned())
+                    }
+                };
+                let wrapped = match &e {
+                    json::JsonError::Syntax {
+                        message, offset, ..
+                    } => {
+                        format!("json: offset {offset}: {message}")
+                    }
+                    json::JsonError::UnexpectedEof { .. } => raw.clone(),
+                };
+                let error = |text: String| ReadError {
+                    stage: ErrorStage::Stream,
+                    kind,
+                    message: text.clone(),
+                    text,
+                    at: e.at(),
+                };
+                match self.options.json {
+                    JsonStreams::JsonOnly => {
+                        self.stop(error(wrapped));
+                        self.mode = Mode::Done;
+                    }
+                    _ if count > 1 => {
+                        self.stop(error(raw));
+                        self.mode = Mode::Done;
+                    }
+                    json_mode => match stream::fallback_start(self.text.as_bytes(), end) {
+                        None => {
+                            self.stop(error(wrapped));
+                            self.mode = Mode::Done;
+                        }
+                        Some(start) => {
+                            self.json_error = Some(error(wrapped));
+                            if json_mode == JsonStreams::Fallback133 && count == 1 {
+                                self.panic_below = Some(end - self.base);
+                            }
+                            self.pos = start;
+                            self.mode = Mode::Yaml;
+                        }
+                    },
+                }
+            }
+        }
+    }
+
+    fn yaml(&mut self) {
+        let (cut, next) = stream::next_chunk(self.text.as_bytes(), self.pos);
+        self.pos = next;
+        match cut {
+            stream::Cut::End => self.mode = Mode::Done,
+            stream::Cut::BadSeparator {
+                pending,
+                line,
+                rest,
+            } => {
+                let error = match self.json_error.take() {
+                    Some(json) => json,
+                    None => {
+                        let text = format!("invalid Yaml document separator: {rest}");
+                        ReadError {
+                            stage: ErrorStage::Stream,
+                            kind: ErrorKind::Separator,
+                            message: text.clone(),
+                            text,
+                            at: line.0,
+                        }
+                    }
+                };
+                self.panic_below = None;
+                let was = self.stopped;
+                self.stopped = true;
+                if let Some(chunk) = pending {
+                    // kubectl stops at the separator, so it never decodes this chunk.
+                    let (doc, error, random) = read_chunk(self.text, chunk, self.options);
+                    self.document(Source::Yaml, (chunk.start, chunk.end), doc, error, random);
+                    if let Some(Item::Document(d)) = self.queue.back_mut() {
+                        d.reached = false;
+                    }
+                }
+                self.stopped = was;
+                self.stop(error);
+            }
+            stream::Cut::Chunk(chunk) => {
+                let (doc, mut error, random) = read_chunk(self.text, chunk, self.options);
+                if let Some(json) = self.json_error.take() {
+                    if error.is_some() {
+                        error = Some(json);
+                    }
+                }
+                if let Some(below) = self.panic_below.take() {
+                    if error.is_none() && chunk.kubectl_len < below {
+                        let text = format!(
+                            "runtime error: slice bounds out of range [-{}:]",
+                            below - chunk.kubectl_len
+                        );
+                        error = Some(ReadError {
+                            stage: ErrorStage::Panic,
+                            kind: ErrorKind::Panic,
+                            message: text.clone(),
+                            text,
+                            at: chunk.start,
+                        });
+                    }
+                }
+                self.document(Source::Yaml, (chunk.start, chunk.end), doc, error, random);
+            }
+        }
+    }
+}
+
+/// The prefix sigs.k8s.io/yaml puts on every error of its `Unmarshal`.
+const CONVERTING: &str = "error converting YAML to JSON: ";
+
+fn yaml_error(kind: ErrorKind, message: String, at: usize) -> ReadError {
+    ReadError {
+        stage: ErrorStage::Yaml,
+        kind,
+        text: format!("{CONVERTING}yaml: {message}"),
+        message,
+        at,
+    }
+}
+
+/// go-yaml's `Unmarshal` of one chunk, then sigs.k8s.io/yaml's conversion.
+fn read_chunk<'t>(
+    text: &'t str,
+    chunk: stream::Chunk,
+    options: ReadOptions,
+) -> (Option<Doc<'t>>, Option<ReadError>, bool) {
+    let mut parser = Parser::new(Scanner::new(text, chunk.start, chunk.end));
+    let end = chunk.end;
+    let mut builder = Builder::new(text, (chunk.start, chunk.end), Source::Yaml);
+    let clamp = |p: usize| p.min(end);
+    let mut at = chunk.start;
+    loop {
+        let event = match parser.next_event() {
+            Ok(Some(e)) => e,
+            Ok(None) => break,
+            Err(err) => {
+                let kind = match err.stage {
+                    ScanStage::Reader => ErrorKind::YamlReader,
+                    ScanStage::Scanner => ErrorKind::YamlScanner,
+                    ScanStage::Parser => ErrorKind::YamlParser,
+                };
+                let position = clamp(err.problem_mark.pos);
+                return (None, Some(yaml_error(kind, err.message(), position)), false);
+            }
+        };
+        match event.kind {
+            EventKind::StreamStart | EventKind::DocumentStart => at = clamp(event.end.pos),
+            EventKind::StreamEnd => break,
+            EventKind::DocumentEnd => break,
+            EventKind::Scalar => {
+                let value = match event.text {
+                    Text::Slice(a, b) => Cow::Borrowed(&text[clamp(a)..clamp(b)]),
+                    Text::Owned(s) => Cow::Owned(s),
+                };
+                builder.scalar(
+                    value,
+                    event.style,
+                    event.tag,
+                    event.implicit,
+                    None,
+                    (
+                        clamp(event.content.pos),
+                        clamp(event.end.pos),
+                        clamp(event.start.pos),
+                    ),
+                    event.anchor,
+                );
+            }
+            EventKind::Alias => {
+                let name = event.anchor.unwrap_or((event.start.pos, event.start.pos));
+                if let Err(BuildError::UnknownAnchor(name, position)) =
+                    builder.alias(name, (clamp(event.start.pos), clamp(event.end.pos)))
+                {
+                    let message = format!("unknown anchor '{name}' referenced");
+                    return (
+                        None,
+                        Some(yaml_error(ErrorKind::UnknownAnchor, message, position)),
+                        false,
+                    );
+                }
+            }
+            EventKind::SequenceStart | EventKind::MappingStart => builder.open(
+                event.kind == EventKind::MappingStart,
+                event.flow,
+                (clamp(event.content.pos), clamp(event.start.pos)),
+                event.anchor,
+            ),
+            EventKind::SequenceEnd | EventKind::MappingEnd => builder.close(clamp(event.end.pos)),
+        }
+    }
+    let mut doc = builder.finish(at);
+    let mut effects = convert::Effects::default();
+    if let Some(e) = decode::check(&doc, &mut effects) {
+        if e.aliasing {
+            doc.expand = false;
+        }
+        let kind = if e.aliasing {
+            ErrorKind::Aliasing
+        } else {
+            ErrorKind::Decode
+        };
+        let at = doc.node(e.at).start;
+        return (
+            Some(doc),
+            Some(yaml_error(kind, e.text, at)),
+            effects.random,
+        );
+    }
+    if let Some(e) = convert::check(&doc, options.sigs_yaml_v1_3, &mut effects) {
+        let (stage, kind) = if e.marshal {
+            (ErrorStage::Marshal, ErrorKind::UnsupportedValue)
+        } else {
+            (ErrorStage::Convert, ErrorKind::UnsupportedKey)
+        };
+        let at = doc.node(e.at).start;
+        let error = ReadError {
+            stage,
+            kind,
+            text: format!("{CONVERTING}{}", e.text),
+            message: e.text,
+            at,
+        };
+        return (Some(doc), Some(error), effects.random);
+    }
+    if doc.nonstring_keys {
+        // Whether two keys become one string (Go's order decides which stays).
+        let mut out = String::new();
+        convert::render_into(&doc, doc.root(), &mut out, &mut effects);
+    }
+    (Some(doc), None, effects.random)
+}
+
+/// One document as the project's Go oracle prints it (`tests/oracle`): what
+/// kubectl decodes, up to its first error.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OracleEntry {
+    /// A decoded document: `yaml` or `json`, its JSON, kubectl skips it.
+    Doc {
+        src: &'static str,
+        json: String,
+        skip: bool,
+    },
+    /// The error kubectl stops at: the stage's name and the text.
+    Error { stage: &'static str, text: String },
+}
+
+/// What kubectl decodes from `text`, in the oracle's form, and whether Go's answer
+/// depends on its map iteration order.
+#[doc(hidden)]
+pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, bool) {
+    let mut out = Vec::new();
+    let mut random = false;
+    let error = |e: &ReadError| OracleEntry::Error {
+        stage: match e.stage {
+            ErrorStage::Stream => "stream",
+            ErrorStage::Yaml => "yaml",
+            ErrorStage::Convert => "convert",
+            ErrorStage::Marshal => "marshal",
+            ErrorStage::Panic => "panic",
+        },
+        text: e.text.clone(),
+    };
+    for item in read(text, options) {
+        match item {
+            Item::Stop(e) => {
+                out.push(error(&e));
+                break;
+            }
+            Item::Document(d) if !d.reached => {}
+            Item::Document(d) => {
+                random |= d.random;
+                if let Some(e) = &d.error {
+                    out.push(error(e));
+                    break;
+                }
+                let Some(doc) = &d.doc else { continue };
+                out.push(OracleEntry::Doc {
+                    src: match d.source {
+                        Source::Yaml => "yaml",
+                        Source::Json => "json",
+                    },
+                    json: doc.json(doc.root()).unwrap_or_default(),
+                    skip: d.skipped(),
+                });
+            }
+        }
+    }
+    (out, random)
+}
+
+#[cfg(test)]
+mod tests;
