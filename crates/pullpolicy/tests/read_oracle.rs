@@ -177,7 +177,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// `\n`, `\r`, `\t`, `\\`, `\xNN` (a byte) and `\u{…}` in a vector's input.
+/// `\n`, `\r`, `\t`, `\\`, `\xNN` (a byte), `\u{…}` and `\R{count}{text}` in a
+/// vector's input; any other backslash stays.
 fn unescape(s: &str) -> Vec<u8> {
     let mut out = Vec::new();
     let mut chars = s.chars().peekable();
@@ -196,8 +197,8 @@ fn unescape(s: &str) -> Vec<u8> {
                 let hex: String = chars.by_ref().take(2).collect();
                 out.push(u8::from_str_radix(&hex, 16).expect("\\xNN"));
             }
-            Some('u') => {
-                assert_eq!(chars.next(), Some('{'), "\\u{{…}}");
+            Some('u') if chars.peek() == Some(&'{') => {
+                chars.next();
                 let hex: String = chars.by_ref().take_while(|&c| c != '}').collect();
                 let c = char::from_u32(u32::from_str_radix(&hex, 16).expect("hex")).expect("char");
                 let mut buf = [0; 4];
@@ -228,7 +229,13 @@ fn unescape(s: &str) -> Vec<u8> {
                     out.extend_from_slice(&piece);
                 }
             }
-            other => panic!("unknown escape \\{other:?}"),
+            // Anything else is written as it is (JSON's and YAML's own escapes).
+            Some(other) => {
+                out.push(b'\\');
+                let mut buf = [0; 4];
+                out.extend_from_slice(other.encode_utf8(&mut buf).as_bytes());
+            }
+            None => out.push(b'\\'),
         }
     }
     out

@@ -184,6 +184,11 @@ impl<'t> Doc<'t> {
         &self.nodes[id.index()]
     }
 
+    /// Every node, in the order they are written (parents before children).
+    pub fn ids(&self) -> impl Iterator<Item = NodeId> + use<'_, 't> {
+        (0..self.nodes.len()).map(|i| NodeId(i as u32))
+    }
+
     /// How many nodes the document has.
     pub fn len(&self) -> usize {
         self.nodes.len()
@@ -226,7 +231,8 @@ impl<'t> Doc<'t> {
         match self.node(self.resolve(id)).kind {
             Kind::Mapping(r) => Some(Pairs {
                 doc: self,
-                stack: vec![r.of(&self.pair_store).iter()],
+                current: r.of(&self.pair_store).iter(),
+                stack: Vec::new(),
             }),
             _ => None,
         }
@@ -323,7 +329,17 @@ impl<'t> Doc<'t> {
 #[derive(Debug, Clone)]
 pub struct Pairs<'d, 't> {
     doc: &'d Doc<'t>,
+    /// The pairs being read; `stack` holds the mappings a merge interrupted (only
+    /// allocated when there is a merge).
+    current: std::slice::Iter<'d, (NodeId, NodeId)>,
     stack: Vec<std::slice::Iter<'d, (NodeId, NodeId)>>,
+}
+
+impl<'d> Pairs<'d, '_> {
+    fn push(&mut self, pairs: &'d [(NodeId, NodeId)]) {
+        let outer = std::mem::replace(&mut self.current, pairs.iter());
+        self.stack.push(outer);
+    }
 }
 
 impl Iterator for Pairs<'_, '_> {
@@ -331,10 +347,10 @@ impl Iterator for Pairs<'_, '_> {
 
     fn next(&mut self) -> Option<(NodeId, NodeId)> {
         loop {
-            let &(k, v) = match self.stack.last_mut()?.next() {
+            let &(k, v) = match self.current.next() {
                 Some(pair) => pair,
                 None => {
-                    self.stack.pop();
+                    self.current = self.stack.pop()?;
                     continue;
                 }
             };
@@ -349,12 +365,12 @@ impl Iterator for Pairs<'_, '_> {
             let doc = self.doc;
             let source = doc.resolve(v);
             match doc.node(source).kind {
-                Kind::Mapping(r) => self.stack.push(r.of(&doc.pair_store).iter()),
+                Kind::Mapping(r) => self.push(r.of(&doc.pair_store)),
                 Kind::Sequence(r) => {
-                    // Applied last to first: the last item goes on top.
+                    // Applied last to first: the last item is read first.
                     for &item in r.of(&doc.item_store) {
                         if let Kind::Mapping(m) = doc.node(doc.resolve(item)).kind {
-                            self.stack.push(m.of(&doc.pair_store).iter());
+                            self.push(m.of(&doc.pair_store));
                         }
                     }
                 }
