@@ -324,21 +324,27 @@ pub(crate) fn entries(doc: &Doc<'_>, map: NodeId) -> Vec<(NodeId, NodeId)> {
 
 /// The JSON object of a mapping: (key string, key node, value node) sorted by key;
 /// `random` set when two Go keys become one string.
-fn json_entries(
-    doc: &Doc<'_>,
+fn json_entries<'d>(
+    doc: &'d Doc<'_>,
     map: NodeId,
     effects: &mut Effects,
-) -> Result<Vec<(String, NodeId, NodeId)>, NodeId> {
-    let mut by_key: Vec<(String, NodeId, NodeId)> = Vec::new();
+) -> Result<Vec<(Cow<'d, [u8]>, NodeId, NodeId)>, NodeId> {
+    let mut by_key: Vec<(Cow<'d, [u8]>, NodeId, NodeId)> = Vec::new();
     for (k, v) in entries(doc, map) {
-        let Some(text) = doc.key_text(k) else {
-            return Err(k);
+        // A `!!binary` key keeps its bytes: encoding/json escapes invalid UTF-8.
+        let key = match doc.value(k) {
+            Some(Value::Binary(b)) => Cow::Borrowed(b.as_slice()),
+            _ => match doc.key_text(k) {
+                Some(Cow::Borrowed(t)) => Cow::Borrowed(t.as_bytes()),
+                Some(Cow::Owned(t)) => Cow::Owned(t.into_bytes()),
+                None => return Err(k),
+            },
         };
-        by_key.push((text.into_owned(), k, v));
+        by_key.push((key, k, v));
     }
     // Stable: among equal strings the later written stays last.
-    by_key.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let mut out: Vec<(String, NodeId, NodeId)> = Vec::with_capacity(by_key.len());
+    by_key.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(Cow<'d, [u8]>, NodeId, NodeId)> = Vec::with_capacity(by_key.len());
     for entry in by_key {
         match out.last_mut() {
             Some(last) if last.0 == entry.0 => {
@@ -470,10 +476,10 @@ pub(crate) fn render(doc: &Doc<'_>, id: NodeId) -> Option<String> {
     render_into(doc, id, &mut out, &mut effects).then_some(out)
 }
 
-enum Task {
+enum Task<'d> {
     Node(NodeId),
     Str(&'static str),
-    Key(String),
+    Key(Cow<'d, [u8]>),
 }
 
 /// Appends the JSON of `id` to `out`; false if it has none.
@@ -488,7 +494,7 @@ pub(crate) fn render_into(
         match task {
             Task::Str(s) => out.push_str(s),
             Task::Key(k) => {
-                json_string(out, k.as_bytes());
+                json_string(out, &k);
                 out.push(':');
             }
             Task::Node(id) => {
