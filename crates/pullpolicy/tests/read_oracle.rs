@@ -307,14 +307,10 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
         );
         let mut paths = Vec::new();
         files(&dir, &mut paths);
+        // A fuzzer may be minimising this corpus right now: a file gone is skipped.
         let inputs = paths
             .into_iter()
-            .map(|p| {
-                (
-                    p.display().to_string(),
-                    std::fs::read(&p).expect("readable"),
-                )
-            })
+            .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
             .collect();
         groups.push((name, inputs));
     }

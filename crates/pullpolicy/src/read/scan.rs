@@ -376,12 +376,43 @@ impl<'a> Scanner<'a> {
 
     #[inline]
     fn is_breakz(&self, k: usize) -> bool {
-        self.is_z(k) || self.is_break(k)
+        match self.at(k) {
+            b'\r' | b'\n' | 0 => true,
+            0xC2 | 0xE2 => self.is_break(k),
+            _ => false,
+        }
     }
 
     #[inline]
     fn is_blankz(&self, k: usize) -> bool {
-        self.is_blank(k) || self.is_breakz(k)
+        match self.at(k) {
+            b' ' | b'\t' | b'\r' | b'\n' | 0 => true,
+            0xC2 | 0xE2 => self.is_break(k),
+            _ => false,
+        }
+    }
+
+    /// Moves over `src[pos..to]`, characters that need no attention (no line break,
+    /// no blank): go-yaml's `skip` for each. Only without buffer emulation.
+    #[inline]
+    fn skip_run(&mut self, to: usize) {
+        let run = &self.src[self.mark.pos..to];
+        let chars = if run.is_ascii() {
+            run.len()
+        } else {
+            run.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+        };
+        self.mark.pos = to;
+        self.mark.index += chars;
+        self.mark.column += chars;
+    }
+
+    /// The end of the run of bytes from `pos` for which `ok` holds, within the chunk.
+    #[inline]
+    fn run_end(&self, ok: impl Fn(u8) -> bool) -> usize {
+        let start = self.mark.pos;
+        let rest = &self.src[start..self.end];
+        start + rest.iter().position(|&b| !ok(b)).unwrap_or(rest.len())
     }
 
     #[inline]
@@ -1482,6 +1513,12 @@ impl<'a> Scanner<'a> {
             s.push_str(&trailing_breaks);
             trailing_breaks.clear();
             leading_blank = self.is_blank(0);
+            if !self.refill.on {
+                let from = self.mark.pos;
+                let to = self.run_end(|b| !matches!(b, b'\r' | b'\n' | 0xC2 | 0xE2));
+                self.skip_run(to);
+                s.push_str(std::str::from_utf8(&self.src[from..to]).unwrap_or_default());
+            }
             while !self.is_breakz(0) {
                 self.read(&mut s);
                 self.cache(1)?;
@@ -1640,6 +1677,15 @@ impl<'a> Scanner<'a> {
                 } else {
                     let from = self.mark.pos;
                     self.skip();
+                    if !self.refill.on {
+                        let to = self.run_end(|b| {
+                            !matches!(
+                                b,
+                                b' ' | b'\t' | b'\r' | b'\n' | b'\'' | b'"' | b'\\' | 0xC2 | 0xE2
+                            )
+                        });
+                        self.skip_run(to);
+                    }
                     out.extend(self.src, from, self.mark.pos);
                 }
                 self.cache(2)?;
@@ -1756,6 +1802,16 @@ impl<'a> Scanner<'a> {
                 }
                 let from = self.mark.pos;
                 self.skip();
+                if !self.refill.on {
+                    // The rest of the word: printable ASCII that ends nothing.
+                    let flow = self.flow_level > 0;
+                    let to = self.run_end(|b| {
+                        (0x21..0x7F).contains(&b)
+                            && b != b':'
+                            && !(flow && matches!(b, b',' | b'?' | b'[' | b']' | b'{' | b'}'))
+                    });
+                    self.skip_run(to);
+                }
                 out.extend(self.src, from, self.mark.pos);
                 end = self.mark;
                 self.cache(2)?;
@@ -1814,6 +1870,10 @@ fn needs_emulation(body: &[u8]) -> bool {
     let mut i = 0;
     while i < body.len() {
         let b = body[i];
+        if (0x20..0x7F).contains(&b) || b == b'\n' {
+            i += 1;
+            continue;
+        }
         if b < 0x80 {
             if (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F {
                 return true;
