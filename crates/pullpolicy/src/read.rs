@@ -157,8 +157,8 @@ impl Document<'_> {
 /// What [`Reader`] yields.
 #[derive(Debug, Clone)]
 pub enum Item<'t> {
-    /// A document.
-    Document(Document<'t>),
+    /// A document (boxed: a tree is much larger than an error).
+    Document(Box<Document<'t>>),
     /// A stream error where kubectl stops (separator, JSON syntax).
     Stop(ReadError),
 }
@@ -243,7 +243,7 @@ impl<'t> Reader<'t> {
         if error.is_some() {
             self.stopped = true;
         }
-        self.queue.push_back(Item::Document(Document {
+        self.queue.push_back(Item::Document(Box::new(Document {
             index: self.index,
             source,
             span,
@@ -251,7 +251,7 @@ impl<'t> Reader<'t> {
             error,
             reached,
             random,
-        }));
+        })));
         self.index += 1;
     }
 
@@ -362,25 +362,26 @@ impl<'t> Reader<'t> {
             }
             stream::Cut::Chunk(chunk) => {
                 let (doc, mut error, random) = read_chunk(self.text, chunk, self.options);
-                if let Some(json) = self.json_error.take() {
-                    if error.is_some() {
-                        error = Some(json);
-                    }
+                if let Some(json) = self.json_error.take()
+                    && error.is_some()
+                {
+                    error = Some(json);
                 }
-                if let Some(below) = self.panic_below.take() {
-                    if error.is_none() && chunk.kubectl_len < below {
-                        let text = format!(
-                            "runtime error: slice bounds out of range [-{}:]",
-                            below - chunk.kubectl_len
-                        );
-                        error = Some(ReadError {
-                            stage: ErrorStage::Panic,
-                            kind: ErrorKind::Panic,
-                            message: text.clone(),
-                            text,
-                            at: chunk.start,
-                        });
-                    }
+                if let Some(below) = self.panic_below.take()
+                    && error.is_none()
+                    && chunk.kubectl_len < below
+                {
+                    let text = format!(
+                        "runtime error: slice bounds out of range [-{}:]",
+                        below - chunk.kubectl_len
+                    );
+                    error = Some(ReadError {
+                        stage: ErrorStage::Panic,
+                        kind: ErrorKind::Panic,
+                        message: text.clone(),
+                        text,
+                        at: chunk.start,
+                    });
                 }
                 self.document(Source::Yaml, (chunk.start, chunk.end), doc, error, random);
             }

@@ -241,8 +241,11 @@ fn unescape(s: &str) -> Vec<u8> {
     out
 }
 
+/// A named input.
+type Input = (String, Vec<u8>);
+
 /// Every vector of `fixtures/read/*.tsv`: `name<TAB>input`, `#` comments.
-fn vectors() -> Vec<(String, Vec<u8>)> {
+fn vectors() -> Vec<Input> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/read");
     let mut paths = Vec::new();
     files(&dir, &mut paths);
@@ -277,7 +280,7 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
         return;
     };
     let root = root();
-    let mut groups: Vec<(String, Vec<(String, Vec<u8>)>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<Input>)> = Vec::new();
     let read_all = |dirs: &[&str]| {
         let mut paths = Vec::new();
         for d in dirs {

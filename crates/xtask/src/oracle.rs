@@ -93,6 +93,8 @@ fn install() -> Result {
     if installed() {
         Ok(())
     } else {
-        Err(format!("apt-get ran but Go or the sources under {GOPATH} are missing"))
+        Err(format!(
+            "apt-get ran but Go or the sources under {GOPATH} are missing"
+        ))
     }
 }

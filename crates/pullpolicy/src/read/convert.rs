@@ -324,12 +324,15 @@ pub(crate) fn entries(doc: &Doc<'_>, map: NodeId) -> Vec<(NodeId, NodeId)> {
 
 /// The JSON object of a mapping: (key string, key node, value node) sorted by key;
 /// `random` set when two Go keys become one string.
+/// A JSON object's entry: the key's bytes, the key node, the value node.
+type JsonEntry<'d> = (Cow<'d, [u8]>, NodeId, NodeId);
+
 fn json_entries<'d>(
     doc: &'d Doc<'_>,
     map: NodeId,
     effects: &mut Effects,
-) -> Result<Vec<(Cow<'d, [u8]>, NodeId, NodeId)>, NodeId> {
-    let mut by_key: Vec<(Cow<'d, [u8]>, NodeId, NodeId)> = Vec::new();
+) -> Result<Vec<JsonEntry<'d>>, NodeId> {
+    let mut by_key: Vec<JsonEntry<'d>> = Vec::new();
     for (k, v) in entries(doc, map) {
         // A `!!binary` key keeps its bytes: encoding/json escapes invalid UTF-8.
         let key = match doc.value(k) {
@@ -344,7 +347,7 @@ fn json_entries<'d>(
     }
     // Stable: among equal strings the later written stays last.
     by_key.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out: Vec<(Cow<'d, [u8]>, NodeId, NodeId)> = Vec::with_capacity(by_key.len());
+    let mut out: Vec<JsonEntry<'d>> = Vec::with_capacity(by_key.len());
     for entry in by_key {
         match out.last_mut() {
             Some(last) if last.0 == entry.0 => {
@@ -373,10 +376,10 @@ pub(crate) fn check(doc: &Doc<'_>, capital: bool, effects: &mut Effects) -> Opti
     if doc.source == Source::Json || !(doc.suspect_keys || doc.nonfinite) {
         return None;
     }
-    if doc.suspect_keys {
-        if let Some(err) = unsupported_key(doc, capital, effects) {
-            return Some(err);
-        }
+    if doc.suspect_keys
+        && let Some(err) = unsupported_key(doc, capital, effects)
+    {
+        return Some(err);
     }
     if doc.nonfinite {
         return nonfinite(doc, effects);
@@ -452,14 +455,14 @@ fn nonfinite(doc: &Doc<'_>, effects: &mut Effects) -> Option<ConvertError> {
                 }
             }
             Kind::Scalar(_) => {
-                if let Some(Value::Float(f)) = doc.value(id) {
-                    if !f.is_finite() {
-                        return Some(ConvertError {
-                            at: id,
-                            text: format!("json: unsupported value: {}", format_g(*f, false)),
-                            marshal: true,
-                        });
-                    }
+                if let Some(Value::Float(f)) = doc.value(id)
+                    && !f.is_finite()
+                {
+                    return Some(ConvertError {
+                        at: id,
+                        text: format!("json: unsupported value: {}", format_g(*f, false)),
+                        marshal: true,
+                    });
                 }
             }
             Kind::Alias(_) => {}
@@ -681,7 +684,7 @@ fn sort_go_keys(doc: &Doc<'_>, entries: &mut [(NodeId, NodeId)], effects: &mut E
                 _ => {
                     let ka = key_bytes(doc, a.0);
                     let kb = key_bytes(doc, b.0);
-                    ka.cmp(&kb)
+                    ka.cmp(kb)
                 }
             })
     });

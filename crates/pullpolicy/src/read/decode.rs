@@ -118,10 +118,10 @@ fn is_merge_key(doc: &Doc<'_>, id: NodeId) -> bool {
 
 /// Adds one child's decode to a running summary (`off`: calls made so far).
 fn add(acc: &mut Summary, off: &mut u64, child: &Summary) {
-    if acc.fault.is_none() {
-        if let Some((o, f)) = child.fault {
-            acc.fault = Some((off.saturating_add(o), f));
-        }
+    if acc.fault.is_none()
+        && let Some((o, f)) = child.fault
+    {
+        acc.fault = Some((off.saturating_add(o), f));
     }
     *off = off.saturating_add(child.steps);
     acc.alias_steps = acc.alias_steps.saturating_add(child.alias_steps);
@@ -322,10 +322,10 @@ impl<'d, 't> Walker<'d, 't> {
                             } else {
                                 let trip =
                                     first_excessive(self.alias_count, self.decode_count, t.steps);
-                                if let Some((o, f)) = t.fault {
-                                    if trip.is_none_or(|k| k > o) {
-                                        return Err(Err(f));
-                                    }
+                                if let Some((o, f)) = t.fault
+                                    && trip.is_none_or(|k| k > o)
+                                {
+                                    return Err(Err(f));
                                 }
                                 if trip.is_some() {
                                     return Err(Ok(excessive_error(id)));

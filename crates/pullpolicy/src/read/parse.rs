@@ -8,7 +8,9 @@
 //! This event layer is separate from the tree builder (`tree.rs`): a consumer can
 //! take events one at a time and keep only what it needs.
 
-use super::scan::{Mark, Result, Scanner, Stage, Style, SyntaxError, Text, TokenData, TokenKind};
+use super::scan::{
+    Mark, Result, Scanner, Stage, Style, SyntaxError, Text, Token, TokenData, TokenKind,
+};
 
 /// What an event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +86,6 @@ enum State {
     DocumentContent,
     DocumentEnd,
     BlockNode,
-    BlockNodeOrIndentlessSequence,
-    FlowNode,
     BlockSequenceFirstEntry,
     BlockSequenceEntry,
     IndentlessSequenceEntry,
@@ -126,10 +126,6 @@ impl<'a> Parser<'a> {
             tag_directives: Vec::new(),
             error: None,
         }
-    }
-
-    pub fn chunk_end(&self) -> usize {
-        self.scanner.chunk_end()
     }
 
     /// The next event; `None` after the stream's end.
@@ -179,8 +175,6 @@ impl<'a> Parser<'a> {
             State::DocumentContent => self.parse_document_content(),
             State::DocumentEnd => self.parse_document_end(),
             State::BlockNode => self.parse_node(true, false),
-            State::BlockNodeOrIndentlessSequence => self.parse_node(true, true),
-            State::FlowNode => self.parse_node(false, false),
             State::BlockSequenceFirstEntry => self.parse_block_sequence_entry(true),
             State::BlockSequenceEntry => self.parse_block_sequence_entry(false),
             State::IndentlessSequenceEntry => self.parse_indentless_sequence_entry(),
@@ -392,16 +386,17 @@ impl<'a> Parser<'a> {
                     || tag.as_deref() == Some("!");
                 let mut e = make(EventKind::Scalar, token.end, false);
                 e.implicit = plain_implicit;
-                if let TokenData::Scalar { text, style } = &token.data {
-                    e.text = text.clone();
+                if let TokenData::Scalar { style, .. } = &token.data {
                     e.style = *style;
                 }
                 self.pop_state();
-                // Moves the text out of the token.
-                if let Some(t) = self.scanner.skip_token() {
-                    if let TokenData::Scalar { text, .. } = t.data {
-                        e.text = text;
-                    }
+                // The text moves out of the token.
+                if let Some(Token {
+                    data: TokenData::Scalar { text, .. },
+                    ..
+                }) = self.scanner.skip_token()
+                {
+                    e.text = text;
                 }
                 Ok(e)
             }

@@ -71,7 +71,7 @@ pub(crate) fn scalar_value(tag: &str, implicit: bool, text: &str) -> Result<Valu
     } else if tag == FLOAT && rtag == INT {
         match value {
             Value::Int(i) => Value::Float(i as f64),
-            Value::Uint(u) => {
+            Value::Uint(_) => {
                 return Err(format!(
                     "cannot decode {} `{text}` as a {}",
                     short_tag(rtag),
@@ -115,11 +115,9 @@ fn resolve<'t>(tag: &'t str, text: &str) -> (&'t str, Value) {
         return v;
     }
     match hint {
-        b'.' => {
-            if dot_float(text) {
-                if let Some(f) = parse_float(text) {
-                    return (FLOAT, Value::Float(f));
-                }
+        b'.' if dot_float(text) => {
+            if let Some(f) = parse_float(text) {
+                return (FLOAT, Value::Float(f));
             }
         }
         b'D' | b'S' => {
@@ -133,10 +131,10 @@ fn resolve<'t>(tag: &'t str, text: &str) -> (&'t str, Value) {
             if let Some(u) = parse_uint(&plain) {
                 return (INT, Value::Uint(u));
             }
-            if yaml_style_float(&plain) {
-                if let Some(f) = parse_float(&plain) {
-                    return (FLOAT, Value::Float(f));
-                }
+            if yaml_style_float(&plain)
+                && let Some(f) = parse_float(&plain)
+            {
+                return (FLOAT, Value::Float(f));
             }
         }
         _ => {}

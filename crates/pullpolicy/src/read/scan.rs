@@ -88,15 +88,6 @@ pub(crate) enum Text {
     Owned(String),
 }
 
-impl Text {
-    pub fn as_str<'t>(&'t self, src: &'t str) -> &'t str {
-        match self {
-            Text::Slice(a, b) => &src[*a..*b],
-            Text::Owned(s) => s,
-        }
-    }
-}
-
 /// What a token carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum TokenData {
@@ -333,11 +324,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Where the chunk ends (kubectl's added line break is not in the input).
-    pub fn chunk_end(&self) -> usize {
-        self.end
-    }
-
     // ----------------------------------------------------------------------------
     // Characters.
 
@@ -554,13 +540,11 @@ impl<'a> Scanner<'a> {
         let mut first = true;
         while self.refill.unread < length {
             let r = &mut self.refill;
-            if !first || r.raw_end == r.decoded {
-                if !r.eof {
-                    if r.raw_end == r.len {
-                        r.eof = true;
-                    } else {
-                        r.raw_end = (r.decoded + RAW_BLOCK).min(r.len);
-                    }
+            if (!first || r.raw_end == r.decoded) && !r.eof {
+                if r.raw_end == r.len {
+                    r.eof = true;
+                } else {
+                    r.raw_end = (r.decoded + RAW_BLOCK).min(r.len);
                 }
             }
             first = false;
@@ -645,11 +629,11 @@ impl<'a> Scanner<'a> {
         if let Some(err) = &self.error {
             return Err(err.clone());
         }
-        if !self.token_available {
-            if let Err(err) = self.fetch_more_tokens() {
-                self.error = Some(err.clone());
-                return Err(err);
-            }
+        if !self.token_available
+            && let Err(err) = self.fetch_more_tokens()
+        {
+            self.error = Some(err.clone());
+            return Err(err);
         }
         match self.tokens.front() {
             Some(t) => Ok(t),
@@ -1616,9 +1600,7 @@ impl<'a> Scanner<'a> {
                     out.push('\'');
                     self.skip();
                     self.skip();
-                } else if single && c == b'\'' {
-                    break;
-                } else if !single && c == b'"' {
+                } else if (single && c == b'\'') || (!single && c == b'"') {
                     break;
                 } else if !single && c == b'\\' && self.is_break(1) {
                     self.cache(3)?;

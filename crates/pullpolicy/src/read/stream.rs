@@ -81,11 +81,11 @@ fn trim_space(mut s: &[u8]) -> &[u8] {
         // The last character: up to 4 bytes back.
         let mut found = None;
         for len in 1..=4.min(s.len()) {
-            if let Some((c, l)) = decode_rune(&s[s.len() - len..]) {
-                if l == len {
-                    found = Some(c);
-                    break;
-                }
+            if let Some((c, l)) = decode_rune(&s[s.len() - len..])
+                && l == len
+            {
+                found = Some(c);
+                break;
             }
         }
         match found {
@@ -283,6 +283,6 @@ mod tests {
     fn kubectl_bytes() {
         assert_eq!(kubectl_text(b"\xFF\xFEa\x00").0, "a");
         assert_eq!(kubectl_text(b"a\xE2\x82b").0, "a\u{FFFD}b");
-        assert_eq!(kubectl_text(b"\xEF\xBB\xBFa\xFF").1, false);
+        assert!(!kubectl_text(b"\xEF\xBB\xBFa\xFF").1);
     }
 }
