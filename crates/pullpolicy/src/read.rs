@@ -142,9 +142,8 @@ pub struct Document<'t> {
     pub error: Option<ReadError>,
     /// kubectl gets to this document: no earlier error stopped it.
     pub reached: bool,
-    /// Go's result (the JSON, or the error's text) depends on its map iteration
-    /// order; this is one of its possible results.
-    pub random: bool,
+    /// Why the JSON or the error's text may differ from kubectl's.
+    pub uncertain: Option<Uncertainty>,
 }
 
 impl Document<'_> {
@@ -152,6 +151,19 @@ impl Document<'_> {
     pub fn skipped(&self) -> bool {
         self.error.is_none() && self.doc.as_ref().is_none_or(|d| d.is_null(d.root()))
     }
+}
+
+/// Why a document's result may differ from kubectl's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncertainty {
+    /// Go's result depends on its map iteration order (two keys that become one
+    /// string, such as `1` and `"1"`; two keys kubectl cannot convert; keys of mixed
+    /// types printed in an error): this is one of Go's possible results.
+    MapOrder,
+    /// An error's text quotes non-ASCII text as Go's `strconv.Quote` does, whose
+    /// table of printable characters is approximated for unassigned code points
+    /// (`crate::reference::go_quote`).
+    Quoting,
 }
 
 /// What [`Reader`] yields.
@@ -237,7 +249,7 @@ impl<'t> Reader<'t> {
         span: (usize, usize),
         doc: Option<Doc<'t>>,
         error: Option<ReadError>,
-        random: bool,
+        uncertain: Option<Uncertainty>,
     ) {
         let reached = !self.stopped;
         if error.is_some() {
@@ -250,7 +262,7 @@ impl<'t> Reader<'t> {
             doc,
             error,
             reached,
-            random,
+            uncertain,
         })));
         self.index += 1;
     }
@@ -268,7 +280,7 @@ impl<'t> Reader<'t> {
                     count: count + 1,
                     end: value_end,
                 };
-                self.document(Source::Json, doc.span(), Some(doc), None, false);
+                self.document(Source::Json, doc.span(), Some(doc), None, None);
             }
             Ok(None) => self.mode = Mode::Done,
             Err(e) => {
@@ -351,8 +363,14 @@ impl<'t> Reader<'t> {
                 self.stopped = true;
                 if let Some(chunk) = pending {
                     // kubectl stops at the separator, so it never decodes this chunk.
-                    let (doc, error, random) = read_chunk(self.text, chunk, self.options);
-                    self.document(Source::Yaml, (chunk.start, chunk.end), doc, error, random);
+                    let (doc, error, uncertain) = read_chunk(self.text, chunk, self.options);
+                    self.document(
+                        Source::Yaml,
+                        (chunk.start, chunk.end),
+                        doc,
+                        error,
+                        uncertain,
+                    );
                     if let Some(Item::Document(d)) = self.queue.back_mut() {
                         d.reached = false;
                     }
@@ -361,7 +379,7 @@ impl<'t> Reader<'t> {
                 self.stop(error);
             }
             stream::Cut::Chunk(chunk) => {
-                let (doc, mut error, random) = read_chunk(self.text, chunk, self.options);
+                let (doc, mut error, uncertain) = read_chunk(self.text, chunk, self.options);
                 if let Some(json) = self.json_error.take()
                     && error.is_some()
                 {
@@ -383,7 +401,13 @@ impl<'t> Reader<'t> {
                         at: chunk.start,
                     });
                 }
-                self.document(Source::Yaml, (chunk.start, chunk.end), doc, error, random);
+                self.document(
+                    Source::Yaml,
+                    (chunk.start, chunk.end),
+                    doc,
+                    error,
+                    uncertain,
+                );
             }
         }
     }
@@ -407,7 +431,7 @@ fn read_chunk<'t>(
     text: &'t str,
     chunk: stream::Chunk,
     options: ReadOptions,
-) -> (Option<Doc<'t>>, Option<ReadError>, bool) {
+) -> (Option<Doc<'t>>, Option<ReadError>, Option<Uncertainty>) {
     let mut parser = Parser::new(Scanner::new(text, chunk.start, chunk.end));
     let end = chunk.end;
     let mut builder = Builder::new(text, (chunk.start, chunk.end), Source::Yaml);
@@ -424,7 +448,7 @@ fn read_chunk<'t>(
                     ScanStage::Parser => ErrorKind::YamlParser,
                 };
                 let position = clamp(err.problem_mark.pos);
-                return (None, Some(yaml_error(kind, err.message(), position)), false);
+                return (None, Some(yaml_error(kind, err.message(), position)), None);
             }
         };
         match event.kind {
@@ -459,7 +483,7 @@ fn read_chunk<'t>(
                     return (
                         None,
                         Some(yaml_error(ErrorKind::UnknownAnchor, message, position)),
-                        false,
+                        None,
                     );
                 }
             }
@@ -487,7 +511,7 @@ fn read_chunk<'t>(
         return (
             Some(doc),
             Some(yaml_error(kind, e.text, at)),
-            effects.random,
+            effects.uncertainty(),
         );
     }
     if let Some(e) = convert::check(&doc, options.sigs_yaml_v1_3, &mut effects) {
@@ -504,14 +528,14 @@ fn read_chunk<'t>(
             message: e.text,
             at,
         };
-        return (Some(doc), Some(error), effects.random);
+        return (Some(doc), Some(error), effects.uncertainty());
     }
     if doc.nonstring_keys {
         // Whether two keys become one string (Go's order decides which stays).
         let mut out = String::new();
         convert::render_into(&doc, doc.root(), &mut out, &mut effects);
     }
-    (Some(doc), None, effects.random)
+    (Some(doc), None, effects.uncertainty())
 }
 
 /// One document as the project's Go oracle prints it (`tests/oracle`): what
@@ -529,12 +553,11 @@ pub enum OracleEntry {
     Error { stage: &'static str, text: String },
 }
 
-/// What kubectl decodes from `text`, in the oracle's form, and whether Go's answer
-/// depends on its map iteration order.
+/// What kubectl decodes from `text`, in the oracle's form, and why it may differ.
 #[doc(hidden)]
-pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, bool) {
+pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, Option<Uncertainty>) {
     let mut out = Vec::new();
-    let mut random = false;
+    let mut uncertain = None;
     let error = |e: &ReadError| OracleEntry::Error {
         stage: match e.stage {
             ErrorStage::Stream => "stream",
@@ -553,7 +576,7 @@ pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, bo
             }
             Item::Document(d) if !d.reached => {}
             Item::Document(d) => {
-                random |= d.random;
+                uncertain = uncertain.or(d.uncertain);
                 if let Some(e) = &d.error {
                     out.push(error(e));
                     break;
@@ -570,7 +593,7 @@ pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, bo
             }
         }
     }
-    (out, random)
+    (out, uncertain)
 }
 
 #[cfg(test)]

@@ -284,6 +284,20 @@ fn go_key<'d>(doc: &'d Doc<'_>, key: NodeId) -> GoKey<'d> {
 pub(crate) struct Effects {
     /// Go's answer depends on its map iteration order.
     pub random: bool,
+    /// An error text quotes non-ASCII text with Go's `strconv.Quote`.
+    pub quoting: bool,
+}
+
+impl Effects {
+    pub fn uncertainty(&self) -> Option<super::Uncertainty> {
+        if self.random {
+            Some(super::Uncertainty::MapOrder)
+        } else if self.quoting {
+            Some(super::Uncertainty::Quoting)
+        } else {
+            None
+        }
+    }
 }
 
 /// The mapping's entries as the decoder leaves them in its Go map: merges applied,
@@ -615,7 +629,7 @@ pub(crate) fn go_v(
                             }
                         }
                     }
-                    Kind::Scalar(_) => go_v_scalar(doc, id, out, top),
+                    Kind::Scalar(_) => go_v_scalar(doc, id, out, top, effects),
                     Kind::Alias(_) => {}
                 }
             }
@@ -623,8 +637,14 @@ pub(crate) fn go_v(
     }
 }
 
-fn go_v_scalar(doc: &Doc<'_>, id: NodeId, out: &mut String, top: bool) {
+fn go_v_scalar(doc: &Doc<'_>, id: NodeId, out: &mut String, top: bool, effects: &mut Effects) {
     let Some(s) = doc.scalar(id) else { return };
+    // Go escapes the characters its Unicode tables call unprintable; the project's
+    // `go_quote` approximates those tables for unassigned code points.
+    effects.quoting |= match &s.value {
+        Value::Binary(b) => !b.is_ascii(),
+        _ => !s.text.is_ascii(),
+    };
     match &s.value {
         Value::Null => out.push_str(if top { "<nil>" } else { "interface {}(nil)" }),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
