@@ -2,27 +2,52 @@
 //! against the Go libraries themselves (`tests/oracle`, `tests/read_oracle.rs`,
 //! `fuzz/fuzz_targets/read_diff.rs`):
 //!
-//! 1. **Cutting the stream** ([`stream`]): lines that start with `---` cut a YAML
+//! 0. **The file's bytes** ([`kubectl_text`]): cli-runtime's `FileVisitor` drops a
+//!    byte order mark, decodes UTF-16, replaces invalid UTF-8.
+//! 1. **Cutting the stream** (`stream`): lines that start with `---` cut a YAML
 //!    stream into chunks (`invalid Yaml document separator: …` otherwise); input
 //!    that starts with `{` is a JSON stream read by Go's `encoding/json` (from 1.33
-//!    a JSON failure falls back to YAML).
-//! 2. **go-yaml v2.4.0 per chunk** ([`scan`], [`parse`], [`tree`], [`decode`],
-//!    [`resolve`]): one document per chunk (anything after `...` or a second
-//!    document start is never read), YAML 1.1 values, merge keys in v2's order,
-//!    `!!binary`, its exact errors (`yaml: line N: …`, N counted from the chunk's
-//!    start, 0-based for parser errors, as kubectl prints it).
-//! 3. **YAML → JSON** ([`convert`]): sigs.k8s.io/yaml's key conversion and
+//!    a JSON failure falls back to YAML: [`JsonStreams`]).
+//! 2. **go-yaml v2.4.0 per chunk** (`scan`, `parse`, `tree`, `decode`, `resolve`):
+//!    one document per chunk (anything after `...` or a second document start is
+//!    never read), YAML 1.1 values, merge keys in v2's order, `!!binary`, its exact
+//!    errors (`yaml: line N: …`, N counted from the chunk's start, 0-based for parser
+//!    errors, as kubectl prints it), its alias and depth limits.
+//! 3. **YAML → JSON** (`convert`): sigs.k8s.io/yaml's key conversion and
 //!    `encoding/json`'s refusals (`json: unsupported value: +Inf`).
 //!
-//! [`Reader`] yields every document in order ([`Item::Document`]) with its tree
-//! ([`Doc`]: every node where it is written, its decoded value and its source form)
-//! or the error kubectl prints, and the stream errors that stop kubectl
-//! ([`Item::Stop`]). kubectl stops at the first error of any kind; the reader reads
-//! on where it can, and marks what kubectl never gets ([`Document::reached`]).
+//! # Use
 //!
-//! Parsing produces events ([`parse::Parser`]), which the tree builder consumes; the
-//! two are separate so that a consumer can build only part of a document at a time
-//! (see the module `tree`).
+//! [`read`] returns a [`Reader`], an iterator of [`Item`]s in the order of the text:
+//! every document ([`Document`]: its tree, or the error kubectl prints for it), and
+//! the stream errors that stop kubectl ([`Item::Stop`]). kubectl stops at the first
+//! error of any kind; the reader reads on where it can and marks what kubectl never
+//! gets ([`Document::reached`]). [`Document::skipped`]: kubectl skips empty and
+//! `null` documents.
+//!
+//! A [`Doc`] is an arena: [`Doc::root`], [`Doc::node`] (where it is written: byte
+//! offsets `start..end`, and `props` where its anchor or tag starts; convert with
+//! `SourceMap::position_of_bytes`), [`Doc::pairs`] (merge keys applied as the decoder
+//! does, duplicates kept in order), [`Doc::get`] (the last pair wins, as in the
+//! decoder's map), [`Doc::get_path`], [`Doc::items`], [`Doc::scalar`] (the text as
+//! go-yaml reads it, the [`Style`] and tag as written, the decoded [`Value`]),
+//! [`Doc::key_text`] (the JSON key a key becomes: `yes:` is `"true"`),
+//! [`Doc::is_null`], [`Doc::json`] (the node's JSON as kubectl sends it). Aliases
+//! are not expanded: an alias node points to its anchored node, and merged pairs are
+//! the anchored nodes' own, at the positions where they are written. Every
+//! [`ReadError`] has a stage, a kind, kubectl's exact text and a byte offset.
+//!
+//! # Events, and reading part of a document at a time
+//!
+//! The YAML parser (`parse::Parser`) yields events one at a time; the JSON parser
+//! (`json::parse_value`) and `feed_chunk` (YAML) hand nodes to a `tree::Sink`, which
+//! the tree `Builder` implements. A consumer that must not hold a whole document
+//! (a 300 MB `kind: List`) implements `Sink` itself: it builds the small keys of the
+//! root mapping, and under `items` opens a fresh builder per item and hands each
+//! item's tree on when it closes (keeping only the anchored nodes later aliases can
+//! point to). What needs the whole document — a later duplicate `items` key, the
+//! decoder's alias count, a stage-3 error anywhere — is known at the end; findings
+//! of items already handed on are then withdrawn, which costs findings, not trees.
 
 mod convert;
 mod decode;
@@ -41,7 +66,7 @@ pub use tree::{Doc, Node, NodeId, NodeKind, Pairs, Scalar, Source};
 use parse::{EventKind, Parser};
 use scan::{Scanner, Stage as ScanStage, Text};
 use std::borrow::Cow;
-use tree::{BuildError, Builder};
+use tree::{BuildError, Builder, Sink};
 
 /// How Kubernetes reads a stream that starts with `{` (apimachinery decoder.go).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,7 +141,9 @@ pub enum ErrorKind {
 /// Why kubectl refuses the input, where, and its exact words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
+    /// The stage that refused it.
     pub stage: ErrorStage,
+    /// What exactly.
     pub kind: ErrorKind,
     /// What kubectl prints after `error parsing <file>: ` (for YAML documents,
     /// `error converting YAML to JSON: yaml: line 3: …`).
@@ -133,6 +160,7 @@ pub struct ReadError {
 pub struct Document<'t> {
     /// 0-based, in stream order (empty documents count).
     pub index: usize,
+    /// A YAML chunk or a JSON value.
     pub source: Source,
     /// The chunk (YAML) or value (JSON): byte offsets.
     pub span: (usize, usize),
@@ -426,21 +454,22 @@ fn yaml_error(kind: ErrorKind, message: String, at: usize) -> ReadError {
     }
 }
 
-/// go-yaml's `Unmarshal` of one chunk, then sigs.k8s.io/yaml's conversion.
-fn read_chunk<'t>(
+/// go-yaml's parse of one chunk (its `Unmarshal` reads the first document only),
+/// fed into `sink` event by event: where an empty document's null is, or the syntax
+/// or anchor error.
+fn feed_chunk<'t>(
     text: &'t str,
     chunk: stream::Chunk,
-    options: ReadOptions,
-) -> (Option<Doc<'t>>, Option<ReadError>, Option<Uncertainty>) {
+    sink: &mut impl Sink<'t>,
+) -> Result<usize, ReadError> {
     let mut parser = Parser::new(Scanner::new(text, chunk.start, chunk.end));
     let end = chunk.end;
-    let mut builder = Builder::new(text, (chunk.start, chunk.end), Source::Yaml);
     let clamp = |p: usize| p.min(end);
     let mut at = chunk.start;
     loop {
         let event = match parser.next_event() {
             Ok(Some(e)) => e,
-            Ok(None) => break,
+            Ok(None) => return Ok(at),
             Err(err) => {
                 let kind = match err.stage {
                     ScanStage::Reader => ErrorKind::YamlReader,
@@ -448,19 +477,18 @@ fn read_chunk<'t>(
                     ScanStage::Parser => ErrorKind::YamlParser,
                 };
                 let position = clamp(err.problem_mark.pos);
-                return (None, Some(yaml_error(kind, err.message(), position)), None);
+                return Err(yaml_error(kind, err.message(), position));
             }
         };
         match event.kind {
             EventKind::StreamStart | EventKind::DocumentStart => at = clamp(event.end.pos),
-            EventKind::StreamEnd => break,
-            EventKind::DocumentEnd => break,
+            EventKind::StreamEnd | EventKind::DocumentEnd => return Ok(at),
             EventKind::Scalar => {
                 let value = match event.text {
                     Text::Slice(a, b) => Cow::Borrowed(&text[clamp(a)..clamp(b)]),
                     Text::Owned(s) => Cow::Owned(s),
                 };
-                builder.scalar(
+                sink.scalar(
                     value,
                     event.style,
                     event.tag,
@@ -477,25 +505,34 @@ fn read_chunk<'t>(
             EventKind::Alias => {
                 let name = event.anchor.unwrap_or((event.start.pos, event.start.pos));
                 if let Err(BuildError::UnknownAnchor(name, position)) =
-                    builder.alias(name, (clamp(event.start.pos), clamp(event.end.pos)))
+                    sink.alias(name, (clamp(event.start.pos), clamp(event.end.pos)))
                 {
                     let message = format!("unknown anchor '{name}' referenced");
-                    return (
-                        None,
-                        Some(yaml_error(ErrorKind::UnknownAnchor, message, position)),
-                        None,
-                    );
+                    return Err(yaml_error(ErrorKind::UnknownAnchor, message, position));
                 }
             }
-            EventKind::SequenceStart | EventKind::MappingStart => builder.open(
+            EventKind::SequenceStart | EventKind::MappingStart => sink.open(
                 event.kind == EventKind::MappingStart,
                 event.flow,
                 (clamp(event.content.pos), clamp(event.start.pos)),
                 event.anchor,
             ),
-            EventKind::SequenceEnd | EventKind::MappingEnd => builder.close(clamp(event.end.pos)),
+            EventKind::SequenceEnd | EventKind::MappingEnd => sink.close(clamp(event.end.pos)),
         }
     }
+}
+
+/// go-yaml's `Unmarshal` of one chunk, then sigs.k8s.io/yaml's conversion.
+fn read_chunk<'t>(
+    text: &'t str,
+    chunk: stream::Chunk,
+    options: ReadOptions,
+) -> (Option<Doc<'t>>, Option<ReadError>, Option<Uncertainty>) {
+    let mut builder = Builder::new(text, (chunk.start, chunk.end), Source::Yaml);
+    let at = match feed_chunk(text, chunk, &mut builder) {
+        Ok(at) => at,
+        Err(e) => return (None, Some(e), None),
+    };
     let mut doc = builder.finish(at);
     let mut effects = convert::Effects::default();
     if let Some(e) = decode::check(&doc, &mut effects) {

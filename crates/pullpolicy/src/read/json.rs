@@ -18,7 +18,7 @@
 
 use super::resolve::Value;
 use super::scan::Style;
-use super::tree::{Builder, Doc, Source};
+use super::tree::{Builder, Doc, Sink, Source};
 use std::borrow::Cow;
 
 /// A JSON stream error.
@@ -87,8 +87,23 @@ pub(crate) fn next_value<'t>(
     if i == b.len() {
         return Ok(None);
     }
+    let mut builder = Builder::new(text, (i, i), Source::Json);
+    let end = parse_value(text, i, stream_start, &mut builder)?;
+    let mut doc = builder.finish(end);
+    doc.span = (i, end);
+    Ok(Some((doc, end)))
+}
+
+/// Parses the value that starts at `i` (not white space) into `sink`; returns where
+/// it ends.
+pub(crate) fn parse_value<'t>(
+    text: &'t str,
+    mut i: usize,
+    stream_start: usize,
+    builder: &mut impl Sink<'t>,
+) -> Result<usize, JsonError> {
+    let b = text.as_bytes();
     let value_start = i;
-    let mut builder = Builder::new(text, (value_start, value_start), Source::Json);
     let mut stack: Vec<Frame> = Vec::new();
     let err = |at: usize, context: &str| JsonError::Syntax {
         message: format!("invalid character {} {context}", quote_char(b[at])),
@@ -127,7 +142,7 @@ pub(crate) fn next_value<'t>(
                             builder.close(i);
                             want_value = false;
                         } else if next == b'"' {
-                            i = string(text, i, &mut builder, &err)?;
+                            i = string(text, i, builder, &err)?;
                             stack.push(Frame::ObjectColon);
                             want_value = false;
                         } else {
@@ -143,7 +158,7 @@ pub(crate) fn next_value<'t>(
                     }
                 }
                 b'"' => {
-                    i = string(text, i, &mut builder, &err)?;
+                    i = string(text, i, builder, &err)?;
                     want_value = false;
                 }
                 b'-' | b'0'..=b'9' => {
@@ -240,10 +255,7 @@ pub(crate) fn next_value<'t>(
         // After a value (or a key).
         let Some(&frame) = stack.last() else {
             // The top-level value is complete.
-            let doc = builder.finish(i);
-            let mut doc = doc;
-            doc.span = (value_start, i);
-            return Ok(Some((doc, i)));
+            return Ok(i);
         };
         while i < b.len() && is_space(b[i]) {
             i += 1;
@@ -273,7 +285,7 @@ pub(crate) fn next_value<'t>(
                     if next != b'"' {
                         return Err(err(i, "looking for beginning of object key string"));
                     }
-                    i = string(text, i, &mut builder, &err)?;
+                    i = string(text, i, builder, &err)?;
                     stack.pop();
                     stack.push(Frame::ObjectColon);
                 } else if c == b'}' {
@@ -305,7 +317,7 @@ pub(crate) fn next_value<'t>(
 fn string<'t>(
     text: &'t str,
     start: usize,
-    builder: &mut Builder<'t>,
+    builder: &mut impl Sink<'t>,
     err: &impl Fn(usize, &str) -> JsonError,
 ) -> Result<usize, JsonError> {
     let b = text.as_bytes();

@@ -384,6 +384,70 @@ impl Iterator for Pairs<'_, '_> {
 /// alias limits; this keeps the iterator finite on documents it refused).
 const MAX_MERGE_DEPTH: usize = 100_000;
 
+/// What receives a document's nodes, in the order they are written: the tree
+/// [`Builder`], or a consumer that keeps only part of a document (a `kind: List`'s
+/// items one at a time). The YAML parser's events and the JSON parser both feed it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) trait Sink<'t> {
+    /// A scalar; `tag` is the resolved tag; `value` when already known (JSON);
+    /// `span` is (content start, end, properties start).
+    fn scalar(
+        &mut self,
+        text: Cow<'t, str>,
+        style: Style,
+        tag: Option<String>,
+        implicit: bool,
+        value: Option<Value>,
+        span: (usize, usize, usize),
+        anchor: Option<(usize, usize)>,
+    );
+    /// An alias `*name` (the name's byte range).
+    fn alias(&mut self, name: (usize, usize), span: (usize, usize)) -> Result<(), BuildError>;
+    /// A mapping or sequence starts; `span` is (content start, properties start).
+    fn open(
+        &mut self,
+        mapping: bool,
+        flow: bool,
+        span: (usize, usize),
+        anchor: Option<(usize, usize)>,
+    );
+    /// The innermost open collection ends.
+    fn close(&mut self, end: usize);
+}
+
+impl<'t> Sink<'t> for Builder<'t> {
+    fn scalar(
+        &mut self,
+        text: Cow<'t, str>,
+        style: Style,
+        tag: Option<String>,
+        implicit: bool,
+        value: Option<Value>,
+        span: (usize, usize, usize),
+        anchor: Option<(usize, usize)>,
+    ) {
+        Builder::scalar(self, text, style, tag, implicit, value, span, anchor);
+    }
+
+    fn alias(&mut self, name: (usize, usize), span: (usize, usize)) -> Result<(), BuildError> {
+        Builder::alias(self, name, span)
+    }
+
+    fn open(
+        &mut self,
+        mapping: bool,
+        flow: bool,
+        span: (usize, usize),
+        anchor: Option<(usize, usize)>,
+    ) {
+        Builder::open(self, mapping, flow, span, anchor);
+    }
+
+    fn close(&mut self, end: usize) {
+        Builder::close(self, end);
+    }
+}
+
 /// What the tree builder reports.
 #[derive(Debug)]
 pub(crate) enum BuildError {
