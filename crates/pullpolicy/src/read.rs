@@ -153,6 +153,10 @@ pub struct ReadError {
     pub message: String,
     /// Where: a byte offset in the whole input.
     pub at: usize,
+    /// For go-yaml's syntax errors, where what it was reading started (the simple
+    /// key without its `:`, the quoted scalar without its end, the collection), when
+    /// it says.
+    pub context: Option<usize>,
 }
 
 /// One document of the stream.
@@ -334,6 +338,7 @@ impl<'t> Reader<'t> {
                     message: text.clone(),
                     text,
                     at: e.at(),
+                    context: None,
                 };
                 match self.options.json {
                     JsonStreams::JsonOnly => {
@@ -383,6 +388,7 @@ impl<'t> Reader<'t> {
                             message: text.clone(),
                             text,
                             at: line.0,
+                            context: None,
                         }
                     }
                 };
@@ -427,6 +433,7 @@ impl<'t> Reader<'t> {
                         message: text.clone(),
                         text,
                         at: chunk.start,
+                        context: None,
                     });
                 }
                 self.document(
@@ -451,6 +458,7 @@ fn yaml_error(kind: ErrorKind, message: String, at: usize) -> ReadError {
         text: format!("{CONVERTING}yaml: {message}"),
         message,
         at,
+        context: None,
     }
 }
 
@@ -477,7 +485,11 @@ fn feed_chunk<'t>(
                     ScanStage::Parser => ErrorKind::YamlParser,
                 };
                 let position = clamp(err.problem_mark.pos);
-                return Err(yaml_error(kind, err.message(), position));
+                let mut error = yaml_error(kind, err.message(), position);
+                if err.stage != ScanStage::Reader && err.context_mark != Default::default() {
+                    error.context = Some(clamp(err.context_mark.pos));
+                }
+                return Err(error);
             }
         };
         match event.kind {
@@ -564,6 +576,7 @@ fn read_chunk<'t>(
             text: format!("{CONVERTING}{}", e.text),
             message: e.text,
             at,
+            context: None,
         };
         return (Some(doc), Some(error), effects.uncertainty());
     }

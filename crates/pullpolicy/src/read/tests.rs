@@ -293,3 +293,19 @@ fn json_streams_by_version() {
     );
     assert_eq!(one(short), ["{\"aaaaaaaa\":1}", "\"b\""]);
 }
+
+#[test]
+fn syntax_errors_say_where_and_what_they_were_reading() {
+    let text = "a: 1\nb: 2\nkey without colon\nc: 3\n";
+    let Some(Item::Document(d)) = read(text, ReadOptions::default()).next() else {
+        panic!("a document");
+    };
+    let e = d.error.expect("an error");
+    assert_eq!(
+        e.text,
+        "error converting YAML to JSON: yaml: line 4: could not find expected ':'"
+    );
+    // go-yaml notices at the next line; what it was reading is the key.
+    assert_eq!(e.at, text.find("c: 3").unwrap_or_default());
+    assert_eq!(e.context, text.find("key without"));
+}
