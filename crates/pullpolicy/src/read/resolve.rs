@@ -116,7 +116,8 @@ fn resolve<'t>(tag: &'t str, text: &str) -> (&'t str, Value) {
     }
     match hint {
         b'.' if dot_float(text) => {
-            if let Some(f) = parse_float(text) {
+            let digits: String = text.chars().filter(|&c| c != '_').collect();
+            if let Some(f) = parse_float(&digits) {
                 return (FLOAT, Value::Float(f));
             }
         }
@@ -178,12 +179,41 @@ fn exponent_ok(s: &str) -> bool {
     }
 }
 
-/// What Go's `ParseFloat` accepts of a string that starts with `.`: digits, then
-/// an optional exponent.
+/// What Go's `ParseFloat` (`readFloat`) accepts of a decimal number that starts
+/// with `.`: digits, an optional exponent, and `_` between digits (`underscoreOK`).
 fn dot_float(text: &str) -> bool {
-    let rest = &text[1..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && exponent_ok(&rest[digits..])
+    let b = text.as_bytes();
+    let mut i = 1;
+    let mut digits = false;
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+        digits |= b[i].is_ascii_digit();
+        i += 1;
+    }
+    if !digits {
+        return false;
+    }
+    if i < b.len() && matches!(b[i], b'e' | b'E') {
+        i += 1;
+        if i < b.len() && matches!(b[i], b'+' | b'-') {
+            i += 1;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+            i += 1;
+        }
+    }
+    i == b.len() && underscores_ok(text)
+}
+
+/// Go's `underscoreOK` for a decimal number: every `_` between two digits.
+fn underscores_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| {
+        c != b'_'
+            || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
 }
 
 /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
@@ -493,6 +523,11 @@ mod tests {
         assert_eq!(plain("18446744073709551615"), Value::Uint(u64::MAX));
         assert_eq!(plain("1e400"), Value::Str);
         assert_eq!(plain(".5"), Value::Float(0.5));
+        assert_eq!(plain(".2_7"), Value::Float(0.27), "found by read_diff");
+        assert_eq!(plain(".2__7"), Value::Str);
+        assert_eq!(plain("._2"), Value::Str);
+        assert_eq!(plain(".2_"), Value::Str);
+        assert_eq!(plain(".5e1_0"), Value::Float(0.5e10));
         assert_eq!(
             plain("1:20"),
             Value::Str,
