@@ -1849,6 +1849,19 @@ impl<'a> Scanner<'a> {
 /// Whether a chunk (past a leading byte order mark) holds a byte order mark or a
 /// character go-yaml refuses: only then does go-yaml's buffering show.
 fn needs_emulation(body: &[u8]) -> bool {
+    // Most chunks are printable ASCII and line feeds: checked 32 bytes at a time.
+    let plain = |b: u8| (0x20..0x7F).contains(&b) || b == b'\n';
+    let mut blocks = body.chunks_exact(32);
+    let mut all_plain = true;
+    for block in &mut blocks {
+        if !block.iter().fold(true, |ok, &b| ok & plain(b)) {
+            all_plain = false;
+            break;
+        }
+    }
+    if all_plain && blocks.remainder().iter().all(|&b| plain(b)) {
+        return false;
+    }
     let mut i = 0;
     while i < body.len() {
         let b = body[i];

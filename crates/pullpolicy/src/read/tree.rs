@@ -477,14 +477,16 @@ struct Open {
 
 impl<'t> Builder<'t> {
     pub fn new(text: &'t str, span: (usize, usize), source: Source) -> Builder<'t> {
+        // Room for what manifests usually hold, so that the stores rarely grow.
+        let len = span.1.saturating_sub(span.0);
         Builder {
             doc: Doc {
                 text,
-                nodes: Vec::new(),
-                scalars: Vec::new(),
-                pair_store: Vec::new(),
-                item_store: Vec::new(),
-                post: Vec::new(),
+                nodes: Vec::with_capacity(len / 10 + 1),
+                scalars: Vec::with_capacity(len / 14 + 1),
+                pair_store: Vec::with_capacity(len / 24),
+                item_store: Vec::with_capacity(len / 64),
+                post: Vec::with_capacity(len / 10 + 1),
                 scalar_errors: Vec::new(),
                 has_alias: false,
                 has_merge: false,
@@ -502,7 +504,7 @@ impl<'t> Builder<'t> {
             pair_stack: Vec::new(),
             item_stack: Vec::new(),
             anchors: HashMap::new(),
-            open_set: Vec::new(),
+            open_set: Vec::with_capacity(len / 10 + 1),
         }
     }
 
