@@ -181,7 +181,8 @@ pub(crate) fn next_chunk(text: &[u8], pos: usize) -> (Cut, usize) {
 /// decodes UTF-16 (unpaired surrogates and an odd last byte as U+FFFD); a UTF-8 one
 /// is dropped and the rest passed on as it is; anything else is UTF-8 with each
 /// maximal invalid sequence replaced by U+FFFD. The text keeps a UTF-8 byte order
-/// mark (the reader skips it), so positions stay the file's.
+/// mark (the reader skips it), so positions stay the file's; UTF-16 text gets one
+/// (kubectl drops the UTF-16 mark only, and a U+FEFF right after it is content).
 ///
 /// The second value is false when the text is not what kubectl reads: after a UTF-8
 /// byte order mark kubectl passes invalid UTF-8 on unchanged, which a Rust string
@@ -191,6 +192,7 @@ pub fn kubectl_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
     match bytes {
         [0xFF, 0xFE, rest @ ..] => (Cow::Owned(utf16(rest, false)), true),
         [0xFE, 0xFF, rest @ ..] => (Cow::Owned(utf16(rest, true)), true),
+
         _ => {
             let exact = !bytes.starts_with(b"\xEF\xBB\xBF") || std::str::from_utf8(bytes).is_ok();
             (String::from_utf8_lossy(bytes), exact)
@@ -207,7 +209,8 @@ fn utf16(b: &[u8], big: bool) -> String {
             u16::from(b[i + 1]) << 8 | u16::from(b[i])
         }
     };
-    let mut out = String::with_capacity(b.len());
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('\u{feff}');
     let mut i = 0;
     while i < b.len() {
         if i + 1 >= b.len() {
@@ -281,7 +284,9 @@ mod tests {
 
     #[test]
     fn kubectl_bytes() {
-        assert_eq!(kubectl_text(b"\xFF\xFEa\x00").0, "a");
+        assert_eq!(kubectl_text(b"\xFF\xFEa\x00").0, "\u{feff}a");
+        // Found by read_diff: U+FEFF right after a UTF-16 mark is content.
+        assert_eq!(kubectl_text(b"\xFE\xFF\xFE\xFF").0, "\u{feff}\u{feff}");
         assert_eq!(kubectl_text(b"a\xE2\x82b").0, "a\u{FFFD}b");
         assert!(!kubectl_text(b"\xEF\xBB\xBFa\xFF").1);
     }
