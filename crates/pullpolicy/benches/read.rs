@@ -1,7 +1,8 @@
 //! The reader (`pullpolicy::read`: kubectl's stream cutting, go-yaml v2 per document,
 //! the tree with positions, the decoder's checks) next to saphyr-parser's event loop
 //! (what the current core reads with) and serde_yaml parsing into `Value`s (the CLI's
-//! floor), on the inputs of `benches/explain.rs`.
+//! floor), on the inputs of `benches/explain.rs`; and the reader alone on hostile
+//! input (a billion-laughs alias bomb, 9,999 and 20,000 levels of nesting).
 //! Run: `cargo bench -p pullpolicy --bench read`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -89,6 +90,29 @@ fn bench(c: &mut Criterion) {
         });
         group.finish();
     }
+    // Hostile input: the reader alone (serde_yaml expands the bomb).
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    let hostile = [
+        ("alias-bomb", bomb),
+        ("nesting-20000", "[".repeat(20_000) + &"]".repeat(20_000)),
+        ("nesting-9999", "[".repeat(9_999) + &"]".repeat(9_999)),
+    ];
+    let mut group = c.benchmark_group("read/hostile");
+    for (name, text) in &hostile {
+        group.bench_function(BenchmarkId::new("read", name), |b| {
+            b.iter(|| reader(black_box(text)))
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);
