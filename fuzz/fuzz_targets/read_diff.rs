@@ -11,10 +11,12 @@
 use libfuzzer_sys::fuzz_target;
 use pullpolicy::read::{JsonStreams, OracleEntry, ReadOptions, kubectl_text, oracle_entries};
 use std::io::{BufRead, BufReader, Write};
-use std::process::{ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Mutex;
 
 struct Oracle {
+    /// Kept for the fuzzer's lifetime; it ends with the fuzzer.
+    _child: Child,
     stdin: ChildStdin,
     stdout: BufReader<ChildStdout>,
 }
@@ -37,6 +39,7 @@ fn start() -> Oracle {
     Oracle {
         stdin: child.stdin.take().expect("stdin"),
         stdout: BufReader::new(child.stdout.take().expect("stdout")),
+        _child: child,
     }
 }
 
