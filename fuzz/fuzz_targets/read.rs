@@ -8,7 +8,11 @@ use pullpolicy::read::{Item, JsonStreams, ReadOptions, kubectl_text, read};
 
 fuzz_target!(|data: &[u8]| {
     let (text, _) = kubectl_text(data);
-    for json in [JsonStreams::JsonOnly, JsonStreams::Fallback133, JsonStreams::Fallback] {
+    for json in [
+        JsonStreams::JsonOnly,
+        JsonStreams::Fallback133,
+        JsonStreams::Fallback,
+    ] {
         let options = ReadOptions {
             json,
             sigs_yaml_v1_3: false,
@@ -27,7 +31,10 @@ fuzz_target!(|data: &[u8]| {
                     let Some(doc) = &d.doc else { continue };
                     for id in doc.ids() {
                         let n = doc.node(id);
-                        assert!(n.props <= n.start && n.start <= n.end && n.end <= text.len(), "{n:?}");
+                        assert!(
+                            n.props <= n.start && n.start <= n.end && n.end <= text.len(),
+                            "{n:?}"
+                        );
                         assert!(text.is_char_boundary(n.start) && text.is_char_boundary(n.end));
                         if let Some(pairs) = doc.pairs(id) {
                             for (k, _) in pairs.take(10_000) {

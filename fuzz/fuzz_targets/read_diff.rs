@@ -24,9 +24,12 @@ struct Oracle {
 static ORACLE: Mutex<Option<Oracle>> = Mutex::new(None);
 
 fn oracle_path() -> std::path::PathBuf {
-    std::env::var_os("PULLPOLICY_ORACLE").map(Into::into).unwrap_or_else(|| {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/oracle/pullpolicy-oracle")
-    })
+    std::env::var_os("PULLPOLICY_ORACLE")
+        .map(Into::into)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../target/oracle/pullpolicy-oracle")
+        })
 }
 
 fn start() -> Oracle {
@@ -35,7 +38,12 @@ fn start() -> Oracle {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("the oracle {} does not start ({e}): run `cargo xtask setup`", path.display()));
+        .unwrap_or_else(|e| {
+            panic!(
+                "the oracle {} does not start ({e}): run `cargo xtask setup`",
+                path.display()
+            )
+        });
     Oracle {
         stdin: child.stdin.take().expect("stdin"),
         stdout: BufReader::new(child.stdout.take().expect("stdout")),
@@ -52,7 +60,10 @@ fn ask(input: &[u8], dialect: u8) -> Vec<OracleEntry> {
     oracle.stdin.write_all(input).expect("write");
     oracle.stdin.flush().expect("flush");
     let mut line = String::new();
-    oracle.stdout.read_line(&mut line).expect("the oracle answers");
+    oracle
+        .stdout
+        .read_line(&mut line)
+        .expect("the oracle answers");
     let entries: Vec<serde_json::Value> = serde_json::from_str(&line).expect("JSON lines");
     entries
         .iter()
@@ -71,7 +82,11 @@ fn ask(input: &[u8], dialect: u8) -> Vec<OracleEntry> {
                     text: text("error").unwrap_or_default(),
                 },
                 None => OracleEntry::Doc {
-                    src: if text("src").as_deref() == Some("json") { "json" } else { "yaml" },
+                    src: if text("src").as_deref() == Some("json") {
+                        "json"
+                    } else {
+                        "yaml"
+                    },
                     json: text("json").unwrap_or_default(),
                     skip: v.get("skip").and_then(serde_json::Value::as_bool) == Some(true),
                 },
@@ -90,7 +105,11 @@ fuzz_target!(|data: &[u8]| {
         .trim_start_matches(char::is_whitespace)
         .starts_with('{');
     let dialects: &[(u8, JsonStreams)] = if json_like {
-        &[(32, JsonStreams::JsonOnly), (33, JsonStreams::Fallback133), (34, JsonStreams::Fallback)]
+        &[
+            (32, JsonStreams::JsonOnly),
+            (33, JsonStreams::Fallback133),
+            (34, JsonStreams::Fallback),
+        ]
     } else {
         &[(34, JsonStreams::Fallback)]
     };
@@ -104,6 +123,11 @@ fuzz_target!(|data: &[u8]| {
         if uncertain.is_some() {
             continue;
         }
-        assert_eq!(ours, go, "dialect {dialect}: {:?}", String::from_utf8_lossy(data));
+        assert_eq!(
+            ours,
+            go,
+            "dialect {dialect}: {:?}",
+            String::from_utf8_lossy(data)
+        );
     }
 });
