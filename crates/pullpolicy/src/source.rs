@@ -116,6 +116,33 @@ impl<'t> SourceMap<'t> {
 }
 
 impl SourceMap<'_> {
+    /// The mark of byte offset `byte` (a character boundary; clamped to the text):
+    /// for the reader's positions (`crate::read`), which are byte offsets.
+    #[cfg_attr(not(test), allow(dead_code))] // Used once `explain` reads with `read`.
+    pub fn mark_at_byte(&self, byte: usize) -> Mark {
+        let byte = byte.min(self.chars.text.len());
+        let index = self.chars.char_of(byte);
+        let line = self.line_starts.partition_point(|&s| s <= index);
+        Mark {
+            index,
+            line,
+            col: index - self.line_starts[line - 1],
+        }
+    }
+
+    /// The position of the byte range `start..end` (the reader's node spans).
+    #[cfg_attr(not(test), allow(dead_code))] // Used once `explain` reads with `read`.
+    pub fn position_of_bytes(&self, start: usize, end: usize) -> Position {
+        let from = self.mark_at_byte(start);
+        let to = self.mark_at_byte(end.max(start));
+        Position {
+            line: saturate(from.line),
+            column: saturate(from.col + 1),
+            offset16: self.offset16(from.index),
+            end16: self.offset16(to.index),
+        }
+    }
+
     /// For a quoted scalar starting at `from`: the index just past its closing quote.
     /// (The YAML reader's span of a quoted scalar runs on over trailing blanks and a
     /// comment.) Escapes are honoured: `\\"` in double quotes, `''` in single quotes.
@@ -239,6 +266,20 @@ mod tests {
         assert_eq!((p.offset16, p.end16), (3, 9));
         let p = map.position(mark(17), mark(33));
         assert_eq!((p.offset16, p.end16), (17, 24));
+    }
+
+    #[test]
+    fn byte_offsets_convert_to_positions() {
+        // "é" is two bytes, one character, one UTF-16 unit; "🐳" four, one, two.
+        let text = "a: é\nb: 🐳x\n";
+        let map = SourceMap::new(text);
+        let x = text.find('x').unwrap_or_default();
+        let p = map.position_of_bytes(x, x + 1);
+        assert_eq!((p.line, p.column, p.offset16, p.end16), (2, 5, 10, 11));
+        let whale = text.find('🐳').unwrap_or_default();
+        let p = map.position_of_bytes(whale, x);
+        assert_eq!((p.line, p.column, p.offset16, p.end16), (2, 4, 8, 10));
+        assert_eq!(map.mark_at_byte(text.len() + 5).index, text.chars().count());
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub fn run(args: &[String]) -> Result {
     if cmd::output(cmd::command("cargo").args(["+nightly", "fuzz", "--version"])).is_none() {
         cmd::run(cmd::command("cargo").args(["+nightly", "install", "cargo-fuzz", "--locked"]))?;
     }
+    // `read_diff` runs the reader against the Go oracle.
+    crate::oracle::ensure()?;
     let list = cmd::output(cmd::command("cargo").args(["+nightly", "fuzz", "list"]))
         .ok_or("cargo fuzz list failed")?;
     for target in list.lines() {

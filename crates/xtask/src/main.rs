@@ -11,6 +11,7 @@ mod embed;
 mod fuzz;
 mod npm;
 mod offline;
+mod oracle;
 mod serve;
 mod size;
 mod test;

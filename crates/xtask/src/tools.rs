@@ -8,6 +8,8 @@
 //!   Rust 1.95 emits, and Trunk must not download one (it runs `--offline`).
 //! - Chromium and chromedriver come from Debian (`chromium`, `chromium-driver`); no
 //!   browser download works on these machines.
+//! - The reading tests' Go oracle is built from Debian's Go and Go libraries
+//!   ([`crate::oracle`]).
 
 use crate::cmd::{self, Result, command, output};
 use std::path::PathBuf;
@@ -31,6 +33,7 @@ pub fn ensure_all() -> Result<Tools> {
     ensure_site_tools()?;
     let tools = ensure_browser()?;
     ensure_e2e_packages()?;
+    crate::oracle::ensure()?;
     Ok(tools)
 }
 
