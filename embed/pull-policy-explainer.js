@@ -11,7 +11,7 @@
 //   </pull-policy-explainer>
 //
 // Attributes (all optional):
-//   kubernetes-version  "1.28" … "1.36" (default: the core's default)
+//   kubernetes-version  "1.28" … "1.37" (default: the core's default)
 //   node-image          absent | present | stale | preloaded   (the node's copy of the image)
 //   registry            reachable | unreachable | not-found
 //   credentials         public | valid | missing

@@ -43,7 +43,7 @@ fn pick<T: Copy>(all: &[T], i: u8) -> T {
 
 fn options(s: &Settings) -> Options {
     Options {
-        kubernetes_version: KubeVersion::new(28 + s.minor % 9).unwrap_or_default(),
+        kubernetes_version: pick(&KubeVersion::all().collect::<Vec<_>>(), s.minor),
         scenario: Scenario {
             node_image: pick(NodeImage::ALL, s.node),
             registry: pick(Registry::ALL, s.registry),

@@ -163,7 +163,7 @@ test('scenario parameters in a link: payloads in override, allowlist, k8s and un
       assert.equal(now.scripts.length, 2, `${p.id}: the page's own scripts only`);
       assert.deepEqual([now.elements, now.handlers, now.textareas, now.crash], [[], [], 1, null], p.id);
       // Unreadable values are ignored; image strings are kept, as text.
-      assert.equal(await page.inputValue('#sc-k8s'), '1.36', `${p.id}: k8s ignored`);
+      assert.equal(await page.inputValue('#sc-k8s'), '1.37', `${p.id}: k8s ignored`);
       assert.equal(await page.inputValue('#sc-node'), 'absent', `${p.id}: node ignored`);
       // Written raw, & and , split the value (and % starts an escape): no literal check then.
       const literal = encode === encodeURIComponent ? !p.text.includes(',') : !/[&,%]/.test(p.text);

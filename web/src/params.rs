@@ -4,7 +4,7 @@
 //!
 //! | name | value |
 //! | --- | --- |
-//! | `k8s` | `1.28` … `1.36` |
+//! | `k8s` | `1.28` … `1.37` |
 //! | `node` | `absent`, `present`, `stale`, `preloaded` |
 //! | `registry` | `reachable`, `unreachable`, `not-found` |
 //! | `credentials` | `public`, `valid`, `missing` |

@@ -137,7 +137,7 @@ fn json_is_one_document_with_a_report_per_file() {
     let v = json_of(pullpolicy().args(["explain", "--format", "json", "web.yaml", "cronjob.json"]));
     assert_eq!(v["schemaVersion"], 1);
     assert_eq!(v["tool"]["name"], "pullpolicy");
-    assert_eq!(v["options"]["kubernetesVersion"], "1.36");
+    assert_eq!(v["options"]["kubernetesVersion"], "1.37");
     let files = v["files"].as_array().expect("files");
     assert_eq!(files.len(), 2);
     assert_eq!(files[0]["path"], "web.yaml");
@@ -492,7 +492,7 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "supported versions are 1.28 to 1.36",
+            "supported versions are 1.28 to 1.37",
         ));
     pullpolicy()
         .args(["explain", "--format", "yaml", "web.yaml"])

@@ -58,7 +58,7 @@ fn bad_options_are_a_js_error() {
     let message = get(&err, &["message"]).as_string().unwrap();
     assert_eq!(
         message,
-        "options: unsupported Kubernetes version \"1.99\": supported versions are 1.28 to 1.36"
+        "options: unsupported Kubernetes version \"1.99\": supported versions are 1.28 to 1.37"
     );
 }
 

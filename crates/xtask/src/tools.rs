@@ -114,24 +114,31 @@ fn ensure_wasm_opt() -> Result {
     ]))
 }
 
-/// Chromium and chromedriver (and Hugo, for the shortcode's end-to-end test), from
-/// Debian's packages when running as root.
+/// Chromium and chromedriver (and Hugo, for the shortcode's end-to-end test, and
+/// Python's venv, for the pre-commit test's own environment), from Debian's packages
+/// when running as root.
 pub fn ensure_browser() -> Result<Tools> {
     let hugo = output(command("sh").args(["-c", "command -v hugo"])).is_some();
-    if let (Some(tools), true) = (find_browser(), hugo) {
+    // `python3 -m venv` needs ensurepip, which Debian ships in python3-venv.
+    let venv = output(command("python3").args(["-c", "import ensurepip"])).is_some();
+    if let (Some(tools), true, true) = (find_browser(), hugo, venv) {
         return Ok(tools);
     }
     let root = output(command("id").arg("-u")).as_deref() == Some("0");
     let apt = output(command("sh").args(["-c", "command -v apt-get"])).is_some();
     if !(root && apt) {
         return Err(
-            "the browser tests need Chromium, its driver and Hugo: install the packages \
-             `chromium`, `chromium-driver` and `hugo` (Debian/Ubuntu: \
-             `sudo apt-get install chromium chromium-driver hugo`), then run this again"
+            "the browser tests need Chromium, its driver and Hugo, the pre-commit test \
+             Python's venv: install the packages `chromium`, `chromium-driver`, `hugo` and \
+             `python3-venv` (Debian/Ubuntu: `sudo apt-get install chromium \
+             chromium-driver hugo python3-venv`), then run this again"
                 .to_owned(),
         );
     }
-    say("Chromium, chromedriver and Hugo from Debian (packages chromium, chromium-driver, hugo)");
+    say(
+        "Chromium, chromedriver, Hugo and Python's venv from Debian (packages chromium, \
+         chromium-driver, hugo, python3-venv)",
+    );
     cmd::run(command("apt-get").args(["update", "-qq"]))?;
     cmd::run(
         command("apt-get")
@@ -142,6 +149,7 @@ pub fn ensure_browser() -> Result<Tools> {
                 "chromium",
                 "chromium-driver",
                 "hugo",
+                "python3-venv",
             ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;

@@ -106,7 +106,11 @@ pub fn render(o: &Options) -> String {
     h.raw("<div class=\"fields\">");
     let (exists, on) = o.kubernetes_version.ensure_secret_pulled_images();
     let default_label = if !exists {
-        format!("not in {} (added in 1.33)", o.kubernetes_version)
+        format!(
+            "not in {} (added in {})",
+            o.kubernetes_version,
+            pullpolicy::versions::FeatureGate::KubeletEnsureSecretPulledImages.first()
+        )
     } else {
         format!(
             "{} default: {}",

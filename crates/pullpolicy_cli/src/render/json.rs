@@ -4,7 +4,7 @@
 //! {
 //!   "schemaVersion": 1,
 //!   "tool": { "name": "pullpolicy", "version": "0.1.0" },
-//!   "options": { "kubernetesVersion": "1.36", "scenario": { … } },
+//!   "options": { "kubernetesVersion": "1.37", "scenario": { … } },
 //!   "files": [
 //!     { "path": "a.yaml", "report": { …the core's Report… } },
 //!     { "path": "b.yaml", "error": { "message": "…", "line": 3, "column": 5 } }
