@@ -62,3 +62,16 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The TypeScript union of versions is the core's version table.
+    #[test]
+    fn typescript_versions_are_the_tables() {
+        let union: Vec<String> = pullpolicy::KubeVersion::all()
+            .map(|v| format!("\"{v}\""))
+            .collect();
+        let line = format!("export type KubernetesVersion = {};", union.join(" | "));
+        assert!(super::TS_TYPES.contains(&line), "types.d.ts lacks `{line}`");
+    }
+}

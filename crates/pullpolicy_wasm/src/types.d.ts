@@ -3,8 +3,10 @@ export type PullPolicy = "Always" | "IfNotPresent" | "Never";
 export type Severity = "error" | "warning" | "info";
 export type Role = "container" | "initContainer" | "sidecar" | "ephemeralContainer" | "imageVolume";
 export interface Position { line: number; column: number; offset16: number; end16: number; }
+/** The supported Kubernetes releases (the core's version table). */
+export type KubernetesVersion = "1.28" | "1.29" | "1.30" | "1.31" | "1.32" | "1.33" | "1.34" | "1.35" | "1.36" | "1.37";
 export interface Options {
-  kubernetesVersion: string;
+  kubernetesVersion: KubernetesVersion;
   scenario: Partial<Scenario>;
 }
 export interface Scenario {
@@ -43,7 +45,7 @@ export interface Document extends Position {
   entries: Entry[]; findings: Finding[]; apiError: string | null; strictError: string | null;
 }
 export interface Report {
-  schemaVersion: 1; kubernetesVersion: string; documents: Document[];
+  schemaVersion: 1; kubernetesVersion: KubernetesVersion; documents: Document[];
   syntaxErrors: (Position & { document: number; message: string })[];
   summary: { entries: number; always: number; ifNotPresent: number; never: number; none: number; errors: number; warnings: number; infos: number };
 }
