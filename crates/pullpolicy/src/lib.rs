@@ -45,6 +45,7 @@ mod explain;
 pub mod faq;
 pub mod fields;
 pub mod kubelet;
+mod mapping;
 mod messages;
 mod options;
 pub mod pieces;
