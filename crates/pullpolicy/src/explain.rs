@@ -178,9 +178,11 @@ pub(crate) fn read_document(cx: &Cx<'_>, doc: &Doc<'_>, out: &mut Vec<Document>)
         let at = cx.pos(doc, root);
         match meta.kind {
             Field::Str(kind) => {
+                // The apiVersion to write, when it is the problem and the kind is served.
                 let fix = match meta.api_version {
-                    Field::Str(_) => None,
+                    Field::Str(v) if mapping::parse_group_version(v).is_some() => None,
                     _ => mapping::served_instead(cx.options.kubernetes_version, "", kind)
+                        .filter(|(_, k)| *k == kind)
                         .map(|(gv, _)| format!("apiVersion: {gv}")),
                 };
                 let finding = messages::kind_missing(at, &text, ReadAs::Object, fix);
@@ -452,11 +454,8 @@ impl<'d> Target<'d> {
 enum Reach {
     /// kubectl does not send it.
     NotSent,
-    /// Sent, and the API server's scheme has no such kind (a lower-case kind).
-    NotRegistered {
-        gv: crate::versions::GroupVersion,
-        kind: &'static str,
-    },
+    /// Sent, and the API server's scheme has no such kind (a lower-case form of `kind`).
+    NotRegistered { kind: &'static str },
     /// Decoded, strictly decoded and validated by the API server.
     Server,
     /// A custom resource: its CRD decides.
@@ -586,7 +585,14 @@ fn read_object(
                 Reach::NotSent
             }
             Mapping::Served(_) => Reach::Server,
-            Mapping::LowerCase { gv, kind } => Reach::NotRegistered { gv, kind },
+            Mapping::LowerCase { gv, kind: proper } => {
+                // The API server's scheme has no such kind: it cannot decode the object.
+                let text = messages::kind_not_registered(kind, gv.group, gv.version, proper);
+                let at = doc.get(node, "kind").map_or(d.position, |k| cx.pos(doc, k));
+                let finding = messages::kind_not_registered_finding(at, &text, proper);
+                d.refuse(Refusal::new(RefusedBy::Server, text, finding));
+                Reach::NotRegistered { kind: proper }
+            }
             Mapping::Custom => Reach::Custom,
             Mapping::List(_) => Reach::EmptyList,
         },
@@ -620,15 +626,8 @@ fn read_object(
         strict: true,
     };
     let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
-    match reach {
-        Reach::Server => server_refusals(&mut d, kind, api_version, group, verdict),
-        Reach::NotRegistered { gv, kind: proper } => {
-            let text = messages::kind_not_registered(kind, gv.group, gv.version, proper);
-            let at = doc.get(node, "kind").map_or(d.position, |k| cx.pos(doc, k));
-            let finding = messages::kind_not_registered_finding(at, &text, proper);
-            d.refuse(Refusal::new(RefusedBy::Server, text, finding));
-        }
-        _ => {}
+    if reach == Reach::Server {
+        server_refusals(&mut d, kind, api_version, group, verdict);
     }
     if builtin_kind == "Pod" && !d.entries.is_empty() {
         d.findings.push(messages::pod_policy_immutable(d.position));
@@ -834,8 +833,13 @@ fn record(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, item: Option<usize>) -> Docu
     };
     let mut d = Document::new(doc.index, item, position, DocumentStatus::Skipped);
     if doc.pairs(node).is_some() {
-        d.kind = text(doc, node, "kind").map(str::to_owned);
-        d.api_version = text(doc, node, "apiVersion").map(str::to_owned);
+        let string = |key: &str| {
+            Some(Field::read(doc, node, key).text())
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        d.kind = string("kind");
+        d.api_version = string("apiVersion");
         d.name = doc
             .get(node, "metadata")
             .and_then(|m| text(doc, m, "name"))

@@ -1028,7 +1028,8 @@ pub(crate) struct NotServed<'a> {
 
 /// kubectl's REST mapper has no such kind in that group/version (`NoKindMatchError`).
 pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) -> Finding {
-    let why = if n.group.is_empty() || crate::versions::is_builtin_group(n.group) {
+    let builtin = n.group.is_empty() || crate::versions::is_builtin_group(n.group);
+    let why = if builtin {
         format!(
             "Kubernetes {} does not serve kind {} in {} by default (an API version that was removed, never existed, or is off by default).",
             n.version,
@@ -1252,4 +1253,83 @@ pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -
         faq: &[],
     }
     .at(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_string_is_go_json_marshal() {
+        // Go 1.24 `json.Marshal` of each string (HTML escaping on; `\b`, `\f` as such
+        // since Go 1.22).
+        for (input, marshalled) in [
+            ("<no value>", r#""\u003cno value\u003e""#),
+            ("a&b", r#""a\u0026b""#),
+            ("Always", r#""Always""#),
+            ("quote\"back\\slash", r#""quote\"back\\slash""#),
+            ("\u{8}\u{c}\n\r\t", r#""\b\f\n\r\t""#),
+            ("\u{0}\u{1}\u{1f}", r#""\u0000\u0001\u001f""#),
+            ("\u{7f}é🚀", "\"\u{7f}é🚀\""),
+            ("\u{2028}\u{2029}", r#""\u2028\u2029""#),
+            ("", r#""""#),
+        ] {
+            assert_eq!(json_string(input), marshalled, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn aggregates_print_like_utilerrors() {
+        let e = |v: &[&str]| aggregate(&v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        assert_eq!(e(&["a"]), "a");
+        assert_eq!(e(&["a", "b"]), "[a, b]");
+        assert_eq!(e(&["a", "b", "a"]), "[a, b]");
+        assert_eq!(e(&["a", "a"]), "a");
+    }
+
+    #[test]
+    fn the_pull_policy_value_is_rendered_by_release() {
+        let at = |minor| KubeVersion::new(minor).expect("supported");
+        assert_eq!(
+            unsupported_pull_policy("spec.containers[0].imagePullPolicy", "<no value>", at(33)),
+            r#"spec.containers[0].imagePullPolicy: Unsupported value: "<no value>": supported values: "Always", "IfNotPresent", "Never""#
+        );
+        assert_eq!(
+            unsupported_pull_policy("spec.containers[0].imagePullPolicy", "<no value>", at(34)),
+            r#"spec.containers[0].imagePullPolicy: Unsupported value: "\u003cno value\u003e": supported values: "Always", "IfNotPresent", "Never""#
+        );
+        // Go's `%q` and json.Marshal differ beyond `<>&` too.
+        assert_eq!(
+            unsupported_pull_policy("p", "\u{1}", at(33)),
+            r#"p: Unsupported value: "\x01": supported values: "Always", "IfNotPresent", "Never""#
+        );
+        assert_eq!(
+            unsupported_pull_policy("p", "\u{1}", at(34)),
+            r#"p: Unsupported value: "\u0001": supported values: "Always", "IfNotPresent", "Never""#
+        );
+    }
+
+    #[test]
+    fn kubectl_and_server_words() {
+        assert_eq!(
+            kubectl_validation(&["apiVersion not set".to_owned(), "kind not set".to_owned()]),
+            "error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false"
+        );
+        assert_eq!(
+            kind_not_registered("deployment", "apps", "v1", "Deployment"),
+            r#"deployment in version "v1" cannot be handled as a Deployment: no kind "deployment" is registered for version "apps/v1" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30""#
+        );
+        assert_eq!(
+            no_kind_match("", "v1", "Deployment"),
+            r#"no matches for kind "Deployment" in version "v1""#
+        );
+        assert_eq!(
+            no_kind_match("apps", "", "Deploy"),
+            r#"no matches for kind "Deploy" in version "apps/""#
+        );
+        assert_eq!(
+            more_than_one_volume_type("spec.volumes[0].image"),
+            "spec.volumes[0].image: Forbidden: may not specify more than 1 volume type"
+        );
+    }
 }

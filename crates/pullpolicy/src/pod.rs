@@ -161,17 +161,12 @@ pub(crate) fn pod_spec(
             strict::check(cx, doc, vol, ObjectType::Volume, &path, &mut d.findings);
         }
         // `validateVolumeSource`: the first source present (a non-null value of a field
-        // this version has; `image` only while the ImageVolume gate is on by default,
-        // since the API server drops it otherwise) is validated, every further one is
-        // forbidden, and not validated.
+        // this version has: `image` from 1.31, validated whatever the ImageVolume gate,
+        // as `image_volume` does) is validated, every further one is forbidden, and not
+        // validated.
         let mut sources = VOLUME_SOURCES.iter().filter(|(key, _)| {
-            let present = doc.get(vol, key).is_some_and(|v| !doc.is_null(v));
-            let known = if *key == "image" {
-                version.image_volume_default()
-            } else {
-                crate::fields::field(ObjectType::Volume, key, version).is_some()
-            };
-            present && known
+            doc.get(vol, key).is_some_and(|v| !doc.is_null(v))
+                && crate::fields::field(ObjectType::Volume, key, version).is_some()
         });
         let first_source = sources.next().map(|&(key, _)| key);
         let mut image_second = false;
