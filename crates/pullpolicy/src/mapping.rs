@@ -20,7 +20,7 @@
 //!   group and version, more is `unexpected GroupVersion string: <text>`.
 //! * cli-runtime v0.36.2 @ c97bc2fe537b `pkg/resource/mapper.go`: a document's mapping
 //!   error is printed `resource mapping not found for name: %q namespace: %q from %q: %w`
-//!   + `\nensure CRDs are installed first` (`infoForData`); a `List` item's is
+//!   then `\nensure CRDs are installed first` (`infoForData`); a `List` item's is
 //!   `unable to recognize %v` (`infoForObject`).
 //!
 //! The served group/version/kinds per release are the version table's

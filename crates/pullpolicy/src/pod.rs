@@ -396,6 +396,7 @@ fn container(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn image_volume(
     cx: &Cx<'_>,
     doc: &Doc<'_>,

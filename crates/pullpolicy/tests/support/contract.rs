@@ -51,10 +51,10 @@ pub fn check(
             .chain(d.entries.iter().flat_map(|e| &e.findings))
             .collect();
         for f in &all {
-            if let Some(previous) = severities.insert(f.rule, f.severity) {
-                if previous != f.severity {
-                    return Err(format!("rule {} has two severities", f.rule));
-                }
+            if let Some(previous) = severities.insert(f.rule, f.severity)
+                && previous != f.severity
+            {
+                return Err(format!("rule {} has two severities", f.rule));
             }
             if f.severity == Severity::Error {
                 errors += 1;
@@ -94,10 +94,8 @@ pub fn check(
             if e.policy.effective.is_some() {
                 return Err(format!("{at}.entries[{j}]: an effective policy"));
             }
-            if let Some(o) = &e.outcome {
-                if o.reaches_node {
-                    return Err(format!("{at}.entries[{j}]: reaches a node"));
-                }
+            if e.outcome.as_ref().is_some_and(|o| o.reaches_node) {
+                return Err(format!("{at}.entries[{j}]: reaches a node"));
             }
         }
     }
