@@ -198,6 +198,9 @@ pub(crate) fn read_document(cx: &Cx<'_>, doc: &Doc<'_>, out: &mut Vec<Document>)
             }
             _ => {
                 let mut d = record(cx, doc, root, None);
+                d.api_version = Some(meta.api_version.text())
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned);
                 let read_as = read_fragment(cx, doc, root, &mut d);
                 let finding = messages::kind_missing(d.position, &text, read_as, None);
                 d.refuse(by_kubectl(true, text, finding));
@@ -584,7 +587,7 @@ fn read_object(
                 d.refuse(by_kubectl(false, text, finding));
                 Reach::NotSent
             }
-            Mapping::Served(_) => Reach::Server,
+            Mapping::Served => Reach::Server,
             Mapping::LowerCase { gv, kind: proper } => {
                 // The API server's scheme has no such kind: it cannot decode the object.
                 let text = messages::kind_not_registered(kind, gv.group, gv.version, proper);
@@ -832,14 +835,8 @@ fn record(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, item: Option<usize>) -> Docu
         cx.pos(doc, node)
     };
     let mut d = Document::new(doc.index, item, position, DocumentStatus::Skipped);
+    // `kind` and `apiVersion` are the callers', who read them once (`TypeMeta`).
     if doc.pairs(node).is_some() {
-        let string = |key: &str| {
-            Some(Field::read(doc, node, key).text())
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
-        d.kind = string("kind");
-        d.api_version = string("apiVersion");
         d.name = doc
             .get(node, "metadata")
             .and_then(|m| text(doc, m, "name"))

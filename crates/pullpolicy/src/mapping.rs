@@ -50,7 +50,7 @@ pub(crate) fn parse_group_version(text: &str) -> Option<(&str, &str)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mapping {
     /// A kind the release serves in that group/version: sent to the API server.
-    Served(GroupVersion),
+    Served,
     /// `List` or `<Kind>List` of a served kind: a list kubectl flattens (its items are
     /// sent one by one).
     List(GroupVersion),
@@ -71,6 +71,10 @@ pub(crate) enum Mapping {
 /// Maps `kind` in `group`/`version` (from [`parse_group_version`]) as kubectl's discovery
 /// REST mapper does for `release`'s default API.
 pub(crate) fn map(release: KubeVersion, group: &str, version: &str, kind: &str) -> Mapping {
+    // The usual case first, without listing the group's kinds: a served kind as written.
+    if !version.is_empty() && release.serves(group, version, kind) {
+        return Mapping::Served;
+    }
     if group.contains('.') && !versions::is_builtin_group(group) {
         return Mapping::Custom;
     }
@@ -93,7 +97,7 @@ pub(crate) fn map(release: KubeVersion, group: &str, version: &str, kind: &str) 
                 .map(|(_, k)| *k)
         };
         if kinds().any(|k| k == kind) {
-            return Mapping::Served(gv);
+            return Mapping::Served;
         }
         if kind == "List"
             || kind
@@ -155,10 +159,7 @@ mod tests {
             group: "apps",
             version: "v1",
         };
-        assert_eq!(
-            map(v(37), "apps", "v1", "Deployment"),
-            Mapping::Served(apps)
-        );
+        assert_eq!(map(v(37), "apps", "v1", "Deployment"), Mapping::Served);
         assert_eq!(
             map(v(37), "apps", "v1", "DeploymentList"),
             Mapping::List(apps)
@@ -175,7 +176,7 @@ mod tests {
         assert_eq!(map(v(37), "apps", "v1", "deploymentList"), Mapping::NoMatch);
         assert_eq!(map(v(37), "apps", "v1", "list"), Mapping::NoMatch);
         // An empty version: any served version of the group.
-        assert_eq!(map(v(37), "apps", "", "Deployment"), Mapping::Served(apps));
+        assert_eq!(map(v(37), "apps", "", "Deployment"), Mapping::Served);
         assert_eq!(map(v(37), "", "v1", "Deployment"), Mapping::NoMatch);
         assert_eq!(map(v(37), "example.com", "v1", "Anything"), Mapping::Custom);
         assert_eq!(
