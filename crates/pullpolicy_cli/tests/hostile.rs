@@ -160,13 +160,24 @@ fn an_alias_bomb_through_nested_lists_stays_small() {
         "alias bomb through Lists",
         format!("{text}items: [{}]\n", ["*l8"; 10].join(", ")),
     );
-    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
     let report = ran.report();
-    // Ten items, each a List: a List inside a List is not a Kubernetes object to explain.
+    // Ten items, each a List: kubectl cannot flatten a List inside a List, so it refuses
+    // the outer List (one error) and sends none of its ten items.
     let documents = report["documents"].as_array().expect("documents");
-    assert_eq!(documents.len(), 10);
-    assert!(documents.iter().all(|d| d["status"] == "skipped"));
+    let rules = |d: &Value| -> Vec<String> {
+        d["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["rule"].as_str().expect("rule").to_owned())
+            .collect()
+    };
+    assert_eq!(documents.len(), 11);
+    assert_eq!(rules(&documents[0]), ["list-invalid"]);
+    assert!(documents[1..].iter().all(|d| rules(d) == ["not-sent"]));
     assert_eq!(report["summary"]["entries"], 0);
+    assert_eq!(report["summary"]["errors"], 11);
 
     // One level (a List of ten Pods of ten aliased containers) is explained in full.
     let ran = explain_json(
@@ -467,7 +478,8 @@ fn a_1_mb_key() {
         )
     );
     assert_eq!(entries(&report).len(), 1);
-    assert_eq!(entries(&report)[0]["policy"]["effective"], "IfNotPresent");
+    // Refused by `kubectl apply`: never created, so no effective policy.
+    assert_eq!(entries(&report)[0]["policy"]["effective"], Value::Null);
 }
 
 // Deep flow nesting stays fast: libyaml's scanner (behind the CLI's libyaml wording of
