@@ -236,10 +236,17 @@ fn twenty_thousand_levels_of_block_nesting_are_read() {
     // `- - - … x`: 20,000 nested block sequences, alone and inside a container's args.
     let alone = format!("{}x\n{POD_AFTER}", "- ".repeat(DEPTH));
     let ran = explain_json("20,000 levels of block sequences", alone);
-    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    // Read, and refused as kubectl refuses a document that is not an object: an error,
+    // and kubectl stops there, so the Pod after it is never sent (but still explained).
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
     let report = ran.report();
     assert_eq!(report["documents"][0]["status"], "skipped");
+    assert_eq!(
+        report["documents"][0]["findings"][0]["rule"],
+        "not-an-object"
+    );
     assert_eq!(report["documents"][1]["name"], "after");
+    assert_eq!(report["documents"][1]["findings"][0]["rule"], "not-sent");
     assert_eq!(entries(&report).len(), 1);
 
     let in_args = format!(
@@ -308,10 +315,11 @@ fn an_11_mb_manifest_is_explained_in_full() {
 
 #[test]
 fn a_hundred_thousand_documents() {
-    // 99,999 documents without a pod spec, then a Pod: about 1 MB.
+    // 99,999 documents without a pod spec (comments only: a mapping without `kind`
+    // would stop kubectl at the first), then a Pod: about 1 MB.
     let text = format!(
         "{}---\napiVersion: v1\nkind: Pod\nmetadata: {{name: last}}\nspec:\n  containers:\n  - {{name: app, image: 'nginx:1.27'}}\n",
-        "---\na: 1\n".repeat(99_999)
+        "---\n# a\n".repeat(99_999)
     );
     let ran = explain_json("100,000 documents", text);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
