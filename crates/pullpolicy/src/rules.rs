@@ -161,11 +161,16 @@ pub enum Rule {
     AlwaysPullImages,
     /// A YAML syntax error (the report's `syntaxErrors`, not a finding).
     SyntaxError,
+    /// The API server, or `kubectl apply`'s strict field validation, rejects the object
+    /// (`apiError`, `strictError`) and no error finding says so (e.g. ephemeral
+    /// containers in a Pod at creation). Not a finding today: edges list such a
+    /// rejection under this id, so that every rejection is an error.
+    ObjectRejected,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -188,6 +193,7 @@ impl Rule {
         Rule::EphemeralContainer,
         Rule::AlwaysPullImages,
         Rule::SyntaxError,
+        Rule::ObjectRejected,
     ];
 
     /// The stable kebab-case id, as the JSON contract and SARIF carry it.
@@ -424,6 +430,14 @@ impl Rule {
                 &[],
                 &[],
             ),
+            Rule::ObjectRejected => (
+                "object-rejected",
+                Error,
+                "Kubernetes rejects the object",
+                "The API server (or kubectl apply's strict field validation) refuses this object, in the words shown: nothing of it is created.",
+                &[],
+                &[],
+            ),
         }
     }
 }
@@ -527,7 +541,9 @@ mod tests {
             }
         }
         let pod = |containers: &str| {
-            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n{containers}")
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n{containers}"
+            )
         };
         out.push((
             "made: whitespace in a Pod".into(),
@@ -554,8 +570,9 @@ mod tests {
         let check = |name: &str, minor: u8, report: &Report, seen: &mut BTreeMap<_, _>| {
             let findings: Vec<&Finding> = report.findings().collect();
             for f in findings {
-                let rule = Rule::from_id(f.rule)
-                    .unwrap_or_else(|| panic!("{name} (1.{minor}): {} is not in the registry", f.rule));
+                let rule = Rule::from_id(f.rule).unwrap_or_else(|| {
+                    panic!("{name} (1.{minor}): {} is not in the registry", f.rule)
+                });
                 assert!(
                     f.severity == rule.severity()
                         || KNOWN_OTHER_SEVERITY.contains(&(rule, f.severity)),
@@ -583,8 +600,9 @@ mod tests {
         for known in KNOWN_OTHER_SEVERITY {
             assert!(seen.contains_key(&known), "{known:?} is no longer reported");
         }
-        // Every rule but the syntax error (not a finding) is reached by some input.
-        for rule in Rule::ALL.into_iter().filter(|r| *r != Rule::SyntaxError) {
+        // Every rule but those that are not findings is reached by some input.
+        let not_findings = [Rule::SyntaxError, Rule::ObjectRejected];
+        for rule in Rule::ALL.into_iter().filter(|r| !not_findings.contains(r)) {
             assert!(
                 seen.keys().any(|(r, _)| *r == rule),
                 "no input reports {rule}"

@@ -1,0 +1,186 @@
+//! Several inputs at once (the CLI's files, the playground's one manifest): the
+//! per-entry table, the findings list and the counts over all of them.
+
+use crate::model::{Card, Counts, FindingView, findings};
+use crate::wording;
+use pullpolicy::Report;
+
+/// One input: explained, or not readable.
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    /// Read and explained.
+    Report {
+        /// How it is named (a path, `<stdin>`, or empty for the playground's editor).
+        name: &'a str,
+        /// Its report.
+        report: &'a Report,
+    },
+    /// Could not be read.
+    Unreadable {
+        /// How it is named.
+        name: &'a str,
+        /// Why.
+        message: &'a str,
+        /// Where, when known.
+        line: Option<u32>,
+        /// Where, when known.
+        column: Option<u32>,
+    },
+}
+
+impl<'a> Input<'a> {
+    /// Its name.
+    pub fn name(&self) -> &'a str {
+        match self {
+            Input::Report { name, .. } | Input::Unreadable { name, .. } => name,
+        }
+    }
+
+    /// Its report, if it was read.
+    pub fn report(&self) -> Option<&'a Report> {
+        match self {
+            Input::Report { report, .. } => Some(report),
+            Input::Unreadable { .. } => None,
+        }
+    }
+}
+
+/// One row of the per-entry table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row<'a> {
+    /// The input's name.
+    pub file: &'a str,
+    /// `Kind/name`.
+    pub object: String,
+    /// The entry.
+    pub card: Card<'a>,
+}
+
+impl Row<'_> {
+    /// `file:line` (`line` alone without a name).
+    pub fn location(&self) -> String {
+        location(self.file, self.card.position.line, None)
+    }
+}
+
+/// Every entry of every input, in input order; within a document in source order
+/// (which reads best next to `file:line`; the core lists them in the API's validation
+/// order).
+pub fn rows<'a>(inputs: &[Input<'a>]) -> Vec<Row<'a>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let Some(report) = input.report() else {
+            continue;
+        };
+        for (di, doc) in report.documents.iter().enumerate() {
+            let object = wording::object_ref(doc.kind.as_deref(), doc.name.as_deref());
+            let mut cards: Vec<Card<'a>> = doc
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(ei, e)| Card::of(doc, di, ei, e))
+                .collect();
+            cards.sort_by_key(|c| (c.position.line, c.position.column));
+            out.extend(cards.into_iter().map(|card| Row {
+                file: input.name(),
+                object: object.clone(),
+                card,
+            }));
+        }
+    }
+    out
+}
+
+/// One line of the findings list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item<'a> {
+    /// The input's name.
+    pub file: &'a str,
+    /// What it says.
+    pub finding: FindingView<'a>,
+}
+
+impl Item<'_> {
+    /// `file:line:column`, `file:line` or `file` (without a name: `line:column`).
+    pub fn location(&self) -> String {
+        let p = &self.finding.position;
+        location(self.file, p.line, Some(p.column))
+    }
+}
+
+fn location(file: &str, line: u32, column: Option<u32>) -> String {
+    let mut out = file.to_owned();
+    if line > 0 {
+        if !out.is_empty() {
+            out.push(':');
+        }
+        out.push_str(&line.to_string());
+        if let Some(c) = column.filter(|c| *c > 0) {
+            out.push(':');
+            out.push_str(&c.to_string());
+        }
+    }
+    out
+}
+
+/// The findings of every input, in input order, sorted by position within one;
+/// documents without a pod spec are only counted ([`Counts::skipped`]). With `inputs`,
+/// inputs that could not be read and YAML syntax errors are items too.
+pub fn items<'a>(all: &[Input<'a>], inputs: bool) -> Vec<Item<'a>> {
+    let mut out = Vec::new();
+    for input in all {
+        let start = out.len();
+        match input {
+            Input::Unreadable {
+                name,
+                message,
+                line,
+                column,
+            } => {
+                if inputs {
+                    out.push(Item {
+                        file: name,
+                        finding: FindingView::unreadable(message, *line, *column),
+                    });
+                }
+            }
+            Input::Report { name, report } => {
+                out.extend(findings(report, inputs).into_iter().map(|finding| Item {
+                    file: name,
+                    finding,
+                }));
+            }
+        }
+        out[start..].sort_by_key(|i| (i.finding.position.line, i.finding.position.column));
+    }
+    out
+}
+
+/// The counts over every input; an input that could not be read counts as an error.
+pub fn counts(all: &[Input<'_>]) -> (Counts, usize) {
+    let mut c = Counts::default();
+    let mut unreadable = 0;
+    for input in all {
+        match input {
+            Input::Report { report, .. } => c.add(&Counts::of(report)),
+            Input::Unreadable { .. } => {
+                unreadable += 1;
+                c.errors += 1;
+            }
+        }
+    }
+    (c, unreadable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations() {
+        assert_eq!(location("a.yaml", 3, Some(5)), "a.yaml:3:5");
+        assert_eq!(location("a.yaml", 3, None), "a.yaml:3");
+        assert_eq!(location("a.yaml", 0, Some(0)), "a.yaml");
+        assert_eq!(location("", 3, Some(5)), "3:5");
+    }
+}

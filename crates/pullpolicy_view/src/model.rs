@@ -1,0 +1,915 @@
+//! The document model every edge renders: a [`View`] of a [`Report`] with its
+//! [`Counts`], syntax errors, and a [`Section`] per document holding its rejection
+//! notices, findings and a [`Card`] per entry; and the flat list of [`FindingView`]s
+//! (findings, rejections no finding carries, syntax errors) that tables, editor markers
+//! and SARIF list.
+//!
+//! A rejection (`apiError`, `strictError`) is always shown, as an error, and counted as
+//! one, unless an error finding of its document carries it (quotes its words): then the
+//! finding is the error, and it is not counted twice. A Pod with ephemeral containers at
+//! creation has no error finding, yet the API server refuses it: one error.
+
+use crate::text::{Faq, Target, Text};
+use crate::wording;
+use pullpolicy::kubelet::{Outcome, Runs, WaitingReason};
+use pullpolicy::rules::Rule;
+use pullpolicy::{
+    Document, DocumentStatus, Entry, Finding, PolicySource, Position, PullPolicy, Report, Severity,
+    WrittenAs,
+};
+use serde::Serialize;
+
+/// An entry's effective policy, as the filters name it (`invalid`: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum PolicyKey {
+    /// `Always`.
+    Always,
+    /// `IfNotPresent`.
+    IfNotPresent,
+    /// `Never`.
+    Never,
+    /// No effective policy: rejected, or not defaulted.
+    #[serde(rename = "invalid")]
+    Invalid,
+}
+
+impl PolicyKey {
+    /// The four, in the summary's order.
+    pub const ALL: [PolicyKey; 4] = [
+        PolicyKey::Always,
+        PolicyKey::IfNotPresent,
+        PolicyKey::Never,
+        PolicyKey::Invalid,
+    ];
+
+    /// The entry's.
+    pub fn of(entry: &Entry) -> PolicyKey {
+        match entry.policy.effective {
+            Some(PullPolicy::Always) => PolicyKey::Always,
+            Some(PullPolicy::IfNotPresent) => PolicyKey::IfNotPresent,
+            Some(PullPolicy::Never) => PolicyKey::Never,
+            None => PolicyKey::Invalid,
+        }
+    }
+
+    /// `Always`, `IfNotPresent`, `Never` or `invalid`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyKey::Always => "Always",
+            PolicyKey::IfNotPresent => "IfNotPresent",
+            PolicyKey::Never => "Never",
+            PolicyKey::Invalid => wording::POLICY_INVALID,
+        }
+    }
+
+    /// The lower-case form, for class names.
+    pub fn class(self) -> &'static str {
+        match self {
+            PolicyKey::Always => "always",
+            PolicyKey::IfNotPresent => "ifnotpresent",
+            PolicyKey::Never => "never",
+            PolicyKey::Invalid => "invalid",
+        }
+    }
+
+    /// The key named `name` ([`PolicyKey::as_str`]).
+    pub fn from_name(name: &str) -> Option<PolicyKey> {
+        PolicyKey::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// How a value should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tone {
+    /// As it is.
+    Plain,
+    /// It works.
+    Good,
+    /// It does not.
+    Bad,
+    /// Not a value.
+    Muted,
+}
+
+/// Counts over a report (or several, [`Counts::add`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    /// Image-bearing entries.
+    pub entries: usize,
+    /// … whose effective policy is `Always`.
+    pub always: usize,
+    /// … `IfNotPresent`.
+    pub if_not_present: usize,
+    /// … `Never`.
+    pub never: usize,
+    /// … none (rejected or not defaulted).
+    pub none: usize,
+    /// Errors: error findings, rejections no finding carries, syntax errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Informational findings (documents without a pod spec excluded).
+    pub infos: usize,
+    /// Documents without a pod spec: counted, not listed.
+    pub skipped: usize,
+    /// Of the errors: rejections no finding carries.
+    pub rejections: usize,
+    /// Of the errors: YAML syntax errors.
+    pub syntax_errors: usize,
+}
+
+impl Counts {
+    /// The counts of `report`.
+    pub fn of(report: &Report) -> Counts {
+        let s = &report.summary;
+        let mut c = Counts {
+            entries: s.entries,
+            always: s.always,
+            if_not_present: s.if_not_present,
+            never: s.never,
+            none: s.none,
+            syntax_errors: report.syntax_errors.len(),
+            errors: report.syntax_errors.len(),
+            ..Counts::default()
+        };
+        for doc in &report.documents {
+            for f in doc_findings(doc) {
+                if Rule::from_id(f.rule).is_some_and(Rule::is_counted_only) {
+                    c.skipped += 1;
+                    continue;
+                }
+                match f.severity {
+                    Severity::Error => c.errors += 1,
+                    Severity::Warning => c.warnings += 1,
+                    Severity::Info => c.infos += 1,
+                }
+            }
+            let uncarried = rejections(doc).iter().filter(|r| r.counted).count();
+            c.rejections += uncarried;
+            c.errors += uncarried;
+        }
+        c
+    }
+
+    /// Adds `other`.
+    pub fn add(&mut self, other: &Counts) {
+        self.entries += other.entries;
+        self.always += other.always;
+        self.if_not_present += other.if_not_present;
+        self.never += other.never;
+        self.none += other.none;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.skipped += other.skipped;
+        self.rejections += other.rejections;
+        self.syntax_errors += other.syntax_errors;
+    }
+
+    /// Entries with this effective policy.
+    pub fn policy(&self, key: PolicyKey) -> usize {
+        match key {
+            PolicyKey::Always => self.always,
+            PolicyKey::IfNotPresent => self.if_not_present,
+            PolicyKey::Never => self.never,
+            PolicyKey::Invalid => self.none,
+        }
+    }
+
+    /// By severity.
+    pub fn severity(&self, s: Severity) -> usize {
+        match s {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// The highest severity counted.
+    pub fn max_severity(&self) -> Option<Severity> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|s| self.severity(*s) > 0)
+    }
+}
+
+fn doc_findings(doc: &Document) -> impl Iterator<Item = &Finding> {
+    doc.findings
+        .iter()
+        .chain(doc.entries.iter().flat_map(|e| &e.findings))
+}
+
+/// Who rejects an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RejectionKind {
+    /// The API server (`apiError`).
+    Api,
+    /// `kubectl apply`'s strict field validation (`strictError`).
+    Strict,
+}
+
+/// A rejection notice: always shown as an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rejection<'r> {
+    /// Who rejects it.
+    pub kind: RejectionKind,
+    /// The heading.
+    pub heading: &'static str,
+    /// Kubernetes' words, verbatim.
+    pub text: &'r str,
+    /// No error finding of the document carries it: it counts as an error of its own.
+    pub counted: bool,
+}
+
+/// A document's rejection notices.
+pub fn rejections(doc: &Document) -> Vec<Rejection<'_>> {
+    let carried = |text: &str| {
+        doc_findings(doc).any(|f| {
+            f.severity == Severity::Error && !f.message.is_empty() && text.contains(&f.message)
+        })
+    };
+    [
+        (RejectionKind::Api, doc.api_error.as_deref()),
+        (RejectionKind::Strict, doc.strict_error.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(kind, text)| {
+        text.map(|text| Rejection {
+            kind,
+            heading: wording::rejection(kind),
+            text,
+            counted: !carried(text),
+        })
+    })
+    .collect()
+}
+
+/// Where a [`FindingView`] comes from: its place in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "from")]
+pub enum Origin {
+    /// `documents[document].findings[index]`, or, with `entry`,
+    /// `documents[document].entries[entry].findings[index]`.
+    Finding {
+        /// The document's place in `documents`.
+        document: usize,
+        /// The entry's place in its document.
+        entry: Option<usize>,
+        /// The finding's place.
+        index: usize,
+    },
+    /// A rejection of `documents[document]` no finding carries.
+    Rejection {
+        /// The document's place in `documents`.
+        document: usize,
+        /// Who rejects it.
+        kind: RejectionKind,
+    },
+    /// `syntaxErrors[index]`.
+    Syntax {
+        /// Its place.
+        index: usize,
+    },
+    /// An input that could not be read (the CLI).
+    Input,
+}
+
+impl Origin {
+    /// A stable element id: `f-<doc>-<entry>-<k>` (`d` for the document),
+    /// `rejection-<doc>-api`, `syntax-<i>`.
+    pub fn element_id(&self) -> String {
+        match *self {
+            Origin::Finding {
+                document,
+                entry: Some(e),
+                index,
+            } => format!("f-{document}-{e}-{index}"),
+            Origin::Finding {
+                document,
+                entry: None,
+                index,
+            } => format!("f-{document}-d-{index}"),
+            Origin::Rejection { document, kind } => format!(
+                "rejection-{document}-{}",
+                match kind {
+                    RejectionKind::Api => "api",
+                    RejectionKind::Strict => "strict",
+                }
+            ),
+            Origin::Syntax { index } => format!("syntax-{index}"),
+            Origin::Input => "input".to_owned(),
+        }
+    }
+}
+
+/// A finding, a rejection no finding carries, or a syntax error, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingView<'r> {
+    /// Its place in the report.
+    pub origin: Origin,
+    /// The rule (`None`: an id the registry does not have yet).
+    #[serde(skip)]
+    pub rule: Option<Rule>,
+    /// The rule's id.
+    #[serde(rename = "rule")]
+    pub id: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line.
+    pub message: Text<'r>,
+    /// A paragraph.
+    pub explanation: Text<'r>,
+    /// A YAML edit.
+    pub fix: Option<&'r str>,
+    /// kubernetes.io pages.
+    pub links: Vec<Target<'static>>,
+    /// Related FAQ entries (their ids).
+    pub faq: Vec<Faq>,
+    /// Where.
+    pub position: Position,
+}
+
+impl<'r> FindingView<'r> {
+    /// A finding of the report. Its rule id is read here, once ([`Rule::from_id`]).
+    pub fn of(f: &'r Finding, origin: Origin) -> FindingView<'r> {
+        FindingView {
+            origin,
+            rule: Rule::from_id(f.rule),
+            id: f.rule,
+            severity: f.severity,
+            message: Text::core(&f.message),
+            explanation: Text::core(&f.explanation),
+            fix: f.fix.as_deref(),
+            links: f
+                .links
+                .iter()
+                .filter_map(|l| Target::core_link(l))
+                .collect(),
+            faq: f
+                .faq
+                .iter()
+                .filter_map(|id| pullpolicy::faq::entry(id).map(Faq))
+                .collect(),
+            position: f.position,
+        }
+    }
+
+    /// A rejection no finding carries, at its document.
+    pub fn rejection(doc: &'r Document, document: usize, r: &Rejection<'r>) -> FindingView<'r> {
+        let rule = Rule::ObjectRejected;
+        FindingView {
+            origin: Origin::Rejection {
+                document,
+                kind: r.kind,
+            },
+            rule: Some(rule),
+            id: rule.id(),
+            severity: rule.severity(),
+            message: Text::plain(r.text),
+            explanation: Text::plain(rule.help()),
+            fix: None,
+            links: rule.links().iter().map(|d| Target::docs(*d)).collect(),
+            faq: rule.faq_entries().map(Faq).collect(),
+            position: doc.position,
+        }
+    }
+
+    /// A YAML syntax error.
+    pub fn syntax(e: &'r pullpolicy::SyntaxError, index: usize) -> FindingView<'r> {
+        let rule = Rule::SyntaxError;
+        FindingView {
+            origin: Origin::Syntax { index },
+            rule: Some(rule),
+            id: rule.id(),
+            severity: rule.severity(),
+            message: Text::plain(&e.message),
+            explanation: Text::default(),
+            fix: None,
+            links: Vec::new(),
+            faq: Vec::new(),
+            position: e.position,
+        }
+    }
+
+    /// An input that could not be read (`line` and `column` when known).
+    pub fn unreadable(message: &'r str, line: Option<u32>, column: Option<u32>) -> FindingView<'r> {
+        FindingView {
+            origin: Origin::Input,
+            rule: None,
+            id: wording::UNREADABLE_INPUT,
+            severity: Severity::Error,
+            message: Text::plain(message),
+            explanation: Text::default(),
+            fix: None,
+            links: Vec::new(),
+            faq: Vec::new(),
+            position: Position {
+                line: line.unwrap_or(0),
+                column: column.unwrap_or(0),
+                offset16: 0,
+                end16: 0,
+            },
+        }
+    }
+
+    /// Documents without a pod spec are counted, not listed.
+    pub fn is_counted_only(&self) -> bool {
+        self.rule.is_some_and(Rule::is_counted_only)
+    }
+}
+
+/// Every finding of `report` (documents without a pod spec left out: they are
+/// counted), every rejection no finding carries, and, with `syntax`, every syntax error;
+/// in the report's order: syntax errors, then document by document.
+pub fn findings(report: &Report, syntax: bool) -> Vec<FindingView<'_>> {
+    let mut out = Vec::new();
+    if syntax {
+        for (i, e) in report.syntax_errors.iter().enumerate() {
+            out.push(FindingView::syntax(e, i));
+        }
+    }
+    for (di, doc) in report.documents.iter().enumerate() {
+        document_findings(doc, di, true, &mut out);
+    }
+    out
+}
+
+/// The findings of one document, its counted rejections first when `rejected`.
+fn document_findings<'r>(
+    doc: &'r Document,
+    di: usize,
+    with_entries: bool,
+    out: &mut Vec<FindingView<'r>>,
+) {
+    for r in rejections(doc).iter().filter(|r| r.counted) {
+        out.push(FindingView::rejection(doc, di, r));
+    }
+    for (k, f) in doc.findings.iter().enumerate() {
+        let v = FindingView::of(
+            f,
+            Origin::Finding {
+                document: di,
+                entry: None,
+                index: k,
+            },
+        );
+        if !v.is_counted_only() {
+            out.push(v);
+        }
+    }
+    if with_entries {
+        for (ei, e) in doc.entries.iter().enumerate() {
+            out.extend(entry_findings(e, di, ei));
+        }
+    }
+}
+
+fn entry_findings(e: &Entry, di: usize, ei: usize) -> impl Iterator<Item = FindingView<'_>> {
+    e.findings.iter().enumerate().map(move |(k, f)| {
+        FindingView::of(
+            f,
+            Origin::Finding {
+                document: di,
+                entry: Some(ei),
+                index: k,
+            },
+        )
+    })
+}
+
+/// The node outcome of an entry, typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutcomeSummary {
+    /// No simulation.
+    NotSimulated,
+    /// The API server rejects it, or it has no image, or the gate is off.
+    NeverReachesNode,
+    /// An earlier entry's failure keeps the kubelet from it (that entry's label).
+    BlockedBy(String),
+    /// The kubelet gets to it.
+    Runs {
+        /// It pulls.
+        pulls: bool,
+        /// Why it waits.
+        waiting: Option<WaitingReason>,
+        /// It starts.
+        started: bool,
+        /// What runs.
+        runs: Runs,
+    },
+}
+
+impl OutcomeSummary {
+    /// The outcome of an entry of `doc` (a blocking entry named by its table label).
+    pub fn of(doc: &Document, outcome: Option<&Outcome>) -> OutcomeSummary {
+        let Some(o) = outcome else {
+            return OutcomeSummary::NotSimulated;
+        };
+        if !o.reaches_node {
+            return OutcomeSummary::NeverReachesNode;
+        }
+        if let Some(by) = &o.blocked_by {
+            let name = doc
+                .entries
+                .iter()
+                .find(|e| e.path == *by)
+                .map_or_else(|| by.clone(), container_label);
+            return OutcomeSummary::BlockedBy(name);
+        }
+        OutcomeSummary::Runs {
+            pulls: o.pulls,
+            waiting: o.waiting_reason,
+            started: o.started,
+            runs: o.runs,
+        }
+    }
+
+    /// How it should look.
+    pub fn tone(&self) -> Tone {
+        match self {
+            OutcomeSummary::NotSimulated | OutcomeSummary::NeverReachesNode => Tone::Muted,
+            OutcomeSummary::BlockedBy(_) => Tone::Bad,
+            OutcomeSummary::Runs {
+                waiting: Some(_), ..
+            }
+            | OutcomeSummary::Runs { started: false, .. } => Tone::Bad,
+            OutcomeSummary::Runs { .. } => Tone::Good,
+        }
+    }
+}
+
+/// `name`, `init:name`, `sidecar:name`, `ephemeral:name` or `volume:name`.
+pub fn container_label(e: &Entry) -> String {
+    format!(
+        "{}{}",
+        wording::role_prefix(e.role),
+        e.name.as_deref().unwrap_or(wording::NONE)
+    )
+}
+
+/// The image of a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageView<'r> {
+    /// As written (`None`: no image).
+    pub raw: Option<&'r str>,
+    /// What to show: as written, or [`wording::NO_IMAGE`].
+    pub shown: &'r str,
+    /// Normalised: `docker.io/library/nginx:1.27@sha256:…`.
+    pub normalised: Option<String>,
+    /// What the kubelet asks the runtime for.
+    pub runtime_ref: Option<&'r str>,
+    /// Why it does not parse.
+    pub error: Option<&'r str>,
+}
+
+/// The policy of a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyView<'r> {
+    /// The effective policy.
+    pub key: PolicyKey,
+    /// The badge: the policy, `rejected` or `not defaulted`.
+    pub badge: &'static str,
+    /// In a table: `Always (default)`, `(rejected)`, …
+    pub effective: String,
+    /// How that looks.
+    pub effective_tone: Tone,
+    /// The value as written, when there is one.
+    pub written_value: Option<&'r str>,
+    /// In a table: the value, `(unset)`, `null` or `""`.
+    pub written: &'r str,
+    /// How that looks (`Plain`: a value, shown as code).
+    pub written_tone: Tone,
+    /// Why, in one sentence.
+    pub reason: Text<'r>,
+}
+
+/// One entry, as a card or a table row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Card<'r> {
+    /// The entry.
+    #[serde(skip)]
+    pub entry: &'r Entry,
+    /// Its place in its document.
+    pub index: usize,
+    /// `init container`, …
+    pub role: &'static str,
+    /// Its name, or [`wording::UNNAMED`].
+    pub name: &'r str,
+    /// `init:name`, for tables.
+    pub container: String,
+    /// `spec.containers[0]`.
+    pub path: &'r str,
+    /// Where.
+    pub position: Position,
+    /// The image.
+    pub image: ImageView<'r>,
+    /// The policy.
+    pub policy: PolicyView<'r>,
+    /// The node outcome in a few words.
+    pub outcome: String,
+    /// How that looks.
+    pub outcome_tone: Tone,
+    /// Its findings.
+    pub findings: Vec<FindingView<'r>>,
+}
+
+impl<'r> Card<'r> {
+    /// Entry `ei` of document `di`.
+    pub fn of(doc: &'r Document, di: usize, ei: usize, e: &'r Entry) -> Card<'r> {
+        let key = PolicyKey::of(e);
+        let p = &e.policy;
+        let not_defaulted = p.source == PolicySource::NotDefaulted;
+        let (written, written_tone) = match p.written_as {
+            WrittenAs::Absent => (wording::UNSET, Tone::Muted),
+            WrittenAs::Null => (wording::NULL, Tone::Muted),
+            WrittenAs::Empty => (wording::EMPTY, Tone::Muted),
+            _ => (p.written.as_deref().unwrap_or_default(), Tone::Plain),
+        };
+        let img = &e.image;
+        let normalised = img.full_name.as_ref().map(|name| {
+            let mut n = name.clone();
+            if let Some(t) = &img.tag {
+                n.push(':');
+                n.push_str(t);
+            }
+            if let Some(d) = &img.digest {
+                n.push('@');
+                n.push_str(d);
+            }
+            n
+        });
+        let outcome = OutcomeSummary::of(doc, e.outcome.as_ref());
+        Card {
+            entry: e,
+            index: ei,
+            role: wording::role(e.role),
+            name: e.name.as_deref().unwrap_or(wording::UNNAMED),
+            container: container_label(e),
+            path: &e.path,
+            position: e.position,
+            image: ImageView {
+                raw: img.raw.as_deref(),
+                shown: img.raw.as_deref().unwrap_or(wording::NO_IMAGE),
+                normalised,
+                runtime_ref: img.runtime_ref.as_deref(),
+                error: img.error.as_deref(),
+            },
+            policy: PolicyView {
+                key,
+                badge: wording::badge(key, not_defaulted),
+                effective: wording::effective(
+                    key,
+                    p.source == PolicySource::Defaulted,
+                    p.source == PolicySource::Admission,
+                    not_defaulted,
+                ),
+                effective_tone: match key {
+                    PolicyKey::Invalid if not_defaulted => Tone::Muted,
+                    PolicyKey::Invalid => Tone::Bad,
+                    _ => Tone::Plain,
+                },
+                written_value: p.written.as_deref(),
+                written,
+                written_tone,
+                reason: Text::core(&p.reason),
+            },
+            outcome: wording::outcome(&outcome),
+            outcome_tone: outcome.tone(),
+            findings: entry_findings(e, di, ei).collect(),
+        }
+    }
+}
+
+/// One document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section<'r> {
+    /// The document.
+    #[serde(skip)]
+    pub doc: &'r Document,
+    /// Its place in the report's `documents`.
+    pub index: usize,
+    /// `Document 3, item 2: Deployment web`.
+    pub title: String,
+    /// `Deployment web` (empty without kind and name).
+    pub object: String,
+    /// How it was read, when not plainly.
+    pub status: Option<&'static str>,
+    /// `apiVersion`.
+    pub api_version: Option<&'r str>,
+    /// Its rejection notices (always shown as errors).
+    pub rejections: Vec<Rejection<'r>>,
+    /// Findings about the object as a whole (not the counted-only ones).
+    pub findings: Vec<FindingView<'r>>,
+    /// A card per entry, in the report's order.
+    pub cards: Vec<Card<'r>>,
+}
+
+impl<'r> Section<'r> {
+    /// Document `di`.
+    pub fn of(doc: &'r Document, di: usize) -> Section<'r> {
+        let object = wording::object_label(doc.kind.as_deref(), doc.name.as_deref());
+        let mut findings = Vec::new();
+        for (k, f) in doc.findings.iter().enumerate() {
+            let v = FindingView::of(
+                f,
+                Origin::Finding {
+                    document: di,
+                    entry: None,
+                    index: k,
+                },
+            );
+            if !v.is_counted_only() {
+                findings.push(v);
+            }
+        }
+        Section {
+            doc,
+            index: di,
+            title: wording::document_title(doc.index, doc.item, &object),
+            object,
+            status: wording::status(doc.status),
+            api_version: doc.api_version.as_deref(),
+            rejections: rejections(doc),
+            findings,
+            cards: doc
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(ei, e)| Card::of(doc, di, ei, e))
+                .collect(),
+        }
+    }
+
+    /// Nothing to show but that it was skipped.
+    pub fn is_skipped(&self) -> bool {
+        is_skipped(self.doc)
+    }
+}
+
+/// A document without a pod spec and nothing else to say about it.
+pub fn is_skipped(doc: &Document) -> bool {
+    doc.status == DocumentStatus::Skipped
+        && doc.entries.is_empty()
+        && doc.api_error.is_none()
+        && doc.strict_error.is_none()
+        && doc
+            .findings
+            .iter()
+            .all(|f| Rule::from_id(f.rule).is_some_and(Rule::is_counted_only))
+}
+
+/// A syntax error, for a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyntaxNotice<'r> {
+    /// Its place in `syntaxErrors`.
+    pub index: usize,
+    /// `Syntax error on line 3, column 5`.
+    pub heading: String,
+    /// The document it is in (0-based).
+    pub document: usize,
+    /// The parser's words.
+    pub message: &'r str,
+    /// Where.
+    pub position: Position,
+}
+
+/// A whole report, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View<'r> {
+    /// Counts.
+    pub counts: Counts,
+    /// `3 entries: 2 Always, 1 IfNotPresent; 1 error`.
+    pub summary: String,
+    /// Syntax errors.
+    pub syntax_errors: Vec<SyntaxNotice<'r>>,
+    /// A section per document with something to show (documents without a pod spec
+    /// are counted in [`Counts::skipped`]).
+    pub sections: Vec<Section<'r>>,
+}
+
+impl<'r> View<'r> {
+    /// The view of `report`.
+    pub fn of(report: &'r Report) -> View<'r> {
+        let counts = Counts::of(report);
+        View {
+            summary: wording::summary_sentence(&counts),
+            counts,
+            syntax_errors: report
+                .syntax_errors
+                .iter()
+                .enumerate()
+                .map(|(i, e)| syntax_notice(e, i))
+                .collect(),
+            sections: report
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| !is_skipped(d))
+                .map(|(i, d)| Section::of(d, i))
+                .collect(),
+        }
+    }
+}
+
+/// A syntax error as a notice.
+pub fn syntax_notice(e: &pullpolicy::SyntaxError, index: usize) -> SyntaxNotice<'_> {
+    SyntaxNotice {
+        index,
+        heading: wording::syntax_error(e.position.line, e.position.column),
+        document: e.document,
+        message: &e.message,
+        position: e.position,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pullpolicy::Options;
+
+    const EPHEMERAL: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n  ephemeralContainers:\n  - {name: debug, image: \"busybox:1\"}\n";
+
+    #[test]
+    fn a_rejection_no_finding_carries_is_an_error() {
+        let report = pullpolicy::explain(EPHEMERAL, &Options::default());
+        assert_eq!(report.summary.errors, 0, "the core counts no error");
+        let c = Counts::of(&report);
+        assert_eq!((c.errors, c.rejections), (1, 1));
+        let all = findings(&report, true);
+        let rejected: Vec<_> = all
+            .iter()
+            .filter(|f| f.rule == Some(Rule::ObjectRejected))
+            .collect();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(
+            rejected[0].message.to_plain(),
+            "Pod \"p\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"
+        );
+        assert_eq!(rejected[0].origin.element_id(), "rejection-0-api");
+        let view = View::of(&report);
+        assert!(view.summary.contains("; 1 error, "), "{}", view.summary);
+        assert!(view.sections[0].rejections[0].counted);
+    }
+
+    #[test]
+    fn a_rejection_a_finding_carries_is_not_counted_twice() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\", imagePullPolicy: always, bogus: 1}\n";
+        let report = pullpolicy::explain(text, &Options::default());
+        let doc = &report.documents[0];
+        assert!(doc.api_error.is_some() && doc.strict_error.is_some());
+        let r = rejections(doc);
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().all(|r| !r.counted), "{r:?}");
+        let c = Counts::of(&report);
+        assert_eq!((c.errors, c.rejections), (report.summary.errors, 0));
+    }
+
+    #[test]
+    fn skipped_documents_are_counted_not_listed() {
+        let report = pullpolicy::explain(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n",
+            &Options::default(),
+        );
+        let c = Counts::of(&report);
+        assert_eq!((c.skipped, c.infos), (2, 0));
+        assert!(findings(&report, true).is_empty());
+        assert!(View::of(&report).sections.is_empty());
+    }
+
+    #[test]
+    fn cards_word_the_entry() {
+        let report = pullpolicy::explain(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - {name: i, image: nginx}\n  containers:\n  - {name: a, image: \"nginx:1\", imagePullPolicy: Never}\n",
+            &Options::default(),
+        );
+        let s = Section::of(&report.documents[0], 0);
+        assert_eq!(s.title, "Document 1: Pod p");
+        // In the API's validation order: containers, then init containers.
+        let init = &s.cards[1];
+        assert_eq!(init.container, "init:i");
+        assert_eq!(init.policy.effective, "Always (default)");
+        assert_eq!(
+            (init.policy.written, init.policy.written_tone),
+            ("(unset)", Tone::Muted)
+        );
+        assert_eq!(init.outcome, "pulls; starts (what the registry serves now)");
+        assert_eq!(
+            init.image.normalised.as_deref(),
+            Some("docker.io/library/nginx")
+        );
+        let never = &s.cards[0];
+        assert_eq!(never.outcome, "no pull; waits: ErrImageNeverPull");
+        assert_eq!(never.outcome_tone, Tone::Bad);
+    }
+}
