@@ -11,7 +11,7 @@
 
 use crate::text::{Faq, Target, Text};
 use crate::wording;
-use pullpolicy::kubelet::{Outcome, Runs, WaitingReason};
+use pullpolicy::kubelet::{Outcome, WaitingReason};
 use pullpolicy::rules::Rule;
 use pullpolicy::{
     Document, DocumentStatus, Entry, Finding, PolicySource, Position, PullPolicy, Report, Severity,
@@ -499,8 +499,6 @@ pub enum OutcomeSummary {
         waiting: Option<WaitingReason>,
         /// It starts.
         started: bool,
-        /// What runs.
-        runs: Runs,
     },
 }
 
@@ -525,7 +523,6 @@ impl OutcomeSummary {
             pulls: o.pulls,
             waiting: o.waiting_reason,
             started: o.started,
-            runs: o.runs,
         }
     }
 
@@ -903,7 +900,7 @@ mod tests {
             (init.policy.written, init.policy.written_tone),
             ("(unset)", Tone::Muted)
         );
-        assert_eq!(init.outcome, "pulls; starts (what the registry serves now)");
+        assert_eq!(init.outcome, "pulls; starts");
         assert_eq!(
             init.image.normalised.as_deref(),
             Some("docker.io/library/nginx")

@@ -189,7 +189,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("| `6` | Pod/p | app | `nginx` | (unset) | Always (default) | pulls; starts (what the registry serves now) |"),
+            md.contains("| `6` | Pod/p | app | `nginx` | (unset) | Always (default) | pulls; starts |"),
             "{md}"
         );
         assert!(md.contains("```yaml\napiVersion: v1\nkind: Pod\n"), "{md}");

@@ -173,8 +173,8 @@ pub fn syntax_error(line: u32, column: u32) -> String {
 // ---------------------------------------------------------------------------------------
 // The node.
 
-/// The node outcome in a few words: `pulls; starts (the node's copy)`,
-/// `no pull; waits: ErrImageNeverPull`, `never reaches a node`, `blocked by init:setup`.
+/// The node outcome in a few words: `pulls; starts`, `no pull; waits: ErrImageNeverPull`,
+/// `never reaches a node`, `blocked by init:setup`.
 pub fn outcome(o: &OutcomeSummary) -> String {
     match o {
         OutcomeSummary::NotSimulated => NONE.to_owned(),
@@ -184,12 +184,11 @@ pub fn outcome(o: &OutcomeSummary) -> String {
             pulls,
             waiting,
             started,
-            runs: what,
         } => {
             let pull = if *pulls { "pulls" } else { "no pull" };
             match (started, waiting) {
                 (_, Some(w)) => format!("{pull}; waits: {}", w.as_str()),
-                (true, None) => format!("{pull}; starts ({})", runs(*what)),
+                (true, None) => format!("{pull}; starts"),
                 (false, None) => format!("{pull}; does not start"),
             }
         }
