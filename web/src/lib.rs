@@ -5,6 +5,7 @@
 //! highlighting, line maths) are plain modules with native unit tests; the
 //! components live in [`components`].
 
+pub mod actions;
 pub mod app;
 pub mod browser;
 pub mod codec;

@@ -186,9 +186,11 @@ impl Html {
 }
 
 /// Escapes `&`, `<`, `>`, `"` and `'` (safe in text and in quoted attributes), and
-/// replaces control characters other than tab and line breaks (NUL, ESC, U+001E, U+001F,
-/// DEL, …), which HTML does not allow, with U+FFFD.
+/// writes control characters other than tab and line breaks (ESC, U+001E, U+001F, DEL,
+/// …) as numeric character references, which HTML reads back as the same character
+/// (so an attribute round-trips exactly); NUL, which HTML cannot hold, becomes U+FFFD.
 pub fn escape_into(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
         let rep = match b {
@@ -197,12 +199,20 @@ pub fn escape_into(s: &str, out: &mut String) {
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
+            0 => "\u{FFFD}",
             b'\t' | b'\n' | b'\r' => continue,
-            0..0x20 | 0x7f => "\u{FFFD}",
+            1..0x20 | 0x7f => "",
             _ => continue,
         };
         out.push_str(&s[last..i]);
-        out.push_str(rep);
+        if rep.is_empty() {
+            out.push_str("&#x");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.push(';');
+        } else {
+            out.push_str(rep);
+        }
         last = i + 1;
     }
     out.push_str(&s[last..]);
@@ -228,12 +238,12 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_become_replacement_characters() {
+    fn control_characters_become_character_references() {
         let mut m = Html::new();
-        m.text("a\u{0}b\u{1b}[31mc\u{1e}d\u{1f}e\u{7f}f\tg\nh\r\u{2028}");
+        m.text("a\u{0}b\u{1b}[31mc\u{1e}d\u{1f}e\u{7f}f\tg\nh\r\u{2028}\u{85}");
         assert_eq!(
             m.finish().as_str(),
-            "a\u{FFFD}b\u{FFFD}[31mc\u{FFFD}d\u{FFFD}e\u{FFFD}f\tg\nh\r\u{2028}"
+            "a\u{FFFD}b&#x1B;[31mc&#x1E;d&#x1F;e&#x7F;f\tg\nh\r\u{2028}\u{85}"
         );
     }
 

@@ -594,6 +594,8 @@ pub struct Card<'r> {
     /// The entry.
     #[serde(skip)]
     pub entry: &'r Entry,
+    /// Its document's place in the report's `documents`.
+    pub document: usize,
     /// Its place in its document.
     pub index: usize,
     /// `init container`, …
@@ -646,6 +648,7 @@ impl<'r> Card<'r> {
         let outcome = OutcomeSummary::of(doc, e.outcome.as_ref());
         Card {
             entry: e,
+            document: di,
             index: ei,
             role: wording::role(e.role),
             name: e.name.as_deref().unwrap_or(wording::UNNAMED),

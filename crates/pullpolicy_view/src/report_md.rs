@@ -189,7 +189,9 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("| `6` | Pod/p | app | `nginx` | (unset) | Always (default) | pulls; starts |"),
+            md.contains(
+                "| `6` | Pod/p | app | `nginx` | (unset) | Always (default) | pulls; starts |"
+            ),
             "{md}"
         );
         assert!(md.contains("```yaml\napiVersion: v1\nkind: Pod\n"), "{md}");

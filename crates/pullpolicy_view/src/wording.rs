@@ -444,6 +444,123 @@ pub fn link_label(url: &str) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Verdict cards (the playground; the web component shows a few of them).
+
+/// The verdicts' heading.
+pub const VERDICTS: &str = "Verdicts";
+/// Over the stale verdicts while the text has a syntax error.
+pub const STALE: &str = "The verdicts below are from the last version without a syntax error; they update once the error is fixed.";
+/// The badge's label.
+pub const POLICY_FIELD: &str = "imagePullPolicy";
+/// Before the policy as written.
+pub const WRITTEN: &str = "written:";
+/// The policy is not written.
+pub const NOT_WRITTEN: &str = "not written";
+/// The image as written.
+pub const IMAGE_AS_WRITTEN: &str = "Image as written";
+/// No image.
+pub const IMAGE_NONE: &str = "none";
+/// The normalised image.
+pub const NORMALISED: &str = "Normalised";
+/// What the kubelet asks the runtime for.
+pub const KUBELET_ASKS: &str = "The kubelet asks for";
+/// The image does not parse.
+pub const DOES_NOT_PARSE: &str = "Does not parse";
+/// The findings of an entry.
+pub const ENTRY_FINDINGS: &str = "Findings";
+/// The findings of a whole object.
+pub const OBJECT_FINDINGS: &str = "Findings about the whole object";
+/// The disclosure of a finding's explanation.
+pub const WHY_AND_FIX: &str = "Why, and how to fix it";
+/// Before a rule's id.
+pub const RULE: &str = "Rule";
+/// A finding's related questions.
+pub const RELATED_QUESTIONS: &str = "Related questions";
+/// A finding's documentation links.
+pub const DOCUMENTATION: &str = "Kubernetes documentation";
+/// `Show all 1,234 entries`.
+pub fn show_all(entries: usize) -> String {
+    format!("Show all {} entries", group(entries))
+}
+/// `Show only Always entries`.
+pub fn show_only(key: PolicyKey) -> String {
+    format!("Show only {} entries", key.as_str())
+}
+/// The summary's total.
+pub fn entries(n: usize) -> String {
+    count(n, "entry", "entries")
+}
+
+/// The node section's heading.
+pub const ON_THE_NODE: &str = "On the node";
+/// The conditions line: `Node image absent, registry reachable, credentials public`.
+pub fn conditions(node: &str, registry: &str, credentials: &str) -> String {
+    format!("Node image {node}, registry {registry}, credentials {credentials}")
+}
+/// `(pulled earlier in this Pod by <entry>)`.
+pub fn pulled_earlier_by(by: &str) -> String {
+    format!(" (pulled earlier in this Pod by {by})")
+}
+/// ` · step 2 of the Pod’s start`.
+pub fn start_step(n: usize) -> String {
+    format!(" · step {n} of the Pod’s start")
+}
+/// Never reaches a node.
+pub const NEVER_REACHES_NODE: &str = "never reaches a node";
+/// `blocked by <entry>`.
+pub fn blocked_by(by: &str) -> String {
+    format!("blocked by {by}")
+}
+/// Before a waiting reason.
+pub const WAITING: &str = "Waiting: ";
+/// Starts.
+pub const STARTS: &str = "Starts";
+/// Does not start.
+pub const DOES_NOT_START: &str = "Does not start";
+/// Pulls, or not.
+pub fn pulls(pulls: bool) -> &'static str {
+    if pulls { "pulls" } else { "no pull" }
+}
+/// Contacts the registry, or not.
+pub fn contacts_registry(contacts: bool) -> &'static str {
+    if contacts {
+        "contacts the registry"
+    } else {
+        "registry not contacted"
+    }
+}
+/// `downloads the whole image; runs what the registry serves now`.
+pub fn downloads_runs(d: Downloads, r: Runs) -> String {
+    format!("downloads {}; runs {}", downloads(d), runs(r))
+}
+/// AlwaysPullImages rewrote the policy.
+pub const ADMISSION_REWROTE: &str = "AlwaysPullImages rewrote the policy to Always";
+/// Before the credential check.
+pub const CREDENTIAL_CHECK: &str = "Credential check (KEP-2535):";
+/// Before an allowlist entry the kubelet rejects.
+pub const ALLOWLIST_REJECTED: &str = "Allowlist entry rejected: ";
+/// On the allowlist, or not.
+pub fn allowlisted(on: bool) -> &'static str {
+    if on {
+        "; on the allowlist"
+    } else {
+        "; not on the allowlist"
+    }
+}
+/// The events table's caption.
+pub const EVENTS: &str = "Events, as kubectl describe pod lists them";
+/// The events table's columns.
+pub const EVENT_COLUMNS: [&str; 4] = ["Type", "Reason", "From", "Message"];
+/// Before a waiting state.
+pub const WAITING_STATE: &str = "State: Waiting, Reason: ";
+/// The back-off timeline's label.
+pub const RETRIES: &str = "Retries (image pull back-off):";
+/// The back-off timeline's accessible name.
+pub const RETRY_SECONDS: &str = "Seconds before each retry";
+/// The version-skew view's disclosure.
+pub const ACROSS_NODES: &str = "Across three nodes after a rollout";
+
 #[cfg(test)]
 mod tests {
     use super::*;

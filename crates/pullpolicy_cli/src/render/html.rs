@@ -202,7 +202,9 @@ fn list(h: &mut Html, items: &[&Item<'_>], playground: &PlaygroundBase) {
 fn link(h: &mut Html, playground: &PlaygroundBase, manifest: &str, options: &pullpolicy::Options) {
     let url = playground.manifest(manifest, options);
     if url.len() > text::MAX_PLAYGROUND_LINK {
-        h.raw(NOTE_P).text(wording::TOO_LARGE_FOR_LINK).raw("</p>\n");
+        h.raw(NOTE_P)
+            .text(wording::TOO_LARGE_FOR_LINK)
+            .raw("</p>\n");
         return;
     }
     h.raw("<p style=\"margin:0\"><a")
