@@ -197,22 +197,37 @@ pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
         return;
     }
     let (text, options, d) = (state.text.clone(), state.options.clone(), dispatch.clone());
-    share_url(
-        state,
-        Box::new(move |_| {
-            // A one-off analysis on the main thread: a click may wait, typing never does.
-            let md: Rc<str> =
-                Rc::from(crate::markdown::export(&text, &options, &playground_base()));
-            d.dispatch(Action::MarkdownMade(md.clone()));
-            d.dispatch(Action::Menu(Some(Menu::Markdown)));
-            copy(
-                md.to_string(),
-                "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
-                Tone::Success,
-                d,
-            );
-        }),
-    );
+    // Once the deferred module's loader is there (the share link waits for it too).
+    crate::codec::when_loaded(Box::new(move || {
+        let done = move |md: Result<String, ()>| {
+            match md {
+            Ok(md) => {
+                let md: Rc<str> = Rc::from(md);
+                d.dispatch(Action::MarkdownMade(md.clone()));
+                d.dispatch(Action::Menu(Some(Menu::Markdown)));
+                copy(
+                    md.to_string(),
+                    "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
+                    Tone::Success,
+                    d,
+                );
+            }
+            Err(()) => d.dispatch(Action::Notify(Notice::new(
+                Tone::Error,
+                "The Markdown could not be made: the playground's Markdown module did not load. Reload the page to try again.",
+            ))),
+        }
+        };
+        let base = playground_base();
+        #[cfg(target_arch = "wasm32")]
+        {
+            let mut params = String::new();
+            crate::params::write(&options, &mut params);
+            crate::codec::markdown(&text, &params, base.as_str(), Box::new(done));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        done(Ok(crate::markdown::export(&text, &options, &base)));
+    }));
 }
 
 pub(crate) fn copy(text: String, done: String, tone: Tone, dispatch: Dispatch) {

@@ -195,38 +195,9 @@ impl Rule {
         Rule::SyntaxError,
         Rule::ObjectRejected,
     ];
+}
 
-    /// The stable kebab-case id, as the JSON contract and SARIF carry it.
-    pub const fn id(self) -> &'static str {
-        self.meta().0
-    }
-
-    /// How much its findings matter.
-    pub const fn severity(self) -> Severity {
-        self.meta().1
-    }
-
-    /// One line: SARIF's `shortDescription`.
-    pub const fn title(self) -> &'static str {
-        self.meta().2
-    }
-
-    /// A paragraph: what the rule checks and why it matters (SARIF's `fullDescription`
-    /// and `help`).
-    pub const fn help(self) -> &'static str {
-        self.meta().3
-    }
-
-    /// The kubernetes.io pages its findings link to, the first being SARIF's `helpUri`.
-    pub const fn links(self) -> &'static [Doc] {
-        self.meta().4
-    }
-
-    /// The FAQ entries its findings point to ([`crate::faq::entry`] ids).
-    pub const fn faq(self) -> &'static [&'static str] {
-        self.meta().5
-    }
-
+impl Rule {
     /// SARIF's `helpUri`: the first link.
     pub const fn help_uri(self) -> Option<&'static str> {
         match self.links() {
@@ -249,208 +220,241 @@ impl Rule {
     pub const fn is_counted_only(self) -> bool {
         matches!(self, Rule::Skipped)
     }
-
-    const fn meta(self) -> Meta {
-        use Doc::*;
-        use Severity::{Error, Info, Warning};
-        match self {
-            Rule::InvalidPullPolicy => (
-                "invalid-pull-policy",
-                Error,
-                "imagePullPolicy is not Always, IfNotPresent or Never (case-sensitive)",
-                "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so, and rejects any other value: the object is not created.",
-                &[PullPolicy],
-                &["field-typos", "what-is-imagepullpolicy"],
-            ),
-            Rule::PullPolicyNotString => (
-                "pull-policy-not-string",
-                Error,
-                "imagePullPolicy is not a string (YAML 1.1 boolean or number)",
-                "Kubernetes reads YAML as YAML 1.1, where unquoted yes, no, on, off, true and false are booleans. imagePullPolicy needs a string, so such a value is rejected when the object is decoded.",
-                &[PullPolicy],
-                &["what-is-imagepullpolicy"],
-            ),
-            Rule::ImageRequired => (
-                "image-required",
-                Error,
-                "A container has no image",
-                "The API server requires an image in every container of a Pod and of a pod template, although the OpenAPI schema marks it optional.",
-                &[ImageNames],
-                &[],
-            ),
-            Rule::ImageWhitespace => (
-                "image-whitespace",
-                Error,
-                "The image has leading or trailing whitespace",
-                "The API server rejects a Pod whose image has leading or trailing whitespace. Templates are not checked for it, so the Pods a workload creates from one are rejected instead.",
-                &[ImageNames],
-                &[],
-            ),
-            Rule::InvalidImageName => (
-                "invalid-image-name",
-                Error,
-                "The kubelet cannot parse the image reference (InvalidImageName)",
-                "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName.",
-                &[ImageNames],
-                &["invalid-image-name"],
-            ),
-            Rule::LatestTag => (
-                "latest-tag",
-                Warning,
-                "The image uses :latest (or no tag), a tag that moves",
-                "A moving tag does not say which image runs: with Always every start asks the registry what it means now, with IfNotPresent each node keeps what it pulled first. A fixed tag or a digest says exactly which image runs.",
-                &[DefaultPolicy, PullPolicy],
-                &["why-default-always", "mutable-tags-diverge"],
-            ),
-            Rule::MutableTag => (
-                "mutable-tag",
-                Info,
-                "IfNotPresent with a tag that can be moved keeps each node's copy",
-                "IfNotPresent uses the image a node already holds under the tag. If the tag is pushed again, nodes that pulled before keep the old content; a digest makes the content exact.",
-                &[PullPolicy],
-                &["mutable-tags-diverge"],
-            ),
-            Rule::NeverPull => (
-                "never-pull",
-                Info,
-                "Never: the image must already be on every node",
-                "The kubelet never pulls: a node without the image reports ErrImageNeverPull.",
-                &[PrePulled, CredentialVerification],
-                &["err-image-never-pull"],
-            ),
-            Rule::AlwaysWithDigest => (
-                "always-with-digest",
-                Info,
-                "Always with a digest needs the registry at every start",
-                "A digest names exact content, yet Always still asks the registry at every container start; IfNotPresent would start from the node's copy.",
-                &[PullPolicy],
-                &["always-redownload", "registry-down"],
-            ),
-            Rule::TagAndDigest => (
-                "tag-and-digest",
-                Info,
-                "Tag and digest: only the digest is used for pulling",
-                "With both, the runtime pulls by digest and the tag is only a label for people; the tag still decides the default policy.",
-                &[ImageNames],
-                &["digest-default"],
-            ),
-            Rule::LatestCase => (
-                "latest-case",
-                Warning,
-                "A tag that is \"latest\" in another case does not default to Always",
-                "Defaulting gives Always only for the exact tag \"latest\"; another case defaults to IfNotPresent.",
-                &[DefaultPolicy],
-                &["latest-case"],
-            ),
-            Rule::DefaultSetOnce => (
-                "default-set-once",
-                Info,
-                "The defaulted policy is stored when the object is created",
-                "Changing the image later keeps the stored policy: moving from a fixed tag to :latest does not make it Always.",
-                &[DefaultPolicy],
-                &["change-after-creation", "why-default-always"],
-            ),
-            Rule::PodPolicyImmutable => (
-                "pod-policy-immutable",
-                Info,
-                "A Pod's imagePullPolicy cannot be changed after creation",
-                "Pod updates may change only a few fields; changing imagePullPolicy is Forbidden. Change a workload's template instead.",
-                &[PullPolicy, DeploymentUpdate],
-                &["change-running-pod", "change-after-creation"],
-            ),
-            Rule::CustomResourceNotDefaulted => (
-                "custom-resource-not-defaulted",
-                Info,
-                "The API server does not default a custom resource's pod template",
-                "Defaulting runs for built-in types only; the Pods a custom resource's controller creates are defaulted by the same rule.",
-                &[Crd, DefaultPolicy],
-                &["why-default-always"],
-            ),
-            Rule::Fragment => (
-                "fragment",
-                Info,
-                "Read as a fragment: no object-level checks",
-                "A snippet without a kind is defaulted as in a Pod; validation that depends on the object is not shown.",
-                &[],
-                &[],
-            ),
-            Rule::Skipped => (
-                "skipped",
-                Info,
-                "Nothing to explain in this document",
-                "The document holds no pod spec (a Service, a ConfigMap, an empty document).",
-                &[],
-                &[],
-            ),
-            Rule::UnknownField => (
-                "unknown-field",
-                Error,
-                "Unknown field: rejected by strict field validation, dropped otherwise",
-                "kubectl apply (strict field validation, the default since 1.27) rejects an object with a field its type does not have; without validation the field is silently dropped.",
-                &[FieldValidation],
-                &["field-typos"],
-            ),
-            Rule::DuplicateKey => (
-                "duplicate-key",
-                Warning,
-                "Duplicate key: the last value wins",
-                "kubectl converts YAML to JSON and keeps the last value of a key given twice, without a word; a JSON request with strict field validation is rejected instead.",
-                &[FieldValidation],
-                &["field-typos"],
-            ),
-            Rule::ImageVolumeGate => (
-                "image-volume-gate",
-                Warning,
-                "Image volumes need the ImageVolume feature gate",
-                "Image volumes are alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36; before 1.31 the volume source does not exist.",
-                &[ImageVolumes],
-                &["image-volumes"],
-            ),
-            Rule::EphemeralContainer => (
-                "ephemeral-container",
-                Info,
-                "Ephemeral containers are added to running Pods",
-                "Ephemeral containers arrive through the pods/ephemeralcontainers subresource (kubectl debug), not at creation; the AlwaysPullImages admission plugin does not see them.",
-                &[Ephemeral, AlwaysPullImages],
-                &["always-pull-images"],
-            ),
-            Rule::AlwaysPullImages => (
-                "always-pull-images",
-                Info,
-                "AlwaysPullImages makes the policy Always",
-                "The admission plugin rewrites every container of every new Pod to Always, so each start needs the registry and working credentials.",
-                &[AlwaysPullImages],
-                &["always-pull-images"],
-            ),
-            Rule::SyntaxError => (
-                "syntax-error",
-                Error,
-                "YAML syntax error",
-                "The text is not valid YAML here; kubectl refuses the whole stream.",
-                &[],
-                &[],
-            ),
-            Rule::ObjectRejected => (
-                "object-rejected",
-                Error,
-                "Kubernetes rejects the object",
-                "The API server (or kubectl apply's strict field validation) refuses this object, in the words shown: nothing of it is created.",
-                &[],
-                &[],
-            ),
-        }
-    }
 }
 
-/// id, severity, title, help, links, FAQ ids.
-type Meta = (
-    &'static str,
-    Severity,
-    &'static str,
-    &'static str,
-    &'static [Doc],
-    &'static [&'static str],
-);
+/// The registry, one row per rule; each field gets its own `match`, so that an edge
+/// that reads only ids does not carry every title and help text.
+macro_rules! registry {
+    ($($rule:ident {
+        id: $id:literal,
+        severity: $severity:ident,
+        title: $title:literal,
+        help: $help:literal,
+        links: [$($link:ident),*],
+        faq: [$($faq:literal),*],
+    }),* $(,)?) => {
+        impl Rule {
+            /// The stable kebab-case id, as the JSON contract and SARIF carry it.
+            pub const fn id(self) -> &'static str {
+                match self { $(Rule::$rule => $id,)* }
+            }
+
+            /// How much its findings matter.
+            pub const fn severity(self) -> Severity {
+                match self { $(Rule::$rule => Severity::$severity,)* }
+            }
+
+            /// One line: SARIF's `shortDescription`.
+            pub const fn title(self) -> &'static str {
+                match self { $(Rule::$rule => $title,)* }
+            }
+
+            /// A paragraph: what the rule checks and why it matters (SARIF's
+            /// `fullDescription` and `help`).
+            pub const fn help(self) -> &'static str {
+                match self { $(Rule::$rule => $help,)* }
+            }
+
+            /// The kubernetes.io pages its findings link to, the first being SARIF's
+            /// `helpUri`.
+            pub const fn links(self) -> &'static [Doc] {
+                match self { $(Rule::$rule => &[$(Doc::$link),*],)* }
+            }
+
+            /// The FAQ entries its findings point to ([`crate::faq::entry`] ids).
+            pub const fn faq(self) -> &'static [&'static str] {
+                match self { $(Rule::$rule => &[$($faq),*],)* }
+            }
+        }
+    };
+}
+
+registry! {
+    InvalidPullPolicy {
+        id: "invalid-pull-policy",
+        severity: Error,
+        title: "imagePullPolicy is not Always, IfNotPresent or Never (case-sensitive)",
+        help: "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so, and rejects any other value: the object is not created.",
+        links: [PullPolicy],
+        faq: ["field-typos", "what-is-imagepullpolicy"],
+    },
+    PullPolicyNotString {
+        id: "pull-policy-not-string",
+        severity: Error,
+        title: "imagePullPolicy is not a string (YAML 1.1 boolean or number)",
+        help: "Kubernetes reads YAML as YAML 1.1, where unquoted yes, no, on, off, true and false are booleans. imagePullPolicy needs a string, so such a value is rejected when the object is decoded.",
+        links: [PullPolicy],
+        faq: ["what-is-imagepullpolicy"],
+    },
+    ImageRequired {
+        id: "image-required",
+        severity: Error,
+        title: "A container has no image",
+        help: "The API server requires an image in every container of a Pod and of a pod template, although the OpenAPI schema marks it optional.",
+        links: [ImageNames],
+        faq: [],
+    },
+    ImageWhitespace {
+        id: "image-whitespace",
+        severity: Error,
+        title: "The image has leading or trailing whitespace",
+        help: "The API server rejects a Pod whose image has leading or trailing whitespace. Templates are not checked for it, so the Pods a workload creates from one are rejected instead.",
+        links: [ImageNames],
+        faq: [],
+    },
+    InvalidImageName {
+        id: "invalid-image-name",
+        severity: Error,
+        title: "The kubelet cannot parse the image reference (InvalidImageName)",
+        help: "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName.",
+        links: [ImageNames],
+        faq: ["invalid-image-name"],
+    },
+    LatestTag {
+        id: "latest-tag",
+        severity: Warning,
+        title: "The image uses :latest (or no tag), a tag that moves",
+        help: "A moving tag does not say which image runs: with Always every start asks the registry what it means now, with IfNotPresent each node keeps what it pulled first. A fixed tag or a digest says exactly which image runs.",
+        links: [DefaultPolicy, PullPolicy],
+        faq: ["why-default-always", "mutable-tags-diverge"],
+    },
+    MutableTag {
+        id: "mutable-tag",
+        severity: Info,
+        title: "IfNotPresent with a tag that can be moved keeps each node's copy",
+        help: "IfNotPresent uses the image a node already holds under the tag. If the tag is pushed again, nodes that pulled before keep the old content; a digest makes the content exact.",
+        links: [PullPolicy],
+        faq: ["mutable-tags-diverge"],
+    },
+    NeverPull {
+        id: "never-pull",
+        severity: Info,
+        title: "Never: the image must already be on every node",
+        help: "The kubelet never pulls: a node without the image reports ErrImageNeverPull.",
+        links: [PrePulled, CredentialVerification],
+        faq: ["err-image-never-pull"],
+    },
+    AlwaysWithDigest {
+        id: "always-with-digest",
+        severity: Info,
+        title: "Always with a digest needs the registry at every start",
+        help: "A digest names exact content, yet Always still asks the registry at every container start; IfNotPresent would start from the node's copy.",
+        links: [PullPolicy],
+        faq: ["always-redownload", "registry-down"],
+    },
+    TagAndDigest {
+        id: "tag-and-digest",
+        severity: Info,
+        title: "Tag and digest: only the digest is used for pulling",
+        help: "With both, the runtime pulls by digest and the tag is only a label for people; the tag still decides the default policy.",
+        links: [ImageNames],
+        faq: ["digest-default"],
+    },
+    LatestCase {
+        id: "latest-case",
+        severity: Warning,
+        title: "A tag that is \"latest\" in another case does not default to Always",
+        help: "Defaulting gives Always only for the exact tag \"latest\"; another case defaults to IfNotPresent.",
+        links: [DefaultPolicy],
+        faq: ["latest-case"],
+    },
+    DefaultSetOnce {
+        id: "default-set-once",
+        severity: Info,
+        title: "The defaulted policy is stored when the object is created",
+        help: "Changing the image later keeps the stored policy: moving from a fixed tag to :latest does not make it Always.",
+        links: [DefaultPolicy],
+        faq: ["change-after-creation", "why-default-always"],
+    },
+    PodPolicyImmutable {
+        id: "pod-policy-immutable",
+        severity: Info,
+        title: "A Pod's imagePullPolicy cannot be changed after creation",
+        help: "Pod updates may change only a few fields; changing imagePullPolicy is Forbidden. Change a workload's template instead.",
+        links: [PullPolicy, DeploymentUpdate],
+        faq: ["change-running-pod", "change-after-creation"],
+    },
+    CustomResourceNotDefaulted {
+        id: "custom-resource-not-defaulted",
+        severity: Info,
+        title: "The API server does not default a custom resource's pod template",
+        help: "Defaulting runs for built-in types only; the Pods a custom resource's controller creates are defaulted by the same rule.",
+        links: [Crd, DefaultPolicy],
+        faq: ["why-default-always"],
+    },
+    Fragment {
+        id: "fragment",
+        severity: Info,
+        title: "Read as a fragment: no object-level checks",
+        help: "A snippet without a kind is defaulted as in a Pod; validation that depends on the object is not shown.",
+        links: [],
+        faq: [],
+    },
+    Skipped {
+        id: "skipped",
+        severity: Info,
+        title: "Nothing to explain in this document",
+        help: "The document holds no pod spec (a Service, a ConfigMap, an empty document).",
+        links: [],
+        faq: [],
+    },
+    UnknownField {
+        id: "unknown-field",
+        severity: Error,
+        title: "Unknown field: rejected by strict field validation, dropped otherwise",
+        help: "kubectl apply (strict field validation, the default since 1.27) rejects an object with a field its type does not have; without validation the field is silently dropped.",
+        links: [FieldValidation],
+        faq: ["field-typos"],
+    },
+    DuplicateKey {
+        id: "duplicate-key",
+        severity: Warning,
+        title: "Duplicate key: the last value wins",
+        help: "kubectl converts YAML to JSON and keeps the last value of a key given twice, without a word; a JSON request with strict field validation is rejected instead.",
+        links: [FieldValidation],
+        faq: ["field-typos"],
+    },
+    ImageVolumeGate {
+        id: "image-volume-gate",
+        severity: Warning,
+        title: "Image volumes need the ImageVolume feature gate",
+        help: "Image volumes are alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36; before 1.31 the volume source does not exist.",
+        links: [ImageVolumes],
+        faq: ["image-volumes"],
+    },
+    EphemeralContainer {
+        id: "ephemeral-container",
+        severity: Info,
+        title: "Ephemeral containers are added to running Pods",
+        help: "Ephemeral containers arrive through the pods/ephemeralcontainers subresource (kubectl debug), not at creation; the AlwaysPullImages admission plugin does not see them.",
+        links: [Ephemeral, AlwaysPullImages],
+        faq: ["always-pull-images"],
+    },
+    AlwaysPullImages {
+        id: "always-pull-images",
+        severity: Info,
+        title: "AlwaysPullImages makes the policy Always",
+        help: "The admission plugin rewrites every container of every new Pod to Always, so each start needs the registry and working credentials.",
+        links: [AlwaysPullImages],
+        faq: ["always-pull-images"],
+    },
+    SyntaxError {
+        id: "syntax-error",
+        severity: Error,
+        title: "YAML syntax error",
+        help: "The text is not valid YAML here; kubectl refuses the whole stream.",
+        links: [],
+        faq: [],
+    },
+    ObjectRejected {
+        id: "object-rejected",
+        severity: Error,
+        title: "Kubernetes rejects the object",
+        help: "The API server (or kubectl apply's strict field validation) refuses this object, in the words shown: nothing of it is created.",
+        links: [],
+        faq: [],
+    },
+}
 
 impl std::fmt::Display for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,7 +1,7 @@
 //! Several inputs at once (the CLI's files, the playground's one manifest): the
 //! per-entry table, the findings list and the counts over all of them.
 
-use crate::model::{Card, Counts, FindingView, findings};
+use crate::model::{Card, Counts, FindingView, Tone, findings};
 use crate::wording;
 use pullpolicy::Report;
 
@@ -54,6 +54,14 @@ pub struct Row<'a> {
     pub object: String,
     /// The entry.
     pub card: Card<'a>,
+    /// `init:name`.
+    pub container: String,
+    /// The policy as written (or `(unset)`, …) and how it looks.
+    pub written: (&'a str, Tone),
+    /// The effective policy (`Always (default)`, `(rejected)`, …) and how it looks.
+    pub effective: (String, Tone),
+    /// The node outcome and how it looks.
+    pub outcome: (String, Tone),
 }
 
 impl Row<'_> {
@@ -80,10 +88,14 @@ pub fn rows<'a>(inputs: &[Input<'a>]) -> Vec<Row<'a>> {
                 .enumerate()
                 .map(|(ei, e)| Card::of(doc, di, ei, e))
                 .collect();
-            cards.sort_by_key(|c| (c.position.line, c.position.column));
+            sort_by_position(&mut cards, |c| &c.position);
             out.extend(cards.into_iter().map(|card| Row {
                 file: input.name(),
                 object: object.clone(),
+                container: card.container(),
+                written: card.written(),
+                effective: card.effective(),
+                outcome: card.outcome(),
                 card,
             }));
         }
@@ -151,9 +163,25 @@ pub fn items<'a>(all: &[Input<'a>], inputs: bool) -> Vec<Item<'a>> {
                 }));
             }
         }
-        out[start..].sort_by_key(|i| (i.finding.position.line, i.finding.position.column));
+        sort_by_position(&mut out[start..], |i| &i.finding.position);
     }
     out
+}
+
+/// A stable insertion sort by line and column: the items come nearly in order, and the
+/// standard library's sorts would add kilobytes to the playground's bundle.
+fn sort_by_position<T>(v: &mut [T], at: impl Fn(&T) -> &pullpolicy::Position) {
+    let key = |t: &T| {
+        let p = at(t);
+        (p.line, p.column)
+    };
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// The counts over every input; an input that could not be read counts as an error.

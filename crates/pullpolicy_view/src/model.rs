@@ -282,27 +282,35 @@ impl Origin {
     /// A stable element id: `f-<doc>-<entry>-<k>` (`d` for the document),
     /// `rejection-<doc>-api`, `syntax-<i>`.
     pub fn element_id(&self) -> String {
+        let mut out = String::with_capacity(16);
+        fn num(out: &mut String, prefix: &str, n: usize) {
+            out.push_str(prefix);
+            crate::html::Integer::push_to(n, out);
+        }
         match *self {
             Origin::Finding {
                 document,
-                entry: Some(e),
+                entry,
                 index,
-            } => format!("f-{document}-{e}-{index}"),
-            Origin::Finding {
-                document,
-                entry: None,
-                index,
-            } => format!("f-{document}-d-{index}"),
-            Origin::Rejection { document, kind } => format!(
-                "rejection-{document}-{}",
-                match kind {
-                    RejectionKind::Api => "api",
-                    RejectionKind::Strict => "strict",
+            } => {
+                num(&mut out, "f-", document);
+                match entry {
+                    Some(e) => num(&mut out, "-", e),
+                    None => out.push_str("-d"),
                 }
-            ),
-            Origin::Syntax { index } => format!("syntax-{index}"),
-            Origin::Input => "input".to_owned(),
+                num(&mut out, "-", index);
+            }
+            Origin::Rejection { document, kind } => {
+                num(&mut out, "rejection-", document);
+                out.push_str(match kind {
+                    RejectionKind::Api => "-api",
+                    RejectionKind::Strict => "-strict",
+                });
+            }
+            Origin::Syntax { index } => num(&mut out, "syntax-", index),
+            Origin::Input => out.push_str("input"),
         }
+        out
     }
 }
 
@@ -371,7 +379,7 @@ impl<'r> FindingView<'r> {
             id: rule.id(),
             severity: rule.severity(),
             message: Text::plain(r.text),
-            explanation: Text::plain(rule.help()),
+            explanation: Text::default(),
             fix: None,
             links: rule.links().iter().map(|d| Target::docs(*d)).collect(),
             faq: rule.faq_entries().map(Faq).collect(),
@@ -573,27 +581,22 @@ pub struct PolicyView<'r> {
     pub key: PolicyKey,
     /// The badge: the policy, `rejected` or `not defaulted`.
     pub badge: &'static str,
-    /// In a table: `Always (default)`, `(rejected)`, …
-    pub effective: String,
-    /// How that looks.
-    pub effective_tone: Tone,
+    /// Where it comes from: `written`, `defaulted`, …
+    pub source: &'static str,
     /// The value as written, when there is one.
     pub written_value: Option<&'r str>,
-    /// In a table: the value, `(unset)`, `null` or `""`.
-    pub written: &'r str,
-    /// How that looks (`Plain`: a value, shown as code).
-    pub written_tone: Tone,
     /// Why, in one sentence.
     pub reason: Text<'r>,
 }
 
-/// One entry, as a card or a table row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One entry, as a card or a table row (the table's cells: [`Card::container`],
+/// [`Card::written`], [`Card::effective`], [`Card::outcome`], made when asked for).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Card<'r> {
     /// The entry.
-    #[serde(skip)]
     pub entry: &'r Entry,
+    /// Its document.
+    pub doc: &'r Document,
     /// Its document's place in the report's `documents`.
     pub document: usize,
     /// Its place in its document.
@@ -602,8 +605,6 @@ pub struct Card<'r> {
     pub role: &'static str,
     /// Its name, or [`wording::UNNAMED`].
     pub name: &'r str,
-    /// `init:name`, for tables.
-    pub container: String,
     /// `spec.containers[0]`.
     pub path: &'r str,
     /// Where.
@@ -612,10 +613,6 @@ pub struct Card<'r> {
     pub image: ImageView<'r>,
     /// The policy.
     pub policy: PolicyView<'r>,
-    /// The node outcome in a few words.
-    pub outcome: String,
-    /// How that looks.
-    pub outcome_tone: Tone,
     /// Its findings.
     pub findings: Vec<FindingView<'r>>,
 }
@@ -625,13 +622,6 @@ impl<'r> Card<'r> {
     pub fn of(doc: &'r Document, di: usize, ei: usize, e: &'r Entry) -> Card<'r> {
         let key = PolicyKey::of(e);
         let p = &e.policy;
-        let not_defaulted = p.source == PolicySource::NotDefaulted;
-        let (written, written_tone) = match p.written_as {
-            WrittenAs::Absent => (wording::UNSET, Tone::Muted),
-            WrittenAs::Null => (wording::NULL, Tone::Muted),
-            WrittenAs::Empty => (wording::EMPTY, Tone::Muted),
-            _ => (p.written.as_deref().unwrap_or_default(), Tone::Plain),
-        };
         let img = &e.image;
         let normalised = img.full_name.as_ref().map(|name| {
             let mut n = name.clone();
@@ -645,14 +635,13 @@ impl<'r> Card<'r> {
             }
             n
         });
-        let outcome = OutcomeSummary::of(doc, e.outcome.as_ref());
         Card {
             entry: e,
+            doc,
             document: di,
             index: ei,
             role: wording::role(e.role),
             name: e.name.as_deref().unwrap_or(wording::UNNAMED),
-            container: container_label(e),
             path: &e.path,
             position: e.position,
             image: ImageView {
@@ -664,27 +653,82 @@ impl<'r> Card<'r> {
             },
             policy: PolicyView {
                 key,
-                badge: wording::badge(key, not_defaulted),
-                effective: wording::effective(
-                    key,
-                    p.source == PolicySource::Defaulted,
-                    p.source == PolicySource::Admission,
-                    not_defaulted,
-                ),
-                effective_tone: match key {
-                    PolicyKey::Invalid if not_defaulted => Tone::Muted,
-                    PolicyKey::Invalid => Tone::Bad,
-                    _ => Tone::Plain,
-                },
+                badge: wording::badge(key, p.source == PolicySource::NotDefaulted),
+                source: wording::source(p.source),
                 written_value: p.written.as_deref(),
-                written,
-                written_tone,
                 reason: Text::core(&p.reason),
             },
-            outcome: wording::outcome(&outcome),
-            outcome_tone: outcome.tone(),
             findings: entry_findings(e, di, ei).collect(),
         }
+    }
+
+    /// `init:name`, for tables.
+    pub fn container(&self) -> String {
+        container_label(self.entry)
+    }
+
+    /// In a table: the value as written, `(unset)`, `null` or `""`, and how it looks
+    /// (`Plain`: a value, shown as code).
+    pub fn written(&self) -> (&'r str, Tone) {
+        let p = &self.entry.policy;
+        match p.written_as {
+            WrittenAs::Absent => (wording::UNSET, Tone::Muted),
+            WrittenAs::Null => (wording::NULL, Tone::Muted),
+            WrittenAs::Empty => (wording::EMPTY, Tone::Muted),
+            _ => (p.written.as_deref().unwrap_or_default(), Tone::Plain),
+        }
+    }
+
+    /// In a table: `Always (default)`, `(rejected)`, …, and how it looks.
+    pub fn effective(&self) -> (String, Tone) {
+        let p = &self.entry.policy;
+        let key = self.policy.key;
+        let not_defaulted = p.source == PolicySource::NotDefaulted;
+        let tone = match key {
+            PolicyKey::Invalid if not_defaulted => Tone::Muted,
+            PolicyKey::Invalid => Tone::Bad,
+            _ => Tone::Plain,
+        };
+        let text = wording::effective(
+            key,
+            p.source == PolicySource::Defaulted,
+            p.source == PolicySource::Admission,
+            not_defaulted,
+        );
+        (text, tone)
+    }
+
+    /// The node outcome in a few words, and how it looks.
+    pub fn outcome(&self) -> (String, Tone) {
+        let o = OutcomeSummary::of(self.doc, self.entry.outcome.as_ref());
+        (wording::outcome(&o), o.tone())
+    }
+}
+
+impl Serialize for Card<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let (written, written_tone) = self.written();
+        let (effective, effective_tone) = self.effective();
+        let (outcome, outcome_tone) = self.outcome();
+        let mut s = serializer.serialize_struct("Card", 16)?;
+        s.serialize_field("document", &self.document)?;
+        s.serialize_field("index", &self.index)?;
+        s.serialize_field("role", self.role)?;
+        s.serialize_field("name", self.name)?;
+        s.serialize_field("container", &self.container())?;
+        s.serialize_field("path", self.path)?;
+        s.serialize_field("position", &self.position)?;
+        s.serialize_field("image", &self.image)?;
+        s.serialize_field("policy", &self.policy)?;
+        s.serialize_field("written", written)?;
+        s.serialize_field("writtenTone", &written_tone)?;
+        s.serialize_field("effective", &effective)?;
+        s.serialize_field("effectiveTone", &effective_tone)?;
+        s.serialize_field("outcome", &outcome)?;
+        s.serialize_field("outcomeTone", &outcome_tone)?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
     }
 }
 
@@ -796,13 +840,57 @@ pub struct View<'r> {
     /// A section per document with something to show (documents without a pod spec
     /// are counted in [`Counts::skipped`]).
     pub sections: Vec<Section<'r>>,
+    /// The FAQ entries the findings point to, with their answers.
+    pub faq: Vec<FaqView>,
+}
+
+/// An FAQ entry with its answer, structured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaqView {
+    /// Its id.
+    pub id: &'static str,
+    /// The question.
+    pub question: Text<'static>,
+    /// The answer's paragraphs.
+    pub answer: Vec<Text<'static>>,
+    /// kubernetes.io pages.
+    pub links: Vec<Target<'static>>,
+    /// One of the seed article's questions.
+    pub from_article: bool,
+}
+
+impl FaqView {
+    /// An entry of the core's FAQ.
+    pub fn of(e: &'static pullpolicy::faq::FaqEntry) -> FaqView {
+        FaqView {
+            id: e.id,
+            question: Text::core(e.question),
+            answer: e.answer().iter().map(|p| Text::core(p)).collect(),
+            links: e
+                .links
+                .iter()
+                .filter_map(|l| Target::core_link(l))
+                .collect(),
+            from_article: e.from_article,
+        }
+    }
 }
 
 impl<'r> View<'r> {
     /// The view of `report`.
     pub fn of(report: &'r Report) -> View<'r> {
         let counts = Counts::of(report);
+        let mut faq: Vec<FaqView> = Vec::new();
+        for id in report.findings().flat_map(|f| f.faq.iter()) {
+            if let Some(e) = pullpolicy::faq::entry(id)
+                && !faq.iter().any(|v| v.id == e.id)
+            {
+                faq.push(FaqView::of(e));
+            }
+        }
         View {
+            faq,
             summary: wording::summary_sentence(&counts),
             counts,
             syntax_errors: report
@@ -897,19 +985,21 @@ mod tests {
         assert_eq!(s.title, "Document 1: Pod p");
         // In the API's validation order: containers, then init containers.
         let init = &s.cards[1];
-        assert_eq!(init.container, "init:i");
-        assert_eq!(init.policy.effective, "Always (default)");
+        assert_eq!(init.container(), "init:i");
         assert_eq!(
-            (init.policy.written, init.policy.written_tone),
-            ("(unset)", Tone::Muted)
+            init.effective(),
+            ("Always (default)".to_owned(), Tone::Plain)
         );
-        assert_eq!(init.outcome, "pulls; starts");
+        assert_eq!(init.written(), ("(unset)", Tone::Muted));
+        assert_eq!(init.outcome(), ("pulls; starts".to_owned(), Tone::Good));
         assert_eq!(
             init.image.normalised.as_deref(),
             Some("docker.io/library/nginx")
         );
         let never = &s.cards[0];
-        assert_eq!(never.outcome, "no pull; waits: ErrImageNeverPull");
-        assert_eq!(never.outcome_tone, Tone::Bad);
+        assert_eq!(
+            never.outcome(),
+            ("no pull; waits: ErrImageNeverPull".to_owned(), Tone::Bad)
+        );
     }
 }

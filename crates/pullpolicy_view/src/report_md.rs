@@ -52,21 +52,23 @@ pub fn render(r: &Report<'_>) -> String {
         for row in &rows {
             let c = &row.card;
             m.raw("| ").code(&row.location(), true).raw(" | ");
-            m.text(&row.object).raw(" | ").text(&c.container).raw(" | ");
+            m.text(&row.object)
+                .raw(" | ")
+                .text(&row.container)
+                .raw(" | ");
             match c.image.raw {
                 Some(raw) => m.code(raw, true),
                 None => m.text(c.image.shown),
             };
             m.raw(" | ");
-            if c.policy.written_tone == crate::model::Tone::Plain {
-                m.code(c.policy.written, true);
-            } else {
-                m.text(c.policy.written);
-            }
+            match row.written {
+                (w, crate::model::Tone::Plain) => m.code(w, true),
+                (w, _) => m.text(w),
+            };
             m.raw(" | ")
-                .text(&c.policy.effective)
+                .text(&row.effective.0)
                 .raw(" | ")
-                .text(&c.outcome)
+                .text(&row.outcome.0)
                 .raw(" |\n");
         }
         m.raw("\n");

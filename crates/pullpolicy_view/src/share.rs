@@ -264,21 +264,18 @@ impl PlaygroundBase {
     /// The base of `url` (its fragment dropped), if it is an `http(s)://` URL.
     pub fn parse(url: &str) -> Option<PlaygroundBase> {
         let url = url.split('#').next().unwrap_or(url);
-        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-        if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        let scheme = url.as_bytes().iter().take(8).map(u8::to_ascii_lowercase);
+        if !(scheme.clone().eq(*b"https://") || scheme.take(7).eq(*b"http://")) {
             return None;
         }
         let mut out = String::with_capacity(url.len());
-        for c in url.chars() {
-            if c.is_ascii_alphanumeric() || "-._~:/?[]@!$&*+,;=%".contains(c) {
-                out.push(c);
+        for b in url.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~:/?[]@!$&*+,;=%".contains(&b) {
+                out.push(char::from(b));
             } else {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push('%');
-                    out.push(char::from(HEX[usize::from(b >> 4)]));
-                    out.push(char::from(HEX[usize::from(b & 15)]));
-                }
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
             }
         }
         Some(PlaygroundBase(out))

@@ -5,7 +5,7 @@
 
 use crate::model::{OutcomeSummary, PolicyKey, RejectionKind};
 use pullpolicy::kubelet::{CheckResult, Downloads, Runs};
-use pullpolicy::{DocumentStatus, Options, Role, Severity};
+use pullpolicy::{DocumentStatus, Options, PolicySource, Role, Severity};
 
 /// `1 error`, `2 warnings`: `n` and the word for one or many.
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -81,6 +81,17 @@ pub fn effective(key: PolicyKey, defaulted: bool, admission: bool, not_defaulted
         k if defaulted => format!("{} (default)", k.as_str()),
         k if admission => format!("{} (AlwaysPullImages)", k.as_str()),
         k => k.as_str().to_owned(),
+    }
+}
+
+/// Where the effective policy comes from.
+pub fn source(s: PolicySource) -> &'static str {
+    match s {
+        PolicySource::Explicit => "written",
+        PolicySource::Defaulted => "defaulted",
+        PolicySource::Admission => "set by AlwaysPullImages",
+        PolicySource::NotDefaulted => "not defaulted",
+        PolicySource::Invalid => "rejected",
     }
 }
 
@@ -248,34 +259,31 @@ pub fn severity_count(s: Severity, n: usize) -> String {
 /// `3 entries: 2 Always, 1 IfNotPresent; 1 error, 1 warning` (or `; no findings`).
 pub fn summary_sentence(c: &crate::model::Counts) -> String {
     let mut out = count(c.entries, "entry", "entries");
-    let policies: Vec<String> = [
-        (c.always, "Always"),
-        (c.if_not_present, "IfNotPresent"),
-        (c.never, "Never"),
-        (c.none, "invalid or not defaulted"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, p)| format!("{n} {p}"))
-    .collect();
-    if !policies.is_empty() {
-        out.push_str(": ");
-        out.push_str(&policies.join(", "));
+    let mut sep = ": ";
+    for key in PolicyKey::ALL {
+        let n = c.policy(key);
+        if n > 0 {
+            out.push_str(sep);
+            out.push_str(&n.to_string());
+            out.push(' ');
+            out.push_str(match key {
+                PolicyKey::Invalid => "invalid or not defaulted",
+                k => k.as_str(),
+            });
+            sep = ", ";
+        }
     }
-    let severities: Vec<String> = [
-        (c.errors, Severity::Error),
-        (c.warnings, Severity::Warning),
-        (c.infos, Severity::Info),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, s)| severity_count(*s, *n))
-    .collect();
-    out.push_str("; ");
-    if severities.is_empty() {
-        out.push_str("no findings");
-    } else {
-        out.push_str(&severities.join(", "));
+    let mut sep = "; ";
+    for s in [Severity::Error, Severity::Warning, Severity::Info] {
+        let n = c.severity(s);
+        if n > 0 {
+            out.push_str(sep);
+            out.push_str(&severity_count(s, n));
+            sep = ", ";
+        }
+    }
+    if sep == "; " {
+        out.push_str("; no findings");
     }
     out
 }

@@ -104,7 +104,7 @@ fn table(h: &mut Html, rows: &[&Row<'_>]) {
             .raw("</td>")
             .raw(TD)
             .raw("\">")
-            .text(&c.container)
+            .text(&r.container)
             .raw("</td>")
             .raw(TD)
             .raw(";min-width:14em\">");
@@ -118,27 +118,27 @@ fn table(h: &mut Html, rows: &[&Row<'_>]) {
                 .raw("</span>"),
         };
         h.raw("</td>").raw(TD).raw(";white-space:nowrap;\">");
-        if c.policy.written_tone == Tone::Plain {
-            h.raw(CODE).text(c.policy.written).raw("</code>");
-        } else {
-            h.raw("<span")
-                .attr("style", tone_style(c.policy.written_tone))
+        match r.written {
+            (w, Tone::Plain) => h.raw(CODE).text(w).raw("</code>"),
+            (w, tone) => h
+                .raw("<span")
+                .attr("style", tone_style(tone))
                 .raw(">")
-                .text(c.policy.written)
-                .raw("</span>");
-        }
+                .text(w)
+                .raw("</span>"),
+        };
         h.raw("</td>")
             .raw(TD)
             .raw(";white-space:nowrap;")
-            .text(tone_style(c.policy.effective_tone))
+            .text(tone_style(r.effective.1))
             .raw("\">")
-            .text(&c.policy.effective)
+            .text(&r.effective.0)
             .raw("</td>")
             .raw(TD)
             .raw(";overflow-wrap:anywhere;")
-            .text(tone_style(c.outcome_tone))
+            .text(tone_style(r.outcome.1))
             .raw("\">")
-            .text(&c.outcome)
+            .text(&r.outcome.0)
             .raw("</td></tr>\n");
     }
     h.raw("</tbody>\n</table>\n");

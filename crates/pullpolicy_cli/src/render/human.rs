@@ -105,7 +105,7 @@ fn table(t: &mut Terminal, rows: &[Row<'_>]) {
             [
                 (r.location(), Tone::Plain),
                 (r.object.clone(), Tone::Plain),
-                (c.container.clone(), Tone::Plain),
+                (r.container.clone(), Tone::Plain),
                 (
                     short_digest(c.image.shown),
                     if c.image.raw.is_none() {
@@ -114,9 +114,9 @@ fn table(t: &mut Terminal, rows: &[Row<'_>]) {
                         Tone::Plain
                     },
                 ),
-                (c.policy.written.to_owned(), c.policy.written_tone),
-                (c.policy.effective.clone(), c.policy.effective_tone),
-                (c.outcome.clone(), c.outcome_tone),
+                (r.written.0.to_owned(), r.written.1),
+                r.effective.clone(),
+                r.outcome.clone(),
             ]
         })
         .collect();
