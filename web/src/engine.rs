@@ -16,7 +16,7 @@ use crate::lines::LineIndex;
 use crate::state::{Disclosures, Shared};
 use pullpolicy::{Options, Report, Severity};
 use pullpolicy_view::html::SafeHtml;
-use pullpolicy_view::model::{Counts, PolicyKey, findings};
+use pullpolicy_view::model::{Counts, PolicyKey, marks};
 use pullpolicy_view::wire::{Reader, Writer};
 use pullpolicy_view::wording;
 use std::rc::Rc;
@@ -171,7 +171,7 @@ fn related(r: &Report) -> Vec<&'static str> {
 
 /// Every finding, rejection no finding carries and syntax error as an editor marker.
 fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
-    let mut out: Vec<Marker> = findings(report, true)
+    let mut out: Vec<Marker> = marks(report, true)
         .into_iter()
         .map(|f| {
             let pos = &f.position;
@@ -190,7 +190,7 @@ fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
                 to: lines.to_display(pos.end16.max(pos.offset16)),
                 severity: f.severity,
                 rule: Rc::from(f.id),
-                message: Rc::from(f.message.to_plain()),
+                message: Rc::from(f.message),
                 target: f.origin.element_id(),
             }
         })

@@ -367,43 +367,6 @@ impl<'r> FindingView<'r> {
         }
     }
 
-    /// A rejection no finding carries, at its document.
-    pub fn rejection(doc: &'r Document, document: usize, r: &Rejection<'r>) -> FindingView<'r> {
-        let rule = Rule::ObjectRejected;
-        FindingView {
-            origin: Origin::Rejection {
-                document,
-                kind: r.kind,
-            },
-            rule: Some(rule),
-            id: rule.id(),
-            severity: rule.severity(),
-            message: Text::plain(r.text),
-            explanation: Text::default(),
-            fix: None,
-            links: rule.links().iter().map(|d| Target::docs(*d)).collect(),
-            faq: rule.faq_entries().map(Faq).collect(),
-            position: doc.position,
-        }
-    }
-
-    /// A YAML syntax error.
-    pub fn syntax(e: &'r pullpolicy::SyntaxError, index: usize) -> FindingView<'r> {
-        let rule = Rule::SyntaxError;
-        FindingView {
-            origin: Origin::Syntax { index },
-            rule: Some(rule),
-            id: rule.id(),
-            severity: rule.severity(),
-            message: Text::plain(&e.message),
-            explanation: Text::default(),
-            fix: None,
-            links: Vec::new(),
-            faq: Vec::new(),
-            position: e.position,
-        }
-    }
-
     /// An input that could not be read (`line` and `column` when known).
     pub fn unreadable(message: &'r str, line: Option<u32>, column: Option<u32>) -> FindingView<'r> {
         FindingView {
@@ -431,50 +394,128 @@ impl<'r> FindingView<'r> {
     }
 }
 
+/// A finding, a rejection no finding carries, or a syntax error, in brief: where, how
+/// much it matters, its rule and its one line (the core's words as written). What
+/// editor markers need; [`Mark::view`] is the whole [`FindingView`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark<'r> {
+    /// Its place in the report.
+    pub origin: Origin,
+    /// The finding, when it is one.
+    pub finding: Option<&'r Finding>,
+    /// The rule (`None`: an id the registry does not have yet).
+    pub rule: Option<Rule>,
+    /// The rule's id.
+    pub id: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line, as the core wrote it.
+    pub message: &'r str,
+    /// Where.
+    pub position: Position,
+}
+
+impl<'r> Mark<'r> {
+    fn of(f: &'r Finding, origin: Origin) -> Mark<'r> {
+        Mark {
+            origin,
+            finding: Some(f),
+            rule: Rule::from_id(f.rule),
+            id: f.rule,
+            severity: f.severity,
+            message: &f.message,
+            position: f.position,
+        }
+    }
+
+    fn rule(rule: Rule, origin: Origin, message: &'r str, position: Position) -> Mark<'r> {
+        Mark {
+            origin,
+            finding: None,
+            rule: Some(rule),
+            id: rule.id(),
+            severity: rule.severity(),
+            message,
+            position,
+        }
+    }
+
+    /// The whole finding.
+    pub fn view(&self) -> FindingView<'r> {
+        match self.finding {
+            Some(f) => FindingView::of(f, self.origin),
+            None => FindingView {
+                origin: self.origin,
+                rule: self.rule,
+                id: self.id,
+                severity: self.severity,
+                message: Text::plain(self.message),
+                explanation: Text::default(),
+                fix: None,
+                links: Vec::new(),
+                faq: Vec::new(),
+                position: self.position,
+            },
+        }
+    }
+}
+
 /// Every finding of `report` (documents without a pod spec left out: they are
 /// counted), every rejection no finding carries, and, with `syntax`, every syntax error;
 /// in the report's order: syntax errors, then document by document.
-pub fn findings(report: &Report, syntax: bool) -> Vec<FindingView<'_>> {
+pub fn marks(report: &Report, syntax: bool) -> Vec<Mark<'_>> {
     let mut out = Vec::new();
     if syntax {
         for (i, e) in report.syntax_errors.iter().enumerate() {
-            out.push(FindingView::syntax(e, i));
+            out.push(Mark::rule(
+                Rule::SyntaxError,
+                Origin::Syntax { index: i },
+                &e.message,
+                e.position,
+            ));
         }
     }
     for (di, doc) in report.documents.iter().enumerate() {
-        document_findings(doc, di, true, &mut out);
+        for r in rejections(doc).iter().filter(|r| r.counted) {
+            let origin = Origin::Rejection {
+                document: di,
+                kind: r.kind,
+            };
+            out.push(Mark::rule(
+                Rule::ObjectRejected,
+                origin,
+                r.text,
+                doc.position,
+            ));
+        }
+        for (k, f) in doc.findings.iter().enumerate() {
+            let origin = Origin::Finding {
+                document: di,
+                entry: None,
+                index: k,
+            };
+            let m = Mark::of(f, origin);
+            if !m.rule.is_some_and(Rule::is_counted_only) {
+                out.push(m);
+            }
+        }
+        for (ei, e) in doc.entries.iter().enumerate() {
+            for (k, f) in e.findings.iter().enumerate() {
+                let origin = Origin::Finding {
+                    document: di,
+                    entry: Some(ei),
+                    index: k,
+                };
+                out.push(Mark::of(f, origin));
+            }
+        }
     }
     out
 }
 
-/// The findings of one document, its counted rejections first when `rejected`.
-fn document_findings<'r>(
-    doc: &'r Document,
-    di: usize,
-    with_entries: bool,
-    out: &mut Vec<FindingView<'r>>,
-) {
-    for r in rejections(doc).iter().filter(|r| r.counted) {
-        out.push(FindingView::rejection(doc, di, r));
-    }
-    for (k, f) in doc.findings.iter().enumerate() {
-        let v = FindingView::of(
-            f,
-            Origin::Finding {
-                document: di,
-                entry: None,
-                index: k,
-            },
-        );
-        if !v.is_counted_only() {
-            out.push(v);
-        }
-    }
-    if with_entries {
-        for (ei, e) in doc.entries.iter().enumerate() {
-            out.extend(entry_findings(e, di, ei));
-        }
-    }
+/// [`marks`], whole.
+pub fn findings(report: &Report, syntax: bool) -> Vec<FindingView<'_>> {
+    marks(report, syntax).iter().map(Mark::view).collect()
 }
 
 fn entry_findings(e: &Entry, di: usize, ei: usize) -> impl Iterator<Item = FindingView<'_>> {

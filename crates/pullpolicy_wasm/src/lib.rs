@@ -53,8 +53,7 @@ fn options(options: JsValue) -> Result<pullpolicy::Options, JsError> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn explain(
     yaml: &str,
-    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | string | undefined")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     to_js(&pullpolicy::explain(yaml, &self::options(options)?))
 }
