@@ -74,12 +74,9 @@ const VERBS: [(Verb, &str); 17] = [
 ];
 
 impl Verb {
-    /// The `data-act` value.
+    /// The `data-act` value ([`VERBS`] lists the verbs in their order).
     pub fn attr(self) -> &'static str {
-        VERBS
-            .iter()
-            .find(|(v, _)| *v == self)
-            .map_or("", |(_, a)| a)
+        VERBS[self as usize].1
     }
 
     /// The verb of a `data-act` value.
@@ -333,12 +330,9 @@ pub enum Change {
 }
 
 impl Setting {
-    /// The `data-set` value.
+    /// The `data-set` value ([`SETTINGS`] lists the settings in their order).
     pub fn attr(self) -> &'static str {
-        SETTINGS
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map_or("", |(_, a)| a)
+        SETTINGS[self as usize].1
     }
 
     /// The setting of a `data-set` value.
@@ -451,6 +445,18 @@ mod tests {
 
     #[test]
     fn every_verb_has_one_attribute_value() {
+        for (i, (verb, _)) in VERBS.iter().enumerate() {
+            assert_eq!(
+                *verb as usize, i,
+                "{verb:?}: the table is in the enum's order"
+            );
+        }
+        for (i, (setting, _)) in SETTINGS.iter().enumerate() {
+            assert_eq!(
+                *setting as usize, i,
+                "{setting:?}: the table is in the enum's order"
+            );
+        }
         for (verb, attr) in VERBS {
             assert_eq!(verb.attr(), attr);
             assert_eq!(Verb::from_attr(attr), Some(verb));

@@ -45,17 +45,49 @@ pub trait Integer: Copy {
     fn push_to(self, out: &mut String);
 }
 
-macro_rules! integers {
+/// Appends the decimal digits of `n` (one function for every integer type: the
+/// standard library's `Display` for each would cost the playground's bundle more).
+pub fn push_decimal(n: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in &digits[i..] {
+        out.push(char::from(*d));
+    }
+}
+
+macro_rules! unsigned {
     ($($t:ty),*) => {$(
         impl Integer for $t {
             fn push_to(self, out: &mut String) {
-                use std::fmt::Write as _;
-                let _ = write!(out, "{self}");
+                push_decimal(self as u64, out);
             }
         }
     )*};
 }
-integers!(u8, u16, u32, u64, usize, i32, i64);
+unsigned!(u8, u16, u32, u64, usize);
+
+macro_rules! signed {
+    ($($t:ty),*) => {$(
+        impl Integer for $t {
+            fn push_to(self, out: &mut String) {
+                if self < 0 {
+                    out.push('-');
+                }
+                push_decimal(self.unsigned_abs() as u64, out);
+            }
+        }
+    )*};
+}
+signed!(i32, i64);
 
 impl Html {
     /// An empty builder.

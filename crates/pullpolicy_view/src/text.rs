@@ -158,11 +158,14 @@ impl<'a> Target<'a> {
         if let Some(doc) = Doc::from_url(url) {
             return Some(Target::docs(doc));
         }
-        pullpolicy::faq::entries()
-            .iter()
-            .flat_map(|e| e.links.iter())
-            .find(|l| **l == url && l.starts_with("https://kubernetes.io/"))
-            .map(|l| Target(To::Docs(l)))
+        for e in pullpolicy::faq::entries() {
+            for l in e.links {
+                if *l == url && l.starts_with("https://kubernetes.io/") {
+                    return Some(Target(To::Docs(l)));
+                }
+            }
+        }
+        None
     }
 
     /// An FAQ entry.

@@ -23,7 +23,7 @@ impl Writer {
 
     /// Appends a text field.
     pub fn str(&mut self, s: &str) -> &mut Self {
-        crate::html::Integer::push_to(s.len(), &mut self.buf);
+        crate::html::push_decimal(s.len() as u64, &mut self.buf);
         self.buf.push(':');
         self.buf.push_str(s);
         self
@@ -32,7 +32,7 @@ impl Writer {
     /// Appends a number.
     pub fn num(&mut self, n: u64) -> &mut Self {
         let mut digits = String::new();
-        crate::html::Integer::push_to(n, &mut digits);
+        crate::html::push_decimal(n, &mut digits);
         self.str(&digits)
     }
 

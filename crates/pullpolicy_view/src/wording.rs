@@ -9,12 +9,17 @@ use pullpolicy::{DocumentStatus, Options, PolicySource, Role, Severity};
 
 /// `1 error`, `2 warnings`: `n` and the word for one or many.
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    let mut out = String::with_capacity(16);
+    crate::html::push_decimal(n as u64, &mut out);
+    out.push(' ');
+    out.push_str(if n == 1 { one } else { many });
+    out
 }
 
 /// `12,345`.
 pub fn group(n: usize) -> String {
-    let digits = n.to_string();
+    let mut digits = String::new();
+    crate::html::push_decimal(n as u64, &mut digits);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -264,7 +269,7 @@ pub fn summary_sentence(c: &crate::model::Counts) -> String {
         let n = c.policy(key);
         if n > 0 {
             out.push_str(sep);
-            out.push_str(&n.to_string());
+            crate::html::push_decimal(n as u64, &mut out);
             out.push(' ');
             out.push_str(match key {
                 PolicyKey::Invalid => "invalid or not defaulted",
