@@ -12,6 +12,7 @@ use crate::state::Theme;
 use crate::state::{Action, Analysis, Menu, Notice, Shared, Source, State, Tone};
 use crate::storage::Saved;
 use gloo::timers::callback::Timeout;
+#[cfg(not(target_arch = "wasm32"))]
 use pullpolicy_view::share::PlaygroundBase;
 pub use pullpolicy_view::wording::group;
 use std::rc::Rc;
@@ -129,28 +130,28 @@ fn save_or_warn(state: &State, dispatch: Option<&Dispatch>, ui: &UiRef) {
 /// the uncompressed form (`#yaml=`) when it did not load, and embedded (where it is not
 /// loaded).
 pub fn share_url(state: &State, then: Box<dyn FnOnce(String)>) {
-    let base = playground_base();
+    let base = page_url();
     let (text, options) = (state.text.clone(), state.options.clone());
     if crate::embed::mode().is_some() {
-        return then(base.manifest(&text, &options).as_str().to_owned());
+        return then(format!("{base}#{}", share::encode_plain(&text, &options)));
     }
     // A link asked for before the module's usual load loads it now.
     crate::codec::when_loaded(Box::new(move || {
-        let url = match crate::codec::deflate(text.as_bytes()) {
-            Some(p) => base.deflated(&p, &options),
-            None => base.manifest(&text, &options),
+        let fragment = match crate::codec::deflate(text.as_bytes()) {
+            Some(p) => share::encode_deflated(&p, &options),
+            None => share::encode_plain(&text, &options),
         };
-        then(url.as_str().to_owned());
+        then(format!("{base}#{fragment}"));
     }));
 }
 
-/// This page's address without its fragment: where share links and FAQ links go.
-fn playground_base() -> PlaygroundBase {
+/// This page's address without its fragment: where share links and FAQ links go. (A
+/// share link is shown as text and copied; it becomes no `href` here.)
+fn page_url() -> String {
     #[cfg(target_arch = "wasm32")]
-    let base = browser::base_url();
+    return browser::base_url();
     #[cfg(not(target_arch = "wasm32"))]
-    let base = String::from("https://pullpolicy.test/");
-    PlaygroundBase::parse(&base).unwrap_or_else(PlaygroundBase::this_page)
+    String::from("https://pullpolicy.test/")
 }
 
 /// "Copy link": puts the link in the address bar and on the clipboard, and opens the
@@ -218,15 +219,19 @@ pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
             ))),
         }
         };
-        let base = playground_base();
+        let base = page_url();
         #[cfg(target_arch = "wasm32")]
         {
             let mut params = String::new();
             crate::params::write(&options, &mut params);
-            crate::codec::markdown(&text, &params, base.as_str(), Box::new(done));
+            crate::codec::markdown(&text, &params, &base, Box::new(done));
         }
         #[cfg(not(target_arch = "wasm32"))]
-        done(Ok(crate::markdown::export(&text, &options, &base)));
+        done(
+            PlaygroundBase::parse(&base)
+                .map(|b| crate::markdown::export(&text, &options, &b))
+                .ok_or(()),
+        );
     }));
 }
 

@@ -64,14 +64,13 @@ impl Disclosures {
 
     /// These, with `region` open or closed.
     pub fn with(&self, region: &str, open: bool) -> Disclosures {
-        let mut all: Vec<(String, bool)> = self
-            .0
-            .iter()
-            .filter(|(r, _)| r != region)
-            .cloned()
-            .collect();
-        all.push((region.to_owned(), open));
-        Disclosures(Rc::new(all))
+        let mut all = Rc::clone(&self.0);
+        let list = Rc::make_mut(&mut all);
+        match list.iter_mut().find(|(r, _)| r == region) {
+            Some(x) => x.1 = open,
+            None => list.push((region.to_owned(), open)),
+        }
+        Disclosures(all)
     }
 
     /// Every choice, in the order made.

@@ -227,25 +227,26 @@ pub struct Rejection<'r> {
 
 /// A document's rejection notices.
 pub fn rejections(doc: &Document) -> Vec<Rejection<'_>> {
-    let carried = |text: &str| {
-        doc_findings(doc).any(|f| {
-            f.severity == Severity::Error && !f.message.is_empty() && text.contains(&f.message)
-        })
-    };
-    [
-        (RejectionKind::Api, doc.api_error.as_deref()),
-        (RejectionKind::Strict, doc.strict_error.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(kind, text)| {
-        text.map(|text| Rejection {
+    let mut out = Vec::new();
+    for (kind, text) in [
+        (RejectionKind::Api, &doc.api_error),
+        (RejectionKind::Strict, &doc.strict_error),
+    ] {
+        let Some(text) = text else { continue };
+        let mut carried = false;
+        for f in doc_findings(doc) {
+            carried |= f.severity == Severity::Error
+                && !f.message.is_empty()
+                && text.contains(f.message.as_str());
+        }
+        out.push(Rejection {
             kind,
             heading: wording::rejection(kind),
             text,
-            counted: !carried(text),
-        })
-    })
-    .collect()
+            counted: !carried,
+        });
+    }
+    out
 }
 
 /// Where a [`FindingView`] comes from: its place in the report.
@@ -345,6 +346,18 @@ pub struct FindingView<'r> {
 impl<'r> FindingView<'r> {
     /// A finding of the report. Its rule id is read here, once ([`Rule::from_id`]).
     pub fn of(f: &'r Finding, origin: Origin) -> FindingView<'r> {
+        let mut links = Vec::new();
+        for l in f.links {
+            if let Some(t) = Target::core_link(l) {
+                links.push(t);
+            }
+        }
+        let mut faq = Vec::new();
+        for id in f.faq {
+            if let Some(e) = pullpolicy::faq::entry(id) {
+                faq.push(Faq(e));
+            }
+        }
         FindingView {
             origin,
             rule: Rule::from_id(f.rule),
@@ -353,16 +366,8 @@ impl<'r> FindingView<'r> {
             message: Text::core(&f.message),
             explanation: Text::core(&f.explanation),
             fix: f.fix.as_deref(),
-            links: f
-                .links
-                .iter()
-                .filter_map(|l| Target::core_link(l))
-                .collect(),
-            faq: f
-                .faq
-                .iter()
-                .filter_map(|id| pullpolicy::faq::entry(id).map(Faq))
-                .collect(),
+            links,
+            faq,
             position: f.position,
         }
     }

@@ -47,7 +47,9 @@ impl<'a> Text<'a> {
                 '\\' if quoted => escaped = true,
                 '"' if !code => quoted = !quoted,
                 '`' if !quoted => {
-                    out.push(span(code, &s[from..i]));
+                    if i > from {
+                        out.push(span(code, &s[from..i]));
+                    }
                     code = !code;
                     from = i + 1;
                 }
@@ -57,8 +59,9 @@ impl<'a> Text<'a> {
         if code {
             return Text::plain(s);
         }
-        out.push(Span::Plain(&s[from..]));
-        out.retain(|p| !matches!(p, Span::Plain("") | Span::Code("")));
+        if s.len() > from {
+            out.push(Span::Plain(&s[from..]));
+        }
         Text(out)
     }
 

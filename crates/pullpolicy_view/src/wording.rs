@@ -3,6 +3,7 @@
 //! errors, FAQ answers) are shown as they are; the playground's controls (menus,
 //! notices, the scenario panel) word themselves.
 
+use crate::html::push_decimal;
 use crate::model::{OutcomeSummary, PolicyKey, RejectionKind};
 use pullpolicy::kubelet::{CheckResult, Downloads, Runs};
 use pullpolicy::{DocumentStatus, Options, PolicySource, Role, Severity};
@@ -10,7 +11,7 @@ use pullpolicy::{DocumentStatus, Options, PolicySource, Role, Severity};
 /// `1 error`, `2 warnings`: `n` and the word for one or many.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     let mut out = String::with_capacity(16);
-    crate::html::push_decimal(n as u64, &mut out);
+    push_decimal(n as u64, &mut out);
     out.push(' ');
     out.push_str(if n == 1 { one } else { many });
     out
@@ -19,7 +20,7 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// `12,345`.
 pub fn group(n: usize) -> String {
     let mut digits = String::new();
-    crate::html::push_decimal(n as u64, &mut digits);
+    push_decimal(n as u64, &mut digits);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -125,9 +126,11 @@ pub fn object_ref(kind: Option<&str>, name: Option<&str>) -> String {
 
 /// `Document 3, item 2: Deployment web`.
 pub fn document_title(index: usize, item: Option<usize>, label: &str) -> String {
-    let mut out = format!("Document {}", index + 1);
+    let mut out = String::from("Document ");
+    push_decimal(index as u64 + 1, &mut out);
     if let Some(i) = item {
-        out.push_str(&format!(", item {}", i + 1));
+        out.push_str(", item ");
+        push_decimal(i as u64 + 1, &mut out);
     }
     if !label.is_empty() {
         out.push_str(": ");
@@ -183,7 +186,11 @@ pub fn rejection(kind: RejectionKind) -> &'static str {
 
 /// `Syntax error on line 3, column 5`.
 pub fn syntax_error(line: u32, column: u32) -> String {
-    format!("Syntax error on line {line}, column {column}")
+    let mut out = String::from("Syntax error on line ");
+    push_decimal(u64::from(line), &mut out);
+    out.push_str(", column ");
+    push_decimal(u64::from(column), &mut out);
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -269,7 +276,7 @@ pub fn summary_sentence(c: &crate::model::Counts) -> String {
         let n = c.policy(key);
         if n > 0 {
             out.push_str(sep);
-            crate::html::push_decimal(n as u64, &mut out);
+            push_decimal(n as u64, &mut out);
             out.push(' ');
             out.push_str(match key {
                 PolicyKey::Invalid => "invalid or not defaulted",
@@ -295,10 +302,20 @@ pub fn summary_sentence(c: &crate::model::Counts) -> String {
 
 /// What the live region says once the verdicts settle.
 pub fn announcement(c: &crate::model::Counts, first_syntax_error_line: Option<u32>) -> String {
-    match first_syntax_error_line {
-        Some(line) => format!("Syntax error on line {line}."),
-        None => format!("Verdicts: {}.", summary_sentence(c)),
-    }
+    let mut out = match first_syntax_error_line {
+        Some(line) => {
+            let mut out = String::from("Syntax error on line ");
+            push_decimal(u64::from(line), &mut out);
+            out
+        }
+        None => {
+            let mut out = String::from("Verdicts: ");
+            out.push_str(&summary_sentence(c));
+            out
+        }
+    };
+    out.push('.');
+    out
 }
 
 /// `pullpolicy: 1 error, 2 warnings, 3 info`.
