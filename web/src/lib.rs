@@ -28,6 +28,8 @@ pub mod storage;
 pub mod worker;
 
 pub use app::App;
+/// The presentation every edge shares (the fuzz targets reach it through this crate).
+pub use pullpolicy_view as view;
 
 /// The largest manifest the playground analyses, in bytes (UTF-8). Larger texts stay
 /// in the editor but are not analysed; the CLI has no such limit.

@@ -248,7 +248,10 @@ fn assert_no_controls(id: &str, out: &str) {
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
         .collect();
-    assert!(bad.is_empty(), "{id}: control characters {bad:?} in the output");
+    assert!(
+        bad.is_empty(),
+        "{id}: control characters {bad:?} in the output"
+    );
 }
 
 /// What HTML shows of `text`: all of it (controls as references, which decode to
@@ -525,7 +528,8 @@ fn human_output_writes_no_escape_sequence_of_the_manifests() {
                 let seq = &rest[at..];
                 let end = seq.find('m').expect("an SGR sequence ends with m");
                 assert!(
-                    seq[1..end].starts_with('[') && seq[2..end].bytes().all(|b| b.is_ascii_digit() || b == b';'),
+                    seq[1..end].starts_with('[')
+                        && seq[2..end].bytes().all(|b| b.is_ascii_digit() || b == b';'),
                     "{id}: an escape sequence of the manifest's: {:?}",
                     &seq[..end.min(20)]
                 );
@@ -545,7 +549,10 @@ fn human_output_writes_no_escape_sequence_of_the_manifests() {
             };
             assert_no_controls(&id, &plain);
             let t = terminal_shown(&text);
-            assert!(plain.contains(&format!("Pod/{t}")), "{id} ({colour}): {plain}");
+            assert!(
+                plain.contains(&format!("Pod/{t}")),
+                "{id} ({colour}): {plain}"
+            );
             assert!(
                 plain.contains(&format!("  {t}  ")),
                 "{id} ({colour}): the container name in {plain}"
