@@ -18,10 +18,13 @@
 //   playground          URL of the playground for "Open in the playground"
 //                       (default: the folder above this module, i.e. the site's root)
 //
-// Everything is rendered with createElement and textContent: text from the manifest
-// never becomes markup. Links go only to https://kubernetes.io/ and to the playground.
-// Warnings and errors carry their related questions from the core's FAQ (the answers
-// the playground and `pullpolicy faq` show), folded. Theme it with the CSS custom
+// It renders the view of the npm API (`view()`: the same document model, worded once,
+// that the playground and the CLI render): structured text (plain, code, typed links),
+// built with createElement and textContent only, so text from the manifest never
+// becomes markup. Links go only to https://kubernetes.io/ and to the playground. A
+// rejection (the API server's, or kubectl apply's) is always an error notice. Warnings
+// and errors carry their related questions from the core's FAQ (the answers the
+// playground and `pullpolicy faq` show), folded. Theme it with the CSS custom
 // properties listed in STYLE (and embed/README.md); parts: card, badge, finding, faq,
 // open.
 //
@@ -29,24 +32,17 @@
 // "<\!--" (the Hugo shortcode does): the browser would otherwise end the element there.
 // Both are turned back before the manifest is read.
 
-import init, { explain, faq } from '../npm/pullpolicy.js';
+import init, { explain, view, fragment } from '../npm/pullpolicy.js';
 
 const KUBERNETES_DOCS = 'https://kubernetes.io/';
 const DEFAULT_PLAYGROUND = new URL('../', import.meta.url).href;
 
-// Attribute → [scenario field, share-link parameter]; the playground reads the same names.
+// Attribute → scenario field (the share link's parameters come from the npm API's
+// `fragment()`, which writes what the playground reads).
 const SCENARIO = {
-  'node-image': ['nodeImage', 'node'],
-  registry: ['registry', 'registry'],
-  credentials: ['credentials', 'credentials'],
-};
-
-const ROLES = {
-  container: 'container',
-  initContainer: 'init container',
-  sidecar: 'sidecar',
-  ephemeralContainer: 'ephemeral container',
-  imageVolume: 'image volume',
+  'node-image': 'nodeImage',
+  registry: 'registry',
+  credentials: 'credentials',
 };
 
 const STYLE = `
@@ -102,6 +98,8 @@ code, .pp-image { font-family: var(--pp-mono); font-size: .9em; overflow-wrap: a
 .pp-faq > p { margin: .4em 0; }
 a { color: var(--pp-accent); }
 .pp-error-text { color: var(--pp-error); white-space: pre-wrap; }
+.pp-rejection { margin: .35em 0 0; padding-left: .6em; border-left: 3px solid var(--pp-error); }
+.pp-rejection > p { margin: 0; }
 .pp-status { color: var(--pp-muted); margin: 0; }
 .pp-open { display: inline-block; margin-top: .25em; font-size: .9em; }
 `;
@@ -137,19 +135,23 @@ function h(tag, attributes = {}, ...children) {
 }
 
 /** A link, only to the Kubernetes docs. */
-function docsLink(href) {
+function docsLink(href, label) {
   if (typeof href !== 'string' || !href.startsWith(KUBERNETES_DOCS)) return null;
-  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, href.slice('https://'.length));
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label ?? href.slice('https://'.length));
 }
 
-/** base64url (no padding) of the UTF-8 bytes of `text`, as the playground's `#yaml=` reads it. */
-export function base64url(text) {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+/** Structured text (the view's spans): text nodes, <code>, and links to typed targets
+ *  only (kubernetes.io pages, FAQ entries in the playground). */
+function spans(text, playground) {
+  return (text ?? []).map((span) => {
+    if ('code' in span) return h('code', {}, span.code);
+    if ('link' in span) {
+      if (span.docs) return docsLink(span.docs, span.link) ?? span.link;
+      if (span.faq && playground) return h('a', { href: `${playground}#faq-${encodeURIComponent(span.faq)}`, target: '_blank', rel: 'noopener' }, span.link);
+      return span.link;
+    }
+    return span.plain ?? '';
+  });
 }
 
 /** The manifest written in a <script type="text/yaml">, with the escapes undone. */
@@ -165,85 +167,68 @@ function dedent(text) {
   return lines.map((l) => l.slice(common)).join('\n') + '\n';
 }
 
-function outcomeSummary(outcome) {
-  if (!outcome) return null;
-  if (!outcome.reachesNode) return 'Does not reach a node.';
-  if (outcome.blockedBy) return `Not reached: ${outcome.blockedBy} fails first.`;
-  const start = outcome.started
-    ? 'Starts'
-    : `Does not start${outcome.waitingReason ? ` (${outcome.waitingReason})` : ''}`;
-  const pull = outcome.pulls ? 'the kubelet pulls the image' : 'no pull';
-  return `On the node: ${start}; ${pull}.`;
-}
-
-/** The Kubernetes docs among `hrefs`, as a row of links (null if none). */
-function linksRow(hrefs) {
-  const links = hrefs.map(docsLink).filter(Boolean);
+/** The Kubernetes docs among `targets`, as a row of links (null if none). */
+function linksRow(targets) {
+  const links = targets.map((t) => docsLink(t.docs)).filter(Boolean);
   return links.length ? h('div', { class: 'pp-links' }, links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null;
 }
-
-/** The core's FAQ entries by id, once the module has loaded. */
-let faqEntries;
-const faqEntry = (id) => (faqEntries ??= new Map(faq().map((e) => [e.id, e]))).get(id);
-
-/** FAQ text: `inline code` in backticks becomes <code>, the rest text. */
-const codeText = (text) => text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
 
 /** A related FAQ entry, folded: the question, then the answer and its links. */
 function faqDetails(entry) {
   return h(
     'details',
     { class: 'pp-faq', part: 'faq', 'data-faq': entry.id },
-    h('summary', {}, codeText(entry.question)),
-    entry.answer.map((p) => h('p', {}, codeText(p))),
+    h('summary', {}, spans(entry.question)),
+    entry.answer.map((p) => h('p', {}, spans(p))),
     linksRow(entry.links),
   );
 }
 
-function findingItem(finding) {
-  const related = finding.severity === 'info' ? [] : (finding.faq ?? []).map(faqEntry).filter(Boolean);
+function findingItem(finding, faqs) {
+  const related = finding.severity === 'info' ? [] : finding.faq.map((id) => faqs.get(id)).filter(Boolean);
   return h(
     'li',
     { class: 'pp-finding', part: 'finding', 'data-rule': finding.rule, 'data-severity': finding.severity },
     h('span', { class: 'pp-severity' }, finding.severity),
-    finding.message,
-    linksRow(finding.links ?? []),
+    spans(finding.message),
+    linksRow(finding.links),
     related.map(faqDetails),
   );
 }
 
-function entryCard(entry) {
-  const policy = entry.policy.effective ?? 'none';
-  const badge = entry.policy.effective ?? 'no policy';
+function entryCard(card, faqs) {
+  const policy = card.policy;
   return h(
     'article',
-    { class: 'pp-card', part: 'card', 'data-container-path': entry.path, 'data-effective-policy': policy },
+    { class: 'pp-card', part: 'card', 'data-container-path': card.path, 'data-effective-policy': policy.key },
     h(
       'div',
       { class: 'pp-head' },
-      h('span', { class: 'pp-role' }, ROLES[entry.role] ?? entry.role),
-      h('span', { class: 'pp-name' }, entry.name ?? entry.path),
-      h('code', { class: 'pp-image' }, entry.image.raw ?? '(no image)'),
-      h('span', { class: 'pp-badge', part: 'badge', 'data-policy': policy }, badge),
-      h('span', { class: 'pp-source' }, entry.policy.source),
+      h('span', { class: 'pp-role' }, card.role),
+      h('span', { class: 'pp-name' }, card.name),
+      h('code', { class: 'pp-image' }, card.image.shown),
+      h('span', { class: 'pp-badge', part: 'badge', 'data-policy': policy.key }, policy.badge),
+      h('span', { class: 'pp-source' }, policy.source),
     ),
-    h('p', { class: 'pp-reason' }, entry.policy.reason),
-    entry.outcome ? h('p', { class: 'pp-outcome' }, outcomeSummary(entry.outcome)) : null,
-    entry.findings.length ? h('ul', { class: 'pp-findings' }, entry.findings.map(findingItem)) : null,
+    h('p', { class: 'pp-reason' }, spans(policy.reason)),
+    h('p', { class: 'pp-outcome' }, card.outcome),
+    card.findings.length ? h('ul', { class: 'pp-findings' }, card.findings.map((f) => findingItem(f, faqs))) : null,
   );
 }
 
-function documentSection(doc, many) {
-  const errors = [doc.apiError, doc.strictError].filter(Boolean);
-  if (!doc.entries.length && !doc.findings.length && !errors.length) return null;
-  const title = [doc.kind, doc.name].filter(Boolean).join(' ');
+function documentSection(section, many, faqs) {
   return h(
     'section',
-    { class: 'pp-doc', 'data-document': doc.index },
-    many && title ? h('p', { class: 'pp-doc-title' }, title) : null,
-    errors.map((text) => h('p', { class: 'pp-error-text' }, text)),
-    doc.findings.length ? h('ul', { class: 'pp-findings' }, doc.findings.map(findingItem)) : null,
-    doc.entries.map(entryCard),
+    { class: 'pp-doc', 'data-document': section.index },
+    many && section.object ? h('p', { class: 'pp-doc-title' }, section.object) : null,
+    // Always an error notice: the object is not created.
+    section.rejections.map((r) =>
+      h('div', { class: 'pp-rejection', role: 'note', 'data-rule': 'object-rejected', 'data-severity': 'error' },
+        h('p', { class: 'pp-severity' }, r.heading),
+        h('p', { class: 'pp-error-text' }, r.text)),
+    ),
+    section.findings.length ? h('ul', { class: 'pp-findings' }, section.findings.map((f) => findingItem(f, faqs))) : null,
+    section.cards.map((c) => entryCard(c, faqs)),
   );
 }
 
@@ -283,21 +268,33 @@ export class PullPolicyExplainer extends HTMLElement {
     return script ? dedent(unescapeManifest(script.textContent)) : '';
   }
 
-  /** The last report rendered (the JS API's Report), or null. */
-  report = null;
+  /** The last view rendered (the JS API's View), or null. */
+  view = null;
+  #explained = null;
+  #reportOf = null;
+
+  /** The last report rendered (the JS API's Report, made when first asked for), or null. */
+  get report() {
+    if (!this.#explained) return null;
+    if (!this.#reportOf) {
+      const { manifest, options } = this.#explained;
+      this.#reportOf = explain(manifest, options);
+    }
+    return this.#reportOf;
+  }
 
   #options() {
     const options = { scenario: {} };
     const version = this.getAttribute('kubernetes-version');
     if (version) options.kubernetesVersion = version;
-    for (const [attribute, [field]] of Object.entries(SCENARIO)) {
+    for (const [attribute, field] of Object.entries(SCENARIO)) {
       const value = this.getAttribute(attribute);
       if (value) options.scenario[field] = value;
     }
     return options;
   }
 
-  #playgroundLink(manifest) {
+  #playgroundBase() {
     let base;
     try {
       base = new URL(this.getAttribute('playground') ?? DEFAULT_PLAYGROUND, document.baseURI);
@@ -306,14 +303,7 @@ export class PullPolicyExplainer extends HTMLElement {
     }
     if (base.protocol !== 'https:' && base.protocol !== 'http:') base = new URL(DEFAULT_PLAYGROUND);
     base.hash = '';
-    let fragment = `yaml=${base64url(manifest)}`;
-    const version = this.getAttribute('kubernetes-version');
-    if (version) fragment += `&k8s=${encodeURIComponent(version)}`;
-    for (const [attribute, [, parameter]] of Object.entries(SCENARIO)) {
-      const value = this.getAttribute(attribute);
-      if (value) fragment += `&${parameter}=${encodeURIComponent(value)}`;
-    }
-    return `${base.href}#${fragment}`;
+    return base.href;
   }
 
   #schedule() {
@@ -332,33 +322,47 @@ export class PullPolicyExplainer extends HTMLElement {
       this.#show(h('p', { class: 'pp-status', role: 'status' }, 'Loading the explainer…'));
     }
     let content;
+    let link = null;
+    const playground = this.#playgroundBase();
     try {
       await loadWasm();
       if (id !== this.#renders) return;
-      const report = explain(manifest, this.#options());
-      this.report = report;
-      const many = report.documents.length > 1;
+      const options = this.#options();
+      const v = view(manifest, options);
+      this.view = v;
+      this.#explained = { manifest, options };
+      this.#reportOf = null;
+      link = `${playground}#${fragment(manifest, options)}`;
+      const faqs = new Map(v.faq.map((e) => [e.id, e]));
+      const many = v.sections.length > 1;
       content = [
-        report.syntaxErrors.map((e) => h('p', { class: 'pp-error-text' }, `line ${e.line}: ${e.message}`)),
-        report.documents.map((doc) => documentSection(doc, many)),
-        report.summary.entries === 0 && !report.syntaxErrors.length
+        v.syntaxErrors.map((e) => h('p', { class: 'pp-error-text', 'data-rule': 'syntax-error' }, `${e.heading}: ${e.message}`)),
+        v.sections.map((section) => documentSection(section, many, faqs)),
+        v.counts.entries === 0 && !v.syntaxErrors.length
           ? h('p', { class: 'pp-status' }, 'No containers found in this manifest.')
           : null,
       ];
     } catch (error) {
       if (id !== this.#renders) return;
-      this.report = null;
+      this.view = null;
+      this.#explained = null;
       content = [h('p', { class: 'pp-error-text', role: 'alert' }, `pullpolicy: ${error?.message ?? error}`)];
     }
     this.#show(
       h('div', { class: 'pp-body' }, content),
-      h(
-        'a',
-        { class: 'pp-open', part: 'open', href: this.#playgroundLink(manifest), target: '_blank', rel: 'noopener' },
-        'Open in the playground',
-      ),
+      link
+        ? h('a', { class: 'pp-open', part: 'open', href: link, target: '_blank', rel: 'noopener' }, 'Open in the playground')
+        : null,
     );
-    this.dispatchEvent(new CustomEvent('pullpolicy-rendered', { detail: { report: this.report } }));
+    const element = this;
+    this.dispatchEvent(new CustomEvent('pullpolicy-rendered', {
+      detail: {
+        view: this.view,
+        get report() {
+          return element.report;
+        },
+      },
+    }));
   }
 
   #show(...nodes) {
@@ -366,7 +370,7 @@ export class PullPolicyExplainer extends HTMLElement {
     for (const node of [...this.#root.childNodes]) {
       if (node.nodeName !== 'STYLE') node.remove();
     }
-    this.#root.append(...nodes);
+    this.#root.append(...nodes.filter(Boolean));
   }
 }
 

@@ -1,8 +1,9 @@
-// Markup injection (issue 8) in the playground, its share links and scenario
-// parameters, and the embed page: every payload of tests/data/injection.json (in names,
-// an image, a key, a comment and annotations) shows as text and never runs. The web
-// component has its own test in embed.test.mjs ('markup in a manifest shows as text
-// and never runs').
+// Markup injection (issues 8 and 17) in the playground, its share links and scenario
+// parameters, the embed page, the analysis worker (manifests of 24 KB and more), the
+// deferred module (#z= links), "Copy as Markdown" and the <pull-policy-explainer> web
+// component: every payload of tests/data/injection.json (in names, an image, a key, a
+// comment and annotations; markup, javascript: URLs, CSS, U+001E, U+001F, U+2028, NUL,
+// ANSI escapes) shows as text and never runs.
 //
 // Each check: window.__pwned stays unset, no dialog opens, no element that could run
 // or load something appears (script, img, svg, iframe, …) and no on… attribute, the
@@ -12,18 +13,44 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPlayground, settled, useSite } from './harness.mjs';
+import { openPage, openPlayground, settled, useSite } from './harness.mjs';
 
 const CORPUS = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../data/injection.json'), 'utf8'));
 // One manifest per payload, as the corpus describes: @Q@ is the payload as a YAML
-// double-quoted scalar (JSON string syntax), @RAW@ the payload as written (a comment).
+// double-quoted scalar (JSON string syntax, U+2028 and U+2029 escaped), @RAW@ the
+// payload as written (a comment) when YAML can hold it there, else quoted.
+const quote = (s) => JSON.stringify(s).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+const printable = (s) => [...s].every((c) => c === '\t' || (c >= ' ' && c <= '~') || (c >= '\u00a0' && c !== '\u2028' && c !== '\u2029'));
 const PAYLOADS = CORPUS.payloads.map(({ id, text }) => ({
   id,
   text,
-  manifest: CORPUS.template.join('\n').replaceAll('@Q@', () => JSON.stringify(text)).replaceAll('@RAW@', () => text),
+  comment: printable(text) ? text : quote(text),
+  manifest: CORPUS.template
+    .join('\n')
+    .replaceAll('@Q@', () => quote(text))
+    .replaceAll('@RAW@', () => (printable(text) ? text : quote(text))),
 }));
-// Kubernetes quotes with Go's %q: for the corpus' printable ASCII, JSON's quoting.
-const goQuote = (s) => JSON.stringify(s);
+// Kubernetes quotes with Go's %q (strconv.Quote): printable characters as they are,
+// \a \b \f \n \r \t \v, \xHH below space and for DEL, \uHHHH for other non-printables.
+function goQuote(s) {
+  let out = '"';
+  for (const c of s) {
+    const n = c.codePointAt(0);
+    if (c === '"' || c === '\\') out += `\\${c}`;
+    else if (/[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u.test(c)) out += c;
+    else if ('\x07\b\f\n\r\t\v'.includes(c)) out += { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' }[c];
+    else if (n < 0x20 || n === 0x7f) out += `\\x${n.toString(16).padStart(2, '0')}`;
+    else if (n < 0x10000) out += `\\u${n.toString(16).padStart(4, '0')}`;
+    else out += `\\U${n.toString(16).padStart(8, '0')}`;
+  }
+  return `${out}"`;
+}
+// What the page shows of a payload: all of it (control characters cross the HTML
+// encoder as character references), but NUL, which HTML cannot hold.
+const shownAs = (s) => s.replaceAll('\0', '\ufffd');
+// A manifest of 24 KB or more goes to the analysis worker: the payload's manifest and a
+// comment-only document after it.
+const big = (manifest) => `${manifest}---\n# ${'x'.repeat(25000)}\n`;
 const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
 
 const site = useSite();
@@ -40,7 +67,7 @@ function active(page) {
     // the highlighted text, so it is left out; any other form counts.
     elements: [...document.querySelectorAll('img, svg, iframe, frame, object, embed, style, math, base, form:not(.editor > form.code), video, audio, link:not([href])')]
       .map((e) => e.outerHTML.slice(0, 200)),
-    textareas: document.querySelectorAll('textarea').length,
+    textareas: document.querySelectorAll('textarea:not(#markdown-text)').length,
     handlers: [...document.querySelectorAll('*')].flatMap((e) =>
       [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
     crash: document.querySelector('.crash')?.textContent ?? null,
@@ -75,17 +102,17 @@ async function assertInert(page, baseline, p, where) {
       links: [...document.querySelectorAll('#verdicts a[href]')].map((a) => a.getAttribute('href')),
     };
   });
-  assert.equal(shown.container, p.text, `${where} ${p.id}: the container name as written`);
-  assert.equal(shown.image, p.text, `${where} ${p.id}: the image as written`);
-  assert.ok(shown.verdicts.includes(`Pod ${p.text}`), `${where} ${p.id}: the object name`);
+  assert.equal(shown.container, shownAs(p.text), `${where} ${p.id}: the container name as written`);
+  assert.equal(shown.image, shownAs(p.text), `${where} ${p.id}: the image as written`);
+  assert.ok(shown.verdicts.includes(`Pod ${shownAs(p.text)}`), `${where} ${p.id}: the object name`);
   assert.ok(
     shown.verdicts.includes(`strict decoding error: unknown field ${goQuote(`spec.containers[0].${p.text}`)}`),
     `${where} ${p.id}: the unknown key, quoted`,
   );
-  assert.equal(
-    shown.invalidImage,
-    `Failed to apply default image tag ${goQuote(p.text)}: couldn't parse image name ${goQuote(p.text)}: invalid reference format`,
-    `${where} ${p.id}: the invalid-image finding`,
+  // (A payload with capitals adds "…: repository name (…) must be lowercase".)
+  assert.ok(
+    shown.invalidImage.startsWith(`Failed to apply default image tag ${goQuote(p.text)}: couldn't parse image name ${goQuote(p.text)}: invalid reference format`),
+    `${where} ${p.id}: the invalid-image finding: ${shown.invalidImage}`,
   );
   assert.ok(shown.links.length > 0, `${where} ${p.id}: the findings link to their documentation`);
   for (const href of shown.links) {
@@ -94,13 +121,78 @@ async function assertInert(page, baseline, p, where) {
 }
 
 /** Pastes `text` into the editor, as a user does, and waits for its verdicts. */
-async function paste(page, p) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), p.manifest);
+async function paste(page, p, manifest = p.manifest) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), manifest);
   await page.click('#manifest');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await settled(page);
-  await page.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, p.text);
+  await page.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, shownAs(p.text));
+}
+
+/** Markdown with its code spans (literal text, CommonMark: a run of backticks up to the
+ *  next run of the same length) and backslash-escaped characters taken out: what is left
+ *  is what a Markdown reader interprets. */
+function outsideCode(md) {
+  let out = '';
+  for (let i = 0; i < md.length; ) {
+    if (md[i] === '\\' && /[!-\/:-@[-`{-~]/.test(md[i + 1] ?? '')) {
+      out += '\u0001';
+      i += 2;
+      continue;
+    }
+    if (md[i] === '`') {
+      const run = md.slice(i).match(/^`+/)[0].length;
+      let j = i + run;
+      let close = -1;
+      while (j < md.length) {
+        if (md[j] === '`') {
+          const n = md.slice(j).match(/^`+/)[0].length;
+          if (n === run) {
+            close = j;
+            break;
+          }
+          j += n;
+        } else j += 1;
+      }
+      if (close >= 0) {
+        out += '\u0002';
+        i = close + run;
+        continue;
+      }
+      out += '`'.repeat(run);
+      i += run;
+      continue;
+    }
+    out += md[i];
+    i += 1;
+  }
+  return out;
+}
+
+/** "Copy as Markdown": outside the manifest's fenced block, nothing of the payload is
+ *  markup, a link, or a control character. */
+async function assertMarkdownInert(page, p, where) {
+  await page.click('#markdown-button');
+  await page.waitForSelector('#markdown-text');
+  const md = await page.inputValue('#markdown-text');
+  await page.keyboard.press('Escape');
+  const at = md.indexOf('```yaml\n');
+  assert.ok(at > 0, `${where} ${p.id}: the manifest's block in ${md}`);
+  const report = outsideCode(md.slice(0, at));
+  assert.doesNotMatch(md.slice(0, at), /[\x00-\x08\x0b-\x1f\x7f]/, `${where} ${p.id}: a control character in the Markdown`);
+  // The only HTML is the report's own.
+  for (const tag of report.match(/<\/?[a-z][^>]*>/gi) ?? []) {
+    assert.ok(['<br>', '<details>', '</details>', '<summary>', '</summary>', '<sub>', '</sub>'].includes(tag), `${where} ${p.id}: raw ${tag} in the Markdown`);
+  }
+  // Every link goes to the Kubernetes docs or this site (escaped brackets are gone).
+  for (const m of report.matchAll(/\]\(([^)]*)\)/g)) {
+    assert.ok(m[1].startsWith('https://kubernetes.io/') || m[1].startsWith(site.server.url), `${where} ${p.id}: a link to ${m[1]}`);
+  }
+  // The manifest's fence cannot be closed from inside it.
+  const fence = md.slice(at).match(/^`+/)[0];
+  assert.ok(md.slice(at + fence.length).includes(`\n${fence}\n`), `${where} ${p.id}: the fence closes`);
+  assert.ok(!p.manifest.includes(fence), `${where} ${p.id}: the fence is longer than any run in the manifest`);
 }
 
 test('the playground: each payload pasted into the editor shows as text and never runs', { timeout: 120000 }, async () => {
@@ -111,8 +203,10 @@ test('the playground: each payload pasted into the editor shows as text and neve
     assert.equal(await page.inputValue('#manifest'), p.manifest, `${p.id}: the editor holds the text`);
     // The highlighted editor shows the comment line as written.
     const firstLine = await page.$eval('.hl .ln', (l) => l.textContent);
-    assert.equal(firstLine, `# ${p.text}`, `${p.id}: the comment, highlighted`);
+    assert.equal(firstLine, `# ${shownAs(p.comment)}`, `${p.id}: the comment, highlighted`);
     await assertInert(page, baseline, p, 'pasted');
+    await assertMarkdownInert(page, p, 'pasted');
+    assert.deepEqual(await active(page), baseline, `${p.id}: the Markdown panel added nothing active`);
   }
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
@@ -122,7 +216,7 @@ test('the playground: each payload pasted into the editor shows as text and neve
 test('share links: #yaml= and the app\'s own #z= link of each payload', { timeout: 180000 }, async () => {
   for (const p of PAYLOADS) {
     const { page, context, errors, dialogs } = await open(`#yaml=${b64url(p.manifest)}`);
-    await page.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, p.text);
+    await page.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, shownAs(p.text));
     const baseline = { ...(await active(page)) };
     // The baseline is taken with the payload already shown: it must hold nothing active
     // beyond the page's own two scripts.
@@ -141,7 +235,7 @@ test('share links: #yaml= and the app\'s own #z= link of each payload', { timeou
     });
     again.on('pageerror', (e) => errors.push(String(e)));
     await again.goto(link);
-    await again.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, p.text, { timeout: 20000 });
+    await again.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, shownAs(p.text), { timeout: 20000 });
     assert.equal(await again.inputValue('#manifest'), p.manifest);
     await assertInert(again, baseline, p, '#z=');
     assert.deepEqual(dialogs, [], p.id);
@@ -168,8 +262,8 @@ test('scenario parameters in a link: payloads in override, allowlist, k8s and un
       // Written raw, & and , split the value (and % starts an escape): no literal check then.
       const literal = encode === encodeURIComponent ? !p.text.includes(',') : !/[&,%]/.test(p.text);
       if (literal) {
-        assert.equal(await page.inputValue('#sc-allowlist'), p.text, `${p.id}: the allowlist entry as written`);
-        assert.ok((await page.textContent('.overrides')).includes(p.text), `${p.id}: the override's image as written`);
+        assert.equal(await page.inputValue('#sc-allowlist'), shownAs(p.text), `${p.id}: the allowlist entry as written`);
+        assert.ok((await page.textContent('.overrides')).includes(shownAs(p.text)), `${p.id}: the override's image as written`);
       }
       assert.deepEqual(await page.$$eval('[data-effective-policy]', (els) => els.map((e) => e.dataset.effectivePolicy)), ['IfNotPresent']);
       assert.deepEqual(dialogs, [], p.id);
@@ -182,7 +276,7 @@ test('scenario parameters in a link: payloads in override, allowlist, k8s and un
 test('the embed page (?embed#yaml=): each payload shows as text and never runs', { timeout: 120000 }, async () => {
   for (const p of PAYLOADS) {
     const { page, context, errors, dialogs } = await open(`#yaml=${b64url(p.manifest)}`, { search: 'index.html?embed' });
-    await page.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, p.text);
+    await page.waitForFunction((t) => document.querySelector('#card-0-0 .card-head .name')?.textContent === t, shownAs(p.text));
     const baseline = await active(page);
     assert.equal(baseline.scripts.length, 2, `${p.id}: the page's own scripts only`);
     assert.deepEqual([baseline.elements, baseline.handlers, baseline.textareas], [[], [], 1], p.id);
@@ -196,4 +290,68 @@ test('the embed page (?embed#yaml=): each payload shows as text and never runs',
     assert.deepEqual(errors, [], p.id);
     await context.close();
   }
+});
+
+test('the analysis worker: each payload in a manifest of 24 KB or more shows as text and never runs', { timeout: 180000 }, async () => {
+  const { page, context, errors, dialogs } = await open();
+  await page.waitForSelector('html[data-engine="worker"]', { state: 'attached' });
+  const baseline = await active(page);
+  for (const p of PAYLOADS) {
+    const manifest = big(p.manifest);
+    assert.ok(manifest.length >= 24000);
+    await paste(page, p, manifest);
+    // The verdicts are the worker's: the page runs only manifests under 24 KB itself.
+    assert.equal(await page.getAttribute('html', 'data-engine'), 'worker');
+    assert.equal(await page.inputValue('#manifest'), manifest, `${p.id}: the editor holds the text`);
+    await assertInert(page, baseline, p, 'worker');
+    // The markers came across too, with the findings' words.
+    const marks = await page.$$eval('.marks .mark', (ms) => ms.map((m) => m.getAttribute('aria-label')).join('\n'));
+    assert.ok(marks.includes('invalid reference format'), `${p.id}: the editor's markers: ${marks}`);
+  }
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the web component: each payload shows as text and never runs', { timeout: 120000 }, async () => {
+  const { page, context, errors, dialogs } = await openPage(site.browser, `${site.server.url}embed/demo.html`);
+  for (const p of PAYLOADS) {
+    const got = await page.evaluate(async (manifest) => {
+      await customElements.whenDefined('pull-policy-explainer');
+      const el = document.createElement('pull-policy-explainer');
+      const script = document.createElement('script');
+      script.type = 'text/yaml';
+      script.textContent = manifest;
+      el.append(script);
+      const rendered = new Promise((resolve) => el.addEventListener('pullpolicy-rendered', resolve, { once: true }));
+      document.body.append(el);
+      await rendered;
+      await new Promise((r) => setTimeout(r, 100));
+      const root = el.shadowRoot;
+      const out = {
+        pwned: window.__pwned,
+        names: [...root.querySelectorAll('.pp-name')].map((n) => n.textContent),
+        images: [...root.querySelectorAll('.pp-image')].map((n) => n.textContent),
+        elements: [...root.querySelectorAll('img, svg, script, iframe, object, embed, style, form, link, math, base')].length,
+        handlers: [...root.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+        links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        rejections: [...root.querySelectorAll('.pp-rejection')].map((r) => r.textContent),
+        text: root.textContent,
+      };
+      el.remove();
+      return out;
+    }, p.manifest);
+    assert.equal(got.pwned, undefined, p.id);
+    assert.deepEqual([got.elements, got.handlers], [0, []], p.id);
+    assert.deepEqual(got.names, [p.text, 'image-payload'], p.id);
+    assert.deepEqual(got.images, ['nginx:1.27', p.text], p.id);
+    // kubectl apply rejects the unknown key: an error notice, in Kubernetes' words.
+    assert.ok(got.rejections.some((r) => r.includes(`unknown field ${goQuote(`spec.containers[0].${p.text}`)}`)), `${p.id}: ${got.rejections}`);
+    for (const href of got.links) {
+      assert.ok(href.startsWith('https://kubernetes.io/') || href.startsWith(site.server.url), `${p.id}: link ${href}`);
+    }
+  }
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -3,15 +3,18 @@
 
 #[cfg(target_arch = "wasm32")]
 use crate::browser;
-use crate::components::{Editor, render};
+use crate::components::{Editor, UiRef, render};
 use crate::examples::EXAMPLES;
-use crate::markup::html;
+use crate::markup::{Shown, html};
 use crate::share;
 #[cfg(target_arch = "wasm32")]
 use crate::state::Theme;
 use crate::state::{Action, Analysis, Menu, Notice, Shared, Source, State, Tone};
 use crate::storage::Saved;
 use gloo::timers::callback::Timeout;
+#[cfg(not(target_arch = "wasm32"))]
+use pullpolicy_view::share::PlaygroundBase;
+pub use pullpolicy_view::wording::group;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,7 +23,7 @@ pub type Dispatch = UseReducerDispatcher<State>;
 
 /// The first state: a share link wins over the saved manifest, which wins over the
 /// first example. A crash during the last visit stops the automatic analysis.
-fn initial_state() -> State {
+fn initial_state(analyser: &mut crate::engine::Analyser) -> State {
     let embed = crate::embed::mode().is_some();
     // Embedded, nothing is read from storage: the page shows what it is given.
     let saved = if embed { None } else { crate::storage::load() };
@@ -61,10 +64,8 @@ fn initial_state() -> State {
     match crashed {
         Some(details) => state.analysis = Analysis::Crashed { details },
         None if state.text.len() <= crate::MAX_INPUT => {
-            state.apply(
-                Shared::new(crate::engine::run(&state.job())),
-                crate::browser::now(),
-            );
+            let first = analyser.run(&state.job());
+            state.apply(Shared::new(first), crate::browser::now());
         }
         None => {
             state.apply(
@@ -85,32 +86,26 @@ fn hash() -> String {
 
 /// Saves the manifest, scenario and theme, unless the manifest is an unchanged
 /// share link (opening a link must not overwrite the user's own saved work).
-pub(crate) fn save(state: &State) {
-    save_or_warn(state, None);
+pub(crate) fn save(state: &State, ui: &UiRef) {
+    save_or_warn(state, None, ui);
 }
 
-thread_local! {
-    /// What was saved last, the text by identity: saving the same state again (after
-    /// its analysis, on `pagehide`) writes nothing, and 100 KB less each time.
-    static LAST_SAVED: std::cell::RefCell<Option<(std::rc::Weak<String>, pullpolicy::Options, crate::state::Theme)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-fn saved_already(state: &State) -> bool {
-    LAST_SAVED.with(|l| {
-        l.borrow().as_ref().is_some_and(|(text, options, theme)| {
+fn saved_already(state: &State, ui: &UiRef) -> bool {
+    ui.borrow()
+        .saved
+        .as_ref()
+        .is_some_and(|(text, options, theme)| {
             text.upgrade()
                 .is_some_and(|t| Rc::ptr_eq(&t, &state.text.0))
                 && *options == state.options
                 && *theme == state.theme
         })
-    })
 }
 
 /// [`save`], and when the browser refuses (private mode, a full quota) say so once,
 /// with what to do instead.
-fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
-    if state.source == Source::Link || crate::embed::mode().is_some() || saved_already(state) {
+fn save_or_warn(state: &State, dispatch: Option<&Dispatch>, ui: &UiRef) {
+    if state.source == Source::Link || crate::embed::mode().is_some() || saved_already(state, ui) {
         return;
     }
     let saved = Saved {
@@ -119,19 +114,14 @@ fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
         theme: state.theme,
     };
     if crate::storage::save(&saved) {
-        LAST_SAVED.with(|l| {
-            *l.borrow_mut() = Some((Rc::downgrade(&state.text.0), saved.options, saved.theme))
-        });
-    } else {
-        thread_local!(static WARNED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-        if let Some(d) = dispatch
-            && !WARNED.with(|w| w.replace(true))
-        {
-            d.dispatch(Action::Notify(Notice::new(
-                Tone::Warning,
-                "This browser did not let the playground keep your manifest (private mode, or storage full). Copy a link to keep it.",
-            )));
-        }
+        ui.borrow_mut().saved = Some((Rc::downgrade(&state.text.0), saved.options, saved.theme));
+    } else if let Some(d) = dispatch
+        && !std::mem::replace(&mut ui.borrow_mut().warned, true)
+    {
+        d.dispatch(Action::Notify(Notice::new(
+            Tone::Warning,
+            "This browser did not let the playground keep your manifest (private mode, or storage full). Copy a link to keep it.",
+        )));
     }
 }
 
@@ -140,10 +130,7 @@ fn save_or_warn(state: &State, dispatch: Option<&Dispatch>) {
 /// the uncompressed form (`#yaml=`) when it did not load, and embedded (where it is not
 /// loaded).
 pub fn share_url(state: &State, then: Box<dyn FnOnce(String)>) {
-    #[cfg(target_arch = "wasm32")]
-    let base = browser::base_url();
-    #[cfg(not(target_arch = "wasm32"))]
-    let base = String::from("./");
+    let base = page_url();
     let (text, options) = (state.text.clone(), state.options.clone());
     if crate::embed::mode().is_some() {
         return then(format!("{base}#{}", share::encode_plain(&text, &options)));
@@ -156,6 +143,15 @@ pub fn share_url(state: &State, then: Box<dyn FnOnce(String)>) {
         };
         then(format!("{base}#{fragment}"));
     }));
+}
+
+/// This page's address without its fragment: where share links and FAQ links go. (A
+/// share link is shown as text and copied; it becomes no `href` here.)
+fn page_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return browser::base_url();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::from("https://pullpolicy.test/")
 }
 
 /// "Copy link": puts the link in the address bar and on the clipboard, and opens the
@@ -191,7 +187,8 @@ pub fn copy_link(state: &State, dispatch: &Dispatch) {
     );
 }
 
-/// "Copy as Markdown".
+/// "Copy as Markdown": the view's Markdown report (the CLI's `--format markdown`), with
+/// the manifest and a link back.
 pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
     if state.text.len() > crate::MAX_INPUT {
         dispatch.dispatch(Action::Notify(Notice::new(
@@ -201,22 +198,41 @@ pub fn copy_markdown(state: &State, dispatch: &Dispatch) {
         return;
     }
     let (text, options, d) = (state.text.clone(), state.options.clone(), dispatch.clone());
-    share_url(
-        state,
-        Box::new(move |link| {
-            // A one-off analysis on the main thread: a click may wait, typing never does.
-            let report = pullpolicy::explain(&text, &options);
-            let md: Rc<str> = Rc::from(crate::markdown::export(&text, &report, &options, &link));
-            d.dispatch(Action::MarkdownMade(md.clone()));
-            d.dispatch(Action::Menu(Some(Menu::Markdown)));
-            copy(
-                md.to_string(),
-                "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
-                Tone::Success,
-                d,
-            );
-        }),
-    );
+    // Once the deferred module's loader is there (the share link waits for it too).
+    crate::codec::when_loaded(Box::new(move || {
+        let done = move |md: Result<String, ()>| {
+            match md {
+            Ok(md) => {
+                let md: Rc<str> = Rc::from(md);
+                d.dispatch(Action::MarkdownMade(md.clone()));
+                d.dispatch(Action::Menu(Some(Menu::Markdown)));
+                copy(
+                    md.to_string(),
+                    "Markdown copied: verdict table, findings, manifest and link.".to_owned(),
+                    Tone::Success,
+                    d,
+                );
+            }
+            Err(()) => d.dispatch(Action::Notify(Notice::new(
+                Tone::Error,
+                "The Markdown could not be made: the playground's Markdown module did not load. Reload the page to try again.",
+            ))),
+        }
+        };
+        let base = page_url();
+        #[cfg(target_arch = "wasm32")]
+        {
+            let mut params = String::new();
+            crate::params::write(&options, &mut params);
+            crate::codec::markdown(&text, &params, &base, Box::new(done));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        done(
+            PlaygroundBase::parse(&base)
+                .map(|b| crate::markdown::export(&text, &options, &b))
+                .ok_or(()),
+        );
+    }));
 }
 
 pub(crate) fn copy(text: String, done: String, tone: Tone, dispatch: Dispatch) {
@@ -235,29 +251,16 @@ pub(crate) fn copy(text: String, done: String, tone: Tone, dispatch: Dispatch) {
     dispatch.dispatch(Action::Notify(Notice::new(tone, done).details(text)));
 }
 
-/// `12,345`.
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The page's sections as last built, each with what it was built from (see [`keep`]).
 /// One `use_mut_ref` holds them all: each yew hook instance costs code in the bundle
 /// (a `use_memo` per section cost about 0.3 KB gzip each).
 #[derive(Default)]
 struct Sections {
     markers: Option<(u64, Shared<Vec<crate::components::Marker>>)>,
-    verdicts: Option<(Analysis, AttrValue)>,
-    header: Option<(HeaderKey, AttrValue)>,
-    scenario: Option<(pullpolicy::Options, AttrValue)>,
-    faq: Option<(Vec<&'static str>, AttrValue)>,
+    verdicts: Option<(Analysis, Shown)>,
+    header: Option<(HeaderKey, Shown)>,
+    scenario: Option<(pullpolicy::Options, Shown)>,
+    faq: Option<(Vec<&'static str>, Shown)>,
 }
 
 /// What the header shows: theme, open menu, current example, share link, Markdown.
@@ -325,7 +328,11 @@ const ANNOUNCE_AFTER_MS: u32 = 900;
 #[function_component(App)]
 pub fn app() -> Html {
     let embed = crate::embed::mode();
-    let state = use_reducer(initial_state);
+    let ui: UiRef = use_mut_ref(crate::components::Ui::default);
+    let state = {
+        let ui = ui.clone();
+        use_reducer(move || initial_state(&mut ui.borrow_mut().analyser))
+    };
     let dispatch = state.dispatcher();
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
@@ -337,6 +344,7 @@ pub fn app() -> Html {
     {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
+        let ui = ui.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
             let listeners: Box<dyn std::any::Any> = match embed {
@@ -350,18 +358,21 @@ pub fn app() -> Html {
                     // Once the first verdict is painted: the worker, and the deferred
                     // module with the FAQ answers and the examples (which a click on
                     // an example or a `#z=` link loads sooner).
-                    let d = dispatch.clone();
+                    let (d, ui2) = (dispatch.clone(), ui.clone());
                     let start = gloo::timers::callback::Timeout::new(300, move || {
                         crate::components::load_library();
                         if crate::worker::current(&d).is_none() {
-                            crate::worker::Engine::start(d);
+                            crate::worker::Engine::start(d, ui2);
                         }
                     });
-                    Box::new((crate::components::global_listeners(latest, dispatch), start))
+                    Box::new((
+                        crate::components::global_listeners(latest, dispatch, ui),
+                        start,
+                    ))
                 }
             };
             #[cfg(not(target_arch = "wasm32"))]
-            let listeners = crate::components::global_listeners(latest, dispatch);
+            let listeners = crate::components::global_listeners(latest, dispatch, ui);
             move || drop(listeners)
         });
     }
@@ -386,6 +397,7 @@ pub fn app() -> Html {
     {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
+        let ui = ui.clone();
         use_effect(move || {
             let s = latest.borrow();
             let now = Seen {
@@ -402,22 +414,22 @@ pub fn app() -> Html {
             let changed = |f: fn(&Seen, &Seen) -> bool| before.as_ref().is_none_or(|b| f(b, &now));
             if changed(|a, b| a.ask != b.ask) {
                 let delay = if s.ask_now { 0 } else { s.debounce_ms() };
-                let (latest, dispatch) = (latest.clone(), dispatch.clone());
+                let (latest, dispatch, ui) = (latest.clone(), dispatch.clone(), ui.clone());
                 after.ask = Some(Timeout::new(delay, move || {
                     let s = latest.borrow();
                     if !s.busy() {
                         return;
                     }
-                    save_or_warn(&s, Some(&dispatch));
+                    save_or_warn(&s, Some(&dispatch), &ui);
                     let job = s.job();
                     drop(s);
                     #[cfg(target_arch = "wasm32")]
                     match crate::worker::current(&dispatch) {
                         Some(e) => e.request(job),
-                        None => crate::worker::run_here(&job, &dispatch),
+                        None => crate::worker::run_here(&job, &dispatch, &ui),
                     }
                     #[cfg(not(target_arch = "wasm32"))]
-                    crate::worker::run_here(&job, &dispatch);
+                    crate::worker::run_here(&job, &dispatch, &ui);
                 }));
             }
             if changed(|a, b| a.notice != b.notice) {
@@ -435,7 +447,7 @@ pub fn app() -> Html {
                 }));
             }
             if changed(|a, b| a.saved != b.saved) {
-                save(&s);
+                save(&s, &ui);
             }
             #[cfg(target_arch = "wasm32")]
             if changed(|a, b| a.shown != b.shown) {
@@ -456,7 +468,7 @@ pub fn app() -> Html {
             if embed.is_some() {
                 crate::embed::post_height();
             }
-            crate::components::restore_focus();
+            crate::components::restore_focus(&ui);
             if changed(|a, b| a.menu != b.menu) {
                 match s.menu {
                     Some(Menu::Examples) => crate::components::focus_id("example-0"),
@@ -483,7 +495,7 @@ pub fn app() -> Html {
         });
         // Made once per analysis: a keystroke's render shares the markup, not copies it.
         let verdicts = keep(&mut c.verdicts, state.analysis.clone(), |a| {
-            AttrValue::from(match a {
+            Shown::from(match a {
                 Analysis::Ready(r) => r.verdicts.clone(),
                 Analysis::Crashed { details } => render::crashed(details),
                 Analysis::Pending => render::pending(),
@@ -492,10 +504,10 @@ pub fn app() -> Html {
         match embed {
             Some(_) => (
                 markers,
-                AttrValue::default(),
-                AttrValue::default(),
+                Shown::default(),
+                Shown::default(),
                 verdicts,
-                AttrValue::default(),
+                Shown::default(),
             ),
             None => {
                 let example = match state.source {
@@ -513,27 +525,27 @@ pub fn app() -> Html {
                     render::header(*theme, *menu, *example, link.as_deref(), md.as_deref()).into()
                 });
                 let scenario = keep(&mut c.scenario, state.options.clone(), |o| {
-                    render::scenario(o).into()
+                    render::scenario(o, &state.open).into()
                 });
                 let related = state
                     .rendered()
                     .map(|r| r.related.clone())
                     .unwrap_or_default();
-                let faq = keep(&mut c.faq, related, |related| render::faq(related).into());
+                let faq = keep(&mut c.faq, related, |related| {
+                    render::faq(related, &state.open).into()
+                });
                 (markers, header, scenario, verdicts, faq)
             }
         }
     };
 
     let onclick = {
-        let latest = latest.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: MouseEvent| crate::components::on_click(e, &latest, &dispatch))
+        let (latest, dispatch, ui) = (latest.clone(), dispatch.clone(), ui.clone());
+        Callback::from(move |e: MouseEvent| crate::components::on_click(e, &latest, &dispatch, &ui))
     };
     let onchange = {
-        let latest = latest.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| crate::components::on_change(e, &latest, &dispatch))
+        let (latest, dispatch, ui) = (latest.clone(), dispatch.clone(), ui.clone());
+        Callback::from(move |e: Event| crate::components::on_change(e, &latest, &dispatch, &ui))
     };
 
     let editor = html! {
@@ -553,7 +565,7 @@ pub fn app() -> Html {
     let notices = html! {
         <>
             <div id="announcer" class="sr-only" role="status" aria-live="polite" aria-atomic="true"></div>
-            <div class="notice-area" role="status" aria-live="polite">{ html(render::notice(state.notice.as_ref())) }</div>
+            <div class="notice-area" role="status" aria-live="polite">{ html(&Shown::from(render::notice(state.notice.as_ref()))) }</div>
         </>
     };
     if embed.is_some() {
@@ -562,7 +574,7 @@ pub fn app() -> Html {
             <div class="app embed" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
                 <main id="main" class="layout"><div class="work">
                     { editor }
-                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts.clone()) }</section>
+                    <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(&verdicts) }</section>
                 </div></main>
                 <p class="embed-open"><a {href} target="_blank" rel="noopener">{ "Open in the playground" }</a></p>
                 { notices }
@@ -572,33 +584,29 @@ pub fn app() -> Html {
 
     html! {
         <div class="app" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
-            { html("<a class=\"skip\" href=\"#verdicts\" data-act=\"skip\">Skip to verdicts</a>".to_owned()) }
-            { html(header) }
+            { html(&skip_link()) }
+            { html(&header) }
             <main id="main" class="layout">
                 <div class="work">
                     { editor }
                     <div class="results">
-                        <section class="pane scenario" aria-labelledby="scenario-title">{ html(scenario) }</section>
-                        <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(verdicts.clone()) }</section>
+                        <section class="pane scenario" aria-labelledby="scenario-title">{ html(&scenario) }</section>
+                        <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(&verdicts) }</section>
                     </div>
                 </div>
-                <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html(faq) }</section>
+                <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html(&faq) }</section>
             </main>
-            { html(render::FOOTER) }
+            { html(&Shown::literal(render::FOOTER)) }
             { notices }
         </div>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn groups_digits() {
-        assert_eq!(group(0), "0");
-        assert_eq!(group(999), "999");
-        assert_eq!(group(8000), "8,000");
-        assert_eq!(group(1234567), "1,234,567");
-    }
+/// "Skip to verdicts".
+fn skip_link() -> Shown {
+    let mut h = crate::markup::Html::new();
+    h.raw("<a class=\"skip\" href=\"#verdicts\"");
+    crate::actions::Click::Skip.write(&mut h);
+    h.raw(">Skip to verdicts</a>");
+    Shown::from(h.finish())
 }

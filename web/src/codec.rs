@@ -113,7 +113,7 @@ pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{deflate, when_loaded};
+pub use web::{deflate, markdown, when_loaded};
 #[cfg(target_arch = "wasm32")]
 use web::{is_loaded, with_inflate};
 
@@ -129,6 +129,8 @@ mod web {
     #[derive(Default)]
     struct Codec {
         loaded: Option<Option<(js_sys::Function, js_sys::Function)>>,
+        /// `markdown(yaml, params, playground)`, a Promise of the Markdown.
+        markdown: Option<js_sys::Function>,
         waiting: Vec<Box<dyn FnOnce()>>,
     }
 
@@ -167,6 +169,36 @@ mod web {
 
     pub(super) fn with_inflate(then: WithInflate) {
         when_loaded(Box::new(move || call(functions().map(|(i, _)| i), then)));
+    }
+
+    /// "Copy as Markdown" of `text` under the link parameters `params` (`k8s=1.34&…`),
+    /// linking to `playground`: the npm API's `markdown()`, through the module's loader
+    /// (see [`crate::markdown`]); `Err` when it could not load.
+    pub fn markdown(
+        text: &str,
+        params: &str,
+        playground: &str,
+        then: Box<dyn FnOnce(Result<String, ()>)>,
+    ) {
+        let f = CODEC.with(|c| c.borrow().markdown.clone());
+        let promise = f.and_then(|f| {
+            f.call3(
+                &wasm_bindgen::JsValue::NULL,
+                &text.into(),
+                &params.into(),
+                &playground.into(),
+            )
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+        });
+        match promise {
+            Some(p) => crate::browser::when_settled(
+                &p,
+                Box::new(move |r| then(r.ok().and_then(|v| v.as_string()).ok_or(()))),
+            ),
+            None => then(Err(())),
+        }
     }
 
     /// Raw deflate of `bytes` by the module; `None` until it has loaded, or if it did not.
@@ -210,12 +242,14 @@ mod web {
         let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
         let function = |name| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         let functions = function("inflate").zip(function("deflate"));
+        let markdown = function("markdown");
         let waiting = CODEC.with(|c| {
             let mut c = c.borrow_mut();
             if c.loaded.is_some() {
                 return None;
             }
             c.loaded = Some(functions);
+            c.markdown = markdown;
             Some(std::mem::take(&mut c.waiting))
         });
         let Some(waiting) = waiting else { return };

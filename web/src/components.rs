@@ -13,11 +13,11 @@ mod scenario;
 mod status;
 mod verdicts;
 
-pub use card::{container_path, finding_id, policy_name};
+pub use card::container_path;
 pub use editor::{Editor, EditorProps, Marker};
 pub use faq::{anchor as faq_anchor, open_entry};
 pub use header::trigger_id;
-pub use verdicts::VerdictsProps;
+pub use verdicts::{RenderCx, VerdictsProps};
 
 /// The markup renderers of the page's sections.
 pub mod render {
@@ -29,40 +29,49 @@ pub mod render {
     pub use super::verdicts::{crashed, pending, render as verdicts};
 }
 
+#[cfg(target_arch = "wasm32")]
+use crate::actions::{Change, Click, Setting};
 use crate::app::Dispatch;
 #[cfg(target_arch = "wasm32")]
 use crate::examples::EXAMPLES;
 use crate::state::State;
 #[cfg(target_arch = "wasm32")]
 use crate::state::{Action, Notice, Source, Tone};
-use pullpolicy::Severity;
 #[cfg(target_arch = "wasm32")]
-use pullpolicy::{Credentials, ImageOverride, NodeImage, Registry};
+use pullpolicy::ImageOverride;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use yew::UseReducerHandle;
 
 /// The latest state, readable from event handlers.
 pub type Latest = Rc<RefCell<UseReducerHandle<State>>>;
 
-thread_local! {
+/// What the page's handlers share besides the state, passed to them explicitly: the
+/// control to focus again after a redraw, what was saved last, whether a refused save
+/// was reported, and the page's analyser.
+#[derive(Debug, Default)]
+pub struct Ui {
     /// The id of the control that caused the last state change: if re-rendering
     /// replaced it, focus goes back to its replacement.
-    static REFOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// Disclosures the user opened or closed, by region id, so re-rendered markup keeps them.
-    static OPEN: RefCell<Vec<(String, bool)>> = const { RefCell::new(Vec::new()) };
+    pub refocus: Option<String>,
+    /// What was saved last, the text by identity: saving the same state again (after its
+    /// analysis, on `pagehide`) writes nothing, and 100 KB less each time.
+    pub saved: Option<(Weak<String>, pullpolicy::Options, crate::state::Theme)>,
+    /// A refused save was reported (once is enough).
+    pub warned: bool,
+    /// The page's analyser (the worker has its own).
+    pub analyser: crate::engine::Analyser,
 }
 
-/// Whether the user left the disclosure region with this id open (`None`: never toggled).
-pub fn is_open(id: &str) -> Option<bool> {
-    OPEN.with(|o| o.borrow().iter().find(|(k, _)| k == id).map(|(_, v)| *v))
-}
+/// [`Ui`], shared by the app and its handlers.
+pub type UiRef = Rc<RefCell<Ui>>;
 
 /// After a render: focus the replacement of the control that changed the state, if
 /// the change removed it from the page.
-pub fn restore_focus() {
+pub fn restore_focus(ui: &UiRef) {
+    let id = ui.borrow_mut().refocus.take();
     #[cfg(target_arch = "wasm32")]
-    if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
+    if let Some(id) = id {
         let doc = gloo::utils::document();
         let lost = doc
             .active_element()
@@ -71,15 +80,8 @@ pub fn restore_focus() {
             focus_id(&id);
         }
     }
-}
-
-/// A text symbol for a severity (shapes differ, so colour is not the only cue).
-pub fn severity_icon(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "✖",
-        Severity::Warning => "▲",
-        Severity::Info => "●",
-    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
 }
 
 /// Moves focus to the element with this id (and scrolls it into view).
@@ -92,11 +94,11 @@ pub fn focus_id(id: &str) {
     let _ = id;
 }
 
-/// Opens or closes a disclosure button's region, in the page (no re-render), and
-/// remembers the choice for markup rendered later.
+/// Opens or closes a disclosure button's region in the page, at once (no redraw); the
+/// choice itself is the state's ([`Action::Disclose`]), which markup drawn later keeps.
 #[cfg(target_arch = "wasm32")]
-pub fn set_disclosure(button: &web_sys::Element, open: bool) {
-    let region = attr(button, "aria-controls");
+pub fn show_disclosure(button: &web_sys::Element, open: bool) {
+    let region = button.get_attribute("aria-controls").unwrap_or_default();
     let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
     if let Some(r) = gloo::utils::document().get_element_by_id(&region) {
         let _ = if open {
@@ -105,13 +107,6 @@ pub fn set_disclosure(button: &web_sys::Element, open: bool) {
             r.set_attribute("hidden", "")
         };
     }
-    OPEN.with(|o| {
-        let mut o = o.borrow_mut();
-        match o.iter_mut().find(|(k, _)| *k == region) {
-            Some(x) => x.1 = open,
-            None => o.push((region, open)),
-        }
-    });
 }
 
 /// Scrolls an element into view and focuses it.
@@ -124,41 +119,6 @@ pub fn focus_element(el: &web_sys::Element) {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
         let _ = el.focus();
     }
-}
-
-/// A kubernetes.io link label: `Images › image pull policy`.
-pub fn link_label(url: &str) -> String {
-    let rest = url
-        .trim_start_matches("https://")
-        .trim_start_matches("kubernetes.io");
-    let (path, anchor) = rest.split_once('#').unwrap_or((rest, ""));
-    let page = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    let mut label = page.replace('-', " ");
-    // kubernetes.io paths are ASCII; ASCII upper-casing keeps the standard
-    // library's Unicode case tables out of the bundle.
-    if let Some(first) = label.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    if !anchor.is_empty() {
-        label.push_str(" › ");
-        label.push_str(&anchor.replace('-', " "));
-    }
-    if label.is_empty() {
-        url.to_owned()
-    } else {
-        label
-    }
-}
-
-/// Whether a finding's link may become an `href`: only the kubernetes.io pages the
-/// core lists in [`pullpolicy::LINKS`].
-pub fn allowed_link(url: &str) -> bool {
-    pullpolicy::LINKS.contains(&url)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn attr(el: &web_sys::Element, name: &str) -> String {
-    el.get_attribute(name).unwrap_or_default()
 }
 
 /// Loads the library (the deferred module) unless it is loaded, and puts the FAQ
@@ -176,7 +136,7 @@ pub fn open_faq_link(id: &'static str, d: &Dispatch) {
 
 /// Loads example `i` into the editor, or says why it cannot.
 #[cfg(target_arch = "wasm32")]
-fn load_example(i: usize, d: &Dispatch) {
+fn load_example(i: usize, d: &Dispatch, ui: &UiRef) {
     let x = &EXAMPLES[i];
     let Some(text) = crate::library::example(i) else {
         d.dispatch(Action::Menu(None));
@@ -188,7 +148,8 @@ fn load_example(i: usize, d: &Dispatch) {
             ),
         )));
         // The menu's trigger takes the focus back once the header is redrawn.
-        return REFOCUS.with(|r| *r.borrow_mut() = Some("examples-button".to_owned()));
+        ui.borrow_mut().refocus = Some("examples-button".to_owned());
+        return;
     };
     d.dispatch(Action::Load {
         text,
@@ -199,12 +160,12 @@ fn load_example(i: usize, d: &Dispatch) {
         undo: true,
         ..Notice::new(Tone::Success, format!("Loaded the example “{}”.", x.title))
     }));
-    REFOCUS.with(|r| *r.borrow_mut() = None);
+    ui.borrow_mut().refocus = None;
     focus_id("manifest");
 }
 
-/// Clicks on markup-rendered buttons and links (`data-act`).
-pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
+/// Clicks on markup-rendered buttons and links: their [`Click`].
+pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch, ui: &UiRef) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
@@ -215,59 +176,36 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
         else {
             return;
         };
+        let Some(click) = Click::read(|name| el.get_attribute(name)) else {
+            return;
+        };
         let id = el.id();
         if !id.is_empty() {
-            REFOCUS.with(|r| *r.borrow_mut() = Some(id));
+            ui.borrow_mut().refocus = Some(id);
         }
-        // `line:column`, as `Markup::jump` writes it.
-        let at = |name: &str| {
-            let value = attr(&el, name);
-            let (line, col) = value.split_once(':').unwrap_or(("0", "0"));
-            (line.parse().unwrap_or(0), col.parse().unwrap_or(0))
-        };
-        match attr(&el, "data-act").as_str() {
-            "jump" => d.dispatch(Action::JumpTo {
-                from: at("data-from"),
-                to: at("data-to"),
-            }),
-            "faq" => {
+        match click {
+            Click::Jump { from, to } => d.dispatch(Action::JumpTo { from, to }),
+            Click::Faq(id) => {
                 e.prevent_default();
-                if let Some(entry) = pullpolicy::faq::entry(&attr(&el, "data-id")) {
-                    d.dispatch(Action::OpenFaq(entry.id));
-                }
+                d.dispatch(Action::OpenFaq(id));
             }
-            "filter" => {
-                let p = attr(&el, "data-policy");
-                d.dispatch(Action::Filter(
-                    ["Always", "IfNotPresent", "Never", "invalid"]
-                        .into_iter()
-                        .find(|k| *k == p),
-                ));
-            }
-            "showall" => d.dispatch(Action::ShowAll),
-            "theme" => {
+            Click::Filter(p) => d.dispatch(Action::Filter(p)),
+            Click::ShowAll => d.dispatch(Action::ShowAll),
+            Click::Theme => {
                 let next = latest.borrow().theme.next();
                 d.dispatch(Action::SetTheme(next));
             }
-            "menu" => {
-                let menu = match attr(&el, "data-menu").as_str() {
-                    "share-button" => crate::state::Menu::Share,
-                    "markdown-button" => crate::state::Menu::Markdown,
-                    "shortcuts-button" => crate::state::Menu::Shortcuts,
-                    _ => crate::state::Menu::Examples,
-                };
-                match menu {
-                    crate::state::Menu::Share => crate::app::copy_link(&latest.borrow(), d),
-                    crate::state::Menu::Markdown => crate::app::copy_markdown(&latest.borrow(), d),
-                    m => d.dispatch(Action::ToggleMenu(m)),
-                }
-            }
-            "skip" => {
+            Click::Menu(menu) => match menu {
+                crate::state::Menu::Share => crate::app::copy_link(&latest.borrow(), d),
+                crate::state::Menu::Markdown => crate::app::copy_markdown(&latest.borrow(), d),
+                m => d.dispatch(Action::ToggleMenu(m)),
+            },
+            Click::Skip => {
                 e.prevent_default();
                 focus_id("verdicts");
             }
-            "explain" => d.dispatch(Action::Analyse),
-            "open" => {
+            Click::Explain => d.dispatch(Action::Analyse),
+            Click::Open => {
                 if let Some(input) = gloo::utils::document()
                     .get_element_by_id("open-file")
                     .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
@@ -275,45 +213,43 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch) {
                     input.click();
                 }
             }
-            "mark" => focus_id(&attr(&el, "data-target")),
-            "toggle" => {
-                let open = attr(&el, "aria-expanded") != "true";
-                set_disclosure(&el, open);
-                REFOCUS.with(|r| *r.borrow_mut() = None);
+            Click::Mark(target) => focus_id(&target),
+            Click::Toggle { region, open } => {
+                show_disclosure(&el, open);
+                ui.borrow_mut().refocus = None;
+                d.dispatch(Action::Disclose { region, open });
             }
-            "dismiss" => d.dispatch(Action::Dismiss),
-            "undo" => d.dispatch(Action::Restore),
-            "reset-scenario" => d.dispatch(Action::SetOptions(pullpolicy::Options::default())),
-            "rm-override" => d.dispatch(Action::SetOverride(ImageOverride {
-                image: attr(&el, "data-image"),
+            Click::Dismiss => d.dispatch(Action::Dismiss),
+            Click::Undo => d.dispatch(Action::Restore),
+            Click::ResetScenario => d.dispatch(Action::SetOptions(pullpolicy::Options::default())),
+            Click::RmOverride(image) => d.dispatch(Action::SetOverride(ImageOverride {
+                image,
                 ..ImageOverride::default()
             })),
-            "example" => {
-                let i = attr(&el, "data-i").parse::<usize>().unwrap_or(0);
+            Click::Example(i) => {
                 if i < EXAMPLES.len() {
                     // All but the first come with the library, after the first verdict.
-                    let d = d.clone();
-                    crate::codec::when_loaded(Box::new(move || load_example(i, &d)));
+                    let (d, ui) = (d.clone(), ui.clone());
+                    crate::codec::when_loaded(Box::new(move || load_example(i, &d, &ui)));
                 }
             }
-            "copy" => {
+            Click::Copy(src) => {
                 let text = gloo::utils::document()
-                    .get_element_by_id(&attr(&el, "data-src"))
+                    .get_element_by_id(&src)
                     .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
                     .map(|t| t.value())
                     .unwrap_or_default();
                 crate::app::copy(text, "Details copied.".to_owned(), Tone::Success, d.clone());
             }
-            _ => {}
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (e, latest, d);
+    let _ = (e, latest, d, ui);
 }
 
-/// Changes of markup-rendered form controls (`data-set`): the scenario and the
-/// per-image overrides.
-pub fn on_change(e: yew::Event, latest: &Latest, d: &Dispatch) {
+/// Changes of markup-rendered form controls: their [`Setting`] (the scenario, the
+/// per-image overrides, the file input).
+pub fn on_change(e: yew::Event, latest: &Latest, d: &Dispatch, ui: &UiRef) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
@@ -323,14 +259,17 @@ pub fn on_change(e: yew::Event, latest: &Latest, d: &Dispatch) {
         else {
             return;
         };
-        let set = attr(&el, "data-set");
-        if set.is_empty() {
+        let Some(setting) = el
+            .get_attribute("data-set")
+            .as_deref()
+            .and_then(Setting::from_attr)
+        else {
             return;
-        }
-        REFOCUS.with(|r| *r.borrow_mut() = Some(el.id()));
-        if set == "open" {
+        };
+        ui.borrow_mut().refocus = Some(el.id());
+        if setting == Setting::Open {
             // "Open file…": the hidden file input; focus goes back to its button.
-            REFOCUS.with(|r| *r.borrow_mut() = Some("open-button".to_owned()));
+            ui.borrow_mut().refocus = Some("open-button".to_owned());
             if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
                 if let Some(file) = input.files().and_then(|f| f.get(0)) {
                     crate::open::open(file, d.clone());
@@ -347,66 +286,16 @@ pub fn on_change(e: yew::Event, latest: &Latest, d: &Dispatch) {
         } else {
             return;
         };
-        let state = latest.borrow();
-        let mut o = state.options.clone();
-        let s = &mut o.scenario;
-        if let Some(kind) = set.strip_prefix("ov-") {
-            let image = attr(&el, "data-image");
-            let mut ov = s
-                .overrides
-                .iter()
-                .find(|x| x.image == image)
-                .cloned()
-                .unwrap_or(ImageOverride {
-                    image,
-                    ..ImageOverride::default()
-                });
-            match kind {
-                "node" => ov.node_image = NodeImage::from_name(&value),
-                "registry" => ov.registry = Registry::from_name(&value),
-                _ => ov.credentials = Credentials::from_name(&value),
-            }
-            drop(state);
-            d.dispatch(Action::SetOverride(ov));
-            return;
+        let image = el.get_attribute("data-image");
+        let change = setting.apply(&latest.borrow().options, &value, checked, image.as_deref());
+        match change {
+            Some(Change::Options(o)) => d.dispatch(Action::SetOptions(o)),
+            Some(Change::Override(o)) => d.dispatch(Action::SetOverride(o)),
+            None => {}
         }
-        match set.as_str() {
-            "k8s" => {
-                o.kubernetes_version =
-                    crate::params::version(&value).unwrap_or(o.kubernetes_version)
-            }
-            "node" => s.node_image = NodeImage::from_name(&value).unwrap_or(s.node_image),
-            "registry" => s.registry = Registry::from_name(&value).unwrap_or(s.registry),
-            "credentials" => {
-                s.credentials = Credentials::from_name(&value).unwrap_or(s.credentials)
-            }
-            "api" => s.always_pull_images = checked,
-            "verify" => {
-                s.credential_verification = pullpolicy::CredentialVerification::from_name(&value)
-                    .unwrap_or(s.credential_verification)
-            }
-            "ensure" => {
-                s.ensure_secret_pulled_images = match value.as_str() {
-                    "on" => Some(true),
-                    "off" => Some(false),
-                    _ => None,
-                }
-            }
-            "allowlist" => {
-                s.allowlist = value
-                    .split([',', '\n'])
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            }
-            _ => return,
-        }
-        drop(state);
-        d.dispatch(Action::SetOptions(o));
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (e, latest, d);
+    let _ = (e, latest, d, ui);
 }
 
 /// Read-only fields marked `data-select` select their text on focus (share link,
@@ -467,7 +356,7 @@ impl Drop for Listeners {
 }
 
 /// Installs the [`Listeners`].
-pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
+pub fn global_listeners(latest: Latest, dispatch: Dispatch, ui: UiRef) -> Listeners {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
@@ -488,7 +377,7 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
         let doc: web_sys::EventTarget = gloo::utils::document().into();
         let win: web_sys::EventTarget = gloo::utils::window().into();
 
-        let (l, d) = (latest.clone(), dispatch.clone());
+        let (l, d, u) = (latest.clone(), dispatch.clone(), ui.clone());
         add(
             doc.clone(),
             "keydown",
@@ -508,7 +397,7 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
                     let open = l.borrow().menu;
                     if let Some(menu) = open {
                         // The header is re-rendered: focus its button once it is back.
-                        REFOCUS.with(|r| *r.borrow_mut() = Some(trigger_id(menu).to_owned()));
+                        u.borrow_mut().refocus = Some(trigger_id(menu).to_owned());
                         d.dispatch(Action::Menu(None));
                     }
                 }
@@ -575,17 +464,17 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
         // The manifest is saved before each analysis; what was typed since is saved
         // when the page goes away or out of sight (a save of the same state writes
         // nothing).
-        let l = latest.clone();
+        let (l, u) = (latest.clone(), ui.clone());
         add(
             win.clone(),
             "pagehide",
-            Box::new(move |_| crate::app::save(&l.borrow())),
+            Box::new(move |_| crate::app::save(&l.borrow(), &u)),
         );
-        let l = latest;
+        let (l, u) = (latest, ui);
         add(
             gloo::utils::document().into(),
             "visibilitychange",
-            Box::new(move |_| crate::app::save(&l.borrow())),
+            Box::new(move |_| crate::app::save(&l.borrow(), &u)),
         );
         // The editor measures itself when it scrolls; a resized window counts as one.
         add(
@@ -605,33 +494,7 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch) -> Listeners {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = (latest, dispatch);
+        let _ = (latest, dispatch, ui);
         Listeners {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn link_labels() {
-        assert_eq!(
-            link_label("https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"),
-            "Images › image pull policy"
-        );
-        assert_eq!(
-            link_label("https://kubernetes.io/"),
-            "https://kubernetes.io/"
-        );
-    }
-
-    #[test]
-    fn only_core_links_are_allowed() {
-        for l in pullpolicy::LINKS {
-            assert!(allowed_link(l), "{l}");
-        }
-        assert!(!allowed_link("https://example.com/"));
-        assert!(!allowed_link("javascript:alert(1)"));
     }
 }

@@ -1,20 +1,24 @@
 //! The analysis: the core's `explain`, rendered to what the page shows (verdicts
-//! markup, editor markers, the live-region sentence, related FAQ ids).
+//! markup, editor markers, the live-region sentence, related FAQ ids), through the view
+//! (`pullpolicy_view`: one model and one wording for every edge).
 //!
 //! It runs on the main thread for small manifests and in a Web Worker for large ones
-//! (see [`crate::worker`]), so its input ([`Job`]) and output ([`Rendered`]) travel
-//! as plain strings: the core's `Report` is not deserializable, and nothing else is
-//! needed across the boundary. Each thread keeps its own last report, so that the
-//! same text with another filter is not analysed twice. The last text without syntax
-//! errors travels with each job (the page remembers it, whichever thread explained
-//! it), so that its report can be shown greyed while the text has one.
+//! (see [`crate::worker`]), so its input ([`Job`]) and output ([`Rendered`]) cross as
+//! records of length-prefixed fields ([`pullpolicy_view::wire`]): nothing the user
+//! wrote is ever read as a delimiter, and the verdicts' markup crosses as the
+//! [`SafeHtml`] it was. Each thread keeps its own [`Analyser`], with its last report, so
+//! that the same text with another filter is not analysed twice. The last text without
+//! syntax errors travels with each job (the page remembers it, whichever thread
+//! explained it), so that its report can be shown greyed while the text has one.
 
-use crate::components::{Marker, VerdictsProps, finding_id, render};
-use crate::describe;
+use crate::components::{Marker, VerdictsProps, render};
 use crate::lines::LineIndex;
-use crate::state::Shared;
+use crate::state::{Disclosures, Shared};
 use pullpolicy::{Options, Report, Severity};
-use std::cell::RefCell;
+use pullpolicy_view::html::SafeHtml;
+use pullpolicy_view::model::{Counts, PolicyKey, marks};
+use pullpolicy_view::wire::{Reader, Writer};
+use pullpolicy_view::wording;
 use std::rc::Rc;
 
 /// What to analyse and how to show it.
@@ -27,11 +31,13 @@ pub struct Job {
     /// Kubernetes version and scenario.
     pub options: Options,
     /// Show only this effective policy.
-    pub filter: Option<&'static str>,
+    pub filter: Option<PolicyKey>,
     /// Show every card.
     pub show_all: bool,
     /// The last text shown without syntax errors.
     pub good: Option<Rc<String>>,
+    /// The disclosures the user opened or closed.
+    pub open: Disclosures,
 }
 
 /// What the page shows for a [`Job`].
@@ -40,9 +46,9 @@ pub struct Rendered {
     /// The job's id.
     pub id: u64,
     /// The verdicts section's markup.
-    pub verdicts: String,
-    /// Findings and syntax errors to mark in the editor (textarea coordinates of the
-    /// analysed text), sorted by line.
+    pub verdicts: SafeHtml,
+    /// Findings, rejections and syntax errors to mark in the editor (textarea
+    /// coordinates of the analysed text), sorted by line.
     pub markers: Vec<Marker>,
     /// The sentence the live region says.
     pub announcement: String,
@@ -55,6 +61,7 @@ pub struct Rendered {
 }
 
 /// The last analysis on this thread, and the last one without syntax errors.
+#[derive(Debug)]
 struct Memory {
     text: Rc<String>,
     options: Options,
@@ -66,183 +73,128 @@ struct Memory {
 /// A report without syntax errors, its text and lines.
 type Good = (Rc<String>, Shared<Report>, Rc<LineIndex>);
 
-thread_local! {
-    static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
-    /// The lines of the text being rendered: markup turns report offsets into
-    /// lines and columns with them (see [`line_col`]).
-    static LINES: RefCell<Option<Rc<LineIndex>>> = const { RefCell::new(None) };
+/// Runs jobs, remembering the last report (one per thread: the page's, the worker's).
+#[derive(Debug, Default)]
+pub struct Analyser {
+    memory: Option<Memory>,
 }
 
-/// Sets the lines [`line_col`] uses while markup is rendered.
-pub fn set_lines(lines: Option<Rc<LineIndex>>) {
-    LINES.with(|l| *l.borrow_mut() = lines);
-}
-
-/// The 0-based line and UTF-16 column of an offset of the text being rendered
-/// (line 0 and the offset itself when no lines are set).
-pub fn line_col(offset16: u32) -> (usize, u32) {
-    LINES.with(|l| {
-        l.borrow()
-            .as_ref()
-            .map_or((0, offset16), |l| l.locate16(offset16))
-    })
-}
-
-/// Runs `job`: analyses (unless the text and options are those of the last job) and
-/// renders.
-pub fn run(job: &Job) -> Rendered {
-    let start = crate::browser::now();
-    let cached = MEMORY.with(|m| {
-        m.borrow()
+impl Analyser {
+    /// Runs `job`: analyses (unless the text and options are those of the last job) and
+    /// renders.
+    pub fn run(&mut self, job: &Job) -> Rendered {
+        let start = crate::browser::now();
+        let cached = self
+            .memory
             .as_ref()
             .filter(|m| {
                 (Rc::ptr_eq(&m.text, &job.text) || *m.text == *job.text) && m.options == job.options
             })
-            .map(|m| (m.report.clone(), m.lines.clone(), m.good.clone()))
-    });
-    let (report, lines, good) = match cached {
-        Some(c) => c,
-        None => {
-            let report = Shared::new(pullpolicy::explain(&job.text, &job.options));
-            let lines = Rc::new(LineIndex::new(&job.text));
-            let good = if report.syntax_errors.is_empty() {
-                Some((job.text.clone(), report.clone(), lines.clone()))
-            } else {
-                good_for(job)
-            };
-            MEMORY.with(|m| {
-                *m.borrow_mut() = Some(Memory {
+            .map(|m| (m.report.clone(), m.lines.clone(), m.good.clone()));
+        let (report, lines, good) = match cached {
+            Some(c) => c,
+            None => {
+                let report = Shared::new(pullpolicy::explain(&job.text, &job.options));
+                let lines = Rc::new(LineIndex::new(&job.text));
+                let good = if report.syntax_errors.is_empty() {
+                    Some((job.text.clone(), report.clone(), lines.clone()))
+                } else {
+                    self.good_for(job)
+                };
+                self.memory = Some(Memory {
                     text: job.text.clone(),
                     options: job.options.clone(),
                     report: report.clone(),
                     lines: lines.clone(),
                     good: good.clone(),
-                })
-            });
-            (report, lines, good)
+                });
+                (report, lines, good)
+            }
+        };
+        let cost_ms = (crate::browser::now() - start) as u32;
+        // Shown greyed: the last report without syntax errors, with its own lines.
+        let stale = good
+            .map(|(_, g, l)| (g, l))
+            .filter(|(g, _)| !report.syntax_errors.is_empty() && *g != report);
+        let verdicts = render::verdicts(&VerdictsProps {
+            report: &report,
+            lines: &lines,
+            stale: stale.as_ref().map(|(g, l)| (&**g, &**l)),
+            options: &job.options,
+            filter: job.filter,
+            show_all: job.show_all,
+            open: &job.open,
+        });
+        let counts = Counts::of(&report);
+        Rendered {
+            id: job.id,
+            verdicts,
+            markers: markers(&report, &lines),
+            announcement: wording::announcement(
+                &counts,
+                report.syntax_errors.first().map(|e| e.position.line),
+            ),
+            related: related(&report),
+            cost_ms,
+            clean: report.syntax_errors.is_empty(),
         }
-    };
-    let cost_ms = (crate::browser::now() - start) as u32;
-    // Shown greyed: the last report without syntax errors, with its own lines.
-    let stale = good
-        .map(|(_, g, l)| (g, l))
-        .filter(|(g, _)| !report.syntax_errors.is_empty() && *g != report);
-    let verdicts = render::verdicts(&VerdictsProps {
-        report: &report,
-        lines: lines.clone(),
-        stale: stale.as_ref().map(|(g, l)| (g, l.clone())),
-        options: &job.options,
-        filter: job.filter,
-        show_all: job.show_all,
-    });
-    Rendered {
-        id: job.id,
-        verdicts,
-        markers: markers(&report, &lines),
-        announcement: announcement(&report),
-        related: related(&report),
-        cost_ms,
-        clean: report.syntax_errors.is_empty(),
     }
-}
 
-/// The report of the job's last good text: this thread's, if it explained that text
-/// last, else explained now (the page's other engine explained it).
-fn good_for(job: &Job) -> Option<Good> {
-    let text = job.good.as_ref()?;
-    let kept = MEMORY.with(|m| {
-        m.borrow()
+    /// The report of the job's last good text: this thread's, if it explained that text
+    /// last, else explained now (the page's other engine explained it).
+    fn good_for(&self, job: &Job) -> Option<Good> {
+        let text = job.good.as_ref()?;
+        let kept = self
+            .memory
             .as_ref()
             .and_then(|m| m.good.clone())
-            .filter(|(t, _, _)| Rc::ptr_eq(t, text) || t == text)
-    });
-    kept.or_else(|| {
-        let report = Shared::new(pullpolicy::explain(text, &job.options));
-        let lines = Rc::new(LineIndex::new(text));
-        Some((text.clone(), report, lines))
-    })
-}
-
-/// Forgets the last analysis (tests).
-pub fn forget() {
-    MEMORY.with(|m| *m.borrow_mut() = None);
-}
-
-fn announcement(r: &Report) -> String {
-    match r.syntax_errors.first() {
-        Some(e) => format!("Syntax error on line {}.", e.position.line),
-        None => format!("Verdicts: {}.", describe::summary_sentence(r)),
+            .filter(|(t, _, _)| Rc::ptr_eq(t, text) || t == text);
+        kept.or_else(|| {
+            let report = Shared::new(pullpolicy::explain(text, &job.options));
+            let lines = Rc::new(LineIndex::new(text));
+            Some((text.clone(), report, lines))
+        })
     }
 }
 
 fn related(r: &Report) -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();
     for id in r.findings().flat_map(|f| f.faq.iter().copied()) {
-        if !ids.contains(&id) {
-            ids.push(id);
+        if let Some(e) = pullpolicy::faq::entry(id)
+            && !ids.contains(&e.id)
+        {
+            ids.push(e.id);
         }
     }
     ids
 }
 
-/// Every finding and syntax error as an editor marker.
+/// Every finding, rejection no finding carries and syntax error as an editor marker.
 fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
-    let mut out = Vec::new();
-    let mut push = |pos: &pullpolicy::Position,
-                    severity,
-                    rule: &'static str,
-                    message: &str,
-                    target: String| {
-        let (line, col) = lines.locate16(pos.offset16);
-        let (end_line, end_col) = lines.locate16(pos.end16.max(pos.offset16));
-        let col_to = if end_line == line && end_col > col {
-            end_col
-        } else {
-            lines.len16(line).max(col + 1)
-        };
-        out.push(Marker {
-            line,
-            col_from: col,
-            col_to,
-            from: lines.to_display(pos.offset16),
-            to: lines.to_display(pos.end16.max(pos.offset16)),
-            severity,
-            rule,
-            message: Rc::from(message),
-            target,
-        });
-    };
-    for (i, e) in report.syntax_errors.iter().enumerate() {
-        push(
-            &e.position,
-            Severity::Error,
-            "syntax-error",
-            &e.message,
-            format!("syntax-{i}"),
-        );
-    }
-    for (di, doc) in report.documents.iter().enumerate() {
-        for (k, f) in doc.findings.iter().enumerate() {
-            push(
-                &f.position,
-                f.severity,
-                f.rule,
-                &f.message,
-                finding_id(di, None, k),
-            );
-        }
-        for (ei, entry) in doc.entries.iter().enumerate() {
-            for (k, f) in entry.findings.iter().enumerate() {
-                push(
-                    &f.position,
-                    f.severity,
-                    f.rule,
-                    &f.message,
-                    finding_id(di, Some(ei), k),
-                );
+    let mut out: Vec<Marker> = marks(report, true)
+        .into_iter()
+        .map(|f| {
+            let pos = &f.position;
+            let (line, col) = lines.locate16(pos.offset16);
+            let (end_line, end_col) = lines.locate16(pos.end16.max(pos.offset16));
+            let col_to = if end_line == line && end_col > col {
+                end_col
+            } else {
+                lines.len16(line).max(col + 1)
+            };
+            Marker {
+                line,
+                col_from: col,
+                col_to,
+                from: lines.to_display(pos.offset16),
+                to: lines.to_display(pos.end16.max(pos.offset16)),
+                severity: f.severity,
+                rule: Rc::from(f.id),
+                message: Rc::from(f.message),
+                target: f.origin.element_id(),
             }
-        }
-    }
+        })
+        .collect();
     // Insertion sort: the markers come nearly in order, and the standard sorts would
     // add kilobytes of code to the bundle.
     for i in 1..out.len() {
@@ -256,161 +208,168 @@ fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
 }
 
 // ---------------------------------------------------------------------------------
-// Wire format (worker messages): fields separated by U+001F, records by U+001E. The
-// verdicts markup and the text come last, so they may hold anything.
+// The worker's messages: records of length-prefixed fields (`pullpolicy_view::wire`).
 
-const FS: char = '\u{1f}';
-const RS: char = '\u{1e}';
-
-/// A job as one string.
+/// A job as a record.
 pub fn encode_job(job: &Job) -> String {
     let mut options = String::new();
-    crate::params::write(&job.options, &mut options);
-    let mut out = String::with_capacity(job.text.len() + options.len() + 32);
-    out.push_str(&job.id.to_string());
-    out.push(FS);
-    out.push_str(job.filter.unwrap_or(""));
-    out.push(FS);
-    out.push(if job.show_all { '1' } else { '0' });
-    out.push(FS);
-    out.push_str(options.trim_start_matches('&'));
-    out.push(FS);
-    // The last good text, if any, then the text; the first's length tells them apart.
-    if let Some(good) = &job.good {
-        out.push_str(&good.len().to_string());
-        out.push(FS);
-        out.push_str(good);
-    } else {
-        out.push(FS);
+    pullpolicy_view::share::write_params(&job.options, &mut options);
+    let mut w = Writer::with_capacity(
+        job.text.len() + job.good.as_ref().map_or(0, |g| g.len()) + options.len() + 64,
+    );
+    w.num(job.id)
+        .str(job.filter.map_or("", PolicyKey::as_str))
+        .flag(job.show_all)
+        .str(options.trim_start_matches('&'))
+        .flag(job.good.is_some())
+        .str(job.good.as_deref().map_or("", |g| g.as_str()))
+        .str(&job.text);
+    let open: Vec<(&str, bool)> = job.open.iter().collect();
+    w.num(open.len() as u64);
+    for (region, is_open) in open {
+        w.str(region).flag(is_open);
     }
-    out.push_str(&job.text);
-    out
+    w.finish()
 }
 
-/// Reads [`encode_job`]'s output.
+/// Reads [`encode_job`]'s record.
 pub fn decode_job(s: &str) -> Option<Job> {
-    let mut it = s.splitn(6, FS);
-    let id = it.next()?.parse().ok()?;
-    let filter = it.next()?;
-    let show_all = it.next()? == "1";
-    let options = crate::params::read_query(it.next()?);
-    let good_len = it.next()?;
-    let rest = it.next()?;
-    let (good, text) = match good_len {
-        "" => (None, rest),
-        n => {
-            let n = n.parse().ok()?;
-            (Some(Rc::new(rest.get(..n)?.to_owned())), rest.get(n..)?)
-        }
+    let mut r = Reader::new(s);
+    let id = r.num()?;
+    let filter = r.str()?;
+    let filter = if filter.is_empty() {
+        None
+    } else {
+        Some(PolicyKey::from_name(filter)?)
     };
-    Some(Job {
+    let show_all = r.flag()?;
+    let options = pullpolicy_view::share::read_query(r.str()?);
+    let has_good = r.flag()?;
+    let good = r.str()?;
+    let text = r.str()?;
+    let mut open = Disclosures::default();
+    for _ in 0..r.num()? {
+        let region = r.str()?;
+        open = open.with(region, r.flag()?);
+    }
+    r.is_done().then(|| Job {
         id,
         text: Rc::new(text.to_owned()),
-        good,
         options,
-        filter: ["Always", "IfNotPresent", "Never", "invalid"]
-            .into_iter()
-            .find(|k| *k == filter),
+        filter,
         show_all,
+        good: has_good.then(|| Rc::new(good.to_owned())),
+        open,
     })
 }
 
-/// A result as one string.
-pub fn encode_rendered(r: &Rendered) -> String {
-    let mut out = String::with_capacity(r.verdicts.len() + r.markers.len() * 64 + 256);
-    out.push_str(&r.id.to_string());
-    out.push(FS);
-    out.push_str(&r.cost_ms.to_string());
-    out.push(FS);
-    out.push(if r.clean { '1' } else { '0' });
-    out.push(FS);
-    out.push_str(&r.related.join(","));
-    out.push(FS);
-    out.push_str(&r.announcement);
-    out.push(FS);
-    for m in &r.markers {
-        for n in [m.line as u32, m.col_from, m.col_to, m.from, m.to] {
-            out.push_str(&n.to_string());
-            out.push(',');
+/// What the worker says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FromWorker {
+    /// It has started and takes jobs.
+    Ready,
+    /// It crashed (the panic's message).
+    Crashed(String),
+    /// A job's result.
+    Result(Rendered),
+}
+
+/// A message of the worker as a record.
+pub fn encode_from_worker(m: &FromWorker) -> String {
+    match m {
+        FromWorker::Ready => {
+            let mut w = Writer::with_capacity(8);
+            w.str("ready");
+            w.finish()
         }
-        out.push_str(m.severity.as_str());
-        out.push(',');
-        out.push_str(m.rule);
-        out.push(',');
-        out.push_str(&m.target);
-        out.push(',');
-        out.push_str(&m.message);
-        out.push(RS);
-    }
-    out.push(FS);
-    out.push_str(&r.verdicts);
-    out
-}
-
-/// Reads [`encode_rendered`]'s output. Rule and FAQ ids are mapped back to the core's
-/// static strings (unknown ones are dropped).
-pub fn decode_rendered(s: &str) -> Option<Rendered> {
-    let mut it = s.splitn(7, FS);
-    let id = it.next()?.parse().ok()?;
-    let cost_ms = it.next()?.parse().ok()?;
-    let clean = it.next()? == "1";
-    let related = it
-        .next()?
-        .split(',')
-        .filter_map(|id| pullpolicy::faq::entry(id).map(|e| e.id))
-        .collect();
-    let announcement = it.next()?.to_owned();
-    let mut markers = Vec::new();
-    for rec in it.next()?.split(RS).filter(|r| !r.is_empty()) {
-        let mut f = rec.splitn(9, ',');
-        let mut num = || f.next().and_then(|x| x.parse::<u32>().ok());
-        let (line, col_from, col_to, from, to) = (num()?, num()?, num()?, num()?, num()?);
-        let severity = match f.next()? {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            _ => Severity::Info,
-        };
-        let rule = f.next()?;
-        let target = f.next()?.to_owned();
-        let message = f.next().unwrap_or("");
-        markers.push(Marker {
-            line: line as usize,
-            col_from,
-            col_to,
-            from,
-            to,
-            severity,
-            rule: static_rule(rule),
-            message: Rc::from(message),
-            target,
-        });
-    }
-    let verdicts = it.next()?.to_owned();
-    Some(Rendered {
-        id,
-        verdicts,
-        markers,
-        announcement,
-        related,
-        cost_ms,
-        clean,
-    })
-}
-
-/// The core's `&'static str` for a rule id seen in a message (rules are few; the
-/// markers only show them as text).
-fn static_rule(rule: &str) -> &'static str {
-    thread_local!(static RULES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) });
-    RULES.with(|r| {
-        let mut r = r.borrow_mut();
-        if let Some(x) = r.iter().find(|x| **x == rule) {
-            return *x;
+        FromWorker::Crashed(details) => {
+            let mut w = Writer::with_capacity(details.len() + 16);
+            w.str("crashed").str(details);
+            w.finish()
         }
-        // Leaked once per distinct rule id (a few dozen at most).
-        let x: &'static str = Box::leak(rule.to_owned().into_boxed_str());
-        r.push(x);
-        x
-    })
+        FromWorker::Result(r) => {
+            let mut w =
+                Writer::with_capacity(r.verdicts.as_str().len() + r.markers.len() * 64 + 256);
+            w.str("result")
+                .num(r.id)
+                .num(u64::from(r.cost_ms))
+                .flag(r.clean)
+                .num(r.related.len() as u64);
+            for id in &r.related {
+                w.str(id);
+            }
+            w.str(&r.announcement).num(r.markers.len() as u64);
+            for m in &r.markers {
+                w.num(m.line as u64)
+                    .num(u64::from(m.col_from))
+                    .num(u64::from(m.col_to))
+                    .num(u64::from(m.from))
+                    .num(u64::from(m.to))
+                    .str(m.severity.as_str())
+                    .str(&m.rule)
+                    .str(&m.target)
+                    .str(&m.message);
+            }
+            w.html(&r.verdicts);
+            w.finish()
+        }
+    }
+}
+
+/// Reads [`encode_from_worker`]'s record. FAQ ids are mapped back to the core's entries
+/// (unknown ones are dropped).
+pub fn decode_from_worker(s: &str) -> Option<FromWorker> {
+    let mut r = Reader::new(s);
+    let message = match r.str()? {
+        "ready" => FromWorker::Ready,
+        "crashed" => FromWorker::Crashed(r.str()?.to_owned()),
+        "result" => {
+            let id = r.num()?;
+            let cost_ms = u32::try_from(r.num()?).ok()?;
+            let clean = r.flag()?;
+            let mut related = Vec::new();
+            for _ in 0..r.num()? {
+                if let Some(e) = pullpolicy::faq::entry(r.str()?) {
+                    related.push(e.id);
+                }
+            }
+            let announcement = r.str()?.to_owned();
+            let mut markers = Vec::new();
+            for _ in 0..r.num()? {
+                let mut num = || r.num().and_then(|n| u32::try_from(n).ok());
+                let (line, col_from, col_to, from, to) = (num()?, num()?, num()?, num()?, num()?);
+                let severity = match r.str()? {
+                    "error" => Severity::Error,
+                    "warning" => Severity::Warning,
+                    "info" => Severity::Info,
+                    _ => return None,
+                };
+                markers.push(Marker {
+                    line: line as usize,
+                    col_from,
+                    col_to,
+                    from,
+                    to,
+                    severity,
+                    rule: Rc::from(r.str()?),
+                    target: r.str()?.to_owned(),
+                    message: Rc::from(r.str()?),
+                });
+            }
+            let verdicts = r.html()?;
+            FromWorker::Result(Rendered {
+                id,
+                verdicts,
+                markers,
+                announcement,
+                related,
+                cost_ms,
+                clean,
+            })
+        }
+        _ => return None,
+    };
+    r.is_done().then_some(message)
 }
 
 #[cfg(test)]
@@ -427,16 +386,20 @@ mod tests {
             filter: None,
             show_all: false,
             good: None,
+            open: Disclosures::default(),
         }
     }
 
     #[test]
     fn renders_cards_markers_and_announcement() {
-        forget();
-        let r = run(&job(POD));
-        assert!(r.verdicts.contains("data-effective-policy=\"Always\""));
+        let r = Analyser::default().run(&job(POD));
+        assert!(
+            r.verdicts
+                .as_str()
+                .contains("data-effective-policy=\"Always\"")
+        );
         assert!(r.announcement.starts_with("Verdicts: 1 entry: 1 Always"));
-        let latest = r.markers.iter().find(|m| m.rule == "latest-tag").unwrap();
+        let latest = r.markers.iter().find(|m| &*m.rule == "latest-tag").unwrap();
         // "nginx" on line 7 (0-based 6): CRLF counted in the report, not in the textarea.
         assert_eq!(latest.line, 6);
         assert_eq!(
@@ -444,67 +407,118 @@ mod tests {
             "nginx"
         );
         // The jump buttons carry the line and UTF-16 column, start and end.
-        assert!(r.verdicts.contains("data-from=\"6:11\" data-to=\"6:16\""));
+        assert!(
+            r.verdicts
+                .as_str()
+                .contains("data-from=\"6:11\" data-to=\"6:16\"")
+        );
+    }
+
+    #[test]
+    fn a_rejection_no_finding_carries_is_an_error_everywhere() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n  ephemeralContainers:\n  - {name: debug, image: \"busybox:1\"}\n";
+        let r = Analyser::default().run(&job(text));
+        assert!(r.announcement.contains("; 1 error"), "{}", r.announcement);
+        let m = r
+            .markers
+            .iter()
+            .find(|m| &*m.rule == "object-rejected")
+            .expect("a marker");
+        assert_eq!(m.severity, Severity::Error);
+        assert_eq!(m.target, "rejection-0-api");
+        let v = r.verdicts.as_str();
+        assert!(v.contains("id=\"rejection-0-api\""), "{v}");
+        assert!(
+            v.contains("<span class=\"n\">1</span> errors") || v.contains(">1 error<"),
+            "{v}"
+        );
+        assert!(v.contains("message error api"), "{v}");
     }
 
     #[test]
     fn syntax_errors_show_the_last_good_report_greyed() {
-        forget();
-        assert!(run(&job(POD)).clean);
+        let mut a = Analyser::default();
+        assert!(a.run(&job(POD)).clean);
         let mut broken = job(&format!("{POD}  - [unclosed\n"));
         broken.good = Some(Rc::new(POD.to_owned()));
-        let r = run(&broken);
+        let r = a.run(&broken);
         assert!(!r.clean);
-        assert!(r.verdicts.contains("documents stale"));
-        assert!(r.verdicts.contains("Syntax error on line"));
-        assert!(r.markers.iter().any(|m| m.rule == "syntax-error"));
+        assert!(r.verdicts.as_str().contains("documents stale"));
+        assert!(r.verdicts.as_str().contains("Syntax error on line"));
+        assert!(r.markers.iter().any(|m| &*m.rule == "syntax-error"));
         // Without a good text, nothing is greyed.
-        forget();
         broken.good = None;
-        assert!(!run(&broken).verdicts.contains("documents stale"));
+        assert!(
+            !Analyser::default()
+                .run(&broken)
+                .verdicts
+                .as_str()
+                .contains("documents stale")
+        );
     }
 
     #[test]
     fn the_good_text_may_come_from_the_other_engine() {
         // This thread never explained the good text (the worker did): it does now.
-        forget();
         let good = POD.replace("name: p}", "name: from-the-worker}");
         assert_ne!(good, POD);
         let mut broken = job("kind: [\n");
         broken.good = Some(Rc::new(good));
-        let r = run(&broken);
-        assert!(r.verdicts.contains("documents stale"));
-        assert!(r.verdicts.contains("from-the-worker"));
+        let r = Analyser::default().run(&broken);
+        assert!(r.verdicts.as_str().contains("documents stale"));
+        assert!(r.verdicts.as_str().contains("from-the-worker"));
     }
 
     #[test]
     fn runs_of_skipped_documents_share_one_line() {
-        forget();
         let text = format!("{}---\n{POD}", "---\na: 1\n".repeat(10_000));
-        let r = run(&job(&text));
-        assert!(r.verdicts.contains("Documents 1–10,000"));
+        let r = Analyser::default().run(&job(&text));
+        let v = r.verdicts.as_str();
+        assert!(v.contains("Documents 1–10,000"));
+        assert!(v.contains("No Kubernetes object in these 10,000 documents"));
+        assert!(v.contains("data-container-path=\"10000:spec.containers[0]\""));
+        assert!(v.len() < 40_000, "{}", v.len());
+    }
+
+    #[test]
+    fn disclosures_opened_in_the_page_stay_open_in_the_workers_markup() {
+        let mut j = job(POD);
+        let closed = Analyser::default().run(&j);
         assert!(
-            r.verdicts
-                .contains("No Kubernetes object in these 10,000 documents")
+            closed
+                .verdicts
+                .as_str()
+                .contains("id=\"f-0-0-0-more-c\" hidden")
         );
-        assert!(
-            r.verdicts
-                .contains("data-container-path=\"10000:spec.containers[0]\"")
-        );
-        assert!(r.verdicts.len() < 40_000, "{}", r.verdicts.len());
+        j.open = j.open.with("f-0-0-0-more-c", true);
+        let back = decode_job(&encode_job(&j)).unwrap();
+        let open = Analyser::default().run(&back);
+        assert!(open.verdicts.as_str().contains("id=\"f-0-0-0-more-c\">"));
     }
 
     #[test]
     fn jobs_and_results_survive_the_wire() {
-        let mut j = job("a: b\r\n🐳\u{1f}\u{1e}");
+        let mut j = job("a: b\r\n🐳\u{1f}\u{1e}4:x");
         j.options.scenario.node_image = pullpolicy::NodeImage::Stale;
-        j.filter = Some("Never");
+        j.options.scenario.allowlist = vec!["a,b\u{1f}&c".into()];
+        j.filter = Some(PolicyKey::Never);
         j.show_all = true;
         assert_eq!(decode_job(&encode_job(&j)), Some(j.clone()));
         j.good = Some(Rc::new("ü\u{1f}12\u{1f}".to_owned()));
+        j.open = j.open.with("a\u{1e}b", true).with("", false);
+        assert_eq!(decode_job(&encode_job(&j)), Some(j.clone()));
+        j.good = Some(Rc::new(String::new()));
         assert_eq!(decode_job(&encode_job(&j)), Some(j));
-        forget();
-        let r = run(&job(POD));
-        assert_eq!(decode_rendered(&encode_rendered(&r)), Some(r));
+        let r = Analyser::default().run(&job(POD));
+        let m = FromWorker::Result(r);
+        assert_eq!(decode_from_worker(&encode_from_worker(&m)), Some(m));
+        for m in [
+            FromWorker::Ready,
+            FromWorker::Crashed("panicked at \u{1f}<b>".into()),
+        ] {
+            assert_eq!(decode_from_worker(&encode_from_worker(&m)), Some(m));
+        }
+        assert_eq!(decode_from_worker("ready"), None);
+        assert_eq!(decode_job(""), None);
     }
 }

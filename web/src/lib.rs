@@ -5,6 +5,7 @@
 //! highlighting, line maths) are plain modules with native unit tests; the
 //! components live in [`components`].
 
+pub mod actions;
 pub mod app;
 pub mod browser;
 pub mod codec;
@@ -27,6 +28,8 @@ pub mod storage;
 pub mod worker;
 
 pub use app::App;
+/// The presentation every edge shares (the fuzz targets reach it through this crate).
+pub use pullpolicy_view as view;
 
 /// The largest manifest the playground analyses, in bytes (UTF-8). Larger texts stay
 /// in the editor but are not analysed; the CLI has no such limit.

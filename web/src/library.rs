@@ -83,7 +83,14 @@ impl Library {
 }
 
 thread_local! {
-    static LIBRARY: RefCell<(Status, Option<Rc<Library>>)> = RefCell::default();
+    /// What the deferred module handed over, and whether the FAQ's answers were put in
+    /// the page.
+    static LIBRARY: RefCell<(Status, Option<Rc<Library>>, bool)> = RefCell::default();
+}
+
+/// True the first time only: the FAQ's answers go into the page once.
+pub fn first_fill() -> bool {
+    LIBRARY.with(|l| !std::mem::replace(&mut l.borrow_mut().2, true))
 }
 
 /// Keeps what the deferred module handed over (`None`: it did not load, or handed over
@@ -95,7 +102,11 @@ pub fn set(text: Option<String>) {
     } else {
         Status::Unavailable
     };
-    LIBRARY.with(|l| *l.borrow_mut() = (status, library));
+    LIBRARY.with(|l| {
+        let mut l = l.borrow_mut();
+        l.0 = status;
+        l.1 = library;
+    });
 }
 
 /// Whether the library is there.

@@ -17,6 +17,7 @@
 use crate::params;
 use data_encoding::BASE64URL_NOPAD as B64;
 use pullpolicy::Options;
+use pullpolicy_view::share::{fragment_deflated, fragment_plain};
 
 /// Links longer than this are flagged: some chat tools and browsers cut them.
 pub const WARN_LENGTH: usize = 8_000;
@@ -95,21 +96,15 @@ pub fn deflate(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, 9)
 }
 
-/// The fragment for a text already compressed with [`deflate`].
+/// The fragment for a text already compressed with [`deflate`] (the view's builder,
+/// `pullpolicy_view::share`, which every edge's links come from).
 pub fn encode_deflated(packed: &[u8], options: &Options) -> String {
-    let mut out = String::with_capacity(packed.len() * 4 / 3 + 64);
-    out.push_str("z=");
-    B64.encode_append(packed, &mut out);
-    params::write(options, &mut out);
-    out
+    fragment_deflated(packed, options)
 }
 
 /// The uncompressed form, `yaml=…`, as a person would write it by hand.
 pub fn encode_plain(text: &str, options: &Options) -> String {
-    let mut out = String::from("yaml=");
-    B64.encode_append(text.as_bytes(), &mut out);
-    params::write(options, &mut out);
-    out
+    fragment_plain(text, options)
 }
 
 /// Reads a fragment (with or without `#`). `Ok(None)` when it holds no manifest

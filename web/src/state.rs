@@ -4,6 +4,7 @@
 use crate::engine::{Job, Rendered};
 use crate::lines::{self, LineIndex};
 use pullpolicy::{ImageOverride, Options};
+use pullpolicy_view::model::PolicyKey;
 use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
@@ -47,6 +48,34 @@ impl<T: ?Sized> std::ops::Deref for Shared<T> {
 impl<T: ?Sized> fmt::Debug for Shared<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Shared(..)")
+    }
+}
+
+/// The disclosures ("Why, and how to fix it", FAQ answers, …) the user opened or
+/// closed, by region id: rendered markup (here or in the worker) keeps them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Disclosures(Rc<Vec<(String, bool)>>);
+
+impl Disclosures {
+    /// Whether the region was left open (`None`: never toggled).
+    pub fn is_open(&self, region: &str) -> Option<bool> {
+        self.0.iter().find(|(r, _)| r == region).map(|(_, o)| *o)
+    }
+
+    /// These, with `region` open or closed.
+    pub fn with(&self, region: &str, open: bool) -> Disclosures {
+        let mut all = Rc::clone(&self.0);
+        let list = Rc::make_mut(&mut all);
+        match list.iter_mut().find(|(r, _)| r == region) {
+            Some(x) => x.1 = open,
+            None => list.push((region.to_owned(), open)),
+        }
+        Disclosures(all)
+    }
+
+    /// Every choice, in the order made.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.0.iter().map(|(r, o)| (r.as_str(), *o))
     }
 }
 
@@ -236,8 +265,10 @@ pub struct State {
     pub markdown: Option<Rc<str>>,
     /// The text and options before the last example was loaded ("Undo").
     pub previous: Option<(Shared<String>, Options)>,
-    /// Show only entries with this effective policy (`invalid` for none).
-    pub filter: Option<&'static str>,
+    /// Show only entries with this effective policy.
+    pub filter: Option<PolicyKey>,
+    /// The disclosures the user opened or closed.
+    pub open: Disclosures,
     /// Show every card, not only the first ones.
     pub show_all: bool,
     /// The last text shown without syntax errors: its verdicts stay, greyed, while the
@@ -305,7 +336,14 @@ pub enum Action {
     /// Go back to the text and options from before the last example.
     Restore,
     /// Filter the cards by effective policy (`None`: show all).
-    Filter(Option<&'static str>),
+    Filter(Option<PolicyKey>),
+    /// A disclosure was opened or closed (in the page already: nothing is redrawn).
+    Disclose {
+        /// Its region's id.
+        region: String,
+        /// Open.
+        open: bool,
+    },
     /// Show every card.
     ShowAll,
 }
@@ -336,6 +374,7 @@ impl State {
             markdown: None,
             previous: None,
             filter: None,
+            open: Disclosures::default(),
             show_all: false,
             good: None,
             seq: 0,
@@ -359,6 +398,7 @@ impl State {
             filter: self.filter,
             show_all: self.show_all,
             good: self.good.as_ref().map(|g| g.0.clone()),
+            open: self.open.clone(),
         }
     }
 
@@ -517,6 +557,7 @@ impl Reducible for State {
             Action::OpenFaq(id) => {
                 let seq = s.next_seq();
                 s.faq = Some(FaqFocus { seq, id });
+                s.open = s.open.with(&format!("faq-{id}-c"), true);
             }
             Action::LinkMade(link) => s.link = Some(link),
             Action::MarkdownMade(md) => s.markdown = Some(md),
@@ -527,6 +568,12 @@ impl Reducible for State {
             Action::ShowAll => {
                 s.show_all = true;
                 s.ask(true);
+            }
+            Action::Disclose { region, open } => {
+                if s.open.is_open(&region) == Some(open) {
+                    return self;
+                }
+                s.open = s.open.with(&region, open);
             }
             Action::Restore => {
                 let Some((text, options)) = s.previous.take() else {
@@ -553,14 +600,26 @@ mod tests {
         (*Rc::new(s).reduce(a)).clone()
     }
 
+    thread_local!(static ANALYSER: std::cell::RefCell<crate::engine::Analyser> = Default::default());
+
+    /// Runs `job` on this test's analyser.
+    fn run(job: &Job) -> Rendered {
+        ANALYSER.with(|a| a.borrow_mut().run(job))
+    }
+
+    /// Forgets the last analysis.
+    fn forget() {
+        ANALYSER.with(|a| *a.borrow_mut() = Default::default());
+    }
+
     /// Runs the due analysis, as the page's effect does.
     fn analyse(s: State) -> State {
-        let r = crate::engine::run(&s.job());
+        let r = run(&s.job());
         reduce(s, Action::Analysed(Shared::new(r), 0.0))
     }
 
     fn cards(s: &State) -> String {
-        let v = &s.rendered().unwrap().verdicts;
+        let v = s.rendered().unwrap().verdicts.as_str();
         v.match_indices("data-effective-policy=\"")
             .map(|(i, m)| &v[i + m.len()..i + m.len() + 3])
             .collect::<Vec<_>>()
@@ -571,7 +630,7 @@ mod tests {
 
     #[test]
     fn the_last_text_without_syntax_errors_is_remembered() {
-        crate::engine::forget();
+        forget();
         let load = |text: &str| Action::Load {
             text: text.into(),
             options: None,
@@ -589,7 +648,7 @@ mod tests {
         // A result for an older job than the one asked for is not the text's (shown,
         // the verdicts on screen being a second old, but not remembered as good).
         let mut s = reduce(s, load("kind: Pod\n"));
-        let old = crate::engine::run(&s.job());
+        let old = run(&s.job());
         let id = old.id;
         s.ask += 1;
         let s = reduce(s, Action::Analysed(Shared::new(old), STALE_EVERY_MS));
@@ -599,7 +658,7 @@ mod tests {
 
     #[test]
     fn results_of_a_changed_text_are_drawn_at_most_once_a_second() {
-        crate::engine::forget();
+        forget();
         let edit = |s: State, image: &str| reduce(s, Action::Edit(POD.replace("nginx", image)));
         let load = Action::Load {
             text: POD.into(),
@@ -607,13 +666,13 @@ mod tests {
             source: Source::Typed,
         };
         let s = reduce(State::default(), load);
-        let first = crate::engine::run(&s.job());
+        let first = run(&s.job());
         let s = reduce(s, Action::Analysed(Shared::new(first), 5000.0));
         assert_eq!(s.shown_at, 5000.0);
         // Typing on while the result of the text before lands: not drawn 0.9 s after
         // the last verdicts, drawn 1 s after.
         let s = edit(s, "redis");
-        let stale = crate::engine::run(&s.job());
+        let stale = run(&s.job());
         let s = edit(s, "redis:7");
         let shown = s.applied;
         let s = reduce(s, Action::Analysed(Shared::new(stale.clone()), 5900.0));
@@ -621,7 +680,7 @@ mod tests {
         let s = reduce(s, Action::Analysed(Shared::new(stale.clone()), 6000.0));
         assert_eq!((s.applied, s.shown_at), (stale.id, 6000.0), "drawn");
         // The text's own result is always drawn, however recent the last verdicts.
-        let current = crate::engine::run(&s.job());
+        let current = run(&s.job());
         let s = reduce(s, Action::Analysed(Shared::new(current.clone()), 6001.0));
         assert_eq!(s.applied, current.id);
         assert_eq!(cards(&s), "IfN");
@@ -629,7 +688,7 @@ mod tests {
 
     #[test]
     fn load_asks_at_once_and_edit_asks_debounced() {
-        crate::engine::forget();
+        forget();
         let s = reduce(
             State::default(),
             Action::Load {
@@ -651,7 +710,7 @@ mod tests {
 
     #[test]
     fn an_edit_above_a_card_leaves_its_markup_and_its_jump_finds_the_node() {
-        crate::engine::forget();
+        forget();
         let s = analyse(reduce(
             State::default(),
             Action::Load {
@@ -661,12 +720,13 @@ mod tests {
             },
         ));
         let before = s.rendered().unwrap().verdicts.clone();
+        let before = before.as_str();
         // "nginx", line 7 (0-based 6), columns 11 to 16.
         assert!(before.contains("data-from=\"6:11\" data-to=\"6:16\""));
         // Typing on the first line moves every offset after it, not a line or a column
         // of the lines below: the verdicts' markup is the same, so nothing is redrawn.
         let s = analyse(reduce(s, Action::Edit(POD.replace("v1", "v1 # edited"))));
-        assert_eq!(s.rendered().unwrap().verdicts, before);
+        assert_eq!(s.rendered().unwrap().verdicts.as_str(), before);
         let s = reduce(
             s,
             Action::JumpTo {
@@ -689,7 +749,7 @@ mod tests {
                 source: Source::Typed,
             },
         );
-        let old = crate::engine::run(&s.job());
+        let old = run(&s.job());
         let s = reduce(s, Action::Edit(POD.replace("nginx", "redis")));
         let s = analyse(s);
         let applied = s.applied;
@@ -759,6 +819,28 @@ mod tests {
         );
         let s = reduce(s, Action::Analyse);
         assert!(s.busy());
+    }
+
+    #[test]
+    fn disclosures_are_state_and_reach_the_job() {
+        let s = reduce(
+            State::default(),
+            Action::Disclose {
+                region: "f-0-0-0-more-c".into(),
+                open: true,
+            },
+        );
+        assert_eq!(s.open.is_open("f-0-0-0-more-c"), Some(true));
+        assert_eq!(s.job().open.is_open("f-0-0-0-more-c"), Some(true));
+        let s = reduce(
+            s,
+            Action::Disclose {
+                region: "f-0-0-0-more-c".into(),
+                open: false,
+            },
+        );
+        assert_eq!(s.open.is_open("f-0-0-0-more-c"), Some(false));
+        assert_eq!(s.open.iter().count(), 1);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! about 250 ms on 1 MB, too long to run between two keystrokes. So the page starts a
 //! Web Worker that runs this same WebAssembly module (the compiled
 //! `WebAssembly.Module` is posted to it; nothing is downloaded twice but the small JS
-//! glue) and answers [`Job`]s with [`Rendered`] results, as strings.
+//! glue) and answers [`Job`]s with [`Rendered`] results, as records of length-prefixed
+//! fields ([`crate::engine::encode_job`], [`crate::engine::encode_from_worker`]).
 //!
 //! Small manifests are still analysed on the main thread, synchronously: that is
 //! faster than a round trip, and it is the fallback when workers are unavailable.
@@ -26,7 +27,7 @@ pub fn is_worker() -> bool {
 
 /// The markup and sentence for a manifest past [`crate::MAX_INPUT`].
 pub fn too_large(job: &Job) -> Rendered {
-    let mut h = crate::markup::Markup::new();
+    let mut h = crate::markup::Html::new();
     h.raw("<div class=\"pane-head\"><h2 id=\"verdicts-title\">Verdicts</h2></div><div class=\"message warn\"><p><strong>This manifest is too large for the playground.</strong></p><p>It is ")
         .text(&crate::app::group(job.text.len()))
         .raw(" bytes; the playground analyses up to ")
@@ -52,12 +53,13 @@ fn show(dispatch: &crate::app::Dispatch, r: Rendered) {
     ));
 }
 
-/// Analyses `job` on this thread and shows the result.
-pub fn run_here(job: &Job, dispatch: &crate::app::Dispatch) {
+/// Analyses `job` on this thread (with the page's analyser, in `ui`) and shows the
+/// result.
+pub fn run_here(job: &Job, dispatch: &crate::app::Dispatch, ui: &crate::components::UiRef) {
     let r = if job.text.len() > crate::MAX_INPUT {
         too_large(job)
     } else {
-        crate::engine::run(job)
+        ui.borrow_mut().analyser.run(job)
     };
     show(dispatch, r);
 }
@@ -69,7 +71,8 @@ pub use web::{Engine, current, serve};
 mod web {
     use super::*;
     use crate::app::Dispatch;
-    use crate::engine;
+    use crate::components::UiRef;
+    use crate::engine::{self, FromWorker};
     use crate::state::Action;
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -82,18 +85,22 @@ mod web {
         // A panic here aborts the worker; tell the page first.
         std::panic::set_hook(Box::new(|info| {
             let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-            let _ = scope.post_message(&format!("!{info}").into());
+            let crash = FromWorker::Crashed(info.to_string());
+            let _ = scope.post_message(&engine::encode_from_worker(&crash).into());
         }));
         let reply = scope.clone();
+        // The worker's own analyser, with its last report.
+        let mut analyser = engine::Analyser::default();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 if let Some(job) = e.data().as_string().as_deref().and_then(engine::decode_job) {
-                    let _ = reply.post_message(&engine::encode_rendered(&engine::run(&job)).into());
+                    let result = FromWorker::Result(analyser.run(&job));
+                    let _ = reply.post_message(&engine::encode_from_worker(&result).into());
                 }
             });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        let _ = scope.post_message(&"ready".into());
+        let _ = scope.post_message(&engine::encode_from_worker(&FromWorker::Ready).into());
     }
 
     /// The worker's JS shell, next to `index.html` (`web/worker.js`): it imports the
@@ -122,6 +129,7 @@ mod web {
         /// A job that arrived while the worker was starting.
         pending: Option<Job>,
         dispatch: Dispatch,
+        ui: UiRef,
         _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     }
 
@@ -137,12 +145,13 @@ mod web {
 
     impl Engine {
         /// Starts the worker (if the browser can) and returns the handle.
-        pub fn start(dispatch: Dispatch) -> Engine {
+        pub fn start(dispatch: Dispatch, ui: UiRef) -> Engine {
             let engine = Engine(Rc::new(RefCell::new(Inner {
                 worker: None,
                 ready: false,
                 pending: None,
                 dispatch,
+                ui,
                 _listeners: Vec::new(),
             })));
             engine.spawn();
@@ -198,27 +207,26 @@ mod web {
         }
 
         fn answer(&self, data: &str) {
-            if data == "ready" {
-                let mut inner = self.0.borrow_mut();
-                inner.ready = true;
-                if let (Some(job), Some(w)) = (inner.pending.take(), &inner.worker) {
-                    let _ = w.post_message(&engine::encode_job(&job).into());
+            match engine::decode_from_worker(data) {
+                Some(FromWorker::Ready) => {
+                    let mut inner = self.0.borrow_mut();
+                    inner.ready = true;
+                    if let (Some(job), Some(w)) = (inner.pending.take(), &inner.worker) {
+                        let _ = w.post_message(&engine::encode_job(&job).into());
+                    }
+                    if let Some(root) = gloo::utils::document().document_element() {
+                        let _ = root.set_attribute("data-engine", "worker");
+                    }
                 }
-                if let Some(root) = gloo::utils::document().document_element() {
-                    let _ = root.set_attribute("data-engine", "worker");
-                }
-                return;
-            }
-            if let Some(details) = data.strip_prefix('!') {
-                self.crashed(format!(
+                Some(FromWorker::Crashed(details)) => self.crashed(format!(
                     "pullpolicy {} (worker): {details}",
                     pullpolicy::version()
-                ));
-                return;
-            }
-            if let Some(r) = engine::decode_rendered(data) {
-                let dispatch = self.0.borrow().dispatch.clone();
-                super::show(&dispatch, r);
+                )),
+                Some(FromWorker::Result(r)) => {
+                    let dispatch = self.0.borrow().dispatch.clone();
+                    super::show(&dispatch, r);
+                }
+                None => {}
             }
         }
 
@@ -246,9 +254,9 @@ mod web {
                 }
                 (Some(_), false) if for_worker => inner.pending = Some(job),
                 _ => {
-                    let dispatch = inner.dispatch.clone();
+                    let (dispatch, ui) = (inner.dispatch.clone(), inner.ui.clone());
                     drop(inner);
-                    super::run_here(&job, &dispatch);
+                    super::run_here(&job, &dispatch, &ui);
                 }
             }
         }

@@ -1,1 +1,616 @@
-//! The typed registry of finding rules (issue #17): id, severity, title, help, FAQ entries.
+//! The typed registry of finding rules (issue #17): for every rule the core reports, its
+//! stable id, its severity, a title and a help paragraph (what SARIF's rule metadata
+//! needs), the kubernetes.io pages and the FAQ entries its findings point to.
+//!
+//! Edges compare rules as [`Rule`], never as strings: where a [`crate::Finding`] still
+//! carries its id as a string, [`Rule::from_id`] reads it once, at the boundary.
+//!
+//! The registry is the contract the findings must keep; a test runs the core over every
+//! fixture and checks each finding against it (id, severity, links, FAQ entries). Two
+//! ids are reported with two severities today (`image-whitespace` and
+//! `image-volume-gate`, see [`Rule::ImageWhitespace`] and [`Rule::ImageVolumeGate`]);
+//! the test lists them as the only known exceptions until the findings are built from
+//! this registry.
+
+use crate::report::Severity;
+
+/// A kubernetes.io page a finding may link to: the allowlist renderers may trust
+/// ([`crate::LINKS`] lists the same URLs, in this order; a test keeps them equal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Doc {
+    /// Images.
+    Images,
+    /// Images › image pull policy.
+    PullPolicy,
+    /// Images › imagePullPolicy defaulting.
+    DefaultPolicy,
+    /// Images › image names.
+    ImageNames,
+    /// Images › ImagePullBackOff.
+    Backoff,
+    /// Images › pre-pulled images.
+    PrePulled,
+    /// Images › ensure image pull credential verification.
+    CredentialVerification,
+    /// Admission controllers › AlwaysPullImages.
+    AlwaysPullImages,
+    /// Deployments › updating a Deployment.
+    DeploymentUpdate,
+    /// Image volumes.
+    ImageVolumes,
+    /// Ephemeral containers.
+    Ephemeral,
+    /// API concepts › field validation.
+    FieldValidation,
+    /// Custom resources.
+    Crd,
+}
+
+impl Doc {
+    /// Every page, in [`crate::LINKS`] order.
+    pub const ALL: [Doc; 13] = [
+        Doc::Images,
+        Doc::PullPolicy,
+        Doc::DefaultPolicy,
+        Doc::ImageNames,
+        Doc::Backoff,
+        Doc::PrePulled,
+        Doc::CredentialVerification,
+        Doc::AlwaysPullImages,
+        Doc::DeploymentUpdate,
+        Doc::ImageVolumes,
+        Doc::Ephemeral,
+        Doc::FieldValidation,
+        Doc::Crd,
+    ];
+
+    /// The page's URL.
+    pub const fn url(self) -> &'static str {
+        match self {
+            Doc::Images => "https://kubernetes.io/docs/concepts/containers/images/",
+            Doc::PullPolicy => {
+                "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"
+            }
+            Doc::DefaultPolicy => {
+                "https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting"
+            }
+            Doc::ImageNames => "https://kubernetes.io/docs/concepts/containers/images/#image-names",
+            Doc::Backoff => {
+                "https://kubernetes.io/docs/concepts/containers/images/#imagepullbackoff"
+            }
+            Doc::PrePulled => {
+                "https://kubernetes.io/docs/concepts/containers/images/#pre-pulled-images"
+            }
+            Doc::CredentialVerification => {
+                "https://kubernetes.io/docs/concepts/containers/images/#ensureimagepullcredentialverification"
+            }
+            Doc::AlwaysPullImages => {
+                "https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwayspullimages"
+            }
+            Doc::DeploymentUpdate => {
+                "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#updating-a-deployment"
+            }
+            Doc::ImageVolumes => {
+                "https://kubernetes.io/docs/tasks/configure-pod-container/image-volumes/"
+            }
+            Doc::Ephemeral => {
+                "https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/"
+            }
+            Doc::FieldValidation => {
+                "https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation"
+            }
+            Doc::Crd => {
+                "https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/custom-resources/"
+            }
+        }
+    }
+
+    /// The page a finding's link names (exactly), if the registry has it.
+    pub fn from_url(url: &str) -> Option<Doc> {
+        Doc::ALL.into_iter().find(|d| d.url() == url)
+    }
+}
+
+/// Every rule the core reports, and YAML syntax errors (the report's `syntaxErrors`,
+/// which edges list with the findings under [`Rule::SyntaxError`]'s id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// `imagePullPolicy` is not `Always`, `IfNotPresent` or `Never` (case-sensitive).
+    InvalidPullPolicy,
+    /// `imagePullPolicy` is a YAML 1.1 boolean or number, not a string.
+    PullPolicyNotString,
+    /// A container without an image.
+    ImageRequired,
+    /// Leading or trailing whitespace in the image. Reported today as an error in a
+    /// Pod and as a warning in a template (whose Pods the API server then rejects).
+    ImageWhitespace,
+    /// The kubelet cannot parse the image reference.
+    InvalidImageName,
+    /// `:latest`, or no tag.
+    LatestTag,
+    /// `IfNotPresent` with a tag that can be moved.
+    MutableTag,
+    /// `Never`.
+    NeverPull,
+    /// `Always` with a digest.
+    AlwaysWithDigest,
+    /// A tag and a digest.
+    TagAndDigest,
+    /// A tag that is "latest" in another case.
+    LatestCase,
+    /// The default is stored at creation.
+    DefaultSetOnce,
+    /// A Pod's policy cannot change.
+    PodPolicyImmutable,
+    /// A custom resource's template is not defaulted.
+    CustomResourceNotDefaulted,
+    /// A bare fragment, read without object-level checks.
+    Fragment,
+    /// A document without a pod spec (counted, not listed, by the edges).
+    Skipped,
+    /// A field strict decoding does not know.
+    UnknownField,
+    /// A key given twice.
+    DuplicateKey,
+    /// Image volumes and the `ImageVolume` feature gate. Reported today as a warning
+    /// when the gate is off and as an error before 1.31, where the field does not exist.
+    ImageVolumeGate,
+    /// An ephemeral container.
+    EphemeralContainer,
+    /// The AlwaysPullImages admission plugin rewrites the policy.
+    AlwaysPullImages,
+    /// A YAML syntax error (the report's `syntaxErrors`, not a finding).
+    SyntaxError,
+    /// The API server, or `kubectl apply`'s strict field validation, rejects the object
+    /// (`apiError`, `strictError`) and no error finding says so (e.g. ephemeral
+    /// containers in a Pod at creation). Not a finding today: edges list such a
+    /// rejection under this id, so that every rejection is an error.
+    ObjectRejected,
+}
+
+impl Rule {
+    /// Every rule, in the order SARIF lists them.
+    pub const ALL: [Rule; 23] = [
+        Rule::InvalidPullPolicy,
+        Rule::PullPolicyNotString,
+        Rule::ImageRequired,
+        Rule::ImageWhitespace,
+        Rule::InvalidImageName,
+        Rule::LatestTag,
+        Rule::MutableTag,
+        Rule::NeverPull,
+        Rule::AlwaysWithDigest,
+        Rule::TagAndDigest,
+        Rule::LatestCase,
+        Rule::DefaultSetOnce,
+        Rule::PodPolicyImmutable,
+        Rule::CustomResourceNotDefaulted,
+        Rule::Fragment,
+        Rule::Skipped,
+        Rule::UnknownField,
+        Rule::DuplicateKey,
+        Rule::ImageVolumeGate,
+        Rule::EphemeralContainer,
+        Rule::AlwaysPullImages,
+        Rule::SyntaxError,
+        Rule::ObjectRejected,
+    ];
+}
+
+impl Rule {
+    /// SARIF's `helpUri`: the first link.
+    pub const fn help_uri(self) -> Option<&'static str> {
+        match self.links() {
+            [first, ..] => Some(first.url()),
+            [] => None,
+        }
+    }
+
+    /// The FAQ entries, resolved.
+    pub fn faq_entries(self) -> impl Iterator<Item = &'static crate::faq::FaqEntry> {
+        self.faq().iter().filter_map(|id| crate::faq::entry(id))
+    }
+
+    /// The rule with this id.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// Edges count documents without a pod spec instead of listing them.
+    pub const fn is_counted_only(self) -> bool {
+        matches!(self, Rule::Skipped)
+    }
+}
+
+/// The registry, one row per rule; each field gets its own `match`, so that an edge
+/// that reads only ids does not carry every title and help text.
+macro_rules! registry {
+    ($($rule:ident {
+        id: $id:literal,
+        severity: $severity:ident,
+        title: $title:literal,
+        help: $help:literal,
+        links: [$($link:ident),*],
+        faq: [$($faq:literal),*],
+    }),* $(,)?) => {
+        impl Rule {
+            /// The stable kebab-case id, as the JSON contract and SARIF carry it.
+            pub const fn id(self) -> &'static str {
+                match self { $(Rule::$rule => $id,)* }
+            }
+
+            /// How much its findings matter.
+            pub const fn severity(self) -> Severity {
+                match self { $(Rule::$rule => Severity::$severity,)* }
+            }
+
+            /// One line: SARIF's `shortDescription`.
+            pub const fn title(self) -> &'static str {
+                match self { $(Rule::$rule => $title,)* }
+            }
+
+            /// A paragraph: what the rule checks and why it matters (SARIF's
+            /// `fullDescription` and `help`).
+            pub const fn help(self) -> &'static str {
+                match self { $(Rule::$rule => $help,)* }
+            }
+
+            /// The kubernetes.io pages its findings link to, the first being SARIF's
+            /// `helpUri`.
+            pub const fn links(self) -> &'static [Doc] {
+                match self { $(Rule::$rule => &[$(Doc::$link),*],)* }
+            }
+
+            /// The FAQ entries its findings point to ([`crate::faq::entry`] ids).
+            pub const fn faq(self) -> &'static [&'static str] {
+                match self { $(Rule::$rule => &[$($faq),*],)* }
+            }
+        }
+    };
+}
+
+registry! {
+    InvalidPullPolicy {
+        id: "invalid-pull-policy",
+        severity: Error,
+        title: "imagePullPolicy is not Always, IfNotPresent or Never (case-sensitive)",
+        help: "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so, and rejects any other value: the object is not created.",
+        links: [PullPolicy],
+        faq: ["field-typos", "what-is-imagepullpolicy"],
+    },
+    PullPolicyNotString {
+        id: "pull-policy-not-string",
+        severity: Error,
+        title: "imagePullPolicy is not a string (YAML 1.1 boolean or number)",
+        help: "Kubernetes reads YAML as YAML 1.1, where unquoted yes, no, on, off, true and false are booleans. imagePullPolicy needs a string, so such a value is rejected when the object is decoded.",
+        links: [PullPolicy],
+        faq: ["what-is-imagepullpolicy"],
+    },
+    ImageRequired {
+        id: "image-required",
+        severity: Error,
+        title: "A container has no image",
+        help: "The API server requires an image in every container of a Pod and of a pod template, although the OpenAPI schema marks it optional.",
+        links: [ImageNames],
+        faq: [],
+    },
+    ImageWhitespace {
+        id: "image-whitespace",
+        severity: Error,
+        title: "The image has leading or trailing whitespace",
+        help: "The API server rejects a Pod whose image has leading or trailing whitespace. Templates are not checked for it, so the Pods a workload creates from one are rejected instead.",
+        links: [ImageNames],
+        faq: [],
+    },
+    InvalidImageName {
+        id: "invalid-image-name",
+        severity: Error,
+        title: "The kubelet cannot parse the image reference (InvalidImageName)",
+        help: "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName.",
+        links: [ImageNames],
+        faq: ["invalid-image-name"],
+    },
+    LatestTag {
+        id: "latest-tag",
+        severity: Warning,
+        title: "The image uses :latest (or no tag), a tag that moves",
+        help: "A moving tag does not say which image runs: with Always every start asks the registry what it means now, with IfNotPresent each node keeps what it pulled first. A fixed tag or a digest says exactly which image runs.",
+        links: [DefaultPolicy, PullPolicy],
+        faq: ["why-default-always", "mutable-tags-diverge"],
+    },
+    MutableTag {
+        id: "mutable-tag",
+        severity: Info,
+        title: "IfNotPresent with a tag that can be moved keeps each node's copy",
+        help: "IfNotPresent uses the image a node already holds under the tag. If the tag is pushed again, nodes that pulled before keep the old content; a digest makes the content exact.",
+        links: [PullPolicy],
+        faq: ["mutable-tags-diverge"],
+    },
+    NeverPull {
+        id: "never-pull",
+        severity: Info,
+        title: "Never: the image must already be on every node",
+        help: "The kubelet never pulls: a node without the image reports ErrImageNeverPull.",
+        links: [PrePulled, CredentialVerification],
+        faq: ["err-image-never-pull"],
+    },
+    AlwaysWithDigest {
+        id: "always-with-digest",
+        severity: Info,
+        title: "Always with a digest needs the registry at every start",
+        help: "A digest names exact content, yet Always still asks the registry at every container start; IfNotPresent would start from the node's copy.",
+        links: [PullPolicy],
+        faq: ["always-redownload", "registry-down"],
+    },
+    TagAndDigest {
+        id: "tag-and-digest",
+        severity: Info,
+        title: "Tag and digest: only the digest is used for pulling",
+        help: "With both, the runtime pulls by digest and the tag is only a label for people; the tag still decides the default policy.",
+        links: [ImageNames],
+        faq: ["digest-default"],
+    },
+    LatestCase {
+        id: "latest-case",
+        severity: Warning,
+        title: "A tag that is \"latest\" in another case does not default to Always",
+        help: "Defaulting gives Always only for the exact tag \"latest\"; another case defaults to IfNotPresent.",
+        links: [DefaultPolicy],
+        faq: ["latest-case"],
+    },
+    DefaultSetOnce {
+        id: "default-set-once",
+        severity: Info,
+        title: "The defaulted policy is stored when the object is created",
+        help: "Changing the image later keeps the stored policy: moving from a fixed tag to :latest does not make it Always.",
+        links: [DefaultPolicy],
+        faq: ["change-after-creation", "why-default-always"],
+    },
+    PodPolicyImmutable {
+        id: "pod-policy-immutable",
+        severity: Info,
+        title: "A Pod's imagePullPolicy cannot be changed after creation",
+        help: "Pod updates may change only a few fields; changing imagePullPolicy is Forbidden. Change a workload's template instead.",
+        links: [PullPolicy, DeploymentUpdate],
+        faq: ["change-running-pod", "change-after-creation"],
+    },
+    CustomResourceNotDefaulted {
+        id: "custom-resource-not-defaulted",
+        severity: Info,
+        title: "The API server does not default a custom resource's pod template",
+        help: "Defaulting runs for built-in types only; the Pods a custom resource's controller creates are defaulted by the same rule.",
+        links: [Crd, DefaultPolicy],
+        faq: ["why-default-always"],
+    },
+    Fragment {
+        id: "fragment",
+        severity: Info,
+        title: "Read as a fragment: no object-level checks",
+        help: "A snippet without a kind is defaulted as in a Pod; validation that depends on the object is not shown.",
+        links: [],
+        faq: [],
+    },
+    Skipped {
+        id: "skipped",
+        severity: Info,
+        title: "Nothing to explain in this document",
+        help: "The document holds no pod spec (a Service, a ConfigMap, an empty document).",
+        links: [],
+        faq: [],
+    },
+    UnknownField {
+        id: "unknown-field",
+        severity: Error,
+        title: "Unknown field: rejected by strict field validation, dropped otherwise",
+        help: "kubectl apply (strict field validation, the default since 1.27) rejects an object with a field its type does not have; without validation the field is silently dropped.",
+        links: [FieldValidation],
+        faq: ["field-typos"],
+    },
+    DuplicateKey {
+        id: "duplicate-key",
+        severity: Warning,
+        title: "Duplicate key: the last value wins",
+        help: "kubectl converts YAML to JSON and keeps the last value of a key given twice, without a word; a JSON request with strict field validation is rejected instead.",
+        links: [FieldValidation],
+        faq: ["field-typos"],
+    },
+    ImageVolumeGate {
+        id: "image-volume-gate",
+        severity: Warning,
+        title: "Image volumes need the ImageVolume feature gate",
+        help: "Image volumes are alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36; before 1.31 the volume source does not exist.",
+        links: [ImageVolumes],
+        faq: ["image-volumes"],
+    },
+    EphemeralContainer {
+        id: "ephemeral-container",
+        severity: Info,
+        title: "Ephemeral containers are added to running Pods",
+        help: "Ephemeral containers arrive through the pods/ephemeralcontainers subresource (kubectl debug), not at creation; the AlwaysPullImages admission plugin does not see them.",
+        links: [Ephemeral, AlwaysPullImages],
+        faq: ["always-pull-images"],
+    },
+    AlwaysPullImages {
+        id: "always-pull-images",
+        severity: Info,
+        title: "AlwaysPullImages makes the policy Always",
+        help: "The admission plugin rewrites every container of every new Pod to Always, so each start needs the registry and working credentials.",
+        links: [AlwaysPullImages],
+        faq: ["always-pull-images"],
+    },
+    SyntaxError {
+        id: "syntax-error",
+        severity: Error,
+        title: "YAML syntax error",
+        help: "The text is not valid YAML here; kubectl refuses the whole stream.",
+        links: [],
+        faq: [],
+    },
+    ObjectRejected {
+        id: "object-rejected",
+        severity: Error,
+        title: "Kubernetes rejects the object",
+        help: "The API server (or kubectl apply's strict field validation) refuses this object, in the words shown: nothing of it is created.",
+        links: [],
+        faq: [],
+    },
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Finding, KubeVersion, Options, Report};
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::{Path, PathBuf};
+
+    /// The ids reported today with a severity that is not the registry's, until the
+    /// findings are made from the registry (phase 2 of issue #17).
+    const KNOWN_OTHER_SEVERITY: [(Rule, Severity); 2] = [
+        // In a template: the object is accepted, its Pods are rejected.
+        (Rule::ImageWhitespace, Severity::Warning),
+        // Before 1.31: the field does not exist (an unknown field, an error).
+        (Rule::ImageVolumeGate, Severity::Error),
+    ];
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_read_back() {
+        let mut seen = BTreeSet::new();
+        for rule in Rule::ALL {
+            let id = rule.id();
+            assert!(seen.insert(id), "{id} twice");
+            assert!(
+                id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{id}"
+            );
+            assert_eq!(Rule::from_id(id), Some(rule));
+            assert!(!rule.title().is_empty() && !rule.help().is_empty());
+            assert!(rule.help().ends_with('.'), "{id}");
+        }
+        assert_eq!(Rule::from_id("no-such-rule"), None);
+    }
+
+    #[test]
+    fn links_are_the_cores_allowlist() {
+        let urls: Vec<&str> = Doc::ALL.iter().map(|d| d.url()).collect();
+        assert_eq!(urls, crate::LINKS);
+        for d in Doc::ALL {
+            assert_eq!(Doc::from_url(d.url()), Some(d));
+        }
+    }
+
+    #[test]
+    fn faq_ids_name_entries() {
+        for rule in Rule::ALL {
+            assert_eq!(
+                rule.faq_entries().count(),
+                rule.faq().len(),
+                "{rule}: {:?}",
+                rule.faq()
+            );
+        }
+    }
+
+    /// Every YAML and JSON input the workspace's tests read, and a few inputs made for
+    /// the findings the fixtures do not reach.
+    fn inputs() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut dirs: Vec<PathBuf> = vec![
+            root.join("tests/fixtures"),
+            root.join("crates/pullpolicy_cli/tests/data"),
+        ];
+        let mut out = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .map(|e| e.expect("entry").path())
+                .collect();
+            entries.sort();
+            for path in entries {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+                    && !path.ends_with("sarif-schema-2.1.0.json")
+                {
+                    let text = std::fs::read_to_string(&path).expect("UTF-8 input");
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let pod = |containers: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  containers:\n{containers}"
+            )
+        };
+        out.push((
+            "made: whitespace in a Pod".into(),
+            pod("  - {name: a, image: \" nginx:1\"}\n"),
+        ));
+        out.push((
+            "made: whitespace in a template".into(),
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers:\n      - {name: a, image: \"nginx:1 \"}\n".into(),
+        ));
+        out.push((
+            "made: an image volume".into(),
+            format!(
+                "{}  volumes:\n  - name: v\n    image: {{reference: \"tools:1\"}}\n",
+                pod("  - {name: a, image: \"nginx:1\"}\n")
+            ),
+        ));
+        out
+    }
+
+    #[test]
+    fn every_finding_is_the_registrys() {
+        let mut options = Options::default();
+        let mut seen: BTreeMap<(Rule, Severity), usize> = BTreeMap::new();
+        let check = |name: &str, minor: u8, report: &Report, seen: &mut BTreeMap<_, _>| {
+            let findings: Vec<&Finding> = report.findings().collect();
+            for f in findings {
+                let rule = Rule::from_id(f.rule).unwrap_or_else(|| {
+                    panic!("{name} (1.{minor}): {} is not in the registry", f.rule)
+                });
+                assert!(
+                    f.severity == rule.severity()
+                        || KNOWN_OTHER_SEVERITY.contains(&(rule, f.severity)),
+                    "{name} (1.{minor}): {} is {:?}, the registry says {:?}",
+                    f.rule,
+                    f.severity,
+                    rule.severity()
+                );
+                let links: Vec<&str> = rule.links().iter().map(|d| d.url()).collect();
+                assert_eq!(f.links, links.as_slice(), "{name}: {}'s links", f.rule);
+                assert_eq!(f.faq, rule.faq(), "{name}: {}'s FAQ entries", f.rule);
+                *seen.entry((rule, f.severity)).or_insert(0) += 1;
+            }
+        };
+        for (name, text) in inputs() {
+            for minor in [28, 30, 33, 36] {
+                options.kubernetes_version = KubeVersion::new(minor).expect("supported");
+                for always in [false, true] {
+                    options.scenario.always_pull_images = always;
+                    check(&name, minor, &crate::explain(&text, &options), &mut seen);
+                }
+            }
+        }
+        // The exceptions are real (or this list is out of date).
+        for known in KNOWN_OTHER_SEVERITY {
+            assert!(seen.contains_key(&known), "{known:?} is no longer reported");
+        }
+        // Every rule but those that are not findings is reached by some input.
+        let not_findings = [Rule::SyntaxError, Rule::ObjectRejected];
+        for rule in Rule::ALL.into_iter().filter(|r| !not_findings.contains(r)) {
+            assert!(
+                seen.keys().any(|(r, _)| *r == rule),
+                "no input reports {rule}"
+            );
+        }
+    }
+}

@@ -20,13 +20,11 @@ pub fn status(run: &Run, fail_on: FailOn) -> u8 {
     if unreadable {
         return UNREADABLE;
     }
-    // `skipped` (a document without a pod spec) says nothing about the manifest: it
-    // is only counted in the output, and fails no run.
+    // The view's counts: a document without a pod spec says nothing about the manifest
+    // (it is only counted, and fails no run); a rejection no finding carries is an error.
     let worst = run
         .explained()
-        .flat_map(|e| e.report.findings())
-        .filter(|f| f.rule != crate::render::SKIPPED_RULE)
-        .map(|f| f.severity)
+        .filter_map(|e| pullpolicy_view::Counts::of(&e.report).max_severity())
         .max();
     match (fail_on.threshold(), worst) {
         (Some(threshold), Some(worst)) if worst >= threshold => FINDINGS,

@@ -192,8 +192,10 @@ fn write_output(format: Format, run: &Run, choice: anstream::ColorChoice) -> io:
 }
 
 /// `file:line:column: error: message` on standard error for every input that could not
-/// be read and every YAML syntax error.
+/// be read and every YAML syntax error (names and messages with their control
+/// characters escaped: a file name cannot write an escape sequence either).
 fn diagnose(run: &Run, err: &mut impl Write) -> io::Result<()> {
+    use pullpolicy_view::terminal::clean;
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let bold = Style::new().bold();
     for file in &run.files {
@@ -201,15 +203,18 @@ fn diagnose(run: &Run, err: &mut impl Write) -> io::Result<()> {
             FileResult::Failed(e) => writeln!(
                 err,
                 "{bold}{}{bold:#}: {red}error{red:#}: {}",
-                e.location(),
-                e.message
+                clean(&e.location()),
+                clean(&e.message)
             )?,
             FileResult::Explained(e) => {
                 for s in &e.report.syntax_errors {
                     writeln!(
                         err,
                         "{bold}{}:{}:{}{bold:#}: {red}error{red:#}: {}",
-                        e.name, s.position.line, s.position.column, s.message
+                        clean(&e.name),
+                        s.position.line,
+                        s.position.column,
+                        clean(&s.message)
                     )?;
                 }
             }

@@ -804,3 +804,118 @@ fn never_a_backtrace() {
             .stderr(predicate::str::contains("backtrace").not());
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Rejections: every format shows them as errors.
+
+/// Every fixture of the workspace (`tests/fixtures`), the CLI's own inputs, and a Pod with
+/// ephemeral containers at creation (a rejection no finding carries).
+fn rejection_inputs() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures"),
+        data(),
+    ] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "json"))
+            .filter(|p| !p.ends_with("sarif-schema-2.1.0.json"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            out.push((
+                p.file_name().expect("name").to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).expect("UTF-8"),
+            ));
+        }
+    }
+    out.push((
+        "ephemeral-at-creation.yaml".to_owned(),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n  ephemeralContainers:\n  - {name: debug, image: \"busybox:1\"}\n".to_owned(),
+    ));
+    out
+}
+
+#[test]
+fn every_rejection_is_an_error_in_every_format() {
+    let dir = scratch("rejections");
+    let mut checked = 0;
+    for (name, text) in rejection_inputs() {
+        let report = pullpolicy::explain(&text, &pullpolicy::Options::default());
+        let rejections: Vec<&str> = report
+            .documents
+            .iter()
+            .flat_map(|d| [d.api_error.as_deref(), d.strict_error.as_deref()])
+            .flatten()
+            .collect();
+        if rejections.is_empty() {
+            continue;
+        }
+        checked += 1;
+        std::fs::write(dir.join(&name), &text).expect("write");
+        let run = |format: &str| {
+            let out = pullpolicy()
+                .current_dir(&dir)
+                .args(["explain", "--color", "never", "--format", format, &name])
+                .output()
+                .expect("runs");
+            assert_ne!(
+                out.status.code(),
+                Some(0),
+                "{name} {format}: a rejection fails the run"
+            );
+            String::from_utf8(out.stdout).expect("UTF-8")
+        };
+        // Each rejection is shown as an error: in its own words, or by an error finding
+        // whose words it quotes (then it is not counted twice).
+        let human = run("human");
+        let errors: Vec<&str> = human
+            .lines()
+            .filter_map(|l| l.split_once(": error[").map(|(_, rest)| rest))
+            .collect();
+        for r in &rejections {
+            assert!(
+                errors.iter().any(|e| {
+                    let message = e.split_once("]: ").map_or("", |(_, m)| m);
+                    !message.is_empty() && r.contains(message)
+                }),
+                "{name} (human): {r} is shown as no error in\n{human}"
+            );
+        }
+        let summary = human.lines().last().unwrap_or_default();
+        assert!(!summary.contains(": 0 errors"), "{name} (human): {summary}");
+        let markdown = run("markdown");
+        assert!(
+            !markdown.starts_with("### pullpolicy: 0 errors"),
+            "{name} (markdown): {markdown}"
+        );
+        assert!(markdown.contains("- **error** "), "{name} (markdown)");
+        let html = run("html");
+        assert!(html.contains(">error</span>"), "{name} (html)");
+        let sarif: Value = serde_json::from_str(&run("sarif")).expect("JSON");
+        let results = sarif["runs"][0]["results"].as_array().expect("results");
+        for r in &rejections {
+            assert!(
+                results.iter().any(|x| x["level"] == "error"
+                    && x["message"]["text"]
+                        .as_str()
+                        .is_some_and(|m| !m.is_empty() && r.contains(m))),
+                "{name} (sarif): {r}"
+            );
+        }
+    }
+    assert!(checked >= 5, "only {checked} inputs have rejections");
+    // The Pod with ephemeral containers: its rejection is an error of its own.
+    let human = pullpolicy()
+        .current_dir(&dir)
+        .args(["explain", "ephemeral-at-creation.yaml"])
+        .output()
+        .expect("runs");
+    let human = String::from_utf8(human.stdout).expect("UTF-8");
+    assert!(
+        human.contains("ephemeral-at-creation.yaml:1:1: error[object-rejected]: Pod \"p\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"),
+        "{human}"
+    );
+    assert!(human.contains(": 1 error, 0 warnings,"), "{human}");
+}

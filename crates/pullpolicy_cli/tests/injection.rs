@@ -1,8 +1,10 @@
-//! Markup injection in the CLI's HTML and Markdown output (issue 8): every payload of
-//! the shared corpus `tests/data/injection.json` (script tags, event handlers,
-//! `javascript:` URLs, attribute-breaking quotes, entities, templates), placed in names,
-//! an image, a key, a comment and annotations, comes out as text: no element or
-//! attribute of its own, no link of its own, shown literally (decoded exactly once).
+//! Markup injection in the CLI's HTML, Markdown, SARIF and terminal output (issues 8 and
+//! 17): every payload of the shared corpus `tests/data/injection.json` (script tags,
+//! event handlers, `javascript:` URLs, attribute-breaking quotes, entities, templates,
+//! CSS, U+001E/U+001F, U+2028, NUL, ANSI escape sequences), placed in names, an image, a
+//! key, a comment and annotations, comes out as text: no element or attribute of its own,
+//! no link of its own, no terminal escape, shown as written (decoded exactly once; what
+//! a format cannot hold is shown escaped, as each test says).
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
@@ -18,6 +20,20 @@ fn go_quote(s: &str) -> String {
         "printable ASCII: {s}"
     );
     serde_json::to_string(s).expect("quoted")
+}
+
+/// Printable in YAML (c-printable, line separators left out): what may go in a comment.
+fn printable(s: &str) -> bool {
+    s.chars().all(|c| {
+        c == '\t'
+            || (' '..='~').contains(&c)
+            || (c >= '\u{a0}' && !matches!(c, '\u{2028}' | '\u{2029}'))
+    })
+}
+
+/// Printable ASCII: Go's `%q` quotes it as JSON does.
+fn ascii(s: &str) -> bool {
+    s.chars().all(|c| c == ' ' || c.is_ascii_graphic())
 }
 
 /// One manifest per payload, built as `tests/data/injection.json` describes.
@@ -39,8 +55,12 @@ fn corpus() -> Vec<(String, String, String)> {
         .map(|p| {
             let id = p["id"].as_str().expect("id").to_owned();
             let text = p["text"].as_str().expect("text").to_owned();
-            let quoted = serde_json::to_string(&text).expect("quoted");
-            let manifest = template.replace("@Q@", &quoted).replace("@RAW@", &text);
+            let quoted = serde_json::to_string(&text)
+                .expect("quoted")
+                .replace('\u{2028}', "\\u2028")
+                .replace('\u{2029}', "\\u2029");
+            let raw = if printable(&text) { &text } else { &quoted };
+            let manifest = template.replace("@Q@", &quoted).replace("@RAW@", raw);
             (id, text, manifest)
         })
         .collect()
@@ -62,16 +82,15 @@ fn corpus_files(name: &str) -> (PathBuf, Vec<(String, String)>) {
 }
 
 fn render(dir: &Path, format: &str, file: &str) -> String {
+    render_with(dir, &["--format", format], file)
+}
+
+fn render_with(dir: &Path, args: &[&str], file: &str) -> String {
     let out = cargo_bin_cmd!("pullpolicy")
         .current_dir(dir)
-        .args([
-            "explain",
-            "--format",
-            format,
-            "--playground-url",
-            PLAYGROUND,
-            file,
-        ])
+        .arg("explain")
+        .args(args)
+        .args(["--playground-url", PLAYGROUND, file])
         .output()
         .expect("runs");
     assert_eq!(
@@ -110,10 +129,12 @@ fn the_corpus_reads_as_yaml_with_each_payload_in_every_place() {
             Some(text.as_str()),
             "{id}"
         );
-        assert!(
-            manifest.starts_with(&format!("# {text}\n")),
-            "{id}: the comment"
-        );
+        if printable(&text) {
+            assert!(
+                manifest.starts_with(&format!("# {text}\n")),
+                "{id}: the comment"
+            );
+        }
     }
 }
 
@@ -186,15 +207,27 @@ fn decode_entities(s: &str) -> String {
             .find(';')
             .map(|i| i + amp)
             .unwrap_or_else(|| panic!("a bare & in {s:?}"));
-        out.push_str(match &rest[amp..=semi] {
-            "&amp;" => "&",
-            "&lt;" => "<",
-            "&gt;" => ">",
-            "&quot;" => "\"",
-            "&#39;" => "'",
-            "&#xFFFD;" => "\u{FFFD}",
-            other => panic!("an unexpected entity {other}"),
-        });
+        let entity = &rest[amp..=semi];
+        match entity {
+            "&amp;" => out.push('&'),
+            "&lt;" => out.push('<'),
+            "&gt;" => out.push('>'),
+            "&quot;" => out.push('"'),
+            "&#39;" => out.push('\''),
+            other => {
+                // `&#xHH;`: a control character the encoder wrote as a reference.
+                let hex = other
+                    .strip_prefix("&#x")
+                    .and_then(|h| h.strip_suffix(';'))
+                    .unwrap_or_else(|| panic!("an unexpected entity {other}"));
+                let c = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or_else(|| panic!("a bad reference {other}"));
+                assert!(c.is_control(), "only controls are references: {other}");
+                out.push(c);
+            }
+        }
         rest = &rest[semi + 1..];
     }
     out.push_str(rest);
@@ -208,11 +241,31 @@ const HTML_TAGS: [&str; 15] = [
 ];
 const HTML_ATTRIBUTES: [&str; 3] = ["class", "style", "href"];
 
+/// No control character but line breaks and tabs: HTML and Markdown hold none, and in a
+/// terminal they are escape sequences.
+fn assert_no_controls(id: &str, out: &str) {
+    let bad: Vec<char> = out
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{id}: control characters {bad:?} in the output"
+    );
+}
+
+/// What HTML shows of `text`: all of it (controls as references, which decode to
+/// themselves), but NUL, which HTML cannot hold (U+FFFD).
+fn html_shown(text: &str) -> String {
+    text.replace('\0', "\u{FFFD}")
+}
+
 #[test]
 fn html_output_escapes_every_payload() {
     let (dir, payloads) = corpus_files("html");
     for (id, text) in payloads {
         let out = render(&dir, "html", &format!("{id}.yaml"));
+        assert_no_controls(&id, &out);
         let lower = out.to_lowercase();
         for raw in [
             "<script",
@@ -255,15 +308,16 @@ fn html_output_escapes_every_payload() {
         // The payload shows as written: the object, the container, the image, the
         // unknown field and the invalid-image finding all quote it.
         // Table cells run together in the text: object, container, image.
+        let t = html_shown(&text);
         assert!(
-            shown.contains(&format!("Pod/{text}{text}nginx:1.27")),
+            shown.contains(&format!("Pod/{t}{t}nginx:1.27")),
             "{id}: object and container names in {shown}"
         );
         assert!(
-            shown.contains(&format!("Pod/{text}image-payload{text}")),
+            shown.contains(&format!("Pod/{t}image-payload{t}")),
             "{id}: the image in {shown}"
         );
-        if !text.contains('`') {
+        if !text.contains('`') && ascii(&text) {
             // (Backticks in a finding: `findings_quote_backticks_literally` below.)
             assert_findings_quote(&id, &text, &shown);
         }
@@ -352,11 +406,36 @@ const MARKDOWN_TAGS: [&str; 7] = [
     "</sub>",
 ];
 
+/// What Markdown text shows of `text`: line breaks as spaces, other control characters
+/// as visible `\u{…}` escapes.
+fn markdown_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => " ".to_owned(),
+            c if c.is_control() => c.escape_default().collect(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// What a Markdown code span shows of `text`: line breaks as spaces, other control
+/// characters as U+FFFD.
+fn markdown_code(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 #[test]
 fn markdown_output_keeps_every_payload_inert() {
     let (dir, payloads) = corpus_files("markdown");
     for (id, text) in payloads {
         let out = render(&dir, "markdown", &format!("{id}.yaml"));
+        assert_no_controls(&id, &out);
         let (syntax, shown) = read_markdown(&out);
         // Outside code spans, the only raw HTML is the renderer's own.
         let mut rest = syntax.as_str();
@@ -382,19 +461,20 @@ fn markdown_output_keeps_every_payload_inert() {
             );
         }
         // The payload shows as written, in text and in code spans.
+        let (t, code) = (markdown_text(&text), markdown_code(&text));
         assert!(
-            shown.contains(&format!("Pod/{text}")),
+            shown.contains(&format!("Pod/{t}")),
             "{id}: object name in {shown}"
         );
         assert!(
-            shown.contains(&format!("| {text} |")),
+            shown.contains(&format!("| {t} |")),
             "{id}: container name in {shown}"
         );
         assert!(
-            shown.contains(&format!("| {text} | (unset) |")),
+            shown.contains(&format!("| {code} | (unset) |")),
             "{id}: image in {shown}"
         );
-        if !text.contains('`') {
+        if !text.contains('`') && ascii(&text) {
             assert_findings_quote(&id, &text, &shown);
         }
     }
@@ -406,10 +486,129 @@ fn markdown_output_keeps_every_payload_inert() {
 #[test]
 fn findings_quote_backticks_literally() {
     let (dir, payloads) = corpus_files("backticks");
-    for (id, text) in payloads.into_iter().filter(|(_, t)| t.contains('`')) {
+    for (id, text) in payloads
+        .into_iter()
+        .filter(|(_, t)| t.contains('`') && ascii(t))
+    {
         let (_, shown) = parse_html(&render(&dir, "html", &format!("{id}.yaml")));
         assert_findings_quote(&id, &text, &shown);
         let (_, shown) = read_markdown(&render(&dir, "markdown", &format!("{id}.yaml")));
         assert_findings_quote(&id, &text, &shown);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The terminal.
+
+/// What the terminal shows of `text`: every control character (ESC included), line
+/// separator and bidirectional override as a `\u{…}` escape (`pullpolicy_view::terminal`).
+fn terminal_shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            {
+                c.escape_default().collect()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn human_output_writes_no_escape_sequence_of_the_manifests() {
+    let (dir, payloads) = corpus_files("human");
+    for (id, text) in payloads {
+        for colour in ["never", "always"] {
+            let out = render_with(&dir, &["--color", colour], &format!("{id}.yaml"));
+            // With colour, the only escape sequences are the styles' own (SGR, `ESC [ … m`).
+            let mut rest = out.as_str();
+            while let Some(at) = rest.find('\u{1b}') {
+                let seq = &rest[at..];
+                let end = seq.find('m').expect("an SGR sequence ends with m");
+                assert!(
+                    seq[1..end].starts_with('[')
+                        && seq[2..end].bytes().all(|b| b.is_ascii_digit() || b == b';'),
+                    "{id}: an escape sequence of the manifest's: {:?}",
+                    &seq[..end.min(20)]
+                );
+                rest = &seq[end..];
+            }
+            let plain: String = if colour == "always" {
+                // Without the styles, the text is the uncoloured output.
+                let mut s = String::new();
+                let mut it = out.split('\u{1b}');
+                s.push_str(it.next().unwrap_or_default());
+                for part in it {
+                    s.push_str(&part[part.find('m').map_or(0, |m| m + 1)..]);
+                }
+                s
+            } else {
+                out.clone()
+            };
+            assert_no_controls(&id, &plain);
+            let t = terminal_shown(&text);
+            assert!(
+                plain.contains(&format!("Pod/{t}")),
+                "{id} ({colour}): {plain}"
+            );
+            assert!(
+                plain.contains(&format!("  {t}  ")),
+                "{id} ({colour}): the container name in {plain}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// SARIF.
+
+#[test]
+fn sarif_output_is_valid_and_quotes_every_payload_as_data() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+        )
+        .expect("schema"),
+    )
+    .expect("schema JSON");
+    let validator = jsonschema::draft4::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    let (dir, payloads) = corpus_files("sarif");
+    for (id, text) in payloads {
+        let out = render(&dir, "sarif", &format!("{id}.yaml"));
+        // JSON escapes every control character: the raw output holds none.
+        assert_no_controls(&id, &out);
+        let sarif: Value = serde_json::from_str(&out).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{id}: {errors:#?}");
+        let results = sarif["runs"][0]["results"].as_array().expect("results");
+        let messages: Vec<&str> = results
+            .iter()
+            .filter_map(|r| r["message"]["text"].as_str())
+            .collect();
+        // The invalid image and the unknown key are quoted (Go's `%q`) in the results;
+        // the rules are the registry's.
+        assert!(
+            results.iter().any(|r| r["ruleId"] == "invalid-image-name"),
+            "{id}: {messages:?}"
+        );
+        if ascii(&text) && !text.contains('`') {
+            assert_findings_quote(&id, &text, &messages.join("\n"));
+        }
+        for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .expect("rules")
+        {
+            let rule_id = rule["id"].as_str().expect("id");
+            let known = pullpolicy::rules::Rule::from_id(rule_id).expect("a registry rule");
+            assert_eq!(rule["shortDescription"]["text"], known.title(), "{id}");
+        }
     }
 }

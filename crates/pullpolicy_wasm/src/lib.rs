@@ -1,11 +1,15 @@
 //! A thin wasm-bindgen JS API over the pullpolicy core, for embedding and for callers
-//! that are not Rust. It translates; all logic is in the core.
+//! that are not Rust. It translates; all logic is in the core, all presentation in the
+//! view (`pullpolicy_view`).
 //!
 //! ```js
-//! import init, { explain } from './pullpolicy_wasm.js';
+//! import init, { explain, view, fragment } from './pullpolicy_wasm.js';
 //! await init();
 //! const report = explain(yamlText, { kubernetesVersion: '1.34', scenario: { registry: 'unreachable' } });
 //! report.documents[0].entries[0].policy.effective; // "Always"
+//! view(yamlText).sections[0].cards[0].outcome;      // "pulls; starts"
+//! `https://example.com/pullpolicy/#${fragment(yamlText)}`; // opens it in the playground
+//! markdown(yamlText, 'k8s=1.34', 'https://example.com/pullpolicy/'); // "Copy as Markdown"
 //! ```
 
 use serde::Serialize;
@@ -21,6 +25,26 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// The options a JS caller passed: `undefined`, `null`, a partial `Options` object, or
+/// the playground's link parameters as a string (`k8s=1.34&registry=unreachable`; the
+/// names `pullpolicy_view::share` documents; unknown ones are ignored).
+fn options(options: JsValue) -> Result<pullpolicy::Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(pullpolicy::Options::default());
+    }
+    if let Some(params) = options.as_string() {
+        return Ok(pullpolicy_view::share::read_query(
+            params.trim_start_matches(['#', '&', '?']),
+        ));
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| {
+        // serde_wasm_bindgen's errors print as JS errors do: "Error: <message>".
+        let text = e.to_string();
+        let message = text.strip_prefix("Error: ").unwrap_or(&text);
+        JsError::new(&format!("options: {message}"))
+    })
+}
+
 /// Explains a manifest. `options` may be `undefined` or a partial `Options` object
 /// (camelCase, as in the JSON contract). Returns a plain object: the core's `Report`.
 ///
@@ -31,17 +55,76 @@ pub fn explain(
     yaml: &str,
     #[wasm_bindgen(unchecked_param_type = "Partial<Options> | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: pullpolicy::Options = if options.is_undefined() || options.is_null() {
-        pullpolicy::Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| {
-            // serde_wasm_bindgen's errors print as JS errors do: "Error: <message>".
-            let text = e.to_string();
-            let message = text.strip_prefix("Error: ").unwrap_or(&text);
-            JsError::new(&format!("options: {message}"))
-        })?
-    };
-    to_js(&pullpolicy::explain(yaml, &options))
+    to_js(&pullpolicy::explain(yaml, &self::options(options)?))
+}
+
+/// Explains a manifest and returns it as the edges show it: the view's document model
+/// (sections, cards, findings with structured text, rejection notices, counts, worded
+/// once), for renderers that are not Rust (the `<pull-policy-explainer>` component).
+///
+/// # Errors
+/// A JS `Error` when `options` is not a valid `Options` object.
+#[wasm_bindgen(unchecked_return_type = "View")]
+pub fn view(
+    yaml: &str,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | string | undefined")]
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    let report = pullpolicy::explain(yaml, &self::options(options)?);
+    to_js(&pullpolicy_view::View::of(&report))
+}
+
+/// The playground's share fragment for a manifest (without `#`): `yaml=<base64url>` and
+/// the scenario's non-default settings, as the playground reads them.
+///
+/// # Errors
+/// A JS `Error` when `options` is not a valid `Options` object.
+#[wasm_bindgen]
+pub fn fragment(
+    yaml: &str,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | string | undefined")]
+    options: JsValue,
+) -> Result<String, JsError> {
+    Ok(pullpolicy_view::share::fragment_plain(
+        yaml,
+        &self::options(options)?,
+    ))
+}
+
+/// The Markdown report of a manifest, for an issue or a chat message: the view's report
+/// (the CLI's `--format markdown`: counts, the per-entry table, the findings, everything
+/// from the manifest escaped), the manifest itself and a link that opens it in the
+/// playground at `playground` (an `http(s)://` URL; FAQ links go there too). The
+/// playground's "Copy as Markdown".
+///
+/// # Errors
+/// A JS `Error` when `options` is not a valid `Options` object or `playground` is not
+/// an `http://` or `https://` URL.
+#[wasm_bindgen]
+pub fn markdown(
+    yaml: &str,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options> | string | undefined")]
+    options: JsValue,
+    playground: &str,
+) -> Result<String, JsError> {
+    let options = self::options(options)?;
+    let base = pullpolicy_view::share::PlaygroundBase::parse(playground)
+        .ok_or_else(|| JsError::new("playground: not an http:// or https:// URL"))?;
+    let report = pullpolicy::explain(yaml, &options);
+    let link = base.manifest(yaml, &options);
+    let inputs = [pullpolicy_view::inputs::Input::Report {
+        name: "",
+        report: &report,
+    }];
+    Ok(pullpolicy_view::report_md::render(
+        &pullpolicy_view::report_md::Report {
+            inputs: &inputs,
+            options: &options,
+            version: pullpolicy::version(),
+            playground: &base,
+            manifest: Some((yaml, &link)),
+        },
+    ))
 }
 
 /// The FAQ & guidance entries.

@@ -50,3 +50,48 @@ export interface Report {
   summary: { entries: number; always: number; ifNotPresent: number; never: number; none: number; errors: number; warnings: number; infos: number };
 }
 export interface FaqEntry { id: string; question: string; answer: string[]; links: string[]; fromArticle: boolean; }
+
+/** The view (`view()`): the report as every edge shows it, worded once. */
+export type Span = { plain: string } | { code: string } | { link: string; docs?: string; faq?: string; playground?: string };
+/** Structured text: plain text, code, links (only to kubernetes.io pages the core lists, FAQ entries, the playground). */
+export type Text = Span[];
+export type Target = { docs: string } | { faq: string } | { playground: string };
+export type PolicyKey = PullPolicy | "invalid";
+export type Tone = "plain" | "good" | "bad" | "muted";
+export interface Counts {
+  entries: number; always: number; ifNotPresent: number; never: number; none: number;
+  /** Error findings, rejections no finding carries, syntax errors. */
+  errors: number; warnings: number; infos: number;
+  /** Documents without a pod spec (counted, not listed). */
+  skipped: number; rejections: number; syntaxErrors: number;
+}
+export type Origin =
+  | { from: "finding"; document: number; entry: number | null; index: number }
+  | { from: "rejection"; document: number; kind: "api" | "strict" }
+  | { from: "syntax"; index: number }
+  | { from: "input" };
+export interface FindingView {
+  origin: Origin; rule: string; severity: Severity; message: Text; explanation: Text;
+  fix: string | null; links: Target[]; faq: string[]; position: Position;
+}
+export interface Rejection { kind: "api" | "strict"; heading: string; text: string; counted: boolean; }
+export interface CardView {
+  document: number; index: number; role: string; name: string; container: string; path: string; position: Position;
+  image: { raw: string | null; shown: string; normalised: string | null; runtimeRef: string | null; error: string | null };
+  policy: { key: PolicyKey; badge: string; source: string; writtenValue: string | null; reason: Text };
+  written: string; writtenTone: Tone; effective: string; effectiveTone: Tone;
+  outcome: string; outcomeTone: Tone; findings: FindingView[];
+}
+export interface Section {
+  index: number; title: string; object: string; status: string | null; apiVersion: string | null;
+  /** Always shown as errors. */
+  rejections: Rejection[]; findings: FindingView[]; cards: CardView[];
+}
+export interface FaqView { id: string; question: Text; answer: Text[]; links: Target[]; fromArticle: boolean; }
+export interface View {
+  counts: Counts; summary: string;
+  syntaxErrors: { index: number; heading: string; document: number; message: string; position: Position }[];
+  sections: Section[];
+  /** The FAQ entries the findings point to, with their answers. */
+  faq: FaqView[];
+}

@@ -73,3 +73,54 @@ fn faq_lists_entries() {
             .ends_with('?')
     );
 }
+
+#[wasm_bindgen_test]
+fn view_is_the_document_model_worded_once() {
+    let view = pullpolicy_wasm::view(POD, JsValue::UNDEFINED).expect("view");
+    let card = get(&view, &["sections", "0", "cards", "0"]);
+    assert_eq!(
+        get(&card, &["outcome"]).as_string().as_deref(),
+        Some("pulls; starts")
+    );
+    assert_eq!(
+        get(&card, &["policy", "key"]).as_string().as_deref(),
+        Some("Always")
+    );
+    // Structured text: the core's `code` spans are spans, not backticks.
+    let finding = get(&card, &["findings", "0"]);
+    assert_eq!(
+        get(&finding, &["rule"]).as_string().as_deref(),
+        Some("latest-tag")
+    );
+    assert!(js_sys::Array::is_array(&get(&finding, &["message"])));
+    // A rejection no finding carries is counted as an error.
+    let ephemeral = format!("{POD}  ephemeralContainers:\n  - {{name: d, image: \"busybox:1\"}}\n");
+    let view = pullpolicy_wasm::view(&ephemeral, JsValue::UNDEFINED).expect("view");
+    assert_eq!(get(&view, &["counts", "errors"]).as_f64(), Some(1.0));
+    assert_eq!(
+        get(&view, &["sections", "0", "rejections", "0", "counted"]).as_bool(),
+        Some(true)
+    );
+}
+
+#[wasm_bindgen_test]
+fn links_and_markdown_take_options_or_link_parameters() {
+    let fragment = pullpolicy_wasm::fragment("x", JsValue::from_str("k8s=1.30")).expect("fragment");
+    assert_eq!(fragment, "yaml=eA&k8s=1.30");
+    let md = pullpolicy_wasm::markdown(POD, JsValue::UNDEFINED, "https://p.example/").expect("md");
+    assert!(
+        md.starts_with("### pullpolicy: 0 errors, 1 warning, "),
+        "{md}"
+    );
+    assert!(
+        md.contains("[Open in the pullpolicy playground](https://p.example/#yaml="),
+        "{md}"
+    );
+    let err: JsValue = pullpolicy_wasm::markdown(POD, JsValue::UNDEFINED, "javascript:alert(1)")
+        .expect_err("not a playground")
+        .into();
+    assert_eq!(
+        get(&err, &["message"]).as_string().as_deref(),
+        Some("playground: not an http:// or https:// URL")
+    );
+}

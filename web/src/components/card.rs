@@ -1,17 +1,19 @@
 //! A verdict card (one container, init container, sidecar, ephemeral container or
-//! image volume) and a finding, as markup.
+//! image volume) and a finding, as markup, from the view's model.
 //!
 //! Hooks for tests: the card has `data-container-path` (`<doc>:<path>`, with
 //! `items[<i>].` for `kind: List` items) and `data-effective-policy`; every finding
 //! has `data-rule`.
 
 use super::outcome::outcome;
-use super::{allowed_link, is_open, link_label, severity_icon};
-use crate::describe;
-use crate::markup::Markup;
-use pullpolicy::{
-    Credentials, Document, Entry, Finding, ImageOverride, NodeImage, PolicySource, Registry,
-};
+use super::verdicts::RenderCx;
+use crate::actions::{Click, Setting};
+use crate::markup::{Html, jump};
+use pullpolicy::{Credentials, Document, ImageOverride, NodeImage, Registry};
+use pullpolicy_view::model::{Card, FindingView};
+use pullpolicy_view::share::PlaygroundBase;
+use pullpolicy_view::text::Target;
+use pullpolicy_view::wording;
 
 /// The card's `data-container-path`.
 pub fn container_path(doc: &Document, path: &str) -> String {
@@ -21,190 +23,191 @@ pub fn container_path(doc: &Document, path: &str) -> String {
     }
 }
 
-/// The effective policy as the card's hook names it.
-pub fn policy_name(e: &Entry) -> &'static str {
-    e.policy.effective.map_or("invalid", |p| p.as_str())
-}
-
-/// The DOM id of a finding: document position, entry (`d` for the document), index.
-pub fn finding_id(doc: usize, entry: Option<usize>, k: usize) -> String {
-    match entry {
-        Some(e) => format!("f-{doc}-{e}-{k}"),
-        None => format!("f-{doc}-d-{k}"),
-    }
-}
+/// `<code>` in the playground's markup.
+const CODE: &str = "<code>";
 
 /// One entry's card.
-pub fn card(
-    h: &mut Markup,
-    doc: &Document,
-    di: usize,
-    ei: usize,
-    e: &Entry,
-    current: Option<&ImageOverride>,
-) {
-    let id = format!("card-{di}-{ei}");
-    let policy = policy_name(e);
-    let class = policy.to_ascii_lowercase();
-    let badge = match (e.policy.effective, e.policy.source) {
-        (Some(p), _) => p.as_str(),
-        (None, PolicySource::NotDefaulted) => "not defaulted",
-        (None, _) => "rejected",
-    };
+pub fn card(h: &mut Html, cx: &RenderCx<'_>, doc: &Document, c: &Card<'_>) {
+    let e = c.entry;
+    let id = format!("card-{}-{}", c.document, c.index);
+    let class = c.policy.key.class();
     h.raw("<article tabindex=\"-1\"")
         .attr("id", &id)
-        .attr2("class", "card policy-", &class)
-        .attr("data-container-path", &container_path(doc, &e.path))
-        .attr("data-effective-policy", policy)
+        .attr2("class", "card policy-", class)
+        .attr("data-container-path", &container_path(doc, c.path))
+        .attr("data-effective-policy", c.policy.key.as_str())
         .attr2("aria-labelledby", &id, "-t")
         .raw("><header class=\"card-head\"><h3")
         .attr2("id", &id, "-t")
         .raw(">")
-        .el("span", "role", describe::role(e.role))
+        .el("span", "role", c.role)
         .raw(" ")
-        .el("span", "name", e.name.as_deref().unwrap_or("(unnamed)"))
+        .el("span", "name", c.name)
         .raw("</h3>")
-        .el("span", "path mono", &e.path)
-        .jump(&e.position, "line ")
-        .raw("</header><div class=\"verdict\"><div")
-        .attr2("class", "badge policy-", &class)
-        .raw("><span class=\"badge-label\">imagePullPolicy</span>")
-        .el("span", "badge-value", badge)
-        .raw("</div><div class=\"why\">")
-        .el("p", "reason", &e.policy.reason)
-        .raw("<p class=\"written\">");
-    match &e.policy.written {
+        .el("span", "path mono", c.path);
+    jump(h, cx.lines, &e.position, "line ");
+    h.raw("</header><div class=\"verdict\"><div")
+        .attr2("class", "badge policy-", class)
+        .raw("><span class=\"badge-label\">")
+        .text(wording::POLICY_FIELD)
+        .raw("</span>")
+        .el("span", "badge-value", c.policy.badge)
+        .raw("</div><div class=\"why\"><p class=\"reason\">")
+        .spans(&c.policy.reason, CODE, &PlaygroundBase::this_page())
+        .raw("</p><p class=\"written\">");
+    match c.policy.written_value {
         Some(w) => {
-            h.raw("written: ")
+            h.text(wording::WRITTEN)
+                .raw(" ")
                 .el("code", "", w)
-                .raw(" · ")
-                .jump(&e.policy.position, "line ");
+                .raw(" · ");
+            jump(h, cx.lines, &e.policy.position, "line ");
         }
         None => {
-            h.raw("not written");
+            h.text(wording::NOT_WRITTEN);
         }
     }
-    h.raw("</p></div></div><dl class=\"image\"><dt>Image as written</dt><dd>");
-    let img = &e.image;
-    match &img.raw {
+    h.raw("</p></div></div><dl class=\"image\"><dt>")
+        .text(wording::IMAGE_AS_WRITTEN)
+        .raw("</dt><dd>");
+    let img = &c.image;
+    match img.raw {
         Some(raw) => {
-            h.el("code", "", raw).raw(" ").jump(&img.position, "line ");
+            h.el("code", "", raw).raw(" ");
+            jump(h, cx.lines, &e.image.position, "line ");
         }
         None => {
-            h.el("span", "muted", "none");
+            h.el("span", "muted", wording::IMAGE_NONE);
         }
     }
     h.raw("</dd>");
-    if let Some(name) = &img.full_name {
-        let mut n = name.clone();
-        if let Some(t) = &img.tag {
-            n.push(':');
-            n.push_str(t);
-        }
-        if let Some(d) = &img.digest {
-            n.push('@');
-            n.push_str(d);
-        }
-        h.raw("<dt>Normalised</dt><dd>")
-            .el("code", "", &n)
+    if let Some(n) = &img.normalised {
+        h.raw("<dt>")
+            .text(wording::NORMALISED)
+            .raw("</dt><dd>")
+            .el("code", "", n)
             .raw("</dd>");
     }
-    if let Some(r) = &img.runtime_ref {
-        h.raw("<dt>The kubelet asks for</dt><dd>")
+    if let Some(r) = img.runtime_ref {
+        h.raw("<dt>")
+            .text(wording::KUBELET_ASKS)
+            .raw("</dt><dd>")
             .el("code", "", r)
             .raw("</dd>");
     }
-    if let Some(err) = &img.error {
-        h.raw("<dt>Does not parse</dt><dd class=\"error-text\">")
+    if let Some(err) = img.error {
+        h.raw("<dt>")
+            .text(wording::DOES_NOT_PARSE)
+            .raw("</dt><dd class=\"error-text\">")
             .text(err)
             .raw("</dd>");
     }
     h.raw("</dl>");
     if let Some(o) = &e.outcome {
-        outcome(h, o, &id);
+        outcome(h, cx, o, &id);
     }
-    if !e.findings.is_empty() {
-        h.raw("<ul class=\"findings\" aria-label=\"Findings\">");
-        for (k, f) in e.findings.iter().enumerate() {
-            finding(h, f, &finding_id(di, Some(ei), k));
+    if !c.findings.is_empty() {
+        h.raw("<ul class=\"findings\"")
+            .attr("aria-label", wording::ENTRY_FINDINGS)
+            .raw(">");
+        for f in &c.findings {
+            finding(h, cx, f);
         }
         h.raw("</ul>");
     }
-    if let Some(raw) = img.raw.as_deref().filter(|r| !r.is_empty()) {
-        override_form(h, &id, raw, current);
+    if let Some(raw) = img.raw.filter(|r| !r.is_empty()) {
+        let current = cx
+            .options
+            .scenario
+            .overrides
+            .iter()
+            .find(|o| o.image == raw);
+        override_form(h, cx, &id, raw, current);
     }
     h.raw("</article>");
 }
 
 /// Opens a disclosure: a button (`aria-expanded`) and the region it shows. Not
 /// `<details>`: with many closed `<details>` on the page, Chrome makes every large
-/// paste into the editor several times slower. The user's choice is remembered (see
-/// [`is_open`]) so re-rendered markup keeps it. `label` is trusted markup. Close with
-/// [`disclosure_end`].
-pub fn disclosure(h: &mut Markup, id: &str, class: &str, label: &str, default_open: bool) {
-    let open = is_open(&format!("{id}-c")).unwrap_or(default_open);
+/// paste into the editor several times slower. The user's choice is the state's
+/// ([`RenderCx::open`]), so re-rendered markup keeps it. Close with [`disclosure_end`].
+pub fn disclosure(
+    h: &mut Html,
+    cx: &RenderCx<'_>,
+    id: &str,
+    class: &'static str,
+    label: &str,
+    default_open: bool,
+) {
+    let region = format!("{id}-c");
+    let open = cx.open.is_open(&region).unwrap_or(default_open);
     h.raw("<div")
         .attr("id", id)
         .attr("class", class)
-        .raw("><button type=\"button\" class=\"disclose\" data-act=\"toggle\"")
-        .attr2("aria-controls", id, "-c")
-        .raw(if open {
-            " aria-expanded=\"true\">"
-        } else {
-            " aria-expanded=\"false\">"
-        })
-        .raw(label)
+        .raw("><button type=\"button\" class=\"disclose\"");
+    Click::Toggle {
+        region: region.clone(),
+        open: !open,
+    }
+    .write(h);
+    h.raw(">")
+        .text(label)
         .raw("</button><div class=\"disclosed\"")
-        .attr2("id", id, "-c")
+        .attr("id", &region)
         .raw(if open { ">" } else { " hidden>" });
 }
 
 /// Closes [`disclosure`].
-pub fn disclosure_end(h: &mut Markup) {
+pub fn disclosure_end(h: &mut Html) {
     h.raw("</div></div>");
 }
 
 /// One finding.
-pub fn finding(h: &mut Markup, f: &Finding, id: &str) {
+pub fn finding(h: &mut Html, cx: &RenderCx<'_>, f: &FindingView<'_>) {
+    let here = PlaygroundBase::this_page();
+    let id = f.origin.element_id();
     let sev = f.severity.as_str();
     h.raw("<li tabindex=\"-1\"")
-        .attr("id", id)
+        .attr("id", &id)
         .attr2("class", "finding sev-", sev)
-        .attr("data-rule", f.rule)
+        .attr("data-rule", f.id)
         .raw("><div class=\"f-head\"><span class=\"sev\"><span aria-hidden=\"true\">")
-        .raw(severity_icon(f.severity))
+        .text(wording::severity_icon(f.severity))
         .raw("</span> ")
         .text(sev)
-        .raw("</span>")
-        .el("span", "msg", &f.message)
-        .jump(&f.position, "line ")
-        .raw("</div>");
+        .raw("</span><span class=\"msg\">")
+        .spans(&f.message, CODE, &here)
+        .raw("</span>");
+    jump(h, cx.lines, &f.position, "line ");
+    h.raw("</div>");
     disclosure(
         h,
+        cx,
         &format!("{id}-more"),
         "f-more",
-        "Why, and how to fix it",
+        wording::WHY_AND_FIX,
         false,
     );
-    h.raw("<p>").code_text(&f.explanation).raw("</p>");
-    if let Some(fix) = &f.fix {
-        h.raw("<div class=\"fix\"><span class=\"fix-label\">Fix</span><pre class=\"mono\"><code>")
+    h.raw("<p>").spans(&f.explanation, CODE, &here).raw("</p>");
+    if let Some(fix) = f.fix {
+        h.raw("<div class=\"fix\"><span class=\"fix-label\">")
+            .text(wording::FIX_LABEL)
+            .raw("</span><pre class=\"mono\"><code>")
             .text(fix)
             .raw("</code></pre></div>");
     }
-    links(h, f.links, true);
-    h.raw("<p class=\"rule-id\">Rule ")
-        .el("code", "", f.rule)
+    links(h, &f.links);
+    h.raw("<p class=\"rule-id\">")
+        .text(wording::RULE)
+        .raw(" ")
+        .el("code", "", f.id)
         .raw("</p>");
     disclosure_end(h);
-    let related: Vec<_> = f
-        .faq
-        .iter()
-        .filter_map(|id| pullpolicy::faq::entry(id))
-        .collect();
-    if !related.is_empty() {
-        h.raw("<ul class=\"faq-links\" aria-label=\"Related questions\">");
-        for e in related {
+    if !f.faq.is_empty() {
+        h.raw("<ul class=\"faq-links\"")
+            .attr("aria-label", wording::RELATED_QUESTIONS)
+            .raw(">");
+        for e in &f.faq {
             super::faq::link_item(h, e);
         }
         h.raw("</ul>");
@@ -212,37 +215,39 @@ pub fn finding(h: &mut Markup, f: &Finding, id: &str) {
     h.raw("</li>");
 }
 
-/// kubernetes.io links; only [`pullpolicy::LINKS`] become `href`s when `strict`.
-pub fn links(h: &mut Markup, links: &[&str], strict: bool) {
+/// kubernetes.io links (typed targets: only the core's pages become `href`s).
+pub fn links(h: &mut Html, links: &[Target<'static>]) {
     if links.is_empty() {
         return;
     }
-    h.raw("<ul class=\"links\" aria-label=\"Kubernetes documentation\">");
+    h.raw("<ul class=\"links\"")
+        .attr("aria-label", wording::DOCUMENTATION)
+        .raw(">");
     for l in links {
-        let ok = if strict {
-            allowed_link(l)
-        } else {
-            l.starts_with("https://kubernetes.io/")
+        let label = match l.dest() {
+            pullpolicy_view::text::Dest::Docs(url) => wording::link_label(url),
+            _ => String::new(),
         };
-        h.raw("<li>");
-        if ok {
-            h.raw("<a target=\"_blank\" rel=\"noopener noreferrer\"")
-                .attr("href", l)
-                .raw(">")
-                .text(&link_label(l))
-                .raw("</a>");
-        } else {
-            h.text(l);
-        }
-        h.raw("</li>");
+        h.raw("<li><a target=\"_blank\" rel=\"noopener noreferrer\"")
+            .href(l, &PlaygroundBase::this_page())
+            .raw(">")
+            .text(&label)
+            .raw("</a></li>");
     }
     h.raw("</ul>");
 }
 
 /// "Scenario for this image": node, registry and credentials for one image string.
-fn override_form(h: &mut Markup, id: &str, image: &str, current: Option<&ImageOverride>) {
+fn override_form(
+    h: &mut Html,
+    cx: &RenderCx<'_>,
+    id: &str,
+    image: &str,
+    current: Option<&ImageOverride>,
+) {
     disclosure(
         h,
+        cx,
         &format!("{id}-ov"),
         "override",
         "Scenario for this image",
@@ -254,7 +259,7 @@ fn override_form(h: &mut Markup, id: &str, image: &str, current: Option<&ImageOv
         h,
         &format!("{id}-ov-node"),
         "Node image",
-        "ov-node",
+        Setting::OvNode,
         Some(image),
         NodeImage::ALL
             .iter()
@@ -266,7 +271,7 @@ fn override_form(h: &mut Markup, id: &str, image: &str, current: Option<&ImageOv
         h,
         &format!("{id}-ov-registry"),
         "Registry",
-        "ov-registry",
+        Setting::OvRegistry,
         Some(image),
         Registry::ALL
             .iter()
@@ -278,7 +283,7 @@ fn override_form(h: &mut Markup, id: &str, image: &str, current: Option<&ImageOv
         h,
         &format!("{id}-ov-credentials"),
         "Credentials",
-        "ov-credentials",
+        Setting::OvCredentials,
         Some(image),
         Credentials::ALL
             .iter()
@@ -293,10 +298,10 @@ fn override_form(h: &mut Markup, id: &str, image: &str, current: Option<&ImageOv
 /// A labelled `<select>` handled by the delegated change listener (`data-set`).
 #[allow(clippy::too_many_arguments)]
 pub fn select<'a>(
-    h: &mut Markup,
+    h: &mut Html,
     id: &str,
     label: &str,
-    set: &str,
+    set: Setting,
     image: Option<&str>,
     choices: impl Iterator<Item = (&'a str, &'a str)>,
     current: Option<&str>,
@@ -307,8 +312,8 @@ pub fn select<'a>(
         .raw(">")
         .text(label)
         .raw("</label><select")
-        .attr("id", id)
-        .attr("data-set", set);
+        .attr("id", id);
+    set.write(h);
     if let Some(i) = image {
         h.attr("data-image", i);
     }

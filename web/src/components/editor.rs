@@ -6,13 +6,14 @@
 //! as fast as a short one. Lines never wrap (`wrap="off"`), so line *n* is always
 //! `n × line height` down and the overlay can follow the textarea's scroll exactly.
 
+use crate::actions::Click;
 use crate::app::Dispatch;
-use crate::components::severity_icon;
 use crate::highlight;
 use crate::lines::{LineIndex, byte_of_col16};
-use crate::markup::{Markup, html};
+use crate::markup::{Html as Markup, Shown, html};
 use crate::state::{Action, Jump, Shared};
 use pullpolicy::Severity;
+use pullpolicy_view::wording::severity_icon;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,8 +39,9 @@ pub struct Marker {
     pub to: u32,
     /// How much it matters.
     pub severity: Severity,
-    /// The finding's rule (`syntax-error` for syntax errors).
-    pub rule: &'static str,
+    /// The finding's rule id (`syntax-error`, `object-rejected` for a rejection no
+    /// finding carries).
+    pub rule: Rc<str>,
     /// One line.
     pub message: Rc<str>,
     /// The DOM id of the finding in the results.
@@ -311,16 +313,16 @@ pub fn editor(props: &EditorProps) -> Html {
             label.push_str(": ");
             label.push_str(&m.message);
         }
+        gutter.raw("<button type=\"button\"");
+        Click::Mark(group[0].target.clone()).write(&mut gutter);
         gutter
-            .raw("<button type=\"button\" data-act=\"mark\"")
             .attr2("class", "mark sev-", worst.as_str())
-            .attr("data-target", &group[0].target)
             .raw(" style=\"top:")
             .num(line as i32 * LINE_HEIGHT + PAD)
             .raw("px\"")
             .attr("aria-label", &label)
             .raw(">")
-            .raw(severity_icon(worst))
+            .text(severity_icon(worst))
             .raw("<span class=\"tip\" aria-hidden=\"true\">");
         for m in group {
             gutter
@@ -331,7 +333,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 .raw("</strong> ")
                 .text(&m.message)
                 .raw(" <span class=\"rule\">")
-                .text(m.rule)
+                .text(&m.rule)
                 .raw("</span></span>");
         }
         gutter.raw("</span></button>");
@@ -362,7 +364,9 @@ pub fn editor(props: &EditorProps) -> Html {
             .num(props.cost_ms.max(1))
             .raw(" ms");
     }
-    head.raw("</span><button type=\"button\" class=\"btn primary\" data-act=\"explain\" title=\"Ctrl+Enter or ⌘+Enter\">Explain</button></div>");
+    head.raw("</span><button type=\"button\" class=\"btn primary\"");
+    Click::Explain.write(&mut head);
+    head.raw(" title=\"Ctrl+Enter or ⌘+Enter\">Explain</button></div>");
     let mut foot = Markup::new();
     foot.raw("<div class=\"statusbar\" id=\"editor-status\"><span class=\"pos\">Ln ")
         .num(caret_line + 1)
@@ -373,7 +377,7 @@ pub fn editor(props: &EditorProps) -> Html {
         foot.raw("<span")
             .attr2("class", "here sev-", m.severity.as_str())
             .raw(">")
-            .raw(severity_icon(m.severity))
+            .text(severity_icon(m.severity))
             .raw(" ")
             .text(&m.message)
             .raw("</span>");
@@ -382,14 +386,14 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <section class="pane editor-pane" aria-labelledby="editor-title" {ondragover} {ondrop}>
-            { html(head.finish()) }
+            { html(&Shown::from(head.finish())) }
             <div class="editor" style={DIGITS[digits.min(DIGITS.len() - 1)]}>
-                <div class="gutter">{ html(nums.finish()) }{ html(gutter.finish()) }</div>
+                <div class="gutter">{ html(&Shown::from(nums.finish())) }{ html(&Shown::from(gutter.finish())) }</div>
                 // A form of its own: Chromium's autofill, on every caret move and
                 // edit in a text field outside any form, reads every other form
                 // control on the page (the cards' selects: about 10 ms a keystroke).
                 <form class="code">
-                    { html(code.finish()) }
+                    { html(&Shown::from(code.finish())) }
                     <textarea
                         ref={area}
                         id="manifest"
@@ -409,7 +413,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     />
                 </form>
             </div>
-            { html(foot.finish()) }
+            { html(&Shown::from(foot.finish())) }
         </section>
     }
 }

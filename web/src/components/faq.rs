@@ -1,20 +1,26 @@
 //! FAQ & guidance: the core's entries (`pullpolicy::faq::entries()`), rendered as they
-//! are. Entries the current findings point to are marked and listed first. The answers
-//! come from the [`crate::library`], loaded after the first verdict ([`fill_answers`]);
-//! until then an open entry says so.
+//! are (their `inline code` read by the view's one parser, `Text::core`). Entries the
+//! current findings point to are marked and listed first. The answers come from the
+//! [`crate::library`], loaded after the first verdict ([`fill_answers`]); until then an
+//! open entry says so.
 
 use super::card::links;
-use super::is_open;
+use crate::actions::Click;
 use crate::library::{Library, Status};
-use crate::markup::Markup;
+use crate::markup::{Html, SafeHtml};
+use crate::state::Disclosures;
 use pullpolicy::faq::FaqEntry;
+use pullpolicy_view::share::PlaygroundBase;
+use pullpolicy_view::text::{Target, Text};
 
-/// The FAQ section's markup; `related` are the ids the current findings link to.
-pub fn render(related: &[&'static str]) -> String {
+/// The FAQ section's markup; `related` are the ids the current findings link to, `open`
+/// the entries the user opened or closed.
+pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
     let entries = pullpolicy::faq::entries();
     // The answers come with the library, after the first verdict.
     let library = crate::library::get();
-    let mut h = Markup::new();
+    let here = PlaygroundBase::this_page();
+    let mut h = Html::new();
     h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool: <code>pullpolicy faq</code>.</p>");
     if !related.is_empty() {
         h.raw("<div class=\"related-list\"><h3>About your manifest</h3><ul>");
@@ -26,21 +32,10 @@ pub fn render(related: &[&'static str]) -> String {
     h.raw("<div class=\"faq-list\">");
     for e in entries {
         let is_related = related.contains(&e.id);
-        let mut label = Markup::new();
-        label
-            .raw("<span class=\"q\">")
-            .code_text(e.question)
-            .raw("</span>");
-        if e.from_article {
-            label.el("span", "tag", "from the article");
-        }
-        if is_related {
-            label.el("span", "tag related", "about your manifest");
-        }
         // The accordion pattern: a heading holding the button, then the answer.
         let id = format!("faq-{}", e.id);
         let content = format!("{id}-c");
-        let open = is_open(&content).unwrap_or(false);
+        let is_open = open.is_open(&content).unwrap_or(false);
         h.raw("<div")
             .attr("id", &id)
             .attr(
@@ -51,17 +46,24 @@ pub fn render(related: &[&'static str]) -> String {
                     "faq-entry"
                 },
             )
-            .raw("><h3><button type=\"button\" class=\"disclose\" data-act=\"toggle\"")
-            .attr("aria-controls", &content)
-            .raw(if open {
-                " aria-expanded=\"true\">"
-            } else {
-                " aria-expanded=\"false\">"
-            })
-            .raw(&label.finish())
-            .raw("</button></h3><div class=\"disclosed answer\"")
+            .raw("><h3><button type=\"button\" class=\"disclose\"");
+        Click::Toggle {
+            region: content.clone(),
+            open: !is_open,
+        }
+        .write(&mut h);
+        h.raw("><span class=\"q\">")
+            .spans(&Text::core(e.question), "<code>", &here)
+            .raw("</span>");
+        if e.from_article {
+            h.el("span", "tag", "from the article");
+        }
+        if is_related {
+            h.el("span", "tag related", "about your manifest");
+        }
+        h.raw("</button></h3><div class=\"disclosed answer\"")
             .attr("id", &content)
-            .raw(if open { ">" } else { " hidden>" });
+            .raw(if is_open { ">" } else { " hidden>" });
         answer(&mut h, e, library.as_deref());
         h.raw("</div></div>");
     }
@@ -70,22 +72,32 @@ pub fn render(related: &[&'static str]) -> String {
 }
 
 /// `<li>` with a link that opens entry `e` (the cards' related questions too).
-pub fn link_item(h: &mut Markup, e: &FaqEntry) {
-    h.raw("<li><a data-act=\"faq\"")
-        .attr2("href", "#faq-", e.id)
-        .attr("data-id", e.id)
-        .raw(">")
-        .code_text(e.question)
+pub fn link_item(h: &mut Html, e: &FaqEntry) {
+    let Some(entry) = pullpolicy::faq::entry(e.id) else {
+        return;
+    };
+    h.raw("<li><a")
+        .href(&Target::faq(entry), &PlaygroundBase::this_page());
+    Click::faq(entry).write(h);
+    h.raw(">")
+        .spans(
+            &Text::core(entry.question),
+            "<code>",
+            &PlaygroundBase::this_page(),
+        )
         .raw("</a></li>");
 }
 
 /// An entry's answer and links (the content of its disclosed region), or, without the
 /// library, why the answer is not there (yet).
-fn answer(h: &mut Markup, e: &FaqEntry, library: Option<&Library>) {
+fn answer(h: &mut Html, e: &FaqEntry, library: Option<&Library>) {
+    let here = PlaygroundBase::this_page();
     match library {
         Some(l) => {
             for p in l.answer(e.id) {
-                h.raw("<p>").code_text(p).raw("</p>");
+                h.raw("<p>")
+                    .spans(&Text::core(p), "<code>", &here)
+                    .raw("</p>");
             }
         }
         None => {
@@ -95,26 +107,29 @@ fn answer(h: &mut Markup, e: &FaqEntry, library: Option<&Library>) {
             });
         }
     }
-    links(h, e.links, false);
+    let targets: Vec<Target<'static>> = e
+        .links
+        .iter()
+        .filter_map(|l| Target::core_link(l))
+        .collect();
+    links(h, &targets);
 }
 
 /// Puts the answers in the drawn FAQ once the library has loaded (or failed to), in
-/// place: drawing the section again would take the focus away from a question.
+/// place, once: drawing the section again would take the focus away from a question.
 pub fn fill_answers() {
     #[cfg(target_arch = "wasm32")]
     {
-        // Once: later calls would replace what is already there (and a focused link in it).
-        thread_local!(static FILLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-        if FILLED.with(|f| f.replace(true)) {
+        if !crate::library::first_fill() {
             return;
         }
         let library = crate::library::get();
         let doc = gloo::utils::document();
         for e in pullpolicy::faq::entries() {
             if let Some(region) = doc.get_element_by_id(&format!("faq-{}-c", e.id)) {
-                let mut h = Markup::new();
+                let mut h = Html::new();
                 answer(&mut h, e, library.as_deref());
-                region.set_inner_html(&h.finish());
+                region.set_inner_html(h.finish().as_str());
             }
         }
     }
@@ -127,7 +142,8 @@ pub fn anchor(fragment: &str) -> Option<&'static str> {
     pullpolicy::faq::entry(id).map(|e| e.id)
 }
 
-/// Opens the entry, scrolls to it and focuses its question.
+/// Opens the entry, scrolls to it and focuses its question (the opening is the page's
+/// state: see [`crate::components::on_click`]).
 pub fn open_entry(id: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(button) = gloo::utils::document()
@@ -135,7 +151,7 @@ pub fn open_entry(id: &str) {
         .ok()
         .flatten()
     {
-        super::set_disclosure(&button, true);
+        super::show_disclosure(&button, true);
         super::focus_element(&button);
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -156,5 +172,13 @@ mod tests {
         for e in pullpolicy::faq::entries() {
             assert_eq!(anchor(&format!("faq-{}", e.id)), Some(e.id));
         }
+    }
+
+    #[test]
+    fn opened_entries_stay_open() {
+        let open = Disclosures::default().with("faq-registry-down-c", true);
+        let h = render(&[], &open);
+        assert!(h.as_str().contains("id=\"faq-registry-down-c\">"));
+        assert!(h.as_str().contains("id=\"faq-latest-case-c\" hidden>"));
     }
 }

@@ -17,7 +17,7 @@ mod tests {
         assert!(super::FOOTER.contains(&format!("pullpolicy {} ·", pullpolicy::version())));
         let repository = env!("CARGO_PKG_REPOSITORY");
         let mut escaped = String::new();
-        crate::markup::escape_into(repository, &mut escaped);
+        pullpolicy_view::html::escape_into(repository, &mut escaped);
         assert_eq!(escaped, repository);
     }
 }

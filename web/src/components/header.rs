@@ -2,20 +2,16 @@
 //! Menus are disclosure buttons with a panel (`aria-expanded`/`aria-controls`);
 //! Esc or a click outside closes them and focus returns to the button.
 
-use crate::app::group;
+use crate::actions::{Click, Setting, menu_id};
 use crate::examples::EXAMPLES;
-use crate::markup::Markup;
+use crate::markup::{Html, SafeHtml};
 use crate::share;
 use crate::state::{Menu, Theme};
+use pullpolicy_view::wording::group;
 
 /// The id of the button that opens `menu` (focus goes back to it on Esc).
 pub fn trigger_id(menu: Menu) -> &'static str {
-    match menu {
-        Menu::Examples => "examples-button",
-        Menu::Share => "share-button",
-        Menu::Shortcuts => "shortcuts-button",
-        Menu::Markdown => "markdown-button",
-    }
+    menu_id(menu)
 }
 
 /// The header's markup: name, then the menu buttons and their panels.
@@ -25,9 +21,13 @@ pub fn render(
     example: Option<usize>,
     link: Option<&str>,
     markdown: Option<&str>,
-) -> String {
-    let mut h = Markup::new();
-    h.raw("<header class=\"top\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\">⇣</span><h1 class=\"name\">pullpolicy</h1><span class=\"tagline\">which imagePullPolicy Kubernetes really applies, and what the node does with it</span></div><nav class=\"actions\" aria-label=\"Playground\"><button type=\"button\" id=\"open-button\" class=\"btn\" data-act=\"open\" title=\"Open a YAML or JSON file (or drop it on the editor)\">Open file…</button><input type=\"file\" id=\"open-file\" accept=\".yaml,.yml,.json,text/yaml,application/json\" aria-label=\"Open a YAML or JSON file\" tabindex=\"-1\" hidden data-set=\"open\">");
+) -> SafeHtml {
+    let mut h = Html::new();
+    h.raw("<header class=\"top\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\">⇣</span><h1 class=\"name\">pullpolicy</h1><span class=\"tagline\">which imagePullPolicy Kubernetes really applies, and what the node does with it</span></div><nav class=\"actions\" aria-label=\"Playground\"><button type=\"button\" id=\"open-button\" class=\"btn\"");
+    Click::Open.write(&mut h);
+    h.raw(" title=\"Open a YAML or JSON file (or drop it on the editor)\">Open file…</button><input type=\"file\" id=\"open-file\" accept=\".yaml,.yml,.json,text/yaml,application/json\" aria-label=\"Open a YAML or JSON file\" tabindex=\"-1\" hidden");
+    Setting::Open.write(&mut h);
+    h.raw(">");
     for (m, label) in [
         (Menu::Examples, "Examples"),
         (Menu::Share, "Copy link"),
@@ -42,20 +42,21 @@ pub fn render(
                 Theme::Light => ("☀", "Theme: light"),
                 Theme::Dark => ("☾", "Theme: dark"),
             };
-            h.raw("<button type=\"button\" id=\"theme-button\" class=\"btn\" data-act=\"theme\"")
-                .attr(
-                    "title",
-                    &format!("Switch to the {} theme", theme.next().as_str()),
-                )
-                .raw("><span aria-hidden=\"true\">")
-                .raw(icon)
-                .raw("</span> ")
-                .raw(text)
-                .raw("</button>");
+            h.raw("<button type=\"button\" id=\"theme-button\" class=\"btn\"");
+            Click::Theme.write(&mut h);
+            h.attr(
+                "title",
+                &format!("Switch to the {} theme", theme.next().as_str()),
+            )
+            .raw("><span aria-hidden=\"true\">")
+            .raw(icon)
+            .raw("</span> ")
+            .raw(text)
+            .raw("</button>");
         }
-        h.raw("<div class=\"menu-wrap\"><button type=\"button\" class=\"btn\" data-act=\"menu\"")
-            .attr("id", id)
-            .attr("data-menu", id)
+        h.raw("<div class=\"menu-wrap\"><button type=\"button\" class=\"btn\"");
+        Click::Menu(m).write(&mut h);
+        h.attr("id", id)
             .attr2("aria-controls", id, "-panel")
             .attr("aria-expanded", if open { "true" } else { "false" })
             .raw(">")
@@ -100,14 +101,14 @@ pub fn render(
     h.finish()
 }
 
-fn examples(h: &mut Markup, current: Option<usize>) {
+fn examples(h: &mut Html, current: Option<usize>) {
     h.raw("<ul aria-label=\"Examples\">");
     for (i, e) in EXAMPLES.iter().enumerate() {
-        h.raw("<li><button type=\"button\" data-act=\"example\"")
-            .raw(" id=\"example-")
+        h.raw("<li><button type=\"button\"");
+        Click::Example(i).write(h);
+        h.raw(" id=\"example-")
             .num(i)
             .raw("\"")
-            .attr("data-i", &i.to_string())
             .attr("data-example", e.id)
             .raw(if current == Some(i) {
                 " class=\"example current\" aria-current=\"true\">"
@@ -121,7 +122,7 @@ fn examples(h: &mut Markup, current: Option<usize>) {
     h.raw("</ul>");
 }
 
-fn share_panel(h: &mut Markup, link: Option<&str>) {
+fn share_panel(h: &mut Html, link: Option<&str>) {
     let Some(link) = link else { return };
     let long = link.len() > share::WARN_LENGTH;
     h.raw("<label for=\"share-link\">Share link (the manifest is in the part after #, which browsers never send to a server)</label><input id=\"share-link\" class=\"mono\" type=\"text\" readonly data-select")

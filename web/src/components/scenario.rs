@@ -2,7 +2,10 @@
 //! Every change re-explains at once (see [`crate::components::on_change`]).
 
 use super::card::select;
-use crate::markup::Markup;
+use super::verdicts::RenderCx;
+use crate::actions::{Click, Setting};
+use crate::markup::{Html, SafeHtml};
+use crate::state::Disclosures;
 use pullpolicy::{CredentialVerification, Credentials, KubeVersion, NodeImage, Options, Registry};
 
 /// The label of a node state.
@@ -33,13 +36,21 @@ pub fn credentials_label(c: Credentials) -> &'static str {
     }
 }
 
-/// The scenario panel's markup.
-pub fn render(o: &Options) -> String {
+/// The scenario panel's markup (`open`: the disclosures the user opened or closed).
+pub fn render(o: &Options, open: &Disclosures) -> SafeHtml {
     let s = &o.scenario;
-    let mut h = Markup::new();
+    let lines = crate::lines::LineIndex::default();
+    let cx = RenderCx {
+        lines: &lines,
+        open,
+        options: o,
+    };
+    let mut h = Html::new();
     h.raw("<div class=\"pane-head\"><h2 id=\"scenario-title\">Scenario</h2><span class=\"meta\">what the node, registry and cluster are like</span>");
     if *o != Options::default() {
-        h.raw("<button type=\"button\" class=\"btn small\" data-act=\"reset-scenario\" id=\"reset-scenario\">Reset</button>");
+        h.raw("<button type=\"button\" class=\"btn small\" id=\"reset-scenario\"");
+        Click::ResetScenario.write(&mut h);
+        h.raw(">Reset</button>");
     }
     h.raw("</div><div class=\"fields\">");
     let versions: Vec<String> = KubeVersion::all().map(|v| v.to_string()).collect();
@@ -48,7 +59,7 @@ pub fn render(o: &Options) -> String {
         &mut h,
         "sc-k8s",
         "Kubernetes",
-        "k8s",
+        Setting::K8s,
         None,
         versions.iter().map(|v| (v.as_str(), v.as_str())),
         Some(&current),
@@ -58,7 +69,7 @@ pub fn render(o: &Options) -> String {
         &mut h,
         "sc-node",
         "Node image",
-        "node",
+        Setting::Node,
         None,
         NodeImage::ALL.iter().map(|v| (v.as_str(), node_label(*v))),
         Some(s.node_image.as_str()),
@@ -68,7 +79,7 @@ pub fn render(o: &Options) -> String {
         &mut h,
         "sc-registry",
         "Registry",
-        "registry",
+        Setting::Registry,
         None,
         Registry::ALL
             .iter()
@@ -80,7 +91,7 @@ pub fn render(o: &Options) -> String {
         &mut h,
         "sc-credentials",
         "Credentials",
-        "credentials",
+        Setting::Credentials,
         None,
         Credentials::ALL
             .iter()
@@ -88,7 +99,8 @@ pub fn render(o: &Options) -> String {
         Some(s.credentials.as_str()),
         false,
     );
-    h.raw("<div class=\"field check\"><input id=\"sc-api\" type=\"checkbox\" data-set=\"api\"");
+    h.raw("<div class=\"field check\"><input id=\"sc-api\" type=\"checkbox\"");
+    Setting::Api.write(&mut h);
     if s.always_pull_images {
         h.raw(" checked");
     }
@@ -98,6 +110,7 @@ pub fn render(o: &Options) -> String {
         || !s.allowlist.is_empty();
     super::card::disclosure(
         &mut h,
+        &cx,
         "sc-advanced",
         "advanced",
         "Kubelet credential checks (KEP-2535)",
@@ -127,7 +140,7 @@ pub fn render(o: &Options) -> String {
         &mut h,
         "sc-ensure",
         "KubeletEnsureSecretPulledImages",
-        "ensure",
+        Setting::Ensure,
         None,
         [
             ("default", default_label.as_str()),
@@ -142,7 +155,7 @@ pub fn render(o: &Options) -> String {
         &mut h,
         "sc-verify",
         "imagePullCredentialsVerificationPolicy",
-        "verify",
+        Setting::Verify,
         None,
         CredentialVerification::ALL
             .iter()
@@ -150,7 +163,9 @@ pub fn render(o: &Options) -> String {
         Some(s.credential_verification.as_str()),
         false,
     );
-    h.raw("<div class=\"field wide\"><label for=\"sc-allowlist\">preloadedImagesVerificationAllowlist (comma-separated)</label><input id=\"sc-allowlist\" class=\"mono\" type=\"text\" data-set=\"allowlist\" placeholder=\"registry.k8s.io/pause, example.com/base/*\"")
+    h.raw("<div class=\"field wide\"><label for=\"sc-allowlist\">preloadedImagesVerificationAllowlist (comma-separated)</label><input id=\"sc-allowlist\" class=\"mono\" type=\"text\"");
+    Setting::Allowlist.write(&mut h);
+    h.raw(" placeholder=\"registry.k8s.io/pause, example.com/base/*\"")
         .attr("value", &s.allowlist.join(", "))
         .raw("></div></div>");
     super::card::disclosure_end(&mut h);
@@ -170,13 +185,13 @@ pub fn render(o: &Options) -> String {
                 .el("code", "", &ov.image)
                 .raw(": ")
                 .text(&parts.join(", "))
-                .raw(" <button type=\"button\" class=\"btn small\" data-act=\"rm-override\"")
-                .attr("data-image", &ov.image)
-                .attr(
-                    "aria-label",
-                    &format!("Remove the override for {}", ov.image),
-                )
-                .raw(">Remove</button></li>");
+                .raw(" <button type=\"button\" class=\"btn small\"");
+            Click::RmOverride(ov.image.clone()).write(&mut h);
+            h.attr(
+                "aria-label",
+                &format!("Remove the override for {}", ov.image),
+            )
+            .raw(">Remove</button></li>");
         }
         h.raw("</ul></div>");
     }

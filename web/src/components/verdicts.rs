@@ -1,14 +1,16 @@
-//! The results: the summary bar, syntax errors, and per document its API error,
-//! document-level findings and one card per entry.
+//! The results: the summary bar, syntax errors, and per document its rejection notices
+//! (always errors), document-level findings and one card per entry, from the view's
+//! model (`pullpolicy_view::model`). What it renders with is passed in: the lines of
+//! the text, the disclosures the user opened ([`VerdictsProps`]).
 
-use super::card::{card, finding, finding_id, policy_name};
-use crate::describe;
-use crate::engine::set_lines;
+use super::card::{card, finding};
+use crate::actions::Click;
 use crate::lines::LineIndex;
-use crate::markup::Markup;
-use crate::state::Shared;
-use pullpolicy::{Document, DocumentStatus, Options, Report, Summary};
-use std::rc::Rc;
+use crate::markup::{Html, SafeHtml, jump};
+use crate::state::Disclosures;
+use pullpolicy::{Document, Options, Report, Severity};
+use pullpolicy_view::model::{Counts, PolicyKey, Section, is_skipped, syntax_notice};
+use pullpolicy_view::wording;
 
 /// Cards rendered before "Show all" (a 1 MB manifest can hold thousands).
 pub const FIRST_CARDS: usize = 60;
@@ -17,72 +19,107 @@ pub const FIRST_CARDS: usize = 60;
 /// cards, and 100,000 of them fit in 1 MB).
 pub const FIRST_SECTIONS: usize = 200;
 
-/// What the verdicts show.
+/// What the verdicts show, and what they are rendered with.
 #[derive(Debug)]
 pub struct VerdictsProps<'a> {
     /// The report.
-    pub report: &'a Shared<Report>,
-    /// The lines of the report's text (offsets become textarea offsets with them).
-    pub lines: Rc<LineIndex>,
+    pub report: &'a Report,
+    /// The lines of the report's text (jump buttons carry lines and columns).
+    pub lines: &'a LineIndex,
     /// The last report without syntax errors and its lines, shown greyed while
     /// `report` has some.
-    pub stale: Option<(&'a Shared<Report>, Rc<LineIndex>)>,
+    pub stale: Option<(&'a Report, &'a LineIndex)>,
     /// The options (for per-image overrides).
     pub options: &'a Options,
     /// Show only this effective policy.
-    pub filter: Option<&'static str>,
+    pub filter: Option<PolicyKey>,
     /// Show every card.
     pub show_all: bool,
+    /// The disclosures the user opened or closed.
+    pub open: &'a Disclosures,
 }
 
-const HEAD: &str = "<div class=\"pane-head\"><h2 id=\"verdicts-title\">Verdicts</h2></div>";
+/// How cards are rendered: the lines of the shown report's text, the user's
+/// disclosures, the scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderCx<'a> {
+    /// The lines of the text the shown report is of.
+    pub lines: &'a LineIndex,
+    /// The disclosures the user opened or closed.
+    pub open: &'a Disclosures,
+    /// The options.
+    pub options: &'a Options,
+}
+
+fn head(h: &mut Html) {
+    h.raw("<div class=\"pane-head\"><h2 id=\"verdicts-title\">")
+        .text(wording::VERDICTS)
+        .raw("</h2></div>");
+}
 
 /// The verdicts section before the first analysis.
-pub fn pending() -> String {
-    format!("{HEAD}<p class=\"muted\">Explaining…</p>")
+pub fn pending() -> SafeHtml {
+    let mut h = Html::new();
+    head(&mut h);
+    h.raw("<p class=\"muted\">Explaining…</p>");
+    h.finish()
 }
 
 /// The verdicts section after a crash.
-pub fn crashed(details: &str) -> String {
-    let mut h = Markup::new();
-    h.raw(HEAD).raw("<div class=\"message error\"><p><strong>The analysis of this manifest crashed.</strong></p><p>Your manifest is safe in the editor. Press Explain to try again, or change the manifest first. If it crashes again, please report it with the details below.</p><button type=\"button\" class=\"btn primary\" data-act=\"explain\" id=\"crash-explain\">Explain</button>");
+pub fn crashed(details: &str) -> SafeHtml {
+    let mut h = Html::new();
+    head(&mut h);
+    h.raw("<div class=\"message error\"><p><strong>The analysis of this manifest crashed.</strong></p><p>Your manifest is safe in the editor. Press Explain to try again, or change the manifest first. If it crashes again, please report it with the details below.</p><button type=\"button\" class=\"btn primary\" id=\"crash-explain\"");
+    Click::Explain.write(&mut h);
+    h.raw(">Explain</button>");
     copy_details(&mut h, "crash-details", details);
     h.raw("</div>");
     h.finish()
 }
 
 /// The verdicts section's markup for a report.
-pub fn render(props: &VerdictsProps<'_>) -> String {
-    let mut h = Markup::new();
-    h.raw(HEAD);
-    let report = props.report;
-    set_lines(Some(props.lines.clone()));
-    let (shown, stale) = match &props.stale {
-        Some((good, lines)) => (*good, Some(lines.clone())),
-        None => (report, None),
-    };
+pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
+    let mut h = Html::new();
     let h = &mut h;
-    summary(h, &report.summary, props.filter);
+    head(h);
+    let report = props.report;
+    summary(h, &Counts::of(report), props.filter);
     for (i, e) in report.syntax_errors.iter().enumerate() {
+        let n = syntax_notice(e, i);
         h.raw("<div class=\"message error syntax\" tabindex=\"-1\" data-rule=\"syntax-error\"")
             .raw(" id=\"syntax-")
             .num(i)
-            .raw("\"")
-            .raw("><p><strong>Syntax error on line ")
-            .num(e.position.line)
-            .raw(", column ")
-            .num(e.position.column)
+            .raw("\"><p><strong>")
+            .text(&n.heading)
             .raw("</strong> (document ")
-            .num(e.document + 1)
+            .num(n.document + 1)
             .raw("): ")
-            .text(&e.message)
-            .raw("</p>")
-            .jump(&e.position, "Show line ")
-            .raw("</div>");
+            .text(n.message)
+            .raw("</p>");
+        jump(h, props.lines, &e.position, "Show line ");
+        h.raw("</div>");
     }
-    if let Some(lines) = &stale {
-        set_lines(Some(lines.clone()));
-        h.el("p", "stale-note", "The verdicts below are from the last version without a syntax error; they update once the error is fixed.");
+    let (shown, cx) = match props.stale {
+        Some((good, lines)) => (
+            good,
+            RenderCx {
+                lines,
+                open: props.open,
+                options: props.options,
+            },
+        ),
+        None => (
+            report,
+            RenderCx {
+                lines: props.lines,
+                open: props.open,
+                options: props.options,
+            },
+        ),
+    };
+    let stale = props.stale.is_some();
+    if stale {
+        h.el("p", "stale-note", wording::STALE);
     }
     if shown.documents.is_empty() {
         h.el(
@@ -91,7 +128,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
             "Nothing to explain yet: paste a manifest, or pick one from Examples.",
         );
     }
-    h.raw(if stale.is_some() {
+    h.raw(if stale {
         "<div class=\"documents stale\" aria-hidden=\"true\" inert>"
     } else {
         "<div class=\"documents\">"
@@ -116,7 +153,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
             break;
         }
         // Consecutive documents with nothing to explain share one line.
-        let run = docs[di..].iter().take_while(|d| skipped(d)).count();
+        let run = docs[di..].iter().take_while(|d| is_skipped(d)).count();
         if run > 1 && props.filter.is_none() {
             sections -= 1;
             skipped_run(h, &docs[di..di + run]);
@@ -125,192 +162,142 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
         }
         di += 1;
         let di = di - 1; // this document's place, for ids
-        let cards: Vec<usize> = (0..doc.entries.len())
-            .filter(|&ei| {
-                props
-                    .filter
-                    .is_none_or(|f| policy_name(&doc.entries[ei]) == f)
-            })
-            .collect();
-        if props.filter.is_some() && cards.is_empty() {
+        if props
+            .filter
+            .is_some_and(|f| !doc.entries.iter().any(|e| PolicyKey::of(e) == f))
+        {
             continue;
         }
-        let label = describe::object_label(doc);
-        let title = format!(
-            "Document {}{}{}",
-            doc.index + 1,
-            doc.item
-                .map(|i| format!(", item {}", i + 1))
-                .unwrap_or_default(),
-            if label.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", label.trim_end())
-            }
-        );
         sections -= 1;
-        let compact =
-            doc.entries.is_empty() && doc.api_error.is_none() && doc.strict_error.is_none();
-        h.raw(if compact {
+        let s = Section::of(doc, di);
+        h.raw(if doc.entries.is_empty() && s.rejections.is_empty() {
             "<section class=\"document compact\"><h3 class=\"doc-title\">"
         } else {
             "<section class=\"document\"><h3 class=\"doc-title\">"
         })
-        .text(&title);
-        let status = match doc.status {
-            DocumentStatus::Analysed => "",
-            DocumentStatus::CustomResource => "custom resource: not defaulted by the API server",
-            DocumentStatus::Fragment => "fragment: read as a snippet",
-            DocumentStatus::Skipped => "no pod spec: skipped",
-            DocumentStatus::Unreadable => "unreadable: syntax error",
-        };
-        if !status.is_empty() {
+        .text(&s.title);
+        if let Some(status) = s.status {
             h.el("span", "chip", status);
         }
-        if let Some(v) = &doc.api_version {
+        if let Some(v) = s.api_version {
             h.el("span", "chip mono", v);
         }
         h.raw("</h3>");
-        if let Some(err) = &doc.api_error {
-            h.raw("<div class=\"message error api\"><p><strong>The API server rejects this object:</strong></p>")
-                .el("pre", "mono", err)
+        for r in &s.rejections {
+            // Always an error: the object is not created.
+            h.raw("<div class=\"message error api\" tabindex=\"-1\"")
+                .attr2(
+                    "id",
+                    &format!("rejection-{di}-"),
+                    match r.kind {
+                        pullpolicy_view::model::RejectionKind::Api => "api",
+                        pullpolicy_view::model::RejectionKind::Strict => "strict",
+                    },
+                )
+                .raw(" data-rule=\"object-rejected\"><p><strong>")
+                .text(r.heading)
+                .raw("</strong></p>")
+                .el("pre", "mono", r.text)
                 .raw("</div>");
         }
-        if let Some(err) = &doc.strict_error {
-            h.raw("<div class=\"message warn api\"><p><strong>kubectl apply (strict field validation) reports:</strong></p>")
-                .el("pre", "mono", err)
-                .raw("</div>");
-        }
-        if !doc.findings.is_empty() {
-            h.raw("<ul class=\"findings doc-findings\" aria-label=\"Findings about the whole object\">");
-            for (k, f) in doc.findings.iter().enumerate() {
-                finding(h, f, &finding_id(di, None, k));
+        if !s.findings.is_empty() {
+            h.raw("<ul class=\"findings doc-findings\"")
+                .attr("aria-label", wording::OBJECT_FINDINGS)
+                .raw(">");
+            for f in &s.findings {
+                finding(h, &cx, f);
             }
             h.raw("</ul>");
         }
         h.raw("<div class=\"cards\">");
-        for ei in cards {
+        for c in s
+            .cards
+            .iter()
+            .filter(|c| props.filter.is_none_or(|f| c.policy.key == f))
+        {
             if budget == 0 {
                 break;
             }
             budget -= 1;
-            let e = &doc.entries[ei];
-            let current = e.image.raw.as_deref().and_then(|raw| {
-                props
-                    .options
-                    .scenario
-                    .overrides
-                    .iter()
-                    .find(|o| o.image == raw)
-            });
-            card(h, doc, di, ei, e, current);
+            card(h, &cx, doc, c);
         }
         h.raw("</div></section>");
     }
     h.raw("</div>");
     if budget == 0 && !props.show_all {
-        h.raw(
-            "<button type=\"button\" class=\"btn\" data-act=\"showall\" id=\"show-all\">Show all ",
-        )
-        .text(&crate::app::group(shown.summary.entries))
-        .raw(" entries</button>");
+        h.raw("<button type=\"button\" class=\"btn\" id=\"show-all\"");
+        Click::ShowAll.write(h);
+        h.raw(">")
+            .text(&wording::show_all(shown.summary.entries))
+            .raw("</button>");
     }
-    set_lines(None);
-    std::mem::take(&mut h.0)
-}
-
-/// A document with nothing to explain: no pod spec and no other finding.
-fn skipped(doc: &Document) -> bool {
-    doc.status == DocumentStatus::Skipped
-        && doc.entries.is_empty()
-        && doc.api_error.is_none()
-        && doc.strict_error.is_none()
-        && doc.findings.iter().all(|f| f.rule == "skipped")
+    std::mem::take(h).finish()
 }
 
 /// One line for consecutive skipped documents: their objects, or how many.
-fn skipped_run(h: &mut Markup, run: &[Document]) {
+fn skipped_run(h: &mut Html, run: &[Document]) {
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return;
     };
     let labels: Vec<String> = run
         .iter()
-        .map(describe::object_label)
+        .map(|d| wording::object_label(d.kind.as_deref(), d.name.as_deref()))
         .filter(|l| !l.is_empty())
         .collect();
     h.raw("<section class=\"document compact\"><h3 class=\"doc-title\">")
-        .text(&describe::skipped_run_title(
-            first.index + 1,
-            last.index + 1,
-        ))
+        .text(&wording::skipped_run_title(first.index + 1, last.index + 1))
         .raw("</h3>")
-        .el("p", "muted", &describe::skipped_run(run.len(), &labels))
+        .el("p", "muted", &wording::skipped_run(run.len(), &labels))
         .raw("</section>");
 }
 
-/// Counts by effective policy (buttons that filter the cards) and by severity.
-fn summary(h: &mut Markup, s: &Summary, active: Option<&str>) {
+/// Counts by effective policy (buttons that filter the cards) and by severity (a
+/// rejection no finding carries counts as an error).
+fn summary(h: &mut Html, c: &Counts, active: Option<PolicyKey>) {
     h.raw("<div class=\"summary\" role=\"group\" aria-label=\"Summary\">")
-        .el(
-            "span",
-            "total",
-            &format!(
-                "{} {}",
-                s.entries,
-                if s.entries == 1 { "entry" } else { "entries" }
-            ),
-        );
-    for (key, n) in [
-        ("Always", s.always),
-        ("IfNotPresent", s.if_not_present),
-        ("Never", s.never),
-        ("invalid", s.none),
-    ] {
+        .el("span", "total", &wording::entries(c.entries));
+    for key in PolicyKey::ALL {
+        let n = c.policy(key);
         let pressed = active == Some(key);
-        h.raw("<button type=\"button\" data-act=\"filter\"")
-            .attr2("id", "filter-", key)
-            .attr(
-                "class",
-                &format!("count policy-{}", key.to_ascii_lowercase()),
-            )
-            .attr("data-policy", if pressed { "" } else { key })
+        h.raw("<button type=\"button\"");
+        Click::Filter((!pressed).then_some(key)).write(h);
+        h.attr2("id", "filter-", key.as_str())
+            .attr2("class", "count policy-", key.class())
             .attr("aria-pressed", if pressed { "true" } else { "false" })
-            .attr("title", &format!("Show only {key} entries"));
+            .attr("title", &wording::show_only(key));
         if n == 0 && !pressed {
             h.raw(" disabled");
         }
         h.raw("><span class=\"n\">")
             .num(n)
             .raw("</span> ")
-            .text(key)
+            .text(key.as_str())
             .raw("</button>");
     }
     h.raw("<span class=\"sevs\">");
-    for (class, n, one, many) in [
-        ("sev-error", s.errors, "error", "errors"),
-        ("sev-warning", s.warnings, "warning", "warnings"),
-        ("sev-info", s.infos, "note", "notes"),
+    for (class, s) in [
+        ("sev-error", Severity::Error),
+        ("sev-warning", Severity::Warning),
+        ("sev-info", Severity::Info),
     ] {
         h.raw("<span")
             .attr2("class", "sev-count ", class)
             .raw(">")
-            .num(n)
-            .raw(" ")
-            .text(if n == 1 { one } else { many })
+            .text(&wording::severity_count(s, c.severity(s)))
             .raw("</span>");
     }
     h.raw("</span></div>");
 }
 
 /// Technical details in a read-only box, with a copy button.
-pub fn copy_details(h: &mut Markup, id: &str, details: &str) {
+pub fn copy_details(h: &mut Html, id: &'static str, details: &str) {
     h.raw("<div class=\"details-box\"><label")
         .attr("for", id)
         .raw(">Details</label><textarea class=\"mono\" readonly rows=\"4\"")
         .attr("id", id)
         .raw(">")
         .text(details)
-        .raw("</textarea><button type=\"button\" class=\"btn small\" data-act=\"copy\"")
-        .attr("data-src", id)
-        .raw(">Copy details</button></div>");
+        .raw("</textarea><button type=\"button\" class=\"btn small\"");
+    Click::Copy(id.to_owned()).write(h);
+    h.raw(">Copy details</button></div>");
 }

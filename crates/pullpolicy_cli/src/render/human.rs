@@ -1,56 +1,31 @@
 //! The terminal format: a table of entries, then findings as
 //! `file:line:column: severity[rule]: message` (what editors and CI problem matchers
-//! read), then a summary. Styles are written as ANSI codes; the caller's stream strips
-//! them unless colour is on.
+//! read), then a summary. Built with the view's terminal encoder: every value from the
+//! input has its control characters escaped (a manifest cannot write an escape
+//! sequence), and styles are ANSI codes the caller's stream strips unless colour is on.
 
-use super::{Findings, Row, Tone, findings, rows, width};
 use crate::run::Run;
-use crate::text;
-use anstyle::{AnsiColor, Style};
 use pullpolicy::Severity;
-use std::borrow::Cow;
+use pullpolicy_view::inputs::{Row, counts, items, rows};
+use pullpolicy_view::model::Tone;
+use pullpolicy_view::terminal::{Style, Terminal, width};
+use pullpolicy_view::wording;
 use std::io::{self, Write};
 
-const BOLD: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
-const GREEN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
-
 fn severity_style(s: Severity) -> Style {
-    let color = match s {
-        Severity::Error => AnsiColor::Red,
-        Severity::Warning => AnsiColor::Yellow,
-        Severity::Info => AnsiColor::Cyan,
-    };
-    Style::new().fg_color(Some(color.into())).bold()
+    match s {
+        Severity::Error => Style::Error,
+        Severity::Warning => Style::Warning,
+        Severity::Info => Style::Info,
+    }
 }
 
 fn tone_style(t: Tone) -> Style {
     match t {
-        Tone::Plain => Style::new(),
-        Tone::Good => GREEN,
-        Tone::Bad => RED,
-        Tone::Muted => DIM,
-    }
-}
-
-/// User text without terminal control characters.
-fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_control) {
-        Cow::Owned(
-            s.chars()
-                .flat_map(|c| {
-                    let escaped: Vec<char> = if c.is_control() {
-                        c.escape_default().collect()
-                    } else {
-                        vec![c]
-                    };
-                    escaped
-                })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(s)
+        Tone::Plain => Style::Plain,
+        Tone::Good => Style::Green,
+        Tone::Bad => Style::Red,
+        Tone::Muted => Style::Dim,
     }
 }
 
@@ -66,126 +41,107 @@ fn short_digest(image: &str) -> String {
 }
 
 pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let rows = rows(run);
-    table(&rows, out)?;
-    let findings = findings(run, false);
-    if !findings.items.is_empty() {
-        writeln!(out)?;
+    let inputs = super::inputs(run);
+    let rows = rows(&inputs);
+    let mut t = Terminal::new();
+    table(&mut t, &rows);
+    let items = items(&inputs, false);
+    if !items.is_empty() {
+        t.newline();
     }
-    for item in &findings.items {
-        let style = severity_style(item.severity);
-        writeln!(
-            out,
-            "{BOLD}{}{BOLD:#}: {style}{}{style:#}[{}]: {}",
-            clean(&item.location()),
-            item.severity.as_str(),
-            item.rule,
-            clean(item.message)
-        )?;
-        if item.severity >= Severity::Warning {
-            if let Some(fix) = item.fix {
-                writeln!(out, "  {DIM}{}:{DIM:#} {}", text::FIX, clean(fix))?;
+    for item in &items {
+        let f = &item.finding;
+        t.styled(Style::Bold, &item.location())
+            .raw(": ")
+            .styled(severity_style(f.severity), f.severity.as_str())
+            .raw("[")
+            .text(f.id)
+            .raw("]: ")
+            .spans(&f.message)
+            .newline();
+        if f.severity >= Severity::Warning {
+            if let Some(fix) = f.fix {
+                t.raw("  ")
+                    .styled(Style::Dim, &format!("{}:", wording::FIX))
+                    .raw(" ")
+                    .text(fix)
+                    .newline();
             }
-            for e in item.related() {
-                let pointer = text::faq_pointer(e.id, e.question);
-                writeln!(out, "  {DIM}{}:{DIM:#} {pointer}", text::FAQ)?;
+            for e in &f.faq {
+                t.raw("  ")
+                    .styled(Style::Dim, &format!("{}:", wording::FAQ))
+                    .raw(" ")
+                    .text(&wording::faq_pointer(crate::text::program(), e.id, e.question))
+                    .newline();
             }
         }
     }
-    writeln!(out)?;
-    summary(run, &rows, &findings, out)
+    t.newline();
+    let (counts, unreadable) = counts(&inputs);
+    t.styled(Style::Bold, &wording::run_summary(run.files.len(), &counts));
+    let mut extra = Vec::new();
+    if counts.skipped > 0 {
+        extra.push(wording::skipped_documents(counts.skipped));
+    }
+    if unreadable > 0 {
+        extra.push(wording::could_not_read(unreadable));
+    }
+    if !extra.is_empty() {
+        t.raw(" (").text(&extra.join("; ")).raw(")");
+    }
+    t.newline();
+    out.write_all(t.finish().as_bytes())
 }
 
-fn table(rows: &[Row<'_>], out: &mut dyn Write) -> io::Result<()> {
+fn table(t: &mut Terminal, rows: &[Row<'_>]) {
     if rows.is_empty() {
-        return writeln!(out, "{}", text::NO_ENTRIES);
+        t.text(wording::NO_ENTRIES).newline();
+        return;
     }
-    let cells: Vec<[(Cow<'_, str>, Tone); 7]> = rows
+    let cells: Vec<[(String, Tone); 7]> = rows
         .iter()
         .map(|r| {
+            let c = &r.card;
             [
+                (r.location(), Tone::Plain),
+                (r.object.clone(), Tone::Plain),
+                (r.container.clone(), Tone::Plain),
                 (
-                    Cow::Owned(format!("{}:{}", clean(r.file), r.line)),
-                    Tone::Plain,
-                ),
-                (clean(&r.object), Tone::Plain),
-                (clean(&r.container), Tone::Plain),
-                (
-                    Cow::Owned(short_digest(&clean(&r.image))),
-                    if r.image_missing {
+                    short_digest(c.image.shown),
+                    if c.image.raw.is_none() {
                         Tone::Bad
                     } else {
                         Tone::Plain
                     },
                 ),
-                (clean(&r.written), r.written_tone),
-                (Cow::Borrowed(r.effective.as_str()), r.effective_tone),
-                (clean(&r.outcome), r.outcome_tone),
+                (r.written.0.to_owned(), r.written.1),
+                r.effective.clone(),
+                r.outcome.clone(),
             ]
         })
         .collect();
-    let mut widths = text::COLUMNS.map(width);
+    let mut widths = wording::COLUMNS.map(width);
     for row in &cells {
         for (w, (cell, _)) in widths.iter_mut().zip(row) {
             *w = (*w).max(width(cell));
         }
     }
-    let last = text::COLUMNS.len() - 1;
-    for (i, head) in text::COLUMNS.iter().enumerate() {
-        if i == last {
-            writeln!(out, "{BOLD}{head}{BOLD:#}")?;
-        } else {
-            write!(
-                out,
-                "{BOLD}{head}{BOLD:#}{:pad$}  ",
-                "",
-                pad = widths[i] - width(head)
-            )?;
+    let last = wording::COLUMNS.len() - 1;
+    for (i, head) in wording::COLUMNS.iter().enumerate() {
+        t.styled(Style::Bold, head);
+        if i < last {
+            t.pad(widths[i] - width(head) + 2);
         }
     }
+    t.newline();
     for row in &cells {
         for (i, (cell, tone)) in row.iter().enumerate() {
-            let style = tone_style(*tone);
-            if i == last {
-                writeln!(out, "{style}{cell}{style:#}")?;
-            } else {
-                write!(
-                    out,
-                    "{style}{cell}{style:#}{:pad$}  ",
-                    "",
-                    pad = widths[i] - width(cell)
-                )?;
+            t.styled(tone_style(*tone), cell);
+            if i < last {
+                t.pad(widths[i] - width(cell) + 2);
             }
         }
-    }
-    Ok(())
-}
-
-fn summary(
-    run: &Run,
-    rows: &[Row<'_>],
-    findings: &Findings<'_>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let syntax: usize = run.explained().map(|e| e.report.syntax_errors.len()).sum();
-    let line = text::summary(
-        run.files.len(),
-        rows.len(),
-        findings.count(Severity::Error) + syntax + findings.unreadable,
-        findings.count(Severity::Warning),
-        findings.count(Severity::Info),
-    );
-    let mut extra = Vec::new();
-    if findings.skipped > 0 {
-        extra.push(text::skipped_documents(findings.skipped));
-    }
-    if findings.unreadable > 0 {
-        extra.push(text::could_not_read(findings.unreadable));
-    }
-    if extra.is_empty() {
-        writeln!(out, "{BOLD}{line}{BOLD:#}")
-    } else {
-        writeln!(out, "{BOLD}{line}{BOLD:#} ({})", extra.join("; "))
+        t.newline();
     }
 }
 

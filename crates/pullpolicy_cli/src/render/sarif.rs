@@ -1,14 +1,18 @@
 //! `--format sarif`: SARIF 2.1.0 (one run), valid against the OASIS schema: one result
-//! per finding and YAML syntax error, with regions (`startLine`/`startColumn`, and
-//! `endLine`/`endColumn` when the finding spans text; columns count Unicode code points)
-//! and rule metadata (`shortDescription`, `helpUri` from the finding's first link). Inputs
-//! that could not be read are `toolExecutionNotifications`, with
+//! per finding, rejection no finding carries, and YAML syntax error, with regions
+//! (`startLine`/`startColumn`, and `endLine`/`endColumn` when the finding spans text;
+//! columns count Unicode code points) and rule metadata from the core's registry
+//! (`pullpolicy::rules`: `shortDescription`, `fullDescription`, `help`, `helpUri`).
+//! Inputs that could not be read are `toolExecutionNotifications`, with
 //! `executionSuccessful: false`.
 
-use super::{Item, findings};
 use crate::run::Run;
 use crate::text;
 use pullpolicy::{Position, Severity};
+use pullpolicy_view::inputs::{Item, items};
+use pullpolicy_view::model::Origin;
+use pullpolicy_view::share::{Keep, percent_encode_into};
+use pullpolicy_view::text::{Span, Text};
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
     PhysicalLocation, PropertyBag, Region, ReportingDescriptor, Result as SarifResult, ResultLevel,
@@ -21,9 +25,26 @@ pub fn render(run: &Run, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     super::write_json(&build(run), pretty, out)
 }
 
+/// The core's prose as it wrote it: code spans in backticks.
+fn backticked(t: &Text<'_>) -> String {
+    let mut out = String::new();
+    for span in &t.0 {
+        match span {
+            Span::Plain(s) | Span::Link(s, _) => out.push_str(s),
+            Span::Code(s) => {
+                out.push('`');
+                out.push_str(s);
+                out.push('`');
+            }
+        }
+    }
+    out
+}
+
 fn build(run: &Run) -> Sarif {
+    let inputs = super::inputs(run);
     let mut rules: Vec<ReportingDescriptor> = Vec::new();
-    let mut rule_index: HashMap<String, usize> = HashMap::new();
+    let mut rule_index: HashMap<&str, usize> = HashMap::new();
     let mut results = Vec::new();
 
     let texts: HashMap<&str, &str> = run
@@ -32,40 +53,41 @@ fn build(run: &Run) -> Sarif {
         .collect();
     let mut lines: HashMap<&str, Lines<'_>> = HashMap::new();
 
-    for item in findings(run, true).items {
-        if item.rule == text::UNREADABLE_RULE {
+    for item in items(&inputs, true) {
+        let f = &item.finding;
+        if f.origin == Origin::Input {
             continue;
         }
-        let index = *rule_index.entry(item.rule.to_owned()).or_insert_with(|| {
+        let index = *rule_index.entry(f.id).or_insert_with(|| {
             rules.push(rule(&item));
             rules.len() - 1
         });
+        let p = &f.position;
         let mut region = Region::builder()
-            .start_line(i64::from(item.line.unwrap_or(1).max(1)))
-            .start_column(i64::from(item.column.unwrap_or(1).max(1)))
+            .start_line(i64::from(p.line.max(1)))
+            .start_column(i64::from(p.column.max(1)))
             .build();
-        if let Some(pos) = &item.span
-            && pos.end16 > pos.offset16
+        if p.end16 > p.offset16
             && let Some(text) = texts.get(item.file)
         {
             let lines = lines.entry(item.file).or_insert_with(|| Lines::new(text));
-            if let Some((end_line, end_column)) = lines.end(pos) {
+            if let Some((end_line, end_column)) = lines.end(p) {
                 region.end_line = Some(i64::from(end_line));
                 region.end_column = Some(i64::from(end_column));
             }
         }
         let mut properties = BTreeMap::new();
-        if !item.explanation.is_empty() {
-            properties.insert("explanation".to_owned(), item.explanation.into());
+        if !f.explanation.is_empty() {
+            properties.insert("explanation".to_owned(), backticked(&f.explanation).into());
         }
-        if let Some(fix) = item.fix {
+        if let Some(fix) = f.fix {
             properties.insert("fix".to_owned(), fix.into());
         }
         let mut result = SarifResult::builder()
-            .rule_id(item.rule)
+            .rule_id(f.id)
             .rule_index(i64::try_from(index).unwrap_or(-1))
-            .level(level(item.severity))
-            .message(Message::builder().text(item.message).build())
+            .level(level(f.severity))
+            .message(Message::builder().text(backticked(&f.message)).build())
             .locations(vec![location(item.file, Some(region))])
             .build();
         if !properties.is_empty() {
@@ -123,18 +145,25 @@ fn build(run: &Run) -> Sarif {
         .build()
 }
 
+/// The rule's metadata, from the registry (an id it does not have yet: its first
+/// finding's message).
 fn rule(item: &Item<'_>) -> ReportingDescriptor {
-    let description = text::rule_description(item.rule).unwrap_or(item.message);
-    let mut rule = ReportingDescriptor::builder()
-        .id(item.rule)
-        .short_description(
-            MultiformatMessageString::builder()
-                .text(description)
-                .build(),
-        )
+    let f = &item.finding;
+    let message = backticked(&f.message);
+    let text = |s: &str| MultiformatMessageString::builder().text(s).build();
+    let mut descriptor = ReportingDescriptor::builder()
+        .id(f.id)
+        .short_description(text(match f.rule {
+            Some(rule) => rule.title(),
+            None => &message,
+        }))
         .build();
-    rule.help_uri = item.link.map(str::to_owned);
-    rule
+    if let Some(rule) = f.rule {
+        descriptor.full_description = Some(text(rule.help()));
+        descriptor.help = Some(text(rule.help()));
+        descriptor.help_uri = rule.help_uri().map(str::to_owned);
+    }
+    descriptor
 }
 
 fn level(s: Severity) -> ResultLevel {
@@ -164,13 +193,7 @@ pub fn uri(name: &str) -> String {
     if path.starts_with('/') {
         out.push_str("file://");
     }
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    percent_encode_into(&path, Keep::Path, &mut out);
     out
 }
 

@@ -1,0 +1,1051 @@
+//! The document model every edge renders: a [`View`] of a [`Report`] with its
+//! [`Counts`], syntax errors, and a [`Section`] per document holding its rejection
+//! notices, findings and a [`Card`] per entry; and the flat list of [`FindingView`]s
+//! (findings, rejections no finding carries, syntax errors) that tables, editor markers
+//! and SARIF list.
+//!
+//! A rejection (`apiError`, `strictError`) is always shown, as an error, and counted as
+//! one, unless an error finding of its document carries it (quotes its words): then the
+//! finding is the error, and it is not counted twice. A Pod with ephemeral containers at
+//! creation has no error finding, yet the API server refuses it: one error.
+
+use crate::text::{Faq, Target, Text};
+use crate::wording;
+use pullpolicy::kubelet::{Outcome, WaitingReason};
+use pullpolicy::rules::Rule;
+use pullpolicy::{
+    Document, DocumentStatus, Entry, Finding, PolicySource, Position, PullPolicy, Report, Severity,
+    WrittenAs,
+};
+use serde::Serialize;
+
+/// An entry's effective policy, as the filters name it (`invalid`: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum PolicyKey {
+    /// `Always`.
+    Always,
+    /// `IfNotPresent`.
+    IfNotPresent,
+    /// `Never`.
+    Never,
+    /// No effective policy: rejected, or not defaulted.
+    #[serde(rename = "invalid")]
+    Invalid,
+}
+
+impl PolicyKey {
+    /// The four, in the summary's order.
+    pub const ALL: [PolicyKey; 4] = [
+        PolicyKey::Always,
+        PolicyKey::IfNotPresent,
+        PolicyKey::Never,
+        PolicyKey::Invalid,
+    ];
+
+    /// The entry's.
+    pub fn of(entry: &Entry) -> PolicyKey {
+        match entry.policy.effective {
+            Some(PullPolicy::Always) => PolicyKey::Always,
+            Some(PullPolicy::IfNotPresent) => PolicyKey::IfNotPresent,
+            Some(PullPolicy::Never) => PolicyKey::Never,
+            None => PolicyKey::Invalid,
+        }
+    }
+
+    /// `Always`, `IfNotPresent`, `Never` or `invalid`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyKey::Always => "Always",
+            PolicyKey::IfNotPresent => "IfNotPresent",
+            PolicyKey::Never => "Never",
+            PolicyKey::Invalid => wording::POLICY_INVALID,
+        }
+    }
+
+    /// The lower-case form, for class names.
+    pub fn class(self) -> &'static str {
+        match self {
+            PolicyKey::Always => "always",
+            PolicyKey::IfNotPresent => "ifnotpresent",
+            PolicyKey::Never => "never",
+            PolicyKey::Invalid => "invalid",
+        }
+    }
+
+    /// The key named `name` ([`PolicyKey::as_str`]).
+    pub fn from_name(name: &str) -> Option<PolicyKey> {
+        PolicyKey::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// How a value should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tone {
+    /// As it is.
+    Plain,
+    /// It works.
+    Good,
+    /// It does not.
+    Bad,
+    /// Not a value.
+    Muted,
+}
+
+/// Counts over a report (or several, [`Counts::add`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    /// Image-bearing entries.
+    pub entries: usize,
+    /// … whose effective policy is `Always`.
+    pub always: usize,
+    /// … `IfNotPresent`.
+    pub if_not_present: usize,
+    /// … `Never`.
+    pub never: usize,
+    /// … none (rejected or not defaulted).
+    pub none: usize,
+    /// Errors: error findings, rejections no finding carries, syntax errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Informational findings (documents without a pod spec excluded).
+    pub infos: usize,
+    /// Documents without a pod spec: counted, not listed.
+    pub skipped: usize,
+    /// Of the errors: rejections no finding carries.
+    pub rejections: usize,
+    /// Of the errors: YAML syntax errors.
+    pub syntax_errors: usize,
+}
+
+impl Counts {
+    /// The counts of `report`.
+    pub fn of(report: &Report) -> Counts {
+        let s = &report.summary;
+        let mut c = Counts {
+            entries: s.entries,
+            always: s.always,
+            if_not_present: s.if_not_present,
+            never: s.never,
+            none: s.none,
+            syntax_errors: report.syntax_errors.len(),
+            errors: report.syntax_errors.len(),
+            ..Counts::default()
+        };
+        for doc in &report.documents {
+            for f in doc_findings(doc) {
+                if Rule::from_id(f.rule).is_some_and(Rule::is_counted_only) {
+                    c.skipped += 1;
+                    continue;
+                }
+                match f.severity {
+                    Severity::Error => c.errors += 1,
+                    Severity::Warning => c.warnings += 1,
+                    Severity::Info => c.infos += 1,
+                }
+            }
+            let uncarried = rejections(doc).iter().filter(|r| r.counted).count();
+            c.rejections += uncarried;
+            c.errors += uncarried;
+        }
+        c
+    }
+
+    /// Adds `other`.
+    pub fn add(&mut self, other: &Counts) {
+        self.entries += other.entries;
+        self.always += other.always;
+        self.if_not_present += other.if_not_present;
+        self.never += other.never;
+        self.none += other.none;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.skipped += other.skipped;
+        self.rejections += other.rejections;
+        self.syntax_errors += other.syntax_errors;
+    }
+
+    /// Entries with this effective policy.
+    pub fn policy(&self, key: PolicyKey) -> usize {
+        match key {
+            PolicyKey::Always => self.always,
+            PolicyKey::IfNotPresent => self.if_not_present,
+            PolicyKey::Never => self.never,
+            PolicyKey::Invalid => self.none,
+        }
+    }
+
+    /// By severity.
+    pub fn severity(&self, s: Severity) -> usize {
+        match s {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// The highest severity counted.
+    pub fn max_severity(&self) -> Option<Severity> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|s| self.severity(*s) > 0)
+    }
+}
+
+fn doc_findings(doc: &Document) -> impl Iterator<Item = &Finding> {
+    doc.findings
+        .iter()
+        .chain(doc.entries.iter().flat_map(|e| &e.findings))
+}
+
+/// Who rejects an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RejectionKind {
+    /// The API server (`apiError`).
+    Api,
+    /// `kubectl apply`'s strict field validation (`strictError`).
+    Strict,
+}
+
+/// A rejection notice: always shown as an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rejection<'r> {
+    /// Who rejects it.
+    pub kind: RejectionKind,
+    /// The heading.
+    pub heading: &'static str,
+    /// Kubernetes' words, verbatim.
+    pub text: &'r str,
+    /// No error finding of the document carries it: it counts as an error of its own.
+    pub counted: bool,
+}
+
+/// A document's rejection notices.
+pub fn rejections(doc: &Document) -> Vec<Rejection<'_>> {
+    let mut out = Vec::new();
+    for (kind, text) in [
+        (RejectionKind::Api, &doc.api_error),
+        (RejectionKind::Strict, &doc.strict_error),
+    ] {
+        let Some(text) = text else { continue };
+        let mut carried = false;
+        for f in doc_findings(doc) {
+            carried |= f.severity == Severity::Error
+                && !f.message.is_empty()
+                && text.contains(f.message.as_str());
+        }
+        out.push(Rejection {
+            kind,
+            heading: wording::rejection(kind),
+            text,
+            counted: !carried,
+        });
+    }
+    out
+}
+
+/// Where a [`FindingView`] comes from: its place in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "from")]
+pub enum Origin {
+    /// `documents[document].findings[index]`, or, with `entry`,
+    /// `documents[document].entries[entry].findings[index]`.
+    Finding {
+        /// The document's place in `documents`.
+        document: usize,
+        /// The entry's place in its document.
+        entry: Option<usize>,
+        /// The finding's place.
+        index: usize,
+    },
+    /// A rejection of `documents[document]` no finding carries.
+    Rejection {
+        /// The document's place in `documents`.
+        document: usize,
+        /// Who rejects it.
+        kind: RejectionKind,
+    },
+    /// `syntaxErrors[index]`.
+    Syntax {
+        /// Its place.
+        index: usize,
+    },
+    /// An input that could not be read (the CLI).
+    Input,
+}
+
+impl Origin {
+    /// A stable element id: `f-<doc>-<entry>-<k>` (`d` for the document),
+    /// `rejection-<doc>-api`, `syntax-<i>`.
+    pub fn element_id(&self) -> String {
+        let mut out = String::with_capacity(16);
+        fn num(out: &mut String, prefix: &str, n: usize) {
+            out.push_str(prefix);
+            crate::html::Integer::push_to(n, out);
+        }
+        match *self {
+            Origin::Finding {
+                document,
+                entry,
+                index,
+            } => {
+                num(&mut out, "f-", document);
+                match entry {
+                    Some(e) => num(&mut out, "-", e),
+                    None => out.push_str("-d"),
+                }
+                num(&mut out, "-", index);
+            }
+            Origin::Rejection { document, kind } => {
+                num(&mut out, "rejection-", document);
+                out.push_str(match kind {
+                    RejectionKind::Api => "-api",
+                    RejectionKind::Strict => "-strict",
+                });
+            }
+            Origin::Syntax { index } => num(&mut out, "syntax-", index),
+            Origin::Input => out.push_str("input"),
+        }
+        out
+    }
+}
+
+/// A finding, a rejection no finding carries, or a syntax error, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingView<'r> {
+    /// Its place in the report.
+    pub origin: Origin,
+    /// The rule (`None`: an id the registry does not have yet).
+    #[serde(skip)]
+    pub rule: Option<Rule>,
+    /// The rule's id.
+    #[serde(rename = "rule")]
+    pub id: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line.
+    pub message: Text<'r>,
+    /// A paragraph.
+    pub explanation: Text<'r>,
+    /// A YAML edit.
+    pub fix: Option<&'r str>,
+    /// kubernetes.io pages.
+    pub links: Vec<Target<'static>>,
+    /// Related FAQ entries (their ids).
+    pub faq: Vec<Faq>,
+    /// Where.
+    pub position: Position,
+}
+
+impl<'r> FindingView<'r> {
+    /// A finding of the report. Its rule id is read here, once ([`Rule::from_id`]).
+    pub fn of(f: &'r Finding, origin: Origin) -> FindingView<'r> {
+        let mut links = Vec::new();
+        for l in f.links {
+            if let Some(t) = Target::core_link(l) {
+                links.push(t);
+            }
+        }
+        let mut faq = Vec::new();
+        for id in f.faq {
+            if let Some(e) = pullpolicy::faq::entry(id) {
+                faq.push(Faq(e));
+            }
+        }
+        FindingView {
+            origin,
+            rule: Rule::from_id(f.rule),
+            id: f.rule,
+            severity: f.severity,
+            message: Text::core(&f.message),
+            explanation: Text::core(&f.explanation),
+            fix: f.fix.as_deref(),
+            links,
+            faq,
+            position: f.position,
+        }
+    }
+
+    /// An input that could not be read (`line` and `column` when known).
+    pub fn unreadable(message: &'r str, line: Option<u32>, column: Option<u32>) -> FindingView<'r> {
+        FindingView {
+            origin: Origin::Input,
+            rule: None,
+            id: wording::UNREADABLE_INPUT,
+            severity: Severity::Error,
+            message: Text::plain(message),
+            explanation: Text::default(),
+            fix: None,
+            links: Vec::new(),
+            faq: Vec::new(),
+            position: Position {
+                line: line.unwrap_or(0),
+                column: column.unwrap_or(0),
+                offset16: 0,
+                end16: 0,
+            },
+        }
+    }
+
+    /// Documents without a pod spec are counted, not listed.
+    pub fn is_counted_only(&self) -> bool {
+        self.rule.is_some_and(Rule::is_counted_only)
+    }
+}
+
+/// A finding, a rejection no finding carries, or a syntax error, in brief: where, how
+/// much it matters, its rule and its one line (the core's words as written). What
+/// editor markers need; [`Mark::view`] is the whole [`FindingView`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark<'r> {
+    /// Its place in the report.
+    pub origin: Origin,
+    /// The finding, when it is one.
+    pub finding: Option<&'r Finding>,
+    /// The rule (`None`: an id the registry does not have yet).
+    pub rule: Option<Rule>,
+    /// The rule's id.
+    pub id: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line, as the core wrote it.
+    pub message: &'r str,
+    /// Where.
+    pub position: Position,
+}
+
+impl<'r> Mark<'r> {
+    fn of(f: &'r Finding, origin: Origin) -> Mark<'r> {
+        Mark {
+            origin,
+            finding: Some(f),
+            rule: Rule::from_id(f.rule),
+            id: f.rule,
+            severity: f.severity,
+            message: &f.message,
+            position: f.position,
+        }
+    }
+
+    fn rule(rule: Rule, origin: Origin, message: &'r str, position: Position) -> Mark<'r> {
+        Mark {
+            origin,
+            finding: None,
+            rule: Some(rule),
+            id: rule.id(),
+            severity: rule.severity(),
+            message,
+            position,
+        }
+    }
+
+    /// The whole finding.
+    pub fn view(&self) -> FindingView<'r> {
+        match self.finding {
+            Some(f) => FindingView::of(f, self.origin),
+            None => FindingView {
+                origin: self.origin,
+                rule: self.rule,
+                id: self.id,
+                severity: self.severity,
+                message: Text::plain(self.message),
+                explanation: Text::default(),
+                fix: None,
+                links: Vec::new(),
+                faq: Vec::new(),
+                position: self.position,
+            },
+        }
+    }
+}
+
+/// Every finding of `report` (documents without a pod spec left out: they are
+/// counted), every rejection no finding carries, and, with `syntax`, every syntax error;
+/// in the report's order: syntax errors, then document by document.
+pub fn marks(report: &Report, syntax: bool) -> Vec<Mark<'_>> {
+    let mut out = Vec::new();
+    if syntax {
+        for (i, e) in report.syntax_errors.iter().enumerate() {
+            out.push(Mark::rule(
+                Rule::SyntaxError,
+                Origin::Syntax { index: i },
+                &e.message,
+                e.position,
+            ));
+        }
+    }
+    for (di, doc) in report.documents.iter().enumerate() {
+        for r in rejections(doc).iter().filter(|r| r.counted) {
+            let origin = Origin::Rejection {
+                document: di,
+                kind: r.kind,
+            };
+            out.push(Mark::rule(
+                Rule::ObjectRejected,
+                origin,
+                r.text,
+                doc.position,
+            ));
+        }
+        for (k, f) in doc.findings.iter().enumerate() {
+            let origin = Origin::Finding {
+                document: di,
+                entry: None,
+                index: k,
+            };
+            let m = Mark::of(f, origin);
+            if !m.rule.is_some_and(Rule::is_counted_only) {
+                out.push(m);
+            }
+        }
+        for (ei, e) in doc.entries.iter().enumerate() {
+            for (k, f) in e.findings.iter().enumerate() {
+                let origin = Origin::Finding {
+                    document: di,
+                    entry: Some(ei),
+                    index: k,
+                };
+                out.push(Mark::of(f, origin));
+            }
+        }
+    }
+    out
+}
+
+/// [`marks`], whole.
+pub fn findings(report: &Report, syntax: bool) -> Vec<FindingView<'_>> {
+    marks(report, syntax).iter().map(Mark::view).collect()
+}
+
+fn entry_findings(e: &Entry, di: usize, ei: usize) -> impl Iterator<Item = FindingView<'_>> {
+    e.findings.iter().enumerate().map(move |(k, f)| {
+        FindingView::of(
+            f,
+            Origin::Finding {
+                document: di,
+                entry: Some(ei),
+                index: k,
+            },
+        )
+    })
+}
+
+/// The node outcome of an entry, typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutcomeSummary {
+    /// No simulation.
+    NotSimulated,
+    /// The API server rejects it, or it has no image, or the gate is off.
+    NeverReachesNode,
+    /// An earlier entry's failure keeps the kubelet from it (that entry's label).
+    BlockedBy(String),
+    /// The kubelet gets to it.
+    Runs {
+        /// It pulls.
+        pulls: bool,
+        /// Why it waits.
+        waiting: Option<WaitingReason>,
+        /// It starts.
+        started: bool,
+    },
+}
+
+impl OutcomeSummary {
+    /// The outcome of an entry of `doc` (a blocking entry named by its table label).
+    pub fn of(doc: &Document, outcome: Option<&Outcome>) -> OutcomeSummary {
+        let Some(o) = outcome else {
+            return OutcomeSummary::NotSimulated;
+        };
+        if !o.reaches_node {
+            return OutcomeSummary::NeverReachesNode;
+        }
+        if let Some(by) = &o.blocked_by {
+            let name = doc
+                .entries
+                .iter()
+                .find(|e| e.path == *by)
+                .map_or_else(|| by.clone(), container_label);
+            return OutcomeSummary::BlockedBy(name);
+        }
+        OutcomeSummary::Runs {
+            pulls: o.pulls,
+            waiting: o.waiting_reason,
+            started: o.started,
+        }
+    }
+
+    /// How it should look.
+    pub fn tone(&self) -> Tone {
+        match self {
+            OutcomeSummary::NotSimulated | OutcomeSummary::NeverReachesNode => Tone::Muted,
+            OutcomeSummary::BlockedBy(_) => Tone::Bad,
+            OutcomeSummary::Runs {
+                waiting: Some(_), ..
+            }
+            | OutcomeSummary::Runs { started: false, .. } => Tone::Bad,
+            OutcomeSummary::Runs { .. } => Tone::Good,
+        }
+    }
+}
+
+/// `name`, `init:name`, `sidecar:name`, `ephemeral:name` or `volume:name`.
+pub fn container_label(e: &Entry) -> String {
+    format!(
+        "{}{}",
+        wording::role_prefix(e.role),
+        e.name.as_deref().unwrap_or(wording::NONE)
+    )
+}
+
+/// The image of a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageView<'r> {
+    /// As written (`None`: no image).
+    pub raw: Option<&'r str>,
+    /// What to show: as written, or [`wording::NO_IMAGE`].
+    pub shown: &'r str,
+    /// Normalised: `docker.io/library/nginx:1.27@sha256:…`.
+    pub normalised: Option<String>,
+    /// What the kubelet asks the runtime for.
+    pub runtime_ref: Option<&'r str>,
+    /// Why it does not parse.
+    pub error: Option<&'r str>,
+}
+
+/// The policy of a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyView<'r> {
+    /// The effective policy.
+    pub key: PolicyKey,
+    /// The badge: the policy, `rejected` or `not defaulted`.
+    pub badge: &'static str,
+    /// Where it comes from: `written`, `defaulted`, …
+    pub source: &'static str,
+    /// The value as written, when there is one.
+    pub written_value: Option<&'r str>,
+    /// Why, in one sentence.
+    pub reason: Text<'r>,
+}
+
+/// One entry, as a card or a table row (the table's cells: [`Card::container`],
+/// [`Card::written`], [`Card::effective`], [`Card::outcome`], made when asked for).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card<'r> {
+    /// The entry.
+    pub entry: &'r Entry,
+    /// Its document.
+    pub doc: &'r Document,
+    /// Its document's place in the report's `documents`.
+    pub document: usize,
+    /// Its place in its document.
+    pub index: usize,
+    /// `init container`, …
+    pub role: &'static str,
+    /// Its name, or [`wording::UNNAMED`].
+    pub name: &'r str,
+    /// `spec.containers[0]`.
+    pub path: &'r str,
+    /// Where.
+    pub position: Position,
+    /// The image.
+    pub image: ImageView<'r>,
+    /// The policy.
+    pub policy: PolicyView<'r>,
+    /// Its findings.
+    pub findings: Vec<FindingView<'r>>,
+}
+
+impl<'r> Card<'r> {
+    /// Entry `ei` of document `di`.
+    pub fn of(doc: &'r Document, di: usize, ei: usize, e: &'r Entry) -> Card<'r> {
+        let key = PolicyKey::of(e);
+        let p = &e.policy;
+        let img = &e.image;
+        let normalised = img.full_name.as_ref().map(|name| {
+            let mut n = name.clone();
+            if let Some(t) = &img.tag {
+                n.push(':');
+                n.push_str(t);
+            }
+            if let Some(d) = &img.digest {
+                n.push('@');
+                n.push_str(d);
+            }
+            n
+        });
+        Card {
+            entry: e,
+            doc,
+            document: di,
+            index: ei,
+            role: wording::role(e.role),
+            name: e.name.as_deref().unwrap_or(wording::UNNAMED),
+            path: &e.path,
+            position: e.position,
+            image: ImageView {
+                raw: img.raw.as_deref(),
+                shown: img.raw.as_deref().unwrap_or(wording::NO_IMAGE),
+                normalised,
+                runtime_ref: img.runtime_ref.as_deref(),
+                error: img.error.as_deref(),
+            },
+            policy: PolicyView {
+                key,
+                badge: wording::badge(key, p.source == PolicySource::NotDefaulted),
+                source: wording::source(p.source),
+                written_value: p.written.as_deref(),
+                reason: Text::core(&p.reason),
+            },
+            findings: entry_findings(e, di, ei).collect(),
+        }
+    }
+
+    /// `init:name`, for tables.
+    pub fn container(&self) -> String {
+        container_label(self.entry)
+    }
+
+    /// In a table: the value as written, `(unset)`, `null` or `""`, and how it looks
+    /// (`Plain`: a value, shown as code).
+    pub fn written(&self) -> (&'r str, Tone) {
+        let p = &self.entry.policy;
+        match p.written_as {
+            WrittenAs::Absent => (wording::UNSET, Tone::Muted),
+            WrittenAs::Null => (wording::NULL, Tone::Muted),
+            WrittenAs::Empty => (wording::EMPTY, Tone::Muted),
+            _ => (p.written.as_deref().unwrap_or_default(), Tone::Plain),
+        }
+    }
+
+    /// In a table: `Always (default)`, `(rejected)`, …, and how it looks.
+    pub fn effective(&self) -> (String, Tone) {
+        let p = &self.entry.policy;
+        let key = self.policy.key;
+        let not_defaulted = p.source == PolicySource::NotDefaulted;
+        let tone = match key {
+            PolicyKey::Invalid if not_defaulted => Tone::Muted,
+            PolicyKey::Invalid => Tone::Bad,
+            _ => Tone::Plain,
+        };
+        let text = wording::effective(
+            key,
+            p.source == PolicySource::Defaulted,
+            p.source == PolicySource::Admission,
+            not_defaulted,
+        );
+        (text, tone)
+    }
+
+    /// The node outcome in a few words, and how it looks.
+    pub fn outcome(&self) -> (String, Tone) {
+        let o = OutcomeSummary::of(self.doc, self.entry.outcome.as_ref());
+        (wording::outcome(&o), o.tone())
+    }
+}
+
+impl Serialize for Card<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let (written, written_tone) = self.written();
+        let (effective, effective_tone) = self.effective();
+        let (outcome, outcome_tone) = self.outcome();
+        let mut s = serializer.serialize_struct("Card", 16)?;
+        s.serialize_field("document", &self.document)?;
+        s.serialize_field("index", &self.index)?;
+        s.serialize_field("role", self.role)?;
+        s.serialize_field("name", self.name)?;
+        s.serialize_field("container", &self.container())?;
+        s.serialize_field("path", self.path)?;
+        s.serialize_field("position", &self.position)?;
+        s.serialize_field("image", &self.image)?;
+        s.serialize_field("policy", &self.policy)?;
+        s.serialize_field("written", written)?;
+        s.serialize_field("writtenTone", &written_tone)?;
+        s.serialize_field("effective", &effective)?;
+        s.serialize_field("effectiveTone", &effective_tone)?;
+        s.serialize_field("outcome", &outcome)?;
+        s.serialize_field("outcomeTone", &outcome_tone)?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
+    }
+}
+
+/// One document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section<'r> {
+    /// The document.
+    #[serde(skip)]
+    pub doc: &'r Document,
+    /// Its place in the report's `documents`.
+    pub index: usize,
+    /// `Document 3, item 2: Deployment web`.
+    pub title: String,
+    /// `Deployment web` (empty without kind and name).
+    pub object: String,
+    /// How it was read, when not plainly.
+    pub status: Option<&'static str>,
+    /// `apiVersion`.
+    pub api_version: Option<&'r str>,
+    /// Its rejection notices (always shown as errors).
+    pub rejections: Vec<Rejection<'r>>,
+    /// Findings about the object as a whole (not the counted-only ones).
+    pub findings: Vec<FindingView<'r>>,
+    /// A card per entry, in the report's order.
+    pub cards: Vec<Card<'r>>,
+}
+
+impl<'r> Section<'r> {
+    /// Document `di`.
+    pub fn of(doc: &'r Document, di: usize) -> Section<'r> {
+        let object = wording::object_label(doc.kind.as_deref(), doc.name.as_deref());
+        let mut findings = Vec::new();
+        for (k, f) in doc.findings.iter().enumerate() {
+            let v = FindingView::of(
+                f,
+                Origin::Finding {
+                    document: di,
+                    entry: None,
+                    index: k,
+                },
+            );
+            if !v.is_counted_only() {
+                findings.push(v);
+            }
+        }
+        Section {
+            doc,
+            index: di,
+            title: wording::document_title(doc.index, doc.item, &object),
+            object,
+            status: wording::status(doc.status),
+            api_version: doc.api_version.as_deref(),
+            rejections: rejections(doc),
+            findings,
+            cards: doc
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(ei, e)| Card::of(doc, di, ei, e))
+                .collect(),
+        }
+    }
+
+    /// Nothing to show but that it was skipped.
+    pub fn is_skipped(&self) -> bool {
+        is_skipped(self.doc)
+    }
+}
+
+/// A document without a pod spec and nothing else to say about it.
+pub fn is_skipped(doc: &Document) -> bool {
+    doc.status == DocumentStatus::Skipped
+        && doc.entries.is_empty()
+        && doc.api_error.is_none()
+        && doc.strict_error.is_none()
+        && doc
+            .findings
+            .iter()
+            .all(|f| Rule::from_id(f.rule).is_some_and(Rule::is_counted_only))
+}
+
+/// A syntax error, for a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyntaxNotice<'r> {
+    /// Its place in `syntaxErrors`.
+    pub index: usize,
+    /// `Syntax error on line 3, column 5`.
+    pub heading: String,
+    /// The document it is in (0-based).
+    pub document: usize,
+    /// The parser's words.
+    pub message: &'r str,
+    /// Where.
+    pub position: Position,
+}
+
+/// A whole report, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View<'r> {
+    /// Counts.
+    pub counts: Counts,
+    /// `3 entries: 2 Always, 1 IfNotPresent; 1 error`.
+    pub summary: String,
+    /// Syntax errors.
+    pub syntax_errors: Vec<SyntaxNotice<'r>>,
+    /// A section per document with something to show (documents without a pod spec
+    /// are counted in [`Counts::skipped`]).
+    pub sections: Vec<Section<'r>>,
+    /// The FAQ entries the findings point to, with their answers.
+    pub faq: Vec<FaqView>,
+}
+
+/// An FAQ entry with its answer, structured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaqView {
+    /// Its id.
+    pub id: &'static str,
+    /// The question.
+    pub question: Text<'static>,
+    /// The answer's paragraphs.
+    pub answer: Vec<Text<'static>>,
+    /// kubernetes.io pages.
+    pub links: Vec<Target<'static>>,
+    /// One of the seed article's questions.
+    pub from_article: bool,
+}
+
+impl FaqView {
+    /// An entry of the core's FAQ.
+    pub fn of(e: &'static pullpolicy::faq::FaqEntry) -> FaqView {
+        FaqView {
+            id: e.id,
+            question: Text::core(e.question),
+            answer: e.answer().iter().map(|p| Text::core(p)).collect(),
+            links: e
+                .links
+                .iter()
+                .filter_map(|l| Target::core_link(l))
+                .collect(),
+            from_article: e.from_article,
+        }
+    }
+}
+
+impl<'r> View<'r> {
+    /// The view of `report`.
+    pub fn of(report: &'r Report) -> View<'r> {
+        let counts = Counts::of(report);
+        let mut faq: Vec<FaqView> = Vec::new();
+        for id in report.findings().flat_map(|f| f.faq.iter()) {
+            if let Some(e) = pullpolicy::faq::entry(id)
+                && !faq.iter().any(|v| v.id == e.id)
+            {
+                faq.push(FaqView::of(e));
+            }
+        }
+        View {
+            faq,
+            summary: wording::summary_sentence(&counts),
+            counts,
+            syntax_errors: report
+                .syntax_errors
+                .iter()
+                .enumerate()
+                .map(|(i, e)| syntax_notice(e, i))
+                .collect(),
+            sections: report
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| !is_skipped(d))
+                .map(|(i, d)| Section::of(d, i))
+                .collect(),
+        }
+    }
+}
+
+/// A syntax error as a notice.
+pub fn syntax_notice(e: &pullpolicy::SyntaxError, index: usize) -> SyntaxNotice<'_> {
+    SyntaxNotice {
+        index,
+        heading: wording::syntax_error(e.position.line, e.position.column),
+        document: e.document,
+        message: &e.message,
+        position: e.position,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pullpolicy::Options;
+
+    const EPHEMERAL: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n  ephemeralContainers:\n  - {name: debug, image: \"busybox:1\"}\n";
+
+    #[test]
+    fn a_rejection_no_finding_carries_is_an_error() {
+        let report = pullpolicy::explain(EPHEMERAL, &Options::default());
+        assert_eq!(report.summary.errors, 0, "the core counts no error");
+        let c = Counts::of(&report);
+        assert_eq!((c.errors, c.rejections), (1, 1));
+        let all = findings(&report, true);
+        let rejected: Vec<_> = all
+            .iter()
+            .filter(|f| f.rule == Some(Rule::ObjectRejected))
+            .collect();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(
+            rejected[0].message.to_plain(),
+            "Pod \"p\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"
+        );
+        assert_eq!(rejected[0].origin.element_id(), "rejection-0-api");
+        let view = View::of(&report);
+        assert!(view.summary.contains("; 1 error, "), "{}", view.summary);
+        assert!(view.sections[0].rejections[0].counted);
+    }
+
+    #[test]
+    fn a_rejection_a_finding_carries_is_not_counted_twice() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\", imagePullPolicy: always, bogus: 1}\n";
+        let report = pullpolicy::explain(text, &Options::default());
+        let doc = &report.documents[0];
+        assert!(doc.api_error.is_some() && doc.strict_error.is_some());
+        let r = rejections(doc);
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().all(|r| !r.counted), "{r:?}");
+        let c = Counts::of(&report);
+        assert_eq!((c.errors, c.rejections), (report.summary.errors, 0));
+    }
+
+    #[test]
+    fn skipped_documents_are_counted_not_listed() {
+        let report = pullpolicy::explain(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n",
+            &Options::default(),
+        );
+        let c = Counts::of(&report);
+        assert_eq!((c.skipped, c.infos), (2, 0));
+        assert!(findings(&report, true).is_empty());
+        assert!(View::of(&report).sections.is_empty());
+    }
+
+    #[test]
+    fn cards_word_the_entry() {
+        let report = pullpolicy::explain(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - {name: i, image: nginx}\n  containers:\n  - {name: a, image: \"nginx:1\", imagePullPolicy: Never}\n",
+            &Options::default(),
+        );
+        let s = Section::of(&report.documents[0], 0);
+        assert_eq!(s.title, "Document 1: Pod p");
+        // In the API's validation order: containers, then init containers.
+        let init = &s.cards[1];
+        assert_eq!(init.container(), "init:i");
+        assert_eq!(
+            init.effective(),
+            ("Always (default)".to_owned(), Tone::Plain)
+        );
+        assert_eq!(init.written(), ("(unset)", Tone::Muted));
+        assert_eq!(init.outcome(), ("pulls; starts".to_owned(), Tone::Good));
+        assert_eq!(
+            init.image.normalised.as_deref(),
+            Some("docker.io/library/nginx")
+        );
+        let never = &s.cards[0];
+        assert_eq!(
+            never.outcome(),
+            ("no pull; waits: ErrImageNeverPull".to_owned(), Tone::Bad)
+        );
+    }
+}
