@@ -234,7 +234,7 @@ function entryCard(entry) {
 }
 
 function documentSection(doc, many) {
-  const errors = [doc.apiError, doc.strictError].filter(Boolean);
+  const errors = [doc.kubectlError, doc.apiError, doc.strictError].filter(Boolean);
   if (!doc.entries.length && !doc.findings.length && !errors.length) return null;
   const title = [doc.kind, doc.name].filter(Boolean).join(' ');
   return h(

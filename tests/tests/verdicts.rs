@@ -26,7 +26,7 @@ fn check(
         doc.entries[0].policy.effective, effective,
         "{image} {policy:?}"
     );
-    assert_eq!(doc.api_error.as_deref(), api_error, "{image} {policy:?}");
+    assert_eq!(doc.api_error(), api_error, "{image} {policy:?}");
 }
 
 #[test]

@@ -480,7 +480,7 @@ mod tests {
     #[test]
     fn runs_of_skipped_documents_share_one_line() {
         forget();
-        let text = format!("{}---\n{POD}", "---\na: 1\n".repeat(10_000));
+        let text = format!("{}---\n{POD}", "---\n# a\n".repeat(10_000));
         let r = run(&job(&text));
         assert!(r.verdicts.contains("Documents 1–10,000"));
         assert!(

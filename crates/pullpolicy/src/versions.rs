@@ -275,6 +275,22 @@ impl KubeVersion {
         self.served_where(|_, _| true, kind)
     }
 
+    /// Every kind this release serves by default, with its group/version (the table's
+    /// order): what discovery lists, from which kubectl's REST mapper registers lower-case
+    /// kinds (`crate::mapping`).
+    pub fn served_kinds(self) -> impl Iterator<Item = (GroupVersion, &'static str)> {
+        served::SERVED
+            .iter()
+            .filter(move |&&(_, _, _, mask)| self.in_mask(mask))
+            .map(|&(g, v, k, _)| {
+                let gv = GroupVersion {
+                    group: name(served::GROUPS, g),
+                    version: name(served::VERSIONS, v),
+                };
+                (gv, name(served::KINDS, k))
+            })
+    }
+
     fn served_where(
         self,
         keep: impl Fn(u8, u8) -> bool,

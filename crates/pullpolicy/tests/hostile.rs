@@ -537,7 +537,7 @@ fn a_one_megabyte_explicit_key_is_an_unknown_field() {
         "{:?}",
         rules(&report)
     );
-    assert!(report.documents[0].strict_error.is_some());
+    assert!(report.documents[0].strict_error().is_some());
 }
 
 #[test]

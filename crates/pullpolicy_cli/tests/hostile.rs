@@ -160,13 +160,24 @@ fn an_alias_bomb_through_nested_lists_stays_small() {
         "alias bomb through Lists",
         format!("{text}items: [{}]\n", ["*l8"; 10].join(", ")),
     );
-    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
     let report = ran.report();
-    // Ten items, each a List: a List inside a List is not a Kubernetes object to explain.
+    // Ten items, each a List: kubectl cannot flatten a List inside a List, so it refuses
+    // the outer List (one error) and sends none of its ten items.
     let documents = report["documents"].as_array().expect("documents");
-    assert_eq!(documents.len(), 10);
-    assert!(documents.iter().all(|d| d["status"] == "skipped"));
+    let rules = |d: &Value| -> Vec<String> {
+        d["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["rule"].as_str().expect("rule").to_owned())
+            .collect()
+    };
+    assert_eq!(documents.len(), 11);
+    assert_eq!(rules(&documents[0]), ["list-invalid"]);
+    assert!(documents[1..].iter().all(|d| rules(d) == ["not-sent"]));
     assert_eq!(report["summary"]["entries"], 0);
+    assert_eq!(report["summary"]["errors"], 11);
 
     // One level (a List of ten Pods of ten aliased containers) is explained in full.
     let ran = explain_json(
@@ -225,10 +236,17 @@ fn twenty_thousand_levels_of_block_nesting_are_read() {
     // `- - - … x`: 20,000 nested block sequences, alone and inside a container's args.
     let alone = format!("{}x\n{POD_AFTER}", "- ".repeat(DEPTH));
     let ran = explain_json("20,000 levels of block sequences", alone);
-    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    // Read, and refused as kubectl refuses a document that is not an object: an error,
+    // and kubectl stops there, so the Pod after it is never sent (but still explained).
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
     let report = ran.report();
     assert_eq!(report["documents"][0]["status"], "skipped");
+    assert_eq!(
+        report["documents"][0]["findings"][0]["rule"],
+        "not-an-object"
+    );
     assert_eq!(report["documents"][1]["name"], "after");
+    assert_eq!(report["documents"][1]["findings"][0]["rule"], "not-sent");
     assert_eq!(entries(&report).len(), 1);
 
     let in_args = format!(
@@ -297,10 +315,11 @@ fn an_11_mb_manifest_is_explained_in_full() {
 
 #[test]
 fn a_hundred_thousand_documents() {
-    // 99,999 documents without a pod spec, then a Pod: about 1 MB.
+    // 99,999 documents without a pod spec (comments only: a mapping without `kind`
+    // would stop kubectl at the first), then a Pod: about 1 MB.
     let text = format!(
         "{}---\napiVersion: v1\nkind: Pod\nmetadata: {{name: last}}\nspec:\n  containers:\n  - {{name: app, image: 'nginx:1.27'}}\n",
-        "---\na: 1\n".repeat(99_999)
+        "---\n# a\n".repeat(99_999)
     );
     let ran = explain_json("100,000 documents", text);
     assert_eq!(ran.code, 0, "{}", ran.stderr);
@@ -467,7 +486,8 @@ fn a_1_mb_key() {
         )
     );
     assert_eq!(entries(&report).len(), 1);
-    assert_eq!(entries(&report)[0]["policy"]["effective"], "IfNotPresent");
+    // Refused by `kubectl apply`: never created, so no effective policy.
+    assert_eq!(entries(&report)[0]["policy"]["effective"], Value::Null);
 }
 
 // Deep flow nesting stays fast: libyaml's scanner (behind the CLI's libyaml wording of

@@ -42,7 +42,7 @@ export interface Entry extends Position {
 export interface Document extends Position {
   index: number; item: number | null; kind: string | null; apiVersion: string | null; name: string | null;
   status: "analysed" | "customResource" | "fragment" | "skipped" | "unreadable";
-  entries: Entry[]; findings: Finding[]; apiError: string | null; strictError: string | null;
+  entries: Entry[]; findings: Finding[]; apiError: string | null; strictError: string | null; kubectlError: string | null;
 }
 export interface Report {
   schemaVersion: 1; kubernetesVersion: KubernetesVersion; documents: Document[];

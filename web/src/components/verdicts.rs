@@ -149,8 +149,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
             }
         );
         sections -= 1;
-        let compact =
-            doc.entries.is_empty() && doc.api_error.is_none() && doc.strict_error.is_none();
+        let compact = doc.entries.is_empty() && doc.is_created();
         h.raw(if compact {
             "<section class=\"document compact\"><h3 class=\"doc-title\">"
         } else {
@@ -171,13 +170,18 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
             h.el("span", "chip mono", v);
         }
         h.raw("</h3>");
-        if let Some(err) = &doc.api_error {
+        if let Some(err) = doc.kubectl_error() {
+            h.raw("<div class=\"message error api\"><p><strong>kubectl apply does not send this object:</strong></p>")
+                .el("pre", "mono", err)
+                .raw("</div>");
+        }
+        if let Some(err) = doc.api_error() {
             h.raw("<div class=\"message error api\"><p><strong>The API server rejects this object:</strong></p>")
                 .el("pre", "mono", err)
                 .raw("</div>");
         }
-        if let Some(err) = &doc.strict_error {
-            h.raw("<div class=\"message warn api\"><p><strong>kubectl apply (strict field validation) reports:</strong></p>")
+        if let Some(err) = doc.strict_error() {
+            h.raw("<div class=\"message error api\"><p><strong>kubectl apply (strict field validation) reports:</strong></p>")
                 .el("pre", "mono", err)
                 .raw("</div>");
         }
@@ -223,8 +227,7 @@ pub fn render(props: &VerdictsProps<'_>) -> String {
 fn skipped(doc: &Document) -> bool {
     doc.status == DocumentStatus::Skipped
         && doc.entries.is_empty()
-        && doc.api_error.is_none()
-        && doc.strict_error.is_none()
+        && doc.is_created()
         && doc.findings.iter().all(|f| f.rule == "skipped")
 }
 
