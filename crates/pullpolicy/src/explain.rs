@@ -34,40 +34,74 @@ use crate::report::{
 };
 use crate::source::{Position, SourceMap};
 use crate::strict;
-use crate::yaml::{self, Doc, NodeId};
+use crate::read::{self, Doc, NodeId};
 
 /// Explains every image-bearing entry of `source`: a YAML stream, JSON, a bare pod spec,
 /// container or list of containers. Pure: no I/O, clock or randomness; never panics.
+///
+/// The text is read as kubectl reads it ([`crate::read`]: its stream cutting, go-yaml
+/// v2 per document, the YAML → JSON conversion, per release). A document kubectl cannot
+/// read is recorded as unreadable, refused with its error finding ([`read_refusal`]); kubectl
+/// stops there, so every object after it is never sent ([`assemble`]).
 pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
-    let cx = Cx { map: &map, options };
     let mut documents = Vec::new();
     let mut syntax_errors = Vec::new();
+    let mut next_index = 0;
     // Each document is analysed as soon as it is read, then dropped. Documents and
-    // errors arrive in order (`yaml::parse_each`), so the report needs no sorting.
-    yaml::parse_each(source, |read| {
-        let (document, message, at) = match read {
-            yaml::Read::Doc(doc) => match doc.collection_key {
-                Some(at) => (doc.index, messages::collection_key(), at),
-                None => return read_document(&cx, doc, &mut documents),
-            },
-            yaml::Read::Error(e) => (e.document, e.message, e.at),
+    // errors arrive in order, so the report needs no sorting.
+    for item in read::read(source, options.kubernetes_version.read_options()) {
+        let (index, error, span) = match item {
+            read::Item::Document(d) => {
+                next_index = d.index + 1;
+                match (d.error, d.doc) {
+                    (None, Some(doc)) => {
+                        let cx = Cx {
+                            map: &map,
+                            options,
+                            index: d.index,
+                        };
+                        read_document(&cx, &doc, &mut documents);
+                        continue;
+                    }
+                    (Some(e), _) => (d.index, e, Some(d.span)),
+                    // A document without a tree always carries its error.
+                    (None, None) => continue,
+                }
+            }
+            read::Item::Stop(e) => (next_index, e, None),
         };
-        let error = SyntaxError {
-            document,
-            message,
-            position: map.position(at, at),
-        };
-        documents.push(Document::new(
-            error.document,
-            None,
-            error.position,
-            DocumentStatus::Unreadable,
-        ));
-        syntax_errors.push(error);
-    });
+        unreadable(&map, index, &error, span, &mut documents, &mut syntax_errors);
+    }
     crate::kubelet::simulate(&mut documents, options);
     assemble(documents, syntax_errors, options)
+}
+
+/// A document kubectl cannot read (or the stream error it stops at): an unreadable
+/// record refused with its error finding at the error's position, and the syntax error.
+pub(crate) fn unreadable(
+    map: &SourceMap<'_>,
+    index: usize,
+    error: &read::ReadError,
+    span: Option<(usize, usize)>,
+    documents: &mut Vec<Document>,
+    syntax_errors: &mut Vec<SyntaxError>,
+) {
+    let position = map.position_of_bytes(error.at, error.at);
+    // The record starts where the document does, so that its finding lies inside it.
+    let start = span.map_or(position, |(s, _)| {
+        let s = s.min(error.at);
+        map.position_of_bytes(s, s)
+    });
+    let mut d = Document::new(index, None, start, DocumentStatus::Unreadable);
+    let finding = messages::read_refusal(position, error);
+    d.refuse(by_kubectl(true, error.text.clone(), finding));
+    documents.push(d);
+    syntax_errors.push(SyntaxError {
+        document: index,
+        message: error.text.clone(),
+        position,
+    });
 }
 
 /// The report of analysed, simulated `documents`, with its summary: the objects after a
@@ -131,12 +165,14 @@ fn stop_stream(documents: &mut [Document], options: &Options) {
 pub(crate) struct Cx<'r> {
     pub map: &'r SourceMap<'r>,
     pub options: &'r Options,
+    /// The index of the document being read, in the stream.
+    pub index: usize,
 }
 
 impl Cx<'_> {
     pub fn pos(&self, doc: &Doc<'_>, id: NodeId) -> Position {
         let n = doc.node(id);
-        self.map.position(n.start, n.end)
+        self.map.position_of_bytes(n.start, n.end.max(n.start))
     }
 }
 
@@ -830,11 +866,12 @@ fn read_fragment(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) -> 
 
 fn record(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, item: Option<usize>) -> Document {
     let position = if doc.is_null(node) && item.is_none() {
-        cx.map.position(doc.start, doc.start)
+        let start = doc.span().0;
+        cx.map.position_of_bytes(start, start)
     } else {
         cx.pos(doc, node)
     };
-    let mut d = Document::new(doc.index, item, position, DocumentStatus::Skipped);
+    let mut d = Document::new(cx.index, item, position, DocumentStatus::Skipped);
     // `kind` and `apiVersion` are the callers', who read them once (`TypeMeta`).
     if doc.pairs(node).is_some() {
         d.name = doc

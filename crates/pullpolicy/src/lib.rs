@@ -62,7 +62,6 @@ pub mod rules;
 mod source;
 mod strict;
 pub mod versions;
-mod yaml;
 
 pub use explain::explain;
 pub use kubelet::Outcome;

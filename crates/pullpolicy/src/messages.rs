@@ -268,13 +268,6 @@ pub(crate) fn not_a_string(
     )
 }
 
-/// A mapping or sequence used as a key: YAML allows it, but Kubernetes converts YAML to
-/// JSON (sigs.k8s.io/yaml), whose keys are strings, and stops with an invalid-map-key
-/// error. Typical cause: an unrendered template (`replicas: {{replicas}}`).
-pub(crate) fn collection_key() -> String {
-    "invalid map key: a mapping or sequence cannot be a key (Kubernetes converts YAML to JSON, whose keys are strings; is this an unrendered template such as {{value}}?)".to_owned()
-}
-
 // ---------------------------------------------------------------------------------------
 // Options.
 
@@ -1004,6 +997,68 @@ pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding 
         explanation: "kubectl sends a List's items one by one, each typed by its own apiVersion and kind (an item with neither takes the list's kind without `List` and the list's apiVersion). This item has none: kubectl reports it, goes on with the other items and documents, and exits with an error at the end. It is never created.".into(),
         fix: None,
         links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// kubectl cannot read the file at this point (stages 1–3 of
+/// `kubectl-reading-pipeline.md`): its stream cutting, go-yaml, or the conversion to JSON
+/// refuses it. Each kind of refusal has its own rule; the message is kubectl's words (what
+/// it prints after `error parsing <file>: `).
+pub(crate) fn read_refusal(at: Position, error: &crate::read::ReadError) -> Finding {
+    use crate::read::ErrorKind as K;
+    let (rule, why, fix): (&'static str, &str, Option<String>) = match error.kind {
+        K::Separator => (
+            "invalid-separator",
+            "kubectl cuts a file into documents at lines that start with `---`; after the dashes only spaces and a `#` comment may follow (`--- {}`, which some tools write for an empty mapping, is refused).",
+            Some("---".to_owned()),
+        ),
+        K::JsonSyntax | K::JsonEof => (
+            "json-syntax",
+            "The file starts with `{`, so kubectl reads it as a stream of JSON values, and this one is not valid JSON.",
+            None,
+        ),
+        K::YamlReader | K::YamlScanner | K::YamlParser => (
+            "yaml-syntax",
+            "kubectl reads each document with go-yaml v2, which cannot parse the text here. go-yaml counts the line in its message from the start of the document (`---`), and from 0 for some errors; the position shown is the file's.",
+            None,
+        ),
+        K::UnknownAnchor | K::Aliasing => (
+            "yaml-alias",
+            "go-yaml reads each document on its own: an alias (`*name`) must refer to an anchor (`&name`) written earlier in the same document, and its aliases may not expand without bound.",
+            None,
+        ),
+        K::Decode => (
+            "yaml-decode",
+            "go-yaml parses the document but cannot decode this value: a mapping or sequence used as a key (often an unrendered template such as `{{ .Values.x }}`), a value that does not fit its tag, bad `!!binary`, or a merge (`<<`) of something that is not a mapping.",
+            None,
+        ),
+        K::UnsupportedKey => (
+            "unsupported-key",
+            "kubectl converts each YAML document to JSON (sigs.k8s.io/yaml), whose keys are strings; this key cannot be converted.",
+            None,
+        ),
+        K::UnsupportedValue => (
+            "unsupported-value",
+            "kubectl converts each YAML document to JSON (sigs.k8s.io/yaml, then encoding/json), which has no infinite or NaN numbers: `.inf`, `-.inf` and `.nan` unquoted are such numbers in YAML 1.1.",
+            Some("quote the value if it is meant as a string".to_owned()),
+        ),
+        K::Panic => (
+            "kubectl-panic",
+            "kubectl 1.33 crashes on this stream: after a JSON value, its fallback to YAML mis-counts a short YAML document (fixed in 1.34).",
+            None,
+        ),
+    };
+    F {
+        rule,
+        severity: Severity::Error,
+        message: error.text.clone(),
+        explanation: Cow::Owned(format!(
+            "{why} kubectl prints `error parsing <file>: …` with these words and stops reading the file here: no document from here on is sent (the ones before it already were)."
+        )),
+        fix,
+        links: &[],
         faq: &[],
     }
     .at(at)

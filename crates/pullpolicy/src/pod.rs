@@ -17,7 +17,7 @@ use crate::report::{
 };
 use crate::source::Position;
 use crate::strict::{self, join};
-use crate::yaml::{Doc, NodeId};
+use crate::read::{Doc, NodeId};
 
 /// Where a pod spec sits and what checks apply.
 #[derive(Debug)]
@@ -174,10 +174,7 @@ pub(crate) fn pod_spec(
             for &(key, child) in sources {
                 image_second |= key == "image";
                 let message = messages::more_than_one_volume_type(&join(&path, child));
-                let at = doc
-                    .pairs(vol)
-                    .and_then(|p| p.iter().rev().find(|(k, _)| doc.key_text(*k) == Some(key)))
-                    .map_or(d.position, |(k, _)| cx.pos(doc, *k));
+                let at = last_key(doc, vol, key).map_or(d.position, |k| cx.pos(doc, k));
                 d.findings
                     .push(messages::volume_multiple_sources(at, &message, first_key));
                 errs.volumes.push(message);
@@ -253,9 +250,27 @@ pub(crate) fn pod_spec(
 /// Where the key of `map`'s pair whose value is `value` is written (the last such key,
 /// the one Kubernetes keeps); the value's position if there is none.
 fn key_position(cx: &Cx<'_>, doc: &Doc<'_>, map: NodeId, key: &str, value: NodeId) -> Position {
-    doc.pairs(map)
-        .and_then(|p| p.iter().rev().find(|(k, _)| doc.key_text(*k) == Some(key)))
-        .map_or_else(|| cx.pos(doc, value), |(k, _)| cx.pos(doc, *k))
+    last_key(doc, map, key).map_or_else(|| cx.pos(doc, value), |k| cx.pos(doc, k))
+}
+
+/// The last key `key` of `map` (the one the decoder keeps; merge keys applied).
+fn last_key(doc: &Doc<'_>, map: NodeId, key: &str) -> Option<NodeId> {
+    doc.pairs(map)?
+        .filter(|&(k, _)| doc.key_is(k, key))
+        .last()
+        .map(|(k, _)| k)
+}
+
+/// Where an entry is marked: its `name` key, else its first key.
+fn name_or_first_key(doc: &Doc<'_>, map: NodeId) -> Option<NodeId> {
+    let mut first = None;
+    for (k, _) in doc.pairs(map)? {
+        if doc.key_is(k, "name") {
+            return Some(k);
+        }
+        first.get_or_insert(k);
+    }
+    first
 }
 
 /// A document that is a list of containers: explains each; false if it is not one.
@@ -327,15 +342,8 @@ fn container(
         };
         strict::check(cx, doc, node, ty, &path, &mut findings);
     }
-    let position = doc
-        .pairs(node)
-        .and_then(|pairs| {
-            pairs
-                .iter()
-                .find(|(k, _)| doc.key_text(*k) == Some("name"))
-                .or(pairs.first())
-        })
-        .map_or_else(|| cx.pos(doc, node), |(k, _)| cx.pos(doc, *k));
+    let position =
+        name_or_first_key(doc, node).map_or_else(|| cx.pos(doc, node), |k| cx.pos(doc, k));
     let bucket = match role {
         Role::Container => &mut errs.containers,
         Role::InitContainer | Role::Sidecar => &mut errs.init,
@@ -419,15 +427,8 @@ fn image_volume(
             &mut findings,
         );
     }
-    let position = doc
-        .pairs(vol)
-        .and_then(|pairs| {
-            pairs
-                .iter()
-                .find(|(k, _)| doc.key_text(*k) == Some("name"))
-                .or(pairs.first())
-        })
-        .map_or_else(|| cx.pos(doc, vol), |(k, _)| cx.pos(doc, *k));
+    let position =
+        name_or_first_key(doc, vol).map_or_else(|| cx.pos(doc, vol), |k| cx.pos(doc, k));
     let version = cx.options.kubernetes_version;
     // `reference` is required for Pods (KEP-4639 and the API doc; spec §10.3), and from
     // 1.37 in every pod template of a built-in kind (kubernetes#135989: `validateImageVolumeSource`

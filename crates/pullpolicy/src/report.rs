@@ -20,7 +20,10 @@ pub struct Report {
     /// One record per object found (a `kind: List` yields one per item), plus one per
     /// document that held no object (skipped, empty, or unreadable).
     pub documents: Vec<Document>,
-    /// YAML syntax errors; documents after one are still read where possible.
+    /// What kubectl cannot read (its stream cutting, go-yaml, the conversion to JSON),
+    /// in its words; kubectl stops at the first. Each is also an unreadable document
+    /// refused with its error finding at the same position; the documents after it are
+    /// still read where possible, and their objects are never sent.
     pub syntax_errors: Vec<SyntaxError>,
     /// Counts for a summary bar.
     pub summary: Summary,
@@ -456,7 +459,8 @@ impl Severity {
 pub struct SyntaxError {
     /// 0-based index of the document it is in.
     pub document: usize,
-    /// libyaml's words for the problem (what `kubectl` prints).
+    /// kubectl's words for the problem (what it prints after `error parsing <file>: `;
+    /// go-yaml's `line N` counts from the document's start).
     pub message: String,
     /// Where.
     #[serde(flatten)]
@@ -477,7 +481,7 @@ pub struct Summary {
     pub never: usize,
     /// Entries with no effective policy (rejected or not defaulted).
     pub none: usize,
-    /// Findings (and syntax errors) of severity error.
+    /// Findings of severity error (a syntax error is one: its document's refusal).
     pub errors: usize,
     /// … warning.
     pub warnings: usize,
@@ -507,10 +511,7 @@ impl Report {
     }
 
     pub(crate) fn summarize(&mut self) {
-        let mut s = Summary {
-            errors: self.syntax_errors.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         for entry in self.entries() {
             s.entries += 1;
             match entry.policy.effective {

@@ -15,6 +15,15 @@ pub const KUBECTL_RULES: &[&str] = &[
     "kind-not-served",
     "list-invalid",
     "not-sent",
+    // What kubectl cannot read (stages 1–3).
+    "invalid-separator",
+    "json-syntax",
+    "yaml-syntax",
+    "yaml-alias",
+    "yaml-decode",
+    "unsupported-key",
+    "unsupported-value",
+    "kubectl-panic",
 ];
 pub const SERVER_RULES: &[&str] = &[
     "kind-not-registered",
@@ -42,7 +51,21 @@ pub fn check(
         let hi = starts.range(index + 1..).next().map_or(len16, |(_, &s)| s);
         lo..=hi
     };
-    let mut errors = report.syntax_errors.len();
+    // Every syntax error is an unreadable document refused at the same position.
+    for e in &report.syntax_errors {
+        let found = report.documents.iter().any(|d| {
+            d.index == e.document
+                && d.status == DocumentStatus::Unreadable
+                && d.kubectl_error() == Some(e.message.as_str())
+                && d.findings
+                    .first()
+                    .is_some_and(|f| f.position == e.position && f.severity == Severity::Error)
+        });
+        if !found {
+            return Err(format!("syntax error without its refusal: {e:?}"));
+        }
+    }
+    let mut errors = 0;
     for (i, d) in report.documents.iter().enumerate() {
         let at = format!("documents[{i}] ({:?} {:?})", d.kind, d.status);
         let all: Vec<_> = d
