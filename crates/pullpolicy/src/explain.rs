@@ -48,6 +48,9 @@ pub fn explain(source: &str, options: &Options) -> Report {
     let mut documents = Vec::new();
     let mut syntax_errors = Vec::new();
     let mut next_index = 0;
+    // Documents kubectl never decodes although no error precedes them: the chunk it was
+    // reading when it met an invalid separator line.
+    let mut unreached = Vec::new();
     // Each document is analysed as soon as it is read, then dropped. Documents and
     // errors arrive in order, so the report needs no sorting.
     for item in read::read(source, options.kubernetes_version.read_options()) {
@@ -56,6 +59,9 @@ pub fn explain(source: &str, options: &Options) -> Report {
                 next_index = d.index + 1;
                 match (d.error, d.doc) {
                     (None, Some(doc)) => {
+                        if !d.reached {
+                            unreached.push(d.index);
+                        }
                         let cx = Cx {
                             map: &map,
                             options,
@@ -74,6 +80,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
         unreadable(&map, index, &error, span, &mut documents, &mut syntax_errors);
     }
     crate::kubelet::simulate(&mut documents, options);
+    stop_stream(&mut documents, &unreached, options);
     assemble(documents, syntax_errors, options)
 }
 
@@ -112,7 +119,7 @@ pub(crate) fn assemble(
     syntax_errors: Vec<SyntaxError>,
     options: &Options,
 ) -> Report {
-    stop_stream(&mut documents, options);
+    stop_stream(&mut documents, &[], options);
     for d in &mut documents {
         d.settle();
     }
@@ -127,9 +134,11 @@ pub(crate) fn assemble(
     report
 }
 
-/// kubectl stops reading a stream at the first document its client-side check refuses
-/// (`StreamVisitor.Visit` returns the error): every object after it is never sent.
-fn stop_stream(documents: &mut [Document], options: &Options) {
+/// kubectl stops reading a stream at the first document it cannot read or its
+/// client-side check refuses (`StreamVisitor.Visit` returns the error): every object
+/// after it, and those of the `unreached` documents before it (the chunk kubectl was
+/// reading when it met an invalid separator), is never sent.
+fn stop_stream(documents: &mut [Document], unreached: &[usize], options: &Options) {
     let Some(stop) = documents.iter().position(Document::stops_stream) else {
         return;
     };
@@ -138,10 +147,11 @@ fn stop_stream(documents: &mut [Document], options: &Options) {
         .kubectl_error()
         .unwrap_or_default()
         .to_owned();
-    for d in documents.iter_mut().skip(stop + 1) {
+    for d in documents.iter_mut() {
         // Objects kubectl would have sent (documents without a kind carry their own
         // refusal; empty ones are skipped by kubectl anyway).
-        if d.index > index && d.kind.is_some() && d.kubectl_error().is_none() {
+        let after = d.index > index || unreached.contains(&d.index);
+        if after && d.kind.is_some() && d.kubectl_error().is_none() {
             let finding = messages::not_sent(
                 d.position,
                 NotSent::StreamStopped {

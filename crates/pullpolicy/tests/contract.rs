@@ -64,6 +64,11 @@ const OTHERS: &[&str] = &[
     "foo: bar\n",
     "apiVersion: apps/v1\nkind: DeploymentList\nitems: [x]\n",
     "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items: []\n",
+    // What kubectl cannot read: it stops there.
+    "kind: [\n",
+    "a: *nope\n",
+    "{[a]: 1}: b\n",
+    "replicas: .inf\n",
 ];
 
 /// A document: an object with a pod spec where its kind keeps one, or another document.
@@ -184,6 +189,52 @@ fn refusals_of_every_stage_have_their_rule() {
     );
     for rule in &rules {
         assert_eq!(severities.get(rule), Some(&Severity::Error), "{rule}");
+    }
+}
+
+#[test]
+fn every_read_refusal_has_its_rule_and_stops_kubectl() {
+    // One input per rule of what kubectl cannot read, each after a Pod kubectl sends and
+    // before one it never sends; (version, text, rule, kubectl's words).
+    let pod = |name: &str| {
+        format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: {name}}}\nspec: {{containers: [{{name: c, image: nginx}}]}}\n")
+    };
+    let yaml = |bad: &str| format!("{}---\n{bad}---\n{}", pod("a"), pod("b"));
+    let cases: Vec<(u8, String, &str, &str)> = vec![
+        (37, format!("{}--- {{}}\n{}", pod("a"), pod("b")), "invalid-separator", "invalid Yaml document separator: {}"),
+        (32, format!("{{\"kind\": \"Pod\"}}\n{{\"kind\": }}\n"), "json-syntax", "json: offset 26: invalid character '}' looking for beginning of value"),
+        (37, yaml("kind: [\n"), "yaml-syntax", "error converting YAML to JSON: yaml: line 1: did not find expected node content"),
+        (37, yaml("a: *nope\n"), "yaml-alias", "error converting YAML to JSON: yaml: unknown anchor 'nope' referenced"),
+        (37, yaml("{[a]: 1}: b\n"), "yaml-decode", "error converting YAML to JSON: yaml: invalid map key: []interface {}{\"a\"}"),
+        (37, yaml("replicas: .inf\n"), "unsupported-value", "error converting YAML to JSON: json: unsupported value: +Inf"),
+    ];
+    for (minor, text, rule, words) in cases {
+        let options = Options {
+            kubernetes_version: KubeVersion::new(minor).expect("supported"),
+            ..Options::default()
+        };
+        let report = pullpolicy::explain(&text, &options);
+        contract::check(&report, &text, &mut BTreeMap::new()).expect("the contract holds");
+        assert_eq!(report.syntax_errors.len(), 1, "{text}");
+        assert_eq!(report.syntax_errors[0].message, words, "{text}");
+        let unreadable: Vec<_> = report
+            .documents
+            .iter()
+            .filter(|d| d.status == pullpolicy::DocumentStatus::Unreadable)
+            .collect();
+        assert_eq!(unreadable.len(), 1, "{text}");
+        assert_eq!(unreadable[0].findings[0].rule, rule, "{text}");
+        assert_eq!(unreadable[0].findings[0].severity, Severity::Error);
+        assert_eq!(unreadable[0].kubectl_error(), Some(words));
+        // The Pod before is sent (unless kubectl was still reading its chunk when it met
+        // the separator line: it never decodes it); the one after is never sent.
+        let pods: Vec<_> = report.documents.iter().filter(|d| d.kind.as_deref() == Some("Pod")).collect();
+        if rule != "json-syntax" {
+            assert_eq!(pods.len(), 2, "{text}");
+            assert_eq!(pods[0].is_created(), rule != "invalid-separator", "{text}");
+            assert!(!pods[1].is_created(), "{text}");
+            assert_eq!(pods[1].findings[0].rule, "not-sent", "{text}");
+        }
     }
 }
 

@@ -15,7 +15,11 @@ pub const KUBECTL_RULES: &[&str] = &[
     "kind-not-served",
     "list-invalid",
     "not-sent",
-    // What kubectl cannot read (stages 1–3).
+];
+/// What kubectl cannot read (stages 1–3: its stream cutting, go-yaml, the conversion to
+/// JSON), refused by kubectl too.
+#[allow(dead_code)]
+pub const READ_RULES: &[&str] = &[
     "invalid-separator",
     "json-syntax",
     "yaml-syntax",
@@ -106,7 +110,8 @@ pub fn check(
                 (None, Some(f)) => Err(format!("{at}: {} without a {what} refusal", f.rule)),
             }
         };
-        refusal(KUBECTL_RULES, d.kubectl_error(), "kubectl")?;
+        let kubectl: Vec<&str> = KUBECTL_RULES.iter().chain(READ_RULES).copied().collect();
+        refusal(&kubectl, d.kubectl_error(), "kubectl")?;
         refusal(SERVER_RULES, d.api_error(), "API server")?;
         refusal(STRICT_RULES, d.strict_error(), "strict")?;
         if d.is_created() || d.status == DocumentStatus::Fragment {
