@@ -53,31 +53,39 @@ pub fn explain(source: &str, options: &Options) -> Report {
     let mut unreached = Vec::new();
     // Each document is analysed as soon as it is read, then dropped. Documents and
     // errors arrive in order, so the report needs no sorting.
+    // A stream error (an invalid separator line, a JSON stream's syntax) is a record of
+    // its own, numbered in stream order: the documents after it move up by one.
+    let mut shift = 0;
     for item in read::read(source, options.kubernetes_version.read_options()) {
         let (index, error, span) = match item {
             read::Item::Document(d) => {
-                next_index = d.index + 1;
+                let index = d.index + shift;
+                next_index = index + 1;
                 match (d.error, d.doc) {
                     (None, Some(doc)) => {
                         if !d.reached {
-                            unreached.push(d.index);
+                            unreached.push(index);
                         }
                         let cx = Cx {
                             map: &map,
                             options,
-                            index: d.index,
+                            index,
                         };
                         read_document(&cx, &doc, &mut documents);
                         continue;
                     }
-                    (Some(e), _) => (d.index, e, Some(d.span)),
+                    (Some(e), _) => (index, e, Some(d.span)),
                     // A document without a tree always carries its error.
                     (None, None) => continue,
                 }
             }
-            read::Item::Stop(e) => (next_index, e, None),
+            read::Item::Stop(e) => {
+                shift += 1;
+                next_index += 1;
+                (next_index - 1, e, None)
+            }
         };
-        unreadable(&map, index, &error, span, &mut documents, &mut syntax_errors);
+        unreadable(&map, source.len(), index, &error, span, &mut documents, &mut syntax_errors);
     }
     crate::kubelet::simulate(&mut documents, options);
     stop_stream(&mut documents, &unreached, options);
@@ -86,20 +94,26 @@ pub fn explain(source: &str, options: &Options) -> Report {
 
 /// A document kubectl cannot read (or the stream error it stops at): an unreadable
 /// record refused with its error finding at the error's position, and the syntax error.
-pub(crate) fn unreadable(
+fn unreadable(
     map: &SourceMap<'_>,
+    len: usize,
     index: usize,
     error: &read::ReadError,
     span: Option<(usize, usize)>,
     documents: &mut Vec<Document>,
     syntax_errors: &mut Vec<SyntaxError>,
 ) {
-    let position = map.position_of_bytes(error.at, error.at);
+    // A JSON value cut short is marked where the text ends (the reader gives where the
+    // value starts, which is where its record starts).
+    let at = if error.kind == read::ErrorKind::JsonEof {
+        len
+    } else {
+        error.at
+    };
+    let position = map.position_of_bytes(at, at);
     // The record starts where the document does, so that its finding lies inside it.
-    let start = span.map_or(position, |(s, _)| {
-        let s = s.min(error.at);
-        map.position_of_bytes(s, s)
-    });
+    let start = span.map_or(error.at, |(s, _)| s).min(at);
+    let start = map.position_of_bytes(start, start);
     let mut d = Document::new(index, None, start, DocumentStatus::Unreadable);
     let finding = messages::read_refusal(position, error);
     d.refuse(by_kubectl(true, error.text.clone(), finding));

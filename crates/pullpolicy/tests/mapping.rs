@@ -171,7 +171,8 @@ fn mapping_errors_do_not_stop_kubectl() {
 #[test]
 fn a_refused_document_stops_kubectl_reading_the_file() {
     // `StreamVisitor.Visit` returns at kubectl's client-side check: the Pod before is
-    // sent, the Service and Pod after are not; an empty document is skipped anyway.
+    // sent, the Service and Pod after are not. (`---` right after a `---` line starts the
+    // next chunk, as in kubectl's `YAMLReader`: no empty document between them.)
     let pod = |name: &str| {
         format!(
             "apiVersion: v1\nkind: Pod\nmetadata: {{name: {name}}}\nspec:\n  containers: [{{name: app, image: nginx:1.27}}]\n"
@@ -184,7 +185,7 @@ fn a_refused_document_stops_kubectl_reading_the_file() {
     );
     let report = explain(&text, "1.37");
     let docs = &report.documents;
-    assert_eq!(docs.len(), 5);
+    assert_eq!(docs.len(), 4);
     assert!(docs[0].is_created());
     assert_eq!(
         docs[1].kubectl_error(),
@@ -192,8 +193,7 @@ fn a_refused_document_stops_kubectl_reading_the_file() {
             "error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false"
         )
     );
-    assert!(docs[2].is_created(), "an empty document is not an object");
-    for d in &docs[3..] {
+    for d in &docs[2..] {
         let f = &d.findings[0];
         assert_eq!(f.rule, "not-sent");
         assert_eq!(f.severity, Severity::Error);
@@ -203,7 +203,7 @@ fn a_refused_document_stops_kubectl_reading_the_file() {
         );
         assert_eq!(d.kubectl_error(), docs[1].kubectl_error());
     }
-    let after = &docs[4].entries[0];
+    let after = &docs[3].entries[0];
     assert_eq!(after.policy.effective, None);
     assert_eq!(
         after.policy.reason,
