@@ -57,7 +57,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
     // its own, numbered in stream order: the documents after it move up by one.
     let mut shift = 0;
     for item in read::read(source, options.kubernetes_version.read_options()) {
-        let (index, error, span) = match item {
+        let (index, error) = match item {
             read::Item::Document(d) => {
                 let index = d.index + shift;
                 next_index = index + 1;
@@ -74,7 +74,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
                         read_document(&cx, &doc, &mut documents);
                         continue;
                     }
-                    (Some(e), _) => (index, e, Some(d.span)),
+                    (Some(e), _) => (index, e),
                     // A document without a tree always carries its error.
                     (None, None) => continue,
                 }
@@ -82,10 +82,10 @@ pub fn explain(source: &str, options: &Options) -> Report {
             read::Item::Stop(e) => {
                 shift += 1;
                 next_index += 1;
-                (next_index - 1, e, None)
+                (next_index - 1, e)
             }
         };
-        unreadable(&map, source.len(), index, &error, span, &mut documents, &mut syntax_errors);
+        unreadable(&map, source.len(), index, &error, &mut documents, &mut syntax_errors);
     }
     crate::kubelet::simulate(&mut documents, options);
     stop_stream(&mut documents, &unreached, options);
@@ -93,13 +93,13 @@ pub fn explain(source: &str, options: &Options) -> Report {
 }
 
 /// A document kubectl cannot read (or the stream error it stops at): an unreadable
-/// record refused with its error finding at the error's position, and the syntax error.
+/// record at the error's position, refused with its error finding there, and the syntax
+/// error.
 fn unreadable(
     map: &SourceMap<'_>,
     len: usize,
     index: usize,
     error: &read::ReadError,
-    span: Option<(usize, usize)>,
     documents: &mut Vec<Document>,
     syntax_errors: &mut Vec<SyntaxError>,
 ) {
@@ -111,10 +111,7 @@ fn unreadable(
         error.at
     };
     let position = map.position_of_bytes(at, at);
-    // The record starts where the document does, so that its finding lies inside it.
-    let start = span.map_or(error.at, |(s, _)| s).min(at);
-    let start = map.position_of_bytes(start, start);
-    let mut d = Document::new(index, None, start, DocumentStatus::Unreadable);
+    let mut d = Document::new(index, None, position, DocumentStatus::Unreadable);
     let finding = messages::read_refusal(position, error);
     d.refuse(by_kubectl(true, error.text.clone(), finding));
     documents.push(d);
