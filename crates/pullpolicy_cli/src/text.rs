@@ -440,7 +440,6 @@ pub const NO_PULL: &str = "no pull";
 pub const STARTS: &str = "starts";
 pub const DOES_NOT_START: &str = "does not start";
 pub const NO_ENTRIES: &str = "No containers or image volumes found.";
-pub const SYNTAX_RULE: &str = "syntax-error";
 pub const UNREADABLE_RULE: &str = "unreadable-input";
 pub const OPEN_IN_PLAYGROUND: &str = "Open in the pullpolicy playground";
 pub const TOO_LARGE_FOR_LINK: &str = "The manifest is too large to carry in a playground link.";
@@ -627,7 +626,14 @@ pub fn rule_description(rule: &str) -> Option<&'static str> {
         "image-volume-gate" => "Image volumes need the ImageVolume feature gate",
         "ephemeral-container" => "Ephemeral containers are added to running Pods",
         "always-pull-images" => "AlwaysPullImages makes the policy Always",
-        "syntax-error" => "YAML syntax error",
+        "yaml-syntax" => "YAML syntax error: kubectl cannot read the file from here",
+        "invalid-separator" => "Invalid document separator: kubectl stops here",
+        "json-syntax" => "JSON syntax error: kubectl stops here",
+        "yaml-alias" => "Unknown or excessive YAML aliases: kubectl stops here",
+        "yaml-decode" => "A YAML value kubectl cannot decode: it stops here",
+        "unsupported-key" => "A key that cannot become JSON: kubectl stops here",
+        "unsupported-value" => "An infinite or NaN number: kubectl stops here",
+        "kubectl-panic" => "kubectl 1.33 crashes on this stream",
         _ => return None,
     })
 }

@@ -398,7 +398,7 @@ fn sarif_reports_syntax_errors_and_unreadable_inputs() {
             .as_array()
             .expect("results")
             .iter()
-            .any(|r| r["ruleId"] == "syntax-error" && r["level"] == "error")
+            .any(|r| r["ruleId"] == "yaml-syntax" && r["level"] == "error")
     );
     let invocation = &run["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);

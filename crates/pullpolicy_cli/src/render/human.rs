@@ -167,11 +167,11 @@ fn summary(
     findings: &Findings<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let syntax: usize = run.explained().map(|e| e.report.syntax_errors.len()).sum();
+    // Syntax errors are counted as their findings (`yaml-syntax`, …).
     let line = text::summary(
         run.files.len(),
         rows.len(),
-        findings.count(Severity::Error) + syntax + findings.unreadable,
+        findings.count(Severity::Error) + findings.unreadable,
         findings.count(Severity::Warning),
         findings.count(Severity::Info),
     );

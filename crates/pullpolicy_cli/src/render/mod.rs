@@ -241,8 +241,9 @@ impl Item<'_> {
 }
 
 /// The findings list: per input in order, sorted by position within one; `skipped`
-/// findings are only counted. With `inputs`, unreadable inputs and YAML syntax errors
-/// are items too (the human format prints them on standard error instead).
+/// findings are only counted. With `inputs`, unreadable inputs are items too (the human
+/// format prints them on standard error instead). What kubectl cannot read in a text is
+/// a finding of the report (its own rule, on the unreadable document).
 #[derive(Debug, Default)]
 pub struct Findings<'a> {
     pub items: Vec<Item<'a>>,
@@ -280,23 +281,8 @@ pub fn findings(run: &Run, inputs: bool) -> Findings<'_> {
                 }
             }
             FileResult::Explained(e) => {
-                if inputs {
-                    for s in &e.report.syntax_errors {
-                        all.items.push(Item {
-                            file: &e.name,
-                            line: Some(s.position.line),
-                            column: Some(s.position.column),
-                            severity: Severity::Error,
-                            rule: text::SYNTAX_RULE,
-                            message: &s.message,
-                            explanation: "",
-                            fix: None,
-                            link: None,
-                            faq: &[],
-                            span: None,
-                        });
-                    }
-                }
+                // A syntax error is a finding of its own rule (`yaml-syntax`, …) on its
+                // unreadable document: no separate item.
                 for f in e.report.findings() {
                     if f.rule == SKIPPED_RULE {
                         all.skipped += 1;
