@@ -56,8 +56,12 @@ pub fn explain(source: &str, options: &Options) -> Report {
     // A stream error (an invalid separator line, a JSON stream's syntax) is a record of
     // its own, numbered in stream order: the documents after it move up by one.
     let mut shift = 0;
+    // Whether kubectl's own error (the first it meets) is recorded: later errors, and
+    // that of a chunk kubectl never decodes, are reported too (errors kubectl would meet
+    // once the first is fixed), but only kubectl's stops the stream.
+    let mut stopped = false;
     for item in read::read(source, options.kubernetes_version.read_options()) {
-        let (index, error) = match item {
+        let (index, error, reached) = match item {
             read::Item::Document(d) => {
                 let index = d.index + shift;
                 next_index = index + 1;
@@ -74,7 +78,7 @@ pub fn explain(source: &str, options: &Options) -> Report {
                         read_document(&cx, &doc, &mut documents);
                         continue;
                     }
-                    (Some(e), _) => (index, e),
+                    (Some(e), _) => (index, e, d.reached),
                     // A document without a tree always carries its error.
                     (None, None) => continue,
                 }
@@ -82,10 +86,17 @@ pub fn explain(source: &str, options: &Options) -> Report {
             read::Item::Stop(e) => {
                 shift += 1;
                 next_index += 1;
-                (next_index - 1, e)
+                (next_index - 1, e, true)
             }
         };
-        unreadable(&map, source.len(), index, &error, &mut documents, &mut syntax_errors);
+        let kubectls = reached && !stopped;
+        stopped |= kubectls;
+        let error = Unreadable {
+            index,
+            error: &error,
+            kubectls,
+        };
+        unreadable(&map, source.len(), error, &mut documents, &mut syntax_errors);
     }
     crate::kubelet::simulate(&mut documents, options);
     stop_stream(&mut documents, &unreached, options);
@@ -98,8 +109,11 @@ pub fn explain(source: &str, options: &Options) -> Report {
 fn unreadable(
     map: &SourceMap<'_>,
     len: usize,
-    index: usize,
-    error: &read::ReadError,
+    Unreadable {
+        index,
+        error,
+        kubectls,
+    }: Unreadable<'_>,
     documents: &mut Vec<Document>,
     syntax_errors: &mut Vec<SyntaxError>,
 ) {
@@ -113,13 +127,20 @@ fn unreadable(
     let position = map.position_of_bytes(at, at);
     let mut d = Document::new(index, None, position, DocumentStatus::Unreadable);
     let finding = messages::read_refusal(position, error);
-    d.refuse(by_kubectl(true, error.text.clone(), finding));
+    d.refuse(by_kubectl(kubectls, error.text.clone(), finding));
     documents.push(d);
     syntax_errors.push(SyntaxError {
         document: index,
         message: error.text.clone(),
         position,
     });
+}
+
+/// A read error, and whether it is the one kubectl stops at.
+struct Unreadable<'e> {
+    index: usize,
+    error: &'e read::ReadError,
+    kubectls: bool,
 }
 
 /// The report of analysed, simulated `documents`, with its summary: the objects after a
