@@ -76,9 +76,18 @@ fn serde_yaml_and_the_span_reader_agree() {
         // starts the next chunk); serde_yaml counts YAML documents. Compared where the
         // two count alike (the Go oracle, `crates/pullpolicy/tests/read_oracle.rs`, is
         // the reference for everything the reader decodes).
-        let chunks = report.documents.iter().map(|d| d.index + 1).max().unwrap_or(0);
+        let chunks = report
+            .documents
+            .iter()
+            .map(|d| d.index + 1)
+            .max()
+            .unwrap_or(0);
         if chunks != docs.len() {
-            eprintln!("{}: {chunks} chunks, {} YAML documents", file.display(), docs.len());
+            eprintln!(
+                "{}: {chunks} chunks, {} YAML documents",
+                file.display(),
+                docs.len()
+            );
             continue;
         }
         for d in &report.documents {

@@ -52,9 +52,7 @@ pub(crate) fn string_value<'t>(doc: &'t Doc<'_>, id: NodeId) -> Decoded<'t> {
     match s.value {
         Value::Null => Decoded::Null,
         Value::Bool(_) => Decoded::Bool(text),
-        Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Number => {
-            Decoded::Number(text)
-        }
+        Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Number => Decoded::Number(text),
         // A `!!binary` string is its decoded bytes; its text is what is written.
         Value::Str | Value::Binary(_) => Decoded::Str(text),
     }

@@ -29,12 +29,12 @@ use crate::mapping::{self, Mapping};
 use crate::messages::{self, NotSent, NotServed, ReadAs};
 use crate::options::Options;
 use crate::pod::{self, PodContext, Verdict};
+use crate::read::{self, Doc, NodeId};
 use crate::report::{
     Document, DocumentStatus, Refusal, RefusedBy, Report, SCHEMA_VERSION, Summary, SyntaxError,
 };
 use crate::source::{Position, SourceMap};
 use crate::strict;
-use crate::read::{self, Doc, NodeId};
 
 /// Explains every image-bearing entry of `source`: a YAML stream, JSON, a bare pod spec,
 /// container or list of containers. Pure: no I/O, clock or randomness; never panics.
@@ -96,7 +96,13 @@ pub fn explain(source: &str, options: &Options) -> Report {
             error: &error,
             kubectls,
         };
-        unreadable(&map, source.len(), error, &mut documents, &mut syntax_errors);
+        unreadable(
+            &map,
+            source.len(),
+            error,
+            &mut documents,
+            &mut syntax_errors,
+        );
     }
     crate::kubelet::simulate(&mut documents, options);
     stop_stream(&mut documents, &unreached, options);

@@ -11,13 +11,13 @@ use crate::decode::{self, Decoded};
 use crate::explain::{Cx, text};
 use crate::fields::ObjectType;
 use crate::messages::{self, TagCase};
+use crate::read::{Doc, NodeId};
 use crate::reference;
 use crate::report::{
     Document, Entry, Finding, Image, Policy, PolicySource, PullPolicy, Role, WrittenAs,
 };
 use crate::source::Position;
 use crate::strict::{self, join};
-use crate::read::{Doc, NodeId};
 
 /// Where a pod spec sits and what checks apply.
 #[derive(Debug)]
@@ -427,8 +427,7 @@ fn image_volume(
             &mut findings,
         );
     }
-    let position =
-        name_or_first_key(doc, vol).map_or_else(|| cx.pos(doc, vol), |k| cx.pos(doc, k));
+    let position = name_or_first_key(doc, vol).map_or_else(|| cx.pos(doc, vol), |k| cx.pos(doc, k));
     let version = cx.options.kubernetes_version;
     // `reference` is required for Pods (KEP-4639 and the API doc; spec §10.3), and from
     // 1.37 in every pod template of a built-in kind (kubernetes#135989: `validateImageVolumeSource`

@@ -6,8 +6,8 @@
 use crate::explain::Cx;
 use crate::fields::{self, Child, ObjectType};
 use crate::messages;
-use crate::report::Finding;
 use crate::read::{Doc, NodeId};
+use crate::report::Finding;
 
 /// Checks the object's own fields and every mapping on the way down `path` (not the
 /// last one, the pod spec, which [`crate::pod`] checks).

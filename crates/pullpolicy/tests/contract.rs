@@ -197,16 +197,48 @@ fn every_read_refusal_has_its_rule_and_stops_kubectl() {
     // One input per rule of what kubectl cannot read, each after a Pod kubectl sends and
     // before one it never sends; (version, text, rule, kubectl's words).
     let pod = |name: &str| {
-        format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: {name}}}\nspec: {{containers: [{{name: c, image: nginx}}]}}\n")
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: {name}}}\nspec: {{containers: [{{name: c, image: nginx}}]}}\n"
+        )
     };
     let yaml = |bad: &str| format!("{}---\n{bad}---\n{}", pod("a"), pod("b"));
     let cases: Vec<(u8, String, &str, &str)> = vec![
-        (37, format!("{}--- {{}}\n{}", pod("a"), pod("b")), "invalid-separator", "invalid Yaml document separator: {}"),
-        (32, format!("{{\"kind\": \"Pod\"}}\n{{\"kind\": }}\n"), "json-syntax", "json: offset 26: invalid character '}' looking for beginning of value"),
-        (37, yaml("kind: [\n"), "yaml-syntax", "error converting YAML to JSON: yaml: line 1: did not find expected node content"),
-        (37, yaml("a: *nope\n"), "yaml-alias", "error converting YAML to JSON: yaml: unknown anchor 'nope' referenced"),
-        (37, yaml("{[a]: 1}: b\n"), "yaml-decode", "error converting YAML to JSON: yaml: invalid map key: []interface {}{\"a\"}"),
-        (37, yaml("replicas: .inf\n"), "unsupported-value", "error converting YAML to JSON: json: unsupported value: +Inf"),
+        (
+            37,
+            format!("{}--- {{}}\n{}", pod("a"), pod("b")),
+            "invalid-separator",
+            "invalid Yaml document separator: {}",
+        ),
+        (
+            32,
+            "{\"kind\": \"Pod\"}\n{\"kind\": }\n".to_owned(),
+            "json-syntax",
+            "json: offset 26: invalid character '}' looking for beginning of value",
+        ),
+        (
+            37,
+            yaml("kind: [\n"),
+            "yaml-syntax",
+            "error converting YAML to JSON: yaml: line 1: did not find expected node content",
+        ),
+        (
+            37,
+            yaml("a: *nope\n"),
+            "yaml-alias",
+            "error converting YAML to JSON: yaml: unknown anchor 'nope' referenced",
+        ),
+        (
+            37,
+            yaml("{[a]: 1}: b\n"),
+            "yaml-decode",
+            "error converting YAML to JSON: yaml: invalid map key: []interface {}{\"a\"}",
+        ),
+        (
+            37,
+            yaml("replicas: .inf\n"),
+            "unsupported-value",
+            "error converting YAML to JSON: json: unsupported value: +Inf",
+        ),
     ];
     for (minor, text, rule, words) in cases {
         let options = Options {
@@ -228,7 +260,11 @@ fn every_read_refusal_has_its_rule_and_stops_kubectl() {
         assert_eq!(unreadable[0].kubectl_error(), Some(words));
         // The Pod before is sent (unless kubectl was still reading its chunk when it met
         // the separator line: it never decodes it); the one after is never sent.
-        let pods: Vec<_> = report.documents.iter().filter(|d| d.kind.as_deref() == Some("Pod")).collect();
+        let pods: Vec<_> = report
+            .documents
+            .iter()
+            .filter(|d| d.kind.as_deref() == Some("Pod"))
+            .collect();
         if rule != "json-syntax" {
             assert_eq!(pods.len(), 2, "{text}");
             assert_eq!(pods[0].is_created(), rule != "invalid-separator", "{text}");

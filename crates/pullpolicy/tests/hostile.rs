@@ -9,9 +9,7 @@
 //!
 //! The inputs found by fuzzing (`fuzz/`) are at the end, inline.
 
-use pullpolicy::{
-    Credentials, DocumentStatus, NodeImage, Options, PullPolicy, Registry, Report, Scenario,
-};
+use pullpolicy::{Credentials, DocumentStatus, NodeImage, Options, Registry, Report, Scenario};
 use std::fmt::Write as _;
 use std::time::Instant;
 
@@ -130,7 +128,9 @@ fn billion_laughs_of_containers_is_refused_as_kubectl_refuses_it() {
     let report = explain("alias bomb of containers", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     assert!(
-        report.syntax_errors[0].message.ends_with("document contains excessive aliasing"),
+        report.syntax_errors[0]
+            .message
+            .ends_with("document contains excessive aliasing"),
         "{:?}",
         report.syntax_errors
     );
@@ -203,7 +203,11 @@ fn twenty_thousand_block_sequences_exceed_go_yamls_depth() {
     let text = format!("{}x\n", "- ".repeat(DEPTH));
     let report = explain("20,000 × '- ' block sequences", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
-    assert!(report.syntax_errors[0].message.ends_with("exceeded max depth of 10000"));
+    assert!(
+        report.syntax_errors[0]
+            .message
+            .ends_with("exceeded max depth of 10000")
+    );
     assert_eq!(report.documents[0].status, DocumentStatus::Unreadable);
 }
 
@@ -215,7 +219,9 @@ fn twenty_thousand_block_mappings_by_explicit_keys_are_an_unreadable_key() {
     let report = explain("20,000 × '? ' block mappings", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     assert!(
-        report.syntax_errors[0].message.ends_with("exceeded max depth of 10000"),
+        report.syntax_errors[0]
+            .message
+            .ends_with("exceeded max depth of 10000"),
         "{:?}",
         report.syntax_errors
     );

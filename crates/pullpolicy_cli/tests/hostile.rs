@@ -215,8 +215,7 @@ fn twenty_thousand_levels_of_flow_nesting_are_a_syntax_error() {
         // The document after the deep one is still explained; kubectl never sends it.
         assert_eq!(report["documents"][1]["name"], "after", "{label}");
         assert_eq!(
-            report["documents"][1]["findings"][0]["rule"],
-            "not-sent",
+            report["documents"][1]["findings"][0]["rule"], "not-sent",
             "{label}"
         );
         assert_eq!(entries(&report).len(), 1, "{label}");

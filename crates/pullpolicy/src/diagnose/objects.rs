@@ -14,8 +14,8 @@ use super::evidence::{
 use super::rules::DiagnoseRule;
 use super::text::{When, parse_timestamp};
 use super::types::{ContainerRole, Marker, PieceFormat, StateKind};
-use crate::report::PullPolicy;
 use crate::read::{self, Doc, Item, NodeId, ReadOptions};
+use crate::report::PullPolicy;
 
 /// What a stream of objects held.
 #[derive(Debug, Default, Clone, Copy)]
