@@ -3,6 +3,7 @@
 
 use crate::options::KubeVersion;
 use crate::report::{Finding, PullPolicy, Severity};
+use crate::rules::Doc;
 use crate::source::Position;
 #[cfg(test)]
 use crate::versions::{FeatureGate, Stage};
@@ -13,43 +14,33 @@ pub(crate) mod kubelet;
 // ---------------------------------------------------------------------------------------
 // Links (kubernetes.io only) and FAQ ids.
 
-const IMAGES: &str = "https://kubernetes.io/docs/concepts/containers/images/";
-const PULL_POLICY: &str =
-    "https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy";
-const DEFAULT_POLICY: &str =
-    "https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting";
-const IMAGE_NAMES: &str = "https://kubernetes.io/docs/concepts/containers/images/#image-names";
-const BACKOFF: &str = "https://kubernetes.io/docs/concepts/containers/images/#imagepullbackoff";
-const PRE_PULLED: &str = "https://kubernetes.io/docs/concepts/containers/images/#pre-pulled-images";
-const CREDENTIAL_VERIFICATION: &str =
-    "https://kubernetes.io/docs/concepts/containers/images/#ensureimagepullcredentialverification";
-const ALWAYS_PULL_IMAGES: &str = "https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwayspullimages";
-const DEPLOYMENT_UPDATE: &str =
-    "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#updating-a-deployment";
-const IMAGE_VOLUMES: &str =
-    "https://kubernetes.io/docs/tasks/configure-pod-container/image-volumes/";
-const EPHEMERAL: &str = "https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/";
-const FIELD_VALIDATION: &str =
-    "https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation";
-const CRD: &str =
-    "https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/custom-resources/";
+// The URLs live once, in the rule registry's `Doc`; these names keep the findings below
+// readable.
+const PULL_POLICY: &str = Doc::PullPolicy.url();
+const DEFAULT_POLICY: &str = Doc::DefaultPolicy.url();
+const IMAGE_NAMES: &str = Doc::ImageNames.url();
+const PRE_PULLED: &str = Doc::PrePulled.url();
+const CREDENTIAL_VERIFICATION: &str = Doc::CredentialVerification.url();
+const ALWAYS_PULL_IMAGES: &str = Doc::AlwaysPullImages.url();
+const DEPLOYMENT_UPDATE: &str = Doc::DeploymentUpdate.url();
+const IMAGE_VOLUMES: &str = Doc::ImageVolumes.url();
+const EPHEMERAL: &str = Doc::Ephemeral.url();
+const FIELD_VALIDATION: &str = Doc::FieldValidation.url();
+const CRD: &str = Doc::Crd.url();
 
 /// Every link findings may carry: the allowlist the renderers may trust.
-pub const LINKS: &[&str] = &[
-    IMAGES,
-    PULL_POLICY,
-    DEFAULT_POLICY,
-    IMAGE_NAMES,
-    BACKOFF,
-    PRE_PULLED,
-    CREDENTIAL_VERIFICATION,
-    ALWAYS_PULL_IMAGES,
-    DEPLOYMENT_UPDATE,
-    IMAGE_VOLUMES,
-    EPHEMERAL,
-    FIELD_VALIDATION,
-    CRD,
-];
+pub const LINKS: &[&str] = &ALL_URLS;
+
+/// [`Doc::ALL`]'s URLs, in its order.
+const ALL_URLS: [&str; Doc::ALL.len()] = {
+    let mut urls = [""; Doc::ALL.len()];
+    let mut i = 0;
+    while i < urls.len() {
+        urls[i] = Doc::ALL[i].url();
+        i += 1;
+    }
+    urls
+};
 
 // ---------------------------------------------------------------------------------------
 // Kubernetes' own words.

@@ -15,7 +15,7 @@
 use crate::report::Severity;
 
 /// A kubernetes.io page a finding may link to: the allowlist renderers may trust
-/// ([`crate::LINKS`] lists the same URLs, in this order; a test keeps them equal).
+/// ([`crate::LINKS`] is made from [`Doc::ALL`]: the same URLs, in this order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Doc {
     /// Images.
