@@ -70,16 +70,22 @@ pub fn pod_label(d: &Diagnosis) -> String {
     }
 }
 
-/// The diagnosis's one-line heading: `pod default/web, container nginx: ErrImagePull (not found: …)`.
+/// The diagnosis's one-line heading: `pod default/web, container nginx: ErrImagePull
+/// (not-found: …)` (what the evidence does not name is left out).
 pub fn heading(d: &Diagnosis) -> String {
-    format!(
-        "pod {}, container {}: {} ({}: {})",
-        pod_label(d),
-        d.container.as_deref().unwrap_or(UNKNOWN),
-        d.reason,
-        d.class.id(),
-        d.class.title()
-    )
+    let mut who = Vec::new();
+    if d.pod.is_some() {
+        who.push(format!("pod {}", pod_label(d)));
+    }
+    if let Some(c) = &d.container {
+        who.push(format!("container {c}"));
+    }
+    let what = format!("{} ({}: {})", d.reason, d.class.id(), d.class.title());
+    if who.is_empty() {
+        what
+    } else {
+        format!("{}: {what}", who.join(", "))
+    }
 }
 
 /// The SARIF/registry title of a diagnosis rule.
@@ -149,21 +155,29 @@ pub fn summary(inputs: &[DiagnosisInput<'_>]) -> String {
         }
     }
     let mut line = format!(
-        "{} {}: {} {}, {} {} with a pull problem, {} without; {} {}, {} {}, {} {}",
+        "{} {}: {} {}",
         inputs.len(),
         plural(inputs.len(), "input", "inputs"),
         diagnoses,
         plural(diagnoses, "pull failure", "pull failures"),
-        failing,
-        plural(failing, "pod", "pods"),
-        fine,
+    );
+    if failing + fine > 0 {
+        line.push_str(&format!(
+            " ({} {} with a pull problem, {} without)",
+            failing,
+            plural(failing, "pod", "pods"),
+            fine
+        ));
+    }
+    line.push_str(&format!(
+        "; {} {}, {} {}, {} {}",
         errors,
         plural(errors, "error", "errors"),
         warnings,
         plural(warnings, "warning", "warnings"),
         infos,
         plural(infos, "note", "notes"),
-    );
+    ));
     if unreadable > 0 {
         line.push_str(&format!(" ({unreadable} could not be read)"));
     }
