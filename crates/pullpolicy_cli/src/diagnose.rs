@@ -62,17 +62,19 @@ impl DiagnoseRun {
         let files = plan
             .items
             .into_iter()
-            .map(|item| match item.and_then(|i| input::read(&i).map(|t| (i, t))) {
-                Ok((input, text)) => {
-                    let report = pullpolicy::diagnose::diagnose(&text, &options);
-                    FileResult::Diagnosed(Diagnosed {
-                        name: input.name,
-                        text,
-                        report,
-                    })
-                }
-                Err(e) => FileResult::Failed(e),
-            })
+            .map(
+                |item| match item.and_then(|i| input::read(&i).map(|t| (i, t))) {
+                    Ok((input, text)) => {
+                        let report = pullpolicy::diagnose::diagnose(&text, &options);
+                        FileResult::Diagnosed(Diagnosed {
+                            name: input.name,
+                            text,
+                            report,
+                        })
+                    }
+                    Err(e) => FileResult::Failed(e),
+                },
+            )
             .collect();
         DiagnoseRun { files, options }
     }
@@ -190,7 +192,12 @@ fn print_help() -> u8 {
 }
 
 /// Renders `run` in `format` (`pretty` indents JSON and SARIF).
-pub fn render(format: Format, run: &DiagnoseRun, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    run: &DiagnoseRun,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let inputs = run.inputs();
     match format {
         Format::Human => out.write_all(view::terminal(&inputs, text::program()).as_bytes()),

@@ -120,7 +120,13 @@ fn sarif_snapshots() {
 
 #[test]
 fn json_is_the_cores_report_in_an_envelope() {
-    let out = run(&["--format", "json", "s01.txt", "composed/running.txt", "missing.txt"]);
+    let out = run(&[
+        "--format",
+        "json",
+        "s01.txt",
+        "composed/running.txt",
+        "missing.txt",
+    ]);
     assert_eq!(out.code, 2);
     let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(v["schemaVersion"], 1);
@@ -146,12 +152,22 @@ fn json_is_the_cores_report_in_an_envelope() {
 
 #[test]
 fn the_kubernetes_version_reaches_the_core() {
-    let out = run(&["--format", "json", "--kubernetes-version", "1.34", "s01.txt"]);
+    let out = run(&[
+        "--format",
+        "json",
+        "--kubernetes-version",
+        "1.34",
+        "s01.txt",
+    ]);
     let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(v["options"]["kubernetesVersion"], "1.34");
     let out = run(&["--kubernetes-version", "1.2", "s01.txt"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("supported versions are"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("supported versions are"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -204,7 +220,10 @@ fn sarif_is_valid_and_has_a_rule_per_failure_class() {
     assert_eq!(first["ruleId"], "pull-failure/not-found");
     assert_eq!(first["level"], "error");
     let region = &first["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startLine"].as_i64(), region["startColumn"].as_i64()), (Some(1), Some(1)));
+    assert_eq!(
+        (region["startLine"].as_i64(), region["startColumn"].as_i64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(
         first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "s01.txt"
@@ -261,14 +280,21 @@ fn standard_input_is_read_and_named() {
             .args(["diagnose", "--stdin-filename", "describe.txt"])
             .write_stdin(paste),
     );
-    assert!(named.stdout.starts_with("describe.txt:1:85: "), "{}", named.stdout);
+    assert!(
+        named.stdout.starts_with("describe.txt:1:85: "),
+        "{}",
+        named.stdout
+    );
 }
 
 #[test]
 fn unreadable_input_is_an_error_with_its_place() {
     let out = run(&["--color", "never", "missing.txt"]);
     assert_eq!(out.code, 2);
-    assert_eq!(out.stderr, "missing.txt: error: no such file or directory\n");
+    assert_eq!(
+        out.stderr,
+        "missing.txt: error: no such file or directory\n"
+    );
     assert_eq!(
         out.stdout,
         "missing.txt: error: no such file or directory\n\n1 input: 0 pull failures; 0 errors, 0 warnings, 0 notes (1 could not be read)\n"
@@ -277,7 +303,9 @@ fn unreadable_input_is_an_error_with_its_place() {
     let out = run_cmd(
         pullpolicy()
             .args(["diagnose", "--color", "never", "-"])
-            .write_stdin("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nstatus: {containerStatuses: [\n"),
+            .write_stdin(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nstatus: {containerStatuses: [\n",
+            ),
     );
     assert_eq!(out.code, 2);
     assert_eq!(
@@ -285,7 +313,11 @@ fn unreadable_input_is_an_error_with_its_place() {
         "<stdin>:5:1: error: The YAML or JSON object is not complete here: the lines from here on are read as other formats.\n<stdin>:5:30: error: This YAML or JSON could not be read: did not find expected node content.\n"
     );
 
-    let out = run_cmd(pullpolicy().args(["diagnose", "-"]).write_stdin(vec![b'a', 0, b'b']));
+    let out = run_cmd(
+        pullpolicy()
+            .args(["diagnose", "-"])
+            .write_stdin(vec![b'a', 0, b'b']),
+    );
     assert_eq!(out.code, 2);
     assert!(out.stderr.starts_with("<stdin>: error: "), "{}", out.stderr);
 }
@@ -294,7 +326,11 @@ fn unreadable_input_is_an_error_with_its_place() {
 fn a_manifest_is_not_evidence() {
     let out = run(&["--color", "never", "composed/manifest.yaml"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
-    assert!(out.stdout.contains("info[manifest-not-evidence]"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("info[manifest-not-evidence]"),
+        "{}",
+        out.stdout
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -367,7 +403,9 @@ fn payloads_in_names_and_messages_stay_text_in_every_format() {
         let json: Value = serde_json::from_str(&out("json")).expect("JSON");
         let d = &json["files"][0]["report"]["diagnoses"][0];
         assert!(
-            d["message"].as_str().is_some_and(|m| m.ends_with(payload.as_str())),
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.ends_with(payload.as_str())),
             "{id}: {d:#}"
         );
         assert_eq!(d["pod"].as_str(), Some(payload.as_str()), "{id}");
@@ -392,11 +430,16 @@ fn payloads_in_names_and_messages_stay_text_in_every_format() {
                 .chars()
                 .take_while(char::is_ascii_alphanumeric)
                 .collect();
-            assert!(HTML_TAGS.contains(&name.as_str()), "{id}: <{name} in {html}");
+            assert!(
+                HTML_TAGS.contains(&name.as_str()),
+                "{id}: <{name} in {html}"
+            );
             let tag = &rest[..rest.find('>').expect("closed")];
             for attr in tag.split_whitespace().skip(1) {
                 assert!(
-                    attr.starts_with("style=\"") || attr.starts_with("class=\"") || !attr.contains('='),
+                    attr.starts_with("style=\"")
+                        || attr.starts_with("class=\"")
+                        || !attr.contains('='),
                     "{id}: {attr} in {tag}"
                 );
             }
@@ -428,11 +471,16 @@ fn payloads_in_names_and_messages_stay_text_in_every_format() {
         let sarif: Value = serde_json::from_str(&out("sarif")).expect("SARIF");
         let results = sarif["runs"][0]["results"].as_array().expect("results");
         assert!(
-            results
-                .iter()
-                .any(|r| r["ruleId"].as_str().is_some_and(|r| r.starts_with("pull-failure/"))),
+            results.iter().any(|r| r["ruleId"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("pull-failure/"))),
             "{id}"
         );
-        assert!(results.iter().all(|r| r["message"].get("markdown").is_none()), "{id}");
+        assert!(
+            results
+                .iter()
+                .all(|r| r["message"].get("markdown").is_none()),
+            "{id}"
+        );
     }
 }

@@ -96,10 +96,14 @@ pub fn rule_title(rule: DiagnoseRule) -> &'static str {
         DiagnoseRule::PolicyCause => "The pull policy causes the failure",
         DiagnoseRule::Timeline => "The back-off timeline of the failures",
         DiagnoseRule::NodePresence => "Whether a node holds the image",
-        DiagnoseRule::DockerHubAmbiguity => "Docker Hub answers \"denied\" for missing and private repositories alike",
+        DiagnoseRule::DockerHubAmbiguity => {
+            "Docker Hub answers \"denied\" for missing and private repositories alike"
+        }
         DiagnoseRule::DoubleTag => "A tag appended twice",
         DiagnoseRule::EmptyRegistryHost => "An image reference with an empty registry host",
-        DiagnoseRule::ManifestUnknownAmbiguity => "\"manifest unknown\" may mean a private repository",
+        DiagnoseRule::ManifestUnknownAmbiguity => {
+            "\"manifest unknown\" may mean a private repository"
+        }
         DiagnoseRule::CombinedEvents => "The failure text varied between attempts",
         DiagnoseRule::StaleCounters => "Event counters stopped advancing",
         DiagnoseRule::PullSecretMissing => "A pull secret the pod names is missing",
@@ -332,9 +336,7 @@ pub fn terminal(inputs: &[DiagnosisInput<'_>], program: &str) -> String {
             }
         }
     }
-    t.newline()
-        .styled(Style::Bold, &summary(inputs))
-        .newline();
+    t.newline().styled(Style::Bold, &summary(inputs)).newline();
     t.finish()
 }
 
@@ -438,7 +440,8 @@ pub fn markdown(inputs: &[DiagnosisInput<'_>]) -> String {
 
 const ROOT: &str = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:14px;line-height:1.5;color:#1f2328;background:#ffffff;border:1px solid #d0d7de;border-radius:6px;padding:12px 16px;margin:1em 0;overflow-x:auto";
 const PRE_OPEN: &str = "<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;border-radius:4px;padding:6px 8px;font-size:12px\">";
-const TD: &str = "<td style=\"padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top\">";
+const TD: &str =
+    "<td style=\"padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top\">";
 
 fn severity_css(s: Severity) -> &'static str {
     match s {
@@ -481,7 +484,11 @@ pub fn html(inputs: &[DiagnosisInput<'_>]) -> SafeHtml {
                         .text(&location(name, &d.position))
                         .raw("</code>");
                     if let Some(image) = &d.image {
-                        h.raw(" ").text(IMAGE).raw(": <code>").text(image).raw("</code>");
+                        h.raw(" ")
+                            .text(IMAGE)
+                            .raw(": <code>")
+                            .text(image)
+                            .raw("</code>");
                     }
                     h.raw("</p>\n<p>").text(d.class.explanation()).raw("</p>\n");
                     if let Some(message) = &d.message {
@@ -553,7 +560,10 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
         let md = markdown(&inputs);
         // Outside code spans and fenced blocks (which show text literally), no `<`.
         let mut prose = String::new();
