@@ -160,7 +160,7 @@ Reads files, directories (recursively: *.yaml, *.yml and *.json, in sorted order
 
     pub const PATHS: &str = "Files or directories to explain; `-` reads standard input";
 
-    pub const DIAGNOSE: &str = "Diagnose image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull and others) from pasted evidence: kubectl describe output, Pod objects with status, events, Node objects";
+    pub const DIAGNOSE: &str = "Diagnose image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull and others) from pasted evidence: describe output, Pod objects with status, events, Node objects";
 
     pub const DIAGNOSE_LONG: &str = "\
 Diagnose image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull, InvalidImageName and others) from the evidence you have, offline: `kubectl describe pod` output, `kubectl get pod -o yaml|json` (with status), events (`kubectl get events`, `kubectl events`, `-o yaml|json`), Node objects (`status.images`), kubelet and runtime log lines, in any mix. For each failing container: the failure's class, the runtime's message, the pull policy's part, the back-off timeline, whether each pasted node holds the image, and the fix, each at its line and column in the input.

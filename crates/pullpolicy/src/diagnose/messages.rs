@@ -90,6 +90,7 @@ const FAQ_PRIVATE: &[&str] = &["cached-private-images"];
 const FAQ_SKEW: &[&str] = &["mutable-tags-diverge"];
 const FAQ_FAILURE: &[&str] = &["errimagepull-vs-imagepullbackoff", "image-pull-backoff"];
 const FAQ_RATE_LIMIT: &[&str] = &["rate-limits-and-always", "errimagepull-vs-imagepullbackoff"];
+const FAQ_RATE_LIMIT_DEFAULT: &[&str] = &["rate-limits-and-always", "why-default-always"];
 const FAQ_CREDENTIALS: &[&str] = &[
     "private-registry-pull-secrets",
     "cached-private-images",
@@ -559,13 +560,16 @@ pub(crate) fn policy_finding(p: &super::types::PolicyPart, class: FailureClass) 
         } else {
             PULL_POLICY
         })
-        .faq(
-            match (class, p.effective, p.source) {
-                (FailureClass::RateLimited, Some(PullPolicy::Always), _) => FAQ_RATE_LIMIT,
-                (_, _, PolicyEvidence::DefaultIfUnset) => FAQ_DEFAULT,
-                _ => FAQ_BACKOFF,
-            },
-        )
+        .faq(match (class, p.effective, p.source) {
+            (
+                FailureClass::RateLimited,
+                Some(PullPolicy::Always),
+                PolicyEvidence::DefaultIfUnset,
+            ) => FAQ_RATE_LIMIT_DEFAULT,
+            (FailureClass::RateLimited, Some(PullPolicy::Always), _) => FAQ_RATE_LIMIT,
+            (_, _, PolicyEvidence::DefaultIfUnset) => FAQ_DEFAULT,
+            _ => FAQ_BACKOFF,
+        })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -724,7 +728,9 @@ pub(crate) fn presence(
         ),
         _ => {}
     }
-    text(message, explanation).link(PRE_PULLED).faq(FAQ_ONE_NODE)
+    text(message, explanation)
+        .link(PRE_PULLED)
+        .faq(FAQ_ONE_NODE)
 }
 
 // ---------------------------------------------------------------------------------------
