@@ -201,11 +201,17 @@ pub fn render(
     let inputs = run.inputs();
     match format {
         Format::Human => out.write_all(view::terminal(&inputs, text::program()).as_bytes()),
-        Format::Markdown => out.write_all(view::markdown(&inputs).as_bytes()),
-        Format::Html => out.write_all(view::html(&inputs).as_str().as_bytes()),
+        Format::Markdown => out.write_all(view::markdown(&inputs, &playground()).as_bytes()),
+        Format::Html => out.write_all(view::html(&inputs, &playground()).as_str().as_bytes()),
         Format::Json => write_json(&json(run), pretty, out),
         Format::Sarif => write_json(&sarif(run), pretty, out),
     }
+}
+
+/// Where FAQ links point: the default playground.
+fn playground() -> pullpolicy_view::share::PlaygroundBase {
+    pullpolicy_view::share::PlaygroundBase::parse(text::DEFAULT_PLAYGROUND)
+        .unwrap_or_else(pullpolicy_view::share::PlaygroundBase::this_page)
 }
 
 fn write_json(value: &impl Serialize, pretty: bool, out: &mut dyn Write) -> io::Result<()> {

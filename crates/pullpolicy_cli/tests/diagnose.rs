@@ -380,8 +380,8 @@ fn hostile_pod(payload: &str) -> String {
     .expect("JSON")
 }
 
-const HTML_TAGS: [&str; 10] = [
-    "div", "p", "section", "h3", "code", "pre", "strong", "table", "tr", "td",
+const HTML_TAGS: [&str; 11] = [
+    "div", "p", "section", "h3", "code", "pre", "strong", "table", "tr", "td", "a",
 ];
 
 #[test]
@@ -439,6 +439,8 @@ fn payloads_in_names_and_messages_stay_text_in_every_format() {
                 assert!(
                     attr.starts_with("style=\"")
                         || attr.starts_with("class=\"")
+                        || attr.starts_with("href=\"https://kubernetes.io/")
+                        || attr.starts_with("href=\"https://pullpolicy.dev/#faq-")
                         || !attr.contains('='),
                     "{id}: {attr} in {tag}"
                 );

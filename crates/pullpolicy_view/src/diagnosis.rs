@@ -9,7 +9,9 @@
 
 use crate::html::{Html, SafeHtml};
 use crate::markdown::Markdown;
+use crate::share::PlaygroundBase;
 use crate::terminal::{Style, Terminal};
+use crate::text::Target;
 use pullpolicy::diagnose::{DiagnoseRule, Diagnosis, DiagnosisReport, FailureClass, PodVerdict};
 use pullpolicy::{Finding, Position, Severity};
 
@@ -192,6 +194,42 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
+/// The FAQ entries a diagnosis's errors and warnings point to, without repeats, and the
+/// kubernetes.io pages of its failure finding: typed targets only.
+pub fn references(d: &Diagnosis) -> Vec<(String, Target<'static>)> {
+    let mut out: Vec<(String, Target<'static>)> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    for f in d
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+    {
+        for id in f.faq {
+            if !ids.contains(id)
+                && let Some(e) = pullpolicy::faq::entry(id)
+            {
+                ids.push(id);
+                out.push((e.question.to_owned(), Target::faq(e)));
+            }
+        }
+    }
+    for f in d
+        .findings
+        .iter()
+        .filter(|f| DiagnoseRule::from_id(f.rule) == Some(DiagnoseRule::PullFailure))
+    {
+        for url in f.links {
+            if let Some(t) = Target::core_link(url) {
+                out.push(((*url).to_owned(), t));
+            }
+        }
+    }
+    out
+}
+
+/// Label of the references.
+pub const SEE_ALSO: &str = "see also";
+
 /// `name:line:column`.
 pub fn location(name: &str, p: &Position) -> String {
     format!("{name}:{}:{}", p.line, p.column)
@@ -344,8 +382,9 @@ pub fn terminal(inputs: &[DiagnosisInput<'_>], program: &str) -> String {
 // Markdown.
 
 /// The Markdown document (GitHub-flavoured): the summary, a table of the diagnoses,
-/// each diagnosis's message (fenced) and fix, then the findings.
-pub fn markdown(inputs: &[DiagnosisInput<'_>]) -> String {
+/// each diagnosis's message (fenced), fix and references (FAQ entries at `base`,
+/// kubernetes.io pages), then the findings.
+pub fn markdown(inputs: &[DiagnosisInput<'_>], base: &PlaygroundBase) -> String {
     let mut m = Markdown::new();
     m.raw("## ").text(TITLE).raw("\n\n");
     m.text(&summary(inputs)).raw("\n\n");
@@ -395,6 +434,17 @@ pub fn markdown(inputs: &[DiagnosisInput<'_>]) -> String {
                 m.raw("\n");
             }
             m.raw("**").text(FIX).raw(":** ").text(&d.fix).raw("\n\n");
+            let refs = references(d);
+            if !refs.is_empty() {
+                m.raw("**").text(SEE_ALSO).raw(":** ");
+                for (i, (label, target)) in refs.iter().enumerate() {
+                    if i > 0 {
+                        m.raw(" · ");
+                    }
+                    m.link(label, target, base);
+                }
+                m.raw("\n\n");
+            }
         }
     }
     for input in inputs {
@@ -452,8 +502,9 @@ fn severity_css(s: Severity) -> &'static str {
 }
 
 /// The HTML fragment (one self-contained `<div>`, inline styles only, no script): each
-/// input's diagnoses (heading, the runtime's message, the fix) and findings.
-pub fn html(inputs: &[DiagnosisInput<'_>]) -> SafeHtml {
+/// input's diagnoses (heading, the runtime's message, the fix, references: FAQ entries at
+/// `base`, kubernetes.io pages) and findings.
+pub fn html(inputs: &[DiagnosisInput<'_>], base: &PlaygroundBase) -> SafeHtml {
     let mut h = Html::new();
     h.raw("<div class=\"pullpolicy-diagnosis\" style=\"")
         .raw(ROOT)
@@ -499,6 +550,21 @@ pub fn html(inputs: &[DiagnosisInput<'_>]) -> SafeHtml {
                         .raw(":</strong> ")
                         .text(&d.fix)
                         .raw("</p>\n");
+                    let refs = references(d);
+                    if !refs.is_empty() {
+                        h.raw("<p><strong>").text(SEE_ALSO).raw(":</strong> ");
+                        for (i, (label, target)) in refs.iter().enumerate() {
+                            if i > 0 {
+                                h.raw(" · ");
+                            }
+                            h.raw("<a style=\"color:#0969da\"")
+                                .href(target, base)
+                                .raw(">")
+                                .text(label)
+                                .raw("</a>");
+                        }
+                        h.raw("</p>\n");
+                    }
                 }
                 let mine: Vec<&Item<'_>> = all.iter().filter(|i| i.file == *name).collect();
                 if !mine.is_empty() {
@@ -556,7 +622,8 @@ mod tests {
             name: "<b>paste</b>",
             report: &report,
         }];
-        let html = html(&inputs).into_string();
+        let base = PlaygroundBase::this_page();
+        let html = html(&inputs, &base).into_string();
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
@@ -564,7 +631,7 @@ mod tests {
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
         );
-        let md = markdown(&inputs);
+        let md = markdown(&inputs, &base);
         // Outside code spans and fenced blocks (which show text literally), no `<`.
         let mut prose = String::new();
         let mut in_fence = false;
