@@ -92,6 +92,10 @@ mod tests {
         "image-pull-backoff",
         "image-volumes",
         "field-typos",
+        "errimagepull-vs-imagepullbackoff",
+        "rate-limits-and-always",
+        "private-registry-pull-secrets",
+        "one-node-works",
     ];
 
     /// The seed article's FAQ questions, verbatim from its front matter.

@@ -39,6 +39,9 @@ pub enum Command {
     #[command(about = help::EXPLAIN, long_about = help::EXPLAIN_LONG,
               after_help = help::explain_after_help(name()))]
     Explain(ExplainArgs),
+    #[command(about = help::DIAGNOSE, long_about = help::DIAGNOSE_LONG,
+              after_help = help::diagnose_after_help(name()))]
+    Diagnose(DiagnoseArgs),
     #[command(about = help::FAQ, after_help = help::faq_after_help(name()))]
     Faq(FaqArgs),
     #[command(about = help::COMPLETIONS, long_about = help::COMPLETIONS_LONG,
@@ -68,7 +71,7 @@ pub struct ManArgs {
 }
 
 /// The subcommands that have a manual page of their own.
-pub const SUBCOMMANDS: [&str; 4] = ["explain", "faq", "completions", "man"];
+pub const SUBCOMMANDS: [&str; 5] = ["explain", "diagnose", "faq", "completions", "man"];
 
 fn subcommand_names() -> PossibleValuesParser {
     PossibleValuesParser::new(SUBCOMMANDS)
@@ -129,6 +132,26 @@ pub struct ExplainArgs {
 
     #[command(flatten, next_help_heading = "Scenario")]
     pub scenario: ScenarioArgs,
+}
+
+/// `pullpolicy diagnose`: image-pull failures from pasted evidence.
+#[derive(Debug, Args)]
+pub struct DiagnoseArgs {
+    #[arg(value_name = "FILE|-", value_hint = ValueHint::FilePath, help = help::DIAGNOSE_FILES)]
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human, help = help::FORMAT)]
+    pub format: Format,
+
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", help = help::COLOR)]
+    pub color: ColorWhen,
+
+    #[arg(long, value_name = "NAME", help = help::STDIN_FILENAME)]
+    pub stdin_filename: Option<String>,
+
+    #[arg(long, value_name = "VERSION", value_parser = KubeVersions, hide_possible_values = true,
+          help = help::diagnose_kubernetes_version())]
+    pub kubernetes_version: Option<KubeVersion>,
 }
 
 /// The node, registry and cluster the containers start on (applied to every image).

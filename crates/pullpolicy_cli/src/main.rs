@@ -4,6 +4,7 @@
 
 mod args;
 mod completions;
+mod diagnose;
 mod exit;
 mod faq;
 mod input;
@@ -25,6 +26,7 @@ fn main() -> std::process::ExitCode {
     let cli = args::Cli::parse();
     let status = match &cli.command {
         args::Command::Explain(explain) => run::explain(explain),
+        args::Command::Diagnose(diagnose) => diagnose::diagnose(diagnose),
         args::Command::Faq(faq) => faq::run(faq),
         args::Command::Completions(completions) => completions::run(completions),
         args::Command::Man(man) => man::run(man),

@@ -1,6 +1,6 @@
 //! `pullpolicy man`: manual pages in roff from the clap definition (clap_mangen), one
 //! per command as git and kubectl's generated pages do: pullpolicy(1) and
-//! pullpolicy-explain(1), pullpolicy-faq(1), … Each page has clap_mangen's NAME,
+//! pullpolicy-explain(1), pullpolicy-diagnose(1), pullpolicy-faq(1), … Each page has clap_mangen's NAME,
 //! SYNOPSIS, DESCRIPTION, OPTIONS (and SUBCOMMANDS) sections, then EXAMPLES, EXIT STATUS
 //! and SEE ALSO from the help text's own examples and statuses, and VERSION. They
 //! describe the `pullpolicy` command however the binary was run.
@@ -128,6 +128,7 @@ fn render(
     let (examples, statuses) = match parent.map(|_| cmd.get_name()) {
         None => (help::MAIN_EXAMPLES, &[][..]),
         Some("explain") => (help::EXPLAIN_EXAMPLES, help::EXPLAIN_STATUS),
+        Some("diagnose") => (help::DIAGNOSE_EXAMPLES, help::DIAGNOSE_STATUS),
         Some("faq") => (help::FAQ_EXAMPLES, help::FAQ_STATUS),
         Some("completions") => (help::COMPLETIONS_EXAMPLES, help::WRITE_STATUS),
         Some("man") => (help::MAN_EXAMPLES, help::WRITE_STATUS),
@@ -201,6 +202,7 @@ mod tests {
             [
                 "pullpolicy.1",
                 "pullpolicy-explain.1",
+                "pullpolicy-diagnose.1",
                 "pullpolicy-faq.1",
                 "pullpolicy-completions.1",
                 "pullpolicy-man.1"

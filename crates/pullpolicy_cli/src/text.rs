@@ -160,6 +160,58 @@ Reads files, directories (recursively: *.yaml, *.yml and *.json, in sorted order
 
     pub const PATHS: &str = "Files or directories to explain; `-` reads standard input";
 
+    pub const DIAGNOSE: &str = "Diagnose image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull and others) from pasted evidence: describe output, Pod objects with status, events, Node objects";
+
+    pub const DIAGNOSE_LONG: &str = "\
+Diagnose image-pull failures (ErrImagePull, ImagePullBackOff, ErrImageNeverPull, InvalidImageName and others) from the evidence you have, offline: `kubectl describe pod` output, `kubectl get pod -o yaml|json` (with status), events (`kubectl get events`, `kubectl events`, `-o yaml|json`), Node objects (`status.images`), kubelet and runtime log lines, in any mix. For each failing container: the failure's class, the runtime's message, the pull policy's part, the back-off timeline, whether each pasted node holds the image, and the fix, each at its line and column in the input.
+
+Reads files and standard input (`-`, or no FILE when standard input is not a terminal). A manifest without status is not evidence: `explain` reads it.";
+
+    pub const DIAGNOSE_EXAMPLES: &[Example] = &[
+        ex(
+            "kubectl describe pod web-0 | {program} diagnose",
+            "why web-0 cannot pull its image",
+        ),
+        ex(
+            "kubectl get pods -o yaml > pods.yaml; kubectl get events > events.txt; {program} diagnose pods.yaml events.txt",
+            "several kinds of evidence",
+        ),
+        ex(
+            "{program} diagnose --format json describe.txt",
+            "the diagnosis as JSON",
+        ),
+        ex(
+            "{program} diagnose --format markdown describe.txt > comment.md",
+            "for an issue or a chat message",
+        ),
+    ];
+
+    pub const DIAGNOSE_STATUS: &[Status] = &[
+        status(exit::OK, "no image-pull failure diagnosed"),
+        status(exit::FINDINGS, "an image-pull failure was diagnosed"),
+        status(
+            exit::UNREADABLE,
+            "an input could not be read (missing or unreadable file, binary data, invalid UTF-8, YAML or JSON evidence that cannot be read), or the command line is wrong",
+        ),
+    ];
+
+    pub fn diagnose_after_help(program: &str) -> String {
+        format!(
+            "{}\n\n{}",
+            examples(program, DIAGNOSE_EXAMPLES),
+            statuses(DIAGNOSE_STATUS)
+        )
+    }
+
+    pub const DIAGNOSE_FILES: &str = "Files holding the evidence; `-` reads standard input";
+
+    pub fn diagnose_kubernetes_version() -> String {
+        format!(
+            "The cluster's Kubernetes version, when known: it selects the image-reference rules (default: the first pasted node's kubeletVersion, else the newest: {})",
+            pullpolicy::KubeVersion::NEWEST
+        )
+    }
+
     pub const FAQ: &str = "Answer questions about imagePullPolicy: the FAQ the playground shows, and findings link to";
     pub const FAQ_EXAMPLES: &[Example] = &[
         ex("{program} faq", "the questions, with their ids"),
@@ -222,7 +274,7 @@ The script completes the `pullpolicy` command; kubectl completes the names of it
 
     pub const MAN: &str = "Print the manual page, or write every page to a directory";
     pub const MAN_LONG: &str = "\
-Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pullpolicy-explain(1), pullpolicy-faq(1), pullpolicy-completions(1), pullpolicy-man(1). With --dir, write every page into a directory, a file each (pullpolicy.1, pullpolicy-explain.1 and so on).";
+Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pullpolicy-explain(1), pullpolicy-diagnose(1), pullpolicy-faq(1), pullpolicy-completions(1), pullpolicy-man(1). With --dir, write every page into a directory, a file each (pullpolicy.1, pullpolicy-explain.1 and so on).";
     pub const MAN_COMMAND: &str = "The subcommand whose page to print";
     pub const MAN_DIR: &str =
         "Write every page into this directory (created if missing) and list the files written";

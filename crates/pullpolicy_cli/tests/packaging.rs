@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 4] = ["explain", "faq", "completions", "man"];
+const SUBCOMMANDS: [&str; 5] = ["explain", "diagnose", "faq", "completions", "man"];
 const FIXTURES: [&str; 4] = ["web.yaml", "invalid.yaml", "cronjob.json", "rollout.yaml"];
 const SHELLS: [&str; 5] = ["bash", "zsh", "fish", "powershell", "elvish"];
 

@@ -15,6 +15,7 @@
 //!
 //! Pure: no browser or terminal crates, no I/O.
 
+pub mod diagnosis;
 pub mod html;
 pub mod inputs;
 pub mod markdown;

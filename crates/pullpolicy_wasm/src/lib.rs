@@ -127,6 +127,30 @@ pub fn markdown(
     ))
 }
 
+/// Diagnoses image-pull failures in pasted evidence (`kubectl describe pod` output, Pod
+/// objects with status, events, Node objects, logs, in any mix). `options` may be
+/// `undefined` or a partial `DiagnoseOptions` object. Returns a plain object: the core's
+/// `DiagnosisReport` (the CLI's `diagnose --format json` report).
+///
+/// # Errors
+/// A JS `Error` when `options` is not a valid `DiagnoseOptions` object.
+#[wasm_bindgen(unchecked_return_type = "DiagnosisReport")]
+pub fn diagnose(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Partial<DiagnoseOptions> | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = if options.is_undefined() || options.is_null() {
+        pullpolicy::diagnose::DiagnoseOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            let text = e.to_string();
+            let message = text.strip_prefix("Error: ").unwrap_or(&text);
+            JsError::new(&format!("options: {message}"))
+        })?
+    };
+    to_js(&pullpolicy::diagnose::diagnose(text, &options))
+}
+
 /// The FAQ & guidance entries.
 #[wasm_bindgen(unchecked_return_type = "FaqEntry[]")]
 pub fn faq() -> Result<JsValue, JsError> {
@@ -148,6 +172,42 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 
 #[cfg(test)]
 mod tests {
+    /// The TypeScript union of failure classes is the core's list, in order.
+    #[test]
+    fn typescript_failure_classes_are_the_cores() {
+        let union: Vec<String> = pullpolicy::diagnose::FailureClass::ALL
+            .iter()
+            .map(|c| format!("\"{}\"", c.id()))
+            .collect();
+        let line = format!("export type FailureClass = {};", union.join(" | "));
+        assert!(
+            include_str!("types.d.ts").contains(&line),
+            "types.d.ts lacks `{line}`"
+        );
+    }
+
+    /// Every top-level field of the diagnosis JSON is in the TypeScript interface.
+    #[test]
+    fn typescript_diagnosis_fields_are_the_cores() {
+        let report = pullpolicy::diagnose::diagnose(
+            "  Warning  Failed  17s (x2 over 30s)  kubelet  Failed to pull image \"nginx:9.9\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve image: docker.io/library/nginx:9.9: not found\n",
+            &pullpolicy::diagnose::DiagnoseOptions::default(),
+        );
+        let value = serde_json::to_value(&report).expect("JSON");
+        let ts = include_str!("types.d.ts");
+        let d = &value["diagnoses"][0];
+        for object in [&value, d, &d["runtime"], &d["policy"], &value["summary"]] {
+            for key in object.as_object().expect("object").keys() {
+                assert!(
+                    ts.contains(&format!(" {key}: "))
+                        || ts.contains(&format!(" {key}?: "))
+                        || ts.contains(&format!("{{ {key}: ")),
+                    "types.d.ts lacks `{key}`"
+                );
+            }
+        }
+    }
+
     /// The TypeScript union of versions is the core's version table.
     #[test]
     fn typescript_versions_are_the_tables() {

@@ -95,3 +95,65 @@ export interface View {
   /** The FAQ entries the findings point to, with their answers. */
   faq: FaqView[];
 }
+
+/** The diagnosis (`diagnose()`, the CLI's `diagnose --format json` report; schemaVersion 1). */
+export interface DiagnoseOptions {
+  /** The cluster's version, when known (default: the first pasted node's kubeletVersion, else the newest rules). */
+  kubernetesVersion: KubernetesVersion | null;
+}
+/** The failure classes: the spec's C1–C18 in order, then the kubelet's own. */
+export type FailureClass = "not-found" | "access-denied" | "bad-credentials" | "forbidden" | "rate-limited" | "tls-untrusted" | "http-registry" | "dns" | "network" | "pull-cancelled" | "platform-mismatch" | "disk-full" | "unsupported-content" | "short-name" | "signature-rejected" | "no-credentials" | "kubelet-local" | "registry-server-error" | "never-pull" | "invalid-name" | "inspect-error" | "unknown";
+export type ContainerRuntime = "containerd" | "cri-o" | "docker" | "unknown";
+export interface VersionBand { atLeast: string | null; below: string | null; conflicting: boolean; }
+export interface SecondsRange { min: number; max: number; }
+export interface When { ago: SecondsRange | null; at: string | null; }
+export type PieceFormat = "describe-pod" | "describe-other" | "events-table" | "events-table-legacy" | "get-events" | "get-events-wide" | "kubectl-events" | "event-rows" | "pod-objects" | "event-objects" | "node-objects" | "objects" | "status-fragment" | "manifest" | "text" | "unrecognized" | "unreadable";
+export interface Piece extends Position {
+  index: number; format: PieceFormat; encoding: "text" | "yaml" | "json"; endLine: number; records: number;
+  kubectl: VersionBand; markers: string[];
+}
+export interface ContainerState {
+  name: string; role: DiagnosisRole; image: string | null;
+  state: "waiting" | "running" | "terminated" | "unknown"; reason: string | null;
+}
+export type DiagnosisRole = "container" | "init" | "sidecar" | "ephemeral" | "image-volume" | "unknown";
+export interface PodSummary extends Position {
+  name: string | null; namespace: string | null; node: string | null; phase: string | null;
+  verdict: "pull-problem" | "no-pull-problem" | "no-evidence"; message: string; containers: ContainerState[];
+}
+export interface Timeline {
+  failures: number; failuresLowerBound: boolean; pullsStarted: number | null; backOffSyncs: number | null;
+  firstFailure: When | null; lastFailure: When | null; spanSeconds: SecondsRange | null; minimalSpanSeconds: number;
+  span: "consistent" | "longer" | "impossible" | "unknown"; windowSeconds: number;
+  nextAttemptSeconds: SecondsRange | null; failingForSeconds: SecondsRange | null; expectedFailures: number | null;
+  attemptsPerHour: number | null; recoveryWorstCaseSeconds: number; noBackOff: boolean;
+}
+export interface NodePresence extends Position {
+  node: string; present: "yes" | "no" | "maybe" | "unknown";
+  why: "matched" | "not-listed" | "list-at-cap" | "names-cut" | "crio-short-name" | "no-image-list" | "invalid-image";
+  podNode: boolean; matched: string | null;
+}
+export interface Diagnosis extends Position {
+  pod: string | null; namespace: string | null; container: string | null; role: DiagnosisRole;
+  image: string | null; runtimeRef: string | null;
+  /** The kubelet's waiting reason (`ErrImagePull`, `ImagePullBackOff`, `ErrImageNeverPull`, …). */
+  reason: string; innerReason: string | null; class: FailureClass;
+  /** The runtime's text with the kubelet's wrappers peeled. */
+  message: string | null; cause: string | null; grpcCode: string | null; wrappers: string[];
+  parts: { class: FailureClass; message: string; primary: boolean }[]; combined: boolean;
+  runtime: { name: ContainerRuntime; band: VersionBand; reported: string | null; pullPath: "client-pull" | "transfer-service" | null; markers: string[] };
+  kubelet: VersionBand;
+  policy: { effective: PullPolicy | null; source: "written" | "log" | "never-pull-reason" | "default-if-unset" | "unknown"; default: PullPolicy | null; notAlways: boolean; note: string };
+  timeline: Timeline | null; nodes: NodePresence[]; fix: string; findings: Finding[];
+}
+export interface NodeSummary extends Position {
+  name: string; runtime: ContainerRuntime; runtimeVersion: string | null; kubeletVersion: string | null;
+  architecture: string | null; operatingSystem: string | null; images: number | null; imagesAtCap: boolean;
+  imageBytes: number; diskPressure: boolean | null;
+}
+export interface DiagnosisReport {
+  schemaVersion: 1; pieces: Piece[]; pods: PodSummary[]; diagnoses: Diagnosis[];
+  skew: ({ image: string; variants: { imageId: string; containers: string[]; nodes: string[] }[] } & Position)[];
+  nodes: NodeSummary[]; findings: Finding[];
+  summary: { pods: number; podsFailing: number; podsFine: number; diagnoses: number; manifests: number; errors: number; warnings: number; infos: number };
+}

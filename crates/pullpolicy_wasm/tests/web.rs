@@ -124,3 +124,24 @@ fn links_and_markdown_take_options_or_link_parameters() {
         Some("playground: not an http:// or https:// URL")
     );
 }
+
+const FAILED: &str = "  Warning  Failed  17s (x2 over 30s)  kubelet  Failed to pull image \"nginx:9.9\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve image: docker.io/library/nginx:9.9: not found\n";
+
+#[wasm_bindgen_test]
+fn diagnose_returns_the_diagnosis_contract_as_plain_objects() {
+    let report = pullpolicy_wasm::diagnose(FAILED, JsValue::UNDEFINED).expect("report");
+    assert_eq!(get(&report, &["schemaVersion"]).as_f64(), Some(1.0));
+    let d = get(&report, &["diagnoses", "0"]);
+    assert_eq!(
+        get(&d, &["class"]).as_string().as_deref(),
+        Some("not-found")
+    );
+    assert_eq!(
+        get(&d, &["reason"]).as_string().as_deref(),
+        Some("ErrImagePull")
+    );
+    let options = js_sys::JSON::parse("{\"kubernetesVersion\":\"1.34\"}").expect("JSON");
+    assert!(pullpolicy_wasm::diagnose(FAILED, options).is_ok());
+    let bad = js_sys::JSON::parse("{\"kubernetesVersion\":\"0.1\"}").expect("JSON");
+    assert!(pullpolicy_wasm::diagnose(FAILED, bad).is_err());
+}

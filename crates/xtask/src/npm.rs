@@ -84,6 +84,8 @@ pub fn build(out: &Path) -> Result {
     for declaration in [
         "export function explain(yaml: string, options: Partial<Options> | undefined): Report;",
         "export interface Report",
+        "export function diagnose(text: string, options: Partial<DiagnoseOptions> | undefined): DiagnosisReport;",
+        "export interface DiagnosisReport",
         "export default function __wbg_init",
     ] {
         if !dts.contains(declaration) {
@@ -182,7 +184,7 @@ what the node's image cache does with it. The Rust core of
 (`wasm-bindgen --target web`, `wasm-opt -Oz`). No dependencies, no network access.
 
 ```js
-import init, {{ explain, faq, version }} from 'pullpolicy';
+import init, {{ explain, diagnose, faq, version }} from 'pullpolicy';
 
 await init(); // in a browser: fetches pullpolicy_bg.wasm next to pullpolicy.js
 const report = explain(yamlText, {{ kubernetesVersion: '1.34', scenario: {{ registry: 'unreachable' }} }});
@@ -190,6 +192,9 @@ for (const doc of report.documents) {{
   for (const entry of doc.entries) {{
     console.log(entry.path, entry.policy.effective, entry.policy.reason);
   }}
+}}
+for (const d of diagnose(describeOutput).diagnoses) {{
+  console.log(d.pod, d.container, d.reason, d.class, d.fix);
 }}
 ```
 
@@ -206,6 +211,16 @@ for (const doc of report.documents) {{
   `undefined` or a partial `Options` (`kubernetesVersion`: `"1.28"` … `"1.37"`;
   `scenario`: `nodeImage`, `registry`, `credentials`, `alwaysPullImages`, …). Invalid
   options throw an `Error` whose message starts with `options:`.
+- `diagnose(text, options)` diagnoses image-pull failures (`ErrImagePull`,
+  `ImagePullBackOff`, `ErrImageNeverPull`, …) in pasted evidence — `kubectl describe pod`
+  output, Pod objects with status, events, Node objects, logs, in any mix — and returns
+  the diagnosis as a plain object (`schemaVersion: 1`, the CLI's `pullpolicy diagnose
+  --format json` report): `diagnoses[]` (one per failing container: `pod`, `container`,
+  `image`, `reason`, `class` such as `not-found` or `rate-limited`, `message` with the
+  kubelet's wrappers peeled, `runtime`, `policy`, `timeline`, `nodes[].present`, `fix`,
+  `findings[]` at their positions), `pods[]` with a verdict each, `pieces[]`, `skew[]`,
+  `nodes[]`, `findings[]`, `summary`. `options` may be `undefined` or
+  `{{ kubernetesVersion }}`.
 - `faq()` returns the FAQ & guidance entries; `version()` the core's version.
 
 The TypeScript declarations (`pullpolicy.d.ts`) describe every field of the report.

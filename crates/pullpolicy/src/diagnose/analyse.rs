@@ -1055,7 +1055,7 @@ impl Cx<'_> {
         findings.push(finding(
             policy_rule,
             self.pos(image_loc),
-            m::policy_finding(&policy),
+            m::policy_finding(&policy, class),
         ));
         if let Some(t) = &timeline {
             // The latest failed attempt's row (else the latest failure of any kind).

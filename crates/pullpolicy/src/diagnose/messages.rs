@@ -88,10 +88,24 @@ const FAQ_REGISTRY_DOWN: &[&str] = &["registry-down"];
 const FAQ_DEFAULT: &[&str] = &["why-default-always"];
 const FAQ_PRIVATE: &[&str] = &["cached-private-images"];
 const FAQ_SKEW: &[&str] = &["mutable-tags-diverge"];
+const FAQ_FAILURE: &[&str] = &["errimagepull-vs-imagepullbackoff", "image-pull-backoff"];
+const FAQ_RATE_LIMIT: &[&str] = &["rate-limits-and-always", "errimagepull-vs-imagepullbackoff"];
+const FAQ_RATE_LIMIT_DEFAULT: &[&str] = &["rate-limits-and-always", "why-default-always"];
+const FAQ_CREDENTIALS: &[&str] = &[
+    "private-registry-pull-secrets",
+    "cached-private-images",
+    "errimagepull-vs-imagepullbackoff",
+];
+const FAQ_ONE_NODE: &[&str] = &["one-node-works"];
+const FAQ_PLATFORM: &[&str] = &["one-node-works", "errimagepull-vs-imagepullbackoff"];
 
 /// Every FAQ id the diagnosis uses (each must be in `crate::faq`).
 #[cfg(test)]
-const USED_FAQ: [&str; 7] = [
+const USED_FAQ: [&str; 11] = [
+    "errimagepull-vs-imagepullbackoff",
+    "rate-limits-and-always",
+    "private-registry-pull-secrets",
+    "one-node-works",
     "image-pull-backoff",
     "err-image-never-pull",
     "invalid-image-name",
@@ -371,7 +385,12 @@ pub(crate) fn pull_failure(
         FailureClass::Network | FailureClass::Dns | FailureClass::RegistryServerError => {
             FAQ_REGISTRY_DOWN
         }
-        _ => FAQ_BACKOFF,
+        FailureClass::RateLimited => FAQ_RATE_LIMIT,
+        FailureClass::AccessDenied | FailureClass::BadCredentials | FailureClass::NoCredentials => {
+            FAQ_CREDENTIALS
+        }
+        FailureClass::PlatformMismatch => FAQ_PLATFORM,
+        _ => FAQ_FAILURE,
     };
     let url = match class {
         FailureClass::InvalidName => IMAGE_NAMES,
@@ -525,8 +544,8 @@ pub(crate) fn policy_is_a_cause(class: FailureClass, effective: Option<PullPolic
     }
 }
 
-/// The policy finding.
-pub(crate) fn policy_finding(p: &super::types::PolicyPart) -> Text {
+/// The policy finding (`class`: the failure's, for the FAQ it points to).
+pub(crate) fn policy_finding(p: &super::types::PolicyPart, class: FailureClass) -> Text {
     let message = match (p.effective, p.source) {
         (Some(e), PolicyEvidence::DefaultIfUnset) => {
             format!("imagePullPolicy: {e} by default (not shown in this evidence)")
@@ -541,10 +560,15 @@ pub(crate) fn policy_finding(p: &super::types::PolicyPart) -> Text {
         } else {
             PULL_POLICY
         })
-        .faq(if p.source == PolicyEvidence::DefaultIfUnset {
-            FAQ_DEFAULT
-        } else {
-            FAQ_BACKOFF
+        .faq(match (class, p.effective, p.source) {
+            (
+                FailureClass::RateLimited,
+                Some(PullPolicy::Always),
+                PolicyEvidence::DefaultIfUnset,
+            ) => FAQ_RATE_LIMIT_DEFAULT,
+            (FailureClass::RateLimited, Some(PullPolicy::Always), _) => FAQ_RATE_LIMIT,
+            (_, _, PolicyEvidence::DefaultIfUnset) => FAQ_DEFAULT,
+            _ => FAQ_BACKOFF,
         })
 }
 
@@ -704,7 +728,9 @@ pub(crate) fn presence(
         ),
         _ => {}
     }
-    text(message, explanation).link(PRE_PULLED)
+    text(message, explanation)
+        .link(PRE_PULLED)
+        .faq(FAQ_ONE_NODE)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -810,6 +836,7 @@ pub(crate) fn node_architecture(node: &str, arch: Option<&str>, os: Option<&str>
         ),
         "Compare with the platforms the image's index lists (docker buildx imagetools inspect <image>).",
     )
+    .faq(FAQ_ONE_NODE)
 }
 
 pub(crate) fn disk_pressure(node: &str, class: FailureClass) -> Text {

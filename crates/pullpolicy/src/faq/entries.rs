@@ -305,4 +305,53 @@ entries! {
         links: &[API_CONCEPTS, PULL_POLICY],
         from_article: false,
     },
+    // ----- Pull failures (issue #18), from the spec `pull-failures.md` -----
+    // PF §2.1 (reason table), §4.1 (back-off constants), §1.3.3 (kubelet events).
+    {
+        id: "errimagepull-vs-imagepullbackoff",
+        question: "What is the difference between ErrImagePull and ImagePullBackOff?",
+        answer: [
+            "They are one failure seen at two moments. `ErrImagePull` is the waiting reason right after a pull attempt failed: the runtime returned an error, the waiting message is that error, and the kubelet records the events `Failed to pull image \"app:1.4\": ...` and `Error: ErrImagePull`.",
+            "`ImagePullBackOff` is the reason on the pod syncs that follow while the back-off for that pod and image lasts (10 seconds, doubling after each failure up to 300 seconds); the kubelet does not contact the registry then. Up to Kubernetes 1.31 its message is only `Back-off pulling image \"app:1.4\"`; from 1.32 it also carries the previous reason and error.",
+            "So the cause is in the `Failed to pull image` event, or from 1.32 in the back-off message: `pullpolicy diagnose` reads `kubectl describe pod` output, the pod's YAML or its events and names it. Other reasons mean other things: `ErrImageNeverPull` (policy `Never` and the image is not on the node), `InvalidImageName` (the reference does not parse), `RegistryUnavailable` and `SignatureValidationFailed` (runtime errors with those prefixes, mostly from CRI-O).",
+        ],
+        links: &[BACKOFF, WAITING_STATE],
+        from_article: false,
+    },
+    // PF C5 (rate limiting, its policy angle; Docker's pulls.md quoted there), PS §4.5.
+    {
+        id: "rate-limits-and-always",
+        question: "Why does imagePullPolicy Always run into registry rate limits?",
+        answer: [
+            "With `Always` the kubelet asks the registry at every container start, even when the node already holds the image, and images without a tag or with the tag `latest` default to `Always`. With `IfNotPresent` an image already on the node costs no registry request at all.",
+            "Docker Hub counts manifest GET requests (its documentation: using GET emulates a real pull and counts towards the limit, using HEAD does not). containerd resolves a tag with a HEAD request and does not fetch a manifest it already has, so `Always` on an unchanged cached tag should cost no quota there (an inference from the code, not measured; for CRI-O it is not verified). A tag that moved costs a GET on every node that pulls it.",
+            "The failure reads `429 Too Many Requests` with `toomanyrequests: You have reached your pull rate limit`. Anonymous pulls from one address (a NAT gateway, CI runners) share one limit. Fixes: authenticate the pulls (`imagePullSecrets` with a registry account), use a mirror or pull-through cache, pin images by digest and use `IfNotPresent`, or pre-pull the images.",
+        ],
+        links: &[PULL_POLICY, DEFAULTING, BACKOFF],
+        from_article: false,
+    },
+    // PF C2, C3, C16 (texts, FailedToRetrieveImagePullSecret, credential providers).
+    {
+        id: "private-registry-pull-secrets",
+        question: "Why does a private image fail to pull, and what do imagePullSecrets change?",
+        answer: [
+            "A registry that needs credentials answers a pull without them with an authorization error: containerd says `pull access denied, repository does not exist or may require authorization`, or `failed to fetch anonymous token: ... 401 Unauthorized`. Docker Hub gives the first answer for a repository that does not exist too, so check the spelling first.",
+            "The kubelet sends the credentials of the pod's `imagePullSecrets` (and its service account's) whose registry host and path match the image, and those of credential-provider plugins. A secret that is missing, mistyped or in another namespace gives the pod the Warning `FailedToRetrieveImagePullSecret`: `Unable to retrieve some image pull secrets (name); attempting to pull the image may not succeed.` A failing credential-provider plugin shows only in the kubelet's log; the pull then goes out without credentials and fails as above.",
+            "Credentials that were sent and refused (an expired token or password, a node identity without pull rights) give `failed to fetch oauth token: ... 401 Unauthorized` instead: renew the secret or grant the rights. Whether an image already on the node may be used without the secret depends on the version; see the question on cached private images.",
+        ],
+        links: &[PULL_POLICY, CREDENTIAL_VERIFICATION],
+        from_article: false,
+    },
+    // PF §5.3, §5.4 (presence per node, status.images cap), C11, PS §4.9.
+    {
+        id: "one-node-works",
+        question: "Why does the image pull on one node and fail on another?",
+        answer: [
+            "Each node has its own image store. With `IfNotPresent` or `Never`, a node that already holds the image starts the container without asking the registry, while a node without it must pull and meets whatever fails there: missing credentials, a rate limit, a network rule, or an image without a variant for the node's platform (`no match for platform in manifest`). With `Never` a node without the image gives `ErrImageNeverPull`.",
+            "A tag on a node is whatever it meant when that node pulled it, so two nodes can also run different images under one tag.",
+            "`kubectl get nodes -o yaml` shows each node's images in `status.images` (by default only the 50 largest, so a small image may be missing from the list) and its platform in `nodeInfo.architecture`. Paste the nodes with the pod's evidence into `pullpolicy diagnose` to see, per node, whether the image is there.",
+        ],
+        links: &[PULL_POLICY, PRE_PULLED],
+        from_article: false,
+    },
 }

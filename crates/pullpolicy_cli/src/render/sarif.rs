@@ -166,7 +166,7 @@ fn rule(item: &Item<'_>) -> ReportingDescriptor {
     descriptor
 }
 
-fn level(s: Severity) -> ResultLevel {
+pub(crate) fn level(s: Severity) -> ResultLevel {
     match s {
         Severity::Error => ResultLevel::Error,
         Severity::Warning => ResultLevel::Warning,
@@ -174,7 +174,7 @@ fn level(s: Severity) -> ResultLevel {
     }
 }
 
-fn location(name: &str, region: Option<Region>) -> Location {
+pub(crate) fn location(name: &str, region: Option<Region>) -> Location {
     let mut physical = PhysicalLocation::builder()
         .artifact_location(ArtifactLocation::builder().uri(uri(name)).build())
         .build();
@@ -198,14 +198,14 @@ pub fn uri(name: &str) -> String {
 }
 
 /// Maps the core's UTF-16 offsets to 1-based lines and code-point columns.
-struct Lines<'t> {
+pub(crate) struct Lines<'t> {
     text: &'t str,
     /// Byte and UTF-16 offset of each line's first character.
     starts: Vec<(usize, u32)>,
 }
 
 impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Lines<'t> {
+    pub(crate) fn new(text: &'t str) -> Lines<'t> {
         let mut starts = vec![(0, 0)];
         let mut off16: u32 = 0;
         let mut line_start = 0;
@@ -251,7 +251,7 @@ impl<'t> Lines<'t> {
 
     /// SARIF's `endLine` (the last character's line) and `endColumn` (the column after
     /// it), when they lie after the start.
-    fn end(&self, pos: &Position) -> Option<(u32, u32)> {
+    pub(crate) fn end(&self, pos: &Position) -> Option<(u32, u32)> {
         let (mut line, mut column) = self.locate(pos.end16);
         if column == 1 && line > pos.line {
             // The span ends with a line break: it ends after the previous line's text.

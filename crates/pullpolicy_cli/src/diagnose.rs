@@ -1,0 +1,426 @@
+//! `pullpolicy diagnose`: read every input, diagnose its image-pull failures
+//! (`pullpolicy::diagnose`, pure), print what could not be read, render.
+//!
+//! Formats: human, Markdown and HTML are the view's documents
+//! (`pullpolicy_view::diagnosis`, every value from the paste escaped); JSON is the core's
+//! contract in an envelope; SARIF has one result per finding at its place in the input,
+//! and one rule per diagnosis rule — per failure class for the failure itself
+//! (`pull-failure/<class>`).
+//!
+//! Exit statuses: 2 when an input cannot be read or holds YAML/JSON evidence that cannot
+//! be read (`unreadable-evidence`, as `explain` treats a YAML syntax error), else 1 when
+//! a failure is diagnosed, else 0.
+
+use crate::args::{DiagnoseArgs, Format};
+use crate::input::{self, InputError};
+use crate::render::sarif::{Lines, level, location};
+use crate::{exit, run, text};
+use anstyle::{AnsiColor, Style};
+use pullpolicy::diagnose::{
+    DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnoseRule, DiagnosisReport, FailureClass,
+};
+use pullpolicy_view::diagnosis::{self as view, DiagnosisInput};
+use serde::Serialize;
+use serde_sarif::sarif::{
+    Invocation, Message, MultiformatMessageString, Notification, PropertyBag, Region,
+    ReportingDescriptor, Result as SarifResult, Run as SarifRun, Sarif, Tool, ToolComponent,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+/// One input that was read and diagnosed.
+#[derive(Debug)]
+pub struct Diagnosed {
+    pub name: String,
+    pub text: String,
+    pub report: DiagnosisReport,
+}
+
+/// What became of one input.
+#[derive(Debug)]
+pub enum FileResult {
+    Diagnosed(Diagnosed),
+    Failed(InputError),
+}
+
+/// A finished run.
+#[derive(Debug)]
+pub struct DiagnoseRun {
+    pub files: Vec<FileResult>,
+    pub options: DiagnoseOptions,
+}
+
+impl DiagnoseRun {
+    /// Reads and diagnoses every input, in order.
+    pub fn collect(paths: &[PathBuf], stdin_name: &str, options: DiagnoseOptions) -> Self {
+        let plan = input::plan(paths, stdin_name);
+        let mut stderr = anstream::stderr();
+        for warning in &plan.warnings {
+            let _ = writeln!(stderr, "{warning}");
+        }
+        let files = plan
+            .items
+            .into_iter()
+            .map(
+                |item| match item.and_then(|i| input::read(&i).map(|t| (i, t))) {
+                    Ok((input, text)) => {
+                        let report = pullpolicy::diagnose::diagnose(&text, &options);
+                        FileResult::Diagnosed(Diagnosed {
+                            name: input.name,
+                            text,
+                            report,
+                        })
+                    }
+                    Err(e) => FileResult::Failed(e),
+                },
+            )
+            .collect();
+        DiagnoseRun { files, options }
+    }
+
+    /// The view's inputs.
+    pub fn inputs(&self) -> Vec<DiagnosisInput<'_>> {
+        self.files
+            .iter()
+            .map(|f| match f {
+                FileResult::Diagnosed(d) => DiagnosisInput::Report {
+                    name: &d.name,
+                    report: &d.report,
+                },
+                FileResult::Failed(e) => DiagnosisInput::Unreadable {
+                    name: &e.name,
+                    message: &e.message,
+                },
+            })
+            .collect()
+    }
+
+    /// 2 when anything could not be read, else 1 when a failure is diagnosed, else 0.
+    pub fn status(&self) -> u8 {
+        let unreadable = self.files.iter().any(|f| match f {
+            FileResult::Failed(_) => true,
+            FileResult::Diagnosed(d) => unreadable_findings(&d.report).next().is_some(),
+        });
+        if unreadable {
+            exit::UNREADABLE
+        } else if self.files.iter().any(|f| match f {
+            FileResult::Diagnosed(d) => !d.report.diagnoses.is_empty(),
+            FileResult::Failed(_) => false,
+        }) {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        }
+    }
+}
+
+fn unreadable_findings(r: &DiagnosisReport) -> impl Iterator<Item = &pullpolicy::Finding> {
+    r.findings
+        .iter()
+        .filter(|f| DiagnoseRule::from_id(f.rule) == Some(DiagnoseRule::UnreadableEvidence))
+}
+
+/// Runs `pullpolicy diagnose`; returns the exit status.
+pub fn diagnose(args: &DiagnoseArgs) -> u8 {
+    let choice = run::color_choice(args.color);
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            return print_help();
+        }
+        paths.push(PathBuf::from("-"));
+    }
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or(text::STDIN_NAME);
+    let options = DiagnoseOptions {
+        kubernetes_version: args.kubernetes_version,
+    };
+    let run = DiagnoseRun::collect(&paths, stdin_name, options);
+    let _ = errors(&run, &mut anstream::stderr());
+    let status = run.status();
+    let stdout = io::stdout().lock();
+    let written = if args.format == Format::Human {
+        let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
+        render(Format::Human, &run, false, &mut out).and_then(|()| out.flush())
+    } else {
+        let pretty = stdout.is_terminal();
+        let mut out = io::BufWriter::new(stdout);
+        render(args.format, &run, pretty, &mut out).and_then(|()| out.flush())
+    };
+    exit::after_writing(written, status)
+}
+
+/// `file:line:column: error: message` on standard error for every input that could not
+/// be read and all evidence that could not be read (control characters escaped).
+fn errors(run: &DiagnoseRun, err: &mut impl Write) -> io::Result<()> {
+    use pullpolicy_view::terminal::clean;
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let bold = Style::new().bold();
+    for file in &run.files {
+        match file {
+            FileResult::Failed(e) => writeln!(
+                err,
+                "{bold}{}{bold:#}: {red}error{red:#}: {}",
+                clean(&e.location()),
+                clean(&e.message)
+            )?,
+            FileResult::Diagnosed(d) => {
+                for f in unreadable_findings(&d.report) {
+                    writeln!(
+                        err,
+                        "{bold}{}{bold:#}: {red}error{red:#}: {}",
+                        clean(&view::location(&d.name, &f.position)),
+                        clean(&f.message)
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_help() -> u8 {
+    use clap::CommandFactory;
+    let mut cmd = crate::args::Cli::command();
+    cmd.build();
+    let help = cmd
+        .find_subcommand_mut("diagnose")
+        .map(|c| c.render_help().to_string())
+        .unwrap_or_default();
+    let _ = write!(anstream::stderr(), "{help}");
+    exit::UNREADABLE
+}
+
+/// Renders `run` in `format` (`pretty` indents JSON and SARIF).
+pub fn render(
+    format: Format,
+    run: &DiagnoseRun,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let inputs = run.inputs();
+    match format {
+        Format::Human => out.write_all(view::terminal(&inputs, text::program()).as_bytes()),
+        Format::Markdown => out.write_all(view::markdown(&inputs, &playground()).as_bytes()),
+        Format::Html => out.write_all(view::html(&inputs, &playground()).as_str().as_bytes()),
+        Format::Json => write_json(&json(run), pretty, out),
+        Format::Sarif => write_json(&sarif(run), pretty, out),
+    }
+}
+
+/// Where FAQ links point: the default playground.
+fn playground() -> pullpolicy_view::share::PlaygroundBase {
+    pullpolicy_view::share::PlaygroundBase::parse(text::DEFAULT_PLAYGROUND)
+        .unwrap_or_else(pullpolicy_view::share::PlaygroundBase::this_page)
+}
+
+fn write_json(value: &impl Serialize, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)
+    } else {
+        serde_json::to_writer(&mut *out, value)
+    }
+    .map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON.
+
+/// The version of the envelope (`files`, `error`, `tool`, `options`); each `report` is
+/// versioned by its own `schemaVersion` (`pullpolicy::diagnose::DIAGNOSIS_SCHEMA_VERSION`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Output<'a> {
+    schema_version: u32,
+    tool: JsonTool,
+    options: &'a DiagnoseOptions,
+    files: Vec<JsonFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a DiagnosisReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<JsonError<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u32>,
+}
+
+fn json(run: &DiagnoseRun) -> Output<'_> {
+    debug_assert_eq!(DIAGNOSIS_SCHEMA_VERSION, 1);
+    Output {
+        schema_version: SCHEMA_VERSION,
+        tool: JsonTool {
+            name: "pullpolicy",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        options: &run.options,
+        files: run
+            .files
+            .iter()
+            .map(|f| match f {
+                FileResult::Diagnosed(d) => JsonFile {
+                    path: &d.name,
+                    report: Some(&d.report),
+                    error: None,
+                },
+                FileResult::Failed(e) => JsonFile {
+                    path: &e.name,
+                    report: None,
+                    error: Some(JsonError {
+                        message: &e.message,
+                        line: e.line,
+                        column: e.column,
+                    }),
+                },
+            })
+            .collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// SARIF.
+
+fn sarif(run: &DiagnoseRun) -> Sarif {
+    let mut rules: Vec<ReportingDescriptor> = Vec::new();
+    let mut rule_index: HashMap<String, usize> = HashMap::new();
+    let mut results = Vec::new();
+    let inputs = run.inputs();
+    let texts: HashMap<&str, &str> = run
+        .files
+        .iter()
+        .filter_map(|f| match f {
+            FileResult::Diagnosed(d) => Some((d.name.as_str(), d.text.as_str())),
+            FileResult::Failed(_) => None,
+        })
+        .collect();
+    let mut lines: HashMap<&str, Lines<'_>> = HashMap::new();
+    for item in view::items(&inputs) {
+        let f = item.finding;
+        let id = view::sarif_rule_id(f, item.class);
+        let index = *rule_index.entry(id.clone()).or_insert_with(|| {
+            rules.push(rule(&id, f.rule, item.class));
+            rules.len() - 1
+        });
+        let p = &f.position;
+        let mut region = Region::builder()
+            .start_line(i64::from(p.line.max(1)))
+            .start_column(i64::from(p.column.max(1)))
+            .build();
+        if p.end16 > p.offset16
+            && let Some(text) = texts.get(item.file)
+        {
+            let lines = lines.entry(item.file).or_insert_with(|| Lines::new(text));
+            if let Some((end_line, end_column)) = lines.end(p) {
+                region.end_line = Some(i64::from(end_line));
+                region.end_column = Some(i64::from(end_column));
+            }
+        }
+        let mut properties = BTreeMap::new();
+        if !f.explanation.is_empty() {
+            properties.insert("explanation".to_owned(), f.explanation.as_ref().into());
+        }
+        if let Some(fix) = &f.fix {
+            properties.insert("fix".to_owned(), fix.as_str().into());
+        }
+        let mut result = SarifResult::builder()
+            .rule_id(id)
+            .rule_index(i64::try_from(index).unwrap_or(-1))
+            .level(level(f.severity))
+            .message(Message::builder().text(f.message.as_str()).build())
+            .locations(vec![location(item.file, Some(region))])
+            .build();
+        if !properties.is_empty() {
+            result.properties = Some(
+                PropertyBag::builder()
+                    .additional_properties(properties)
+                    .build(),
+            );
+        }
+        results.push(result);
+    }
+    let notifications: Vec<Notification> = run
+        .files
+        .iter()
+        .filter_map(|f| match f {
+            FileResult::Failed(e) => Some(e),
+            FileResult::Diagnosed(_) => None,
+        })
+        .map(|e| {
+            let region = e.line.map(|l| {
+                Region::builder()
+                    .start_line(i64::from(l.max(1)))
+                    .start_column(i64::from(e.column.unwrap_or(1).max(1)))
+                    .build()
+            });
+            Notification::builder()
+                .level("error")
+                .message(Message::builder().text(e.message.as_str()).build())
+                .locations(vec![location(&e.name, region)])
+                .build()
+        })
+        .collect();
+    let mut invocation = Invocation::builder()
+        .execution_successful(notifications.is_empty())
+        .build();
+    if !notifications.is_empty() {
+        invocation.tool_execution_notifications = Some(notifications);
+    }
+    let mut driver = ToolComponent::builder()
+        .name("pullpolicy")
+        .version(env!("CARGO_PKG_VERSION"))
+        .rules(rules)
+        .build();
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    if !repository.is_empty() {
+        driver.information_uri = Some(repository.to_owned());
+    }
+    let sarif_run = SarifRun::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .invocations(vec![invocation])
+        .column_kind("unicodeCodePoints")
+        .results(results)
+        .build();
+    Sarif::builder()
+        .schema(text::SARIF_SCHEMA)
+        .version("2.1.0")
+        .runs(vec![sarif_run])
+        .build()
+}
+
+/// A rule's metadata: the failure class's title and explanation for
+/// `pull-failure/<class>`, else the view's title of the diagnosis rule.
+fn rule(id: &str, rule: &str, class: Option<FailureClass>) -> ReportingDescriptor {
+    let text = |s: &str| MultiformatMessageString::builder().text(s).build();
+    let typed = DiagnoseRule::from_id(rule);
+    let (short, full) = match (typed, class) {
+        (Some(DiagnoseRule::PullFailure), Some(class)) => (class.title(), class.explanation()),
+        (Some(r), _) => (view::rule_title(r), view::rule_title(r)),
+        (None, _) => (rule, rule),
+    };
+    let mut descriptor = ReportingDescriptor::builder()
+        .id(id)
+        .short_description(text(short))
+        .build();
+    descriptor.full_description = Some(text(full));
+    descriptor.help = Some(text(full));
+    descriptor
+}
