@@ -125,8 +125,10 @@ fn links_and_markdown_take_options_or_link_parameters() {
     );
 }
 
+#[cfg(feature = "diagnose")]
 const FAILED: &str = "  Warning  Failed  17s (x2 over 30s)  kubelet  Failed to pull image \"nginx:9.9\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve image: docker.io/library/nginx:9.9: not found\n";
 
+#[cfg(feature = "diagnose")]
 #[wasm_bindgen_test]
 fn diagnose_returns_the_diagnosis_contract_as_plain_objects() {
     let report = pullpolicy_wasm::diagnose(FAILED, JsValue::UNDEFINED).expect("report");

@@ -16,20 +16,28 @@ use std::path::Path;
 /// The package's file names (wasm-bindgen's `--out-name`).
 pub const NAME: &str = "pullpolicy";
 
-/// The Node.js entry (`{NAME}.node.js`): `explain` and `faq` work as soon as it is
-/// imported, and the default export (`init`) still resolves, having nothing left to do.
-const NODE_ENTRY: &str = "\
-// The Node.js entry of the pullpolicy package (package.json's \"node\" export condition):
-// the module of pullpolicy.js, its WebAssembly read from this folder and instantiated on
-// import. `await init()` is not needed, and does nothing more.
-import { readFileSync } from 'node:fs';
-import init, { initSync } from './pullpolicy.js';
+/// The diagnosis module's file names: `pullpolicy/diagnose` (see `diagnose()` in
+/// crates/pullpolicy_wasm), a module of its own so that `pullpolicy` stays small.
+pub const DIAGNOSE_NAME: &str = "pullpolicy_diagnose";
 
-initSync({ module: readFileSync(new URL('./pullpolicy_bg.wasm', import.meta.url)) });
+/// The Node.js entry (`<module>.node.js`) of a module: its functions work as soon as it
+/// is imported, and the default export (`init`) still resolves, having nothing left to do.
+fn node_entry(name: &str) -> String {
+    format!(
+        "\
+// The Node.js entry of {name}.js (package.json's \"node\" export condition): the module,
+// its WebAssembly read from this folder and instantiated on import. `await init()` is not
+// needed, and does nothing more.
+import {{ readFileSync }} from 'node:fs';
+import init, {{ initSync }} from './{name}.js';
 
-export * from './pullpolicy.js';
+initSync({{ module: readFileSync(new URL('./{name}_bg.wasm', import.meta.url)) }});
+
+export * from './{name}.js';
 export default init;
-";
+"
+    )
+}
 
 /// What wasm-opt must accept in the module Rust 1.95 emits for wasm32-unknown-unknown.
 ///
@@ -49,28 +57,63 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-mutable-globals",
 ];
 
-/// Builds the package into `out` (emptied first).
+/// Builds the package into `out` (emptied first): the explaining module and the
+/// diagnosing module.
 pub fn build(out: &Path) -> Result {
-    let root = cmd::root();
-    cmd::run(cmd::cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "pullpolicy_wasm",
-    ]))?;
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
+    module(
+        out,
+        NAME,
+        &[],
+        &[
+            "export function explain(yaml: string, options: Partial<Options> | undefined): Report;",
+            "export interface Report",
+            "export default function __wbg_init",
+        ],
+    )?;
+    module(
+        out,
+        DIAGNOSE_NAME,
+        &[
+            "--no-default-features",
+            "--features",
+            "diagnose,console_error_panic_hook",
+        ],
+        &[
+            "export function diagnose(text: string, options: Partial<DiagnoseOptions> | undefined): DiagnosisReport;",
+            "export interface DiagnosisReport",
+            "export default function __wbg_init",
+        ],
+    )?;
+    let workspace = workspace_package()?;
+    let package = package_json(&workspace);
+    serde_json::from_str::<serde_json::Value>(&package)
+        .map_err(|e| format!("dist/npm/package.json is not JSON: {e}"))?;
+    write(&out.join("package.json"), &package)?;
+    write(&out.join("README.md"), &readme(&workspace.version))
+}
+
+/// One wasm-bindgen module of the package: `cargo build` with `features`,
+/// `wasm-bindgen --out-name name`, `wasm-opt -Oz`, its Node.js entry; `declarations`
+/// must be in its `.d.ts`.
+fn module(out: &Path, name: &str, features: &[&str], declarations: &[&str]) -> Result {
+    let root = cmd::root();
+    cmd::run(
+        cmd::cargo()
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+            .args(["--package", "pullpolicy_wasm"])
+            .args(features),
+    )?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/pullpolicy_wasm.wasm");
     cmd::run(
         cmd::command("wasm-bindgen")
-            .args(["--target", "web", "--out-name", NAME, "--out-dir"])
+            .args(["--target", "web", "--out-name", name, "--out-dir"])
             .arg(out)
             .arg(&wasm),
     )?;
-    let bg = out.join(format!("{NAME}_bg.wasm"));
+    let bg = out.join(format!("{name}_bg.wasm"));
     cmd::run(
         cmd::command("wasm-opt")
             .arg("-Oz")
@@ -79,37 +122,25 @@ pub fn build(out: &Path) -> Result {
             .arg("-o")
             .arg(&bg),
     )?;
-    let dts = std::fs::read_to_string(out.join(format!("{NAME}.d.ts")))
-        .map_err(|e| format!("wasm-bindgen wrote no {NAME}.d.ts: {e}"))?;
-    for declaration in [
-        "export function explain(yaml: string, options: Partial<Options> | undefined): Report;",
-        "export interface Report",
-        "export function diagnose(text: string, options: Partial<DiagnoseOptions> | undefined): DiagnosisReport;",
-        "export interface DiagnosisReport",
-        "export default function __wbg_init",
-    ] {
+    let dts = std::fs::read_to_string(out.join(format!("{name}.d.ts")))
+        .map_err(|e| format!("wasm-bindgen wrote no {name}.d.ts: {e}"))?;
+    for declaration in declarations {
         if !dts.contains(declaration) {
             return Err(format!(
-                "dist/npm/{NAME}.d.ts lacks `{declaration}`: did the JS API change?"
+                "dist/npm/{name}.d.ts lacks `{declaration}`: did the JS API change?"
             ));
         }
     }
-    let js = std::fs::read_to_string(out.join(format!("{NAME}.js")))
-        .map_err(|e| format!("wasm-bindgen wrote no {NAME}.js: {e}"))?;
+    let js = std::fs::read_to_string(out.join(format!("{name}.js")))
+        .map_err(|e| format!("wasm-bindgen wrote no {name}.js: {e}"))?;
     for export in ["export { initSync, __wbg_init as default }"] {
         if !js.contains(export) {
             return Err(format!(
-                "dist/npm/{NAME}.js lacks `{export}`, which {NAME}.node.js uses: did wasm-bindgen change?"
+                "dist/npm/{name}.js lacks `{export}`, which {name}.node.js uses: did wasm-bindgen change?"
             ));
         }
     }
-    write(&out.join(format!("{NAME}.node.js")), NODE_ENTRY)?;
-    let workspace = workspace_package()?;
-    let package = package_json(&workspace);
-    serde_json::from_str::<serde_json::Value>(&package)
-        .map_err(|e| format!("dist/npm/package.json is not JSON: {e}"))?;
-    write(&out.join("package.json"), &package)?;
-    write(&out.join("README.md"), &readme(&workspace.version))
+    write(&out.join(format!("{name}.node.js")), &node_entry(name))
 }
 
 /// What `[workspace.package]` in the root Cargo.toml says.
@@ -160,10 +191,12 @@ fn package_json(ws: &Workspace) -> String {
   "types": "./{NAME}.d.ts",
   "exports": {{
     ".": {{ "types": "./{NAME}.d.ts", "node": "./{NAME}.node.js", "default": "./{NAME}.js" }},
+    "./diagnose": {{ "types": "./{DIAGNOSE_NAME}.d.ts", "node": "./{DIAGNOSE_NAME}.node.js", "default": "./{DIAGNOSE_NAME}.js" }},
     "./{NAME}_bg.wasm": "./{NAME}_bg.wasm",
+    "./{DIAGNOSE_NAME}_bg.wasm": "./{DIAGNOSE_NAME}_bg.wasm",
     "./package.json": "./package.json"
   }},
-  "files": ["{NAME}.js", "{NAME}.node.js", "{NAME}.d.ts", "{NAME}_bg.wasm", "{NAME}_bg.wasm.d.ts", "README.md"],
+  "files": ["{NAME}.js", "{NAME}.node.js", "{NAME}.d.ts", "{NAME}_bg.wasm", "{NAME}_bg.wasm.d.ts", "{DIAGNOSE_NAME}.js", "{DIAGNOSE_NAME}.node.js", "{DIAGNOSE_NAME}.d.ts", "{DIAGNOSE_NAME}_bg.wasm", "{DIAGNOSE_NAME}_bg.wasm.d.ts", "README.md"],
   "sideEffects": false
 }}
 "#,
@@ -184,9 +217,11 @@ what the node's image cache does with it. The Rust core of
 (`wasm-bindgen --target web`, `wasm-opt -Oz`). No dependencies, no network access.
 
 ```js
-import init, {{ explain, diagnose, faq, version }} from 'pullpolicy';
+import init, {{ explain, faq, version }} from 'pullpolicy';
+import initDiagnose, {{ diagnose }} from 'pullpolicy/diagnose';
 
 await init(); // in a browser: fetches pullpolicy_bg.wasm next to pullpolicy.js
+await initDiagnose(); // only where diagnose() is used: pullpolicy_diagnose_bg.wasm
 const report = explain(yamlText, {{ kubernetesVersion: '1.34', scenario: {{ registry: 'unreachable' }} }});
 for (const doc of report.documents) {{
   for (const entry of doc.entries) {{
@@ -211,7 +246,9 @@ for (const d of diagnose(describeOutput).diagnoses) {{
   `undefined` or a partial `Options` (`kubernetesVersion`: `"1.28"` … `"1.37"`;
   `scenario`: `nodeImage`, `registry`, `credentials`, `alwaysPullImages`, …). Invalid
   options throw an `Error` whose message starts with `options:`.
-- `diagnose(text, options)` diagnoses image-pull failures (`ErrImagePull`,
+- `diagnose(text, options)`, from `pullpolicy/diagnose` (`pullpolicy_diagnose.js`, a
+  module of its own with its own `init`, so that pages that only explain do not load
+  it), diagnoses image-pull failures (`ErrImagePull`,
   `ImagePullBackOff`, `ErrImageNeverPull`, …) in pasted evidence — `kubectl describe pod`
   output, Pod objects with status, events, Node objects, logs, in any mix — and returns
   the diagnosis as a plain object (`schemaVersion: 1`, the CLI's `pullpolicy diagnose
@@ -223,7 +260,8 @@ for (const d of diagnose(describeOutput).diagnoses) {{
   `{{ kubernetesVersion }}`.
 - `faq()` returns the FAQ & guidance entries; `version()` the core's version.
 
-The TypeScript declarations (`pullpolicy.d.ts`) describe every field of the report.
+The TypeScript declarations (`pullpolicy.d.ts`, `pullpolicy_diagnose.d.ts`) describe
+every field of the reports.
 
 A page that uses this package needs `'wasm-unsafe-eval'` in its Content-Security-Policy's
 `script-src`, and `connect-src` must allow the wasm's URL.

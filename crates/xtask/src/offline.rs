@@ -14,15 +14,17 @@ use std::path::Path;
 pub const REGISTER_TAG: &str = r#"<script type="module" src="./sw-register.js"></script>"#;
 
 /// Files that are never fetched by a page, so not cached: the worker itself, the
-/// header rules for the host, and the npm package's metadata and documentation.
+/// header rules for the host, the npm package's metadata and documentation, its Node.js
+/// entries, and its diagnosis module (no page of the site uses `diagnose()` yet).
 fn is_asset(name: &str) -> bool {
     !(name == "sw.js"
         || name == "_headers"
         || name.ends_with(".md")
         || name.ends_with(".d.ts")
         || name == "npm/package.json"
-        // Node's entry of the npm package: browsers never load it.
-        || name == "npm/pullpolicy.node.js")
+        // Node's entries of the npm package: browsers never load them.
+        || (name.starts_with("npm/") && name.ends_with(".node.js"))
+        || name.starts_with("npm/pullpolicy_diagnose"))
 }
 
 /// Copies `embed/sw-register.js` to `dist/`, without its comments and indentation (it is
@@ -159,6 +161,9 @@ mod tests {
             "npm/pullpolicy.d.ts",
             "npm/package.json",
             "npm/pullpolicy.node.js",
+            "npm/pullpolicy_diagnose.node.js",
+            "npm/pullpolicy_diagnose.js",
+            "npm/pullpolicy_diagnose_bg.wasm",
         ] {
             assert!(!is_asset(name), "{name}");
         }

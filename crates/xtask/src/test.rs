@@ -32,7 +32,10 @@ pub fn run(_args: &[String]) -> Result {
         let core = ["-p", "pullpolicy", "--lib", "--", "-D", "warnings"];
         cmd::run(cmd::cargo().args(wasm).args(core))?;
         let mut clippy = cmd::cargo();
-        clippy.args(wasm).arg("--all-targets");
+        clippy
+            .args(wasm)
+            .arg("--all-targets")
+            .args(["--features", "pullpolicy_wasm/diagnose"]);
         for krate in WASM_CRATES {
             clippy.args(["-p", krate]);
         }
@@ -46,6 +49,8 @@ pub fn run(_args: &[String]) -> Result {
             cmd::cargo()
                 .args(["test", "--target", "wasm32-unknown-unknown"])
                 .args(["-p", "pullpolicy_wasm", "-p", "pullpolicy_web"])
+                // Both npm modules' APIs (see crates/pullpolicy_wasm/Cargo.toml).
+                .args(["--features", "pullpolicy_wasm/diagnose"])
                 .env("CHROMEDRIVER", &tools.chromedriver)
                 .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
         )
