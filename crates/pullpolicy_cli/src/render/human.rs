@@ -71,7 +71,11 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                 t.raw("  ")
                     .styled(Style::Dim, &format!("{}:", wording::FAQ))
                     .raw(" ")
-                    .text(&wording::faq_pointer(crate::text::program(), e.id, e.question))
+                    .text(&wording::faq_pointer(
+                        crate::text::program(),
+                        e.id,
+                        e.question,
+                    ))
                     .newline();
             }
         }
