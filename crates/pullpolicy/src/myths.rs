@@ -46,12 +46,14 @@ const METADATA_PATHS: &[&[&str]] = &[
 
 const WHAT_DECIDES: &str = "Kubernetes has no pull-policy object, configuration file or label. The policy is a field of each container: `imagePullPolicy` in `containers`, `initContainers` and `ephemeralContainers` (and `pullPolicy` of an image volume). Left out, the API server fills it in when the object is created: `Always` for an image without a tag or with the tag `latest`, `IfNotPresent` otherwise. The only cluster-wide override is the AlwaysPullImages admission plugin, which makes new Pods' containers `Always`.";
 
-/// `name` normalised: the part after the last `/`, lowercase, without `-`, `_`, `.`.
+/// `name` normalised: the part after the last `/`, ASCII-lowercase, without `-`, `_`,
+/// `.` (label and annotation keys are ASCII; ASCII folding keeps the Unicode case tables
+/// out of the playground's first load).
 fn normalised(name: &str) -> String {
     let name = name.rsplit('/').next().unwrap_or(name);
     name.chars()
         .filter(|c| !matches!(c, '-' | '_' | '.'))
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
