@@ -87,3 +87,42 @@ test('"Copy as Markdown" counts a rejection no finding carries as an error', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an FAQ link scrolls its answer into view, and Back returns to the finding it was in', async () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: nginx}\n';
+  const { page, context, errors } = await openPlayground(site, `#yaml=${b64url(pod)}`, { height: 700 });
+  const link = page.locator('#verdicts li.finding[data-rule="latest-tag"] .faq-links a').first();
+  const href = await link.getAttribute('href');
+  const back = await link.evaluate((a) => a.closest('[id]').id);
+  assert.match(href, /^#faq-[a-z-]+$/);
+  const before = await page.evaluate(() => location.hash);
+  await link.click();
+  await page.waitForFunction((h) => location.hash === h, href);
+  // The question at the top of the viewport (not at its bottom edge), its answer open and
+  // visible below it.
+  await page.waitForFunction((h) => {
+    const q = document.querySelector(h)?.getBoundingClientRect();
+    return q && Math.abs(q.top) < 40;
+  }, href, { timeout: 5000 });
+  const shown = await page.evaluate((h) => {
+    const entry = document.querySelector(h);
+    const answer = entry.querySelector('[id$="-c"]');
+    const a = answer?.getBoundingClientRect();
+    return { hidden: answer?.hidden, answerTop: a?.top, height: innerHeight, focused: entry.contains(document.activeElement) };
+  }, href);
+  assert.equal(shown.hidden, false);
+  assert.ok(shown.answerTop < shown.height * 0.5, `the answer starts at ${shown.answerTop} of ${shown.height}`);
+  assert.ok(shown.focused, 'the focus is in the entry');
+  // Back: the previous entry, the finding in view and focused.
+  await page.goBack();
+  await page.waitForFunction((h) => location.hash === h, before);
+  await page.waitForFunction((id) => document.activeElement?.id === id, back, { timeout: 5000 });
+  const r = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().toJSON(), back);
+  const height = await page.evaluate(() => innerHeight);
+  assert.ok(r.top >= 0 && r.top < height, `the finding is in view (${r.top} of ${height})`);
+  // Forward: the answer again.
+  await page.goForward();
+  await page.waitForFunction((h) => location.hash === h, href);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
