@@ -34,7 +34,7 @@ test("the article's configuration file and pull-policy labels get findings that 
   for (const f of shown) {
     // What really decides: the container field, defaulting, AlwaysPullImages.
     assert.match(f.text, /imagePullPolicy/);
-    assert.match(f.text, /Always. for an image without a tag or with the tag .latest., .IfNotPresent. otherwise/);
+    assert.match(f.text, /Always for an image without a tag or with the tag latest, IfNotPresent otherwise/);
     assert.match(f.text, /AlwaysPullImages admission plugin/);
     assert.ok(f.faq.includes('#faq-what-is-imagepullpolicy'), `${f.rule}: ${f.faq}`);
   }
