@@ -246,6 +246,8 @@ function documentSection(section, many, faqs) {
         h('p', { class: 'pp-error-text' }, r.text)),
     ),
     section.findings.length ? h('ul', { class: 'pp-findings' }, section.findings.map((f) => findingItem(f, faqs))) : null,
+    // Cards in start order, with the order explained (the view's words).
+    section.orderNote ? h('p', { class: 'pp-status pp-order' }, section.orderNote) : null,
     section.cards.map((c) => entryCard(c, faqs)),
   );
 }
