@@ -119,8 +119,26 @@ function styles(root) {
   }
 }
 
+// Where the WebAssembly comes from (the npm package's, beside this module's folder).
+const WASM_URL = new URL('../npm/pullpolicy_bg.wasm', import.meta.url);
+
 let ready;
-const loadWasm = () => (ready ??= init());
+/** Loads the WebAssembly once; a failure is worded for the reader (what could not be
+ *  loaded, from where, and the likely reason) and tried again at the next render. */
+const loadWasm = () =>
+  (ready ??= init({ module_or_path: WASM_URL }).catch((error) => {
+    ready = undefined;
+    throw new Error(loadFailure(WASM_URL, error));
+  }));
+
+/** The message shown in the element when a file it needs cannot be loaded. */
+export function loadFailure(url, error) {
+  const crossOrigin = new URL(url, document.baseURI).origin !== location.origin;
+  const why = crossOrigin
+    ? `its site (${new URL(url).origin}) may not allow this page to load it: it must send Access-Control-Allow-Origin`
+    : 'check that the whole pullpolicy site (dist/) is published there';
+  return `The explainer could not load ${url} (${error?.message ?? error}); ${why}.`;
+}
 
 /** An element with attributes and children (strings become text nodes, never markup). */
 function h(tag, attributes = {}, ...children) {
@@ -228,6 +246,8 @@ function documentSection(section, many, faqs) {
         h('p', { class: 'pp-error-text' }, r.text)),
     ),
     section.findings.length ? h('ul', { class: 'pp-findings' }, section.findings.map((f) => findingItem(f, faqs))) : null,
+    // Cards in start order, with the order explained (the view's words).
+    section.orderNote ? h('p', { class: 'pp-status pp-order' }, section.orderNote) : null,
     section.cards.map((c) => entryCard(c, faqs)),
   );
 }

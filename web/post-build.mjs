@@ -59,7 +59,30 @@ for (const [file, before, after] of [[glueFile, glueBefore, glueAfter], [wasmFil
   if (!html.includes(sri(before))) throw new Error(`index.html has no integrity hash of ${path.basename(file)}`);
   html = html.split(sri(before)).join(sri(after));
 }
+html = loaderWithFailureMessage(html);
 fs.writeFileSync(index, html);
+
+/**
+ * 3. Trunk's inline loader (`import init … from './glue.js'; await init(…)`) leaves the
+ *    page on "Loading the pullpolicy playground…" for ever when the glue or the wasm
+ *    cannot be loaded (a 404 after a partial upload, a blocked request), the reason only
+ *    in the console; in the `?embed` iframe as well. It becomes a dynamic import inside
+ *    `try`, whose failure is worded in that paragraph (issue 20). The CSP hash of the
+ *    new script is computed afterwards (crates/xtask/src/csp.rs).
+ */
+function loaderWithFailureMessage(html) {
+  const loader =
+    /import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);\s*window\.wasmBindings = bindings;\s*dispatchEvent\(new CustomEvent\("TrunkApplicationStarted", \{detail: \{wasm\}\}\)\);/;
+  const m = html.match(loader);
+  if (!m) throw new Error("index.html: Trunk's module loader is not the one post-build.mjs rewrites");
+  const [, glue, wasm] = m;
+  return html.replace(
+    loader,
+    `try{const b=await import('${glue}');await b.default({module_or_path:'${wasm}'})}catch(e){` +
+      `const p=document.querySelector('.loading');` +
+      `if(p){p.setAttribute('role','alert');p.textContent='The playground could not be loaded ('+(e&&e.message||e)+'). Reload the page; if this stays, the site is missing some of its files.'}}`,
+  );
+}
 
 /** The module with every `__wbg_…` import and every export renamed, and the renames. */
 function renameImportsAndExports(bytes) {

@@ -95,9 +95,10 @@ kind: Pod
 `),
     html,
   );
-  assert.ok(html.includes(`  - name: "<\\/SCRIPT><script>window.__pwned=1<\\/script><\\!-- & -->"\n    image: nginx\n</script>\n</pull-policy-explainer>\n`));
+  // Then the status paragraph, shown until the component runs (embed-load.test.mjs).
+  assert.ok(html.includes(`  - name: "<\\/SCRIPT><script>window.__pwned=1<\\/script><\\!-- & -->"\n    image: nginx\n</script>\n<p data-pullpolicy-status="`));
   assert.ok(html.includes(`<pull-policy-explainer playground="${PREFIX}">\n<script type="text/yaml">\nimage: busybox\n</script>`));
-  assert.equal(html.split(`<script type="module" src="${PREFIX}embed/pull-policy-explainer.js"></script>`).length, 3);
+  assert.equal(html.split(`<script type="module" src="${PREFIX}embed/pull-policy-explainer.js" onerror="`).length, 3);
 });
 
 test('a post with the shortcode shows the verdicts', { skip: !hugo && 'no hugo on PATH', timeout: 60000 }, async () => {

@@ -51,12 +51,12 @@ spec:
     image: "javascript:alert(1)"
     imagePullPolicy: Never
 `;
-// In the report's order: containers, then init containers.
+// In start order (issue 20): the init container, then the containers.
 const HOSTILE_NAMES = [
+  '</script><script>window.__pwned=1</script>',
   '<img src=x onerror=window.__pwned=1>',
   '"><svg onload=window.__pwned=1>',
   'javascript:alert(1)',
-  '</script><script>window.__pwned=1</script>',
 ];
 
 // The manifests are indented as an author nests them in HTML; the component dedents.
@@ -302,7 +302,7 @@ test('markup in a manifest shows as text and never runs', { timeout: 60000 }, as
   assert.equal(hostile.pwned, undefined);
   assert.equal(hostile.elements, 0);
   assert.deepEqual(hostile.names, HOSTILE_NAMES);
-  assert.deepEqual(hostile.images, ['nginx', '"><svg onload=window.__pwned=1>', 'javascript:alert(1)', 'busybox:1.36']);
+  assert.deepEqual(hostile.images, ['busybox:1.36', 'nginx', '"><svg onload=window.__pwned=1>', 'javascript:alert(1)']);
   // The playground attribute said javascript:alert(1): the default playground is used.
   const [open, ...docs] = [hostile.links.at(-1), ...hostile.links.slice(0, -1)];
   assert.ok(open.startsWith(`${server.url}#yaml=`), open);

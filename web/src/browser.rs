@@ -40,6 +40,19 @@ mod web {
         }
     }
 
+    /// Adds a history entry for `#fragment` (no `hashchange`), after recording in the
+    /// current entry the id of the element Back returns to (`back`; see
+    /// `components::return_to`). In a sandboxed frame the browser may refuse both: then
+    /// nothing changes but the history.
+    pub fn push_hash(fragment: &str, back: &str) {
+        if let Ok(history) = window().history() {
+            let here = window().location().href().unwrap_or_default();
+            let _ = history.replace_state_with_url(&back.into(), "", Some(&here));
+            let url = format!("{}#{fragment}", base_url());
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+
     /// Puts `text` in the polite live region (`#announcer`, which the app renders
     /// empty and leaves to this function), so that screen readers say it.
     pub fn announce(text: &str) {

@@ -112,12 +112,40 @@ pub fn show_disclosure(button: &web_sys::Element, open: bool) {
 /// Scrolls an element into view and focuses it.
 #[cfg(target_arch = "wasm32")]
 pub fn focus_element(el: &web_sys::Element) {
+    focus_at(el, web_sys::ScrollLogicalPosition::Nearest);
+}
+
+/// Scrolls an element to `block` (`Start`: its top at the viewport's, `Nearest`: the
+/// least scrolling) and focuses it without scrolling again.
+#[cfg(target_arch = "wasm32")]
+pub fn focus_at(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     use wasm_bindgen::JsCast;
     if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-        let _ = el.focus();
+        scroll_to(el, block);
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&focus);
+    }
+}
+
+/// Scrolls an element to `block` of the viewport.
+#[cfg(target_arch = "wasm32")]
+pub fn scroll_to(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Back from an answer opened by a link (`popstate`): the element the entry names
+/// ([`crate::browser::push_hash`]) is scrolled back into view and focused.
+#[cfg(target_arch = "wasm32")]
+fn return_to(state: wasm_bindgen::JsValue) {
+    if let Some(el) = state
+        .as_string()
+        .filter(|id| !id.is_empty())
+        .and_then(|id| gloo::utils::document().get_element_by_id(&id))
+    {
+        focus_at(&el, web_sys::ScrollLogicalPosition::Center);
     }
 }
 
@@ -187,6 +215,15 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch, ui: &UiRef) {
             Click::Jump { from, to } => d.dispatch(Action::JumpTo { from, to }),
             Click::Faq(id) => {
                 e.prevent_default();
+                // A history entry per answer opened: Back returns to where the link was
+                // (its card, finding or section), Forward to the answer.
+                let back = el
+                    .closest("[id]")
+                    .ok()
+                    .flatten()
+                    .map(|b| b.id())
+                    .unwrap_or_default();
+                crate::browser::push_hash(&format!("faq-{id}"), &back);
                 d.dispatch(Action::OpenFaq(id));
             }
             Click::Filter(p) => d.dispatch(Action::Filter(p)),
@@ -418,6 +455,15 @@ pub fn global_listeners(latest: Latest, dispatch: Dispatch, ui: UiRef) -> Listen
                     .is_some();
                 if !inside {
                     d.dispatch(Action::Menu(None));
+                }
+            }),
+        );
+        add(
+            win.clone(),
+            "popstate",
+            Box::new(move |e: web_sys::Event| {
+                if let Some(e) = e.dyn_ref::<web_sys::PopStateEvent>() {
+                    return_to(e.state());
                 }
             }),
         );

@@ -221,6 +221,7 @@ fn read_object(
             }
         }
     }
+    crate::myths::check(cx, doc, node, &mut d);
     out.push(d);
 }
 

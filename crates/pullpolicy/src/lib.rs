@@ -46,6 +46,7 @@ pub mod faq;
 pub mod fields;
 pub mod kubelet;
 mod messages;
+mod myths;
 mod options;
 pub mod pieces;
 mod pod;

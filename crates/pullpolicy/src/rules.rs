@@ -159,6 +159,12 @@ pub enum Rule {
     EphemeralContainer,
     /// The AlwaysPullImages admission plugin rewrites the policy.
     AlwaysPullImages,
+    /// A document of kind `ImagePullPolicy`: the seed article's imagined
+    /// "configuration file" (`crate::myths`).
+    NoPullPolicyKind,
+    /// A label or annotation named like a pull policy, which Kubernetes ignores
+    /// (`crate::myths`).
+    PullPolicyLabel,
     /// A YAML syntax error (the report's `syntaxErrors`, not a finding).
     SyntaxError,
     /// The API server, or `kubectl apply`'s strict field validation, rejects the object
@@ -170,7 +176,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 25] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -192,6 +198,8 @@ impl Rule {
         Rule::ImageVolumeGate,
         Rule::EphemeralContainer,
         Rule::AlwaysPullImages,
+        Rule::NoPullPolicyKind,
+        Rule::PullPolicyLabel,
         Rule::SyntaxError,
         Rule::ObjectRejected,
     ];
@@ -437,6 +445,22 @@ registry! {
         help: "The admission plugin rewrites every container of every new Pod to Always, so each start needs the registry and working credentials.",
         links: [AlwaysPullImages],
         faq: ["always-pull-images"],
+    },
+    NoPullPolicyKind {
+        id: "no-pull-policy-kind",
+        severity: Warning,
+        title: "Kubernetes has no ImagePullPolicy kind",
+        help: "There is no pull-policy object or configuration file: the policy is each container's imagePullPolicy field, defaulted when the object is created, and only the AlwaysPullImages admission plugin overrides it cluster-wide.",
+        links: [PullPolicy, DefaultPolicy, AlwaysPullImages],
+        faq: ["what-is-imagepullpolicy", "always-pull-images"],
+    },
+    PullPolicyLabel {
+        id: "pull-policy-label",
+        severity: Warning,
+        title: "A label or annotation named like a pull policy does nothing",
+        help: "Kubernetes reads no pull-policy label or annotation on an object, its pod template or its images: the policy is each container's imagePullPolicy field, defaulted when the object is created, and only the AlwaysPullImages admission plugin overrides it cluster-wide.",
+        links: [PullPolicy, DefaultPolicy, AlwaysPullImages],
+        faq: ["what-is-imagepullpolicy", "always-pull-images"],
     },
     SyntaxError {
         id: "syntax-error",

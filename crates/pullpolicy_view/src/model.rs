@@ -14,8 +14,8 @@ use crate::wording;
 use pullpolicy::kubelet::{Outcome, WaitingReason};
 use pullpolicy::rules::Rule;
 use pullpolicy::{
-    Document, DocumentStatus, Entry, Finding, PolicySource, Position, PullPolicy, Report, Severity,
-    WrittenAs,
+    Document, DocumentStatus, Entry, Finding, PolicySource, Position, PullPolicy, Report, Role,
+    Severity, WrittenAs,
 };
 use serde::Serialize;
 
@@ -799,8 +799,31 @@ pub struct Section<'r> {
     pub rejections: Vec<Rejection<'r>>,
     /// Findings about the object as a whole (not the counted-only ones).
     pub findings: Vec<FindingView<'r>>,
-    /// A card per entry, in the report's order.
+    /// A card per entry, in the order the kubelet starts them ([`start_rank`]; the
+    /// report's, which is the YAML's, within one list).
     pub cards: Vec<Card<'r>>,
+    /// The one-line explanation of that order, when the cards are of more than one
+    /// kind ([`wording::START_ORDER`]).
+    pub order_note: Option<&'static str>,
+}
+
+/// The last [`start_rank`].
+const START_RANKS: u8 = 3;
+
+/// When the kubelet starts (or pulls) an entry, relative to the others of its Pod:
+/// `SyncPod` (pkg/kubelet/kuberuntime/kuberuntime_manager.go) pulls image volumes
+/// (`getImageVolumes`) before it starts any container, then starts the
+/// `initContainers` one at a time in list order — a sidecar (`restartPolicy: Always`)
+/// keeps running and the next one starts once it has started — and then the app
+/// `containers`. Ephemeral containers are added to a running Pod, so they come last.
+/// Within one list the report's order is the YAML's, which is kept (the sort is stable).
+pub fn start_rank(role: Role) -> u8 {
+    match role {
+        Role::ImageVolume => 0,
+        Role::InitContainer | Role::Sidecar => 1,
+        Role::Container => 2,
+        Role::EphemeralContainer => 3,
+    }
 }
 
 impl<'r> Section<'r> {
@@ -821,6 +844,20 @@ impl<'r> Section<'r> {
                 findings.push(v);
             }
         }
+        // One pass per rank, not a sort: the standard library's stable sort would be
+        // linked into the playground's first load for this alone (about 1.5 KB gzip).
+        let mut cards: Vec<Card<'r>> = Vec::with_capacity(doc.entries.len());
+        let mut ranks = 0;
+        for rank in 0..=START_RANKS {
+            let before = cards.len();
+            for (ei, e) in doc.entries.iter().enumerate() {
+                if start_rank(e.role) == rank {
+                    cards.push(Card::of(doc, di, ei, e));
+                }
+            }
+            ranks += usize::from(cards.len() > before);
+        }
+        let order_note = (ranks > 1).then_some(wording::START_ORDER);
         Section {
             doc,
             index: di,
@@ -830,12 +867,8 @@ impl<'r> Section<'r> {
             api_version: doc.api_version.as_deref(),
             rejections: rejections(doc),
             findings,
-            cards: doc
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(ei, e)| Card::of(doc, di, ei, e))
-                .collect(),
+            cards,
+            order_note,
         }
     }
 
@@ -1029,8 +1062,8 @@ mod tests {
         );
         let s = Section::of(&report.documents[0], 0);
         assert_eq!(s.title, "Document 1: Pod p");
-        // In the API's validation order: containers, then init containers.
-        let init = &s.cards[1];
+        // In start order: the init container, then the app container.
+        let init = &s.cards[0];
         assert_eq!(init.container(), "init:i");
         assert_eq!(
             init.effective(),
@@ -1042,10 +1075,45 @@ mod tests {
             init.image.normalised.as_deref(),
             Some("docker.io/library/nginx")
         );
-        let never = &s.cards[0];
+        let never = &s.cards[1];
         assert_eq!(
             never.outcome(),
             ("no pull; waits: ErrImageNeverPull".to_owned(), Tone::Bad)
         );
+    }
+
+    #[test]
+    fn cards_are_in_start_order_and_yaml_order_within_a_list() {
+        let report = pullpolicy::explain(
+            concat!(
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n",
+                "  containers:\n  - {name: app, image: \"nginx:1\"}\n  - {name: app2, image: \"nginx:1\"}\n",
+                "  initContainers:\n  - {name: side, image: \"envoy:1\", restartPolicy: Always}\n",
+                "  - {name: migrate, image: \"tool:1\"}\n",
+                "  volumes:\n  - name: v\n    image: {reference: \"data:1\"}\n",
+            ),
+            &Options::default(),
+        );
+        let s = Section::of(&report.documents[0], 0);
+        let order: Vec<(&str, usize)> = s.cards.iter().map(|c| (c.name, c.index)).collect();
+        let index = |name: &str| {
+            report.documents[0]
+                .entries
+                .iter()
+                .position(|e| e.name.as_deref() == Some(name))
+                .expect("entry")
+        };
+        let expected: Vec<(&str, usize)> = ["v", "side", "migrate", "app", "app2"]
+            .into_iter()
+            .map(|n| (n, index(n)))
+            .collect();
+        assert_eq!(order, expected);
+        assert_eq!(s.order_note, Some(wording::START_ORDER));
+        // One kind of entry: nothing to explain.
+        let one = pullpolicy::explain(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n",
+            &Options::default(),
+        );
+        assert_eq!(Section::of(&one.documents[0], 0).order_note, None);
     }
 }

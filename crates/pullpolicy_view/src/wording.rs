@@ -480,6 +480,9 @@ pub fn link_label(url: &str) -> String {
 
 /// The verdicts' heading.
 pub const VERDICTS: &str = "Verdicts";
+/// Above a section's cards when they are of more than one kind
+/// ([`crate::model::start_rank`]).
+pub const START_ORDER: &str = "In start order: image volumes are pulled first, then init containers and sidecars start one at a time as listed, then the app containers; ephemeral containers join a running Pod.";
 /// Over the stale verdicts while the text has a syntax error.
 pub const STALE: &str = "The verdicts below are from the last version without a syntax error; they update once the error is fixed.";
 /// The badge's label.

@@ -152,7 +152,12 @@ pub fn open_entry(id: &str) {
         .flatten()
     {
         super::show_disclosure(&button, true);
-        super::focus_element(&button);
+        // The question at the top of the viewport, its answer below it (not at the
+        // bottom edge, below the fold).
+        if let Some(entry) = button.closest(&format!("#faq-{id}")).ok().flatten() {
+            super::scroll_to(&entry, web_sys::ScrollLogicalPosition::Start);
+        }
+        super::focus_at(&button, web_sys::ScrollLogicalPosition::Nearest);
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;

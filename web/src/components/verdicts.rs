@@ -209,6 +209,9 @@ pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
             }
             h.raw("</ul>");
         }
+        if let Some(note) = s.order_note.filter(|_| props.filter.is_none()) {
+            h.el("p", "order-note", note);
+        }
         h.raw("<div class=\"cards\">");
         for c in s
             .cards
