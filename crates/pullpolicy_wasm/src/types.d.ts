@@ -85,7 +85,11 @@ export interface CardView {
 export interface Section {
   index: number; title: string; object: string; status: string | null; apiVersion: string | null;
   /** Always shown as errors. */
-  rejections: Rejection[]; findings: FindingView[]; cards: CardView[];
+  rejections: Rejection[]; findings: FindingView[];
+  /** In the order the kubelet starts them: image volumes, init containers (sidecars among them), app containers, ephemeral containers. */
+  cards: CardView[];
+  /** The one-line explanation of that order, when the cards are of more than one kind. */
+  orderNote: string | null;
 }
 export interface FaqView { id: string; question: Text; answer: Text[]; links: Target[]; fromArticle: boolean; }
 export interface View {
