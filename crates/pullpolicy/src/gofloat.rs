@@ -50,6 +50,21 @@ impl Big {
         self.0.splice(0..0, std::iter::repeat_n(0, words));
     }
 
+    fn add_small(&mut self, a: u32) {
+        let mut carry = a;
+        for limb in &mut self.0 {
+            let (x, o) = limb.overflowing_add(carry);
+            *limb = x;
+            carry = u32::from(o);
+            if carry == 0 {
+                return;
+            }
+        }
+        if carry != 0 {
+            self.0.push(carry);
+        }
+    }
+
     fn mul_pow10(&mut self, n: u32) {
         for _ in 0..n {
             self.mul_small(10);
@@ -94,6 +109,171 @@ impl Big {
         }
         Ordering::Equal
     }
+
+    fn bit_len(&self) -> u32 {
+        match self.0.iter().rposition(|&l| l != 0) {
+            Some(i) => i as u32 * 32 + (32 - self.0[i].leading_zeros()),
+            None => 0,
+        }
+    }
+}
+
+/// Go's `strconv.ParseFloat(s, 64)` (correctly rounded, ties to even) for decimal
+/// text `[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?`: the same result as
+/// `f64::from_str` without its tables (tests compare the two). `None` for other
+/// text (the reader's grammar checks come first); overflow gives ±infinity.
+pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let neg = b.first() == Some(&b'-');
+    if matches!(b.first(), Some(b'-' | b'+')) {
+        i += 1;
+    }
+    // Significant digits (leading zeros dropped), at most MAX_DIGITS of them plus a
+    // final 1 standing for any non-zero digits beyond: a halfway point between two
+    // doubles has at most 767 significant digits, so rounding is unchanged.
+    const MAX_DIGITS: usize = 800;
+    let mut digits: Vec<u8> = Vec::new();
+    let mut dropped_nonzero = false;
+    let mut exp10: i64 = 0;
+    let mut seen = false;
+    let mut after_point = false;
+    while i < b.len() {
+        match b[i] {
+            c @ b'0'..=b'9' => {
+                seen = true;
+                let d = c - b'0';
+                if after_point {
+                    exp10 -= 1;
+                }
+                if digits.is_empty() && d == 0 {
+                    // A leading zero.
+                } else if digits.len() < MAX_DIGITS {
+                    digits.push(d);
+                } else {
+                    dropped_nonzero |= d != 0;
+                    exp10 += 1;
+                }
+            }
+            b'.' if !after_point => after_point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !seen {
+        return None;
+    }
+    if i < b.len() {
+        if !matches!(b[i], b'e' | b'E') {
+            return None;
+        }
+        i += 1;
+        let eneg = b.get(i) == Some(&b'-');
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let mut e: i64 = 0;
+        for &c in &b[i..] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            e = (e * 10 + i64::from(c - b'0')).min(1 << 40);
+        }
+        exp10 += if eneg { -e } else { e };
+    }
+    if dropped_nonzero {
+        digits.push(1);
+        exp10 -= 1;
+    }
+    let sign = if neg { -1.0 } else { 1.0 };
+    // The value is DIGITS × 10^exp10, DIGITS an integer.
+    if digits.is_empty() {
+        return Some(sign * 0.0);
+    }
+    let magnitude = digits.len() as i64 + exp10; // 10^(m-1) <= value < 10^m
+    if magnitude > 310 {
+        return Some(sign * f64::INFINITY);
+    }
+    if magnitude < -330 {
+        return Some(sign * 0.0);
+    }
+    let mut num = Big(vec![0]);
+    for &d in &digits {
+        num.mul_small(10);
+        num.add_small(u32::from(d));
+    }
+    let mut den = Big(vec![1]);
+    if exp10 >= 0 {
+        num.mul_pow10(exp10 as u32);
+    } else {
+        den.mul_pow10(exp10.unsigned_abs() as u32);
+    }
+    // Scale so that the quotient has exactly 55 bits: q = floor(num·2^s / den),
+    // 2^54 <= q < 2^55, the value being (q + rest) · 2^-s.
+    let mut s = 54 - (num.bit_len() as i64 - den.bit_len() as i64);
+    let (mut n, mut d) = (num.clone(), den.clone());
+    if s >= 0 {
+        n.mul_pow2(s as u32);
+    } else {
+        d.mul_pow2(s.unsigned_abs() as u32);
+    }
+    // Now 2^53 < n/d < 2^55 (bit lengths differ by 54); one more bit if below 2^54.
+    let mut threshold = d.clone();
+    threshold.mul_pow2(54);
+    if n.cmp(&threshold) == Ordering::Less {
+        n.mul_pow2(1);
+        s += 1;
+    }
+    let mut q: u64 = 0;
+    for bit in (0..55).rev() {
+        let mut t = d.clone();
+        t.mul_pow2(bit);
+        if n.cmp(&t) != Ordering::Less {
+            n.sub(&t);
+            q |= 1 << bit;
+        }
+    }
+    let mut sticky = n.bit_len() != 0;
+    // The value is q·2^-s with q of 55 bits: its top bit is at 2^(54 - s).
+    let top = 54 - s;
+    if top > 1023 {
+        return Some(sign * f64::INFINITY);
+    }
+    // Bits to drop: 2 for a normal result, more below 2^-1022.
+    let drop = if top >= -1022 { 2 } else { 2 + (-1022 - top) };
+    if drop > 56 {
+        return Some(sign * 0.0);
+    }
+    let drop = drop as u32;
+    let kept = q >> drop;
+    let rest = q & ((1u64 << drop) - 1);
+    let half = 1u64 << (drop - 1);
+    sticky |= rest & (half - 1) != 0;
+    let round_up = rest & half != 0 && (sticky || kept & 1 == 1);
+    let mant = kept + u64::from(round_up);
+    // mant · 2^(drop - s).
+    let e2 = drop as i64 - s;
+    // Build the double exactly: mant < 2^54, e2 >= -1074.
+    let bits = if mant == 0 {
+        0
+    } else {
+        let len = 64 - i64::from(mant.leading_zeros());
+        let top_exp = e2 + len - 1;
+        if top_exp > 1023 {
+            return Some(sign * f64::INFINITY);
+        }
+        if top_exp < -1022 {
+            // Subnormal: mant · 2^e2 with e2 == -1074.
+            mant << (e2 + 1074)
+        } else {
+            let m = if len > 53 { mant >> (len - 53) } else { mant << (53 - len) };
+            (((top_exp + 1023) as u64) << 52) | (m & 0xf_ffff_ffff_ffff)
+        }
+    };
+    Some(sign * f64::from_bits(bits))
 }
 
 /// The shortest digits of `mant × 2^exp` (a finite, positive float of a type with
@@ -305,8 +485,59 @@ mod tests {
         }
     }
 
+    fn check_parse(t: &str) {
+        let want: f64 = t.parse().unwrap();
+        let got = parse_decimal(t).unwrap();
+        assert_eq!(got.to_bits(), want.to_bits(), "{t}");
+    }
+
+    #[test]
+    fn parse_edge_cases() {
+        for t in [
+            "0", "-0", "+0", "0.0", ".5", "5.", "-.5e-3", "1", "1e308", "1.7976931348623157e308",
+            "1.7976931348623158e308", "1.7976931348623159e308", "1e309", "-1e309", "2e-324",
+            "3e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "4.9e-324", "5e-324",
+            "1e-400", "-1e-400", "2.2250738585072011e-308", "2.2250738585072012e-308",
+            "2.2250738585072014e-308", "9007199254740993", "9007199254740992.5",
+            "9007199254740993.0000000000000000000000000000000001", "0.1", "0.3",
+            "123456789012345678901234567890", "1e23", "8.98846567431158e307", "1e-5", "00012.500",
+            "1E+2", "1e0000000000000000000000000000001", "1e99999999999999999999999",
+            "1e-99999999999999999999999", "0e999999999",
+        ] {
+            check_parse(t);
+        }
+        // Many digits: halfway points with trailing digits beyond the kept 800.
+        let half = format!("9007199254740993{}", "0".repeat(900));
+        check_parse(&half);
+        check_parse(&format!("{half}1"));
+        check_parse(&format!("0.{}1e400", "0".repeat(1000)));
+        check_parse(&format!("{}e-1000", "7".repeat(1200)));
+        for bad in ["", "-", ".", "e5", "1e", "1e+", "1x", "inf", "nan", "1.2.3"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
+        #[test]
+        fn parse_as_std_bits(bits in any::<u64>()) {
+            let f = f64::from_bits(bits);
+            prop_assume!(f.is_finite());
+            // Shortest, exact-ish and long forms of the same double, and near halfway.
+            check_parse(&format!("{f:e}"));
+            check_parse(&format!("{f:.25e}"));
+            check_parse(&format!("{:.40e}", f));
+        }
+
+        #[test]
+        fn parse_as_std_text(int in "[0-9]{0,25}", frac in "[0-9]{0,25}", e in -350i32..350) {
+            prop_assume!(!int.is_empty() || !frac.is_empty());
+            check_parse(&format!("{int}.{frac}e{e}"));
+            if !int.is_empty() {
+                check_parse(&format!("-{int}e{e}"));
+            }
+        }
+
         #[test]
         fn f64_as_std(bits in any::<u64>()) {
             let f = f64::from_bits(bits);
