@@ -294,23 +294,17 @@ pub(crate) fn entries(doc: &Doc<'_>, map: NodeId) -> Vec<(NodeId, NodeId)> {
         return Vec::new();
     };
     let mut out: Vec<(NodeId, NodeId)> = Vec::new();
-    if doc.source == Source::Json {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (k, v) in pairs {
-            let text = doc.scalar(k).map_or("", |s| s.text.as_ref());
-            match seen.get(text) {
-                Some(&i) => out[i].1 = v,
-                None => {
-                    seen.insert(text, out.len());
-                    out.push((k, v));
-                }
-            }
-        }
-        return out;
-    }
+    // One map for both sources (one instantiation): a JSON key is its text.
+    let json = doc.source == Source::Json;
     let mut seen: HashMap<GoKey<'_>, usize> = HashMap::new();
     for (k, v) in pairs {
-        let key = go_key(doc, k);
+        let key = if json {
+            GoKey::Str(Cow::Borrowed(
+                doc.scalar(k).map_or("", |s| s.text.as_ref()).as_bytes(),
+            ))
+        } else {
+            go_key(doc, k)
+        };
         match seen.get(&key) {
             Some(&i) => out[i].1 = v,
             None => {
