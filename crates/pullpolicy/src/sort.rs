@@ -85,7 +85,7 @@ mod tests {
         #[test]
         fn as_std_stable(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..200)) {
             let mut want = items.clone();
-            want.sort_by(|a, b| a.0.cmp(&b.0));
+            want.sort_by_key(|a| a.0);
             let mut got = items.clone();
             sort_by(&mut got, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(&got, &want);
