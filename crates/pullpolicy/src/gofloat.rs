@@ -552,7 +552,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(20000))]
+        #![proptest_config(ProptestConfig::with_cases(10000))]
         #[test]
         fn parse_as_std_bits(bits in any::<u64>()) {
             let f = f64::from_bits(bits);
@@ -561,6 +561,23 @@ mod tests {
             check_parse(&format!("{f:e}"));
             check_parse(&format!("{f:.25e}"));
             check_parse(&format!("{:.40e}", f));
+        }
+
+        /// Exact halfway points between two doubles (ties to even) and the decimals
+        /// just above and below them.
+        #[test]
+        fn parse_halfway_as_std(mant in (1u64 << 52)..(1u64 << 53), e in -20i32..=10) {
+            // The midpoint of mant·2^e and (mant + 1)·2^e is (2·mant + 1)·2^(e - 1).
+            let odd = u128::from(2 * mant + 1);
+            let (digits, exp10) = if e >= 1 {
+                (odd << (e - 1), 0)
+            } else {
+                (odd * 5u128.pow(e.unsigned_abs() + 1), e - 1)
+            };
+            check_parse(&format!("{digits}e{exp10}"));
+            check_parse(&format!("{}e{}", digits * 10 + 1, exp10 - 1));
+            check_parse(&format!("{}e{}", digits * 10 - 1, exp10 - 1));
+            check_parse(&format!("{digits}{}1e{}", "0".repeat(900), exp10 - 901));
         }
 
         #[test]
