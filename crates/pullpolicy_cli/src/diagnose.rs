@@ -22,8 +22,8 @@ use pullpolicy::diagnose::{
 use pullpolicy_view::diagnosis::{self as view, DiagnosisInput};
 use serde::Serialize;
 use serde_sarif::sarif::{
-    Invocation, Message, MultiformatMessageString, Notification, PropertyBag, Region,
-    ReportingDescriptor, Result as SarifResult, Run as SarifRun, Sarif, Tool, ToolComponent,
+    Message, MultiformatMessageString, PropertyBag, Region, ReportingDescriptor,
+    Result as SarifResult, Sarif,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
@@ -357,53 +357,11 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
         }
         results.push(result);
     }
-    let notifications: Vec<Notification> = run
-        .files
-        .iter()
-        .filter_map(|f| match f {
-            FileResult::Failed(e) => Some(e),
-            FileResult::Diagnosed(_) => None,
-        })
-        .map(|e| {
-            let region = e.line.map(|l| {
-                Region::builder()
-                    .start_line(i64::from(l.max(1)))
-                    .start_column(i64::from(e.column.unwrap_or(1).max(1)))
-                    .build()
-            });
-            Notification::builder()
-                .level("error")
-                .message(Message::builder().text(e.message.as_str()).build())
-                .locations(vec![location(&e.name, region)])
-                .build()
-        })
-        .collect();
-    let mut invocation = Invocation::builder()
-        .execution_successful(notifications.is_empty())
-        .build();
-    if !notifications.is_empty() {
-        invocation.tool_execution_notifications = Some(notifications);
-    }
-    let mut driver = ToolComponent::builder()
-        .name("pullpolicy")
-        .version(env!("CARGO_PKG_VERSION"))
-        .rules(rules)
-        .build();
-    let repository = env!("CARGO_PKG_REPOSITORY");
-    if !repository.is_empty() {
-        driver.information_uri = Some(repository.to_owned());
-    }
-    let sarif_run = SarifRun::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .invocations(vec![invocation])
-        .column_kind("unicodeCodePoints")
-        .results(results)
-        .build();
-    Sarif::builder()
-        .schema(text::SARIF_SCHEMA)
-        .version("2.1.0")
-        .runs(vec![sarif_run])
-        .build()
+    let failed = run.files.iter().filter_map(|f| match f {
+        FileResult::Failed(e) => Some(e),
+        FileResult::Diagnosed(_) => None,
+    });
+    crate::render::sarif::document(rules, results, failed)
 }
 
 /// A rule's metadata: the failure class's title and explanation for

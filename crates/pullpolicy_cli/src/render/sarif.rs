@@ -100,8 +100,17 @@ fn build(run: &Run) -> Sarif {
         results.push(result);
     }
 
-    let notifications: Vec<Notification> = run
-        .failed()
+    document(rules, results, run.failed())
+}
+
+/// The SARIF document of one run: the tool with its `rules`, the `results`, and each
+/// input that could not be read as a tool execution notification (explain and diagnose).
+pub(crate) fn document<'a>(
+    rules: Vec<ReportingDescriptor>,
+    results: Vec<SarifResult>,
+    failed: impl Iterator<Item = &'a crate::input::InputError>,
+) -> Sarif {
+    let notifications: Vec<Notification> = failed
         .map(|e| {
             let region = e.line.map(|l| {
                 Region::builder()
