@@ -15,7 +15,6 @@ use crate::args::{DiagnoseArgs, Format};
 use crate::input::{self, InputError};
 use crate::render::sarif::{Lines, level, location};
 use crate::{exit, run, text};
-use anstyle::{AnsiColor, Style};
 use pullpolicy::diagnose::{
     DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnoseRule, DiagnosisReport, FailureClass,
 };
@@ -153,25 +152,12 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
 /// `file:line:column: error: message` on standard error for every input that could not
 /// be read and all evidence that could not be read (control characters escaped).
 fn errors(run: &DiagnoseRun, err: &mut impl Write) -> io::Result<()> {
-    use pullpolicy_view::terminal::clean;
-    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-    let bold = Style::new().bold();
     for file in &run.files {
         match file {
-            FileResult::Failed(e) => writeln!(
-                err,
-                "{bold}{}{bold:#}: {red}error{red:#}: {}",
-                clean(&e.location()),
-                clean(&e.message)
-            )?,
+            FileResult::Failed(e) => run::error_line(err, &e.location(), &e.message)?,
             FileResult::Diagnosed(d) => {
                 for f in unreadable_findings(&d.report) {
-                    writeln!(
-                        err,
-                        "{bold}{}{bold:#}: {red}error{red:#}: {}",
-                        clean(&view::location(&d.name, &f.position)),
-                        clean(&f.message)
-                    )?;
+                    run::error_line(err, &view::location(&d.name, &f.position), &f.message)?;
                 }
             }
         }

@@ -195,32 +195,33 @@ fn write_output(format: Format, run: &Run, choice: anstream::ColorChoice) -> io:
 /// be read and every YAML syntax error (names and messages with their control
 /// characters escaped: a file name cannot write an escape sequence either).
 fn diagnose(run: &Run, err: &mut impl Write) -> io::Result<()> {
-    use pullpolicy_view::terminal::clean;
-    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-    let bold = Style::new().bold();
     for file in &run.files {
         match file {
-            FileResult::Failed(e) => writeln!(
-                err,
-                "{bold}{}{bold:#}: {red}error{red:#}: {}",
-                clean(&e.location()),
-                clean(&e.message)
-            )?,
+            FileResult::Failed(e) => error_line(err, &e.location(), &e.message)?,
             FileResult::Explained(e) => {
                 for s in &e.report.syntax_errors {
-                    writeln!(
-                        err,
-                        "{bold}{}:{}:{}{bold:#}: {red}error{red:#}: {}",
-                        clean(&e.name),
-                        s.position.line,
-                        s.position.column,
-                        clean(&s.message)
-                    )?;
+                    let at = format!("{}:{}:{}", e.name, s.position.line, s.position.column);
+                    error_line(err, &at, &s.message)?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// One `location: error: message` line on standard error, the location in bold and
+/// `error` in red, both texts with their control characters escaped (explain and
+/// diagnose).
+pub(crate) fn error_line(err: &mut impl Write, location: &str, message: &str) -> io::Result<()> {
+    use pullpolicy_view::terminal::clean;
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let bold = Style::new().bold();
+    writeln!(
+        err,
+        "{bold}{}{bold:#}: {red}error{red:#}: {}",
+        clean(location),
+        clean(message)
+    )
 }
 
 fn print_explain_help() -> u8 {
