@@ -1,7 +1,7 @@
 //! Several inputs at once (the CLI's files, the playground's one manifest): the
 //! per-entry table, the findings list and the counts over all of them.
 
-use crate::model::{Card, Counts, FindingView, Tone, findings};
+use crate::model::{Card, Counts, FindingView, Tone, cards_in_start_order, findings};
 use crate::wording;
 use pullpolicy::Report;
 
@@ -82,13 +82,7 @@ pub fn rows<'a>(inputs: &[Input<'a>]) -> Vec<Row<'a>> {
         };
         for (di, doc) in report.documents.iter().enumerate() {
             let object = wording::object_ref(doc.kind.as_deref(), doc.name.as_deref());
-            let mut cards: Vec<Card<'a>> = doc
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(ei, e)| Card::of(doc, di, ei, e))
-                .collect();
-            sort_by_position(&mut cards, |c| &c.position);
+            let (cards, _) = cards_in_start_order(doc, di);
             out.extend(cards.into_iter().map(|card| Row {
                 file: input.name(),
                 object: object.clone(),
@@ -210,5 +204,25 @@ mod tests {
         assert_eq!(location("a.yaml", 3, None), "a.yaml:3");
         assert_eq!(location("a.yaml", 0, Some(0)), "a.yaml");
         assert_eq!(location("", 3, Some(5)), "3:5");
+    }
+
+    /// The tables list a Pod's entries as the kubelet starts them, as the cards do:
+    /// image volumes, init containers (sidecars among them), app containers.
+    #[test]
+    fn rows_are_in_start_order() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: app, image: \"nginx:1\"}\n  initContainers:\n  - {name: setup, image: \"busybox:1\"}\n  - {name: proxy, image: \"envoy:1\", restartPolicy: Always}\n";
+        let report = pullpolicy::explain(text, &pullpolicy::Options::default());
+        let inputs = [Input::Report {
+            name: "p.yaml",
+            report: &report,
+        }];
+        let order: Vec<String> = rows(&inputs)
+            .iter()
+            .map(|r| r.container.to_string())
+            .collect();
+        assert_eq!(order.len(), 3, "{order:?}");
+        assert!(order[0].contains("setup"), "{order:?}");
+        assert!(order[1].contains("proxy"), "{order:?}");
+        assert!(order[2].contains("app"), "{order:?}");
     }
 }

@@ -826,6 +826,27 @@ pub fn start_rank(role: Role) -> u8 {
     }
 }
 
+/// Document `di`'s cards in the order the kubelet starts them ([`start_rank`]), in
+/// report order within a rank, and how many ranks they cover. Every edge lists entries
+/// in this order (the cards here, the CLI's and the Markdown report's tables through
+/// [`crate::inputs::rows`]).
+pub fn cards_in_start_order(doc: &Document, di: usize) -> (Vec<Card<'_>>, usize) {
+    // One pass per rank, not a sort: the standard library's stable sort would be
+    // linked into the playground's first load for this alone (about 1.5 KB gzip).
+    let mut cards: Vec<Card<'_>> = Vec::with_capacity(doc.entries.len());
+    let mut ranks = 0;
+    for rank in 0..=START_RANKS {
+        let before = cards.len();
+        for (ei, e) in doc.entries.iter().enumerate() {
+            if start_rank(e.role) == rank {
+                cards.push(Card::of(doc, di, ei, e));
+            }
+        }
+        ranks += usize::from(cards.len() > before);
+    }
+    (cards, ranks)
+}
+
 impl<'r> Section<'r> {
     /// Document `di`.
     pub fn of(doc: &'r Document, di: usize) -> Section<'r> {
@@ -844,19 +865,7 @@ impl<'r> Section<'r> {
                 findings.push(v);
             }
         }
-        // One pass per rank, not a sort: the standard library's stable sort would be
-        // linked into the playground's first load for this alone (about 1.5 KB gzip).
-        let mut cards: Vec<Card<'r>> = Vec::with_capacity(doc.entries.len());
-        let mut ranks = 0;
-        for rank in 0..=START_RANKS {
-            let before = cards.len();
-            for (ei, e) in doc.entries.iter().enumerate() {
-                if start_rank(e.role) == rank {
-                    cards.push(Card::of(doc, di, ei, e));
-                }
-            }
-            ranks += usize::from(cards.len() > before);
-        }
+        let (cards, ranks) = cards_in_start_order(doc, di);
         let order_note = (ranks > 1).then_some(wording::START_ORDER);
         Section {
             doc,
