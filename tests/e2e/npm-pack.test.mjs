@@ -197,6 +197,46 @@ console.log(JSON.stringify({
   assert.equal(out.version, pkg.version);
 });
 
+// A kubelet event from `kubectl describe pod` (pull-failures.md, C1 not-found, containerd).
+const FAILED_EVENT =
+  '  Warning  Failed  17s (x2 over 30s)  kubelet  Failed to pull image "nginx:9.9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:9.9": failed to resolve image: docker.io/library/nginx:9.9: not found\n';
+
+test('pullpolicy/diagnose: a module of its own, imported from Node.js, diagnoses pasted evidence', { timeout: 60000 }, () => {
+  assert.ok(pkg.files.includes('pullpolicy_diagnose_bg.wasm'));
+  assert.equal(pkg.exports['./diagnose'].node, './pullpolicy_diagnose.node.js');
+  const out = node(
+    'diagnose.mjs',
+    `import { diagnose } from 'pullpolicy/diagnose';
+import * as main from 'pullpolicy';
+const report = diagnose(${JSON.stringify(FAILED_EVENT)}, undefined);
+let bad = null;
+try {
+  diagnose('x', { kubernetesVersion: '1.2' });
+} catch (e) {
+  bad = { error: e instanceof Error, message: e.message };
+}
+console.log(JSON.stringify({ report, bad, mainHasDiagnose: 'diagnose' in main }));
+`,
+  );
+  // The explaining module stays without the diagnosis (the web component loads it).
+  assert.equal(out.mainHasDiagnose, false);
+  const { report } = out;
+  assert.equal(report.schemaVersion, 1);
+  assert.equal(report.diagnoses.length, 1);
+  const [d] = report.diagnoses;
+  assert.equal(d.class, 'not-found');
+  assert.equal(d.reason, 'ErrImagePull');
+  assert.equal(d.image, 'nginx:9.9');
+  // The runtime's words, the kubelet's and gRPC's wrappers peeled.
+  assert.equal(
+    d.message,
+    'failed to pull and unpack image "docker.io/library/nginx:9.9": failed to resolve image: docker.io/library/nginx:9.9: not found',
+  );
+  assert.equal(report.summary.diagnoses, 1);
+  assert.equal(out.bad.error, true);
+  assert.match(out.bad.message, /^options: /);
+});
+
 test('the web entry (pullpolicy.js) in Node.js, given the bytes of the wasm', { timeout: 60000 }, () => {
   const out = node(
     'web-entry.mjs',
