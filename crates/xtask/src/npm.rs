@@ -1,8 +1,10 @@
 //! `dist/npm/`: the JS API (`crates/pullpolicy_wasm`) as an npm-ready package.
 //!
-//! `cargo build --release` for wasm32, `wasm-bindgen --target web`, `wasm-opt -Oz`, then
-//! a Node.js entry, `package.json` and a README. The web component (`embed/`) imports
-//! this folder, so it is built on every `dist`.
+//! Two modules, each `cargo build --release` for wasm32, `wasm-bindgen --target web`,
+//! `wasm-opt -Oz` and a Node.js entry: `pullpolicy` (explain, view, fragment, markdown,
+//! faq) and `pullpolicy/diagnose` (`pullpolicy_diagnose.js`, the crate's `diagnose`
+//! feature); then `package.json` and a README. The web component (`embed/`) imports
+//! `pullpolicy.js` from this folder, so the package is built on every `dist`.
 //!
 //! `--target web` loads the wasm with `fetch`, which Node.js cannot do for a file, so
 //! `package.json` sends Node.js (the `node` export condition; Deno and Bun take it too) to
