@@ -13,7 +13,7 @@
 
 use crate::args::{DiagnoseArgs, Format};
 use crate::input::{self, InputError};
-use crate::render::sarif::{Lines, level, location};
+use crate::render::sarif::{Regions, level, location};
 use crate::{exit, run, text};
 use pullpolicy::diagnose::{
     DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnoseRule, DiagnosisReport, FailureClass,
@@ -21,8 +21,8 @@ use pullpolicy::diagnose::{
 use pullpolicy_view::diagnosis::{self as view, DiagnosisInput};
 use serde::Serialize;
 use serde_sarif::sarif::{
-    Message, MultiformatMessageString, PropertyBag, Region, ReportingDescriptor,
-    Result as SarifResult, Sarif,
+    Message, MultiformatMessageString, PropertyBag, ReportingDescriptor, Result as SarifResult,
+    Sarif,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
@@ -290,15 +290,10 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
     let mut rule_index: HashMap<String, usize> = HashMap::new();
     let mut results = Vec::new();
     let inputs = run.inputs();
-    let texts: HashMap<&str, &str> = run
-        .files
-        .iter()
-        .filter_map(|f| match f {
-            FileResult::Diagnosed(d) => Some((d.name.as_str(), d.text.as_str())),
-            FileResult::Failed(_) => None,
-        })
-        .collect();
-    let mut lines: HashMap<&str, Lines<'_>> = HashMap::new();
+    let mut regions = Regions::new(run.files.iter().filter_map(|f| match f {
+        FileResult::Diagnosed(d) => Some((d.name.as_str(), d.text.as_str())),
+        FileResult::Failed(_) => None,
+    }));
     for item in view::items(&inputs) {
         let f = item.finding;
         let id = view::sarif_rule_id(f, item.class);
@@ -306,20 +301,7 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
             rules.push(rule(&id, f.rule, item.class));
             rules.len() - 1
         });
-        let p = &f.position;
-        let mut region = Region::builder()
-            .start_line(i64::from(p.line.max(1)))
-            .start_column(i64::from(p.column.max(1)))
-            .build();
-        if p.end16 > p.offset16
-            && let Some(text) = texts.get(item.file)
-        {
-            let lines = lines.entry(item.file).or_insert_with(|| Lines::new(text));
-            if let Some((end_line, end_column)) = lines.end(p) {
-                region.end_line = Some(i64::from(end_line));
-                region.end_column = Some(i64::from(end_column));
-            }
-        }
+        let region = regions.of(item.file, &f.position);
         let mut properties = BTreeMap::new();
         if !f.explanation.is_empty() {
             properties.insert("explanation".to_owned(), f.explanation.as_ref().into());

@@ -47,11 +47,7 @@ fn build(run: &Run) -> Sarif {
     let mut rule_index: HashMap<&str, usize> = HashMap::new();
     let mut results = Vec::new();
 
-    let texts: HashMap<&str, &str> = run
-        .explained()
-        .map(|e| (e.name.as_str(), e.text.as_str()))
-        .collect();
-    let mut lines: HashMap<&str, Lines<'_>> = HashMap::new();
+    let mut regions = Regions::new(run.explained().map(|e| (e.name.as_str(), e.text.as_str())));
 
     for item in items(&inputs, true) {
         let f = &item.finding;
@@ -62,20 +58,7 @@ fn build(run: &Run) -> Sarif {
             rules.push(rule(&item));
             rules.len() - 1
         });
-        let p = &f.position;
-        let mut region = Region::builder()
-            .start_line(i64::from(p.line.max(1)))
-            .start_column(i64::from(p.column.max(1)))
-            .build();
-        if p.end16 > p.offset16
-            && let Some(text) = texts.get(item.file)
-        {
-            let lines = lines.entry(item.file).or_insert_with(|| Lines::new(text));
-            if let Some((end_line, end_column)) = lines.end(p) {
-                region.end_line = Some(i64::from(end_line));
-                region.end_column = Some(i64::from(end_column));
-            }
-        }
+        let region = regions.of(item.file, &f.position);
         let mut properties = BTreeMap::new();
         if !f.explanation.is_empty() {
             properties.insert("explanation".to_owned(), backticked(&f.explanation).into());
@@ -205,16 +188,50 @@ pub fn uri(name: &str) -> String {
     percent_encode_into(&path, Keep::Path, &mut out);
     out
 }
+/// The SARIF region of a finding: its start, and its end where the input's text is at
+/// hand (line starts counted once per file, on first use).
+pub(crate) struct Regions<'t> {
+    texts: HashMap<&'t str, &'t str>,
+    lines: HashMap<&'t str, Lines<'t>>,
+}
+
+impl<'t> Regions<'t> {
+    /// Over the texts of the inputs that were read, by name.
+    pub(crate) fn new(texts: impl IntoIterator<Item = (&'t str, &'t str)>) -> Regions<'t> {
+        Regions {
+            texts: texts.into_iter().collect(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// The region of `position` in the input named `file`.
+    pub(crate) fn of(&mut self, file: &'t str, p: &Position) -> Region {
+        let mut region = Region::builder()
+            .start_line(i64::from(p.line.max(1)))
+            .start_column(i64::from(p.column.max(1)))
+            .build();
+        if p.end16 > p.offset16
+            && let Some(text) = self.texts.get(file)
+        {
+            let lines = self.lines.entry(file).or_insert_with(|| Lines::new(text));
+            if let Some((end_line, end_column)) = lines.end(p) {
+                region.end_line = Some(i64::from(end_line));
+                region.end_column = Some(i64::from(end_column));
+            }
+        }
+        region
+    }
+}
 
 /// Maps the core's UTF-16 offsets to 1-based lines and code-point columns.
-pub(crate) struct Lines<'t> {
+struct Lines<'t> {
     text: &'t str,
     /// Byte and UTF-16 offset of each line's first character.
     starts: Vec<(usize, u32)>,
 }
 
 impl<'t> Lines<'t> {
-    pub(crate) fn new(text: &'t str) -> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
         let mut starts = vec![(0, 0)];
         let mut off16: u32 = 0;
         let mut line_start = 0;
@@ -260,7 +277,7 @@ impl<'t> Lines<'t> {
 
     /// SARIF's `endLine` (the last character's line) and `endColumn` (the column after
     /// it), when they lie after the start.
-    pub(crate) fn end(&self, pos: &Position) -> Option<(u32, u32)> {
+    fn end(&self, pos: &Position) -> Option<(u32, u32)> {
         let (mut line, mut column) = self.locate(pos.end16);
         if column == 1 && line > pos.line {
             // The span ends with a line break: it ends after the previous line's text.
