@@ -241,7 +241,7 @@ function documentSection(section, many, faqs) {
     many && section.object ? h('p', { class: 'pp-doc-title' }, section.object) : null,
     // Always an error notice: the object is not created.
     section.rejections.map((r) =>
-      h('div', { class: 'pp-rejection', role: 'note', 'data-rule': 'object-rejected', 'data-severity': 'error' },
+      h('div', { class: 'pp-rejection', role: 'note', 'data-severity': 'error' },
         h('p', { class: 'pp-severity' }, r.heading),
         h('p', { class: 'pp-error-text' }, r.text)),
     ),
@@ -356,9 +356,8 @@ export class PullPolicyExplainer extends HTMLElement {
       const faqs = new Map(v.faq.map((e) => [e.id, e]));
       const many = v.sections.length > 1;
       content = [
-        v.syntaxErrors.map((e) => h('p', { class: 'pp-error-text', 'data-rule': 'syntax-error' }, `${e.heading}: ${e.message}`)),
         v.sections.map((section) => documentSection(section, many, faqs)),
-        v.counts.entries === 0 && !v.syntaxErrors.length
+        v.counts.entries === 0 && !v.counts.syntaxErrors
           ? h('p', { class: 'pp-status' }, 'No containers found in this manifest.')
           : null,
       ];

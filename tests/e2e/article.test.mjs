@@ -76,14 +76,14 @@ test('cards are in start order, the YAML order within a list, with the order exp
   await context.close();
 });
 
-test('"Copy as Markdown" counts a rejection no finding carries as an error', async () => {
+test('"Copy as Markdown" counts a refusal as an error', async () => {
   const ephemeral = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: "nginx:1"}\n  ephemeralContainers:\n  - {name: debug, image: "busybox:1"}\n';
   const { page, context, errors } = await openPlayground(site, `#yaml=${b64url(ephemeral)}`, { clipboard: true });
   await page.click('#markdown-button');
   await page.waitForSelector('#markdown-text');
   const md = await page.inputValue('#markdown-text');
-  assert.match(md, /\b1 error\b/, md.slice(0, 400));
-  assert.match(md, /object-rejected/);
+  assert.match(md, /\b2 errors\b/, md.slice(0, 400));
+  assert.match(md, /ephemeral-containers-forbidden/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -167,9 +167,10 @@ console.log(JSON.stringify({
   assert.equal(invalid.message, UNSUPPORTED);
   assert.equal(report.summary.errors, 1);
 
-  // YAML syntax errors, in saphyr-parser's wording (the browser's and the package's).
+  // YAML syntax errors, in kubectl's words (go-yaml's line counts from the document's start,
+  // 0-based for parser errors; the position is the file's).
   assert.deepEqual(out.syntax.map((s) => [s.message, s.line, s.column]), [
-    ['while parsing a node, did not find expected node content', 2, 1],
+    ['error converting YAML to JSON: yaml: line 1: did not find expected node content', 2, 1],
   ]);
   // Invalid options throw an Error whose message starts with "options:".
   assert.equal(out.badVersion.error, true);

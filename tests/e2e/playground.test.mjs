@@ -92,7 +92,7 @@ test('every example renders its verdicts', async () => {
     'digest-pinned': ['IfNotPresent'],
     'tag-and-digest': ['Always', 'IfNotPresent'],
     'private-registry-port': ['Always', 'IfNotPresent'],
-    'typo-key': ['IfNotPresent'],
+    'typo-key': ['invalid'],
     'lowercase-always': ['invalid'],
     'never-empty-node': ['Never'],
     'registry-down': ['Always'],

@@ -36,10 +36,13 @@ pub fn render(report: &Report) -> String {
                 .map(|n| format!("{n:?}"))
                 .unwrap_or_default()
         );
-        if let Some(e) = &d.api_error {
+        if let Some(e) = d.kubectl_error() {
+            let _ = writeln!(out, "kubectl error: {e}");
+        }
+        if let Some(e) = d.api_error() {
             let _ = writeln!(out, "api error: {e}");
         }
-        if let Some(e) = &d.strict_error {
+        if let Some(e) = d.strict_error() {
             let _ = writeln!(out, "kubectl apply (strict): {e}");
         }
         findings(&mut out, &d.findings, "");

@@ -72,6 +72,24 @@ fn serde_yaml_and_the_span_reader_agree() {
             .collect();
         let Ok(docs) = docs else { continue };
         let report: Report = pullpolicy::explain(&text, &Options::default());
+        // Documents are kubectl's chunks (`---` lines only; `---` right after a `---` line
+        // starts the next chunk); serde_yaml counts YAML documents. Compared where the
+        // two count alike (the Go oracle, `crates/pullpolicy/tests/read_oracle.rs`, is
+        // the reference for everything the reader decodes).
+        let chunks = report
+            .documents
+            .iter()
+            .map(|d| d.index + 1)
+            .max()
+            .unwrap_or(0);
+        if chunks != docs.len() {
+            eprintln!(
+                "{}: {chunks} chunks, {} YAML documents",
+                file.display(),
+                docs.len()
+            );
+            continue;
+        }
         for d in &report.documents {
             if d.status != DocumentStatus::Analysed {
                 continue;

@@ -26,7 +26,7 @@ fn check(
         doc.entries[0].policy.effective, effective,
         "{image} {policy:?}"
     );
-    assert_eq!(doc.api_error.as_deref(), api_error, "{image} {policy:?}");
+    assert_eq!(doc.api_error(), api_error, "{image} {policy:?}");
 }
 
 #[test]
@@ -99,15 +99,23 @@ fn hostile_inputs_end_with_a_report() {
     let report = pullpolicy::explain(&deep, &Options::default());
     assert_eq!(report.syntax_errors.len(), 1);
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+    // go-yaml v2.4 refuses a document whose aliases expand this much (kubectl cannot
+    // read it); nothing is expanded to find out.
     let report = pullpolicy::explain(bomb, &Options::default());
-    assert!(report.syntax_errors.is_empty());
+    assert_eq!(report.syntax_errors.len(), 1);
+    assert!(
+        report.syntax_errors[0]
+            .message
+            .ends_with("document contains excessive aliasing")
+    );
     let nul = "kind: Pod\nspec:\n  containers:\n  - name: a\n    image: \"nginx\\0\"\n";
     let report = pullpolicy::explain(nul, &Options::default());
     assert_eq!(
         report.documents[0].entries[0].image.error.as_deref(),
         Some("invalid reference format")
     );
+    // kubectl's chunks: a `---` line with nothing pending starts one, the next ends it.
     let many = "---\n".repeat(100_000);
     let report = pullpolicy::explain(&many, &Options::default());
-    assert!(report.documents.len() >= 99_999);
+    assert_eq!(report.documents.len(), 50_000);
 }

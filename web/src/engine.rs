@@ -171,7 +171,7 @@ fn related(r: &Report) -> Vec<&'static str> {
 
 /// Every finding, rejection no finding carries and syntax error as an editor marker.
 fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
-    let mut out: Vec<Marker> = marks(report, true)
+    let mut out: Vec<Marker> = marks(report)
         .into_iter()
         .map(|f| {
             let pos = &f.position;
@@ -415,21 +415,21 @@ mod tests {
     }
 
     #[test]
-    fn a_rejection_no_finding_carries_is_an_error_everywhere() {
+    fn a_refusal_is_an_error_everywhere() {
         let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n  ephemeralContainers:\n  - {name: debug, image: \"busybox:1\"}\n";
         let r = Analyser::default().run(&job(text));
-        assert!(r.announcement.contains("; 1 error"), "{}", r.announcement);
+        assert!(r.announcement.contains("; 2 errors"), "{}", r.announcement);
         let m = r
             .markers
             .iter()
-            .find(|m| &*m.rule == "object-rejected")
+            .find(|m| &*m.rule == "object-invalid")
             .expect("a marker");
         assert_eq!(m.severity, Severity::Error);
-        assert_eq!(m.target, "rejection-0-api");
+        assert_eq!(m.target, "f-0-d-0");
         let v = r.verdicts.as_str();
         assert!(v.contains("id=\"rejection-0-api\""), "{v}");
         assert!(
-            v.contains("<span class=\"n\">1</span> errors") || v.contains(">1 error<"),
+            v.contains("<span class=\"n\">2</span> errors") || v.contains(">2 errors<"),
             "{v}"
         );
         assert!(v.contains("message error api"), "{v}");
@@ -445,7 +445,14 @@ mod tests {
         assert!(!r.clean);
         assert!(r.verdicts.as_str().contains("documents stale"));
         assert!(r.verdicts.as_str().contains("Syntax error on line"));
-        assert!(r.markers.iter().any(|m| &*m.rule == "syntax-error"));
+        let m = r.markers.iter().find(|m| &*m.rule == "yaml-syntax");
+        let m = m.expect("a marker for the syntax error");
+        assert!(
+            r.verdicts
+                .as_str()
+                .contains(&format!("id=\"{}\"", m.target)),
+            "the marker leads to the notice"
+        );
         // Without a good text, nothing is greyed.
         broken.good = None;
         assert!(
@@ -471,7 +478,7 @@ mod tests {
 
     #[test]
     fn runs_of_skipped_documents_share_one_line() {
-        let text = format!("{}---\n{POD}", "---\na: 1\n".repeat(10_000));
+        let text = format!("{}---\n{POD}", "---\n# a\n".repeat(10_000));
         let r = Analyser::default().run(&job(&text));
         let v = r.verdicts.as_str();
         assert!(v.contains("Documents 1–10,000"));

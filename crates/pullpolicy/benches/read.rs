@@ -1,7 +1,6 @@
 //! The reader (`pullpolicy::read`: kubectl's stream cutting, go-yaml v2 per document,
-//! the tree with positions, the decoder's checks) next to saphyr-parser's event loop
-//! (what the current core reads with) and serde_yaml parsing into `Value`s (the CLI's
-//! floor), on the inputs of `benches/explain.rs`; and the reader alone on hostile
+//! the tree with positions, the decoder's checks) next to serde_yaml parsing into
+//! `Value`s (the CLI's floor), on the inputs of `benches/explain.rs`; and the reader alone on hostile
 //! input (a billion-laughs alias bomb, 9,999 and 20,000 levels of nesting).
 //! Run: `cargo bench -p pullpolicy --bench read`.
 
@@ -11,12 +10,6 @@ use std::hint::black_box;
 #[path = "support/inputs.rs"]
 mod inputs;
 use inputs::{SEED_POD, floor as serde_yaml_floor, stream};
-
-fn saphyr_events(text: &str) -> usize {
-    saphyr_parser::Parser::new_from_str(text)
-        .map(|e| usize::from(e.is_ok()))
-        .sum()
-}
 
 fn reader(text: &str) -> usize {
     pullpolicy::read::read(text, pullpolicy::read::ReadOptions::default())
@@ -43,9 +36,6 @@ fn bench(c: &mut Criterion) {
         }
         group.bench_function(BenchmarkId::new("read", name), |b| {
             b.iter(|| reader(black_box(text)))
-        });
-        group.bench_function(BenchmarkId::new("saphyr-events", name), |b| {
-            b.iter(|| saphyr_events(black_box(text)))
         });
         group.bench_function(BenchmarkId::new("serde_yaml-floor", name), |b| {
             b.iter(|| serde_yaml_floor(black_box(text)))

@@ -1,12 +1,12 @@
-//! How Kubernetes' decoder reads a YAML value that should be a string.
+//! How Kubernetes' decoder reads a value that should be a string.
 //!
 //! `kubectl` and the API server read YAML with `sigs.k8s.io/yaml`, which converts YAML
 //! to JSON with go-yaml v2, a YAML 1.1 reader: an unquoted `yes`, `no`, `on`, `off`,
-//! `y`, `n`, `true` or `false` (in the case forms go-yaml lists) is a boolean there,
-//! although serde_yaml (YAML 1.2) reads most of them as strings. Only plain (unquoted,
-//! untagged) scalars are resolved; quoted and block scalars are strings.
+//! `y`, `n`, `true` or `false` (in the case forms go-yaml lists) is a boolean there.
+//! The reader ([`crate::read`]) resolves every scalar as go-yaml does (its tags, YAML
+//! 1.1's forms); this module only names the JSON type the value becomes.
 
-use crate::yaml::{Doc, NodeId, Value};
+use crate::read::{Doc, NodeId, NodeKind, Value};
 
 /// A value read for a string field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,128 +39,35 @@ pub(crate) fn string_field<'t>(
 
 /// Reads one node as Kubernetes' decoder would for a string field.
 pub(crate) fn string_value<'t>(doc: &'t Doc<'_>, id: NodeId) -> Decoded<'t> {
-    match &doc.resolve(id).value {
-        Value::Mapping(_) => Decoded::Collection("object"),
-        Value::Sequence(_) => Decoded::Collection("array"),
-        // `resolve` already followed a known alias; an unknown anchor reads as null.
-        Value::Alias(_) => Decoded::Null,
-        Value::Scalar(s) => {
-            let text = s.text.as_ref();
-            match s.tag.as_deref() {
-                Some("!!str") => return Decoded::Str(text),
-                Some("!!null") => return Decoded::Null,
-                Some("!!bool") => return Decoded::Bool(text),
-                Some("!!int" | "!!float") => return Decoded::Number(text),
-                _ => {}
-            }
-            if !s.plain {
-                Decoded::Str(text)
-            } else if s.is_null() {
-                Decoded::Null
-            } else if is_yaml11_bool(text) {
-                Decoded::Bool(text)
-            } else if is_yaml11_number(text) {
-                Decoded::Number(text)
-            } else {
-                Decoded::Str(text)
-            }
-        }
+    let id = doc.resolve(id);
+    match doc.kind(id) {
+        NodeKind::Mapping => return Decoded::Collection("object"),
+        NodeKind::Sequence => return Decoded::Collection("array"),
+        NodeKind::Scalar | NodeKind::Alias => {}
     }
-}
-
-/// go-yaml v2's boolean spellings (`resolve.go`).
-fn is_yaml11_bool(text: &str) -> bool {
-    matches!(
-        text,
-        "y" | "Y"
-            | "yes"
-            | "Yes"
-            | "YES"
-            | "n"
-            | "N"
-            | "no"
-            | "No"
-            | "NO"
-            | "true"
-            | "True"
-            | "TRUE"
-            | "false"
-            | "False"
-            | "FALSE"
-            | "on"
-            | "On"
-            | "ON"
-            | "off"
-            | "Off"
-            | "OFF"
-    )
-}
-
-/// go-yaml v2's numbers: integers (decimal, `0x`, `0o`, `0b`, `_` separators) and
-/// floats (`1.5`, `1e3`, `.inf`, `.nan`).
-fn is_yaml11_number(text: &str) -> bool {
-    if matches!(
-        text,
-        ".inf"
-            | ".Inf"
-            | ".INF"
-            | "+.inf"
-            | "+.Inf"
-            | "+.INF"
-            | "-.inf"
-            | "-.Inf"
-            | "-.INF"
-            | ".nan"
-            | ".NaN"
-            | ".NAN"
-    ) {
-        return true;
-    }
-    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let plain: String = unsigned.chars().filter(|&c| c != '_').collect();
-    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
-    if let Some(hex) = plain.strip_prefix("0x") {
-        return digits(hex, 16);
-    }
-    if let Some(bin) = plain.strip_prefix("0b") {
-        return digits(bin, 2);
-    }
-    if let Some(oct) = plain.strip_prefix("0o") {
-        return digits(oct, 8);
-    }
-    if digits(&plain, 10) {
-        return true;
-    }
-    is_float(unsigned)
-}
-
-/// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$` without the sign.
-fn is_float(text: &str) -> bool {
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], Some(&text[i + 1..])),
-        None => (text, None),
+    let Some(s) = doc.scalar(id) else {
+        return Decoded::Null;
     };
-    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    let mantissa_ok = match mantissa.split_once('.') {
-        Some(("", frac)) => !frac.is_empty() && all_digits(frac),
-        Some((int, frac)) => !int.is_empty() && all_digits(int) && all_digits(frac),
-        None => !mantissa.is_empty() && all_digits(mantissa),
-    };
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !e.is_empty() && all_digits(e)
-    });
-    mantissa_ok && exponent_ok
+    let text = s.text.as_ref();
+    match s.value {
+        Value::Null => Decoded::Null,
+        Value::Bool(_) => Decoded::Bool(text),
+        Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Number => Decoded::Number(text),
+        // A `!!binary` string is its decoded bytes; its text is what is written.
+        Value::Str | Value::Binary(_) => Decoded::Str(text),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml;
+    use crate::read::{self, Item, ReadOptions};
 
     fn check(yaml_text: &str, expected: Decoded<'_>) {
-        let stream = yaml::parse(yaml_text);
-        let doc = &stream.docs[0];
+        let Some(Item::Document(d)) = read::read(yaml_text, ReadOptions::default()).next() else {
+            panic!("{yaml_text}");
+        };
+        let doc = d.doc.as_ref().expect(yaml_text);
         assert_eq!(
             string_field(doc, doc.root(), "v").0,
             expected,

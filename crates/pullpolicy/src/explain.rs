@@ -1,61 +1,166 @@
-//! The driver: documents → objects → pod specs → entries.
+//! The driver: documents → objects → pod specs → entries, the way `kubectl apply` and then
+//! the API server go (`kubectl-reading-pipeline.md` §4, §6, §7).
+//!
+//! For each document, in kubectl's order (cli-runtime v0.36.2 `pkg/resource/visitor.go`
+//! `StreamVisitor.Visit`, `mapper.go`, `FlattenListVisitor`; kubectl `pkg/validation`):
+//!
+//! 1. an empty or `null` document is skipped;
+//! 2. kubectl's client-side check (`ValidateSchema` → `getObjectKind`): a document that is
+//!    not a mapping, or whose `apiVersion` or `kind` is missing or malformed, is refused
+//!    and kubectl **stops reading the stream** (`StreamVisitor` returns): later documents
+//!    are never sent ([`assemble`] marks them);
+//! 3. decoding (`unstructured.UnstructuredJSONScheme`): any document with `items` is a
+//!    list, flattened into its items (an item without `kind` and `apiVersion` takes the
+//!    list's kind without `List` and the list's apiVersion); an empty `kind` cannot be
+//!    decoded;
+//! 4. the REST mapping ([`crate::mapping`]): a miss is reported and kubectl goes on with
+//!    the next document (`EagerVisitorList` collects the error; `kubectl apply` applies
+//!    every object it could read and exits 1 at the end);
+//! 5. the API server: a lower-case kind is not in its scheme; then decoding, strict
+//!    decoding and validation ([`crate::pod`], [`crate::strict`]).
+//!
+//! Every refusal is recorded with [`Document::refuse`] (its words and its error finding);
+//! an object that is never created has no effective policy ([`Document::settle`], run on
+//! every document in [`assemble`]).
 
+use crate::decode::{self, Decoded};
 use crate::fields::ObjectType;
-use crate::messages;
+use crate::mapping::{self, Mapping};
+use crate::messages::{self, NotSent, NotServed, ReadAs};
 use crate::options::Options;
-use crate::pod::{self, PodContext};
-use crate::report::{Document, DocumentStatus, Report, SCHEMA_VERSION, Summary, SyntaxError};
-use crate::source::SourceMap;
+use crate::pod::{self, PodContext, Verdict};
+use crate::read::{self, Doc, NodeId};
+use crate::report::{
+    Document, DocumentStatus, Refusal, RefusedBy, Report, SCHEMA_VERSION, Summary, SyntaxError,
+};
+use crate::source::{Position, SourceMap};
 use crate::strict;
-use crate::yaml::{self, Doc, NodeId};
 
 /// Explains every image-bearing entry of `source`: a YAML stream, JSON, a bare pod spec,
 /// container or list of containers. Pure: no I/O, clock or randomness; never panics.
+///
+/// The text is read as kubectl reads it ([`crate::read`]: its stream cutting, go-yaml
+/// v2 per document, the YAML → JSON conversion, per release). A document kubectl cannot
+/// read is recorded as unreadable, refused with its error finding ([`read_refusal`]); kubectl
+/// stops there, so every object after it is never sent ([`assemble`]).
 pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
-    let cx = Cx { map: &map, options };
     let mut documents = Vec::new();
     let mut syntax_errors = Vec::new();
+    let mut next_index = 0;
+    // Documents kubectl never decodes although no error precedes them: the chunk it was
+    // reading when it met an invalid separator line.
+    let mut unreached = Vec::new();
     // Each document is analysed as soon as it is read, then dropped. Documents and
-    // errors arrive in order (`yaml::parse_each`), so the report needs no sorting.
-    yaml::parse_each(source, |read| {
-        let (document, message, at) = match read {
-            yaml::Read::Doc(doc) => match doc.collection_key {
-                Some(at) => (doc.index, messages::collection_key(), at),
-                None => return read_document(&cx, doc, &mut documents),
-            },
-            yaml::Read::Error(e) => (e.document, e.message, e.at),
+    // errors arrive in order, so the report needs no sorting.
+    // A stream error (an invalid separator line, a JSON stream's syntax) is a record of
+    // its own, numbered in stream order: the documents after it move up by one.
+    let mut shift = 0;
+    // Whether kubectl's own error (the first it meets) is recorded: later errors, and
+    // that of a chunk kubectl never decodes, are reported too (errors kubectl would meet
+    // once the first is fixed), but only kubectl's stops the stream.
+    let mut stopped = false;
+    for item in read::read(source, options.kubernetes_version.read_options()) {
+        let (index, error, reached) = match item {
+            read::Item::Document(d) => {
+                let index = d.index + shift;
+                next_index = index + 1;
+                match (d.error, d.doc) {
+                    (None, Some(doc)) => {
+                        if !d.reached {
+                            unreached.push(index);
+                        }
+                        let cx = Cx {
+                            map: &map,
+                            options,
+                            index,
+                        };
+                        read_document(&cx, &doc, &mut documents);
+                        continue;
+                    }
+                    (Some(e), _) => (index, e, d.reached),
+                    // A document without a tree always carries its error.
+                    (None, None) => continue,
+                }
+            }
+            read::Item::Stop(e) => {
+                shift += 1;
+                next_index += 1;
+                (next_index - 1, e, true)
+            }
         };
-        let error = SyntaxError {
-            document,
-            message,
-            position: map.position(at, at),
+        let kubectls = reached && !stopped;
+        stopped |= kubectls;
+        let error = Unreadable {
+            index,
+            error: &error,
+            kubectls,
         };
-        documents.push(Document {
-            index: error.document,
-            item: None,
-            position: error.position,
-            kind: None,
-            api_version: None,
-            name: None,
-            status: DocumentStatus::Unreadable,
-            entries: Vec::new(),
-            findings: Vec::new(),
-            api_error: None,
-            strict_error: None,
-        });
-        syntax_errors.push(error);
-    });
+        unreadable(
+            &map,
+            source.len(),
+            error,
+            &mut documents,
+            &mut syntax_errors,
+        );
+    }
     crate::kubelet::simulate(&mut documents, options);
+    stop_stream(&mut documents, &unreached, options);
     assemble(documents, syntax_errors, options)
 }
 
-/// The report of analysed, simulated `documents`, with its summary.
+/// A document kubectl cannot read (or the stream error it stops at): an unreadable
+/// record at the error's position, refused with its error finding there, and the syntax
+/// error.
+fn unreadable(
+    map: &SourceMap<'_>,
+    len: usize,
+    Unreadable {
+        index,
+        error,
+        kubectls,
+    }: Unreadable<'_>,
+    documents: &mut Vec<Document>,
+    syntax_errors: &mut Vec<SyntaxError>,
+) {
+    // A JSON value cut short is marked where the text ends (the reader gives where the
+    // value starts, which is where its record starts).
+    let at = if error.kind == read::ErrorKind::JsonEof {
+        len
+    } else {
+        error.at
+    };
+    let position = map.position_of_bytes(at, at);
+    let mut d = Document::new(index, None, position, DocumentStatus::Unreadable);
+    let finding = messages::read_refusal(position, error);
+    d.refuse(by_kubectl(kubectls, error.text.clone(), finding));
+    documents.push(d);
+    syntax_errors.push(SyntaxError {
+        document: index,
+        message: error.text.clone(),
+        position,
+    });
+}
+
+/// A read error, and whether it is the one kubectl stops at.
+struct Unreadable<'e> {
+    index: usize,
+    error: &'e read::ReadError,
+    kubectls: bool,
+}
+
+/// The report of analysed, simulated `documents`, with its summary: the objects after a
+/// document at which kubectl stops reading are marked never sent, and no refused object
+/// keeps a policy. The one way out of [`explain`] and `pieces::join`.
 pub(crate) fn assemble(
-    documents: Vec<Document>,
+    mut documents: Vec<Document>,
     syntax_errors: Vec<SyntaxError>,
     options: &Options,
 ) -> Report {
+    stop_stream(&mut documents, &[], options);
+    for d in &mut documents {
+        d.settle();
+    }
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
         kubernetes_version: options.kubernetes_version,
@@ -67,50 +172,383 @@ pub(crate) fn assemble(
     report
 }
 
+/// kubectl stops reading a stream at the first document it cannot read or its
+/// client-side check refuses (`StreamVisitor.Visit` returns the error): every object
+/// after it, and those of the `unreached` documents before it (the chunk kubectl was
+/// reading when it met an invalid separator), is never sent.
+fn stop_stream(documents: &mut [Document], unreached: &[usize], options: &Options) {
+    let Some(stop) = documents.iter().position(Document::stops_stream) else {
+        return;
+    };
+    let (index, line) = (documents[stop].index, documents[stop].position.line);
+    let error = documents[stop]
+        .kubectl_error()
+        .unwrap_or_default()
+        .to_owned();
+    for d in documents.iter_mut() {
+        // Objects kubectl would have sent (documents without a kind carry their own
+        // refusal; empty ones are skipped by kubectl anyway).
+        let after = d.index > index || unreached.contains(&d.index);
+        if after && d.kind.is_some() && d.kubectl_error().is_none() {
+            let finding = messages::not_sent(
+                d.position,
+                NotSent::StreamStopped {
+                    line,
+                    error: &error,
+                },
+            );
+            d.refuse(Refusal::new(
+                RefusedBy::Kubectl {
+                    stops_stream: false,
+                },
+                error.clone(),
+                finding,
+            ));
+            // Its entries never reach a node: simulated again as such.
+            crate::kubelet::simulate(std::slice::from_mut(d), options);
+        }
+    }
+}
+
 pub(crate) struct Cx<'r> {
     pub map: &'r SourceMap<'r>,
     pub options: &'r Options,
+    /// The index of the document being read, in the stream.
+    pub index: usize,
 }
 
 impl Cx<'_> {
-    pub fn pos(&self, doc: &Doc<'_>, id: NodeId) -> crate::Position {
+    pub fn pos(&self, doc: &Doc<'_>, id: NodeId) -> Position {
         let n = doc.node(id);
-        self.map.position(n.start, n.end)
+        self.map.position_of_bytes(n.start, n.end.max(n.start))
     }
+}
+
+/// A refusal by kubectl before it sends anything.
+fn by_kubectl(stops_stream: bool, text: String, finding: crate::Finding) -> Refusal {
+    Refusal::new(RefusedBy::Kubectl { stops_stream }, text, finding)
 }
 
 pub(crate) fn read_document(cx: &Cx<'_>, doc: &Doc<'_>, out: &mut Vec<Document>) {
     let root = doc.root();
-    if doc.items(root).is_some() {
-        let mut d = record(cx, doc, root, None);
-        if pod::container_list(cx, doc, root, &mut d) {
-            d.status = DocumentStatus::Fragment;
-            d.findings
-                .insert(0, messages::fragment(d.position, "a list of containers"));
-        } else {
-            skip(&mut d, None);
-        }
-        out.push(d);
-        return;
-    }
-    if doc.pairs(root).is_none() {
+    // kubectl skips empty and `null` documents.
+    if doc.is_null(root) {
         let mut d = record(cx, doc, root, None);
         skip(&mut d, None);
         out.push(d);
         return;
     }
-    let kind = text(doc, root, "kind");
-    let items = doc.get(root, "items").and_then(|i| doc.items(i));
-    match (kind, items) {
-        (Some(k), Some(items)) if k == "List" || k.ends_with("List") => {
-            for (j, &item) in items.iter().enumerate() {
-                if doc.pairs(item).is_some() {
-                    read_object(cx, doc, item, Some(j), out);
+    if doc.pairs(root).is_none() {
+        let mut d = record(cx, doc, root, None);
+        let read_as = if pod::container_list(cx, doc, root, &mut d) {
+            d.status = DocumentStatus::Fragment;
+            d.findings
+                .push(messages::fragment(d.position, "a list of containers"));
+            ReadAs::Fragment
+        } else {
+            skip(&mut d, None);
+            ReadAs::Nothing
+        };
+        let text = messages::kubectl_validation(&[INVALID_OBJECT.to_owned()]);
+        let finding = messages::not_an_object(d.position, &text, read_as);
+        d.refuse(by_kubectl(true, text, finding));
+        out.push(d);
+        return;
+    }
+    let meta = TypeMeta::read(doc, root);
+    let problems = meta.problems();
+    if !problems.is_empty() {
+        let text = messages::kubectl_validation(&problems);
+        let at = cx.pos(doc, root);
+        match meta.kind {
+            Field::Str(kind) => {
+                // The apiVersion to write, when it is the problem and the kind is served.
+                let fix = match meta.api_version {
+                    Field::Str(v) if mapping::parse_group_version(v).is_some() => None,
+                    _ => mapping::served_instead(cx.options.kubernetes_version, "", kind)
+                        .filter(|(_, k)| *k == kind)
+                        .map(|(gv, _)| format!("apiVersion: {gv}")),
+                };
+                let finding = messages::kind_missing(at, &text, ReadAs::Object, fix);
+                let target = Target::object(kind, meta.api_version.text());
+                read_object(
+                    cx,
+                    doc,
+                    root,
+                    target,
+                    Some(by_kubectl(true, text, finding)),
+                    out,
+                );
+            }
+            _ => {
+                let mut d = record(cx, doc, root, None);
+                d.api_version = Some(meta.api_version.text())
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned);
+                let read_as = read_fragment(cx, doc, root, &mut d);
+                let finding = messages::kind_missing(d.position, &text, read_as, None);
+                d.refuse(by_kubectl(true, text, finding));
+                out.push(d);
+            }
+        }
+        return;
+    }
+    let (Field::Str(kind), Field::Str(api_version)) = (meta.kind, meta.api_version) else {
+        return;
+    };
+    match doc.get(root, "items") {
+        Some(items) => read_list(cx, doc, root, items, kind, api_version, out),
+        None => read_object(cx, doc, root, Target::object(kind, api_version), None, out),
+    }
+}
+
+/// `getObjectKind`'s error for a document that is not a mapping.
+const INVALID_OBJECT: &str = "invalid object to validate";
+
+/// A `kind` or `apiVersion` as kubectl's client-side check sees it.
+#[derive(Debug, Clone, Copy)]
+enum Field<'d> {
+    /// Absent or null.
+    Missing,
+    /// A boolean, number, mapping or sequence.
+    NotString,
+    Str(&'d str),
+}
+
+impl<'d> Field<'d> {
+    fn read(doc: &'d Doc<'_>, map: NodeId, key: &str) -> Field<'d> {
+        match decode::string_field(doc, map, key).0 {
+            Decoded::Absent | Decoded::Null => Field::Missing,
+            Decoded::Str(s) => Field::Str(s),
+            Decoded::Bool(_) | Decoded::Number(_) | Decoded::Collection(_) => Field::NotString,
+        }
+    }
+
+    /// The string, `""` for anything else (`unstructured`'s `GetKind`/`GetAPIVersion`).
+    fn text(self) -> &'d str {
+        match self {
+            Field::Str(s) => s,
+            _ => "",
+        }
+    }
+}
+
+/// An object's `apiVersion` and `kind`.
+#[derive(Debug, Clone, Copy)]
+struct TypeMeta<'d> {
+    api_version: Field<'d>,
+    kind: Field<'d>,
+}
+
+impl<'d> TypeMeta<'d> {
+    fn read(doc: &'d Doc<'_>, map: NodeId) -> TypeMeta<'d> {
+        TypeMeta {
+            api_version: Field::read(doc, map, "apiVersion"),
+            kind: Field::read(doc, map, "kind"),
+        }
+    }
+
+    /// kubectl `pkg/validation` `getObjectKind`'s errors, in its order.
+    fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        match self.api_version {
+            Field::Missing => out.push("apiVersion not set".to_owned()),
+            Field::NotString => out.push("apiVersion isn't string type".to_owned()),
+            Field::Str(s) if mapping::parse_group_version(s).is_none() => {
+                out.push(format!("unexpected GroupVersion string: {s}"));
+            }
+            Field::Str(_) => {}
+        }
+        match self.kind {
+            Field::Missing => out.push("kind not set".to_owned()),
+            Field::NotString => out.push("kind isn't string type".to_owned()),
+            Field::Str(_) => {}
+        }
+        out
+    }
+}
+
+/// A document with `items`, which kubectl decodes as a list and flattens: its items are
+/// mapped and sent one by one.
+fn read_list(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    root: NodeId,
+    items_node: NodeId,
+    kind: &str,
+    api_version: &str,
+    out: &mut Vec<Document>,
+) {
+    let release = cx.options.kubernetes_version;
+    let (group, version) = mapping::parse_group_version(api_version).unwrap_or(("", ""));
+    let items = doc.items(items_node);
+    let mut refusal = None;
+    // kubectl's client-side check of a core `v1` `List` (`schemaValidation.validateList`,
+    // the one list kind kubectl validates itself): `items` must be a list of objects
+    // with an apiVersion and a kind.
+    if (group, version, kind) == ("", "v1", "List") {
+        let mut problems = Vec::new();
+        match items {
+            None => problems.push(INVALID_OBJECT.to_owned()),
+            Some(items) => {
+                for &item in items {
+                    if doc.pairs(item).is_some() {
+                        problems.extend(TypeMeta::read(doc, item).problems());
+                    } else {
+                        problems.push(INVALID_OBJECT.to_owned());
+                    }
                 }
             }
         }
-        _ => read_object(cx, doc, root, None, out),
+        if !problems.is_empty() {
+            let text = messages::kubectl_validation(&problems);
+            let at = cx.pos(doc, root);
+            let finding = if problems.iter().all(|p| p == INVALID_OBJECT) {
+                messages::not_an_object(at, &text, ReadAs::Nothing)
+            } else {
+                messages::kind_missing(at, &text, ReadAs::Nothing, None)
+            };
+            refusal = Some(by_kubectl(true, text, finding));
+        }
     }
+    // Decoding (`UnstructuredJSONScheme.decodeToList`): `items` must be a list or null,
+    // each item an object or null.
+    if refusal.is_none() {
+        let bad = match items {
+            None if doc.is_null(items_node) => None,
+            None => Some(messages::list_items_not_a_list(json_kind(doc, items_node))),
+            Some(items) => items
+                .iter()
+                .find(|&&i| doc.pairs(i).is_none() && !doc.is_null(i))
+                .map(|&i| messages::list_item_not_an_object(json_kind(doc, i))),
+        };
+        if let Some(text) = bad {
+            let finding = messages::list_invalid(cx.pos(doc, root), &text);
+            refusal = Some(by_kubectl(false, text, finding));
+        }
+    }
+    // The list's own mapping (`infoForData`), then its flattening (`FlattenListVisitor`:
+    // an item that is itself a list cannot be extracted).
+    if refusal.is_none() && mapping::map(release, group, version, kind) == Mapping::NoMatch {
+        let (name, namespace) = names(doc, root);
+        let text = messages::no_kind_match(group, version, kind);
+        let finding = not_served_finding(
+            cx,
+            doc,
+            root,
+            group,
+            api_version,
+            kind,
+            &text,
+            &name,
+            &namespace,
+            false,
+        );
+        refusal = Some(by_kubectl(false, text, finding));
+    }
+    if refusal.is_none()
+        && items
+            .unwrap_or_default()
+            .iter()
+            .any(|&i| doc.get(i, "items").and_then(|n| doc.items(n)).is_some())
+    {
+        let text = messages::nested_list();
+        let finding = messages::list_invalid(cx.pos(doc, root), &text);
+        refusal = Some(by_kubectl(false, text, finding));
+    }
+    let item_kind = kind.strip_suffix("List").unwrap_or(kind);
+    let targets = items
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(j, &item)| {
+            // `decodeToList`: an item with neither kind nor apiVersion takes the list's.
+            let own = TypeMeta::read(doc, item);
+            let (k, v) = (own.kind.text(), own.api_version.text());
+            let target = if k.is_empty() && v.is_empty() {
+                Target::item(j, item_kind, api_version)
+            } else {
+                Target::item(j, k, v)
+            };
+            (item, target)
+        });
+    match refusal {
+        Some(refusal) => {
+            let mut d = record(cx, doc, root, None);
+            d.kind = Some(kind.to_owned());
+            d.api_version = Some(api_version.to_owned());
+            let error = refusal.text().to_owned();
+            d.refuse(refusal);
+            out.push(d);
+            for (item, target) in targets {
+                if doc.pairs(item).is_none() {
+                    continue;
+                }
+                let at = cx.pos(doc, item);
+                let finding = messages::not_sent(at, NotSent::ListRefused { error: &error });
+                let pre = by_kubectl(false, error.clone(), finding);
+                read_object(cx, doc, item, target, Some(pre), out);
+            }
+        }
+        None => {
+            for (item, target) in targets {
+                read_object(cx, doc, item, target, None, out);
+            }
+        }
+    }
+}
+
+/// Go's name for a JSON value's type in `UnmarshalTypeError` (`object`, `array`, `string`,
+/// `number`, `bool`).
+fn json_kind(doc: &Doc<'_>, node: NodeId) -> &'static str {
+    match decode::string_value(doc, node) {
+        Decoded::Collection(kind) => kind,
+        Decoded::Bool(_) => "bool",
+        Decoded::Number(_) => "number",
+        _ => "string",
+    }
+}
+
+/// The object an analysis is about: its kind and apiVersion as kubectl uses them.
+#[derive(Debug, Clone, Copy)]
+struct Target<'d> {
+    /// Its index in a list's `items`, if it is a list item.
+    item: Option<usize>,
+    kind: &'d str,
+    api_version: &'d str,
+}
+
+impl<'d> Target<'d> {
+    fn object(kind: &'d str, api_version: &'d str) -> Target<'d> {
+        Target {
+            item: None,
+            kind,
+            api_version,
+        }
+    }
+
+    fn item(index: usize, kind: &'d str, api_version: &'d str) -> Target<'d> {
+        Target {
+            item: Some(index),
+            kind,
+            api_version,
+        }
+    }
+}
+
+/// How far an object gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// kubectl does not send it.
+    NotSent,
+    /// Sent, and the API server's scheme has no such kind (a lower-case form of `kind`).
+    NotRegistered { kind: &'static str },
+    /// Decoded, strictly decoded and validated by the API server.
+    Server,
+    /// A custom resource: its CRD decides.
+    Custom,
+    /// A `List` kind without `items`: mapped, nothing in it to create.
+    EmptyList,
 }
 
 /// The built-in kinds with pod specs: (kind, API group, top type, path to the pod spec).
@@ -172,61 +610,273 @@ const CUSTOM_PATHS: &[&[&str]] = &[
     &["spec", "jobTemplate", "spec", "template", "spec"],
 ];
 
+/// One object (a document, or a list item): kubectl's decoding and mapping, then its pod
+/// spec, then what the API server says. `pre` is a refusal that comes before all of it
+/// (kubectl's client-side check, or the object's list refused).
 fn read_object(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
     node: NodeId,
-    item: Option<usize>,
+    target: Target<'_>,
+    pre: Option<Refusal>,
     out: &mut Vec<Document>,
 ) {
-    let mut d = record(cx, doc, node, item);
-    let kind = d.kind.clone();
-    match kind.as_deref() {
-        None => read_fragment(cx, doc, node, &mut d),
-        Some(kind) => {
-            if let Some(&(_, group, ty, path)) = BUILTIN.iter().find(|(k, ..)| *k == kind) {
-                d.status = DocumentStatus::Analysed;
-                strict::check_path(cx, doc, node, ty, path, &mut d.findings);
-                if let Some(spec) = doc.get_path(node, path).filter(|s| doc.pairs(*s).is_some()) {
-                    let pcx = PodContext {
-                        prefix: path.join("."),
-                        is_pod: kind == "Pod",
-                        custom: false,
-                        strict: true,
-                        group,
-                    };
-                    pod::pod_spec(cx, doc, spec, &pcx, &mut d);
-                }
-                d.strict_error = strict_error(&d);
-                if kind == "Pod" && !d.entries.is_empty() {
-                    d.findings.push(messages::pod_policy_immutable(d.position));
-                }
-            } else if let Some(path) = CUSTOM_PATHS.iter().find(|p| {
-                doc.get_path(node, p)
-                    .is_some_and(|s| doc.pairs(s).is_some())
-            }) {
-                d.status = DocumentStatus::CustomResource;
-                d.findings.push(messages::custom_resource(d.position, kind));
-                let spec = doc.get_path(node, path).unwrap_or(node);
-                let pcx = PodContext {
-                    prefix: path.join("."),
-                    is_pod: false,
-                    custom: true,
-                    strict: false,
-                    group: "",
-                };
-                pod::pod_spec(cx, doc, spec, &pcx, &mut d);
-            } else {
-                skip(&mut d, Some(kind));
-            }
+    let release = cx.options.kubernetes_version;
+    let mut d = record(cx, doc, node, target.item);
+    let (kind, api_version) = (target.kind, target.api_version);
+    d.kind = (!kind.is_empty()).then(|| kind.to_owned());
+    d.api_version = (!api_version.is_empty()).then(|| api_version.to_owned());
+    let item = target.item.is_some();
+    let parsed = mapping::parse_group_version(api_version);
+    let (group, version) = parsed.unwrap_or(("", ""));
+    // The unstructured typer reads a malformed apiVersion as no group/version/kind at all.
+    let untyped_kind = kind.is_empty() || parsed.is_none();
+    let reach = match pre {
+        Some(pre) => {
+            d.refuse(pre);
+            Reach::NotSent
         }
+        None if kind.is_empty() || (item && (untyped_kind || version.is_empty())) => {
+            // `Decode` of a document with an empty kind; the typer of a list item
+            // without a kind or an apiVersion.
+            let text = if item {
+                messages::item_without_type(untyped_kind)
+            } else {
+                messages::missing_kind_in_document()
+            };
+            let finding = if item {
+                messages::item_without_type_finding(d.position, &text)
+            } else {
+                messages::kind_empty(d.position, &text)
+            };
+            d.refuse(by_kubectl(false, text, finding));
+            Reach::NotSent
+        }
+        None => match mapping::map(release, group, version, kind) {
+            Mapping::NoMatch => {
+                let (name, namespace) = names(doc, node);
+                let text = messages::no_kind_match(group, version, kind);
+                let finding = not_served_finding(
+                    cx,
+                    doc,
+                    node,
+                    group,
+                    api_version,
+                    kind,
+                    &text,
+                    &name,
+                    &namespace,
+                    item,
+                );
+                d.refuse(by_kubectl(false, text, finding));
+                Reach::NotSent
+            }
+            Mapping::Served => Reach::Server,
+            Mapping::LowerCase { gv, kind: proper } => {
+                // The API server's scheme has no such kind: it cannot decode the object.
+                let text = messages::kind_not_registered(kind, gv.group, gv.version, proper);
+                let at = doc.get(node, "kind").map_or(d.position, |k| cx.pos(doc, k));
+                let finding = messages::kind_not_registered_finding(at, &text, proper);
+                d.refuse(Refusal::new(RefusedBy::Server, text, finding));
+                Reach::NotRegistered { kind: proper }
+            }
+            Mapping::Custom => Reach::Custom,
+            Mapping::List(_) => Reach::EmptyList,
+        },
+    };
+    if reach == Reach::Custom {
+        read_custom(cx, doc, node, kind, &mut d);
+        out.push(d);
+        return;
+    }
+    let builtin = match reach {
+        Reach::NotRegistered { kind, .. } => BUILTIN.iter().find(|(k, ..)| *k == kind),
+        Reach::Server => BUILTIN.iter().find(|(k, ..)| *k == kind),
+        Reach::NotSent => BUILTIN.iter().find(|(k, ..)| k.eq_ignore_ascii_case(kind)),
+        Reach::Custom | Reach::EmptyList => None,
+    };
+    let Some(&(builtin_kind, group, ty, path)) = builtin else {
+        if d.is_created() {
+            skip(&mut d, Some(kind));
+        } else {
+            d.status = DocumentStatus::Skipped;
+        }
+        crate::myths::check(cx, doc, node, &mut d);
+        out.push(d);
+        return;
+    };
+    d.status = DocumentStatus::Analysed;
+    strict::check_path(cx, doc, node, ty, path, &mut d.findings);
+    let pcx = PodContext {
+        prefix: path.join("."),
+        is_pod: builtin_kind == "Pod",
+        custom: false,
+        strict: true,
+    };
+    let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
+    if reach == Reach::Server {
+        server_refusals(&mut d, kind, api_version, group, verdict);
+    }
+    if builtin_kind == "Pod" && !d.entries.is_empty() {
+        d.findings.push(messages::pod_policy_immutable(d.position));
     }
     crate::myths::check(cx, doc, node, &mut d);
     out.push(d);
 }
 
-/// A mapping without `kind`: a bare pod spec, a bare container, a Pod without kind.
-fn read_fragment(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) {
+/// What the API server says about a built-in object it decodes: the decoding error, or
+/// the validation errors (`apiError`), and what `kubectl apply`'s strict field validation
+/// is told about unknown fields (`strictError`; a decoding error comes first, since the
+/// strict decoder reports unknown fields only of an object it could decode).
+fn server_refusals(d: &mut Document, kind: &str, api_version: &str, group: &str, verdict: Verdict) {
+    let at = d.position;
+    if let Some(decode) = verdict.decode {
+        let text = format!(
+            "{} {decode}",
+            messages::cannot_be_handled(kind, api_version)
+        );
+        let finding = messages::object_not_decodable(at, &text);
+        d.refuse(Refusal::new(RefusedBy::Server, text, finding));
+        return;
+    }
+    if !verdict.invalid.is_empty() {
+        let name = d.name.as_deref().unwrap_or_default();
+        let text = messages::object_invalid(kind, group, name, &verdict.invalid);
+        let finding = messages::object_invalid_finding(at, &text);
+        d.refuse(Refusal::new(RefusedBy::Server, text, finding));
+    }
+    let unknown: Vec<String> = d
+        .findings
+        .iter()
+        .chain(d.entries.iter().flat_map(|e| &e.findings))
+        .filter(|f| f.rule == "unknown-field")
+        .map(|f| f.message.clone())
+        .collect();
+    if !unknown.is_empty() {
+        let text = messages::strict_decoding_error(kind, api_version, &unknown);
+        let finding = messages::strict_decoding(at, &text);
+        d.refuse(Refusal::new(RefusedBy::Strict, text, finding));
+    }
+}
+
+/// The pod spec at `path` of a built-in object, explained; a pod spec that is absent or
+/// null (at any level of `path`) has no containers: `…containers: Required value`, or
+/// `spec.template: Required value` for a ReplicationController without a template (its
+/// `Template` is a pointer: `ValidatePodTemplateSpecForRC`). A level that is neither a
+/// mapping nor null is a decoding error, the server's strict decoder's to report.
+fn pod_spec_at(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    kind: &str,
+    path: &[&str],
+    pcx: &PodContext,
+    d: &mut Document,
+) -> Verdict {
+    let mut current = node;
+    let mut missing_at = None;
+    for (level, key) in path.iter().enumerate() {
+        match doc.get(current, key) {
+            None => {
+                missing_at = Some((level, cx.pos(doc, current)));
+                break;
+            }
+            Some(value) if doc.is_null(value) => {
+                missing_at = Some((level, cx.pos(doc, value)));
+                break;
+            }
+            Some(value) if doc.pairs(value).is_some() => current = value,
+            Some(_) => return Verdict::default(),
+        }
+    }
+    let Some((level, at)) = missing_at else {
+        return pod::pod_spec(cx, doc, current, pcx, d);
+    };
+    let field = if kind == "ReplicationController" && level <= 1 {
+        "spec.template".to_owned()
+    } else {
+        strict::join(&pcx.prefix, "containers")
+    };
+    let message = messages::required_value(&field);
+    d.findings.push(messages::containers_required(at, &message));
+    Verdict {
+        decode: None,
+        invalid: vec![message],
+    }
+}
+
+/// A custom resource: its pod template, not defaulted by the API server.
+fn read_custom(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, kind: &str, d: &mut Document) {
+    let Some(path) = CUSTOM_PATHS.iter().find(|p| {
+        doc.get_path(node, p)
+            .is_some_and(|s| doc.pairs(s).is_some())
+    }) else {
+        skip(d, Some(kind));
+        return;
+    };
+    d.status = DocumentStatus::CustomResource;
+    d.findings.push(messages::custom_resource(d.position, kind));
+    let spec = doc.get_path(node, path).unwrap_or(node);
+    let pcx = PodContext {
+        prefix: path.join("."),
+        is_pod: false,
+        custom: true,
+        strict: false,
+    };
+    // A CRD does not validate a pod template the way the API server validates its own.
+    let _ = pod::pod_spec(cx, doc, spec, &pcx, d);
+}
+
+/// The `kind-not-served` finding for `kind` in `api_version`, at the `apiVersion` value
+/// when the kind is served in another one, else at the `kind` value.
+#[allow(clippy::too_many_arguments)]
+fn not_served_finding(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    group: &str,
+    api_version: &str,
+    kind: &str,
+    message: &str,
+    name: &str,
+    namespace: &str,
+    item: bool,
+) -> crate::Finding {
+    let release = cx.options.kubernetes_version;
+    let served_as =
+        mapping::served_instead(release, group, kind).map(|(gv, k)| (gv.to_string(), k));
+    let key = match &served_as {
+        Some((_, k)) if *k == kind => "apiVersion",
+        _ => "kind",
+    };
+    let at = doc
+        .get(node, key)
+        .or_else(|| doc.get(node, "kind"))
+        .map_or_else(|| cx.pos(doc, node), |n| cx.pos(doc, n));
+    let n = NotServed {
+        group,
+        group_version: api_version,
+        kind,
+        served_as,
+        kubectl_line: messages::kubectl_mapping_line(name, namespace, message, item),
+        version: release,
+    };
+    messages::kind_not_served(at, message, &n)
+}
+
+/// `metadata.name` and `metadata.namespace` as kubectl reads them (`""` when absent).
+fn names(doc: &Doc<'_>, node: NodeId) -> (String, String) {
+    let meta = doc.get(node, "metadata");
+    let read = |key: &str| {
+        meta.map(|m| Field::read(doc, m, key).text().to_owned())
+            .unwrap_or_default()
+    };
+    (read("name"), read("namespace"))
+}
+
+/// A mapping without a usable `kind`: a bare pod spec, a bare container, a Pod without
+/// kind, read as a snippet; or nothing to explain.
+fn read_fragment(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) -> ReadAs {
     let has = |key: &str| doc.get(node, key).is_some();
     let (spec, prefix, what) = if has("containers") || has("initContainers") {
         (Some(node), String::new(), "a pod spec")
@@ -240,7 +890,7 @@ fn read_fragment(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) {
         d.findings
             .push(messages::fragment(d.position, "a container"));
         pod::bare_container(cx, doc, node, d);
-        return;
+        return ReadAs::Fragment;
     } else {
         (None, String::new(), "")
     };
@@ -253,59 +903,33 @@ fn read_fragment(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) {
                 is_pod: false,
                 custom: false,
                 strict: false,
-                group: "",
             };
-            pod::pod_spec(cx, doc, spec, &pcx, d);
+            let _ = pod::pod_spec(cx, doc, spec, &pcx, d);
+            ReadAs::Fragment
         }
-        None => skip(d, None),
+        None => {
+            skip(d, None);
+            ReadAs::Nothing
+        }
     }
 }
 
 fn record(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, item: Option<usize>) -> Document {
-    let (kind, api_version, name) = if doc.pairs(node).is_some() {
-        (
-            text(doc, node, "kind").map(str::to_owned),
-            text(doc, node, "apiVersion").map(str::to_owned),
-            doc.get(node, "metadata")
-                .and_then(|m| text(doc, m, "name"))
-                .map(str::to_owned),
-        )
-    } else {
-        (None, None, None)
-    };
-    let position = if doc.is_null(node) {
-        cx.map.position(doc.start, doc.start)
+    let position = if doc.is_null(node) && item.is_none() {
+        let start = doc.span().0;
+        cx.map.position_of_bytes(start, start)
     } else {
         cx.pos(doc, node)
     };
-    Document {
-        index: doc.index,
-        item,
-        position,
-        kind,
-        api_version,
-        name,
-        status: DocumentStatus::Skipped,
-        entries: Vec::new(),
-        findings: Vec::new(),
-        api_error: None,
-        strict_error: None,
+    let mut d = Document::new(cx.index, item, position, DocumentStatus::Skipped);
+    // `kind` and `apiVersion` are the callers', who read them once (`TypeMeta`).
+    if doc.pairs(node).is_some() {
+        d.name = doc
+            .get(node, "metadata")
+            .and_then(|m| text(doc, m, "name"))
+            .map(str::to_owned);
     }
-}
-
-/// What `kubectl apply` (strict field validation) is told about unknown fields.
-fn strict_error(d: &Document) -> Option<String> {
-    let unknown: Vec<String> = d
-        .findings
-        .iter()
-        .chain(d.entries.iter().flat_map(|e| &e.findings))
-        .filter(|f| f.rule == "unknown-field")
-        .map(|f| f.message.clone())
-        .collect();
-    let kind = d.kind.as_deref()?;
-    (!unknown.is_empty()).then(|| {
-        messages::strict_decoding_error(kind, d.api_version.as_deref().unwrap_or("v1"), &unknown)
-    })
+    d
 }
 
 fn skip(d: &mut Document, kind: Option<&str>) {

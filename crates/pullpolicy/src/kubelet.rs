@@ -515,7 +515,7 @@ fn stage(role: Role) -> Stage {
 
 fn not_on_node(cx: &Cx<'_>, doc: &Document, entry: &Entry) -> Option<NotOnNode> {
     let version = cx.options.kubernetes_version;
-    if doc.api_error.is_some() || entry.policy.effective.is_none() {
+    if doc.is_refused() || entry.policy.effective.is_none() {
         return Some(
             if entry.role == Role::ImageVolume && !version.image_volume_default() {
                 NotOnNode::ImageVolumeGateOff

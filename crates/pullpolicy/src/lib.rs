@@ -19,7 +19,7 @@
 //! ```text
 //! { schemaVersion, kubernetesVersion,
 //!   documents: [ { index, item, line, column, offset16, end16, kind, apiVersion, name,
-//!                  status, apiError, strictError, findings: [Finding],
+//!                  status, apiError, strictError, kubectlError, findings: [Finding],
 //!                  entries: [ { path, name, role, line, column, offset16, end16,
 //!                               image: { raw, valid, fullName, domain, path, tag, digest,
 //!                                        familiarName, runtimeRef, error, position },
@@ -34,7 +34,11 @@
 //! ```
 //!
 //! Every type's field documentation ([`Document`], [`Entry`], [`Image`], [`Policy`],
-//! [`Finding`], [`Outcome`]) is the contract's. Lines and columns are 1-based (columns
+//! [`Finding`], [`Outcome`]) is the contract's. A refusal at any stage — kubectl's own
+//! checks and REST mapping (`kubectlError`), the API server's decoding and validation
+//! (`apiError`), `kubectl apply`'s strict field validation (`strictError`) — comes with an
+//! error finding of its own rule id at its position (the only way the core records one),
+//! and every entry of an object that is never created has `effective: null`. Lines and columns are 1-based (columns
 //! count characters); `offset16`/`end16` are UTF-16 code-unit offsets for browser
 //! editors. Fields may be added without a version bump; removals and renames bump it.
 #![deny(missing_docs)]
@@ -44,7 +48,9 @@ pub mod diagnose;
 mod explain;
 pub mod faq;
 pub mod fields;
+mod gofloat;
 pub mod kubelet;
+mod mapping;
 mod messages;
 mod myths;
 mod options;
@@ -55,10 +61,10 @@ pub mod read;
 pub mod reference;
 mod report;
 pub mod rules;
+mod sort;
 mod source;
 mod strict;
 pub mod versions;
-mod yaml;
 
 pub use explain::explain;
 pub use kubelet::Outcome;

@@ -2,7 +2,7 @@
 //! (reproduced exactly; each names its source), and this tool's findings and reasons.
 
 use crate::options::KubeVersion;
-use crate::report::{Finding, PullPolicy, Severity};
+use crate::report::{Finding, PullPolicy, RefusedBy, Severity};
 use crate::rules::Doc;
 use crate::source::Position;
 #[cfg(test)]
@@ -27,6 +27,10 @@ const IMAGE_VOLUMES: &str = Doc::ImageVolumes.url();
 const EPHEMERAL: &str = Doc::Ephemeral.url();
 const FIELD_VALIDATION: &str = Doc::FieldValidation.url();
 const CRD: &str = Doc::Crd.url();
+const OBJECTS: &str = Doc::Objects.url();
+const DEPRECATION_GUIDE: &str = Doc::DeprecationGuide.url();
+const EPHEMERAL_DEBUG: &str = Doc::EphemeralDebug.url();
+const VOLUMES: &str = Doc::Volumes.url();
 
 /// Every link findings may carry: the allowlist the renderers may trust.
 pub const LINKS: &[&str] = &ALL_URLS;
@@ -48,11 +52,155 @@ const ALL_URLS: [&str; Doc::ALL.len()] = {
 pub(crate) use crate::reference::go_quote;
 
 /// `field.NotSupported` for `imagePullPolicy` (validation.go `validatePullPolicy`; the
-/// supported list is sorted): spec §2.1.
-pub(crate) fn unsupported_pull_policy(path: &str, value: &str) -> String {
-    format!(
-        "{path}: Unsupported value: {}: supported values: \"Always\", \"IfNotPresent\", \"Never\"",
+/// supported list is sorted): spec §2.1. The bad value is a `core.PullPolicy`, a named
+/// string type: `field.Error.ErrorBody` prints it with Go's `%#v` (`strconv.Quote`) up to
+/// 1.33 and with `json.Marshal` from apimachinery v0.34.0 (commit c58e197ee8ca, read at
+/// v0.36.3: only `string`, numbers and `bool` keep the simple printer), so from 1.34
+/// Helm's `<no value>` reads `"\u003cno value\u003e"` (reading spec §6).
+pub(crate) fn unsupported_pull_policy(path: &str, value: &str, version: KubeVersion) -> String {
+    let value = if version.renders_bad_values_with_json_marshal() {
+        json_string(value)
+    } else {
         go_quote(value)
+    };
+    format!(
+        "{path}: Unsupported value: {value}: supported values: \"Always\", \"IfNotPresent\", \"Never\""
+    )
+}
+
+/// A string as Go's `encoding/json.Marshal` writes it (Go 1.24, what Kubernetes 1.34+ is
+/// built with; `encode.go` `appendString` with HTML escaping on): `"` and `\\` escaped,
+/// `\b`, `\f`, `\n`, `\r`, `\t` as such (since Go 1.22), other control characters as
+/// `\u00XX`, `<`, `>`, `&` as `\u003c`, `\u003e`, `\u0026`, U+2028 and U+2029 as
+/// `\u2028` and `\u2029`; everything else (DEL and all non-ASCII included) as it is.
+pub(crate) fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0'..='\u{1f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `field.Forbidden` (`<path>: Forbidden: <detail>`).
+pub(crate) fn forbidden(path: &str, detail: &str) -> String {
+    format!("{path}: Forbidden: {detail}")
+}
+
+/// `validateVolumeSource`: every volume source after the first present one is
+/// `field.Forbidden(fldPath.Child(<source>), "may not specify more than 1 volume type")`.
+pub(crate) fn more_than_one_volume_type(path: &str) -> String {
+    forbidden(path, "may not specify more than 1 volume type")
+}
+
+/// `utilerrors.NewAggregate(errs).Error()`: one error bare, several (duplicates dropped,
+/// first occurrence kept) in brackets joined by ", " (apimachinery `pkg/util/errors`).
+pub(crate) fn aggregate(errors: &[String]) -> String {
+    let mut seen: Vec<&str> = Vec::with_capacity(errors.len());
+    for e in errors {
+        if !seen.contains(&e.as_str()) {
+            seen.push(e);
+        }
+    }
+    match seen.as_slice() {
+        [one] => (*one).to_owned(),
+        many => format!("[{}]", many.join(", ")),
+    }
+}
+
+/// kubectl's client-side check of a document before anything else (cli-runtime
+/// `visitor.go` `ValidateSchema`: `error validating data: %v; %s`; kubectl
+/// `pkg/validation` `paramVerifyingSchema.ValidateBytes` → `getObjectKind`, whose errors
+/// are `apiVersion not set`, `apiVersion isn't string type`, `unexpected GroupVersion
+/// string: …`, `kind not set`, `kind isn't string type`, or `invalid object to validate`
+/// for a document that is not a mapping). kubectl prints it as `error validating
+/// "<file>": <this>` and stops reading the file there (`StreamVisitor.Visit` returns).
+pub(crate) fn kubectl_validation(errors: &[String]) -> String {
+    format!(
+        "error validating data: {}; if you choose to ignore these errors, turn validation off with --validate=false",
+        aggregate(errors)
+    )
+}
+
+/// `runtime.NewMissingKindErr(data)` from `unstructured.UnstructuredJSONScheme.Decode`
+/// for a document whose `kind` is the empty string (kubectl: `unable to decode "<file>":
+/// …`). Kubernetes prints the document's JSON after `in`; it is shown as `'{…}'`.
+pub(crate) fn missing_kind_in_document() -> String {
+    "Object 'Kind' is missing in '{…}'".to_owned()
+}
+
+/// `mapper.infoForObject` for a `List` item the unstructured typer cannot type
+/// (`unstructuredscheme` `ObjectKinds`: `object has no kind field ` — with its trailing
+/// space — or `object has no apiVersion field`).
+pub(crate) fn item_without_type(kind_missing: bool) -> String {
+    let inner = if kind_missing {
+        "Object 'Kind' is missing in 'object has no kind field '"
+    } else {
+        "Object 'apiVersion' is missing in 'object has no apiVersion field'"
+    };
+    format!("unable to get type info from the object \"*unstructured.Unstructured\": {inner}")
+}
+
+/// `UnstructuredJSONScheme.decodeToList` when `items` is not a list: Go's
+/// `json.UnmarshalTypeError` into the local struct `decodeList`'s `items
+/// []json.RawMessage` (kubectl: `unable to decode "<file>": …`).
+pub(crate) fn list_items_not_a_list(json_kind: &str) -> String {
+    format!(
+        "json: cannot unmarshal {json_kind} into Go struct field decodeList.items of type []json.RawMessage"
+    )
+}
+
+/// `UnstructuredJSONScheme.decodeToUnstructured` for a list item that is not an object.
+pub(crate) fn list_item_not_an_object(json_kind: &str) -> String {
+    format!("json: cannot unmarshal {json_kind} into Go value of type map[string]interface {{}}")
+}
+
+/// `FlattenListVisitor` for a list item that is itself a list: `meta.ExtractList` of an
+/// `*unstructured.Unstructured` (`GetItemsPtr`: `%T is not a list: %v`, `no Items field in
+/// this object`); the whole list is not sent.
+pub(crate) fn nested_list() -> String {
+    "*unstructured.Unstructured is not a list: no Items field in this object".to_owned()
+}
+
+/// The scheme whose name the API server prints: `runtime.NewScheme` names it after its
+/// caller (`naming.GetNameFromCallsite`), `legacyscheme.Scheme`, line 30 of
+/// `pkg/api/legacyscheme/scheme.go`, in kube-apiserver builds from the Kubernetes tree
+/// (observed in `kubectl apply` outputs; distributions built as Go modules, such as k3s,
+/// print `k8s.io/apimachinery@<version>/pkg/runtime/scheme.go:100` instead).
+const LEGACY_SCHEME: &str = "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30";
+
+/// The API server's answer to a lower-case kind that kubectl mapped
+/// (`strings.ToLower(kind)` is registered by the discovery REST mapper): the scheme has no
+/// such kind (`runtime.notRegisteredErr`: `no kind %q is registered for version %q in
+/// scheme %q`), framed by `transformDecodeError` (`%s in version %q cannot be handled as a
+/// %s: %v`, the kind as sent, then the endpoint's kind). Observed: `deployment in version
+/// "v1" cannot be handled as a Deployment: no kind "deployment" is registered for version
+/// "apps/v1" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"`.
+pub(crate) fn kind_not_registered(written: &str, group: &str, version: &str, kind: &str) -> String {
+    let gv = if group.is_empty() {
+        version.to_owned()
+    } else {
+        format!("{group}/{version}")
+    };
+    format!(
+        "{written} in version {} cannot be handled as a {kind}: no kind {} is registered for version {} in scheme {}",
+        go_quote(version),
+        go_quote(written),
+        go_quote(&gv),
+        go_quote(LEGACY_SCHEME)
     )
 }
 
@@ -104,13 +252,6 @@ pub(crate) fn not_a_string(
     format!(
         "json: cannot unmarshal {go_kind} into Go struct field {struct_name}.{json_path} of type {go_type}"
     )
-}
-
-/// A mapping or sequence used as a key: YAML allows it, but Kubernetes converts YAML to
-/// JSON (sigs.k8s.io/yaml), whose keys are strings, and stops with an invalid-map-key
-/// error. Typical cause: an unrendered template (`replicas: {{replicas}}`).
-pub(crate) fn collection_key() -> String {
-    "invalid map key: a mapping or sequence cannot be a key (Kubernetes converts YAML to JSON, whose keys are strings; is this an unrendered template such as {{value}}?)".to_owned()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -219,12 +360,21 @@ pub(crate) fn reason_not_a_string(kind: &str, text: &str) -> String {
     )
 }
 
-pub(crate) fn reason_object_rejected(p: Option<PullPolicy>) -> String {
-    match p {
-        Some(p) => format!(
-            "The API server rejects this object, so no policy applies (were it accepted: {p})."
+/// Why an entry of an object that is never created has no policy, by the first stage that
+/// refuses the object (kubectl before the API server's strict decoding before its
+/// validation), with the policy it would have had.
+pub(crate) fn reason_not_created(by: RefusedBy, p: Option<PullPolicy>) -> String {
+    let (why, would) = match by {
+        RefusedBy::Kubectl { .. } => ("kubectl apply never sends this object", "were it created"),
+        RefusedBy::Strict => (
+            "kubectl apply's strict field validation rejects this object",
+            "with the unknown fields dropped, as without validation",
         ),
-        None => "The API server rejects this object, so no policy applies.".to_owned(),
+        RefusedBy::Server => ("The API server rejects this object", "were it accepted"),
+    };
+    match p {
+        Some(p) => format!("{why}, so no policy applies ({would}: {p})."),
+        None => format!("{why}, so no policy applies."),
     }
 }
 
@@ -335,8 +485,7 @@ pub(crate) fn image_whitespace_pod(at: Position, api_message: &str, image: &str)
         rule: "image-whitespace",
         severity: Severity::Error,
         message: api_message.to_owned(),
-        explanation: "The API server rejects a Pod whose image has leading or trailing whitespace."
-            .into(),
+        explanation: "The API server rejects a Pod whose image has leading or trailing whitespace, and any object with such an ephemeral container.".into(),
         fix: Some(format!("image: {}", image.trim())),
         links: &[IMAGE_NAMES],
         faq: &[],
@@ -347,7 +496,9 @@ pub(crate) fn image_whitespace_pod(at: Position, api_message: &str, image: &str)
 pub(crate) fn image_whitespace_template(at: Position, pod_message: &str, image: &str) -> Finding {
     F {
         rule: "image-whitespace",
-        severity: Severity::Warning,
+        // The object is accepted, but every Pod created from it is rejected: its
+        // containers cannot start (an error, as for a Pod).
+        severity: Severity::Error,
         message: format!("image {} has leading or trailing whitespace", go_quote(image)),
         explanation: Cow::Owned(format!(
             "Templates are not checked for this, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate)."
@@ -371,7 +522,8 @@ pub(crate) fn image_volume_reference_template(
 ) -> Finding {
     F {
         rule: "image-required",
-        severity: Severity::Warning,
+        // Accepted, but every Pod created from the template is rejected.
+        severity: Severity::Error,
         message: "this image volume has no reference: the Pods created from this template are rejected".to_owned(),
         explanation: Cow::Owned(format!(
             "Kubernetes {version} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate). From 1.37 the API server rejects the object itself."
@@ -583,7 +735,7 @@ pub(crate) fn unknown_field_finding(
         .map(|s| format!(" Did you mean `{s}`?"))
         .unwrap_or_default();
     let dropped = if affects_policy {
-        " Without validation the field is dropped, so imagePullPolicy takes its default, shown here."
+        " Without validation the field is dropped, so imagePullPolicy takes its default (the policy's reason names it)."
     } else {
         " Without validation the field is silently dropped."
     };
@@ -653,7 +805,7 @@ pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
 
 pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Finding {
     F {
-        rule: "image-volume-gate",
+        rule: "image-volume-unsupported",
         severity: Severity::Error,
         message: format!(
             "image volumes do not exist in Kubernetes {version} (they arrived in 1.31)"
@@ -702,4 +854,523 @@ pub(crate) fn ephemeral_on_create(path: &str) -> String {
 /// `ValidatePodTemplateSpec`).
 pub(crate) fn ephemeral_in_template(path: &str) -> String {
     format!("{path}: Forbidden: ephemeral containers not allowed in pod template")
+}
+
+/// `NoKindMatchError.Error()` for one searched version (apimachinery `pkg/api/meta/errors.go`):
+/// `no matches for kind "Deployment" in version "extensions/v1beta1"`, the version as
+/// `schema.GroupVersion.String()` prints it (`group/version`, `version` for the core group).
+pub(crate) fn no_kind_match(group: &str, version: &str, kind: &str) -> String {
+    let gv = if group.is_empty() {
+        version.to_owned()
+    } else {
+        format!("{group}/{version}")
+    };
+    format!(
+        "no matches for kind {} in version {}",
+        go_quote(kind),
+        go_quote(&gv)
+    )
+}
+
+/// How kubectl prints a document's mapping error (cli-runtime `mapper.go` `infoForData`:
+/// `resource mapping not found for name: %q namespace: %q from %q: %w` and, on a line of its
+/// own, `ensure CRDs are installed first`; the file name is kubectl's argument, unknown
+/// here) and a `List` item's (`infoForObject`: `unable to recognize %v`).
+pub(crate) fn kubectl_mapping_line(
+    name: &str,
+    namespace: &str,
+    no_match: &str,
+    item: bool,
+) -> String {
+    if item {
+        format!("`unable to recognize {no_match}`")
+    } else {
+        format!(
+            "`resource mapping not found for name: {} namespace: {} from \"<file>\": {no_match}` and, on the next line, `ensure CRDs are installed first`",
+            go_quote(name),
+            go_quote(namespace)
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Refusals: each stage of `kubectl apply` followed by the API server that can refuse an
+// object has its own rule, an error (`report::Refusal` makes it one).
+
+/// What a document refused by kubectl's client-side check is, for the explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReadAs {
+    /// An object (it has a kind): analysed as that kind, never created.
+    Object,
+    /// A snippet: a pod spec, container or list of containers, explained as in a Pod.
+    Fragment,
+    /// Nothing to explain.
+    Nothing,
+}
+
+const STOPS_HERE: &str = "kubectl prints `error validating \"<file>\": …` with these words and stops reading the file here: no document after this one is sent (the ones before it already were).";
+
+fn read_as_tail(read_as: ReadAs) -> &'static str {
+    match read_as {
+        ReadAs::Object => " The object is explained below as its kind, but it is never created.",
+        ReadAs::Fragment => {
+            " This document is explained below as a snippet, as it would be in a Pod: to apply it, put it in an object with apiVersion, kind and metadata (a Pod, a Deployment, …)."
+        }
+        ReadAs::Nothing => "",
+    }
+}
+
+/// kubectl's client-side check refuses a document whose `apiVersion` or `kind` is missing
+/// or malformed (`kubectl_validation`).
+pub(crate) fn kind_missing(
+    at: Position,
+    message: &str,
+    read_as: ReadAs,
+    fix: Option<String>,
+) -> Finding {
+    F {
+        rule: "kind-missing",
+        severity: Severity::Error,
+        message: message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "kubectl apply checks each document's apiVersion and kind before anything else, and refuses this one. {STOPS_HERE}{}",
+            read_as_tail(read_as)
+        )),
+        fix,
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// kubectl's client-side check refuses a document that is not a mapping.
+pub(crate) fn not_an_object(at: Position, message: &str, read_as: ReadAs) -> Finding {
+    F {
+        rule: "not-an-object",
+        severity: Severity::Error,
+        message: message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "kubectl apply reads each document as one object, a mapping with apiVersion and kind; this document is not a mapping, so kubectl refuses it. {STOPS_HERE}{}",
+            read_as_tail(read_as)
+        )),
+        fix: None,
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// kubectl cannot decode a document whose `kind` is the empty string.
+pub(crate) fn kind_empty(at: Position, message: &str) -> Finding {
+    F {
+        rule: "kind-missing",
+        severity: Severity::Error,
+        message: message.to_owned(),
+        explanation: "kubectl decodes each document before mapping it, and an empty kind is no kind: it prints `unable to decode \"<file>\": Object 'Kind' is missing in '…'` (the document as JSON in place of …), goes on with the other documents and exits with an error at the end. The object is never created.".into(),
+        fix: None,
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// A `List` item kubectl cannot type (no kind or no apiVersion of its own or inferred).
+pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding {
+    F {
+        rule: "kind-missing",
+        severity: Severity::Error,
+        message: message.to_owned(),
+        explanation: "kubectl sends a List's items one by one, each typed by its own apiVersion and kind (an item with neither takes the list's kind without `List` and the list's apiVersion). This item has none: kubectl reports it, goes on with the other items and documents, and exits with an error at the end. It is never created.".into(),
+        fix: None,
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// kubectl cannot read the file at this point (stages 1–3 of
+/// `kubectl-reading-pipeline.md`): its stream cutting, go-yaml, or the conversion to JSON
+/// refuses it. Each kind of refusal has its own rule; the message is kubectl's words (what
+/// it prints after `error parsing <file>: `).
+pub(crate) fn read_refusal(at: Position, error: &crate::read::ReadError) -> Finding {
+    use crate::read::ErrorKind as K;
+    let (rule, why, fix): (&'static str, &str, Option<String>) = match error.kind {
+        K::Separator => (
+            "invalid-separator",
+            "kubectl cuts a file into documents at lines that start with `---`; after the dashes only spaces and a `#` comment may follow (`--- {}`, which some tools write for an empty mapping, is refused).",
+            Some("---".to_owned()),
+        ),
+        K::JsonSyntax | K::JsonEof => (
+            "json-syntax",
+            "The file starts with `{`, so kubectl reads it as a stream of JSON values, and this one is not valid JSON.",
+            None,
+        ),
+        K::YamlReader | K::YamlScanner | K::YamlParser => (
+            "yaml-syntax",
+            "kubectl reads each document with go-yaml v2, which cannot parse the text here. go-yaml counts the line in its message from the start of the document (`---`), and from 0 for some errors; the position shown is the file's.",
+            None,
+        ),
+        K::UnknownAnchor | K::Aliasing => (
+            "yaml-alias",
+            "go-yaml reads each document on its own: an alias (`*name`) must refer to an anchor (`&name`) written earlier in the same document, and its aliases may not expand without bound.",
+            None,
+        ),
+        K::Decode => (
+            "yaml-decode",
+            "go-yaml parses the document but cannot decode this value: a mapping or sequence used as a key (often an unrendered template such as `{{ .Values.x }}`), a value that does not fit its tag, bad `!!binary`, or a merge (`<<`) of something that is not a mapping.",
+            None,
+        ),
+        K::UnsupportedKey => (
+            "unsupported-key",
+            "kubectl converts each YAML document to JSON (sigs.k8s.io/yaml), whose keys are strings; this key cannot be converted.",
+            None,
+        ),
+        K::UnsupportedValue => (
+            "unsupported-value",
+            "kubectl converts each YAML document to JSON (sigs.k8s.io/yaml, then encoding/json), which has no infinite or NaN numbers: `.inf`, `-.inf` and `.nan` unquoted are such numbers in YAML 1.1.",
+            Some("quote the value if it is meant as a string".to_owned()),
+        ),
+        K::Panic => (
+            "kubectl-panic",
+            "kubectl 1.33 crashes on this stream: after a JSON value, its fallback to YAML mis-counts a short YAML document (fixed in 1.34).",
+            None,
+        ),
+    };
+    F {
+        rule,
+        severity: Severity::Error,
+        message: error.text.clone(),
+        explanation: Cow::Owned(format!(
+            "{why} kubectl prints `error parsing <file>: …` with these words and stops reading the file here: no document from here on is sent (the ones before it already were)."
+        )),
+        fix,
+        links: &[],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// Why a kind is not served, and what it is served as, for the explanation and the fix.
+#[derive(Debug, Clone)]
+pub(crate) struct NotServed<'a> {
+    /// The API group written (`""` for the core group).
+    pub group: &'a str,
+    /// The group/version written, as printed (`extensions/v1beta1`).
+    pub group_version: &'a str,
+    /// The kind written.
+    pub kind: &'a str,
+    /// Where this release serves the kind (`apps/v1`) and its spelling, if anywhere.
+    pub served_as: Option<(String, &'static str)>,
+    /// The line kubectl prints.
+    pub kubectl_line: String,
+    /// The Kubernetes version.
+    pub version: KubeVersion,
+}
+
+/// kubectl's REST mapper has no such kind in that group/version (`NoKindMatchError`).
+pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) -> Finding {
+    let builtin = n.group.is_empty() || crate::versions::is_builtin_group(n.group);
+    let why = if builtin {
+        format!(
+            "Kubernetes {} does not serve kind {} in {} by default (an API version that was removed, never existed, or is off by default).",
+            n.version,
+            go_quote(n.kind),
+            go_quote(n.group_version)
+        )
+    } else {
+        format!(
+            "Kubernetes {} has no API group {}, and no custom resource can have it: a CRD's group must contain a dot.",
+            n.version,
+            go_quote(n.group)
+        )
+    };
+    let instead = match &n.served_as {
+        Some((gv, kind)) if *kind == n.kind => format!(" It serves {kind} as `apiVersion: {gv}`."),
+        Some((gv, kind)) => {
+            format!(" It serves `kind: {kind}` (kinds are case-sensitive) in `apiVersion: {gv}`.")
+        }
+        None => format!(
+            " It serves no kind {} in any API version.",
+            go_quote(n.kind)
+        ),
+    };
+    let fix = n.served_as.as_ref().map(|(gv, kind)| {
+        if *kind == n.kind {
+            format!("apiVersion: {gv}")
+        } else if gv.as_str() == n.group_version {
+            format!("kind: {kind}")
+        } else {
+            format!("apiVersion: {gv}   # and kind: {kind}")
+        }
+    });
+    F {
+        rule: "kind-not-served",
+        severity: Severity::Error,
+        message: message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "kubectl maps each object's apiVersion and kind to an API resource through the cluster's discovery before sending it. {why}{instead} kubectl prints {}, goes on with the other documents (a mapping error does not stop it) and exits with an error at the end: this object is never created.",
+            n.kubectl_line
+        )),
+        fix,
+        links: &[DEPRECATION_GUIDE],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// The API server's scheme has no lower-case kind that kubectl mapped.
+pub(crate) fn kind_not_registered_finding(at: Position, api_message: &str, kind: &str) -> Finding {
+    F {
+        rule: "kind-not-registered",
+        severity: Severity::Error,
+        message: api_message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "kubectl's discovery mapper also registers every kind in lower case, so kubectl maps this object and sends it; but the API server knows only `{kind}` (kinds are case-sensitive) and cannot decode it. kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …` and goes on with the other documents. The object is never created."
+        )),
+        fix: Some(format!("kind: {kind}")),
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// kubectl cannot decode or flatten a document with `items`.
+pub(crate) fn list_invalid(at: Position, message: &str) -> Finding {
+    F {
+        rule: "list-invalid",
+        severity: Severity::Error,
+        message: message.to_owned(),
+        explanation: "kubectl reads any document with `items` as a list and sends its items one by one (`FlattenListVisitor`). It cannot decode or flatten this one: it reports it (`unable to decode \"<file>\": …`, or the flattening error), goes on with the other documents and exits with an error at the end. None of its items is sent.".into(),
+        fix: None,
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// Why an object kubectl would send is never sent: something before or around it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum NotSent<'a> {
+    /// kubectl stopped reading the stream at the document at this line.
+    StreamStopped { line: u32, error: &'a str },
+    /// The object's `List` is refused.
+    ListRefused { error: &'a str },
+}
+
+/// An object kubectl never sends.
+pub(crate) fn not_sent(at: Position, why: NotSent<'_>) -> Finding {
+    let (message, explanation) = match why {
+        NotSent::StreamStopped { line, error } => (
+            format!(
+                "kubectl apply stops reading this file at line {line}: this object is never sent"
+            ),
+            format!(
+                "kubectl reads a file's documents in order and stops at the first one its client-side check refuses: at line {line}, `{error}`. The documents after it are never sent, so this object is not created until that document is fixed (or this one moved to another file)."
+            ),
+        ),
+        NotSent::ListRefused { error } => (
+            "kubectl refuses this item's List: the item is never sent".to_owned(),
+            format!(
+                "kubectl sends a List's items one by one once it has read and mapped the List itself, and it refuses this one: `{error}`. None of its items is created."
+            ),
+        ),
+    };
+    F {
+        rule: "not-sent",
+        severity: Severity::Error,
+        message,
+        explanation: Cow::Owned(explanation),
+        fix: None,
+        links: &[],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// The API server validates the object and rejects it (`StatusReasonInvalid`).
+pub(crate) fn object_invalid_finding(at: Position, api_message: &str) -> Finding {
+    F {
+        rule: "object-invalid",
+        severity: Severity::Error,
+        message: api_message.to_owned(),
+        explanation: "The API server validates the object and rejects it (422 Invalid; kubectl prints `The <Kind> \"<name>\" is invalid: …`), so it is never created and no policy applies. Each cause is marked at its field.".into(),
+        fix: None,
+        links: &[PULL_POLICY],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// The API server cannot decode the object into its Go type.
+pub(crate) fn object_not_decodable(at: Position, api_message: &str) -> Finding {
+    F {
+        rule: "object-not-decodable",
+        severity: Severity::Error,
+        message: api_message.to_owned(),
+        explanation: "The API server cannot decode the object into its Go type (400 BadRequest; kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …`), so it is never created. The value is marked at its field.".into(),
+        fix: None,
+        links: &[PULL_POLICY],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// kubectl apply's strict field validation refuses the object for unknown fields.
+pub(crate) fn strict_decoding(at: Position, strict_message: &str) -> Finding {
+    F {
+        rule: "strict-decoding",
+        severity: Severity::Error,
+        message: strict_message.to_owned(),
+        explanation: "kubectl apply asks for strict field validation (its default since 1.27), so the API server refuses the object for its unknown fields (400 BadRequest; kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …`): it is never created. With `kubectl apply --validate=false`, or a client that does not ask for validation, the fields are dropped and the object is created. Each field is marked where it is.".into(),
+        fix: None,
+        links: &[FIELD_VALIDATION],
+        faq: &["field-typos"],
+    }
+    .at(at)
+}
+
+/// A pod spec without containers (`validateContainers`: `field.Required(fldPath, "")`).
+pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
+    F {
+        rule: "containers-required",
+        severity: Severity::Error,
+        message: api_message.to_owned(),
+        explanation: "Every Pod and pod template needs at least one container: an empty or null `containers` list is rejected, whatever the init containers.".into(),
+        fix: Some("containers: [{name: app, image: registry.example.com/team/app:1.0.0}]".to_owned()),
+        links: &[OBJECTS],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// A volume with more than one source (`validateVolumeSource`).
+pub(crate) fn volume_multiple_sources(at: Position, api_message: &str, first: &str) -> Finding {
+    F {
+        rule: "volume-multiple-sources",
+        severity: Severity::Error,
+        message: api_message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "A volume has exactly one source. The API server takes the first it finds in its own order (emptyDir, hostPath, gitRepo, … csi, ephemeral, image last), here `{first}`, and rejects every further one."
+        )),
+        fix: Some(format!("keep `{first}` in this volume and move the other source to a volume of its own")),
+        links: &[VOLUMES],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// Ephemeral containers in a Pod at creation, or in a pod template.
+pub(crate) fn ephemeral_forbidden(at: Position, api_message: &str, pod: bool) -> Finding {
+    let explanation = if pod {
+        "Ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug); a Pod created with them is rejected."
+    } else {
+        "A pod template cannot hold ephemeral containers: they are added to running Pods (kubectl debug), so the object is rejected."
+    };
+    F {
+        rule: "ephemeral-containers-forbidden",
+        severity: Severity::Error,
+        message: api_message.to_owned(),
+        explanation: explanation.into(),
+        fix: Some(
+            "remove ephemeralContainers; add one to a running Pod with kubectl debug".to_owned(),
+        ),
+        links: &[EPHEMERAL, EPHEMERAL_DEBUG],
+        faq: &[],
+    }
+    .at(at)
+}
+
+/// An image that is not a string: the API server cannot decode the object.
+pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -> Finding {
+    F {
+        rule: "image-not-string",
+        severity: Severity::Error,
+        message: decode_message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "Kubernetes reads YAML as YAML 1.1, where this value is a {kind}; the image needs a string, so the object cannot be decoded. Quote it."
+        )),
+        fix: Some("image: \"registry.example.com/team/app:1.0.0\"".to_owned()),
+        links: &[IMAGE_NAMES],
+        faq: &[],
+    }
+    .at(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_string_is_go_json_marshal() {
+        // Go 1.24 `json.Marshal` of each string (HTML escaping on; `\b`, `\f` as such
+        // since Go 1.22).
+        for (input, marshalled) in [
+            ("<no value>", r#""\u003cno value\u003e""#),
+            ("a&b", r#""a\u0026b""#),
+            ("Always", r#""Always""#),
+            ("quote\"back\\slash", r#""quote\"back\\slash""#),
+            ("\u{8}\u{c}\n\r\t", r#""\b\f\n\r\t""#),
+            ("\u{0}\u{1}\u{1f}", r#""\u0000\u0001\u001f""#),
+            ("\u{7f}é🚀", "\"\u{7f}é🚀\""),
+            ("\u{2028}\u{2029}", r#""\u2028\u2029""#),
+            ("", r#""""#),
+        ] {
+            assert_eq!(json_string(input), marshalled, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn aggregates_print_like_utilerrors() {
+        let e = |v: &[&str]| aggregate(&v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        assert_eq!(e(&["a"]), "a");
+        assert_eq!(e(&["a", "b"]), "[a, b]");
+        assert_eq!(e(&["a", "b", "a"]), "[a, b]");
+        assert_eq!(e(&["a", "a"]), "a");
+    }
+
+    #[test]
+    fn the_pull_policy_value_is_rendered_by_release() {
+        let at = |minor| KubeVersion::new(minor).expect("supported");
+        assert_eq!(
+            unsupported_pull_policy("spec.containers[0].imagePullPolicy", "<no value>", at(33)),
+            r#"spec.containers[0].imagePullPolicy: Unsupported value: "<no value>": supported values: "Always", "IfNotPresent", "Never""#
+        );
+        assert_eq!(
+            unsupported_pull_policy("spec.containers[0].imagePullPolicy", "<no value>", at(34)),
+            r#"spec.containers[0].imagePullPolicy: Unsupported value: "\u003cno value\u003e": supported values: "Always", "IfNotPresent", "Never""#
+        );
+        // Go's `%q` and json.Marshal differ beyond `<>&` too.
+        assert_eq!(
+            unsupported_pull_policy("p", "\u{1}", at(33)),
+            r#"p: Unsupported value: "\x01": supported values: "Always", "IfNotPresent", "Never""#
+        );
+        assert_eq!(
+            unsupported_pull_policy("p", "\u{1}", at(34)),
+            r#"p: Unsupported value: "\u0001": supported values: "Always", "IfNotPresent", "Never""#
+        );
+    }
+
+    #[test]
+    fn kubectl_and_server_words() {
+        assert_eq!(
+            kubectl_validation(&["apiVersion not set".to_owned(), "kind not set".to_owned()]),
+            "error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false"
+        );
+        assert_eq!(
+            kind_not_registered("deployment", "apps", "v1", "Deployment"),
+            r#"deployment in version "v1" cannot be handled as a Deployment: no kind "deployment" is registered for version "apps/v1" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30""#
+        );
+        assert_eq!(
+            no_kind_match("", "v1", "Deployment"),
+            r#"no matches for kind "Deployment" in version "v1""#
+        );
+        assert_eq!(
+            no_kind_match("apps", "", "Deploy"),
+            r#"no matches for kind "Deploy" in version "apps/""#
+        );
+        assert_eq!(
+            more_than_one_volume_type("spec.volumes[0].image"),
+            "spec.volumes[0].image: Forbidden: may not specify more than 1 volume type"
+        );
+    }
 }

@@ -24,8 +24,8 @@
 
 use crate::explain::Cx;
 use crate::messages::LINKS;
+use crate::read::{Doc, NodeId};
 use crate::report::{Document, Finding, Severity};
-use crate::yaml::{Doc, NodeId};
 use std::borrow::Cow;
 
 /// The links both findings carry: pull policy, defaulting, AlwaysPullImages
@@ -75,10 +75,10 @@ pub(crate) fn check(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) 
             let Some(pairs) = doc.get(meta, field).and_then(|m| doc.pairs(m)) else {
                 continue;
             };
-            for &(k, _) in pairs {
+            for (k, _) in pairs {
                 if let Some(key) = doc.key_text(k).filter(|k| is_pull_policy_name(k)) {
                     d.findings
-                        .push(pull_policy_label(field, key, cx.pos(doc, k)));
+                        .push(pull_policy_label(field, &key, cx.pos(doc, k)));
                 }
             }
         }

@@ -11,16 +11,14 @@
 //! assert_eq!(pieces::join(text, parts, &options), pullpolicy::explain(text, &options));
 //! ```
 //!
-//! Why a cut at a `---` line is exact: a `---` at the start of a line, followed by a
-//! blank or the end, is always a document marker to the YAML scanner (libyaml's and
-//! saphyr's `fetch_document_indicator` come before any other token, and a plain or
-//! block scalar ends there). If it falls inside a quoted scalar or a flow collection,
-//! the whole-stream read fails there too; such a stream and every other stream with a
-//! syntax error is re-read whole by [`join`], because recovery and libyaml's wording
-//! look across the cut. (A text in one piece is explained whole at once, so it is
-//! never read twice.) Nothing else carries from one document to the next except
-//! directives (`%YAML`, `%TAG`, unknown ones): [`split`] does not cut a text that has
-//! any, nor one with a byte order mark past its start. Each document's analysis and
+//! Why a cut at a `---` line is exact: kubectl itself cuts a YAML stream into chunks at
+//! every line that starts with `---` (apimachinery `YAMLReader`), and each chunk is a
+//! separate go-yaml stream ([`crate::read`]): nothing carries from one chunk to the next.
+//! [`split`] cuts only at a valid separator line whose previous line does not start
+//! with `---` (so that line ends a chunk and is dropped, in the whole text as in the
+//! piece), only at line feeds (kubectl's line breaks), and never a JSON stream. A piece
+//! that meets an error kubectl stops at is re-read whole by [`join`] (kubectl stops
+//! there: what it never sends depends on the whole text). Each document's analysis and
 //! node simulation depend on that document alone (`explain::read_document`,
 //! `kubelet::simulate`).
 
@@ -70,31 +68,56 @@ pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     ranges
 }
 
-/// Whether `text` has neither directives (lines starting with `%`) nor a byte order
-/// mark past its start: what the whole-text reader handles specially (see
-/// `yaml::parse_each`), so such a text is only ever explained whole.
+/// Whether `text` is a YAML stream (kubectl reads a text that starts with `{` as a JSON
+/// stream, which is not cut at lines).
 fn cuttable(text: &str) -> bool {
-    !text.starts_with('%')
-        && !text.contains("\n%")
-        && !text.contains("\r%")
-        && !text.get(1..).is_some_and(|t| t.contains('\u{feff}'))
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    !crate::read::looks_like_json(text.as_bytes())
 }
 
-/// The byte offset of the first line at or after byte `from` that is a document
-/// marker (`---` then a blank or the end).
+/// Whether `line` (without its line break) is a valid document separator for kubectl.
+fn separator(line: &[u8]) -> bool {
+    line.strip_prefix(b"---").is_some_and(|rest| {
+        let rest = rest.trim_ascii();
+        rest.is_empty() || rest[0] == b'#'
+    })
+}
+
+/// The byte offset of the first line at or after byte `from` that is a cut: a valid
+/// separator whose previous line does not start with `---`.
 fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut at = from;
+    let mut at = from.min(bytes.len());
     // Back to the start of the line `from` is in, so a marker at `from` counts.
-    while at > 0 && !matches!(bytes.get(at - 1), Some(b'\n' | b'\r') | None) {
+    while at > 0 && bytes[at - 1] != b'\n' {
         at -= 1;
     }
+    let line_at = |at: usize| {
+        let rest = &bytes[at..];
+        let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        &rest[..end]
+    };
+    let mut previous: Option<usize> = None;
+    if at > 0 {
+        let mut p = at - 1;
+        while p > 0 && bytes[p - 1] != b'\n' {
+            p -= 1;
+        }
+        previous = Some(p);
+    }
     loop {
-        let line = bytes.get(at..)?;
-        if line.starts_with(b"---") && line.get(3).is_none_or(|b| b" \t\r\n".contains(b)) {
+        if at >= bytes.len() {
+            return None;
+        }
+        let line = line_at(at);
+        if let Some(p) = previous
+            && separator(line)
+            && !line_at(p).starts_with(b"---")
+        {
             return Some(at);
         }
-        at += line.iter().position(|&b| b == b'\n')? + 1;
+        previous = Some(at);
+        at += line.len() + 1;
     }
 }
 
@@ -108,27 +131,37 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
         return Piece(Part::Unclean);
     }
     let map = SourceMap::new(text);
-    let cx = Cx { map: &map, options };
-    let (before, lines) = map.before(range.start);
-    let (end, _) = map.before(range.end);
-    // Up to the next piece's `---` and the blank after it: what the scanner reads
-    // before it ends this piece's last document in the whole text.
-    let lookahead = (range.end + 4).min(text.len());
+    let prefix = &text[..range.end];
+    // Reading starts after the cut line (which ends the previous piece's last chunk).
+    let start = if range.start == 0 {
+        0
+    } else {
+        prefix[range.start..]
+            .find('\n')
+            .map_or(prefix.len(), |i| range.start + i + 1)
+    };
+    let read_options = options.kubernetes_version.read_options();
     let mut documents = Vec::new();
-    let mut readable = true;
-    let count = text.get(range.start..lookahead).and_then(|piece| {
-        crate::yaml::parse_piece(piece, before, lines, end, |doc| match doc.collection_key {
-            Some(_) => readable = false,
-            None => read_document(&cx, doc, &mut documents),
-        })
-    });
-    match count {
-        Some(count) if readable => {
-            crate::kubelet::simulate(&mut documents, options);
-            Piece(Part::Documents(documents, count))
+    let mut count = 0;
+    for item in crate::read::read_yaml_from(prefix, start, read_options) {
+        match item {
+            crate::read::Item::Document(d) if d.error.is_none() => {
+                count = d.index + 1;
+                let Some(doc) = &d.doc else {
+                    return Piece(Part::Unclean);
+                };
+                let cx = Cx {
+                    map: &map,
+                    options,
+                    index: d.index,
+                };
+                read_document(&cx, doc, &mut documents);
+            }
+            _ => return Piece(Part::Unclean),
         }
-        _ => Piece(Part::Unclean),
     }
+    crate::kubelet::simulate(&mut documents, options);
+    Piece(Part::Documents(documents, count))
 }
 
 /// The report of `text` from its pieces, in order; equal to [`crate::explain`]'s.
@@ -201,10 +234,12 @@ mod tests {
         assert_eq!(split(&text, 1, 1).len(), 1);
         assert_eq!(split(&text, 4, text.len()).len(), 1, "too short");
         for uncuttable in [
-            format!("%YAML 1.1\n{text}"),
-            format!("{text}...\n%TAG ! tag:x,2024:\n---\n{}", pod("d")),
-            format!("{text}---\n\u{feff}{}", pod("bom")),
+            // A JSON stream (kubectl does not cut it at lines), a text without `---`,
+            // `---` lines only after another `---` line, a lone carriage return.
+            format!("{{\"kind\": \"Pod\"}}\n---\n{text}"),
             "a: 1\nb: 2\n".repeat(100),
+            "---\n".repeat(100),
+            "a: 1\r---\rb: 2\r".repeat(100),
         ] {
             assert_eq!(split(&uncuttable, 4, 1).len(), 1, "{uncuttable:.40}");
         }
@@ -214,8 +249,9 @@ mod tests {
     fn pieces_with_errors_fall_back_to_the_whole_read() {
         let options = Options::default();
         for text in [
-            // A quoted scalar across a marker, a flow collection across one, an
-            // error in the middle, a collection key, an alias across documents.
+            // A quoted scalar across a separator line, a flow collection across one,
+            // an error in the middle, a collection key, an alias across documents,
+            // an invalid separator, a non-finite number.
             format!(
                 "{}---\nmetadata: {{name: \"a\n---\nb\"}}\n---\n{}",
                 pod("x"),
@@ -225,6 +261,8 @@ mod tests {
             format!("{}---\nkind: [\n---\n{}", stream(3), stream(3)),
             format!("{}---\n{{a: 1}}: b\n---\n{}", pod("x"), pod("y")),
             format!("a: &x 1\n---\nb: *x\n---\n{}", pod("y")),
+            format!("{}--- {{}}\n{}", stream(3), stream(3)),
+            format!("{}---\nx: .inf\n---\n{}", stream(3), stream(3)),
         ] {
             let pieces: Vec<Piece> = split(&text, 8, 1)
                 .into_iter()
@@ -239,27 +277,19 @@ mod tests {
     }
 
     #[test]
-    fn texts_with_directives_are_explained_whole_even_in_one_piece() {
-        // Found by fuzzing (fuzz/fuzz_targets/pieces.rs): an unknown directive is
-        // handled by the whole-text reader only.
+    fn directives_and_byte_order_marks_belong_to_their_chunk() {
+        // Each chunk is a go-yaml stream of its own: a directive or a byte order mark
+        // carries nothing across a `---` line.
         for text in [
-            "-[--\n%an",
-            "%YAML 1.1\n---\na: 1\n",
-            "a: 1\n---\n\u{feff}b: 2\n",
+            format!("%YAML 1.1\n---\n{}", stream(4)),
+            format!("{}...\n%TAG ! tag:x,2024:\n---\n{}", stream(4), pod("d")),
+            format!("{}---\n\u{feff}{}", stream(4), pod("bom")),
+            format!("\u{feff}{}", stream(4)),
+            "-[--\n%an".to_owned(),
         ] {
-            assert_eq!(pieces_equal_whole(text, 1, 1), 1);
-            assert_eq!(pieces_equal_whole(text, 4, 1), 1);
+            pieces_equal_whole(&text, 1, 1);
+            pieces_equal_whole(&text, 4, 1);
         }
-        // Cut by hand all the same, the pieces are refused and the text read whole.
-        let options = Options::default();
-        let text = "%YAML 1.1\n---\na: 1\n---\nb: 2\n";
-        let cut = text.rfind("---").unwrap_or_default();
-        let parts = vec![
-            explain(text, 0..cut, &options),
-            explain(text, cut..text.len(), &options),
-        ];
-        assert!(parts.iter().all(|p| matches!(p.0, Part::Unclean)));
-        assert_eq!(join(text, parts, &options), crate::explain(text, &options));
     }
 
     #[test]

@@ -11,13 +11,13 @@ use crate::decode::{self, Decoded};
 use crate::explain::{Cx, text};
 use crate::fields::ObjectType;
 use crate::messages::{self, TagCase};
+use crate::read::{Doc, NodeId};
 use crate::reference;
 use crate::report::{
     Document, Entry, Finding, Image, Policy, PolicySource, PullPolicy, Role, WrittenAs,
 };
 use crate::source::Position;
 use crate::strict::{self, join};
-use crate::yaml::{Doc, NodeId};
 
 /// Where a pod spec sits and what checks apply.
 #[derive(Debug)]
@@ -30,11 +30,10 @@ pub(crate) struct PodContext {
     pub custom: bool,
     /// Check unknown fields against the built-in definitions.
     pub strict: bool,
-    /// The object's API group, for the API server's messages (`apps`; "" for core).
-    pub group: &'static str,
 }
 
-/// Errors found while decoding (the object cannot be read at all) and while validating.
+/// Errors found while decoding (the object cannot be read at all) and while validating,
+/// in `ValidatePodSpec`'s buckets.
 #[derive(Debug, Default)]
 struct Errors {
     decode: Vec<String>,
@@ -45,16 +44,89 @@ struct Errors {
     pod_only: Vec<String>,
 }
 
-/// Explains every entry of the pod spec `spec` into `d`, and sets `d.api_error` when
-/// the API server would reject the object.
+/// What the API server says about one pod spec, were it to see it: the first decoding
+/// error (the object cannot be read at all), or else the validation errors in the order
+/// the API server lists them. Every error here has its error finding at its field.
+#[derive(Debug, Default)]
+pub(crate) struct Verdict {
+    /// The first decoding error (`json: cannot unmarshal …`).
+    pub decode: Option<String>,
+    /// The validation errors, in `ValidatePodSpec` order then the Pod's or template's own.
+    pub invalid: Vec<String>,
+}
+
+impl Errors {
+    fn verdict(self) -> Verdict {
+        match self.decode.into_iter().next() {
+            Some(first) => Verdict {
+                decode: Some(first),
+                invalid: Vec::new(),
+            },
+            None => Verdict {
+                decode: None,
+                invalid: [
+                    self.volumes,
+                    self.containers,
+                    self.init,
+                    self.ephemeral,
+                    self.pod_only,
+                ]
+                .concat(),
+            },
+        }
+    }
+}
+
+/// The volume sources in the order `validateVolumeSource` tests them, each with the field
+/// name its `may not specify more than 1 volume type` error uses (`fldPath.Child(…)`,
+/// which differs from the JSON key for `cephfs` and, a typo kept in the source, for
+/// `downwardAPI`). Read in kubernetes `pkg/apis/core/validation/validation.go` (the
+/// indexed revisions agree on the order; `image`, added for KEP-4639 in 1.31, is tested
+/// last: reading spec §6).
+const VOLUME_SOURCES: &[(&str, &str)] = &[
+    ("emptyDir", "emptyDir"),
+    ("hostPath", "hostPath"),
+    ("gitRepo", "gitRepo"),
+    ("gcePersistentDisk", "gcePersistentDisk"),
+    ("awsElasticBlockStore", "awsElasticBlockStore"),
+    ("secret", "secret"),
+    ("nfs", "nfs"),
+    ("iscsi", "iscsi"),
+    ("glusterfs", "glusterfs"),
+    ("flocker", "flocker"),
+    ("persistentVolumeClaim", "persistentVolumeClaim"),
+    ("rbd", "rbd"),
+    ("cinder", "cinder"),
+    ("cephfs", "cephFS"),
+    ("quobyte", "quobyte"),
+    ("downwardAPI", "downwarAPI"),
+    ("fc", "fc"),
+    ("flexVolume", "flexVolume"),
+    ("configMap", "configMap"),
+    ("azureFile", "azureFile"),
+    ("vsphereVolume", "vsphereVolume"),
+    ("photonPersistentDisk", "photonPersistentDisk"),
+    ("portworxVolume", "portworxVolume"),
+    ("azureDisk", "azureDisk"),
+    ("storageos", "storageos"),
+    ("projected", "projected"),
+    ("scaleIO", "scaleIO"),
+    ("csi", "csi"),
+    ("ephemeral", "ephemeral"),
+    ("image", "image"),
+];
+
+/// Explains every entry of the pod spec `spec` into `d`, and returns what the API server
+/// says about it (for a built-in object; see [`Verdict`]).
 pub(crate) fn pod_spec(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
     spec: NodeId,
     pcx: &PodContext,
     d: &mut Document,
-) {
+) -> Verdict {
     let mut errs = Errors::default();
+    let version = cx.options.kubernetes_version;
     if pcx.strict {
         strict::check(
             cx,
@@ -80,15 +152,61 @@ pub(crate) fn pod_spec(
         d.entries.reserve(containers);
     }
 
+    // A built-in object: what the API server validates (not a custom resource's
+    // template, which its CRD does not check this way, nor a fragment).
+    let validated = pcx.strict && !pcx.custom;
     for (i, &vol) in list("volumes").iter().enumerate() {
         let path = format!("{}[{i}]", join(&pcx.prefix, "volumes"));
         if pcx.strict {
             strict::check(cx, doc, vol, ObjectType::Volume, &path, &mut d.findings);
         }
+        // `validateVolumeSource`: the first source present (a non-null value of a field
+        // this version has: `image` from 1.31, validated whatever the ImageVolume gate,
+        // as `image_volume` does) is validated, every further one is forbidden, and not
+        // validated.
+        let mut sources = VOLUME_SOURCES.iter().filter(|(key, _)| {
+            doc.get(vol, key).is_some_and(|v| !doc.is_null(v))
+                && crate::fields::field(ObjectType::Volume, key, version).is_some()
+        });
+        let first_source = sources.next().map(|&(key, _)| key);
+        let mut image_second = false;
+        if let (true, Some(first_key)) = (validated, first_source) {
+            for &(key, child) in sources {
+                image_second |= key == "image";
+                let message = messages::more_than_one_volume_type(&join(&path, child));
+                let at = last_key(doc, vol, key).map_or(d.position, |k| cx.pos(doc, k));
+                d.findings
+                    .push(messages::volume_multiple_sources(at, &message, first_key));
+                errs.volumes.push(message);
+            }
+        }
         if let Some(source) = doc.get(vol, "image").filter(|s| doc.pairs(*s).is_some()) {
-            let entry = image_volume(cx, doc, vol, source, path, pcx, &mut errs);
+            // A forbidden second source is not validated: its errors go nowhere.
+            let mut unchecked = Vec::new();
+            let bucket = if image_second {
+                &mut unchecked
+            } else {
+                &mut errs.volumes
+            };
+            let entry = image_volume(cx, doc, vol, source, path, pcx, bucket, &mut errs.decode);
             d.entries.push(entry);
         }
+    }
+    // `validateContainers`: no container at all is `Required value`, whatever the init
+    // containers (an absent key, null or `[]`; a mapping or a scalar is a decoding error).
+    let containers_node = doc.get(spec, "containers");
+    let no_containers = match containers_node {
+        None => true,
+        Some(n) => doc.is_null(n) || doc.items(n).is_some_and(<[NodeId]>::is_empty),
+    };
+    if validated && no_containers {
+        let message = messages::required_value(&join(&pcx.prefix, "containers"));
+        let at = containers_node.map_or_else(
+            || cx.pos(doc, spec),
+            |n| key_position(cx, doc, spec, "containers", n),
+        );
+        d.findings.push(messages::containers_required(at, &message));
+        errs.containers.push(message);
     }
     for (key, role_of) in [
         ("containers", Role::Container),
@@ -108,49 +226,51 @@ pub(crate) fn pod_spec(
             d.entries.push(entry);
         }
     }
-    if !list("ephemeralContainers").is_empty() {
+    if validated && !list("ephemeralContainers").is_empty() {
+        // `ValidatePodCreate` (a Pod) or `ValidatePodTemplateSpec` (a template), after
+        // everything `ValidatePodSpec` and the Pod-only checks report.
         let path = join(&pcx.prefix, "ephemeralContainers");
-        errs.pod_only.push(if pcx.is_pod {
+        let message = if pcx.is_pod {
             messages::ephemeral_on_create(&path)
         } else {
             messages::ephemeral_in_template(&path)
-        });
+        };
+        let at = doc.get(spec, "ephemeralContainers").map_or_else(
+            || cx.pos(doc, spec),
+            |n| key_position(cx, doc, spec, "ephemeralContainers", n),
+        );
+        d.findings
+            .push(messages::ephemeral_forbidden(at, &message, pcx.is_pod));
+        errs.pod_only.push(message);
     }
     apply_admission(cx, &mut d.entries[first..]);
+    errs.verdict()
+}
 
-    let rejected = if let Some(first_decode) = errs.decode.first() {
-        vec![first_decode.clone()]
-    } else {
-        [
-            errs.volumes,
-            errs.containers,
-            errs.init,
-            errs.ephemeral,
-            errs.pod_only,
-        ]
-        .concat()
-    };
-    let is_object = !pcx.custom && d.kind.is_some();
-    if is_object && !rejected.is_empty() {
-        for entry in &mut d.entries[first..] {
-            if entry.policy.source != PolicySource::Invalid {
-                entry.policy.reason = messages::reason_object_rejected(entry.policy.effective);
-                entry.policy.effective = None;
-            }
+/// Where the key of `map`'s pair whose value is `value` is written (the last such key,
+/// the one Kubernetes keeps); the value's position if there is none.
+fn key_position(cx: &Cx<'_>, doc: &Doc<'_>, map: NodeId, key: &str, value: NodeId) -> Position {
+    last_key(doc, map, key).map_or_else(|| cx.pos(doc, value), |k| cx.pos(doc, k))
+}
+
+/// The last key `key` of `map` (the one the decoder keeps; merge keys applied).
+fn last_key(doc: &Doc<'_>, map: NodeId, key: &str) -> Option<NodeId> {
+    doc.pairs(map)?
+        .filter(|&(k, _)| doc.key_is(k, key))
+        .last()
+        .map(|(k, _)| k)
+}
+
+/// Where an entry is marked: its `name` key, else its first key.
+fn name_or_first_key(doc: &Doc<'_>, map: NodeId) -> Option<NodeId> {
+    let mut first = None;
+    for (k, _) in doc.pairs(map)? {
+        if doc.key_is(k, "name") {
+            return Some(k);
         }
-        let kind = d.kind.as_deref().unwrap_or_default();
-        d.api_error = Some(if errs.decode.is_empty() {
-            let name = d.name.as_deref().unwrap_or_default();
-            messages::object_invalid(kind, pcx.group, name, &rejected)
-        } else {
-            let version = d.api_version.as_deref().unwrap_or("v1");
-            format!(
-                "{} {}",
-                messages::cannot_be_handled(kind, version),
-                rejected[0]
-            )
-        });
+        first.get_or_insert(k);
     }
+    first
 }
 
 /// A document that is a list of containers: explains each; false if it is not one.
@@ -201,7 +321,6 @@ fn fragment_context() -> PodContext {
         is_pod: false,
         custom: false,
         strict: false,
-        group: "",
     }
 }
 
@@ -223,20 +342,14 @@ fn container(
         };
         strict::check(cx, doc, node, ty, &path, &mut findings);
     }
-    let position = doc
-        .pairs(node)
-        .and_then(|pairs| {
-            pairs
-                .iter()
-                .find(|(k, _)| doc.key_text(*k) == Some("name"))
-                .or(pairs.first())
-        })
-        .map_or_else(|| cx.pos(doc, node), |(k, _)| cx.pos(doc, *k));
+    let position =
+        name_or_first_key(doc, node).map_or_else(|| cx.pos(doc, node), |k| cx.pos(doc, k));
     let bucket = match role {
         Role::Container => &mut errs.containers,
         Role::InitContainer | Role::Sidecar => &mut errs.init,
         Role::EphemeralContainer | Role::ImageVolume => &mut errs.ephemeral,
     };
+    let mut whitespace = None;
     let (image, image_text, parsed) = read_image(
         cx,
         doc,
@@ -247,7 +360,7 @@ fn container(
         pcx,
         Missing::Rejected(bucket),
         &mut errs.decode,
-        &mut errs.pod_only,
+        Some((&mut whitespace, role == Role::EphemeralContainer)),
         &mut findings,
         "Container",
     );
@@ -266,6 +379,16 @@ fn container(
         "Container",
         "v1.PullPolicy",
     );
+    // `validateContainerOnlyForPod`: for an ephemeral container inside
+    // `validateEphemeralContainers` (after its common checks, in Pods and templates
+    // alike), for the others after every container (`validatePodMetadataAndSpec`).
+    if let Some(message) = whitespace {
+        if role == Role::EphemeralContainer {
+            bucket.push(message);
+        } else {
+            errs.pod_only.push(message);
+        }
+    }
     if role == Role::EphemeralContainer {
         findings.push(messages::ephemeral_container(position));
     }
@@ -281,6 +404,7 @@ fn container(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn image_volume(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
@@ -288,7 +412,8 @@ fn image_volume(
     source: NodeId,
     path: String,
     pcx: &PodContext,
-    errs: &mut Errors,
+    validation: &mut Vec<String>,
+    decode_errs: &mut Vec<String>,
 ) -> Entry {
     let mut findings = Vec::new();
     let source_path = join(&path, "image");
@@ -302,15 +427,7 @@ fn image_volume(
             &mut findings,
         );
     }
-    let position = doc
-        .pairs(vol)
-        .and_then(|pairs| {
-            pairs
-                .iter()
-                .find(|(k, _)| doc.key_text(*k) == Some("name"))
-                .or(pairs.first())
-        })
-        .map_or_else(|| cx.pos(doc, vol), |(k, _)| cx.pos(doc, *k));
+    let position = name_or_first_key(doc, vol).map_or_else(|| cx.pos(doc, vol), |k| cx.pos(doc, k));
     let version = cx.options.kubernetes_version;
     // `reference` is required for Pods (KEP-4639 and the API doc; spec §10.3), and from
     // 1.37 in every pod template of a built-in kind (kubernetes#135989: `validateImageVolumeSource`
@@ -319,7 +436,7 @@ fn image_volume(
     let template = !pcx.is_pod && !pcx.custom && pcx.strict;
     let missing =
         if pcx.is_pod || (template && version.image_volume_reference_required_in_templates()) {
-            Missing::Rejected(&mut errs.volumes)
+            Missing::Rejected(validation)
         } else if template {
             Missing::PodsRejected {
                 prefix: &pcx.prefix,
@@ -336,8 +453,8 @@ fn image_volume(
         position,
         pcx,
         missing,
-        &mut errs.decode,
-        &mut Vec::new(),
+        decode_errs,
+        None,
         &mut findings,
         "ImageVolumeSource",
     );
@@ -350,8 +467,8 @@ fn image_volume(
         position,
         (&image_text, image.position, parsed.as_ref()),
         pcx,
-        &mut errs.volumes,
-        &mut errs.decode,
+        validation,
+        decode_errs,
         &mut findings,
         "ImageVolumeSource",
         "v1.PullPolicy",
@@ -406,7 +523,7 @@ fn read_image(
     pcx: &PodContext,
     missing: Missing<'_>,
     decode_errs: &mut Vec<String>,
-    pod_only: &mut Vec<String>,
+    whitespace: Option<(&mut Option<String>, bool)>,
     findings: &mut Vec<Finding>,
     go_struct: &str,
 ) -> (Image, String, Option<reference::Reference>) {
@@ -442,20 +559,27 @@ fn read_image(
         }
         Decoded::Bool(_) | Decoded::Number(_) | Decoded::Collection(_) => {
             let go_kind = go_json_kind(&decoded);
-            decode_errs.push(messages::not_a_string(
-                go_kind,
-                go_struct,
-                &json_path(field_path),
-                "string",
+            let message =
+                messages::not_a_string(go_kind, go_struct, &json_path(field_path), "string");
+            findings.push(messages::image_not_string(
+                position,
+                &message,
+                go_kind_word(go_kind),
             ));
+            decode_errs.push(message);
         }
         Decoded::Str(s) => {
-            if s.trim() != s {
+            // `validateContainerOnlyForPod`: checked for a Pod's containers and for every
+            // ephemeral container (`validateEphemeralContainers`, templates included); a
+            // template's other containers are accepted and its Pods rejected. Not for
+            // image volumes, whose reference is not checked for it.
+            if let (Some((out, ephemeral)), true) = (whitespace, s.trim() != s) {
                 let message = messages::image_whitespace(field_path, s);
-                if pcx.is_pod {
+                let object = !pcx.custom && pcx.strict;
+                if pcx.is_pod || (ephemeral && object) {
                     findings.push(messages::image_whitespace_pod(position, &message, s));
-                    pod_only.push(message);
-                } else if !pcx.custom && pcx.strict {
+                    *out = Some(message);
+                } else if object {
                     findings.push(messages::image_whitespace_template(
                         position,
                         &message.replacen(&pcx.prefix, "spec", 1),
@@ -588,7 +712,8 @@ fn read_policy(
                 position,
             },
             None => {
-                let message = messages::unsupported_pull_policy(field_path, v);
+                let message =
+                    messages::unsupported_pull_policy(field_path, v, cx.options.kubernetes_version);
                 findings.push(messages::invalid_pull_policy(position, &message, v));
                 validation.push(message);
                 Policy {

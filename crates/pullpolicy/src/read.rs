@@ -61,6 +61,7 @@ mod tree;
 pub use resolve::Value;
 pub use scan::Style;
 pub use stream::kubectl_text;
+pub(crate) use stream::looks_like_json;
 pub use tree::{Doc, Node, NodeId, NodeKind, Pairs, Scalar, Source};
 
 use parse::{EventKind, Parser};
@@ -255,6 +256,18 @@ pub fn read(text: &str, options: ReadOptions) -> Reader<'_> {
         panic_below: None,
         queue: std::collections::VecDeque::new(),
     }
+}
+
+/// Reads the YAML chunks of `text` from byte `start`, which is at the start of a line
+/// right after a chunk ended (`pieces`: a text cut at `---` lines). `text` must not be a
+/// JSON stream.
+pub(crate) fn read_yaml_from(text: &str, start: usize, options: ReadOptions) -> Reader<'_> {
+    let mut reader = read(text, options);
+    if start > 0 {
+        reader.pos = start;
+        reader.mode = Mode::Yaml;
+    }
+    reader
 }
 
 impl<'t> Iterator for Reader<'t> {

@@ -20,7 +20,10 @@ pub struct Report {
     /// One record per object found (a `kind: List` yields one per item), plus one per
     /// document that held no object (skipped, empty, or unreadable).
     pub documents: Vec<Document>,
-    /// YAML syntax errors; documents after one are still read where possible.
+    /// What kubectl cannot read (its stream cutting, go-yaml, the conversion to JSON),
+    /// in its words; kubectl stops at the first. Each is also an unreadable document
+    /// refused with its error finding at the same position; the documents after it are
+    /// still read where possible, and their objects are never sent.
     pub syntax_errors: Vec<SyntaxError>,
     /// Counts for a summary bar.
     pub summary: Summary,
@@ -37,9 +40,11 @@ pub struct Document {
     /// Where the object starts.
     #[serde(flatten)]
     pub position: Position,
-    /// `kind`, when there is one.
+    /// `kind`, when there is one (for a list item without one, the kind kubectl infers
+    /// from the list's: `PodList` → `Pod`).
     pub kind: Option<String>,
-    /// `apiVersion`, when there is one.
+    /// `apiVersion`, when there is one (for a list item without `kind` and `apiVersion`,
+    /// the list's).
     pub api_version: Option<String>,
     /// `metadata.name`, when there is one.
     pub name: Option<String>,
@@ -47,15 +52,180 @@ pub struct Document {
     pub status: DocumentStatus,
     /// The image-bearing entries, in API validation order per pod spec.
     pub entries: Vec<Entry>,
-    /// Findings about the object as a whole (unknown fields outside containers, kinds
-    /// that are not defaulted, skipped documents).
+    /// Findings about the object as a whole (refusals first, then unknown fields outside
+    /// containers, kinds that are not defaulted, skipped documents).
     pub findings: Vec<Finding>,
+    /// Why the object is never created, if it is not: `apiError`, `strictError` and
+    /// `kubectlError` in the JSON. Private, so that the only way to refuse an object,
+    /// [`Document::refuse`], also records the refusal's error finding.
+    #[serde(flatten)]
+    refusals: Refusals,
+}
+
+/// The refusals of one object, each set only with its error finding ([`Document::refuse`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Refusals {
     /// The API server's rejection, exactly as it words it, when it would reject the
     /// object (e.g. `Deployment.apps "web" is invalid: …`), whatever the client.
-    pub api_error: Option<String>,
+    api_error: Option<String>,
     /// What `kubectl apply` (strict field validation, its default since 1.27) is told
     /// about unknown fields; without validation they are dropped instead.
-    pub strict_error: Option<String>,
+    strict_error: Option<String>,
+    /// What kubectl itself says when it does not send the object: its client-side check
+    /// of `apiVersion` and `kind`, its decoding, its REST mapping (`no matches for kind
+    /// …`); for an object kubectl never reaches (it stopped reading the file at an
+    /// earlier document, or the object's `List` was refused), the error that stopped it.
+    kubectl_error: Option<String>,
+    /// kubectl stops reading the stream at this document (its client-side validation
+    /// refused it): the documents after it are never sent.
+    #[serde(skip)]
+    stops_stream: bool,
+    /// How many of the first `findings` are refusals (they are kept first, in stage order).
+    #[serde(skip)]
+    recorded: usize,
+}
+
+/// Which part of `kubectl apply` followed by the API server refuses an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefusedBy {
+    /// kubectl, before sending (client-side validation, decoding, mapping, or never
+    /// reached); `stops_stream`: kubectl reads no further document of the stream.
+    Kubectl { stops_stream: bool },
+    /// kubectl apply's strict field validation (the API server's strict decoding).
+    Strict,
+    /// The API server, whatever the client: decoding, validation.
+    Server,
+}
+
+/// One refusal: the stage, the words of the stage that refuses, and its error finding.
+/// Built only by [`Refusal::new`], which makes the finding an error; recorded only by
+/// [`Document::refuse`].
+#[derive(Debug, Clone)]
+pub(crate) struct Refusal {
+    by: RefusedBy,
+    text: String,
+    finding: Finding,
+}
+
+impl Refusal {
+    /// A refusal `by` one stage, worded `text`, reported by `finding` (made an error: a
+    /// refusal is an error finding, everywhere).
+    pub(crate) fn new(by: RefusedBy, text: String, mut finding: Finding) -> Refusal {
+        finding.severity = Severity::Error;
+        Refusal { by, text, finding }
+    }
+
+    /// The words of the stage that refuses.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Document {
+    /// A document as read, not refused, without entries or findings.
+    pub(crate) fn new(
+        index: usize,
+        item: Option<usize>,
+        position: Position,
+        status: DocumentStatus,
+    ) -> Document {
+        Document {
+            index,
+            item,
+            position,
+            kind: None,
+            api_version: None,
+            name: None,
+            status,
+            entries: Vec::new(),
+            findings: Vec::new(),
+            refusals: Refusals::default(),
+        }
+    }
+
+    /// The API server's rejection, exactly as it words it, when it would reject the
+    /// object (e.g. `Deployment.apps "web" is invalid: …`), whatever the client.
+    pub fn api_error(&self) -> Option<&str> {
+        self.refusals.api_error.as_deref()
+    }
+
+    /// What `kubectl apply` (strict field validation, its default since 1.27) is told
+    /// about unknown fields; without validation they are dropped instead.
+    pub fn strict_error(&self) -> Option<&str> {
+        self.refusals.strict_error.as_deref()
+    }
+
+    /// What kubectl says when it does not send the object (see the JSON's `kubectlError`).
+    pub fn kubectl_error(&self) -> Option<&str> {
+        self.refusals.kubectl_error.as_deref()
+    }
+
+    /// Whether `kubectl apply` followed by the API server creates the object: no stage
+    /// refuses it. (A fragment is a snippet, not an object: kubectl refuses it as it
+    /// stands, and its entries show what they would be in a Pod.)
+    pub fn is_created(&self) -> bool {
+        let r = &self.refusals;
+        r.api_error.is_none() && r.strict_error.is_none() && r.kubectl_error.is_none()
+    }
+
+    /// Whether kubectl reads no document of the stream after this one.
+    pub(crate) fn stops_stream(&self) -> bool {
+        self.refusals.stops_stream
+    }
+
+    /// Refuses the object: records the stage's words (the first refusal of each stage
+    /// is its words) and its error finding, before the other findings and after earlier
+    /// refusals. The entries lose their effective policy when the report is assembled
+    /// ([`Document::settle`]).
+    pub(crate) fn refuse(&mut self, refusal: Refusal) {
+        let Refusal { by, text, finding } = refusal;
+        let r = &mut self.refusals;
+        let slot = match by {
+            RefusedBy::Kubectl { stops_stream } => {
+                r.stops_stream |= stops_stream;
+                &mut r.kubectl_error
+            }
+            RefusedBy::Strict => &mut r.strict_error,
+            RefusedBy::Server => &mut r.api_error,
+        };
+        slot.get_or_insert(text);
+        let at = r.recorded.min(self.findings.len());
+        self.findings.insert(at, finding);
+        r.recorded = at + 1;
+    }
+
+    /// Whether this is an object that is never created (a fragment is a snippet, not an
+    /// object: its entries are explained as they would be in a Pod). Its entries never
+    /// reach a node.
+    pub(crate) fn is_refused(&self) -> bool {
+        !self.is_created() && self.status != DocumentStatus::Fragment
+    }
+
+    /// Makes every entry of a refused object policy-less: no effective policy (the reason
+    /// says which stage refuses the object and what the policy would have been). Run on
+    /// every document when the report is assembled (`explain::assemble`), so no refused
+    /// object keeps a policy, whatever added its entries.
+    pub(crate) fn settle(&mut self) {
+        if !self.is_refused() {
+            return;
+        }
+        let r = &self.refusals;
+        let by = if r.kubectl_error.is_some() {
+            RefusedBy::Kubectl {
+                stops_stream: r.stops_stream,
+            }
+        } else if r.strict_error.is_some() {
+            RefusedBy::Strict
+        } else {
+            RefusedBy::Server
+        };
+        for entry in &mut self.entries {
+            if let Some(p) = entry.policy.effective.take() {
+                entry.policy.reason = crate::messages::reason_not_created(by, Some(p));
+            }
+        }
+    }
 }
 
 /// How a document was read.
@@ -149,7 +319,9 @@ pub struct Policy {
     pub written: Option<String>,
     /// How it was written: absent, null, empty, string, boolean, number or other.
     pub written_as: WrittenAs,
-    /// What Kubernetes applies; `null` when the API server would reject the object.
+    /// What Kubernetes applies; `null` when the object is never created (kubectl or the
+    /// API server refuses it: the reason names the policy it would have had), when the
+    /// value itself is rejected, or when nothing defaults it.
     pub effective: Option<PullPolicy>,
     /// Why, in one sentence naming the rule.
     pub source: PolicySource,
@@ -287,7 +459,8 @@ impl Severity {
 pub struct SyntaxError {
     /// 0-based index of the document it is in.
     pub document: usize,
-    /// libyaml's words for the problem (what `kubectl` prints).
+    /// kubectl's words for the problem (what it prints after `error parsing <file>: `;
+    /// go-yaml's `line N` counts from the document's start).
     pub message: String,
     /// Where.
     #[serde(flatten)]
@@ -308,7 +481,7 @@ pub struct Summary {
     pub never: usize,
     /// Entries with no effective policy (rejected or not defaulted).
     pub none: usize,
-    /// Findings (and syntax errors) of severity error.
+    /// Findings of severity error (a syntax error is one: its document's refusal).
     pub errors: usize,
     /// … warning.
     pub warnings: usize,
@@ -338,10 +511,7 @@ impl Report {
     }
 
     pub(crate) fn summarize(&mut self) {
-        let mut s = Summary {
-            errors: self.syntax_errors.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         for entry in self.entries() {
             s.entries += 1;
             match entry.policy.effective {

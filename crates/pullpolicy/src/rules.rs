@@ -44,11 +44,19 @@ pub enum Doc {
     FieldValidation,
     /// Custom resources.
     Crd,
+    /// Working with objects › required fields.
+    Objects,
+    /// The deprecated API migration guide.
+    DeprecationGuide,
+    /// Debugging a running Pod › ephemeral containers.
+    EphemeralDebug,
+    /// Volumes.
+    Volumes,
 }
 
 impl Doc {
     /// Every page, in [`crate::LINKS`] order.
-    pub const ALL: [Doc; 13] = [
+    pub const ALL: [Doc; 17] = [
         Doc::Images,
         Doc::PullPolicy,
         Doc::DefaultPolicy,
@@ -62,6 +70,10 @@ impl Doc {
         Doc::Ephemeral,
         Doc::FieldValidation,
         Doc::Crd,
+        Doc::Objects,
+        Doc::DeprecationGuide,
+        Doc::EphemeralDebug,
+        Doc::Volumes,
     ];
 
     /// The page's URL.
@@ -102,6 +114,16 @@ impl Doc {
             Doc::Crd => {
                 "https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/custom-resources/"
             }
+            Doc::Objects => {
+                "https://kubernetes.io/docs/concepts/overview/working-with-objects/#required-fields"
+            }
+            Doc::DeprecationGuide => {
+                "https://kubernetes.io/docs/reference/using-api/deprecation-guide/"
+            }
+            Doc::EphemeralDebug => {
+                "https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container"
+            }
+            Doc::Volumes => "https://kubernetes.io/docs/concepts/storage/volumes/",
         }
     }
 
@@ -111,8 +133,8 @@ impl Doc {
     }
 }
 
-/// Every rule the core reports, and YAML syntax errors (the report's `syntaxErrors`,
-/// which edges list with the findings under [`Rule::SyntaxError`]'s id).
+/// Every rule the core reports. Every refusal, syntax errors included, is an error
+/// finding of its own rule (`Document::refuse`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
     /// `imagePullPolicy` is not `Always`, `IfNotPresent` or `Never` (case-sensitive).
@@ -121,8 +143,8 @@ pub enum Rule {
     PullPolicyNotString,
     /// A container without an image.
     ImageRequired,
-    /// Leading or trailing whitespace in the image. Reported today as an error in a
-    /// Pod and as a warning in a template (whose Pods the API server then rejects).
+    /// Leading or trailing whitespace in the image: the API server refuses such a Pod,
+    /// and the Pods of such a template (the template itself is accepted).
     ImageWhitespace,
     /// The kubelet cannot parse the image reference.
     InvalidImageName,
@@ -152,8 +174,8 @@ pub enum Rule {
     UnknownField,
     /// A key given twice.
     DuplicateKey,
-    /// Image volumes and the `ImageVolume` feature gate. Reported today as a warning
-    /// when the gate is off and as an error before 1.31, where the field does not exist.
+    /// Image volumes and the `ImageVolume` feature gate (a warning when the gate is off;
+    /// before 1.31, where the field does not exist, [`Rule::ImageVolumeUnsupported`]).
     ImageVolumeGate,
     /// An ephemeral container.
     EphemeralContainer,
@@ -165,18 +187,55 @@ pub enum Rule {
     /// A label or annotation named like a pull policy, which Kubernetes ignores
     /// (`crate::myths`).
     PullPolicyLabel,
-    /// A YAML syntax error (the report's `syntaxErrors`, not a finding).
-    SyntaxError,
-    /// The API server, or `kubectl apply`'s strict field validation, rejects the object
-    /// (`apiError`, `strictError`) and no error finding says so (e.g. ephemeral
-    /// containers in a Pod at creation). Not a finding today: edges list such a
-    /// rejection under this id, so that every rejection is an error.
-    ObjectRejected,
+    /// Invalid document separator: kubectl stops here.
+    InvalidSeparator,
+    /// JSON syntax error: kubectl stops here.
+    JsonSyntax,
+    /// YAML syntax error: kubectl cannot read the file from here.
+    YamlSyntax,
+    /// Unknown or excessive YAML aliases: kubectl stops here.
+    YamlAlias,
+    /// A YAML value kubectl cannot decode: it stops here.
+    YamlDecode,
+    /// A key that cannot become JSON: kubectl stops here.
+    UnsupportedKey,
+    /// An infinite or NaN number: kubectl stops here.
+    UnsupportedValue,
+    /// kubectl 1.33 crashes on this stream.
+    KubectlPanic,
+    /// The document has no kind (or apiVersion): kubectl refuses it.
+    KindMissing,
+    /// The document is not an object: kubectl refuses it.
+    NotAnObject,
+    /// The cluster does not serve this apiVersion and kind: kubectl cannot map it.
+    KindNotServed,
+    /// The kind is written in the wrong case: the API server cannot decode it.
+    KindNotRegistered,
+    /// A list kubectl cannot flatten.
+    ListInvalid,
+    /// kubectl never sends this object.
+    NotSent,
+    /// The API server rejects the object (Invalid).
+    ObjectInvalid,
+    /// The API server cannot decode the object (BadRequest).
+    ObjectNotDecodable,
+    /// kubectl apply's strict field validation refuses the object.
+    StrictDecoding,
+    /// A Pod or pod template without containers.
+    ContainersRequired,
+    /// A volume with more than one source.
+    VolumeMultipleSources,
+    /// The image is not a string.
+    ImageNotString,
+    /// This Kubernetes version has no image volumes.
+    ImageVolumeUnsupported,
+    /// Ephemeral containers cannot be set when a Pod is created.
+    EphemeralContainersForbidden,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 45] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -200,8 +259,28 @@ impl Rule {
         Rule::AlwaysPullImages,
         Rule::NoPullPolicyKind,
         Rule::PullPolicyLabel,
-        Rule::SyntaxError,
-        Rule::ObjectRejected,
+        Rule::InvalidSeparator,
+        Rule::JsonSyntax,
+        Rule::YamlSyntax,
+        Rule::YamlAlias,
+        Rule::YamlDecode,
+        Rule::UnsupportedKey,
+        Rule::UnsupportedValue,
+        Rule::KubectlPanic,
+        Rule::KindMissing,
+        Rule::NotAnObject,
+        Rule::KindNotServed,
+        Rule::KindNotRegistered,
+        Rule::ListInvalid,
+        Rule::NotSent,
+        Rule::ObjectInvalid,
+        Rule::ObjectNotDecodable,
+        Rule::StrictDecoding,
+        Rule::ContainersRequired,
+        Rule::VolumeMultipleSources,
+        Rule::ImageNotString,
+        Rule::ImageVolumeUnsupported,
+        Rule::EphemeralContainersForbidden,
     ];
 }
 
@@ -462,20 +541,180 @@ registry! {
         links: [PullPolicy, DefaultPolicy, AlwaysPullImages],
         faq: ["what-is-imagepullpolicy", "always-pull-images"],
     },
-    SyntaxError {
-        id: "syntax-error",
+    InvalidSeparator {
+        id: "invalid-separator",
         severity: Error,
-        title: "YAML syntax error",
-        help: "The text is not valid YAML here; kubectl refuses the whole stream.",
+        title: "Invalid document separator: kubectl stops here",
+        help: "kubectl cuts a file into documents at lines that start with `---`, followed only by spaces or a comment; it refuses any other such line and reads no further document.",
         links: [],
         faq: [],
     },
-    ObjectRejected {
-        id: "object-rejected",
+    JsonSyntax {
+        id: "json-syntax",
         severity: Error,
-        title: "Kubernetes rejects the object",
-        help: "The API server (or kubectl apply's strict field validation) refuses this object, in the words shown: nothing of it is created.",
+        title: "JSON syntax error: kubectl stops here",
+        help: "A file that starts with `{` is read as a stream of JSON values; a value that is not valid JSON stops kubectl, and no later document is sent.",
         links: [],
+        faq: [],
+    },
+    YamlSyntax {
+        id: "yaml-syntax",
+        severity: Error,
+        title: "YAML syntax error: kubectl cannot read the file from here",
+        help: "kubectl reads each document with go-yaml v2, which cannot parse the text here; kubectl stops, and no later document is sent.",
+        links: [],
+        faq: [],
+    },
+    YamlAlias {
+        id: "yaml-alias",
+        severity: Error,
+        title: "Unknown or excessive YAML aliases: kubectl stops here",
+        help: "go-yaml reads each document on its own: an alias must refer to an anchor earlier in the same document, and aliases may not expand without bound.",
+        links: [],
+        faq: [],
+    },
+    YamlDecode {
+        id: "yaml-decode",
+        severity: Error,
+        title: "A YAML value kubectl cannot decode: it stops here",
+        help: "go-yaml parses the document but cannot decode a value (a mapping or sequence as a key, a value that does not fit its tag, bad `!!binary`, a merge of a non-mapping).",
+        links: [],
+        faq: [],
+    },
+    UnsupportedKey {
+        id: "unsupported-key",
+        severity: Error,
+        title: "A key that cannot become JSON: kubectl stops here",
+        help: "kubectl converts each YAML document to JSON, whose keys are strings; a key that cannot be converted stops it.",
+        links: [],
+        faq: [],
+    },
+    UnsupportedValue {
+        id: "unsupported-value",
+        severity: Error,
+        title: "An infinite or NaN number: kubectl stops here",
+        help: "JSON has no infinite or NaN numbers, so kubectl cannot convert an unquoted `.inf`, `-.inf` or `.nan` and stops.",
+        links: [],
+        faq: [],
+    },
+    KubectlPanic {
+        id: "kubectl-panic",
+        severity: Error,
+        title: "kubectl 1.33 crashes on this stream",
+        help: "After a JSON value, kubectl 1.33's fallback to YAML mis-counts a short YAML document and crashes (fixed in 1.34).",
+        links: [],
+        faq: [],
+    },
+    KindMissing {
+        id: "kind-missing",
+        severity: Error,
+        title: "The document has no kind (or apiVersion): kubectl refuses it",
+        help: "kubectl needs `apiVersion` and `kind` to find the object's resource; without them it refuses the document and sends nothing.",
+        links: [Objects],
+        faq: [],
+    },
+    NotAnObject {
+        id: "not-an-object",
+        severity: Error,
+        title: "The document is not an object: kubectl refuses it",
+        help: "kubectl decodes each document as a JSON object; a list, string or number at the top is refused.",
+        links: [Objects],
+        faq: [],
+    },
+    KindNotServed {
+        id: "kind-not-served",
+        severity: Error,
+        title: "The cluster does not serve this apiVersion and kind: kubectl cannot map it",
+        help: "kubectl apply looks the kind up in the versions the API server serves (its REST mapping); a removed or misspelled apiVersion gets `no matches for kind`, and the object is not sent.",
+        links: [DeprecationGuide],
+        faq: [],
+    },
+    KindNotRegistered {
+        id: "kind-not-registered",
+        severity: Error,
+        title: "The kind is written in the wrong case: the API server cannot decode it",
+        help: "kubectl maps kinds without regard to case, but the API server's scheme knows only the exact spelling, so it refuses the object.",
+        links: [Objects],
+        faq: [],
+    },
+    ListInvalid {
+        id: "list-invalid",
+        severity: Error,
+        title: "A list kubectl cannot flatten",
+        help: "kubectl reads any document with `items` as a list and sends its items one by one; a list whose items cannot be decoded is refused with every item.",
+        links: [Objects],
+        faq: [],
+    },
+    NotSent {
+        id: "not-sent",
+        severity: Error,
+        title: "kubectl never sends this object",
+        help: "kubectl stopped before this object (an earlier document stopped the stream, or its list was refused), so it is never created.",
+        links: [],
+        faq: [],
+    },
+    ObjectInvalid {
+        id: "object-invalid",
+        severity: Error,
+        title: "The API server rejects the object (Invalid)",
+        help: "The API server validates the object and rejects it: it is never created and no policy applies; each cause is marked at its field.",
+        links: [PullPolicy],
+        faq: [],
+    },
+    ObjectNotDecodable {
+        id: "object-not-decodable",
+        severity: Error,
+        title: "The API server cannot decode the object (BadRequest)",
+        help: "The API server cannot decode the object into its Go type (a value of the wrong type), so it is never created.",
+        links: [PullPolicy],
+        faq: [],
+    },
+    StrictDecoding {
+        id: "strict-decoding",
+        severity: Error,
+        title: "kubectl apply's strict field validation refuses the object",
+        help: "kubectl apply asks for strict field validation (its default since 1.27), so the API server refuses an object with unknown fields.",
+        links: [FieldValidation],
+        faq: ["field-typos"],
+    },
+    ContainersRequired {
+        id: "containers-required",
+        severity: Error,
+        title: "A Pod or pod template without containers",
+        help: "Every Pod and pod template needs at least one container: an empty or null `containers` list is rejected.",
+        links: [Objects],
+        faq: [],
+    },
+    VolumeMultipleSources {
+        id: "volume-multiple-sources",
+        severity: Error,
+        title: "A volume with more than one source",
+        help: "A volume has exactly one source; the API server rejects every further one.",
+        links: [Volumes],
+        faq: [],
+    },
+    ImageNotString {
+        id: "image-not-string",
+        severity: Error,
+        title: "The image is not a string",
+        help: "Kubernetes reads YAML as YAML 1.1; an unquoted number or boolean as the image cannot be decoded into a string, so the object is refused.",
+        links: [ImageNames],
+        faq: [],
+    },
+    ImageVolumeUnsupported {
+        id: "image-volume-unsupported",
+        severity: Error,
+        title: "This Kubernetes version has no image volumes",
+        help: "The `image` volume source is unknown to this version's API.",
+        links: [ImageVolumes],
+        faq: ["image-volumes"],
+    },
+    EphemeralContainersForbidden {
+        id: "ephemeral-containers-forbidden",
+        severity: Error,
+        title: "Ephemeral containers cannot be set when a Pod is created",
+        help: "The API server refuses a Pod that has `ephemeralContainers` at creation; they are added to a running Pod through its `ephemeralcontainers` subresource.",
+        links: [Ephemeral, EphemeralDebug],
         faq: [],
     },
 }
@@ -492,15 +731,6 @@ mod tests {
     use crate::{Finding, KubeVersion, Options, Report};
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::{Path, PathBuf};
-
-    /// The ids reported today with a severity that is not the registry's, until the
-    /// findings are made from the registry (phase 2 of issue #17).
-    const KNOWN_OTHER_SEVERITY: [(Rule, Severity); 2] = [
-        // In a template: the object is accepted, its Pods are rejected.
-        (Rule::ImageWhitespace, Severity::Warning),
-        // Before 1.31: the field does not exist (an unknown field, an error).
-        (Rule::ImageVolumeGate, Severity::Error),
-    ];
 
     #[test]
     fn ids_are_unique_kebab_case_and_read_back() {
@@ -581,6 +811,45 @@ mod tests {
             "made: whitespace in a template".into(),
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers:\n      - {name: a, image: \"nginx:1 \"}\n".into(),
         ));
+        // What kubectl cannot read, one input per rule (the reader's own tests have the
+        // words; here only the registry matters).
+        for (name, text) in [
+            ("a separator with content", "a: 1\n--- {}\nb: 2\n"),
+            ("bad JSON", "{\"kind\": \"Pod\"}\n{\"kind\": }\n"),
+            ("an unknown alias", "a: *nope\n"),
+            ("a sequence as a key", "---\n{[a]: 1}: b\n"),
+            ("a null key", "~: a\n"),
+            ("an infinite number", "replicas: .inf\n"),
+            // kubectl 1.33's fallback to YAML after JSON (the list runs 1.33 too).
+            (
+                "JSON, then a short YAML document",
+                "{\"aaaaaaaaaaaa\":1}\n---\nb\n",
+            ),
+            // What kubectl or the API server refuses.
+            (
+                "a kind in lower case",
+                "apiVersion: apps/v1\nkind: deployment\nmetadata: {name: b}\n",
+            ),
+            (
+                "a list of strings",
+                "apiVersion: apps/v1\nkind: DeploymentList\nitems: [x]\n",
+            ),
+            ("not an object", "---\nhello\n"),
+            (
+                "no containers",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n",
+            ),
+            (
+                "a number as the image",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {containers: [{name: x, image: 5}]}\n",
+            ),
+            (
+                "two volume sources",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: x, image: \"nginx:1\"}]\n  volumes: [{name: v, emptyDir: {}, hostPath: {path: /x}}]\n",
+            ),
+        ] {
+            out.push((format!("made: {name}"), text.to_owned()));
+        }
         out.push((
             "made: an image volume".into(),
             format!(
@@ -602,8 +871,7 @@ mod tests {
                     panic!("{name} (1.{minor}): {} is not in the registry", f.rule)
                 });
                 assert!(
-                    f.severity == rule.severity()
-                        || KNOWN_OTHER_SEVERITY.contains(&(rule, f.severity)),
+                    f.severity == rule.severity(),
                     "{name} (1.{minor}): {} is {:?}, the registry says {:?}",
                     f.rule,
                     f.severity,
@@ -624,13 +892,8 @@ mod tests {
                 }
             }
         }
-        // The exceptions are real (or this list is out of date).
-        for known in KNOWN_OTHER_SEVERITY {
-            assert!(seen.contains_key(&known), "{known:?} is no longer reported");
-        }
-        // Every rule but those that are not findings is reached by some input.
-        let not_findings = [Rule::SyntaxError, Rule::ObjectRejected];
-        for rule in Rule::ALL.into_iter().filter(|r| !not_findings.contains(r)) {
+        // Every rule is reached by some input.
+        for rule in Rule::ALL {
             assert!(
                 seen.keys().any(|(r, _)| *r == rule),
                 "no input reports {rule}"

@@ -6,8 +6,8 @@
 use crate::explain::Cx;
 use crate::fields::{self, Child, ObjectType};
 use crate::messages;
+use crate::read::{Doc, NodeId};
 use crate::report::Finding;
-use crate::yaml::{Doc, NodeId};
 
 /// Checks the object's own fields and every mapping on the way down `path` (not the
 /// last one, the pod spec, which [`crate::pod`] checks).
@@ -58,29 +58,45 @@ pub(crate) fn check(
     prefix: &str,
     out: &mut Vec<Finding>,
 ) -> bool {
-    let Some(pairs) = doc.pairs(map) else {
+    let Some(written) = doc.written_pairs(map) else {
         return false;
     };
     let version = cx.options.kubernetes_version;
     let mut policy_dropped = false;
-    // Small mappings (the usual case) look back linearly; large ones use a set.
-    let mut seen =
-        (pairs.len() > 16).then(|| std::collections::HashSet::with_capacity(pairs.len()));
-    for (i, (key, _)) in pairs.iter().enumerate() {
-        let Some(name) = doc.key_text(*key) else {
+    // The keys kubectl sends (merge keys applied, `<<` left out), each name once, then
+    // the keys written twice in this mapping itself (go-yaml keeps the last).
+    let mut keys: Vec<(NodeId, bool)> = Vec::with_capacity(written.len());
+    let mut names: std::collections::HashSet<std::borrow::Cow<'_, str>> =
+        std::collections::HashSet::with_capacity(written.len());
+    for (key, _) in doc.pairs(map).into_iter().flatten() {
+        if let Some(name) = doc.key_text(key)
+            && names.insert(name)
+        {
+            keys.push((key, false));
+        }
+    }
+    let mut seen = std::collections::HashSet::with_capacity(written.len());
+    for (key, _) in written {
+        if doc.scalar(*key).is_some_and(|s| s.text == "<<") {
+            continue;
+        }
+        if let Some(name) = doc.key_text(*key)
+            && !seen.insert(name)
+        {
+            keys.push((*key, true));
+        }
+    }
+    keys.sort_by_key(|(k, _)| doc.node(*k).start);
+    for (key, repeated) in keys {
+        let Some(name) = doc.key_text(key) else {
             continue;
         };
-        let repeated = match seen.as_mut() {
-            Some(set) => !set.insert(name),
-            None => pairs[..i]
-                .iter()
-                .any(|(k, _)| doc.key_text(*k) == Some(name)),
-        };
-        let unknown = fields::field(ty, name, version).is_none();
+        let name = name.as_ref();
+        let unknown = !repeated && fields::field(ty, name, version).is_none();
         if !(repeated || unknown) {
             continue;
         }
-        let at = cx.pos(doc, *key);
+        let at = cx.pos(doc, key);
         let path = join(prefix, name);
         if repeated {
             out.push(messages::duplicate_key(

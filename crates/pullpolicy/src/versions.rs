@@ -163,6 +163,23 @@ impl KubeVersion {
         self.has(Change::JsonStreamFallsBackToYaml)
     }
 
+    /// How kubectl reads its input in this release ([`crate::read::ReadOptions`]): JSON
+    /// streams ([`Change::JsonStreamFallsBackToYaml`], [`Change::JsonStreamFallbackFixed`])
+    /// and the sigs.k8s.io/yaml version ([`Change::SigsYamlV1_4`]).
+    pub fn read_options(self) -> crate::read::ReadOptions {
+        use crate::read::JsonStreams;
+        crate::read::ReadOptions {
+            json: if self.has(Change::JsonStreamFallbackFixed) {
+                JsonStreams::Fallback
+            } else if self.has(Change::JsonStreamFallsBackToYaml) {
+                JsonStreams::Fallback133
+            } else {
+                JsonStreams::JsonOnly
+            },
+            sigs_yaml_v1_3: !self.has(Change::SigsYamlV1_4),
+        }
+    }
+
     /// A bad value of a named string type is rendered with `json.Marshal`
     /// (`"\u003cno value\u003e"`), not Go's `%q` (`"<no value>"`)
     /// ([`Change::BadValuesJsonMarshalled`]).
@@ -275,6 +292,22 @@ impl KubeVersion {
         self.served_where(|_, _| true, kind)
     }
 
+    /// Every kind this release serves by default, with its group/version (the table's
+    /// order): what discovery lists, from which kubectl's REST mapper registers lower-case
+    /// kinds (`crate::mapping`).
+    pub fn served_kinds(self) -> impl Iterator<Item = (GroupVersion, &'static str)> {
+        served::SERVED
+            .iter()
+            .filter(move |&&(_, _, _, mask)| self.in_mask(mask))
+            .map(|&(g, v, k, _)| {
+                let gv = GroupVersion {
+                    group: name(served::GROUPS, g),
+                    version: name(served::VERSIONS, v),
+                };
+                (gv, name(served::KINDS, k))
+            })
+    }
+
     fn served_where(
         self,
         keep: impl Fn(u8, u8) -> bool,
@@ -377,6 +410,15 @@ pub enum Change {
     /// (`kubectl-reading-pipeline.md` §1, decoder.go v0.32.0 @ 59e9003f02d6, v0.33.0 @
     /// 955939ffb819).
     JsonStreamFallsBackToYaml,
+    /// apimachinery v0.34 fixes v0.33's fallback: a short first YAML chunk after a JSON
+    /// value made kubectl 1.33 panic (`runtime error: slice bounds out of range`; see
+    /// `read::JsonStreams::Fallback133`, confirmed against decoder.go v0.33.0 and v0.36.3).
+    JsonStreamFallbackFixed,
+    /// sigs.k8s.io/yaml v1.4.0 replaces v1.3.0, whose conversion error for a key it cannot
+    /// convert is `Unsupported map key of type: …` (v1.4.0: `unsupported map key …`).
+    /// apimachinery v0.29 still requires v1.3.0 (its go.mod), so Kubernetes 1.28 and 1.29
+    /// read with v1.3.0; v1.4.0 from 1.30.
+    SigsYamlV1_4,
     /// apimachinery v0.34.0 (commit c58e197ee8ca): `field.Error` renders a bad value of a
     /// named type (e.g. `core.PullPolicy`) with `json.Marshal`, so `<`, `>` and `&` become
     /// `\u003c`, `\u003e` and `\u0026` (`Unsupported value: "\u003cno value\u003e"`); up to
@@ -404,11 +446,13 @@ impl Change {
     pub const ALL: &'static [Change] = &[
         Change::DistributionReferenceV05,
         Change::PulledEventImageSize,
+        Change::SigsYamlV1_4,
         Change::DistributionReferenceV06,
         Change::BackOffMessageRepeatsError,
         Change::AlwaysSkipsPresenceCheck,
         Change::JsonStreamFallsBackToYaml,
         Change::BadValuesJsonMarshalled,
+        Change::JsonStreamFallbackFixed,
         Change::AllowlistMatchesNormalizedNames,
         Change::ImageVolumeReferenceRequiredInTemplates,
         Change::ImageVolumesEnsuredOnlyAtContainerStart,
@@ -421,7 +465,8 @@ impl Change {
             Change::PulledEventImageSize => 30,
             Change::DistributionReferenceV06 | Change::BackOffMessageRepeatsError => 32,
             Change::AlwaysSkipsPresenceCheck | Change::JsonStreamFallsBackToYaml => 33,
-            Change::BadValuesJsonMarshalled => 34,
+            Change::SigsYamlV1_4 => 30,
+            Change::BadValuesJsonMarshalled | Change::JsonStreamFallbackFixed => 34,
             Change::AllowlistMatchesNormalizedNames => 36,
             Change::ImageVolumeReferenceRequiredInTemplates
             | Change::ImageVolumesEnsuredOnlyAtContainerStart => 37,

@@ -9,9 +9,7 @@
 //!
 //! The inputs found by fuzzing (`fuzz/`) are at the end, inline.
 
-use pullpolicy::{
-    Credentials, DocumentStatus, NodeImage, Options, PullPolicy, Registry, Report, Scenario,
-};
+use pullpolicy::{Credentials, DocumentStatus, NodeImage, Options, Registry, Report, Scenario};
 use std::fmt::Write as _;
 use std::time::Instant;
 
@@ -81,32 +79,30 @@ fn laughs(levels: u8, indent: &str) -> String {
 }
 
 #[test]
-fn billion_laughs_in_a_pod_is_read_without_expansion() {
+fn billion_laughs_in_a_pod_is_refused_as_kubectl_refuses_it() {
     // The bomb sits in the pod's annotations, and the container list is an alias too.
+    // go-yaml v2.4 (`decode.go` `allowedAliasRatio`) refuses a document whose aliases
+    // expand that much: kubectl cannot read it. The reader counts without expanding.
     let text = format!(
         "{POD_HEAD}  annotations:\n{}spec:\n  containers: &c\n  - name: app\n    image: nginx:1.25\n  initContainers: *c\n",
         laughs(9, "    ")
     );
     let report = explain("billion laughs (9 levels)", &text);
-    assert!(
-        report.syntax_errors.is_empty(),
-        "{:?}",
-        report.syntax_errors
+    assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
+    assert_eq!(
+        report.syntax_errors[0].message,
+        "error converting YAML to JSON: yaml: document contains excessive aliasing"
     );
     assert_eq!(report.documents.len(), 1);
-    assert_eq!(report.documents[0].status, DocumentStatus::Analysed);
-    let entries: Vec<_> = report.entries().collect();
-    assert_eq!(entries.len(), 2, "the aliased list is read once per field");
-    for e in entries {
-        assert_eq!(e.image.raw.as_deref(), Some("nginx:1.25"));
-        assert_eq!(e.policy.effective, Some(PullPolicy::IfNotPresent));
-    }
+    assert_eq!(report.documents[0].status, DocumentStatus::Unreadable);
+    assert_eq!(report.documents[0].findings[0].rule, "yaml-alias");
+    assert_eq!(report.entries().count(), 0);
 }
 
 #[test]
 fn billion_laughs_before_a_syntax_error_is_reported_without_expansion() {
-    // A syntax error makes the core ask libyaml (serde_yaml) for its wording: that
-    // reader expands aliases, so the bomb must not be replayed there either.
+    // A syntax error after a bomb: the syntax error is what go-yaml reports (it parses
+    // before it decodes), and nothing is expanded on the way.
     let text = format!(
         "{}{POD_HEAD}  annotations:\n{}  broken: [\nspec:\n  containers: []\n",
         "---\n",
@@ -120,9 +116,9 @@ fn billion_laughs_before_a_syntax_error_is_reported_without_expansion() {
 }
 
 #[test]
-fn billion_laughs_of_containers_multiplies_nothing() {
-    // Aliases of a container list inside a list: Kubernetes reads `containers` once;
-    // the nested levels are not containers.
+fn billion_laughs_of_containers_is_refused_as_kubectl_refuses_it() {
+    // Aliases of a container list inside a list: go-yaml v2.4 refuses the document for
+    // excessive aliasing before anything is multiplied.
     let mut text = format!("{POD_HEAD}  labels:\n    c0: &c0 {{name: app, image: nginx}}\n");
     for i in 1..=9 {
         let refs = vec![format!("*c{}", i - 1); 10].join(", ");
@@ -130,17 +126,15 @@ fn billion_laughs_of_containers_multiplies_nothing() {
     }
     text.push_str("spec:\n  containers: *c1\n");
     let report = explain("alias bomb of containers", &text);
+    assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     assert!(
-        report.syntax_errors.is_empty(),
+        report.syntax_errors[0]
+            .message
+            .ends_with("document contains excessive aliasing"),
         "{:?}",
         report.syntax_errors
     );
-    assert_eq!(report.summary.entries, 10, "ten aliases of one container");
-    assert!(
-        report
-            .entries()
-            .all(|e| e.image.raw.as_deref() == Some("nginx"))
-    );
+    assert_eq!(report.summary.entries, 0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -165,14 +159,16 @@ fn twenty_thousand_unclosed_flow_sequences_are_a_syntax_error() {
 
 #[test]
 fn twenty_thousand_closed_flow_sequences_hit_the_nesting_limit() {
-    // The YAML reader stops at 255 levels of flow collections: a syntax error, not a
-    // stack overflow.
+    // go-yaml v2.4 stops at 10,000 levels (`exceeded max depth of 10000`): kubectl cannot
+    // read the document; the reader builds no recursion either way.
     let text = format!("{}{}\n", "[".repeat(DEPTH), "]".repeat(DEPTH));
     let report = explain("20,000 × '[…]' closed", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     let e = &report.syntax_errors[0];
-    assert_eq!(e.message, "recursion limit exceeded");
-    assert_eq!((e.position.line, e.position.column), (1, 256));
+    assert_eq!(
+        e.message,
+        "error converting YAML to JSON: yaml: exceeded max depth of 10000"
+    );
     assert_eq!(report.documents.len(), 1);
     assert_eq!(report.documents[0].status, DocumentStatus::Unreadable);
 }
@@ -189,7 +185,10 @@ fn twenty_thousand_flow_mappings_inside_a_container_hit_the_nesting_limit() {
     );
     let report = explain("20,000 × '{a: …}' in a container", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
-    assert_eq!(report.syntax_errors[0].message, "recursion limit exceeded");
+    assert_eq!(
+        report.syntax_errors[0].message,
+        "error converting YAML to JSON: yaml: line 9: exceeded max depth of 10000"
+    );
     assert_eq!(report.syntax_errors[0].document, 1);
     let statuses: Vec<_> = report.documents.iter().map(|d| d.status).collect();
     assert_eq!(
@@ -199,27 +198,30 @@ fn twenty_thousand_flow_mappings_inside_a_container_hit_the_nesting_limit() {
 }
 
 #[test]
-fn twenty_thousand_block_sequences_are_skipped() {
-    // `- - - … - x`: block sequences nested on one line.
+fn twenty_thousand_block_sequences_exceed_go_yamls_depth() {
+    // `- - - … - x`: block sequences nested on one line, past go-yaml's 10,000 levels.
     let text = format!("{}x\n", "- ".repeat(DEPTH));
     let report = explain("20,000 × '- ' block sequences", &text);
+    assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     assert!(
-        report.syntax_errors.is_empty(),
-        "{:?}",
-        report.syntax_errors
+        report.syntax_errors[0]
+            .message
+            .ends_with("exceeded max depth of 10000")
     );
-    assert_eq!(report.documents[0].status, DocumentStatus::Skipped);
+    assert_eq!(report.documents[0].status, DocumentStatus::Unreadable);
 }
 
 #[test]
 fn twenty_thousand_block_mappings_by_explicit_keys_are_an_unreadable_key() {
-    // `? ? ? … x`: block mappings nested through explicit keys; a mapping as a key is
-    // valid YAML that Kubernetes (JSON) cannot read.
+    // `? ? ? … x`: block mappings nested through explicit keys, past go-yaml's 10,000
+    // levels (at fewer, a mapping as a key is go-yaml's `invalid map key`).
     let text = format!("{}x\n", "? ".repeat(DEPTH));
     let report = explain("20,000 × '? ' block mappings", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     assert!(
-        report.syntax_errors[0].message.contains("cannot be a key"),
+        report.syntax_errors[0]
+            .message
+            .ends_with("exceeded max depth of 10000"),
         "{:?}",
         report.syntax_errors
     );
@@ -310,10 +312,12 @@ fn a_hundred_thousand_documents_are_each_reported() {
 
 #[test]
 fn a_hundred_thousand_empty_documents() {
+    // kubectl's `YAMLReader`: a `---` line with no chunk pending starts a chunk, the next
+    // one ends it, so 100,000 such lines are 50,000 empty documents.
     let text = "---\n".repeat(100_000);
     let report = explain("100,000 empty documents", &text);
     assert!(report.syntax_errors.is_empty());
-    assert_eq!(report.documents.len(), 100_000);
+    assert_eq!(report.documents.len(), 50_000);
     assert!(
         report
             .documents
@@ -514,7 +518,10 @@ fn a_one_megabyte_implicit_key_is_a_syntax_error() {
     let report = explain("1 MB implicit key", &text);
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
     let e = &report.syntax_errors[0];
-    assert_eq!(e.message, "could not find expected ':'");
+    assert_eq!(
+        e.message,
+        "error converting YAML to JSON: yaml: line 9: could not find expected ':'"
+    );
     assert_eq!(e.position.line, 9);
     assert_eq!(report.documents[0].status, DocumentStatus::Unreadable);
 }
@@ -537,7 +544,7 @@ fn a_one_megabyte_explicit_key_is_an_unknown_field() {
         "{:?}",
         rules(&report)
     );
-    assert!(report.documents[0].strict_error.is_some());
+    assert!(report.documents[0].strict_error().is_some());
 }
 
 #[test]
@@ -649,14 +656,16 @@ fn fuzz_directives_with_non_ascii_characters_stay_inside_the_text() {
 
 #[test]
 fn an_unknown_directive_is_an_error_and_later_positions_do_not_shift() {
-    // saphyr-parser accepts an unknown directive (and miscounts positions after one with
-    // non-ASCII text); libyaml, and so kubectl, reject it. The document it belongs to is
-    // unreadable; the next one is read at the right positions.
+    // go-yaml, and so kubectl, rejects an unknown directive. The document it belongs to
+    // is unreadable (kubectl stops there); the next ones are read at the right positions.
     let text = "%FOO é\n---\nkind: Service\n---\n- name: app\n  image: nginx\n";
     let report = pullpolicy::explain(text, &Options::default());
     assert_eq!(report.syntax_errors.len(), 1);
     let e = &report.syntax_errors[0];
-    assert_eq!(e.message, "found unknown directive name");
+    assert_eq!(
+        e.message,
+        "error converting YAML to JSON: yaml: found unknown directive name"
+    );
     assert_eq!((e.document, e.position.line, e.position.column), (0, 1, 5));
     let entry = report.entries().next().expect("one entry");
     let p = entry.image.position;
@@ -745,15 +754,15 @@ fn recovery_after_a_syntax_error_counts_carriage_returns_as_line_breaks() {
 }
 
 #[test]
-fn a_document_marker_after_a_lone_carriage_return_resumes_reading() {
-    // `\r` alone ends a line in YAML, so `---` after it starts the next document.
+fn a_document_marker_after_a_lone_carriage_return_is_no_separator_for_kubectl() {
+    // `\r` alone ends a line in YAML, but kubectl cuts its stream at `\n` lines only
+    // (`YAMLReader` reads lines with bufio): `\r---` is no separator, and the whole text
+    // is one document go-yaml cannot read.
     let good =
         "---\rkind: Pod\rapiVersion: v1\rspec:\r  containers:\r  - name: app\r    image: nginx\r";
     let text = format!("bad: [\r{good}");
     let report = pullpolicy::explain(&text, &Options::default());
     assert_eq!(report.syntax_errors.len(), 1, "{:?}", report.syntax_errors);
-    assert_eq!(
-        report.summary.entries, 1,
-        "the document after the error is read"
-    );
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.summary.entries, 0);
 }

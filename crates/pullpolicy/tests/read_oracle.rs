@@ -155,6 +155,9 @@ fn compare(oracle: &mut Oracle, name: &str, input: &[u8], tally: &mut Tally) {
             continue;
         }
         let (ours, uncertain) = oracle_entries(&text, options(dialect));
+        if dialect == 34 {
+            explain_stops_where_the_reader_does(name, &text);
+        }
         let go = oracle.ask(input, dialect);
         if ours == go {
             tally.agree += 1;
@@ -168,6 +171,26 @@ fn compare(oracle: &mut Oracle, name: &str, input: &[u8], tally: &mut Tally) {
                 "{name} (dialect {dialect}):\n  input: {shown:?}\n  go:    {go:?}\n  ours:  {ours:?}"
             ));
         }
+    }
+}
+
+/// `explain` reports kubectl's error, in its words, at the newest release (the error the
+/// reader, proven against Go above, stops at), and no error when kubectl meets none.
+fn explain_stops_where_the_reader_does(name: &str, text: &str) {
+    let options = pullpolicy::Options::default();
+    let (entries, _) = oracle_entries(text, options.kubernetes_version.read_options());
+    let kubectls = entries.iter().find_map(|e| match e {
+        OracleEntry::Error { text, .. } => Some(text.as_str()),
+        OracleEntry::Doc { .. } => None,
+    });
+    let report = pullpolicy::explain(text, &options);
+    match kubectls {
+        None => assert!(report.syntax_errors.is_empty(), "{name}"),
+        Some(k) => assert!(
+            report.syntax_errors.iter().any(|e| e.message == k),
+            "{name}: {k:?} not in {:?}",
+            report.syntax_errors
+        ),
     }
 }
 

@@ -398,7 +398,7 @@ fn sarif_reports_syntax_errors_and_unreadable_inputs() {
             .as_array()
             .expect("results")
             .iter()
-            .any(|r| r["ruleId"] == "syntax-error" && r["level"] == "error")
+            .any(|r| r["ruleId"] == "yaml-syntax" && r["level"] == "error")
     );
     let invocation = &run["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
@@ -846,7 +846,7 @@ fn every_rejection_is_an_error_in_every_format() {
         let rejections: Vec<&str> = report
             .documents
             .iter()
-            .flat_map(|d| [d.api_error.as_deref(), d.strict_error.as_deref()])
+            .flat_map(|d| [d.kubectl_error(), d.api_error(), d.strict_error()])
             .flatten()
             .collect();
         if rejections.is_empty() {
@@ -906,7 +906,8 @@ fn every_rejection_is_an_error_in_every_format() {
         }
     }
     assert!(checked >= 5, "only {checked} inputs have rejections");
-    // The Pod with ephemeral containers: its rejection is an error of its own.
+    // The Pod with ephemeral containers: the API server's rejection is an error of the
+    // object, and its cause one at the field.
     let human = pullpolicy()
         .current_dir(&dir)
         .args(["explain", "ephemeral-at-creation.yaml"])
@@ -914,8 +915,9 @@ fn every_rejection_is_an_error_in_every_format() {
         .expect("runs");
     let human = String::from_utf8(human.stdout).expect("UTF-8");
     assert!(
-        human.contains("ephemeral-at-creation.yaml:1:1: error[object-rejected]: Pod \"p\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"),
+        human.contains("ephemeral-at-creation.yaml:1:1: error[object-invalid]: Pod \"p\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create")
+            && human.contains("ephemeral-at-creation.yaml:7:3: error[ephemeral-containers-forbidden]: spec.ephemeralContainers: Forbidden: cannot be set on create"),
         "{human}"
     );
-    assert!(human.contains(": 1 error, 0 warnings,"), "{human}");
+    assert!(human.contains(": 2 errors, 0 warnings,"), "{human}");
 }

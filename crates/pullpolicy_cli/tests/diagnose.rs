@@ -310,7 +310,7 @@ fn unreadable_input_is_an_error_with_its_place() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "<stdin>:5:1: error: The YAML or JSON object is not complete here: the lines from here on are read as other formats.\n<stdin>:5:30: error: This YAML or JSON could not be read: did not find expected node content.\n"
+        "<stdin>:5:1: error: The YAML or JSON object is not complete here: the lines from here on are read as other formats.\n<stdin>:5:30: error: This YAML or JSON could not be read: line 1: did not find expected node content.\n"
     );
 
     let out = run_cmd(

@@ -131,7 +131,7 @@ fn location(file: &str, line: u32, column: Option<u32>) -> String {
 
 /// The findings of every input, in input order, sorted by position within one;
 /// documents without a pod spec are only counted ([`Counts::skipped`]). With `inputs`,
-/// inputs that could not be read and YAML syntax errors are items too.
+/// inputs that could not be read are items too (syntax errors are findings).
 pub fn items<'a>(all: &[Input<'a>], inputs: bool) -> Vec<Item<'a>> {
     let mut out = Vec::new();
     for input in all {
@@ -151,7 +151,7 @@ pub fn items<'a>(all: &[Input<'a>], inputs: bool) -> Vec<Item<'a>> {
                 }
             }
             Input::Report { name, report } => {
-                out.extend(findings(report, inputs).into_iter().map(|finding| Item {
+                out.extend(findings(report).into_iter().map(|finding| Item {
                     file: name,
                     finding,
                 }));

@@ -1,13 +1,13 @@
 //! The document model every edge renders: a [`View`] of a [`Report`] with its
-//! [`Counts`], syntax errors, and a [`Section`] per document holding its rejection
-//! notices, findings and a [`Card`] per entry; and the flat list of [`FindingView`]s
-//! (findings, rejections no finding carries, syntax errors) that tables, editor markers
+//! [`Counts`] and a [`Section`] per document holding its refusal notices, findings and a
+//! [`Card`] per entry; and the flat list of [`FindingView`]s that tables, editor markers
 //! and SARIF list.
 //!
-//! A rejection (`apiError`, `strictError`) is always shown, as an error, and counted as
-//! one, unless an error finding of its document carries it (quotes its words): then the
-//! finding is the error, and it is not counted twice. A Pod with ephemeral containers at
-//! creation has no error finding, yet the API server refuses it: one error.
+//! A refusal (`kubectlError`, `apiError`, `strictError`) is shown as a notice in the
+//! refusing stage's words. The core records every refusal together with its error finding
+//! (`Document::refuse` is the only way to refuse an object), so the finding is what is
+//! counted and listed, once; a syntax error is the error finding of its unreadable
+//! document (`yaml-syntax`, `json-syntax`, …) in the same way.
 
 use crate::text::{Faq, Target, Text};
 use crate::wording;
@@ -106,7 +106,7 @@ pub struct Counts {
     pub never: usize,
     /// … none (rejected or not defaulted).
     pub none: usize,
-    /// Errors: error findings, rejections no finding carries, syntax errors.
+    /// Errors: error findings (every refusal and syntax error is one).
     pub errors: usize,
     /// Warnings.
     pub warnings: usize,
@@ -114,9 +114,7 @@ pub struct Counts {
     pub infos: usize,
     /// Documents without a pod spec: counted, not listed.
     pub skipped: usize,
-    /// Of the errors: rejections no finding carries.
-    pub rejections: usize,
-    /// Of the errors: YAML syntax errors.
+    /// Of the errors: what kubectl cannot read (the report's `syntaxErrors`).
     pub syntax_errors: usize,
 }
 
@@ -131,7 +129,6 @@ impl Counts {
             never: s.never,
             none: s.none,
             syntax_errors: report.syntax_errors.len(),
-            errors: report.syntax_errors.len(),
             ..Counts::default()
         };
         for doc in &report.documents {
@@ -146,9 +143,6 @@ impl Counts {
                     Severity::Info => c.infos += 1,
                 }
             }
-            let uncarried = rejections(doc).iter().filter(|r| r.counted).count();
-            c.rejections += uncarried;
-            c.errors += uncarried;
         }
         c
     }
@@ -164,7 +158,6 @@ impl Counts {
         self.warnings += other.warnings;
         self.infos += other.infos;
         self.skipped += other.skipped;
-        self.rejections += other.rejections;
         self.syntax_errors += other.syntax_errors;
     }
 
@@ -201,17 +194,19 @@ fn doc_findings(doc: &Document) -> impl Iterator<Item = &Finding> {
         .chain(doc.entries.iter().flat_map(|e| &e.findings))
 }
 
-/// Who rejects an object.
+/// Who refuses an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RejectionKind {
+    /// kubectl, which does not send it (`kubectlError`).
+    Kubectl,
     /// The API server (`apiError`).
     Api,
     /// `kubectl apply`'s strict field validation (`strictError`).
     Strict,
 }
 
-/// A rejection notice: always shown as an error.
+/// A refusal notice: always shown as an error (its error finding is what is counted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Rejection<'r> {
@@ -221,29 +216,21 @@ pub struct Rejection<'r> {
     pub heading: &'static str,
     /// Kubernetes' words, verbatim.
     pub text: &'r str,
-    /// No error finding of the document carries it: it counts as an error of its own.
-    pub counted: bool,
 }
 
 /// A document's rejection notices.
 pub fn rejections(doc: &Document) -> Vec<Rejection<'_>> {
     let mut out = Vec::new();
     for (kind, text) in [
-        (RejectionKind::Api, &doc.api_error),
-        (RejectionKind::Strict, &doc.strict_error),
+        (RejectionKind::Kubectl, doc.kubectl_error()),
+        (RejectionKind::Api, doc.api_error()),
+        (RejectionKind::Strict, doc.strict_error()),
     ] {
         let Some(text) = text else { continue };
-        let mut carried = false;
-        for f in doc_findings(doc) {
-            carried |= f.severity == Severity::Error
-                && !f.message.is_empty()
-                && text.contains(f.message.as_str());
-        }
         out.push(Rejection {
             kind,
             heading: wording::rejection(kind),
             text,
-            counted: !carried,
         });
     }
     out
@@ -263,25 +250,12 @@ pub enum Origin {
         /// The finding's place.
         index: usize,
     },
-    /// A rejection of `documents[document]` no finding carries.
-    Rejection {
-        /// The document's place in `documents`.
-        document: usize,
-        /// Who rejects it.
-        kind: RejectionKind,
-    },
-    /// `syntaxErrors[index]`.
-    Syntax {
-        /// Its place.
-        index: usize,
-    },
     /// An input that could not be read (the CLI).
     Input,
 }
 
 impl Origin {
-    /// A stable element id: `f-<doc>-<entry>-<k>` (`d` for the document),
-    /// `rejection-<doc>-api`, `syntax-<i>`.
+    /// A stable element id: `f-<doc>-<entry>-<k>` (`d` for the document), `input`.
     pub fn element_id(&self) -> String {
         let mut out = String::with_capacity(16);
         fn num(out: &mut String, prefix: &str, n: usize) {
@@ -301,14 +275,6 @@ impl Origin {
                 }
                 num(&mut out, "-", index);
             }
-            Origin::Rejection { document, kind } => {
-                num(&mut out, "rejection-", document);
-                out.push_str(match kind {
-                    RejectionKind::Api => "-api",
-                    RejectionKind::Strict => "-strict",
-                });
-            }
-            Origin::Syntax { index } => num(&mut out, "syntax-", index),
             Origin::Input => out.push_str("input"),
         }
         out
@@ -406,8 +372,8 @@ impl<'r> FindingView<'r> {
 pub struct Mark<'r> {
     /// Its place in the report.
     pub origin: Origin,
-    /// The finding, when it is one.
-    pub finding: Option<&'r Finding>,
+    /// The finding.
+    pub finding: &'r Finding,
     /// The rule (`None`: an id the registry does not have yet).
     pub rule: Option<Rule>,
     /// The rule's id.
@@ -424,7 +390,7 @@ impl<'r> Mark<'r> {
     fn of(f: &'r Finding, origin: Origin) -> Mark<'r> {
         Mark {
             origin,
-            finding: Some(f),
+            finding: f,
             rule: Rule::from_id(f.rule),
             id: f.rule,
             severity: f.severity,
@@ -433,66 +399,17 @@ impl<'r> Mark<'r> {
         }
     }
 
-    fn rule(rule: Rule, origin: Origin, message: &'r str, position: Position) -> Mark<'r> {
-        Mark {
-            origin,
-            finding: None,
-            rule: Some(rule),
-            id: rule.id(),
-            severity: rule.severity(),
-            message,
-            position,
-        }
-    }
-
     /// The whole finding.
     pub fn view(&self) -> FindingView<'r> {
-        match self.finding {
-            Some(f) => FindingView::of(f, self.origin),
-            None => FindingView {
-                origin: self.origin,
-                rule: self.rule,
-                id: self.id,
-                severity: self.severity,
-                message: Text::plain(self.message),
-                explanation: Text::default(),
-                fix: None,
-                links: Vec::new(),
-                faq: Vec::new(),
-                position: self.position,
-            },
-        }
+        FindingView::of(self.finding, self.origin)
     }
 }
 
 /// Every finding of `report` (documents without a pod spec left out: they are
-/// counted), every rejection no finding carries, and, with `syntax`, every syntax error;
-/// in the report's order: syntax errors, then document by document.
-pub fn marks(report: &Report, syntax: bool) -> Vec<Mark<'_>> {
+/// counted), document by document: refusals and syntax errors are findings too.
+pub fn marks(report: &Report) -> Vec<Mark<'_>> {
     let mut out = Vec::new();
-    if syntax {
-        for (i, e) in report.syntax_errors.iter().enumerate() {
-            out.push(Mark::rule(
-                Rule::SyntaxError,
-                Origin::Syntax { index: i },
-                &e.message,
-                e.position,
-            ));
-        }
-    }
     for (di, doc) in report.documents.iter().enumerate() {
-        for r in rejections(doc).iter().filter(|r| r.counted) {
-            let origin = Origin::Rejection {
-                document: di,
-                kind: r.kind,
-            };
-            out.push(Mark::rule(
-                Rule::ObjectRejected,
-                origin,
-                r.text,
-                doc.position,
-            ));
-        }
         for (k, f) in doc.findings.iter().enumerate() {
             let origin = Origin::Finding {
                 document: di,
@@ -519,8 +436,8 @@ pub fn marks(report: &Report, syntax: bool) -> Vec<Mark<'_>> {
 }
 
 /// [`marks`], whole.
-pub fn findings(report: &Report, syntax: bool) -> Vec<FindingView<'_>> {
-    marks(report, syntax).iter().map(Mark::view).collect()
+pub fn findings(report: &Report) -> Vec<FindingView<'_>> {
+    marks(report).iter().map(Mark::view).collect()
 }
 
 fn entry_findings(e: &Entry, di: usize, ei: usize) -> impl Iterator<Item = FindingView<'_>> {
@@ -891,28 +808,11 @@ impl<'r> Section<'r> {
 pub fn is_skipped(doc: &Document) -> bool {
     doc.status == DocumentStatus::Skipped
         && doc.entries.is_empty()
-        && doc.api_error.is_none()
-        && doc.strict_error.is_none()
+        && doc.is_created()
         && doc
             .findings
             .iter()
             .all(|f| Rule::from_id(f.rule).is_some_and(Rule::is_counted_only))
-}
-
-/// A syntax error, for a notice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyntaxNotice<'r> {
-    /// Its place in `syntaxErrors`.
-    pub index: usize,
-    /// `Syntax error on line 3, column 5`.
-    pub heading: String,
-    /// The document it is in (0-based).
-    pub document: usize,
-    /// The parser's words.
-    pub message: &'r str,
-    /// Where.
-    pub position: Position,
 }
 
 /// A whole report, ready to show.
@@ -923,8 +823,6 @@ pub struct View<'r> {
     pub counts: Counts,
     /// `3 entries: 2 Always, 1 IfNotPresent; 1 error`.
     pub summary: String,
-    /// Syntax errors.
-    pub syntax_errors: Vec<SyntaxNotice<'r>>,
     /// A section per document with something to show (documents without a pod spec
     /// are counted in [`Counts::skipped`]).
     pub sections: Vec<Section<'r>>,
@@ -981,12 +879,6 @@ impl<'r> View<'r> {
             faq,
             summary: wording::summary_sentence(&counts),
             counts,
-            syntax_errors: report
-                .syntax_errors
-                .iter()
-                .enumerate()
-                .map(|(i, e)| syntax_notice(e, i))
-                .collect(),
             sections: report
                 .documents
                 .iter()
@@ -998,17 +890,6 @@ impl<'r> View<'r> {
     }
 }
 
-/// A syntax error as a notice.
-pub fn syntax_notice(e: &pullpolicy::SyntaxError, index: usize) -> SyntaxNotice<'_> {
-    SyntaxNotice {
-        index,
-        heading: wording::syntax_error(e.position.line, e.position.column),
-        document: e.document,
-        message: &e.message,
-        position: e.position,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1017,38 +898,54 @@ mod tests {
     const EPHEMERAL: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\"}\n  ephemeralContainers:\n  - {name: debug, image: \"busybox:1\"}\n";
 
     #[test]
-    fn a_rejection_no_finding_carries_is_an_error() {
+    fn a_refusal_is_an_error_finding() {
         let report = pullpolicy::explain(EPHEMERAL, &Options::default());
-        assert_eq!(report.summary.errors, 0, "the core counts no error");
+        // The object's refusal, and its cause at the field.
+        assert_eq!(report.summary.errors, 2, "the core counts the refusal");
         let c = Counts::of(&report);
-        assert_eq!((c.errors, c.rejections), (1, 1));
-        let all = findings(&report, true);
-        let rejected: Vec<_> = all
+        assert_eq!(c.errors, 2);
+        let all = findings(&report);
+        let errors: Vec<_> = all
             .iter()
-            .filter(|f| f.rule == Some(Rule::ObjectRejected))
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule)
             .collect();
-        assert_eq!(rejected.len(), 1);
         assert_eq!(
-            rejected[0].message.to_plain(),
+            errors,
+            [
+                Some(Rule::ObjectInvalid),
+                Some(Rule::EphemeralContainersForbidden)
+            ]
+        );
+        let view = View::of(&report);
+        assert!(view.summary.contains("; 2 errors, "), "{}", view.summary);
+        let notice = &view.sections[0].rejections[0];
+        assert_eq!(notice.kind, RejectionKind::Api);
+        assert_eq!(
+            notice.text,
             "Pod \"p\" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"
         );
-        assert_eq!(rejected[0].origin.element_id(), "rejection-0-api");
-        let view = View::of(&report);
-        assert!(view.summary.contains("; 1 error, "), "{}", view.summary);
-        assert!(view.sections[0].rejections[0].counted);
     }
 
     #[test]
-    fn a_rejection_a_finding_carries_is_not_counted_twice() {
+    fn every_stage_that_refuses_has_a_notice_and_errors_are_the_cores() {
         let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1\", imagePullPolicy: always, bogus: 1}\n";
         let report = pullpolicy::explain(text, &Options::default());
         let doc = &report.documents[0];
-        assert!(doc.api_error.is_some() && doc.strict_error.is_some());
-        let r = rejections(doc);
-        assert_eq!(r.len(), 2);
-        assert!(r.iter().all(|r| !r.counted), "{r:?}");
-        let c = Counts::of(&report);
-        assert_eq!((c.errors, c.rejections), (report.summary.errors, 0));
+        assert!(doc.api_error().is_some() && doc.strict_error().is_some());
+        let kinds: Vec<_> = rejections(doc).iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RejectionKind::Api, RejectionKind::Strict]);
+        assert_eq!(Counts::of(&report).errors, report.summary.errors);
+        let unsent = pullpolicy::explain(
+            "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: \"nginx:1\"}]\n",
+            &Options::default(),
+        );
+        let kinds: Vec<_> = rejections(&unsent.documents[0])
+            .iter()
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(kinds, [RejectionKind::Kubectl]);
+        assert_eq!(Counts::of(&unsent).errors, 1);
     }
 
     #[test]
@@ -1058,8 +955,9 @@ mod tests {
             &Options::default(),
         );
         let c = Counts::of(&report);
-        assert_eq!((c.skipped, c.infos), (2, 0));
-        assert!(findings(&report, true).is_empty());
+        // The empty chunk after the last `---` is no document to kubectl.
+        assert_eq!((c.skipped, c.infos), (1, 0));
+        assert!(findings(&report).is_empty());
         assert!(View::of(&report).sections.is_empty());
     }
 

@@ -179,6 +179,7 @@ pub fn skipped_run(count: usize, labels: &[String]) -> String {
 /// The heading of a rejection notice.
 pub fn rejection(kind: RejectionKind) -> &'static str {
     match kind {
+        RejectionKind::Kubectl => "kubectl apply does not send this object:",
         RejectionKind::Api => "The API server rejects this object:",
         RejectionKind::Strict => "kubectl apply (strict field validation) rejects this object:",
     }

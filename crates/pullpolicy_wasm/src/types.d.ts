@@ -42,7 +42,7 @@ export interface Entry extends Position {
 export interface Document extends Position {
   index: number; item: number | null; kind: string | null; apiVersion: string | null; name: string | null;
   status: "analysed" | "customResource" | "fragment" | "skipped" | "unreadable";
-  entries: Entry[]; findings: Finding[]; apiError: string | null; strictError: string | null;
+  entries: Entry[]; findings: Finding[]; apiError: string | null; strictError: string | null; kubectlError: string | null;
 }
 export interface Report {
   schemaVersion: 1; kubernetesVersion: KubernetesVersion; documents: Document[];
@@ -60,21 +60,19 @@ export type PolicyKey = PullPolicy | "invalid";
 export type Tone = "plain" | "good" | "bad" | "muted";
 export interface Counts {
   entries: number; always: number; ifNotPresent: number; never: number; none: number;
-  /** Error findings, rejections no finding carries, syntax errors. */
+  /** Error findings: every refusal and every syntax error is one. */
   errors: number; warnings: number; infos: number;
   /** Documents without a pod spec (counted, not listed). */
-  skipped: number; rejections: number; syntaxErrors: number;
+  skipped: number; syntaxErrors: number;
 }
 export type Origin =
   | { from: "finding"; document: number; entry: number | null; index: number }
-  | { from: "rejection"; document: number; kind: "api" | "strict" }
-  | { from: "syntax"; index: number }
   | { from: "input" };
 export interface FindingView {
   origin: Origin; rule: string; severity: Severity; message: Text; explanation: Text;
   fix: string | null; links: Target[]; faq: string[]; position: Position;
 }
-export interface Rejection { kind: "api" | "strict"; heading: string; text: string; counted: boolean; }
+export interface Rejection { kind: "kubectl" | "api" | "strict"; heading: string; text: string; }
 export interface CardView {
   document: number; index: number; role: string; name: string; container: string; path: string; position: Position;
   image: { raw: string | null; shown: string; normalised: string | null; runtimeRef: string | null; error: string | null };
@@ -84,7 +82,7 @@ export interface CardView {
 }
 export interface Section {
   index: number; title: string; object: string; status: string | null; apiVersion: string | null;
-  /** Always shown as errors. */
+  /** Refusals in the refusing stage's words; each is also an error finding. */
   rejections: Rejection[]; findings: FindingView[];
   /** In the order the kubelet starts them: image volumes, init containers (sidecars among them), app containers, ephemeral containers. */
   cards: CardView[];
@@ -94,7 +92,6 @@ export interface Section {
 export interface FaqView { id: string; question: Text; answer: Text[]; links: Target[]; fromArticle: boolean; }
 export interface View {
   counts: Counts; summary: string;
-  syntaxErrors: { index: number; heading: string; document: number; message: string; position: Position }[];
   sections: Section[];
   /** The FAQ entries the findings point to, with their answers. */
   faq: FaqView[];

@@ -93,13 +93,21 @@ fn view_is_the_document_model_worded_once() {
         Some("latest-tag")
     );
     assert!(js_sys::Array::is_array(&get(&finding, &["message"])));
-    // A rejection no finding carries is counted as an error.
+    // A refusal is an error finding, counted once, and shown in the API server's words.
     let ephemeral = format!("{POD}  ephemeralContainers:\n  - {{name: d, image: \"busybox:1\"}}\n");
     let view = pullpolicy_wasm::view(&ephemeral, JsValue::UNDEFINED).expect("view");
-    assert_eq!(get(&view, &["counts", "errors"]).as_f64(), Some(1.0));
+    assert_eq!(get(&view, &["counts", "errors"]).as_f64(), Some(2.0));
     assert_eq!(
-        get(&view, &["sections", "0", "rejections", "0", "counted"]).as_bool(),
-        Some(true)
+        get(&view, &["sections", "0", "findings", "0", "rule"])
+            .as_string()
+            .as_deref(),
+        Some("object-invalid")
+    );
+    assert_eq!(
+        get(&view, &["sections", "0", "rejections", "0", "kind"])
+            .as_string()
+            .as_deref(),
+        Some("api")
     );
 }
 

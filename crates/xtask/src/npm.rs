@@ -244,7 +244,7 @@ for (const d of diagnose(describeOutput).diagnoses) {{
 - `explain(yaml, options)` returns the report as a plain object (`schemaVersion: 1`):
   `documents[].entries[]` with `path`, `name`, `role`, `image`, `policy {{ written,
   effective, source, reason }}`, the node `outcome` and `findings[]`; document-level
-  `findings`, `apiError`, `strictError`; `syntaxErrors[]`; a `summary`. `options` may be
+  `findings`, `apiError`, `strictError`, `kubectlError`; `syntaxErrors[]`; a `summary`. `options` may be
   `undefined` or a partial `Options` (`kubernetesVersion`: `"1.28"` … `"1.37"`;
   `scenario`: `nodeImage`, `registry`, `credentials`, `alwaysPullImages`, …). Invalid
   options throw an `Error` whose message starts with `options:`.

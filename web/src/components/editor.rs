@@ -39,8 +39,7 @@ pub struct Marker {
     pub to: u32,
     /// How much it matters.
     pub severity: Severity,
-    /// The finding's rule id (`syntax-error`, `object-rejected` for a rejection no
-    /// finding carries).
+    /// The finding's rule id.
     pub rule: Rc<str>,
     /// One line.
     pub message: Rc<str>,

@@ -8,8 +8,8 @@ use crate::actions::Click;
 use crate::lines::LineIndex;
 use crate::markup::{Html, SafeHtml, jump};
 use crate::state::Disclosures;
-use pullpolicy::{Document, Options, Report, Severity};
-use pullpolicy_view::model::{Counts, PolicyKey, Section, is_skipped, syntax_notice};
+use pullpolicy::{Document, DocumentStatus, Options, Report, Severity};
+use pullpolicy_view::model::{Counts, Origin, PolicyKey, Section, is_skipped};
 use pullpolicy_view::wording;
 
 /// Cards rendered before "Show all" (a 1 MB manifest can hold thousands).
@@ -84,19 +84,33 @@ pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
     head(h);
     let report = props.report;
     summary(h, &Counts::of(report), props.filter);
-    for (i, e) in report.syntax_errors.iter().enumerate() {
-        let n = syntax_notice(e, i);
-        h.raw("<div class=\"message error syntax\" tabindex=\"-1\" data-rule=\"syntax-error\"")
-            .raw(" id=\"syntax-")
-            .num(i)
-            .raw("\"><p><strong>")
-            .text(&n.heading)
+    // What kubectl cannot read comes first, prominently, also over stale verdicts: the
+    // refusal finding of each unreadable document (its first), under the finding's id,
+    // so that the editor's marker leads here. Those documents get no section.
+    for (di, doc) in report.documents.iter().enumerate() {
+        let Some(f) = doc.findings.first() else {
+            continue;
+        };
+        if doc.status != DocumentStatus::Unreadable {
+            continue;
+        }
+        let id = Origin::Finding {
+            document: di,
+            entry: None,
+            index: 0,
+        }
+        .element_id();
+        h.raw("<div class=\"message error syntax\" tabindex=\"-1\"")
+            .attr("id", &id)
+            .attr("data-rule", f.rule)
+            .raw("><p><strong>")
+            .text(&wording::syntax_error(f.position.line, f.position.column))
             .raw("</strong> (document ")
-            .num(n.document + 1)
+            .num(doc.index + 1)
             .raw("): ")
-            .text(n.message)
+            .text(&f.message)
             .raw("</p>");
-        jump(h, props.lines, &e.position, "Show line ");
+        jump(h, props.lines, &f.position, "Show line ");
         h.raw("</div>");
     }
     let (shown, cx) = match props.stale {
@@ -162,6 +176,9 @@ pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
         }
         di += 1;
         let di = di - 1; // this document's place, for ids
+        if doc.status == DocumentStatus::Unreadable {
+            continue; // shown above
+        }
         if props
             .filter
             .is_some_and(|f| !doc.entries.iter().any(|e| PolicyKey::of(e) == f))
@@ -190,11 +207,12 @@ pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
                     "id",
                     &format!("rejection-{di}-"),
                     match r.kind {
+                        pullpolicy_view::model::RejectionKind::Kubectl => "kubectl",
                         pullpolicy_view::model::RejectionKind::Api => "api",
                         pullpolicy_view::model::RejectionKind::Strict => "strict",
                     },
                 )
-                .raw(" data-rule=\"object-rejected\"><p><strong>")
+                .raw("><p><strong>")
                 .text(r.heading)
                 .raw("</strong></p>")
                 .el("pre", "mono", r.text)

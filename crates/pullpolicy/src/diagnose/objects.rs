@@ -3,7 +3,8 @@
 //! fragments (`containerStatuses`, a `state` with `waiting`), and manifests (no status),
 //! which are not evidence and go to `explain`.
 //!
-//! Read with the core's YAML reader (`crate::yaml::parse_each`, which reads JSON too)
+//! Read with the core's reader (`crate::read`, kubectl's: YAML streams and JSON streams;
+//! it reads on after an error, so every readable document counts)
 //! through its query methods only (`get`, `get_path`, `pairs`, `items`, `scalar`,
 //! `key_text`, `is_null`, and `node` for positions).
 
@@ -13,9 +14,8 @@ use super::evidence::{
 use super::rules::DiagnoseRule;
 use super::text::{When, parse_timestamp};
 use super::types::{ContainerRole, Marker, PieceFormat, StateKind};
+use crate::read::{self, Doc, Item, NodeId, ReadOptions};
 use crate::report::PullPolicy;
-use crate::source::CharIndex;
-use crate::yaml::{self, Doc, NodeId};
 
 /// What a stream of objects held.
 #[derive(Debug, Default, Clone, Copy)]
@@ -57,35 +57,40 @@ impl Counts {
 /// `fragment_only`, only status fragments and evidence objects count (free text that
 /// happens to parse as YAML is not read as a manifest).
 pub(crate) fn read(slice: &str, base: usize, fragment_only: bool, ev: &mut Evidence) -> Counts {
-    let chars = CharIndex::new(slice);
     let mut counts = Counts::default();
     let mut reader = Reader {
-        chars: &chars,
         base,
         ev,
         counts: &mut counts,
         fragment_only,
     };
-    yaml::parse_each(slice, |read| match read {
-        yaml::Read::Doc(doc) => reader.doc(doc),
-        yaml::Read::Error(e) => {
-            let at = base + chars.byte_of(e.at.index);
-            reader.counts.errors += 1;
-            reader.counts.first_error.get_or_insert(at);
-            if !fragment_only {
-                reader.ev.notes.push(Note {
-                    rule: DiagnoseRule::UnreadableEvidence,
-                    at: Loc(at, at),
-                    detail: NoteDetail::Unreadable(e.message),
-                });
-            }
+    for item in read::read(slice, ReadOptions::default()) {
+        let error = match item {
+            Item::Document(d) => match (d.error, &d.doc) {
+                (None, Some(doc)) => {
+                    reader.doc(doc);
+                    continue;
+                }
+                (Some(e), _) => e,
+                (None, None) => continue,
+            },
+            Item::Stop(e) => e,
+        };
+        let at = base + error.at;
+        reader.counts.errors += 1;
+        reader.counts.first_error.get_or_insert(at);
+        if !fragment_only {
+            reader.ev.notes.push(Note {
+                rule: DiagnoseRule::UnreadableEvidence,
+                at: Loc(at, at),
+                detail: NoteDetail::Unreadable(error.message),
+            });
         }
-    });
+    }
     counts
 }
 
-struct Reader<'r, 'c> {
-    chars: &'r CharIndex<'c>,
+struct Reader<'r> {
     base: usize,
     ev: &'r mut Evidence,
     counts: &'r mut Counts,
@@ -105,13 +110,10 @@ fn path_text<'d>(doc: &'d Doc<'_>, map: NodeId, path: &[&str]) -> Option<&'d str
     text(doc, doc.get_path(map, init)?, last)
 }
 
-impl Reader<'_, '_> {
+impl Reader<'_> {
     fn loc(&self, doc: &Doc<'_>, id: NodeId) -> Loc {
         let n = doc.node(id);
-        Loc(
-            self.base + self.chars.byte_of(n.start.index),
-            self.base + self.chars.byte_of(n.end.index.max(n.start.index)),
-        )
+        Loc(self.base + n.start, self.base + n.end.max(n.start))
     }
 
     fn doc(&mut self, doc: &Doc<'_>) {
@@ -147,7 +149,7 @@ impl Reader<'_, '_> {
         let has = |k: &str| doc.get(node, k).is_some();
         let has_status = doc
             .get(node, "status")
-            .is_some_and(|s| doc.pairs(s).is_some_and(|p| !p.is_empty()));
+            .is_some_and(|s| doc.pairs(s).is_some_and(|mut p| p.next().is_some()));
         match kind {
             Some("Pod") if has_status => self.pod(doc, node),
             Some("Event") => self.event(doc, node),

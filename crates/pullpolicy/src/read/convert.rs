@@ -21,21 +21,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-/// The shortest decimal digits of `f` (finite, non-zero) and the position of the
-/// decimal point (`dp`: the value is 0.DIGITS × 10^dp), for `f64` or, with `f32`,
-/// for the nearest `float32`.
-fn shortest(f: f64, f32_: bool) -> (String, i32) {
-    let s = if f32_ {
-        format!("{:e}", (f as f32).abs())
-    } else {
-        format!("{:e}", f.abs())
-    };
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let digits = digits.trim_end_matches('0');
-    let digits = if digits.is_empty() { "0" } else { digits };
-    (digits.to_owned(), exp.parse::<i32>().unwrap_or(0) + 1)
-}
+use crate::gofloat::shortest;
 
 /// Go's `%e` layout of shortest digits: `d.ddde±XX`.
 fn layout_e(neg: bool, digits: &str, dp: i32) -> String {
@@ -308,23 +294,17 @@ pub(crate) fn entries(doc: &Doc<'_>, map: NodeId) -> Vec<(NodeId, NodeId)> {
         return Vec::new();
     };
     let mut out: Vec<(NodeId, NodeId)> = Vec::new();
-    if doc.source == Source::Json {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (k, v) in pairs {
-            let text = doc.scalar(k).map_or("", |s| s.text.as_ref());
-            match seen.get(text) {
-                Some(&i) => out[i].1 = v,
-                None => {
-                    seen.insert(text, out.len());
-                    out.push((k, v));
-                }
-            }
-        }
-        return out;
-    }
+    // One map for both sources (one instantiation): a JSON key is its text.
+    let json = doc.source == Source::Json;
     let mut seen: HashMap<GoKey<'_>, usize> = HashMap::new();
     for (k, v) in pairs {
-        let key = go_key(doc, k);
+        let key = if json {
+            GoKey::Str(Cow::Borrowed(
+                doc.scalar(k).map_or("", |s| s.text.as_ref()).as_bytes(),
+            ))
+        } else {
+            go_key(doc, k)
+        };
         match seen.get(&key) {
             Some(&i) => out[i].1 = v,
             None => {
@@ -360,7 +340,7 @@ fn json_entries<'d>(
         by_key.push((key, k, v));
     }
     // Stable: among equal strings the later written stays last.
-    by_key.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut by_key, |a, b| a.0.cmp(&b.0));
     let mut out: Vec<JsonEntry<'d>> = Vec::with_capacity(by_key.len());
     for entry in by_key {
         match out.last_mut() {
@@ -675,17 +655,16 @@ fn sort_go_keys(doc: &Doc<'_>, entries: &mut [(NodeId, NodeId)], effects: &mut E
             None => 6,
         }
     };
-    let mut kinds: Vec<u8> = entries
+    // The set of non-nil kinds, one bit each.
+    let kinds = entries
         .iter()
         .map(|e| rank(e.0))
         .filter(|&r| r != 0)
-        .collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    if kinds.len() > 1 {
+        .fold(0u8, |set, r| set | 1 << r);
+    if kinds.count_ones() > 1 {
         effects.random = true;
     }
-    entries.sort_by(|a, b| {
+    crate::sort::sort_slice_by(entries, |a, b| {
         let (ra, rb) = (rank(a.0), rank(b.0));
         ra.cmp(&rb)
             .then_with(|| match (doc.value(a.0), doc.value(b.0)) {

@@ -138,7 +138,7 @@ fn fail_at(acc: &mut Summary, off: u64, fault: Fault) {
 fn summarize(doc: &Doc<'_>) -> Vec<Summary> {
     let mut sums = vec![Summary::default(); doc.nodes.len()];
     let mut bad: Vec<NodeId> = doc.scalar_errors.iter().map(|(n, _)| *n).collect();
-    bad.sort_unstable();
+    crate::sort::sort_slice_by(&mut bad, Ord::cmp);
     for &id in &doc.post {
         let s = match doc.node(id).kind {
             Kind::Scalar(_) => Summary {

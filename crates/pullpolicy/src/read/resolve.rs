@@ -242,7 +242,8 @@ fn yaml_style_float(s: &str) -> bool {
 /// Go's `ParseFloat(s, 64)` for decimal text: `None` when it overflows (Go returns
 /// an error then; underflow to zero is no error).
 fn parse_float(s: &str) -> Option<f64> {
-    let f: f64 = s.parse().ok()?;
+    // Not `str::parse`: it links `core`'s large float-parsing tables.
+    let f = crate::gofloat::parse_decimal(s)?;
     f.is_finite().then_some(f)
 }
 

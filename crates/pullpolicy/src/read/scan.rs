@@ -582,7 +582,12 @@ impl<'a> Scanner<'a> {
                 return Err(Box::new(SyntaxError {
                     stage: Stage::Reader,
                     problem: "control characters are not allowed".to_owned(),
-                    problem_mark: Mark::default(),
+                    // go-yaml's reader errors carry no line (`message`); the byte is
+                    // kept for the position shown to the user.
+                    problem_mark: Mark {
+                        pos,
+                        ..Mark::default()
+                    },
                     context_mark: Mark::default(),
                 }));
             }

@@ -149,8 +149,9 @@ pub struct Doc<'t> {
     pub(crate) nonstring_keys: bool,
     /// Aliases whose anchored node was still open (it contains the alias).
     pub(crate) cyclic: Vec<NodeId>,
-    /// Alias names: alias node → the name's byte range.
-    pub(crate) alias_names: HashMap<NodeId, (usize, usize)>,
+    /// Alias names: (alias node, the name's byte range), in node order (aliases
+    /// are pushed as they are built, so the ids ascend).
+    pub(crate) alias_names: Vec<(NodeId, (usize, usize))>,
     /// [`Doc::pairs`] may expand merge keys (the decoder went through them).
     pub(crate) expand: bool,
     /// Where this document is: its chunk (YAML) or value (JSON).
@@ -219,7 +220,9 @@ impl<'t> Doc<'t> {
 
     /// An alias's name (`x` for `*x`).
     pub fn alias_name(&self, id: NodeId) -> Option<&'t str> {
-        self.alias_names.get(&id).map(|&(a, b)| &self.text[a..b])
+        let i = self.alias_names.binary_search_by_key(&id, |e| e.0).ok()?;
+        let (a, b) = self.alias_names[i].1;
+        Some(&self.text[a..b])
     }
 
     /// The mapping's pairs as the decoder applies them: in order, duplicates kept (the
@@ -495,7 +498,7 @@ impl<'t> Builder<'t> {
                 nonfinite: false,
                 nonstring_keys: false,
                 cyclic: Vec::new(),
-                alias_names: HashMap::new(),
+                alias_names: Vec::new(),
                 expand: true,
                 span,
                 source,
@@ -593,7 +596,7 @@ impl<'t> Builder<'t> {
             kind: Kind::Alias(target),
         });
         self.doc.has_alias = true;
-        self.doc.alias_names.insert(id, name);
+        self.doc.alias_names.push((id, name));
         if self.open_set[target.index()] {
             self.doc.cyclic.push(id);
         }

@@ -105,6 +105,23 @@ fn named_facts_at_both_sides() {
             KubeVersion::json_stream_falls_back_to_yaml,
             33,
         ),
+        // How kubectl reads (`read::ReadOptions`): sigs.k8s.io/yaml v1.4.0 from 1.30
+        // (apimachinery v0.29 requires v1.3.0), the fixed JSON fallback from 1.34.
+        (
+            "sigs.k8s.io/yaml v1.4.0",
+            |v| !v.read_options().sigs_yaml_v1_3,
+            30,
+        ),
+        (
+            "JSON fallback without 1.33's panic",
+            |v| v.read_options().json == crate::read::JsonStreams::Fallback,
+            34,
+        ),
+        (
+            "JSON fallback at all",
+            |v| v.read_options().json != crate::read::JsonStreams::JsonOnly,
+            33,
+        ),
         // reading spec §6: apimachinery v0.34.0.
         (
             "bad values via json.Marshal",

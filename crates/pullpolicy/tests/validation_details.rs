@@ -1,0 +1,165 @@
+//! The validation details of `kubectl-reading-pipeline.md` §6, as the API server words
+//! them (kubernetes `pkg/apis/core/validation/validation.go`), at both sides of every
+//! version change: each row is a manifest, a Kubernetes version, the exact `apiError`, and
+//! the rule ids of the error findings that mark its causes.
+
+use pullpolicy::{KubeVersion, Options, Report, Severity};
+
+fn explain(text: &str, minor: u8) -> Report {
+    let options = Options {
+        kubernetes_version: KubeVersion::new(minor).expect("supported"),
+        ..Options::default()
+    };
+    pullpolicy::explain(text, &options)
+}
+
+fn pod(spec: &str) -> String {
+    format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n{spec}")
+}
+
+fn deployment(spec: &str) -> String {
+    let spec: String = spec.lines().map(|l| format!("      {l}\n")).collect();
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  template:\n    spec:\n{spec}"
+    )
+}
+
+const APP: &str = "  containers: [{name: app, image: \"nginx:1.27\"}]\n";
+
+/// (Kubernetes minor, manifest, the API server's error, the cause findings' rules in order)
+type Row = (u8, String, &'static str, &'static [&'static str]);
+
+fn rows() -> Vec<Row> {
+    let mut rows: Vec<Row> = vec![
+        // `validateContainers`: no container at all, whatever the init containers.
+        (37, pod("  containers: []\n"), r#"Pod "p" is invalid: spec.containers: Required value"#, &["containers-required"]),
+        (37, pod("  containers:\n"), r#"Pod "p" is invalid: spec.containers: Required value"#, &["containers-required"]),
+        (37, pod("  containers: null\n  initContainers: [{name: i, image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: spec.containers: Required value"#, &["containers-required"]),
+        (37, pod("  initContainers: [{name: i, image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: spec.containers: Required value"#, &["containers-required"]),
+        (28, deployment("containers: []\n"), r#"Deployment.apps "web" is invalid: spec.template.spec.containers: Required value"#, &["containers-required"]),
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: null\n".to_owned(), r#"Deployment.apps "web" is invalid: spec.template.spec.containers: Required value"#, &["containers-required"]),
+        (37, "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate: {}\n".to_owned(), r#"CronJob.batch "c" is invalid: spec.jobTemplate.spec.template.spec.containers: Required value"#, &["containers-required"]),
+        // A ReplicationController's template is a pointer: without one, the template is
+        // required, not its containers.
+        (37, "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec: {replicas: 1}\n".to_owned(), r#"ReplicationController "rc" is invalid: spec.template: Required value"#, &["containers-required"]),
+        (37, "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  template:\n    spec: {}\n".to_owned(), r#"ReplicationController "rc" is invalid: spec.template.spec.containers: Required value"#, &["containers-required"]),
+        // `validateVolumeSource`: the sources in its order; each after the first present
+        // one is forbidden (null ones are not present). `cephfs` is `cephFS` in the path,
+        // and `downwardAPI` is `downwarAPI` (a typo in the source).
+        (37, pod(&format!("{APP}  volumes:\n  - name: v\n    secret: {{secretName: s}}\n    emptyDir: {{}}\n")), r#"Pod "p" is invalid: spec.volumes[0].secret: Forbidden: may not specify more than 1 volume type"#, &["volume-multiple-sources"]),
+        (37, pod(&format!("{APP}  volumes:\n  - name: v\n    emptyDir: {{}}\n    hostPath: null\n")), "", &[]),
+        (37, pod(&format!("{APP}  volumes:\n  - name: v\n    configMap: {{name: c}}\n    downwardAPI: {{items: []}}\n    cephfs: {{monitors: [m]}}\n")), // cephfs (14th) is first, then downwardAPI (16th), configMap (19th)
+        r#"Pod "p" is invalid: [spec.volumes[0].downwarAPI: Forbidden: may not specify more than 1 volume type, spec.volumes[0].configMap: Forbidden: may not specify more than 1 volume type]"#, &["volume-multiple-sources", "volume-multiple-sources"]),
+        // `image` is tested last (from 1.31, when the field exists; before, it is an
+        // unknown field, dropped without validation). A forbidden image source is not
+        // validated: its empty reference is not in the API server's message (it is still
+        // marked: the API server reports it once the other source is gone).
+        (30, pod(&format!("{APP}  volumes:\n  - name: v\n    image: {{reference: \"quay.io/x/y:1\"}}\n    emptyDir: {{}}\n")), "", &["strict-decoding", "image-volume-unsupported"]),
+        (31, pod(&format!("{APP}  volumes:\n  - name: v\n    image: {{reference: \"quay.io/x/y:1\"}}\n    emptyDir: {{}}\n")), r#"Pod "p" is invalid: spec.volumes[0].image: Forbidden: may not specify more than 1 volume type"#, &["volume-multiple-sources"]),
+        (35, pod(&format!("{APP}  volumes:\n  - name: v\n    image: {{reference: \"\"}}\n    emptyDir: {{}}\n")), r#"Pod "p" is invalid: spec.volumes[0].image: Forbidden: may not specify more than 1 volume type"#, &["volume-multiple-sources", "image-required"]),
+        // Ephemeral containers: forbidden at a Pod's creation (`ValidatePodCreate`, after
+        // everything else) and in any template (`ValidatePodTemplateSpec`); their own
+        // checks come first, whitespace after the pull policy (`validateEphemeralContainers`).
+        (37, pod(&format!("{APP}  ephemeralContainers: [{{name: d, image: \"busybox:1.36\"}}]\n")), r#"Pod "p" is invalid: spec.ephemeralContainers: Forbidden: cannot be set on create"#, &["ephemeral-containers-forbidden"]),
+        (37, deployment("containers: [{name: app, image: \"nginx:1.27\"}]\nephemeralContainers: [{name: d, image: \"busybox:1.36\"}]\n"), r#"Deployment.apps "web" is invalid: spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template"#, &["ephemeral-containers-forbidden"]),
+        (37, "apiVersion: v1\nkind: PodTemplate\nmetadata: {name: t}\ntemplate:\n  spec:\n    containers: [{name: app, image: \"nginx:1.27\"}]\n    ephemeralContainers: [{name: d, image: \"busybox:1.36\"}]\n".to_owned(), r#"PodTemplate "t" is invalid: template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template"#, &["ephemeral-containers-forbidden"]),
+        (37, deployment("containers: [{name: app, image: \"nginx:1.27\"}]\nephemeralContainers: [{name: d, image: \" busybox\", imagePullPolicy: always}]\n"), r#"Deployment.apps "web" is invalid: [spec.template.spec.ephemeralContainers[0].imagePullPolicy: Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never", spec.template.spec.ephemeralContainers[0].image: Invalid value: " busybox": must not have leading or trailing whitespace, spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template]"#, &["ephemeral-containers-forbidden", "image-whitespace", "invalid-pull-policy"]),
+        // The order of `[a, b]`: ValidatePodSpec (volumes, containers, init containers,
+        // ephemeral containers), then the Pod's own checks (whitespace of containers and
+        // init containers), then ephemeral containers on create.
+        (37, pod("  volumes:\n  - name: v\n    emptyDir: {}\n    secret: {secretName: s}\n  containers: [{name: a, image: \" nginx\"}]\n  initContainers: [{name: i, image: \"\"}]\n  ephemeralContainers: [{name: d, imagePullPolicy: never}]\n"), r#"Pod "p" is invalid: [spec.volumes[0].secret: Forbidden: may not specify more than 1 volume type, spec.initContainers[0].image: Required value, spec.ephemeralContainers[0].image: Required value, spec.ephemeralContainers[0].imagePullPolicy: Unsupported value: "never": supported values: "Always", "IfNotPresent", "Never", spec.containers[0].image: Invalid value: " nginx": must not have leading or trailing whitespace, spec.ephemeralContainers: Forbidden: cannot be set on create]"#, &["volume-multiple-sources", "ephemeral-containers-forbidden", "image-whitespace", "image-required", "image-required", "invalid-pull-policy"]),
+    ];
+    // A bad value of a named type (`core.PullPolicy`): Go's `%q` up to 1.33, `json.Marshal`
+    // from 1.34 (`<`, `>`, `&` escaped). Helm's missing value is `<no value>`.
+    for (minor, quoted) in [(33, r#""<no value>""#), (34, r#""\u003cno value\u003e""#)] {
+        let message: &'static str = Box::leak(
+            format!(r#"Pod "p" is invalid: spec.containers[0].imagePullPolicy: Unsupported value: {quoted}: supported values: "Always", "IfNotPresent", "Never""#)
+                .into_boxed_str(),
+        );
+        rows.push((
+            minor,
+            pod("  containers: [{name: app, image: \"nginx:1.27\", imagePullPolicy: \"<no value>\"}]\n"),
+            message,
+            &["invalid-pull-policy"],
+        ));
+    }
+    for (minor, quoted) in [(33, r#""a&b>""#), (34, r#""a\u0026b\u003e""#)] {
+        let message: &'static str = Box::leak(
+            format!(r#"Pod "p" is invalid: spec.volumes[0].image.pullPolicy: Unsupported value: {quoted}: supported values: "Always", "IfNotPresent", "Never""#)
+                .into_boxed_str(),
+        );
+        rows.push((
+            minor,
+            pod(&format!("{APP}  volumes:\n  - name: v\n    image: {{reference: \"quay.io/x/y:1\", pullPolicy: \"a&b>\"}}\n")),
+            message,
+            &["invalid-pull-policy"],
+        ));
+    }
+    rows
+}
+
+#[test]
+fn validation_details() {
+    for (minor, text, api_error, causes) in rows() {
+        let report = explain(&text, minor);
+        let d = &report.documents[0];
+        let what = format!("1.{minor}: {text}");
+        assert_eq!(
+            d.api_error(),
+            (!api_error.is_empty()).then_some(api_error),
+            "{what}"
+        );
+        // The refusal's own finding, then its causes at their fields.
+        // (Findings about the whole object first, then each entry's.)
+        let errors: Vec<&str> = d
+            .findings
+            .iter()
+            .chain(d.entries.iter().flat_map(|e| &e.findings))
+            // Unknown fields (the strict decoder's, stage 5) and the kubelet's image names are
+            // not this test's.
+            .filter(|f| {
+                f.severity == Severity::Error
+                    && !matches!(f.rule, "invalid-image-name" | "unknown-field")
+            })
+            .map(|f| f.rule)
+            .collect();
+        let mut expected = Vec::new();
+        if !api_error.is_empty() {
+            expected.push("object-invalid");
+        }
+        expected.extend_from_slice(causes);
+        assert_eq!(errors, expected, "{what}");
+        if !api_error.is_empty() {
+            assert_eq!(d.findings[0].message, api_error, "{what}");
+            assert!(
+                d.entries.iter().all(|e| e.policy.effective.is_none()),
+                "{what}"
+            );
+        }
+    }
+}
+
+#[test]
+fn causes_are_marked_where_they_are() {
+    let text = pod(
+        "  containers: []\n  ephemeralContainers:\n  - {name: d, image: \"busybox:1.36\"}\n  volumes:\n  - name: v\n    emptyDir: {}\n    secret: {secretName: s}\n",
+    );
+    let report = explain(&text, 37);
+    let at = |rule: &str| {
+        let f = report.documents[0]
+            .findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule}"));
+        (f.position.line, f.position.column)
+    };
+    assert_eq!(at("object-invalid"), (1, 1));
+    assert_eq!(at("containers-required"), (5, 3));
+    assert_eq!(at("ephemeral-containers-forbidden"), (6, 3));
+    assert_eq!(at("volume-multiple-sources"), (11, 5));
+    let f = &report.documents[0].findings[0];
+    assert_eq!(
+        f.explanation,
+        "The API server validates the object and rejects it (422 Invalid; kubectl prints `The <Kind> \"<name>\" is invalid: …`), so it is never created and no policy applies. Each cause is marked at its field."
+    );
+}
