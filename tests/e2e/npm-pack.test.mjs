@@ -165,7 +165,8 @@ console.log(JSON.stringify({
   const invalid = rejected.findings.find((f) => f.rule === 'invalid-pull-policy');
   assert.equal(invalid.severity, 'error');
   assert.equal(invalid.message, UNSUPPORTED);
-  assert.equal(report.summary.errors, 1);
+  // The object's refusal (object-invalid) and its cause at the field.
+  assert.equal(report.summary.errors, 2);
 
   // YAML syntax errors, in kubectl's words (go-yaml's line counts from the document's start,
   // 0-based for parser errors; the position is the file's).

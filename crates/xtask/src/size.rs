@@ -11,8 +11,11 @@ struct Row {
     brotli: usize,
 }
 
-/// The playground's first-load budget, gzip (issue #5: 200 KB).
-pub const FIRST_LOAD_BUDGET: usize = 200_000;
+/// The playground's first-load budget, gzip: issue #5's 200 KB, plus 30 KB for reading
+/// as kubectl does (issue #15: go-yaml v2's scanner and parser, YAML 1.1 values, Go's
+/// number forms, the REST mapper and the refusal texts, measured at +27.6 KB gzip when
+/// it landed; everything else stayed within the 200 KB). README "Budgets" says why.
+pub const FIRST_LOAD_BUDGET: usize = 230_000;
 
 /// Prints one row per file and the first-load total: `index.html` plus every file it
 /// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first
@@ -126,17 +129,17 @@ mod tests {
     #[test]
     fn the_budget_line_says_what_is_left_or_how_much_over() {
         assert_eq!(
-            budget_line(198_250),
-            "first-load budget 200.0 KB gzip: 1.8 KB to spare"
+            budget_line(228_250),
+            "first-load budget 230.0 KB gzip: 1.8 KB to spare"
         );
         assert_eq!(
-            budget_line(200_600),
-            "first-load budget 200.0 KB gzip: OVER by 600 bytes"
+            budget_line(230_600),
+            "first-load budget 230.0 KB gzip: OVER by 600 bytes"
         );
         assert_eq!(check_budget(FIRST_LOAD_BUDGET), Ok(()));
         assert_eq!(
             check_budget(FIRST_LOAD_BUDGET + 1),
-            Err("first-load budget 200.0 KB gzip: OVER by 1 byte".to_owned())
+            Err("first-load budget 230.0 KB gzip: OVER by 1 byte".to_owned())
         );
     }
 }
