@@ -2,8 +2,8 @@
 //! (reproduced exactly; each names its source), and this tool's findings and reasons.
 
 use crate::options::KubeVersion;
-use crate::report::{Finding, PullPolicy, RefusedBy, Severity};
-use crate::rules::Doc;
+use crate::report::{Finding, PullPolicy, RefusedBy};
+use crate::rules::{Doc, Rule};
 use crate::source::Position;
 #[cfg(test)]
 use crate::versions::{FeatureGate, Stage};
@@ -14,23 +14,8 @@ pub(crate) mod kubelet;
 // ---------------------------------------------------------------------------------------
 // Links (kubernetes.io only) and FAQ ids.
 
-// The URLs live once, in the rule registry's `Doc`; these names keep the findings below
-// readable.
-const PULL_POLICY: &str = Doc::PullPolicy.url();
-const DEFAULT_POLICY: &str = Doc::DefaultPolicy.url();
-const IMAGE_NAMES: &str = Doc::ImageNames.url();
-const PRE_PULLED: &str = Doc::PrePulled.url();
-const CREDENTIAL_VERIFICATION: &str = Doc::CredentialVerification.url();
-const ALWAYS_PULL_IMAGES: &str = Doc::AlwaysPullImages.url();
-const DEPLOYMENT_UPDATE: &str = Doc::DeploymentUpdate.url();
-const IMAGE_VOLUMES: &str = Doc::ImageVolumes.url();
-const EPHEMERAL: &str = Doc::Ephemeral.url();
-const FIELD_VALIDATION: &str = Doc::FieldValidation.url();
-const CRD: &str = Doc::Crd.url();
-const OBJECTS: &str = Doc::Objects.url();
-const DEPRECATION_GUIDE: &str = Doc::DeprecationGuide.url();
-const EPHEMERAL_DEBUG: &str = Doc::EphemeralDebug.url();
-const VOLUMES: &str = Doc::Volumes.url();
+// The URLs live once, in the rule registry's `Doc`; a finding carries its rule's
+// (`F::at`).
 
 /// Every link findings may carry: the allowlist the renderers may trust.
 pub const LINKS: &[&str] = &ALL_URLS;
@@ -398,26 +383,26 @@ pub(crate) fn reason_volume_gate_off(version: KubeVersion) -> String {
 // ---------------------------------------------------------------------------------------
 // Findings.
 
-struct F {
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    explanation: Cow<'static, str>,
-    fix: Option<String>,
-    links: &'static [&'static str],
-    faq: &'static [&'static str],
+/// A finding of `rule`: its severity, links and FAQ entries are the registry's
+/// ([`Rule`]), so that every finding is made from it.
+pub(crate) struct F {
+    pub(crate) rule: Rule,
+    pub(crate) message: String,
+    pub(crate) explanation: Cow<'static, str>,
+    pub(crate) fix: Option<String>,
 }
 
 impl F {
-    fn at(self, position: Position) -> Finding {
+    pub(crate) fn at(self, position: Position) -> Finding {
+        let rule = self.rule;
         Finding {
-            rule: self.rule,
-            severity: self.severity,
+            rule: rule.id(),
+            severity: rule.severity(),
             message: self.message,
             explanation: self.explanation,
             fix: self.fix,
-            links: self.links,
-            faq: self.faq,
+            links: rule.link_urls(),
+            faq: rule.faq(),
             position,
         }
     }
@@ -432,17 +417,14 @@ pub(crate) fn invalid_pull_policy(at: Position, api_message: &str, value: &str) 
             |p| format!("imagePullPolicy: {p}"),
         );
     F {
-        rule: "invalid-pull-policy",
-        severity: Severity::Error,
+        rule: Rule::InvalidPullPolicy,
         message: api_message.to_owned(),
         explanation: Cow::Owned(format!(
             "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so; {} is rejected and the object is not created. Linters that compare case-insensitively, or only check \"is it Always\", miss this.",
             go_quote(value)
         )),
         fix: Some(fix),
-        links: &[PULL_POLICY],
         // "field-typos" answers exactly this case (a misspelled value is rejected).
-        faq: &["field-typos", "what-is-imagepullpolicy"],
     }
     .at(at)
 }
@@ -454,58 +436,44 @@ pub(crate) fn pull_policy_not_a_string(
     text: &str,
 ) -> Finding {
     F {
-        rule: "pull-policy-not-string",
-        severity: Severity::Error,
+        rule: Rule::PullPolicyNotString,
         message: decode_message.to_owned(),
         explanation: Cow::Owned(format!(
             "Kubernetes reads YAML as YAML 1.1, where an unquoted `{text}` is a {kind}. The field needs a string, so the object is rejected when it is decoded."
         )),
         fix: Some("imagePullPolicy: IfNotPresent   # or Always, or Never".to_owned()),
-        links: &[PULL_POLICY],
-        faq: &["what-is-imagepullpolicy"],
     }
     .at(at)
 }
 
 pub(crate) fn image_required(at: Position, api_message: &str) -> Finding {
     F {
-        rule: "image-required",
-        severity: Severity::Error,
+        rule: Rule::ImageRequired,
         message: api_message.to_owned(),
         explanation: "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod and pod template.".into(),
         fix: Some("image: registry.example.com/team/app:1.0.0".to_owned()),
-        links: &[IMAGE_NAMES],
-        faq: &[],
     }
     .at(at)
 }
 
 pub(crate) fn image_whitespace_pod(at: Position, api_message: &str, image: &str) -> Finding {
     F {
-        rule: "image-whitespace",
-        severity: Severity::Error,
+        rule: Rule::ImageWhitespace,
         message: api_message.to_owned(),
         explanation: "The API server rejects a Pod whose image has leading or trailing whitespace, and any object with such an ephemeral container.".into(),
         fix: Some(format!("image: {}", image.trim())),
-        links: &[IMAGE_NAMES],
-        faq: &[],
     }
     .at(at)
 }
 
 pub(crate) fn image_whitespace_template(at: Position, pod_message: &str, image: &str) -> Finding {
     F {
-        rule: "image-whitespace",
-        // The object is accepted, but every Pod created from it is rejected: its
-        // containers cannot start (an error, as for a Pod).
-        severity: Severity::Error,
+        rule: Rule::ImageWhitespace,
         message: format!("image {} has leading or trailing whitespace", go_quote(image)),
         explanation: Cow::Owned(format!(
             "Templates are not checked for this, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate)."
         )),
         fix: Some(format!("image: {}", image.trim())),
-        links: &[IMAGE_NAMES],
-        faq: &[],
     }
     .at(at)
 }
@@ -521,29 +489,23 @@ pub(crate) fn image_volume_reference_template(
     version: KubeVersion,
 ) -> Finding {
     F {
-        rule: "image-required",
+        rule: Rule::ImageRequired,
         // Accepted, but every Pod created from the template is rejected.
-        severity: Severity::Error,
         message: "this image volume has no reference: the Pods created from this template are rejected".to_owned(),
         explanation: Cow::Owned(format!(
             "Kubernetes {version} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate). From 1.37 the API server rejects the object itself."
         )),
         fix: Some("reference: registry.example.com/team/data:1.0.0".to_owned()),
-        links: &[IMAGE_VOLUMES],
-        faq: &["image-volumes"],
     }
     .at(at)
 }
 
 pub(crate) fn invalid_image_name(at: Position, kubelet_message: &str) -> Finding {
     F {
-        rule: "invalid-image-name",
-        severity: Severity::Error,
+        rule: Rule::InvalidImageName,
         message: kubelet_message.to_owned(),
         explanation: "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName, without contacting any registry.".into(),
         fix: Some("image: registry.example.com/team/app:1.0.0   # lower-case repository, optional :tag and @sha256:digest".to_owned()),
-        links: &[IMAGE_NAMES],
-        faq: &["invalid-image-name"],
     }
     .at(at)
 }
@@ -564,8 +526,7 @@ pub(crate) fn latest_tag(at: Position, image: &str, no_tag: bool, p: PullPolicy)
         PullPolicy::Never => "With Never, each node runs whatever it holds under that name.",
     };
     F {
-        rule: "latest-tag",
-        severity: Severity::Warning,
+        rule: Rule::LatestTag,
         message: format!("{what}, a tag that moves"),
         explanation: Cow::Owned(format!(
             "{effect} A fixed tag (and/or a digest) says exactly which image runs."
@@ -578,47 +539,36 @@ pub(crate) fn latest_tag(at: Position, image: &str, no_tag: bool, p: PullPolicy)
                 .unwrap_or(image)
                 .trim_end_matches(":latest")
         )),
-        links: &[DEFAULT_POLICY, PULL_POLICY],
-        faq: &["why-default-always", "mutable-tags-diverge"],
     }
     .at(at)
 }
 
 pub(crate) fn mutable_tag_if_not_present(at: Position, tag: &str) -> Finding {
     F {
-        rule: "mutable-tag",
-        severity: Severity::Info,
+        rule: Rule::MutableTag,
         message: format!("tag {} can be moved in the registry; IfNotPresent keeps each node's copy", go_quote(tag)),
         explanation: "IfNotPresent uses the image a node already holds under this name. If the tag is re-pushed, nodes that pulled before keep the old content and new nodes get the new one. A digest makes the content exact.".into(),
         fix: Some("image: <name>:<tag>@sha256:<digest>".to_owned()),
-        links: &[PULL_POLICY],
-        faq: &["mutable-tags-diverge"],
     }
     .at(at)
 }
 
 pub(crate) fn never_policy(at: Position) -> Finding {
     F {
-        rule: "never-pull",
-        severity: Severity::Info,
+        rule: Rule::NeverPull,
         message: "Never: the image must already be on every node that runs this".to_owned(),
         explanation: "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes 1.35 (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.".into(),
         fix: None,
-        links: &[PRE_PULLED, CREDENTIAL_VERIFICATION],
-        faq: &["err-image-never-pull"],
     }
     .at(at)
 }
 
 pub(crate) fn always_with_digest(at: Position) -> Finding {
     F {
-        rule: "always-with-digest",
-        severity: Severity::Info,
+        rule: Rule::AlwaysWithDigest,
         message: "Always with a digest: a registry round trip at every start for content that cannot change".to_owned(),
         explanation: "A digest names exact content, so the kubelet's pull only confirms the manifest (a small request; layers already present are reused). It still needs the registry to be reachable at every container start; IfNotPresent would start from the node's copy.".into(),
         fix: Some("imagePullPolicy: IfNotPresent".to_owned()),
-        links: &[PULL_POLICY],
-        faq: &["always-redownload", "registry-down"],
     }
     .at(at)
 }
@@ -630,80 +580,62 @@ pub(crate) fn tag_and_digest(at: Position, latest: bool) -> Finding {
         ""
     };
     F {
-        rule: "tag-and-digest",
-        severity: Severity::Info,
+        rule: Rule::TagAndDigest,
         message: "tag and digest: only the digest is used for pulling".to_owned(),
         explanation: Cow::Owned(format!(
             "With both, the runtime pulls by digest and the tag is only a label for people.{tail}"
         )),
         fix: None,
-        links: &[IMAGE_NAMES],
-        faq: &["digest-default"],
     }
     .at(at)
 }
 
 pub(crate) fn latest_case(at: Position, tag: &str) -> Finding {
     F {
-        rule: "latest-case",
-        severity: Severity::Warning,
+        rule: Rule::LatestCase,
         message: format!("tag {} is not \"latest\": the comparison is case-sensitive", go_quote(tag)),
         explanation: "Defaulting gives Always only for the exact tag \"latest\"; this tag defaults to IfNotPresent, so nodes keep whatever they pulled first.".into(),
         fix: Some("imagePullPolicy: Always   # if you meant a moving tag".to_owned()),
-        links: &[DEFAULT_POLICY],
-        faq: &["latest-case"],
     }
     .at(at)
 }
 
 pub(crate) fn default_set_at_creation(at: Position, p: PullPolicy) -> Finding {
     F {
-        rule: "default-set-once",
-        severity: Severity::Info,
+        rule: Rule::DefaultSetOnce,
         message: format!("the default ({p}) is written into the object when it is created"),
         explanation: "Changing the image later (kubectl apply, set image, a patch) keeps the stored policy: moving from a fixed tag to :latest does not make it Always. Write the policy explicitly if it matters.".into(),
         fix: Some(format!("imagePullPolicy: {p}")),
-        links: &[DEFAULT_POLICY],
-        faq: &["change-after-creation", "why-default-always"],
     }
     .at(at)
 }
 
 pub(crate) fn pod_policy_immutable(at: Position) -> Finding {
     F {
-        rule: "pod-policy-immutable",
-        severity: Severity::Info,
+        rule: Rule::PodPolicyImmutable,
         message: "a Pod's imagePullPolicy cannot be changed after it is created".to_owned(),
         explanation: "Pod updates may change only a few fields (the images among them); changing imagePullPolicy is Forbidden. Put the container in a Deployment or other workload and change its template instead: that rolls out new Pods.".into(),
         fix: None,
-        links: &[PULL_POLICY, DEPLOYMENT_UPDATE],
-        faq: &["change-running-pod", "change-after-creation"],
     }
     .at(at)
 }
 
 pub(crate) fn custom_resource(at: Position, kind: &str) -> Finding {
     F {
-        rule: "custom-resource-not-defaulted",
-        severity: Severity::Info,
+        rule: Rule::CustomResourceNotDefaulted,
         message: format!("{kind} is not a built-in kind: the API server does not default its pod template"),
         explanation: "Defaulting runs for built-in types only, so the stored custom resource keeps the field as written. The Pods its controller creates are defaulted by the same rule, which is what is shown here.".into(),
         fix: None,
-        links: &[CRD, DEFAULT_POLICY],
-        faq: &["why-default-always"],
     }
     .at(at)
 }
 
 pub(crate) fn fragment(at: Position, what: &str) -> Finding {
     F {
-        rule: "fragment",
-        severity: Severity::Info,
+        rule: Rule::Fragment,
         message: format!("read as {what}: no kind, so no object-level checks"),
         explanation: "Defaulting is shown as for a Pod. Validation that depends on the object (whitespace, error messages with the object's name) is not.".into(),
         fix: None,
-        links: &[],
-        faq: &[],
     }
     .at(at)
 }
@@ -714,13 +646,10 @@ pub(crate) fn skipped(at: Position, kind: Option<&str>) -> Finding {
         None => "no Kubernetes object in this document".to_owned(),
     };
     F {
-        rule: "skipped",
-        severity: Severity::Info,
+        rule: Rule::Skipped,
         message,
         explanation: Cow::Borrowed(""),
         fix: None,
-        links: &[],
-        faq: &[],
     }
     .at(at)
 }
@@ -740,30 +669,24 @@ pub(crate) fn unknown_field_finding(
         " Without validation the field is silently dropped."
     };
     F {
-        rule: "unknown-field",
-        severity: Severity::Error,
+        rule: Rule::UnknownField,
         message: message.to_owned(),
         explanation: Cow::Owned(format!(
             "kubectl apply (strict field validation, the default since 1.27) rejects the object.{dropped} (`kubectl apply --validate=false`, and clients that do not ask for validation.){mean}"
         )),
         fix: suggestion.map(|s| format!("{s}: …")),
-        links: &[FIELD_VALIDATION],
-        faq: &["field-typos"],
     }
     .at(at)
 }
 
 pub(crate) fn duplicate_key(at: Position, raw_json_message: &str, key: &str) -> Finding {
     F {
-        rule: "duplicate-key",
-        severity: Severity::Warning,
+        rule: Rule::DuplicateKey,
         message: format!("duplicate key `{key}`: the last value wins"),
         explanation: Cow::Owned(format!(
             "kubectl converts YAML to JSON before sending it, and that conversion keeps the last `{key}` without a word, so the earlier value is silently ignored (the last one is shown here). A JSON request with strict field validation is rejected instead: `{raw_json_message}`."
         )),
         fix: Some(format!("keep one `{key}:`")),
-        links: &[FIELD_VALIDATION],
-        faq: &["field-typos"],
     }
     .at(at)
 }
@@ -790,56 +713,44 @@ pub(crate) fn cannot_be_handled(kind: &str, api_version: &str) -> String {
 
 pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
     F {
-        rule: "image-volume-gate",
-        severity: Severity::Warning,
+        rule: Rule::ImageVolumeGate,
         message: format!("image volumes need the ImageVolume feature gate, off by default in Kubernetes {version}"),
         // The stages as `gate_stages(FeatureGate::ImageVolume)` words them from the version
         // table (`versions` tests check; written out, the text costs no code in the wasm).
         explanation: "The gate is alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36. With it off, the API server neither defaults nor serves this volume source.".into(),
         fix: None,
-        links: &[IMAGE_VOLUMES],
-        faq: &["image-volumes"],
     }
     .at(at)
 }
 
 pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Finding {
     F {
-        rule: "image-volume-unsupported",
-        severity: Severity::Error,
+        rule: Rule::ImageVolumeUnsupported,
         message: format!(
             "image volumes do not exist in Kubernetes {version} (they arrived in 1.31)"
         ),
         explanation: "This volume source is unknown to this version's API.".into(),
         fix: None,
-        links: &[IMAGE_VOLUMES],
-        faq: &["image-volumes"],
     }
     .at(at)
 }
 
 pub(crate) fn ephemeral_container(at: Position) -> Finding {
     F {
-        rule: "ephemeral-container",
-        severity: Severity::Info,
+        rule: Rule::EphemeralContainer,
         message: "ephemeral containers are added to running Pods (kubectl debug), not at creation".to_owned(),
         explanation: "They are defaulted by the same rule. The AlwaysPullImages admission plugin does not see them, because they arrive through the pods/ephemeralcontainers subresource.".into(),
         fix: None,
-        links: &[EPHEMERAL, ALWAYS_PULL_IMAGES],
-        faq: &["always-pull-images"],
     }
     .at(at)
 }
 
 pub(crate) fn always_pull_images_applied(at: Position) -> Finding {
     F {
-        rule: "always-pull-images",
-        severity: Severity::Info,
+        rule: Rule::AlwaysPullImages,
         message: "AlwaysPullImages makes this Always when the Pod is created".to_owned(),
         explanation: "The admission plugin rewrites every container of every new Pod (and image volumes) to Always, so each start needs the registry and working credentials. It does not change Deployments or other templates, only the Pods created from them.".into(),
         fix: None,
-        links: &[ALWAYS_PULL_IMAGES],
-        faq: &["always-pull-images"],
     }
     .at(at)
 }
@@ -929,16 +840,13 @@ pub(crate) fn kind_missing(
     fix: Option<String>,
 ) -> Finding {
     F {
-        rule: "kind-missing",
-        severity: Severity::Error,
+        rule: Rule::KindMissing,
         message: message.to_owned(),
         explanation: Cow::Owned(format!(
             "kubectl apply checks each document's apiVersion and kind before anything else, and refuses this one. {STOPS_HERE}{}",
             read_as_tail(read_as)
         )),
         fix,
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -946,16 +854,13 @@ pub(crate) fn kind_missing(
 /// kubectl's client-side check refuses a document that is not a mapping.
 pub(crate) fn not_an_object(at: Position, message: &str, read_as: ReadAs) -> Finding {
     F {
-        rule: "not-an-object",
-        severity: Severity::Error,
+        rule: Rule::NotAnObject,
         message: message.to_owned(),
         explanation: Cow::Owned(format!(
             "kubectl apply reads each document as one object, a mapping with apiVersion and kind; this document is not a mapping, so kubectl refuses it. {STOPS_HERE}{}",
             read_as_tail(read_as)
         )),
         fix: None,
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -963,13 +868,10 @@ pub(crate) fn not_an_object(at: Position, message: &str, read_as: ReadAs) -> Fin
 /// kubectl cannot decode a document whose `kind` is the empty string.
 pub(crate) fn kind_empty(at: Position, message: &str) -> Finding {
     F {
-        rule: "kind-missing",
-        severity: Severity::Error,
+        rule: Rule::KindMissing,
         message: message.to_owned(),
         explanation: "kubectl decodes each document before mapping it, and an empty kind is no kind: it prints `unable to decode \"<file>\": Object 'Kind' is missing in '…'` (the document as JSON in place of …), goes on with the other documents and exits with an error at the end. The object is never created.".into(),
         fix: None,
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -977,13 +879,10 @@ pub(crate) fn kind_empty(at: Position, message: &str) -> Finding {
 /// A `List` item kubectl cannot type (no kind or no apiVersion of its own or inferred).
 pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding {
     F {
-        rule: "kind-missing",
-        severity: Severity::Error,
+        rule: Rule::KindMissing,
         message: message.to_owned(),
         explanation: "kubectl sends a List's items one by one, each typed by its own apiVersion and kind (an item with neither takes the list's kind without `List` and the list's apiVersion). This item has none: kubectl reports it, goes on with the other items and documents, and exits with an error at the end. It is never created.".into(),
         fix: None,
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -994,58 +893,55 @@ pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding 
 /// it prints after `error parsing <file>: `).
 pub(crate) fn read_refusal(at: Position, error: &crate::read::ReadError) -> Finding {
     use crate::read::ErrorKind as K;
-    let (rule, why, fix): (&'static str, &str, Option<String>) = match error.kind {
+    let (rule, why, fix): (Rule, &str, Option<String>) = match error.kind {
         K::Separator => (
-            "invalid-separator",
+            Rule::InvalidSeparator,
             "kubectl cuts a file into documents at lines that start with `---`; after the dashes only spaces and a `#` comment may follow (`--- {}`, which some tools write for an empty mapping, is refused).",
             Some("---".to_owned()),
         ),
         K::JsonSyntax | K::JsonEof => (
-            "json-syntax",
+            Rule::JsonSyntax,
             "The file starts with `{`, so kubectl reads it as a stream of JSON values, and this one is not valid JSON.",
             None,
         ),
         K::YamlReader | K::YamlScanner | K::YamlParser => (
-            "yaml-syntax",
+            Rule::YamlSyntax,
             "kubectl reads each document with go-yaml v2, which cannot parse the text here. go-yaml counts the line in its message from the start of the document (`---`), and from 0 for some errors; the position shown is the file's.",
             None,
         ),
         K::UnknownAnchor | K::Aliasing => (
-            "yaml-alias",
+            Rule::YamlAlias,
             "go-yaml reads each document on its own: an alias (`*name`) must refer to an anchor (`&name`) written earlier in the same document, and its aliases may not expand without bound.",
             None,
         ),
         K::Decode => (
-            "yaml-decode",
+            Rule::YamlDecode,
             "go-yaml parses the document but cannot decode this value: a mapping or sequence used as a key (often an unrendered template such as `{{ .Values.x }}`), a value that does not fit its tag, bad `!!binary`, or a merge (`<<`) of something that is not a mapping.",
             None,
         ),
         K::UnsupportedKey => (
-            "unsupported-key",
+            Rule::UnsupportedKey,
             "kubectl converts each YAML document to JSON (sigs.k8s.io/yaml), whose keys are strings; this key cannot be converted.",
             None,
         ),
         K::UnsupportedValue => (
-            "unsupported-value",
+            Rule::UnsupportedValue,
             "kubectl converts each YAML document to JSON (sigs.k8s.io/yaml, then encoding/json), which has no infinite or NaN numbers: `.inf`, `-.inf` and `.nan` unquoted are such numbers in YAML 1.1.",
             Some("quote the value if it is meant as a string".to_owned()),
         ),
         K::Panic => (
-            "kubectl-panic",
+            Rule::KubectlPanic,
             "kubectl 1.33 crashes on this stream: after a JSON value, its fallback to YAML mis-counts a short YAML document (fixed in 1.34).",
             None,
         ),
     };
     F {
         rule,
-        severity: Severity::Error,
         message: error.text.clone(),
         explanation: Cow::Owned(format!(
             "{why} kubectl prints `error parsing <file>: …` with these words and stops reading the file here: no document from here on is sent (the ones before it already were)."
         )),
         fix,
-        links: &[],
-        faq: &[],
     }
     .at(at)
 }
@@ -1104,16 +1000,13 @@ pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) ->
         }
     });
     F {
-        rule: "kind-not-served",
-        severity: Severity::Error,
+        rule: Rule::KindNotServed,
         message: message.to_owned(),
         explanation: Cow::Owned(format!(
             "kubectl maps each object's apiVersion and kind to an API resource through the cluster's discovery before sending it. {why}{instead} kubectl prints {}, goes on with the other documents (a mapping error does not stop it) and exits with an error at the end: this object is never created.",
             n.kubectl_line
         )),
         fix,
-        links: &[DEPRECATION_GUIDE],
-        faq: &[],
     }
     .at(at)
 }
@@ -1121,15 +1014,12 @@ pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) ->
 /// The API server's scheme has no lower-case kind that kubectl mapped.
 pub(crate) fn kind_not_registered_finding(at: Position, api_message: &str, kind: &str) -> Finding {
     F {
-        rule: "kind-not-registered",
-        severity: Severity::Error,
+        rule: Rule::KindNotRegistered,
         message: api_message.to_owned(),
         explanation: Cow::Owned(format!(
             "kubectl's discovery mapper also registers every kind in lower case, so kubectl maps this object and sends it; but the API server knows only `{kind}` (kinds are case-sensitive) and cannot decode it. kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …` and goes on with the other documents. The object is never created."
         )),
         fix: Some(format!("kind: {kind}")),
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -1137,13 +1027,10 @@ pub(crate) fn kind_not_registered_finding(at: Position, api_message: &str, kind:
 /// kubectl cannot decode or flatten a document with `items`.
 pub(crate) fn list_invalid(at: Position, message: &str) -> Finding {
     F {
-        rule: "list-invalid",
-        severity: Severity::Error,
+        rule: Rule::ListInvalid,
         message: message.to_owned(),
         explanation: "kubectl reads any document with `items` as a list and sends its items one by one (`FlattenListVisitor`). It cannot decode or flatten this one: it reports it (`unable to decode \"<file>\": …`, or the flattening error), goes on with the other documents and exits with an error at the end. None of its items is sent.".into(),
         fix: None,
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -1176,13 +1063,10 @@ pub(crate) fn not_sent(at: Position, why: NotSent<'_>) -> Finding {
         ),
     };
     F {
-        rule: "not-sent",
-        severity: Severity::Error,
+        rule: Rule::NotSent,
         message,
         explanation: Cow::Owned(explanation),
         fix: None,
-        links: &[],
-        faq: &[],
     }
     .at(at)
 }
@@ -1190,13 +1074,10 @@ pub(crate) fn not_sent(at: Position, why: NotSent<'_>) -> Finding {
 /// The API server validates the object and rejects it (`StatusReasonInvalid`).
 pub(crate) fn object_invalid_finding(at: Position, api_message: &str) -> Finding {
     F {
-        rule: "object-invalid",
-        severity: Severity::Error,
+        rule: Rule::ObjectInvalid,
         message: api_message.to_owned(),
         explanation: "The API server validates the object and rejects it (422 Invalid; kubectl prints `The <Kind> \"<name>\" is invalid: …`), so it is never created and no policy applies. Each cause is marked at its field.".into(),
         fix: None,
-        links: &[PULL_POLICY],
-        faq: &[],
     }
     .at(at)
 }
@@ -1204,13 +1085,10 @@ pub(crate) fn object_invalid_finding(at: Position, api_message: &str) -> Finding
 /// The API server cannot decode the object into its Go type.
 pub(crate) fn object_not_decodable(at: Position, api_message: &str) -> Finding {
     F {
-        rule: "object-not-decodable",
-        severity: Severity::Error,
+        rule: Rule::ObjectNotDecodable,
         message: api_message.to_owned(),
         explanation: "The API server cannot decode the object into its Go type (400 BadRequest; kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …`), so it is never created. The value is marked at its field.".into(),
         fix: None,
-        links: &[PULL_POLICY],
-        faq: &[],
     }
     .at(at)
 }
@@ -1218,13 +1096,10 @@ pub(crate) fn object_not_decodable(at: Position, api_message: &str) -> Finding {
 /// kubectl apply's strict field validation refuses the object for unknown fields.
 pub(crate) fn strict_decoding(at: Position, strict_message: &str) -> Finding {
     F {
-        rule: "strict-decoding",
-        severity: Severity::Error,
+        rule: Rule::StrictDecoding,
         message: strict_message.to_owned(),
         explanation: "kubectl apply asks for strict field validation (its default since 1.27), so the API server refuses the object for its unknown fields (400 BadRequest; kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …`): it is never created. With `kubectl apply --validate=false`, or a client that does not ask for validation, the fields are dropped and the object is created. Each field is marked where it is.".into(),
         fix: None,
-        links: &[FIELD_VALIDATION],
-        faq: &["field-typos"],
     }
     .at(at)
 }
@@ -1232,13 +1107,10 @@ pub(crate) fn strict_decoding(at: Position, strict_message: &str) -> Finding {
 /// A pod spec without containers (`validateContainers`: `field.Required(fldPath, "")`).
 pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
     F {
-        rule: "containers-required",
-        severity: Severity::Error,
+        rule: Rule::ContainersRequired,
         message: api_message.to_owned(),
         explanation: "Every Pod and pod template needs at least one container: an empty or null `containers` list is rejected, whatever the init containers.".into(),
         fix: Some("containers: [{name: app, image: registry.example.com/team/app:1.0.0}]".to_owned()),
-        links: &[OBJECTS],
-        faq: &[],
     }
     .at(at)
 }
@@ -1246,15 +1118,12 @@ pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
 /// A volume with more than one source (`validateVolumeSource`).
 pub(crate) fn volume_multiple_sources(at: Position, api_message: &str, first: &str) -> Finding {
     F {
-        rule: "volume-multiple-sources",
-        severity: Severity::Error,
+        rule: Rule::VolumeMultipleSources,
         message: api_message.to_owned(),
         explanation: Cow::Owned(format!(
             "A volume has exactly one source. The API server takes the first it finds in its own order (emptyDir, hostPath, gitRepo, … csi, ephemeral, image last), here `{first}`, and rejects every further one."
         )),
         fix: Some(format!("keep `{first}` in this volume and move the other source to a volume of its own")),
-        links: &[VOLUMES],
-        faq: &[],
     }
     .at(at)
 }
@@ -1267,15 +1136,12 @@ pub(crate) fn ephemeral_forbidden(at: Position, api_message: &str, pod: bool) ->
         "A pod template cannot hold ephemeral containers: they are added to running Pods (kubectl debug), so the object is rejected."
     };
     F {
-        rule: "ephemeral-containers-forbidden",
-        severity: Severity::Error,
+        rule: Rule::EphemeralContainersForbidden,
         message: api_message.to_owned(),
         explanation: explanation.into(),
         fix: Some(
             "remove ephemeralContainers; add one to a running Pod with kubectl debug".to_owned(),
         ),
-        links: &[EPHEMERAL, EPHEMERAL_DEBUG],
-        faq: &[],
     }
     .at(at)
 }
@@ -1283,15 +1149,12 @@ pub(crate) fn ephemeral_forbidden(at: Position, api_message: &str, pod: bool) ->
 /// An image that is not a string: the API server cannot decode the object.
 pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -> Finding {
     F {
-        rule: "image-not-string",
-        severity: Severity::Error,
+        rule: Rule::ImageNotString,
         message: decode_message.to_owned(),
         explanation: Cow::Owned(format!(
             "Kubernetes reads YAML as YAML 1.1, where this value is a {kind}; the image needs a string, so the object cannot be decoded. Quote it."
         )),
         fix: Some("image: \"registry.example.com/team/app:1.0.0\"".to_owned()),
-        links: &[IMAGE_NAMES],
-        faq: &[],
     }
     .at(at)
 }

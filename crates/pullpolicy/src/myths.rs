@@ -23,16 +23,11 @@
 //! reproduce Kubernetes; the registry (`rules.rs`) holds their ids, severity and links.
 
 use crate::explain::Cx;
-use crate::messages::LINKS;
+use crate::messages::F;
 use crate::read::{Doc, NodeId};
-use crate::report::{Document, Finding, Severity};
+use crate::report::{Document, Finding};
+use crate::rules::Rule;
 use std::borrow::Cow;
-
-/// The links both findings carry: pull policy, defaulting, AlwaysPullImages
-/// (indices into [`LINKS`], kept equal to the registry's by its test).
-const MYTH_LINKS: &[&str] = &[LINKS[1], LINKS[2], LINKS[7]];
-/// The FAQ entries both findings point to.
-const MYTH_FAQ: &[&str] = &["what-is-imagepullpolicy", "always-pull-images"];
 
 /// Where objects keep metadata whose labels could be meant for their containers: the
 /// object's own, and its pod template's (workloads, PodTemplate, CronJob's job template).
@@ -86,9 +81,8 @@ pub(crate) fn check(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) 
 }
 
 fn no_such_kind(kind: &str, at: crate::Position) -> Finding {
-    Finding {
-        rule: "no-pull-policy-kind",
-        severity: Severity::Warning,
+    F {
+        rule: Rule::NoPullPolicyKind,
         message: format!(
             "Kubernetes has no {kind} kind: the pull policy is each container's imagePullPolicy field"
         ),
@@ -99,10 +93,8 @@ fn no_such_kind(kind: &str, at: crate::Position) -> Finding {
             "set `imagePullPolicy:` on each container of the Pod or pod template instead"
                 .to_owned(),
         ),
-        links: MYTH_LINKS,
-        faq: MYTH_FAQ,
-        position: at,
     }
+    .at(at)
 }
 
 fn pull_policy_label(field: &str, key: &str, at: crate::Position) -> Finding {
@@ -111,9 +103,8 @@ fn pull_policy_label(field: &str, key: &str, at: crate::Position) -> Finding {
     } else {
         "annotation"
     };
-    Finding {
-        rule: "pull-policy-label",
-        severity: Severity::Warning,
+    F {
+        rule: Rule::PullPolicyLabel,
         message: format!(
             "the {what} \"{key}\" does not set a pull policy: Kubernetes reads only each container's imagePullPolicy"
         ),
@@ -121,10 +112,8 @@ fn pull_policy_label(field: &str, key: &str, at: crate::Position) -> Finding {
         fix: Some(format!(
             "remove the `{key}` {what} and set `imagePullPolicy:` on the containers it was meant for"
         )),
-        links: MYTH_LINKS,
-        faq: MYTH_FAQ,
-        position: at,
     }
+    .at(at)
 }
 
 #[cfg(test)]
@@ -212,15 +201,5 @@ mod tests {
         assert!(rules("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {imagePullPolicy: Always}\n").is_empty());
         // Not a mapping: nothing to read, no panic.
         assert!(rules("apiVersion: v1\nkind: Pod\nmetadata: [labels]\nspec: 3\n").is_empty());
-    }
-
-    #[test]
-    fn links_are_the_registrys() {
-        use crate::rules::Rule;
-        for rule in [Rule::NoPullPolicyKind, Rule::PullPolicyLabel] {
-            let links: Vec<&str> = rule.links().iter().map(|d| d.url()).collect();
-            assert_eq!(super::MYTH_LINKS, links.as_slice());
-            assert_eq!(super::MYTH_FAQ, rule.faq());
-        }
     }
 }

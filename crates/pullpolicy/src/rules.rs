@@ -352,6 +352,11 @@ macro_rules! registry {
             pub const fn faq(self) -> &'static [&'static str] {
                 match self { $(Rule::$rule => &[$($faq),*],)* }
             }
+
+            /// [`Rule::links`] as URLs: what its findings carry (`Finding::links`).
+            pub const fn link_urls(self) -> &'static [&'static str] {
+                match self { $(Rule::$rule => const { &[$(Doc::$link.url()),*] },)* }
+            }
         }
     };
 }
