@@ -58,6 +58,18 @@ pub(crate) fn string_value<'t>(doc: &'t Doc<'_>, id: NodeId) -> Decoded<'t> {
     }
 }
 
+/// The JSON kind Go's decoder names in a type error (`object`, `array`, `string`,
+/// `number`, `bool`); `None` for null, which decodes into any field.
+pub(crate) fn json_kind(doc: &Doc<'_>, id: NodeId) -> Option<&'static str> {
+    Some(match string_value(doc, id) {
+        Decoded::Absent | Decoded::Null => return None,
+        Decoded::Bool(_) => "bool",
+        Decoded::Number(_) => "number",
+        Decoded::Str(_) => "string",
+        Decoded::Collection(kind) => kind,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

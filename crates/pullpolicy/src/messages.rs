@@ -227,8 +227,10 @@ pub(crate) fn duplicate_field(path: &str) -> String {
     format!("duplicate field {}", go_quote(path))
 }
 
-/// The JSON decoder's error for a value of the wrong type in a string field.
-pub(crate) fn not_a_string(
+/// The JSON decoder's error for a value of the wrong type (Go's `UnmarshalTypeError`:
+/// the struct that holds the field, the field's JSON path without indices, the Go type;
+/// reading spec §5).
+pub(crate) fn unmarshal_type_error(
     go_kind: &str,
     struct_name: &str,
     json_path: &str,
@@ -1147,6 +1149,26 @@ pub(crate) fn ephemeral_forbidden(at: Position, api_message: &str, pod: bool) ->
 }
 
 /// An image that is not a string: the API server cannot decode the object.
+/// A pod spec's list (`containers`, `initContainers`, `ephemeralContainers`, `volumes`)
+/// written as something else, or one of its items not a mapping: the API server cannot
+/// decode the object.
+pub(crate) fn wrong_type(at: Position, decode_message: &str, list: &str, item: bool) -> Finding {
+    let what = if item {
+        format!("each item of `{list}` must be a mapping")
+    } else {
+        format!("`{list}` must be a list (`- ` items)")
+    };
+    F {
+        rule: Rule::WrongType,
+        message: decode_message.to_owned(),
+        explanation: Cow::Owned(format!(
+            "The API server decodes the object into its Go types before it validates anything, and {what}: it refuses the whole object (400 BadRequest). A forgotten `- ` before a container's first field, or a list indented as a mapping, is the usual cause."
+        )),
+        fix: None,
+    }
+    .at(at)
+}
+
 pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -> Finding {
     F {
         rule: Rule::ImageNotString,

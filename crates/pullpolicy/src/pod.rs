@@ -155,6 +155,9 @@ pub(crate) fn pod_spec(
     // A built-in object: what the API server validates (not a custom resource's
     // template, which its CRD does not check this way, nor a fragment).
     let validated = pcx.strict && !pcx.custom;
+    if validated {
+        shapes(cx, doc, spec, pcx, d, &mut errs.decode);
+    }
     for (i, &vol) in list("volumes").iter().enumerate() {
         let path = format!("{}[{i}]", join(&pcx.prefix, "volumes"));
         if pcx.strict {
@@ -214,6 +217,9 @@ pub(crate) fn pod_spec(
         ("ephemeralContainers", Role::EphemeralContainer),
     ] {
         for (i, &node) in list(key).iter().enumerate() {
+            if doc.pairs(node).is_none() && !doc.is_null(node) {
+                continue; // not a container (`shapes`)
+            }
             let path = format!("{}[{i}]", join(&pcx.prefix, key));
             let role = if role_of == Role::InitContainer
                 && text(doc, node, "restartPolicy") == Some("Always")
@@ -245,6 +251,56 @@ pub(crate) fn pod_spec(
     }
     apply_admission(cx, &mut d.entries[first..]);
     errs.verdict()
+}
+
+/// The pod spec's lists the API server cannot decode (`sigs.k8s.io/json`, reading spec
+/// §5): a list written as a mapping or a scalar (`json: cannot unmarshal object into Go
+/// struct field PodSpec.spec.containers of type []v1.Container`), an item that is not a
+/// mapping (`… of type v1.Container`); null decodes into any of them. In the order of
+/// the JSON kubectl sends, whose keys are sorted. Each is an error at its place and a
+/// decoding error of the object.
+fn shapes(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    spec: NodeId,
+    pcx: &PodContext,
+    d: &mut Document,
+    decode_errs: &mut Vec<String>,
+) {
+    for (key, go_type) in [
+        ("containers", "Container"),
+        ("ephemeralContainers", "EphemeralContainer"),
+        ("initContainers", "Container"),
+        ("volumes", "Volume"),
+    ] {
+        let Some(list) = doc.get(spec, key) else {
+            continue;
+        };
+        let path = json_path(&join(&pcx.prefix, key));
+        let Some(items) = doc.items(list) else {
+            if let Some(kind) = decode::json_kind(doc, list) {
+                let go = format!("[]v1.{go_type}");
+                let message = messages::unmarshal_type_error(kind, "PodSpec", &path, &go);
+                let at = key_position(cx, doc, spec, key, list);
+                d.findings
+                    .push(messages::wrong_type(at, &message, key, false));
+                decode_errs.push(message);
+            }
+            continue;
+        };
+        for &item in items {
+            if doc.pairs(item).is_some() {
+                continue;
+            }
+            if let Some(kind) = decode::json_kind(doc, item) {
+                let go = format!("v1.{go_type}");
+                let message = messages::unmarshal_type_error(kind, "PodSpec", &path, &go);
+                d.findings
+                    .push(messages::wrong_type(cx.pos(doc, item), &message, key, true));
+                decode_errs.push(message);
+            }
+        }
+    }
 }
 
 /// Where the key of `map`'s pair whose value is `value` is written (the last such key,
@@ -559,8 +615,12 @@ fn read_image(
         }
         Decoded::Bool(_) | Decoded::Number(_) | Decoded::Collection(_) => {
             let go_kind = go_json_kind(&decoded);
-            let message =
-                messages::not_a_string(go_kind, go_struct, &json_path(field_path), "string");
+            let message = messages::unmarshal_type_error(
+                go_kind,
+                go_struct,
+                &json_path(field_path),
+                "string",
+            );
             findings.push(messages::image_not_string(
                 position,
                 &message,
@@ -729,7 +789,7 @@ fn read_policy(
         Decoded::Bool(t) | Decoded::Number(t) => {
             let go_kind = go_json_kind(&decoded);
             let message =
-                messages::not_a_string(go_kind, go_struct, &json_path(field_path), go_type);
+                messages::unmarshal_type_error(go_kind, go_struct, &json_path(field_path), go_type);
             findings.push(messages::pull_policy_not_a_string(
                 position,
                 &message,
@@ -751,7 +811,8 @@ fn read_policy(
             }
         }
         Decoded::Collection(kind) => {
-            let message = messages::not_a_string(kind, go_struct, &json_path(field_path), go_type);
+            let message =
+                messages::unmarshal_type_error(kind, go_struct, &json_path(field_path), go_type);
             findings.push(messages::pull_policy_not_a_string(
                 position, &message, kind, key,
             ));

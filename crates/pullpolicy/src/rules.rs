@@ -225,6 +225,8 @@ pub enum Rule {
     ContainersRequired,
     /// A volume with more than one source.
     VolumeMultipleSources,
+    /// A pod spec's list written as something else, or an item that is not a mapping.
+    WrongType,
     /// The image is not a string.
     ImageNotString,
     /// This Kubernetes version has no image volumes.
@@ -235,7 +237,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 45] = [
+    pub const ALL: [Rule; 46] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -278,6 +280,7 @@ impl Rule {
         Rule::StrictDecoding,
         Rule::ContainersRequired,
         Rule::VolumeMultipleSources,
+        Rule::WrongType,
         Rule::ImageNotString,
         Rule::ImageVolumeUnsupported,
         Rule::EphemeralContainersForbidden,
@@ -698,6 +701,14 @@ registry! {
         links: [Volumes],
         faq: [],
     },
+    WrongType {
+        id: "wrong-type",
+        severity: Error,
+        title: "A pod spec's list is not a list, or an item is not a mapping",
+        help: "The API server decodes the object into its Go types first: `containers`, `initContainers`, `ephemeralContainers` and `volumes` must be lists of mappings, or it refuses the whole object.",
+        links: [Objects],
+        faq: [],
+    },
     ImageNotString {
         id: "image-not-string",
         severity: Error,
@@ -847,6 +858,10 @@ mod tests {
             (
                 "a number as the image",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {containers: [{name: x, image: 5}]}\n",
+            ),
+            (
+                "containers as a mapping",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: {name: a, image: nginx}\n",
             ),
             (
                 "two volume sources",

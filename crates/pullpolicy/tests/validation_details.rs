@@ -163,3 +163,82 @@ fn causes_are_marked_where_they_are() {
         "The API server validates the object and rejects it (422 Invalid; kubectl prints `The <Kind> \"<name>\" is invalid: …`), so it is never created and no policy applies. Each cause is marked at its field."
     );
 }
+
+/// Stage 5 (`kubectl-reading-pipeline.md` §5): what the API server cannot decode into a
+/// pod spec's lists, in Go's `UnmarshalTypeError` words with the struct and the field
+/// path (the spec's own examples first). Each is the object's refusal
+/// (`object-not-decodable`, framed `<Kind> in version "<v>" cannot be handled as a
+/// <Kind>: …`) and a `wrong-type` error at the place; no entry is read from it.
+#[test]
+fn lists_the_server_cannot_decode() {
+    let rows: Vec<(String, &str, (u32, u32), usize)> = vec![
+        // A forgotten `- ` under `containers:`: a mapping.
+        (
+            pod("  containers:\n    name: app\n    image: nginx\n"),
+            r#"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container"#,
+            (5, 3),
+            0,
+        ),
+        (
+            pod("  containers: [app]\n"),
+            r#"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type v1.Container"#,
+            (5, 16),
+            0,
+        ),
+        (
+            pod(&format!(
+                "{APP}  initContainers: [7, {{name: i, image: \"busybox:1.36\"}}]\n"
+            )),
+            r#"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field PodSpec.spec.initContainers of type v1.Container"#,
+            (6, 20),
+            2,
+        ),
+        (
+            pod(&format!("{APP}  ephemeralContainers: true\n")),
+            r#"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field PodSpec.spec.ephemeralContainers of type []v1.EphemeralContainer"#,
+            (6, 3),
+            1,
+        ),
+        (
+            pod(&format!("{APP}  volumes: {{name: v, emptyDir: {{}}}}\n")),
+            r#"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field PodSpec.spec.volumes of type []v1.Volume"#,
+            (6, 3),
+            1,
+        ),
+        (
+            deployment("containers:\n  name: app\n  image: nginx\n"),
+            r#"Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal object into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container"#,
+            (7, 7),
+            0,
+        ),
+        // In the order of the JSON kubectl sends (sorted keys): `containers` first.
+        (
+            pod("  volumes: x\n  containers: [[a]]\n"),
+            r#"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal array into Go struct field PodSpec.spec.containers of type v1.Container"#,
+            (6, 16),
+            0,
+        ),
+    ];
+    for (text, api_error, at, entries) in rows {
+        let report = explain(&text, 37);
+        let d = &report.documents[0];
+        assert_eq!(d.api_error(), Some(api_error), "{text}");
+        assert_eq!(d.findings[0].rule, "object-not-decodable", "{text}");
+        let wrong = d
+            .findings
+            .iter()
+            .find(|f| f.rule == "wrong-type")
+            .unwrap_or_else(|| panic!("no wrong-type finding: {text}"));
+        assert_eq!(wrong.severity, Severity::Error);
+        assert!(api_error.ends_with(&wrong.message), "{text}");
+        assert_eq!((wrong.position.line, wrong.position.column), at, "{text}");
+        assert_eq!(d.entries.len(), entries, "{text}");
+        assert!(
+            d.entries.iter().all(|e| e.policy.effective.is_none()),
+            "{text}"
+        );
+    }
+    // Null decodes into any of them: `containers: null` is only `Required value`.
+    let report = explain(&pod("  containers: null\n  volumes: [null]\n"), 37);
+    assert!(report.findings().all(|f| f.rule != "wrong-type"));
+}
