@@ -566,7 +566,7 @@ pub fn app() -> Html {
                     { editor }
                     <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(&verdicts) }</section>
                 </div>
-                <section id="faq" class="pane faq" aria-labelledby="faq-title">{ html(&faq) }</section>
+                { html(&faq) }
                 <p class="embed-open"><a {href} target="_blank" rel="noopener">{ "Open in the playground" }</a></p>
                 </main>
                 { notices }

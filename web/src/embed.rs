@@ -114,9 +114,9 @@ mod web {
     #[derive(Debug)]
     pub struct Listeners {
         on_message: Closure<dyn FnMut(web_sys::Event)>,
-        observer: web_sys::ResizeObserver,
+        observer: Option<web_sys::ResizeObserver>,
         /// Kept alive while observing.
-        _on_size: Closure<dyn FnMut()>,
+        _on_size: Closure<dyn FnMut(web_sys::Event)>,
     }
 
     impl Drop for Listeners {
@@ -125,7 +125,9 @@ mod web {
                 "message",
                 self.on_message.as_ref().unchecked_ref(),
             );
-            self.observer.disconnect();
+            if let Some(o) = &self.observer {
+                o.disconnect();
+            }
         }
     }
 
@@ -155,11 +157,13 @@ mod web {
         let _ =
             window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
         // Called once when observing starts, then at each change of the body's size.
-        let on_size = Closure::<dyn FnMut()>::new(post_height);
-        let observer =
-            web_sys::ResizeObserver::new(on_size.as_ref().unchecked_ref()).expect("ResizeObserver");
-        if let Some(body) = gloo::utils::document().body() {
-            observer.observe(&body);
+        // (Typed as an event handler, whose glue the page already has; its argument,
+        // the observer's entries, is not read.)
+        let on_size = Closure::<dyn FnMut(web_sys::Event)>::new(|_| post_height());
+        // (Not `expect`: its message would bring `JsValue`'s `Debug`, 1.4 KB gzip.)
+        let observer = web_sys::ResizeObserver::new(on_size.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(body)) = (&observer, gloo::utils::document().body()) {
+            o.observe(&body);
         }
         Listeners {
             on_message,

@@ -23,11 +23,13 @@ pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
     let mut h = Html::new();
     // Embedded: only the questions the cards link to, answered in place.
     let embed = crate::embed::mode().is_some();
+    // (The section is written here, and only when there are questions: the embed's
+    // markup costs less in the first load than a section in the `html!` of `App`.)
     if embed {
-        h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">Questions about this manifest</h2></div><div class=\"faq-list\">");
         if related.is_empty() {
-            h.raw("<p class=\"muted\">None: its findings link to no question.</p>");
+            return h.finish();
         }
+        h.raw("<section id=\"faq\" class=\"pane faq\" aria-labelledby=\"faq-title\"><div class=\"pane-head\"><h2 id=\"faq-title\">Questions about this manifest</h2></div><div class=\"faq-list\">");
     } else {
         h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool: <code>pullpolicy faq</code>.</p>");
         if !related.is_empty() {
@@ -79,7 +81,7 @@ pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
         answer(&mut h, e, library.as_deref());
         h.raw("</div></div>");
     }
-    h.raw("</div>");
+    h.raw(if embed { "</div></section>" } else { "</div>" });
     h.finish()
 }
 
