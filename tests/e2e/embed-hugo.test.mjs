@@ -48,8 +48,8 @@ image: busybox
 {{< /pullpolicy >}}
 `;
 
-// The article (docs: /work/shared/seed/imagepullpolicy-article.md, copied to
-// tests/fixtures/), its first `code-highlight` renamed `pullpolicy` as embed/README.md says.
+// The article (the seed's copy in tests/fixtures/), its first `code-highlight` renamed
+// `pullpolicy`, as embed/README.md says.
 const ARTICLE_SOURCE = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/imagepullpolicy-article.md'), 'utf8');
 const FIRST_BLOCK = ARTICLE_SOURCE.indexOf('{{< code-highlight "language-yaml" >}}');
 const FIRST_END = ARTICLE_SOURCE.indexOf('{{< /code-highlight >}}', FIRST_BLOCK);
@@ -194,7 +194,7 @@ test("the article with its shortcode renamed keeps its Pod spec on the page, edi
   assert.ok(box.height >= 9 * 14, `every line shows (${box.height} px)`);
   assert.equal(await card.getAttribute('data-effective-policy'), 'IfNotPresent');
   // The article's other blocks stay code blocks.
-  assert.equal(await page.locator('pre > code.language-yaml').count(), 2);
+  assert.equal(await page.locator(':not(pull-policy-explainer) > pre > code.language-yaml').count(), 2);
   assert.deepEqual(await axeViolations(page), [], 'the widget as loaded');
   // Editing in place explains again (the element's own text is left as written).
   await yaml.fill(ARTICLE_POD.replace('IfNotPresent', 'Never'));
@@ -222,7 +222,7 @@ test('without JavaScript, the article shows the Pod spec as a code block', { ski
   await page.goto(`${server.url}article/`);
   const pre = page.locator('pull-policy-explainer > pre');
   assert.equal(await pre.isVisible(), true);
-  assert.equal(await pre.innerText(), ARTICLE_POD.trimEnd());
+  assert.equal((await pre.innerText()).trimEnd(), ARTICLE_POD.trimEnd());
   const box = await pre.boundingBox();
   assert.ok(box.height >= 9 * 14, `every line shows (${box.height} px)`);
   await context.close();

@@ -85,9 +85,10 @@ test('?embed#yaml= shows the editor and the cards only, and links to the playgro
   await page.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   assert.deepEqual(await policies(page), ['Never']);
   assert.equal(await page.$('header.top'), null, 'no header');
-  // Not the playground's FAQ: only the questions the cards link to (none here).
+  // Not the playground's FAQ: only the questions the cards link to.
   assert.equal(await page.$('#faq .intro'), null, 'no full FAQ');
-  assert.equal(await page.$$eval('#faq .faq-entry', (es) => es.length), 0);
+  const entries = await page.$$eval('#faq .faq-entry', (es) => es.map((e) => e.classList.contains('related')));
+  assert.ok(entries.length > 0 && entries.every(Boolean), `${entries}`);
   assert.equal(await page.$('.scenario'), null, 'no scenario panel');
   assert.equal(await page.$('footer.bottom'), null, 'no footer');
   assert.equal(await page.inputValue('#manifest'), manifest);
@@ -270,11 +271,25 @@ test('in the documented sandbox (allow-popups allow-popups-to-escape-sandbox) th
   await playground.waitForSelector('[data-effective-policy]', { timeout: 20000 });
   assert.equal(await playground.inputValue('#manifest'), manifest, 'the playground opens with the manifest');
   assert.ok(await playground.$('header.top'), 'the full playground, not the embed');
+  // A finding's documentation links, under its "more" disclosure.
+  await frame.locator('#verdicts .disclose[aria-controls$="-more-c"]').first().click();
   const docs = frame.locator('#verdicts a[href^="https://kubernetes.io/"]:visible').first();
   const target = await docs.getAttribute('href');
   const [opened] = await Promise.all([context.waitForEvent('page'), docs.click()]);
   await opened.waitForLoadState();
   assert.equal(opened.url(), target);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('at 360×640, in an iframe as wide as the phone, the verdict summary is on the first screen and the height fits', { timeout: 60000 }, async () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: my-pod\nspec:\n  containers:\n  - name: my-container\n    image: nginx:1.19\n    imagePullPolicy: IfNotPresent\n';
+  const { page, context, errors, frame } = await host(`?embed#yaml=${b64url(pod)}`, { width: 360, viewport: { width: 360, height: 640 } });
+  await fitsItsContent(page, frame, 'at 360 px');
+  const top = await page.$eval('#f', (f) => f.getBoundingClientRect().top);
+  const summary = await frame.locator('#verdicts .summary').boundingBox();
+  // The frame's boxes are given in the page's coordinates.
+  assert.ok(summary.y >= top && summary.y + summary.height <= 640, `the summary spans ${summary.y}–${summary.y + summary.height} px of 640`);
   assert.deepEqual(errors, []);
   await context.close();
 });

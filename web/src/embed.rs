@@ -29,31 +29,30 @@ pub enum Embed {
 /// The embed mode named by a query string (with or without `?`).
 pub fn parse(query: &str) -> Option<Embed> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == "embed").then_some(if value == "readonly" {
-            Embed::ReadOnly
-        } else {
-            Embed::Editable
-        })
-    })
+    for pair in query.split('&') {
+        match pair.strip_prefix("embed") {
+            Some("=readonly") => return Some(Embed::ReadOnly),
+            Some(v) if v.is_empty() || v.starts_with('=') => return Some(Embed::Editable),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `url` (without fragment) minus its `embed` query parameter.
 pub fn without_embed(url: &str) -> String {
-    let url = url.split_once('#').map_or(url, |(u, _)| u);
+    let url = url.split('#').next().unwrap_or(url);
     let Some((path, query)) = url.split_once('?') else {
         return url.to_owned();
     };
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split_once('=').map_or(*p, |(k, _)| k) != "embed")
-        .collect();
-    if rest.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", rest.join("&"))
+    let mut out = path.to_owned();
+    for pair in query.split('&') {
+        if !pair.is_empty() && pair.split('=').next() != Some("embed") {
+            out.push(if out.len() == path.len() { '?' } else { '&' });
+            out.push_str(pair);
+        }
     }
+    out
 }
 
 /// This page's embed mode (read once).

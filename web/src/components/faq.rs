@@ -29,7 +29,7 @@ pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
         if related.is_empty() {
             return h.finish();
         }
-        h.raw("<section id=\"faq\" class=\"pane faq\" aria-labelledby=\"faq-title\"><div class=\"pane-head\"><h2 id=\"faq-title\">Questions about this manifest</h2></div><div class=\"faq-list\">");
+        h.raw("<section id=\"faq\" class=\"pane faq\" aria-labelledby=\"faq-title\"><div class=\"pane-head\"><h2 id=\"faq-title\">About your manifest</h2></div><div class=\"faq-list\">");
     } else {
         h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool: <code>pullpolicy faq</code>.</p>");
         if !related.is_empty() {
