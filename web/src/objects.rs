@@ -16,21 +16,12 @@ pub fn same(a: &str, b: &str) -> bool {
 /// the page's first load pays for every byte of code.
 fn names(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for line in text.as_bytes().split(|b| *b == b'\n') {
-        let separator = line.starts_with(b"---");
-        let mut line = line;
-        while let [b' ' | b'\t' | b'\r' | b'-', rest @ ..] = line {
-            line = rest;
-        }
-        while let [rest @ .., b' ' | b'\t' | b'\r' | b'-'] = line {
-            line = rest;
-        }
-        if separator
-            || line.windows(4).any(|w| w == b"name")
-            || line.windows(5).any(|w| w == b"kind:")
-        {
-            for b in line.iter().chain(b"\n") {
-                hash = (hash ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+    for line in text.split('\n') {
+        let separator = line.starts_with("---");
+        let line = line.trim_start_matches(['-', ' ']).trim_end();
+        if separator || line.contains("name") || line.contains("kind:") {
+            for b in line.bytes().chain([b'\n']) {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
             }
         }
     }
