@@ -158,6 +158,10 @@ test('a post with the shortcode shows the verdicts', { skip: !hugo && 'no hugo o
   assert.equal(widgets[1].cards.length, 1, 'the bare fragment has one container');
   assert.equal(widgets[1].cards[0][1], 'Always');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // The manifest in the text area, as written: the hostile name is text.
+  const shown = await page.evaluate(() => document.querySelector('pull-policy-explainer').shadowRoot.querySelector('textarea').value);
+  assert.ok(shown.includes('  - name: "</SCRIPT><script>window.__pwned=1</script><!-- & -->"\n'), shown);
+  assert.equal(await page.evaluate(() => document.querySelector('pull-policy-explainer').shadowRoot.querySelectorAll('script').length), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
