@@ -235,7 +235,8 @@ test('auto-resize: the height posted is the content\'s after load, pullpolicy:se
 
 test('FAQ answers open inside the embed, in place, even in sandbox="allow-scripts"', { timeout: 60000 }, async () => {
   const manifest = POD('nginx');
-  const { page, context, errors, frame } = await host(`?embed#yaml=${b64url(manifest)}`, { sandbox: 'allow-scripts' });
+  // bypassCSP: axe-core is injected below (the page's policy forbids injected scripts).
+  const { page, context, errors, frame } = await host(`?embed#yaml=${b64url(manifest)}`, { sandbox: 'allow-scripts', viewport: { bypassCSP: true } });
   const link = frame.locator('#verdicts [data-rule="latest-tag"] .faq-links a').first();
   const href = await link.getAttribute('href');
   const id = href.match(/#faq-([a-z0-9-]+)$/)[1];
@@ -254,6 +255,14 @@ test('FAQ answers open inside the embed, in place, even in sandbox="allow-script
   assert.match(frame.url(), /#yaml=/);
   assert.equal(await frame.inputValue('#manifest'), manifest);
   await fitsItsContent(page, frame, 'with the answer open');
+  // axe-core in the embed, the answer open.
+  await frame.addScriptTag({ path: path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js') });
+  const violations = await frame.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`);
+  });
+  assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   // Outbound links need allow-popups (embed/README.md): without it, nothing opens.
   const popup = context.waitForEvent('page', { timeout: 1500 }).then(() => true, () => false);
