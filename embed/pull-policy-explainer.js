@@ -17,6 +17,13 @@
 //   credentials         public | valid | missing
 //   playground          URL of the playground for "Open in the playground"
 //                       (default: the folder above this module, i.e. the site's root)
+//   readonly            the manifest is shown but cannot be edited
+//
+// The manifest stays on the page: the component shows it in an editable <textarea>,
+// with the verdicts below it; editing it re-explains (the element's own text is left
+// as it was). The manifest may also be given in a <pre> child instead of the <script>:
+// a <pre> shows the YAML where JavaScript does not run (the Hugo shortcode writes one),
+// and the component replaces it once it runs.
 //
 // It renders the view of the npm API (`view()`: the same document model, worded once,
 // that the playground and the CLI render): structured text (plain, code, typed links),
@@ -102,6 +109,10 @@ a { color: var(--pp-accent); }
 .pp-rejection > p { margin: 0; }
 .pp-status { color: var(--pp-muted); margin: 0; }
 .pp-open { display: inline-block; margin-top: .25em; font-size: .9em; }
+.pp-editor { margin: 0 0 .6em; }
+.pp-editor > label { display: block; font-size: .8em; color: var(--pp-muted); margin: 0 0 .2em; }
+.pp-yaml { display: block; width: 100%; resize: vertical; margin: 0; padding: .5em .6em; font-family: var(--pp-mono); font-size: .85em; line-height: 1.45; tab-size: 2; color: inherit; background: var(--pp-card-bg); border: 1px solid var(--pp-border); border-radius: var(--pp-radius); white-space: pre; overflow: auto; }
+.pp-yaml:focus-visible { outline: 2px solid var(--pp-accent); outline-offset: 1px; }
 `;
 
 let sheet;
@@ -253,12 +264,20 @@ function documentSection(section, many, faqs) {
 }
 
 export class PullPolicyExplainer extends HTMLElement {
-  static observedAttributes = ['kubernetes-version', 'node-image', 'registry', 'credentials', 'playground'];
+  static observedAttributes = ['kubernetes-version', 'node-image', 'registry', 'credentials', 'playground', 'readonly'];
 
   #root = this.attachShadow({ mode: 'open' });
-  #observer = new MutationObserver(() => this.#schedule());
+  // The element's own text changed (a script rewrote it): it replaces the reader's edits.
+  #observer = new MutationObserver(() => {
+    this.#text = null;
+    this.#schedule();
+  });
   #pending = false;
   #renders = 0;
+  /** The reader's edited text (null: the element's). */
+  #text = null;
+  #editor = null;
+  #typing = 0;
 
   constructor() {
     super();
@@ -282,10 +301,44 @@ export class PullPolicyExplainer extends HTMLElement {
     if (this.isConnected) this.#schedule();
   }
 
-  /** The manifest: the text of the first <script type="text/yaml"> child. */
-  get manifest() {
+  /** The manifest, visible and editable (read-only with the `readonly` attribute). */
+  #editorFor(text) {
+    if (!this.#editor) {
+      const area = h('textarea', {
+        class: 'pp-yaml',
+        id: 'pp-yaml',
+        spellcheck: 'false',
+        autocapitalize: 'off',
+        autocomplete: 'off',
+        wrap: 'off',
+      });
+      area.addEventListener('input', () => {
+        this.#text = area.value;
+        clearTimeout(this.#typing);
+        this.#typing = setTimeout(() => this.#render(), 150);
+      });
+      this.#editor = h('div', { class: 'pp-editor', part: 'editor' }, h('label', { for: 'pp-yaml' }, 'Manifest (edit it to see the verdicts change)'), area);
+    }
+    const area = this.#editor.lastChild;
+    if (area.value !== text) area.value = text;
+    area.readOnly = this.hasAttribute('readonly');
+    area.previousSibling.textContent = area.readOnly ? 'Manifest' : 'Manifest (edit it to see the verdicts change)';
+    area.rows = Math.min(Math.max(text.split('\n').length, 3), 30);
+    return this.#editor;
+  }
+
+  /** The manifest written in the element: the text of its first <script type="text/yaml">
+   *  child, else of its first <pre> child (shown where JavaScript does not run). */
+  get source() {
     const script = this.querySelector(':scope > script[type="text/yaml"]');
-    return script ? dedent(unescapeManifest(script.textContent)) : '';
+    if (script) return dedent(unescapeManifest(script.textContent));
+    const pre = this.querySelector(':scope > pre');
+    return pre ? dedent(pre.textContent) : '';
+  }
+
+  /** The manifest explained: the element's, as the reader has edited it. */
+  get manifest() {
+    return this.#text ?? this.source;
   }
 
   /** The last view rendered (the JS API's View), or null. */
@@ -338,8 +391,9 @@ export class PullPolicyExplainer extends HTMLElement {
   async #render() {
     const id = ++this.#renders;
     const manifest = this.manifest;
+    const editor = this.#editorFor(manifest);
     if (!this.#root.querySelector('.pp-body')) {
-      this.#show(h('p', { class: 'pp-status', role: 'status' }, 'Loading the explainer…'));
+      this.#show(editor, h('p', { class: 'pp-status', role: 'status' }, 'Loading the explainer…'));
     }
     let content;
     let link = null;
@@ -368,6 +422,7 @@ export class PullPolicyExplainer extends HTMLElement {
       content = [h('p', { class: 'pp-error-text', role: 'alert' }, `pullpolicy: ${error?.message ?? error}`)];
     }
     this.#show(
+      editor,
       h('div', { class: 'pp-body' }, content),
       link
         ? h('a', { class: 'pp-open', part: 'open', href: link, target: '_blank', rel: 'noopener' }, 'Open in the playground')
@@ -385,11 +440,13 @@ export class PullPolicyExplainer extends HTMLElement {
   }
 
   #show(...nodes) {
-    // Keep adopted style sheets (or the fallback <style>), replace the rest.
+    // Keep adopted style sheets (or the fallback <style>) and the editor (its focus,
+    // selection and scroll), replace the rest.
     for (const node of [...this.#root.childNodes]) {
-      if (node.nodeName !== 'STYLE') node.remove();
+      if (node.nodeName !== 'STYLE' && node !== this.#editor) node.remove();
     }
-    this.#root.append(...nodes.filter(Boolean));
+    if (this.#editor && this.#editor.parentNode !== this.#root) this.#root.append(this.#editor);
+    this.#root.append(...nodes.filter((n) => n && n !== this.#editor));
   }
 }
 

@@ -126,3 +126,39 @@ test('an FAQ link scrolls its answer into view, and Back returns to the finding 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('after a syntax error the last cards stay, greyed and marked, only while the text is about the same objects', async () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n  - name: metrics\n    image: exporter:2\n';
+  const { page, context, errors } = await openPlayground(site, `#yaml=${b64url(pod)}`);
+  const shown = () =>
+    page.evaluate(() => ({
+      stale: Boolean(document.querySelector('#verdicts .documents.stale')),
+      note: document.querySelector('#verdicts .stale-note')?.textContent ?? null,
+      cards: [...document.querySelectorAll('#verdicts [data-effective-policy] .name')].map((n) => n.textContent),
+      syntax: Boolean(document.querySelector('#verdicts .message.syntax')),
+      empty: document.querySelector('#verdicts').textContent.includes('Nothing to explain yet'),
+    }));
+  // The same Pod and containers with a syntax error: the cards stay, greyed, marked.
+  await page.fill('#manifest', pod.replace('image: nginx:1.27', 'image: [nginx:1.27'));
+  await page.waitForSelector('#verdicts .message.syntax', { timeout: 10000 });
+  await settled(page);
+  assert.deepEqual(await shown(), {
+    stale: true,
+    note: 'The verdicts below are from the last version without a syntax error; they update once the error is fixed.',
+    cards: ['app', 'metrics'],
+    syntax: true,
+    empty: false,
+  });
+  // Another object (a renamed container) with a syntax error: the old cards go.
+  await page.fill('#manifest', pod.replace('name: metrics', 'name: exporter').replace('image: nginx:1.27', 'image: [nginx:1.27'));
+  await page.waitForFunction(() => !document.querySelector('#verdicts .documents.stale'), null, { timeout: 10000 });
+  await settled(page);
+  assert.deepEqual(await shown(), { stale: false, note: null, cards: [], syntax: true, empty: false });
+  // Another manifest altogether: none either.
+  await page.fill('#manifest', 'apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n  - {name: postgres, image: [postgres\n');
+  await page.waitForFunction(() => document.querySelector('#verdicts .message.syntax')?.textContent.includes('line'), null, { timeout: 10000 });
+  await settled(page);
+  assert.deepEqual(await shown(), { stale: false, note: null, cards: [], syntax: true, empty: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -48,6 +48,27 @@ image: busybox
 {{< /pullpolicy >}}
 `;
 
+// The article (the seed's copy in tests/fixtures/), its first `code-highlight` renamed
+// `pullpolicy`, as embed/README.md says.
+const ARTICLE_SOURCE = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/imagepullpolicy-article.md'), 'utf8');
+const FIRST_BLOCK = ARTICLE_SOURCE.indexOf('{{< code-highlight "language-yaml" >}}');
+const FIRST_END = ARTICLE_SOURCE.indexOf('{{< /code-highlight >}}', FIRST_BLOCK);
+const ARTICLE =
+  ARTICLE_SOURCE.slice(0, FIRST_BLOCK) +
+  ARTICLE_SOURCE.slice(FIRST_BLOCK, FIRST_END).replace('code-highlight', 'pullpolicy') +
+  '{{< /pullpolicy >}}' +
+  ARTICLE_SOURCE.slice(FIRST_END + '{{< /code-highlight >}}'.length);
+const ARTICLE_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: my-pod
+spec:
+  containers:
+  - name: my-container
+    image: nginx:1.19
+    imagePullPolicy: IfNotPresent
+`;
+
 let root;
 let site;
 let server;
@@ -69,6 +90,12 @@ before(async () => {
   );
   fs.writeFileSync(path.join(site, 'layouts/_default/list.html'), '<!doctype html><title>list</title>\n');
   fs.writeFileSync(path.join(site, 'content/posts/imagepullpolicy.md'), POST);
+  // The article itself, its first Pod spec explained by renaming its shortcode (the
+  // blog's own shortcodes stubbed: code-highlight as a code block, faq as nothing).
+  fs.mkdirSync(path.join(site, 'layouts/shortcodes'), { recursive: true });
+  fs.writeFileSync(path.join(site, 'layouts/shortcodes/code-highlight.html'), '<pre><code class="{{ .Get 0 }}">{{ .Inner }}</code></pre>\n');
+  fs.writeFileSync(path.join(site, 'layouts/shortcodes/faq.html'), '\n');
+  fs.writeFileSync(path.join(site, 'content/posts/article.md'), ARTICLE);
   // The shortcode used as the README says: embed/hugo as a theme component.
   execFileSync('hugo', ['--quiet', '--themesDir', EMBED, '--theme', 'hugo', '-d', path.join(site, 'public')], {
     cwd: site,
@@ -76,6 +103,7 @@ before(async () => {
   // The blog and the tool on one host: the post under the site's sub-path.
   root = copyOfDist();
   fs.cpSync(path.join(site, 'public/posts/imagepullpolicy'), path.join(root, 'blog'), { recursive: true });
+  fs.cpSync(path.join(site, 'public/posts/kubernetes-imagepullpolicy'), path.join(root, 'article'), { recursive: true });
   server = await serve({ root, prefix: PREFIX });
   browser = await launch();
 });
@@ -87,17 +115,17 @@ after(async () => {
 
 test('the shortcode writes the element, the escaped manifest and the module', { skip: !hugo && 'no hugo on PATH' }, () => {
   const html = fs.readFileSync(path.join(root, 'blog/index.html'), 'utf8');
+  // The manifest as a code block (HTML-escaped), which shows without JavaScript.
   assert.ok(
     html.includes(`<pull-policy-explainer playground="${PREFIX}" kubernetes-version="1.34">
-<script type="text/yaml">
-apiVersion: v1
+<pre data-pullpolicy-yaml><code class="language-yaml">apiVersion: v1
 kind: Pod
 `),
     html,
   );
   // Then the status paragraph, shown until the component runs (embed-load.test.mjs).
-  assert.ok(html.includes(`  - name: "<\\/SCRIPT><script>window.__pwned=1<\\/script><\\!-- & -->"\n    image: nginx\n</script>\n<p data-pullpolicy-status="`));
-  assert.ok(html.includes(`<pull-policy-explainer playground="${PREFIX}">\n<script type="text/yaml">\nimage: busybox\n</script>`));
+  assert.ok(html.includes(`  - name: &#34;&lt;/SCRIPT&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;!-- &amp; --&gt;&#34;\n    image: nginx\n</code></pre>\n<p data-pullpolicy-status="`), html);
+  assert.ok(html.includes(`<pull-policy-explainer playground="${PREFIX}">\n<pre data-pullpolicy-yaml><code class="language-yaml">image: busybox\n</code></pre>`));
   assert.equal(html.split(`<script type="module" src="${PREFIX}embed/pull-policy-explainer.js" onerror="`).length, 3);
 });
 
@@ -130,6 +158,79 @@ test('a post with the shortcode shows the verdicts', { skip: !hugo && 'no hugo o
   assert.equal(widgets[1].cards.length, 1, 'the bare fragment has one container');
   assert.equal(widgets[1].cards[0][1], 'Always');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // The manifest in the text area, as written: the hostile name is text.
+  const shown = await page.evaluate(() => document.querySelector('pull-policy-explainer').shadowRoot.querySelector('textarea').value);
+  assert.ok(shown.includes('  - name: "</SCRIPT><script>window.__pwned=1</script><!-- & -->"\n'), shown);
+  assert.equal(await page.evaluate(() => document.querySelector('pull-policy-explainer').shadowRoot.querySelectorAll('script').length), 0);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** axe-core over the widget, its shadow DOM included (the test blog's own page has no
+ *  landmarks: not the widget's to fix). */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: path.resolve(import.meta.dirname, 'node_modules/axe-core/axe.min.js') });
+  }
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run({ include: [['pull-policy-explainer']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')} (${v.nodes[0].failureSummary})`);
+  });
+}
+
+test("the article with its shortcode renamed keeps its Pod spec on the page, editable, the verdict below it", { skip: !hugo && 'no hugo on PATH', timeout: 60000 }, async () => {
+  const html = fs.readFileSync(path.join(root, 'article/index.html'), 'utf8');
+  assert.equal(html.split('<pull-policy-explainer').length, 2, 'one widget: the first block');
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${server.url}article/`);
+  const widget = page.locator('pull-policy-explainer');
+  const yaml = widget.locator('textarea.pp-yaml');
+  await widget.locator('[data-effective-policy]').first().waitFor({ timeout: 30000 });
+  // The Pod spec, exactly as written, visible and labelled; the verdict below it.
+  assert.equal(await yaml.inputValue(), ARTICLE_POD);
+  assert.equal(await yaml.isVisible(), true);
+  assert.equal(await yaml.isEditable(), true);
+  const box = await yaml.boundingBox();
+  const card = widget.locator('[data-effective-policy]').first();
+  assert.ok((await card.boundingBox()).y >= box.y + box.height, 'the card is below the YAML');
+  assert.ok(box.height >= 9 * 14, `every line shows (${box.height} px)`);
+  assert.equal(await card.getAttribute('data-effective-policy'), 'IfNotPresent');
+  // The article's other blocks stay code blocks.
+  assert.equal(await page.locator(':not(pull-policy-explainer) > pre > code.language-yaml').count(), 2);
+  assert.deepEqual(await axeViolations(page), [], 'the widget as loaded');
+  // Editing in place explains again (the element's own text is left as written).
+  await yaml.fill(ARTICLE_POD.replace('IfNotPresent', 'Never'));
+  await page.waitForFunction(
+    () => document.querySelector('pull-policy-explainer').shadowRoot.querySelector('[data-effective-policy]')?.dataset.effectivePolicy === 'Never',
+    null,
+    { timeout: 10000 },
+  );
+  await yaml.fill(ARTICLE_POD.replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: [oops'));
+  await page.waitForFunction(
+    () => document.querySelector('pull-policy-explainer').shadowRoot.querySelector('[data-rule="syntax-error"]'),
+    null,
+    { timeout: 10000 },
+  );
+  assert.equal(await yaml.inputValue(), ARTICLE_POD.replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: [oops'), 'the text is kept');
+  assert.deepEqual(await axeViolations(page), [], 'after edits, with a syntax error');
+  assert.equal(await page.evaluate(() => document.querySelector('pull-policy-explainer > pre').textContent), ARTICLE_POD);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without JavaScript, the article shows the Pod spec as a code block', { skip: !hugo && 'no hugo on PATH' }, async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}article/`);
+  const pre = page.locator('pull-policy-explainer > pre');
+  assert.equal(await pre.isVisible(), true);
+  assert.equal((await pre.innerText()).trimEnd(), ARTICLE_POD.trimEnd());
+  const box = await pre.boundingBox();
+  assert.ok(box.height >= 9 * 14, `every line shows (${box.height} px)`);
   await context.close();
 });

@@ -355,3 +355,37 @@ test('the npm package: package.json, TypeScript declarations, a page using the J
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the component shows its manifest in an editable text area above the cards; edits explain again; readonly', { timeout: 60000 }, async () => {
+  const { context, page, errors } = await newPage();
+  await page.goto(`${server.url}embed/component-test.html`);
+  await componentsRendered(page);
+  const area = page.locator('#clean textarea.pp-yaml');
+  assert.equal(await area.inputValue(), CLEAN_MANIFEST, 'dedented, exactly the manifest');
+  assert.equal(await page.locator('#clean label[for="pp-yaml"]').isVisible(), true);
+  const policies = () => page.evaluate(() =>
+    [...document.getElementById('clean').shadowRoot.querySelectorAll('[data-effective-policy]')].map((c) => c.dataset.effectivePolicy).join());
+  // Typing explains again, after a short pause, and the text area keeps focus and text.
+  await area.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('  - name: more\n    image: busybox:1\n    imagePullPolicy: Always\n');
+  await page.waitForFunction(() =>
+    document.getElementById('clean').shadowRoot.querySelectorAll('[data-effective-policy]').length === 4, null, { timeout: 10000 });
+  assert.equal(await policies(), 'Always,IfNotPresent,Never,Always');
+  assert.equal(await page.evaluate(() => document.getElementById('clean').shadowRoot.activeElement?.className), 'pp-yaml');
+  // "Open in the playground" carries the edited manifest; the element's own text is unchanged.
+  const open = new URL(await page.evaluate(() => document.getElementById('clean').shadowRoot.querySelector('a.pp-open').href));
+  assert.match(Buffer.from(new URLSearchParams(open.hash.slice(1)).get('yaml'), 'base64url').toString('utf8'), /name: more/);
+  assert.doesNotMatch(await page.evaluate(() => document.querySelector('#clean > script').textContent), /name: more/);
+  // A script changing the element's manifest replaces the reader's edits.
+  await page.evaluate(() => (document.querySelector('#clean > script').textContent = 'image: nginx:1.19\n'));
+  await page.waitForFunction(() => document.getElementById('clean').shadowRoot.querySelector('textarea').value === 'image: nginx:1.19\n');
+  await page.waitForFunction(() =>
+    document.getElementById('clean').shadowRoot.querySelectorAll('[data-effective-policy]').length === 1, null, { timeout: 10000 });
+  // readonly: shown, not editable.
+  await page.evaluate(() => document.getElementById('clean').setAttribute('readonly', ''));
+  await page.waitForFunction(() => document.getElementById('clean').shadowRoot.querySelector('textarea').readOnly);
+  assert.equal(await area.isEditable(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

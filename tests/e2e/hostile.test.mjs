@@ -156,9 +156,11 @@ test('a syntax error in the middle of a 3-document stream', { timeout: 90000 }, 
   await hostile('syntax error mid-stream', text,
     async (p) => (await syntaxMessage(p)) === "Syntax error on line 11, column 1 (document 2): error converting YAML to JSON: yaml: line 3: did not find expected ',' or ']'",
     async (p) => {
-      // The verdicts of the last text without an error stay, greyed, as the page says.
-      assert.ok(await p.$('.documents.stale [data-effective-policy]'));
-      assert.match(await p.textContent('#verdicts'), /The verdicts below are from the last version without a syntax error/);
+      // The last text without an error (the page's first example) is about other
+      // objects: its verdicts are not kept (issue 20; article.test.mjs keeps them for
+      // the same objects).
+      assert.equal(await p.$('.documents.stale'), null);
+      assert.doesNotMatch(await p.textContent('#verdicts'), /The verdicts below are from the last version without a syntax error/);
     });
 });
 
@@ -188,7 +190,8 @@ test('greyed verdicts are the last good ones, whichever engine explained them', 
   await setAndWait(page, POD('smallgood'), async (p) => (await titles(p)).includes('Pod smallgood'));
   await setAndWait(page, `${pad}a: [broken\n`, async (p) => (await syntaxMessage(p)) !== null);
   await setAndWait(page, pad + POD('biggood'), async (p) => (await titles(p)).includes('Pod biggood') && !(await syntaxMessage(p)));
-  await setAndWait(page, POD('[broken'), async (p) => (await syntaxMessage(p)) !== null);
+  // The same objects with a syntax error (else no verdicts stay: article.test.mjs).
+  await setAndWait(page, `${POD('biggood')}  - [unclosed\n`, async (p) => (await syntaxMessage(p)) !== null);
   assert.match(await page.textContent('.documents.stale'), /Pod biggood/);
   await context.close();
 });

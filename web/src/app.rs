@@ -388,7 +388,6 @@ pub fn app() -> Html {
     // - save after every analysis and every scenario or theme change;
     // - a share link in the address bar stays only while the text is the link's; the
     //   theme goes on <html>;
-    // - embedded: the parent learns the height;
     // - focus goes back to a control whose markup a state change replaced, into a
     //   menu that just opened, onto a FAQ entry asked for.
     // Its timers are kept in `after`: a new one replaces (cancels) the one before, and
@@ -464,10 +463,6 @@ pub fn app() -> Html {
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = changed(|a, b| a.shown != b.shown);
-            #[cfg(target_arch = "wasm32")]
-            if embed.is_some() {
-                crate::embed::post_height();
-            }
             crate::components::restore_focus(&ui);
             if changed(|a, b| a.menu != b.menu) {
                 match s.menu {
@@ -501,14 +496,16 @@ pub fn app() -> Html {
                 Analysis::Pending => render::pending(),
             })
         });
+        // Embedded too: there, the answers the cards link to (components::faq).
+        let related = state
+            .rendered()
+            .map(|r| r.related.clone())
+            .unwrap_or_default();
+        let faq = keep(&mut c.faq, related, |related| {
+            render::faq(related, &state.open).into()
+        });
         match embed {
-            Some(_) => (
-                markers,
-                Shown::default(),
-                Shown::default(),
-                verdicts,
-                Shown::default(),
-            ),
+            Some(_) => (markers, Shown::default(), Shown::default(), verdicts, faq),
             None => {
                 let example = match state.source {
                     Source::Example(i) => Some(i),
@@ -526,13 +523,6 @@ pub fn app() -> Html {
                 });
                 let scenario = keep(&mut c.scenario, state.options.clone(), |o| {
                     render::scenario(o, &state.open).into()
-                });
-                let related = state
-                    .rendered()
-                    .map(|r| r.related.clone())
-                    .unwrap_or_default();
-                let faq = keep(&mut c.faq, related, |related| {
-                    render::faq(related, &state.open).into()
                 });
                 (markers, header, scenario, verdicts, faq)
             }
@@ -572,11 +562,13 @@ pub fn app() -> Html {
         let href = crate::embed::playground_url(&state.text, &state.options);
         return html! {
             <div class="app embed" {onclick} {onchange} onfocusin={crate::components::on_focusin}>
-                <main id="main" class="layout"><div class="work">
+                <main id="main" class="layout"><h1 class="sr-only">{ "pullpolicy" }</h1><div class="work">
                     { editor }
                     <section id="verdicts" class="pane verdicts" aria-labelledby="verdicts-title" tabindex="-1">{ html(&verdicts) }</section>
-                </div></main>
+                </div>
+                { html(&faq) }
                 <p class="embed-open"><a {href} target="_blank" rel="noopener">{ "Open in the playground" }</a></p>
+                </main>
                 { notices }
             </div>
         };

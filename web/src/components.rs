@@ -223,7 +223,12 @@ pub fn on_click(e: yew::MouseEvent, latest: &Latest, d: &Dispatch, ui: &UiRef) {
                     .flatten()
                     .map(|b| b.id())
                     .unwrap_or_default();
-                crate::browser::push_hash(&format!("faq-{id}"), &back);
+                // Embedded, the fragment holds the manifest: the answer opens in place.
+                if crate::embed::mode().is_some() {
+                    load_library();
+                } else {
+                    crate::browser::push_hash(&format!("faq-{id}"), &back);
+                }
                 d.dispatch(Action::OpenFaq(id));
             }
             Click::Filter(p) => d.dispatch(Action::Filter(p)),

@@ -4,11 +4,18 @@
 //! - the manifest comes from the fragment (`#yaml=` / `#z=`, as in share links) or
 //!   from the parent: `postMessage({type: 'pullpolicy:set', yaml: '…'})` (any
 //!   origin; only string `yaml` values are taken);
-//! - after every render the page posts `{type: 'pullpolicy:height', height}` to the
-//!   parent, so it can size the iframe;
+//! - whenever the content's height changes (a render, an answer opened, a new width)
+//!   the page posts `{type: 'pullpolicy:height', height}` to the parent, so it can size
+//!   the iframe: the height of `<body>`, watched by a `ResizeObserver` (the document's
+//!   `scrollHeight` is never less than the iframe's own height, and embedded, nothing is
+//!   left to `content-visibility: auto`, whose placeholders would be measured instead);
 //! - nothing is saved (the user's own playground work stays untouched), and no
 //!   worker is started (a sandboxed, opaque-origin page may not start one);
-//! - a link, "Open in the playground", carries the manifest to the full page.
+//! - a link, "Open in the playground", carries the manifest to the full page; it and the
+//!   kubernetes.io links open a new tab, which a sandboxed iframe allows only with
+//!   `allow-popups allow-popups-to-escape-sandbox`;
+//! - the FAQ answers the cards link to are shown in the page, below the cards (the
+//!   links open them there, without navigating).
 
 /// How the page is embedded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,31 +29,30 @@ pub enum Embed {
 /// The embed mode named by a query string (with or without `?`).
 pub fn parse(query: &str) -> Option<Embed> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == "embed").then_some(if value == "readonly" {
-            Embed::ReadOnly
-        } else {
-            Embed::Editable
-        })
-    })
+    for pair in query.split('&') {
+        match pair.strip_prefix("embed") {
+            Some("=readonly") => return Some(Embed::ReadOnly),
+            Some(v) if v.is_empty() || v.starts_with('=') => return Some(Embed::Editable),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `url` (without fragment) minus its `embed` query parameter.
 pub fn without_embed(url: &str) -> String {
-    let url = url.split_once('#').map_or(url, |(u, _)| u);
+    let url = url.split('#').next().unwrap_or(url);
     let Some((path, query)) = url.split_once('?') else {
         return url.to_owned();
     };
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split_once('=').map_or(*p, |(k, _)| k) != "embed")
-        .collect();
-    if rest.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", rest.join("&"))
+    let mut out = path.to_owned();
+    for pair in query.split('&') {
+        if !pair.is_empty() && pair.split('=').next() != Some("embed") {
+            out.push(if out.len() == path.len() { '?' } else { '&' });
+            out.push_str(pair);
+        }
     }
+    out
 }
 
 /// This page's embed mode (read once).
@@ -71,7 +77,7 @@ pub fn playground_url(text: &str, options: &pullpolicy::Options) -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{Listeners, listen, post_height};
+pub use web::{Listeners, listen};
 
 #[cfg(target_arch = "wasm32")]
 mod web {
@@ -86,10 +92,11 @@ mod web {
         (!js_sys::Object::is(&parent, &window)).then_some(parent)
     }
 
-    /// Tells the parent the page's height.
+    /// Tells the parent the content's height: `<body>`'s (its margin is 0; its height
+    /// is its content's, where the root's `scrollHeight` is at least the viewport's).
     pub fn post_height() {
         let Some(parent) = parent() else { return };
-        let Some(root) = gloo::utils::document().document_element() else {
+        let Some(body) = gloo::utils::document().body() else {
             return;
         };
         let message = js_sys::Object::new();
@@ -97,28 +104,33 @@ mod web {
         let _ = js_sys::Reflect::set(
             &message,
             &"height".into(),
-            &JsValue::from(root.scroll_height()),
+            &JsValue::from(body.scroll_height()),
         );
         let _ = parent.post_message(&message, "*");
     }
 
-    /// The `message` and `resize` listeners; removed when dropped.
-    type Handler = Closure<dyn FnMut(web_sys::Event)>;
-
+    /// The `message` listener and the body's `ResizeObserver`; removed when dropped.
     #[derive(Debug)]
-    pub struct Listeners(Vec<(&'static str, Handler)>);
+    pub struct Listeners {
+        on_message: Closure<dyn FnMut(web_sys::Event)>,
+        observer: Option<web_sys::ResizeObserver>,
+        /// Kept alive while observing.
+        _on_size: Closure<dyn FnMut(web_sys::Event)>,
+    }
 
     impl Drop for Listeners {
         fn drop(&mut self) {
-            let window = gloo::utils::window();
-            for (name, f) in &self.0 {
-                let _ =
-                    window.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+            let _ = gloo::utils::window().remove_event_listener_with_callback(
+                "message",
+                self.on_message.as_ref().unchecked_ref(),
+            );
+            if let Some(o) = &self.observer {
+                o.disconnect();
             }
         }
     }
 
-    /// Takes `pullpolicy:set` messages; posts the height again on resize.
+    /// Takes `pullpolicy:set` messages; posts the height whenever it changes.
     pub fn listen(dispatch: Dispatch) -> Listeners {
         let window = gloo::utils::window();
         let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
@@ -141,12 +153,22 @@ mod web {
                 });
             }
         });
-        let on_resize = Closure::<dyn FnMut(web_sys::Event)>::new(|_| post_height());
-        let items = vec![("message", on_message), ("resize", on_resize)];
-        for (name, f) in &items {
-            let _ = window.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        // Called once when observing starts, then at each change of the body's size.
+        // (Typed as an event handler, whose glue the page already has; its argument,
+        // the observer's entries, is not read.)
+        let on_size = Closure::<dyn FnMut(web_sys::Event)>::new(|_| post_height());
+        // (Not `expect`: its message would bring `JsValue`'s `Debug`, 1.4 KB gzip.)
+        let observer = web_sys::ResizeObserver::new(on_size.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(body)) = (&observer, gloo::utils::document().body()) {
+            o.observe(&body);
         }
-        Listeners(items)
+        Listeners {
+            on_message,
+            observer,
+            _on_size: on_size,
+        }
     }
 }
 

@@ -113,9 +113,14 @@ impl Analyser {
         };
         let cost_ms = (crate::browser::now() - start) as u32;
         // Shown greyed: the last report without syntax errors, with its own lines.
+        // Only while the text is about the same objects (crate::objects).
         let stale = good
-            .map(|(_, g, l)| (g, l))
-            .filter(|(g, _)| !report.syntax_errors.is_empty() && *g != report);
+            .filter(|(t, g, _)| {
+                !report.syntax_errors.is_empty()
+                    && *g != report
+                    && crate::objects::same(t, &job.text)
+            })
+            .map(|(_, g, l)| (g, l));
         let verdicts = render::verdicts(&VerdictsProps {
             report: &report,
             lines: &lines,
@@ -469,11 +474,16 @@ mod tests {
         // This thread never explained the good text (the worker did): it does now.
         let good = POD.replace("name: p}", "name: from-the-worker}");
         assert_ne!(good, POD);
-        let mut broken = job("kind: [\n");
+        let mut broken = job(&format!("{good}  - [unclosed\n"));
         broken.good = Some(Rc::new(good));
         let r = Analyser::default().run(&broken);
         assert!(r.verdicts.as_str().contains("documents stale"));
         assert!(r.verdicts.as_str().contains("from-the-worker"));
+        // A text about other objects: the good report's cards are not shown.
+        broken.text = Rc::new("kind: [\n".to_owned());
+        let r = Analyser::default().run(&broken);
+        assert!(!r.verdicts.as_str().contains("documents stale"));
+        assert!(!r.verdicts.as_str().contains("from-the-worker"));
     }
 
     #[test]

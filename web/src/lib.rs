@@ -20,6 +20,7 @@ pub mod library;
 pub mod lines;
 pub mod markdown;
 pub mod markup;
+pub mod objects;
 pub mod open;
 pub mod params;
 pub mod share;

@@ -21,17 +21,31 @@ pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
     let library = crate::library::get();
     let here = PlaygroundBase::this_page();
     let mut h = Html::new();
-    h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool: <code>pullpolicy faq</code>.</p>");
-    if !related.is_empty() {
-        h.raw("<div class=\"related-list\"><h3>About your manifest</h3><ul>");
-        for e in entries.iter().filter(|e| related.contains(&e.id)) {
-            link_item(&mut h, e);
+    // Embedded: only the questions the cards link to, answered in place.
+    let embed = crate::embed::mode().is_some();
+    // (The section is written here, and only when there are questions: the embed's
+    // markup costs less in the first load than a section in the `html!` of `App`.)
+    if embed {
+        if related.is_empty() {
+            return h.finish();
         }
-        h.raw("</ul></div>");
+        h.raw("<section id=\"faq\" class=\"pane faq\" aria-labelledby=\"faq-title\"><div class=\"pane-head\"><h2 id=\"faq-title\">About your manifest</h2></div><div class=\"faq-list\">");
+    } else {
+        h.raw("<div class=\"pane-head\"><h2 id=\"faq-title\">FAQ &amp; guidance</h2></div><p class=\"intro\">The first four questions are the ones the article “A Beginner’s Guide to Unlocking the Power of ImagePullPolicy” asks; the answers here correct what it gets wrong. The same answers are in the command-line tool: <code>pullpolicy faq</code>.</p>");
+        if !related.is_empty() {
+            h.raw("<div class=\"related-list\"><h3>About your manifest</h3><ul>");
+            for e in entries.iter().filter(|e| related.contains(&e.id)) {
+                link_item(&mut h, e);
+            }
+            h.raw("</ul></div>");
+        }
+        h.raw("<div class=\"faq-list\">");
     }
-    h.raw("<div class=\"faq-list\">");
     for e in entries {
         let is_related = related.contains(&e.id);
+        if embed && !is_related {
+            continue;
+        }
         // The accordion pattern: a heading holding the button, then the answer.
         let id = format!("faq-{}", e.id);
         let content = format!("{id}-c");
@@ -67,7 +81,7 @@ pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
         answer(&mut h, e, library.as_deref());
         h.raw("</div></div>");
     }
-    h.raw("</div>");
+    h.raw(if embed { "</div></section>" } else { "</div>" });
     h.finish()
 }
 

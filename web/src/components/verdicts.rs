@@ -135,7 +135,7 @@ pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
     if stale {
         h.el("p", "stale-note", wording::STALE);
     }
-    if shown.documents.is_empty() {
+    if shown.documents.is_empty() && report.syntax_errors.is_empty() {
         h.el(
             "p",
             "muted",
