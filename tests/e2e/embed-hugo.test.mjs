@@ -212,7 +212,7 @@ test("the article with its shortcode renamed keeps its Pod spec on the page, edi
   );
   await yaml.fill(ARTICLE_POD.replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: [oops'));
   await page.waitForFunction(
-    () => document.querySelector('pull-policy-explainer').shadowRoot.querySelector('[data-rule="syntax-error"]'),
+    () => document.querySelector('pull-policy-explainer').shadowRoot.querySelector('[data-rule="yaml-syntax"]'),
     null,
     { timeout: 10000 },
   );
