@@ -430,21 +430,8 @@ fn read_list(
     // The list's own mapping (`infoForData`), then its flattening (`FlattenListVisitor`:
     // an item that is itself a list cannot be extracted).
     if refusal.is_none() && mapping::map(release, group, version, kind) == Mapping::NoMatch {
-        let (name, namespace) = names(doc, root);
-        let text = messages::no_kind_match(group, version, kind);
-        let finding = not_served_finding(
-            cx,
-            doc,
-            root,
-            group,
-            api_version,
-            kind,
-            &text,
-            &name,
-            &namespace,
-            false,
-        );
-        refusal = Some(by_kubectl(false, text, finding));
+        let gvk = (group, version, api_version, kind);
+        refusal = Some(not_served(cx, doc, root, gvk, false));
     }
     if refusal.is_none()
         && items
@@ -654,21 +641,8 @@ fn read_object(
         }
         None => match mapping::map(release, group, version, kind) {
             Mapping::NoMatch => {
-                let (name, namespace) = names(doc, node);
-                let text = messages::no_kind_match(group, version, kind);
-                let finding = not_served_finding(
-                    cx,
-                    doc,
-                    node,
-                    group,
-                    api_version,
-                    kind,
-                    &text,
-                    &name,
-                    &namespace,
-                    item,
-                );
-                d.refuse(by_kubectl(false, text, finding));
+                let gvk = (group, version, api_version, kind);
+                d.refuse(not_served(cx, doc, node, gvk, item));
                 Reach::NotSent
             }
             Mapping::Served => Reach::Server,
@@ -827,21 +801,20 @@ fn read_custom(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, kind: &str, d: &mut Doc
     let _ = pod::pod_spec(cx, doc, spec, &pcx, d);
 }
 
-/// The `kind-not-served` finding for `kind` in `api_version`, at the `apiVersion` value
-/// when the kind is served in another one, else at the `kind` value.
-#[allow(clippy::too_many_arguments)]
-fn not_served_finding(
+/// kubectl's refusal of an object whose kind its REST mapper does not find (`no matches
+/// for kind …`), with its `kind-not-served` finding: at the `apiVersion` value when the
+/// kind is served in another one, else at the `kind` value. `gvk` is the group, version,
+/// `apiVersion` as written, and kind; `item`: a list's item.
+fn not_served(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
     node: NodeId,
-    group: &str,
-    api_version: &str,
-    kind: &str,
-    message: &str,
-    name: &str,
-    namespace: &str,
+    gvk: (&str, &str, &str, &str),
     item: bool,
-) -> crate::Finding {
+) -> Refusal {
+    let (group, version, api_version, kind) = gvk;
+    let (name, namespace) = names(doc, node);
+    let message = messages::no_kind_match(group, version, kind);
     let release = cx.options.kubernetes_version;
     let served_as =
         mapping::served_instead(release, group, kind).map(|(gv, k)| (gv.to_string(), k));
@@ -858,10 +831,11 @@ fn not_served_finding(
         group_version: api_version,
         kind,
         served_as,
-        kubectl_line: messages::kubectl_mapping_line(name, namespace, message, item),
+        kubectl_line: messages::kubectl_mapping_line(&name, &namespace, &message, item),
         version: release,
     };
-    messages::kind_not_served(at, message, &n)
+    let finding = messages::kind_not_served(at, &message, &n);
+    by_kubectl(false, message, finding)
 }
 
 /// `metadata.name` and `metadata.namespace` as kubectl reads them (`""` when absent).
