@@ -63,6 +63,10 @@ fn initial_state(analyser: &mut crate::engine::Analyser) -> State {
     // (unless the last visit crashed: then it waits for the user).
     match crashed {
         Some(details) => state.analysis = Analysis::Crashed { details },
+        // Evidence waits for the diagnosis (the deferred module): asked for at once.
+        None if crate::evidence::is_evidence(&state.text) => {
+            state = (*yew::Reducible::reduce(Rc::new(state), Action::Analyse)).clone();
+        }
         None if state.text.len() <= crate::MAX_INPUT => {
             let first = analyser.run(&state.job());
             state.apply(Shared::new(first), crate::browser::now());
@@ -423,13 +427,8 @@ pub fn app() -> Html {
                     save_or_warn(&s, Some(&dispatch), &ui);
                     let job = s.job();
                     drop(s);
-                    #[cfg(target_arch = "wasm32")]
-                    match crate::worker::current(&dispatch) {
-                        Some(e) => e.request(job),
-                        None => crate::worker::run_here(&job, &dispatch, &ui),
-                    }
-                    #[cfg(not(target_arch = "wasm32"))]
-                    crate::worker::run_here(&job, &dispatch, &ui);
+                    // Evidence is diagnosed, a manifest explained (here or in the worker).
+                    crate::diagnosis::request(job, &dispatch, &ui);
                 }));
             }
             if changed(|a, b| a.notice != b.notice) {

@@ -105,6 +105,13 @@ fn is_loaded() -> bool {
     true
 }
 
+/// The deferred module's diagnosis of `job` ([`crate::diagnosis::run`]); `None` until it
+/// has loaded, or if it did not; `Err` when it failed (a trap).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn diagnose(job: &crate::engine::Job) -> Option<Result<crate::engine::Rendered, String>> {
+    Some(Ok(crate::diagnosis::run(job)))
+}
+
 /// Raw deflate of `bytes` by the deferred module (see [`share::deflate`]); `None` until it
 /// has loaded, or if it did not.
 #[cfg(not(target_arch = "wasm32"))]
@@ -113,7 +120,7 @@ pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{deflate, markdown, when_loaded};
+pub use web::{deflate, diagnose, markdown, when_loaded};
 #[cfg(target_arch = "wasm32")]
 use web::{is_loaded, with_inflate};
 
@@ -131,6 +138,8 @@ mod web {
         loaded: Option<Option<(js_sys::Function, js_sys::Function)>>,
         /// `markdown(yaml, params, playground)`, a Promise of the Markdown.
         markdown: Option<js_sys::Function>,
+        /// `diagnose(job)`: a job record in, a result record out.
+        diagnose: Option<js_sys::Function>,
         waiting: Vec<Box<dyn FnOnce()>>,
     }
 
@@ -201,6 +210,24 @@ mod web {
         }
     }
 
+    /// See the native [`super::diagnose`]'s documentation: the job and its result
+    /// cross as the worker's records.
+    pub fn diagnose(
+        job: &crate::engine::Job,
+    ) -> Option<Result<crate::engine::Rendered, String>> {
+        use crate::engine::{FromWorker, decode_from_worker, encode_job};
+        let f = CODEC.with(|c| c.borrow().diagnose.clone())?;
+        Some(
+            match f.call1(&wasm_bindgen::JsValue::NULL, &encode_job(job).into()) {
+                Ok(v) => match v.as_string().as_deref().and_then(decode_from_worker) {
+                    Some(FromWorker::Result(r)) => Ok(r),
+                    _ => Err("an unreadable result".to_owned()),
+                },
+                Err(e) => Err(js_sys::Error::from(e).to_string().into()),
+            },
+        )
+    }
+
     /// Raw deflate of `bytes` by the module; `None` until it has loaded, or if it did not.
     pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
         let (_, f) = functions()?;
@@ -243,6 +270,7 @@ mod web {
         let function = |name| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         let functions = function("inflate").zip(function("deflate"));
         let markdown = function("markdown");
+        let diagnose = function("diagnose");
         let waiting = CODEC.with(|c| {
             let mut c = c.borrow_mut();
             if c.loaded.is_some() {
@@ -250,6 +278,7 @@ mod web {
             }
             c.loaded = Some(functions);
             c.markdown = markdown;
+            c.diagnose = diagnose;
             Some(std::mem::take(&mut c.waiting))
         });
         let Some(waiting) = waiting else { return };

@@ -4,6 +4,7 @@
 //! document-wide listeners.
 
 mod card;
+mod diagnosis;
 mod editor;
 mod faq;
 mod footer;
@@ -14,6 +15,7 @@ mod status;
 mod verdicts;
 
 pub use card::container_path;
+pub use diagnosis::findings as diagnosis_findings;
 pub use editor::{Editor, EditorProps, Marker};
 pub use faq::{anchor as faq_anchor, open_entry};
 pub use header::trigger_id;
@@ -27,6 +29,10 @@ pub mod render {
     pub use super::scenario::render as scenario;
     pub use super::status::notice;
     pub use super::verdicts::{crashed, pending, render as verdicts};
+    pub use super::diagnosis::{
+        announcement as diagnosis_announcement, render as diagnosis,
+        unavailable as diagnosis_unavailable,
+    };
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -15,25 +15,34 @@ pub struct Example {
     pub hint: &'static str,
     /// Scenario parameters the example needs (the share-link syntax), or "".
     pub scenario: &'static str,
+    /// Evidence of a pull failure (`<id>.txt`: describe output, events, nodes), which
+    /// the page diagnoses, rather than a manifest (`<id>.yaml`).
+    pub evidence: bool,
 }
 
 /// The manifest of the first example (`web/examples/tour.yaml`).
 pub const FIRST: &str = include_str!("../examples/tour.yaml");
 
-/// Builds [`EXAMPLES`] and [`TEXTS`] from one list: `(id, title, hint[, scenario])`.
+/// Builds [`EXAMPLES`] and [`TEXTS`] from one list: `(id, title, hint[, scenario])` for
+/// a manifest, `txt (id, title, hint)` for evidence.
 macro_rules! examples {
-    ($(($id:literal, $title:literal, $hint:literal $(, $scenario:literal)?)),+ $(,)?) => {
+    ($($($txt:ident)? ($id:literal, $title:literal, $hint:literal $(, $scenario:literal)?)),+ $(,)?) => {
         /// Every example, in menu order. The first is what a first visit shows.
         pub const EXAMPLES: &[Example] = &[$(Example {
             id: $id,
             title: $title,
             hint: $hint,
             scenario: examples!(@or $($scenario)?),
+            evidence: examples!(@evidence $($txt)?),
         }),+];
 
         /// Every example's manifest, in menu order (only the deferred module links this).
-        pub static TEXTS: &[&str] = &[$(include_str!(concat!("../examples/", $id, ".yaml"))),+];
+        pub static TEXTS: &[&str] = &[$(examples!(@text $id $($txt)?)),+];
     };
+    (@text $id:literal txt) => { include_str!(concat!("../examples/", $id, ".txt")) };
+    (@text $id:literal) => { include_str!(concat!("../examples/", $id, ".yaml")) };
+    (@evidence txt) => { true };
+    (@evidence) => { false };
     (@or $scenario:literal) => { $scenario };
     (@or) => { "" };
 }
@@ -56,6 +65,12 @@ examples! {
     ("cronjob", "CronJob", "the pod spec four levels down"),
     ("multi-document", "Multi-document stream", "Service, StatefulSet, DaemonSet"),
     ("image-volume", "Image volume", "an OCI image mounted as a volume"),
+    txt ("diagnose-not-found", "Diagnose: tag not found", "kubectl describe, ImagePullBackOff"),
+    txt ("diagnose-access-denied", "Diagnose: access denied", "a misspelt Docker Hub name"),
+    txt ("diagnose-no-credentials", "Diagnose: no credentials", "anonymous token refused"),
+    txt ("diagnose-rate-limited", "Diagnose: rate limit", "Always, and a node with the image"),
+    txt ("diagnose-platform", "Diagnose: wrong platform", "an arm64 node"),
+    txt ("diagnose-never-pull", "Diagnose: Never, image absent", "ErrImageNeverPull"),
 }
 
 /// The example with this id.
@@ -70,7 +85,7 @@ mod tests {
     #[test]
     fn every_example_has_entries_and_no_syntax_error() {
         assert!(EXAMPLES.len() >= 12);
-        for (e, text) in EXAMPLES.iter().zip(TEXTS) {
+        for (e, text) in EXAMPLES.iter().zip(TEXTS).filter(|(e, _)| !e.evidence) {
             let options = crate::params::read_query(e.scenario);
             let report = pullpolicy::explain(text, &options);
             assert!(report.syntax_errors.is_empty(), "{}", e.id);
