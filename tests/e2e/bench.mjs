@@ -7,6 +7,13 @@
 // 2. Input latency while typing into a 100 KB manifest (and a 1 MB one): time from
 //    each keydown to the next frame, plus the cost of the debounced analysis that
 //    runs between keystrokes (the app reports it as "Explained in N ms").
+// 3. Paste → diagnosis (issue #18): a `kubectl describe pod` output pasted into the
+//    editor (the core's fixture built on spec sample S2) until its diagnosis is in the
+//    DOM, median of several runs: with the deferred module already loaded (a paste
+//    made a moment after the page opened), and pasted at once after the first verdict
+//    (the paste loads the module). Target: ≤ 300 ms.
+import fs from 'node:fs';
+import path from 'node:path';
 import { serve, launch, openPage } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -109,6 +116,42 @@ async function typing(bytes) {
 }
 await typing(100_000);
 await typing(1_000_000);
+
+// 3. Paste → diagnosis.
+const DESCRIBE = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../crates/pullpolicy/tests/fixtures/diagnose/composed/describe_current.txt'),
+  'utf8',
+);
+async function pasteToDiagnosis(waitForModule) {
+  const { page, context } = await openPage(browser, server.url, { clipboard: true });
+  await page.waitForFunction(() => window.__firstVerdictAt);
+  if (waitForModule) await page.waitForSelector('html[data-library]', { state: 'attached' });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), DESCRIBE);
+  await page.click('#manifest');
+  await page.keyboard.press('Control+A');
+  await page.evaluate(() => {
+    window.__diagAt = undefined;
+    const area = document.getElementById('manifest');
+    area.addEventListener('keydown', (e) => { if (e.key === 'v') window.__pasteAt = e.timeStamp; }, { capture: true, once: true });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.diagnosis')) {
+        window.__diagAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => window.__diagAt, null, { timeout: 20000 });
+  const took = await page.evaluate(() => window.__diagAt - window.__pasteAt);
+  await context.close();
+  return took;
+}
+for (const [label, wait] of [['deferred module loaded', true], ['pasted at the first verdict', false]]) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await pasteToDiagnosis(wait));
+  const d = stats(runs);
+  console.log(`paste describe output → diagnosis (${label}, ${RUNS} runs): median ${ms(d.median)}, p95 ${ms(d.p95)}, max ${ms(d.max)}  (target ≤ 300 ms)`);
+}
 
 await browser.close();
 await server.close();

@@ -3,12 +3,12 @@
 //!
 //! This detector runs in the page's first load at every analysis, so it is a few
 //! substring tests, not a reader: it says "maybe evidence" for a text holding
-//! - `kubectl describe` output: a line starting with `Name:`, `Containers:` or `Events:`
-//!   (Kubernetes' own keys are lower camel case, describe's are capitalised), or the
-//!   describe events header (`Type … Reason … Message`);
+//! - `kubectl describe` output: a line starting with `Name:`, `Containers:`, `Events:`
+//!   or `Type ` (its events table's header), indentation aside (Kubernetes' own keys
+//!   are lower camel case, describe's are capitalised);
 //! - an events table (`LAST SEEN`, of `kubectl get events` and `kubectl events`);
-//! - an Event or Node object or list (`kind: Event`, `"kind": "NodeList"`, … — not
-//!   `NodePool` or other kinds that begin alike);
+//! - an Event object (`involvedObject`) or a Node's status (`nodeInfo`, the image
+//!   list's `sizeBytes`), whatever their `kind` says (a `NodePool` is a manifest);
 //! - the kubelet's and the runtimes' failure texts or waiting reasons (`ErrImagePull`,
 //!   `Failed to pull image`, `rpc error: code`, …), which a Pod object carries in its
 //!   status only when it has a pull problem.
@@ -20,9 +20,10 @@
 //! (a manifest whose comment mentions `ErrImagePull`), the page explains it after all
 //! (see [`crate::diagnosis`]).
 
-/// Failure texts and waiting reasons of the kubelet and the runtimes (pull-failures.md
-/// §1–§3): any one makes the text evidence.
-const MARKERS: [&str; 17] = [
+/// Texts of the kubelet, the runtimes and kubectl (pull-failures.md §1–§3): any one
+/// makes the text evidence.
+const MARKERS: [&str; 19] = [
+    // Waiting reasons and the kubelet's event texts.
     "ErrImagePull",
     "ImagePullBackOff",
     "ErrImageNeverPull",
@@ -34,53 +35,29 @@ const MARKERS: [&str; 17] = [
     "Back-off pulling image",
     "Failed to inspect image",
     "Failed to apply default image tag",
+    // The runtimes' texts.
     "failed to pull and unpack",
+    "failed to do request",
     "rpc error: code",
     "Error response from daemon",
-    "failed to do request",
+    // Events tables (`kubectl get events`, `kubectl events`) and Event objects.
+    "LAST SEEN",
+    "involvedObject",
     // A Node's status (`status.nodeInfo`, `status.images[].sizeBytes`), pasted alone
     // or in an object.
     "nodeInfo",
     "sizeBytes",
 ];
 
-/// The kinds whose objects are evidence.
-const KINDS: [&str; 4] = ["Event", "EventList", "Node", "NodeList"];
-
 /// Whether `text` may be evidence of a pull failure rather than a manifest.
 pub fn is_evidence(text: &str) -> bool {
-    if MARKERS.iter().any(|m| text.contains(m)) || text.contains("LAST SEEN") {
-        return true;
-    }
-    for line in text.lines() {
-        if ["Name:", "Containers:", "Events:"]
-            .iter()
-            .any(|k| line.starts_with(k))
-        {
-            return true;
-        }
-        let t = line.trim_start();
-        if t.starts_with("Type ") && t.contains(" Reason ") && t.contains(" Message") {
-            return true;
-        }
-    }
-    // `kind` followed by `:` and an evidence kind, in YAML or JSON quoting.
-    let mut rest = text;
-    while let Some(at) = rest.find("kind") {
-        rest = &rest[at + 4..];
-        let value = rest.trim_start_matches(['"', '\'']).trim_start();
-        let Some(value) = value.strip_prefix(':') else {
-            continue;
-        };
-        let value = value.trim_start_matches([' ', '"', '\'']);
-        let end = value
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(value.len());
-        if KINDS.contains(&&value[..end]) {
-            return true;
-        }
-    }
-    false
+    MARKERS.iter().any(|m| text.contains(m))
+        || text.lines().any(|line| {
+            // describe's capitalised keys and its events table's header.
+            ["Name:", "Containers:", "Events:", "Type "]
+                .iter()
+                .any(|k| line.trim_start().starts_with(k))
+        })
 }
 
 #[cfg(test)]
@@ -156,11 +133,9 @@ mod tests {
             "Events:\n  Type    Reason   Age  From     Message\n",
             "  Type     Reason     Age   From     Message\n  ----     ------\n",
             "LAST SEEN   TYPE      REASON    OBJECT    MESSAGE\n",
-            "kind: Node\nmetadata: {name: n}\n",
-            "- kind: Event\n",
-            "{\"kind\":\"NodeList\",\"items\":[]}",
-            "{\n  \"kind\": \"EventList\"\n}",
-            "kind: 'Event'\n",
+            "kind: Node\nstatus:\n  nodeInfo: {architecture: arm64}\n",
+            "- kind: Event\n  involvedObject: {kind: Pod, name: p}\n",
+            "{\"kind\":\"NodeList\",\"items\":[{\"status\":{\"images\":[{\"names\":[\"a\"],\"sizeBytes\":1}]}}]}",
             "status:\n  containerStatuses:\n  - state: {waiting: {reason: ErrImageNeverPull}}\n",
             "x509: certificate signed by unknown authority; rpc error: code = Unknown",
         ] {

@@ -1,8 +1,9 @@
 //! The examples menu: manifests from `web/examples/`.
 //!
 //! The menu (ids, labels, scenarios) and the first example, which a first visit shows,
-//! are part of the page's first load; the other manifests are not: they come with the
-//! FAQ answers in the deferred module, after the first verdict (see [`crate::library`]).
+//! are part of the page's first load; the other manifests and the menu's hints are not:
+//! they come with the FAQ answers in the deferred module, after the first verdict (see
+//! [`crate::library`]).
 
 /// One example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,8 +12,6 @@ pub struct Example {
     pub id: &'static str,
     /// The menu label.
     pub title: &'static str,
-    /// One line under the label.
-    pub hint: &'static str,
     /// Scenario parameters the example needs (the share-link syntax), or "".
     pub scenario: &'static str,
     /// Evidence of a pull failure (`<id>.txt`: describe output, events, nodes), which
@@ -31,13 +30,16 @@ macro_rules! examples {
         pub const EXAMPLES: &[Example] = &[$(Example {
             id: $id,
             title: $title,
-            hint: $hint,
             scenario: examples!(@or $($scenario)?),
             evidence: examples!(@evidence $($txt)?),
         }),+];
 
         /// Every example's manifest, in menu order (only the deferred module links this).
         pub static TEXTS: &[&str] = &[$(examples!(@text $id $($txt)?)),+];
+
+        /// Every example's line under its label in the menu, in menu order (only the
+        /// deferred module links this: the menu shows them once it has loaded).
+        pub static HINTS: &[&str] = &[$($hint),+];
     };
     (@text $id:literal txt) => { include_str!(concat!("../examples/", $id, ".txt")) };
     (@text $id:literal) => { include_str!(concat!("../examples/", $id, ".yaml")) };
@@ -96,6 +98,7 @@ mod tests {
     #[test]
     fn every_example_has_its_text_and_the_first_is_first() {
         assert_eq!(TEXTS.len(), EXAMPLES.len());
+        assert_eq!(HINTS.len(), EXAMPLES.len());
         assert_eq!(TEXTS[0], FIRST);
         assert_eq!(EXAMPLES[0].id, "tour");
     }

@@ -9,8 +9,8 @@
 //!
 //! The string: the FAQ entries in display order, each its id and paragraphs separated by
 //! U+001F and ended by U+001E; then U+001D; then the example manifests in menu order, each
-//! ended by U+001E. Neither the answers nor the examples contain these control
-//! characters (tested).
+//! ended by U+001E; then U+001D; then the examples' menu hints, each ended by U+001E.
+//! Neither the answers nor the examples contain these control characters (tested).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,6 +48,11 @@ pub fn write() -> String {
         s.push_str(text);
         s.push(RECORD);
     }
+    s.push(GROUP);
+    for hint in crate::examples::HINTS {
+        s.push_str(hint);
+        s.push(RECORD);
+    }
     s
 }
 
@@ -56,6 +61,7 @@ pub fn write() -> String {
 pub struct Library {
     faq: String,
     examples: String,
+    hints: String,
 }
 
 impl Library {
@@ -63,8 +69,14 @@ impl Library {
     pub fn parse(text: String) -> Option<Library> {
         let at = text.find(GROUP)?;
         let mut faq = text;
-        let examples = faq.split_off(at)[GROUP.len_utf8()..].to_owned();
-        Some(Library { faq, examples })
+        let mut examples = faq.split_off(at)[GROUP.len_utf8()..].to_owned();
+        let at = examples.find(GROUP)?;
+        let hints = examples.split_off(at)[GROUP.len_utf8()..].to_owned();
+        Some(Library {
+            faq,
+            examples,
+            hints,
+        })
     }
 
     /// The answer of FAQ entry `id`, as paragraphs (empty if there is none).
@@ -79,6 +91,11 @@ impl Library {
     /// The manifest of example `i` of [`crate::examples::EXAMPLES`].
     pub fn example(&self, i: usize) -> Option<&str> {
         self.examples.split_terminator(RECORD).nth(i)
+    }
+
+    /// The menu hint of example `i`.
+    pub fn hint(&self, i: usize) -> Option<&str> {
+        self.hints.split_terminator(RECORD).nth(i)
     }
 }
 
@@ -130,7 +147,7 @@ pub fn example(i: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::{EXAMPLES, TEXTS};
+    use crate::examples::{EXAMPLES, HINTS, TEXTS};
 
     #[test]
     fn reads_back_every_answer_and_example() {
@@ -144,6 +161,9 @@ mod tests {
             assert_eq!(library.example(i), Some(*text), "{}", EXAMPLES[i].id);
         }
         assert_eq!(library.example(TEXTS.len()), None);
+        for (i, hint) in HINTS.iter().enumerate() {
+            assert_eq!(library.hint(i), Some(*hint), "{}", EXAMPLES[i].id);
+        }
     }
 
     #[test]
@@ -151,7 +171,8 @@ mod tests {
         let texts = pullpolicy::faq::entries()
             .iter()
             .flat_map(|e| e.answer().iter().chain([&e.id]))
-            .chain(TEXTS);
+            .chain(TEXTS)
+            .chain(crate::examples::HINTS);
         for text in texts {
             assert!(!text.contains([GROUP, RECORD, UNIT]), "{text}");
         }

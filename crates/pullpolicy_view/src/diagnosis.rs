@@ -75,7 +75,7 @@ pub const READ_AS: &str = "Read as evidence of an image pull (kubectl describe o
 /// The playground's message when the diagnosis (its deferred module) cannot load.
 pub const UNAVAILABLE: &str = "The diagnosis could not be loaded.";
 /// What to do about it.
-pub const UNAVAILABLE_HELP: &str = "This text looks like evidence of an image pull (kubectl describe output, Pod status, events, nodes). The diagnosis is in the page's second module, which did not load. Your text stays in the editor: reload the page to try again, or run pullpolicy diagnose on it. Manifests are still explained.";
+pub const UNAVAILABLE_HELP: &str = "The page's second module did not load. Your text stays in the editor: reload the page to try again.";
 
 /// `namespace/pod`, `pod`, or `?`.
 pub fn pod_label(d: &Diagnosis) -> String {

@@ -65,18 +65,18 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
     let mut out = Html::new();
     let h = &mut out;
     head(h);
-    h.el("p", "diag-note", words::READ_AS);
+    h.el("p", "muted diag-note", words::READ_AS);
     let inputs = [words::DiagnosisInput::Report {
         name: PASTE,
         report,
     }];
-    h.raw("<p class=\"diag-summary\" data-diagnoses=\"")
+    h.raw("<p class=\"muted diag-summary\" data-diagnoses=\"")
         .num(report.diagnoses.len())
         .raw("\">")
         .text(&words::summary(&inputs))
         .raw("</p>");
     for (i, d) in report.diagnoses.iter().enumerate() {
-        h.raw("<article class=\"diagnosis\" tabindex=\"-1\" id=\"diagnosis-")
+        h.raw("<article class=\"card diagnosis\" tabindex=\"-1\" id=\"diagnosis-")
             .num(i)
             .raw("\"")
             .attr("data-class", d.class.id())
@@ -105,7 +105,7 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
         h.el("code", "diag-reason", &d.reason).raw("</dd>");
         if let Some(message) = &d.message {
             fact(h, words::MESSAGE);
-            h.raw("<pre class=\"mono diag-message\">")
+            h.raw("<pre class=\"diag-message\">")
                 .text(message)
                 .raw("</pre></dd>");
         }
