@@ -105,11 +105,16 @@ fn is_loaded() -> bool {
     true
 }
 
-/// The deferred module's diagnosis of `job` ([`crate::diagnosis::run`]); `None` until it
-/// has loaded, or if it did not; `Err` when it failed (a trap).
+/// The deferred module's diagnosis ([`crate::diagnosis::run`]) of a job record
+/// ([`crate::engine::encode_job`]), as a result record
+/// ([`crate::engine::encode_from_worker`]); `None` until it has loaded, or if it did not;
+/// "" when it failed (a trap).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn diagnose(job: &crate::engine::Job) -> Option<Result<crate::engine::Rendered, String>> {
-    Some(Ok(crate::diagnosis::run(job)))
+pub fn diagnose(job: &str) -> Option<String> {
+    use crate::engine::{FromWorker, decode_job, encode_from_worker};
+    Some(decode_job(job).map_or_else(String::new, |job| {
+        encode_from_worker(&FromWorker::Result(crate::diagnosis::run(&job)))
+    }))
 }
 
 /// Raw deflate of `bytes` by the deferred module (see [`share::deflate`]); `None` until it
@@ -210,22 +215,14 @@ mod web {
         }
     }
 
-    /// See the native [`super::diagnose`]'s documentation: the job and its result
-    /// cross as the worker's records.
-    pub fn diagnose(
-        job: &crate::engine::Job,
-    ) -> Option<Result<crate::engine::Rendered, String>> {
-        use crate::engine::{FromWorker, decode_from_worker, encode_job};
+    /// See the native [`super::diagnose`]'s documentation.
+    pub fn diagnose(job: &str) -> Option<String> {
         let f = CODEC.with(|c| c.borrow().diagnose.clone())?;
         Some(
-            match f.call1(&wasm_bindgen::JsValue::NULL, &encode_job(job).into()) {
-                Ok(v) => match v.as_string().as_deref().and_then(decode_from_worker) {
-                    Some(FromWorker::Result(r)) => Ok(r),
-                    _ => Err("an unreadable result".to_owned()),
-                },
-                // A trap: the browser's console has its message.
-                Err(_) => Err("the module failed".to_owned()),
-            },
+            f.call1(&wasm_bindgen::JsValue::NULL, &job.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
         )
     }
 

@@ -109,9 +109,9 @@ pub fn run(job: &Job) -> Rendered {
 }
 
 /// The result shown when the deferred module did not load.
-pub fn unavailable(job: &Job) -> Rendered {
+pub fn unavailable(id: u64) -> Rendered {
     Rendered {
-        id: job.id,
+        id,
         verdicts: render::diagnosis_unavailable(),
         markers: Vec::new(),
         announcement: pullpolicy_view::diagnosis::UNAVAILABLE.to_owned(),
@@ -124,27 +124,29 @@ pub fn unavailable(job: &Job) -> Rendered {
 /// Analyses `job` on the page: evidence is diagnosed by the deferred module (loaded now
 /// if it is not), anything else explained (here or in the worker).
 pub fn request(job: Job, dispatch: &crate::app::Dispatch, ui: &crate::components::UiRef) {
+    use crate::engine::{FromWorker, decode_from_worker, decode_job, encode_job};
+    use crate::state::{Action, Shared};
     if job.text.len() > crate::MAX_INPUT || !crate::evidence::is_evidence(&job.text) {
         return explain(&job, dispatch, ui);
     }
+    // What waits for the module holds the job as the record the module reads.
+    let (record, id) = (encode_job(&job), job.id);
     let (d, ui) = (dispatch.clone(), ui.clone());
     crate::codec::when_loaded(Box::new(move || {
-        let r = match crate::codec::diagnose(&job) {
-            Some(Ok(r)) if r.verdicts.as_str().is_empty() => return explain(&job, &d, &ui),
-            Some(Ok(r)) => r,
-            Some(Err(details)) => {
-                return d.dispatch(crate::state::Action::Crashed(format!(
-                    "pullpolicy {} (diagnosis): {details}",
-                    pullpolicy::version()
-                )));
+        let action = match crate::codec::diagnose(&record).as_deref().map(decode_from_worker) {
+            // Not evidence after all: explained.
+            Some(Some(FromWorker::Result(r))) if r.verdicts.as_str().is_empty() => {
+                if let Some(job) = decode_job(&record) {
+                    explain(&job, &d, &ui);
+                }
+                return;
             }
-            None => unavailable(&job),
+            Some(Some(FromWorker::Result(r))) => Action::Analysed(Shared::new(r), crate::browser::now()),
+            // A trap (the browser's console has its message).
+            Some(_) => Action::Crashed(format!("pullpolicy {} (diagnosis)", pullpolicy::version())),
+            None => Action::Analysed(Shared::new(unavailable(id)), crate::browser::now()),
         };
-        let now = crate::browser::now();
-        d.dispatch(crate::state::Action::Analysed(
-            crate::state::Shared::new(r),
-            now,
-        ));
+        d.dispatch(action);
     }));
 }
 

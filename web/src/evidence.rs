@@ -3,9 +3,8 @@
 //!
 //! This detector runs in the page's first load at every analysis, so it is a few
 //! substring tests, not a reader: it says "maybe evidence" for a text holding
-//! - `kubectl describe` output: a line starting with `Name:`, `Containers:`, `Events:`
-//!   or `Type ` (its events table's header), indentation aside (Kubernetes' own keys
-//!   are lower camel case, describe's are capitalised);
+//! - `kubectl describe` output: a line starting with `Name:`, `Containers:` or
+//!   `Events:` (Kubernetes' own keys are lower camel case, describe's are capitalised);
 //! - an events table (`LAST SEEN`, of `kubectl get events` and `kubectl events`);
 //! - an Event object (`involvedObject`) or a Node's status (`nodeInfo`, the image
 //!   list's `sizeBytes`), whatever their `kind` says (a `NodePool` is a manifest);
@@ -22,15 +21,11 @@
 
 /// Texts of the kubelet, the runtimes and kubectl (pull-failures.md §1–§3): any one
 /// makes the text evidence.
-const MARKERS: [&str; 19] = [
-    // Waiting reasons and the kubelet's event texts.
+const MARKERS: [&str; 18] = [
+    // The waiting reasons a Pod's status shows, and the kubelet's event texts.
     "ErrImagePull",
     "ImagePullBackOff",
     "ErrImageNeverPull",
-    "InvalidImageName",
-    "ImageInspectError",
-    "RegistryUnavailable",
-    "SignatureValidationFailed",
     "Failed to pull image",
     "Back-off pulling image",
     "Failed to inspect image",
@@ -47,17 +42,18 @@ const MARKERS: [&str; 19] = [
     // or in an object.
     "nodeInfo",
     "sizeBytes",
+    // `kubectl describe`'s capitalised keys at the start of a line (Kubernetes' own
+    // keys are lower camel case: `initContainers:` holds `Containers:`).
+    "\nName:",
+    "\nContainers:",
+    "\nEvents:",
 ];
 
 /// Whether `text` may be evidence of a pull failure rather than a manifest.
 pub fn is_evidence(text: &str) -> bool {
-    MARKERS.iter().any(|m| text.contains(m))
-        || text.lines().any(|line| {
-            // describe's capitalised keys and its events table's header.
-            ["Name:", "Containers:", "Events:", "Type "]
-                .iter()
-                .any(|k| line.trim_start().starts_with(k))
-        })
+    MARKERS.iter().any(|m| {
+        text.contains(m) || m.strip_prefix('\n').is_some_and(|m| text.starts_with(m))
+    })
 }
 
 #[cfg(test)]
@@ -119,8 +115,11 @@ mod tests {
             "kind: Eventing\n",
             // A Pod object with a status and no pull problem.
             "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: \"nginx:1.27\"}\nstatus:\n  phase: Running\n  containerStatuses:\n  - name: a\n    image: nginx:1.27\n    state: {running: {startedAt: \"2026-01-01T00:00:00Z\"}}\n",
-            // Lower-case keys are Kubernetes', not describe's.
+            // Lower-case keys are Kubernetes', not describe's; indented ones are a
+            // value's.
             "name: x\ncontainers: []\nevents: []\n",
+            "spec:\n  initContainers:\n  - name: a\n    image: b\n",
+            "data:\n  notes: |\n    Name: x\n",
         ] {
             assert!(!is_evidence(text), "{text}");
         }
@@ -131,7 +130,7 @@ mod tests {
         for text in [
             "Name:         web\nNamespace:    default\n",
             "Events:\n  Type    Reason   Age  From     Message\n",
-            "  Type     Reason     Age   From     Message\n  ----     ------\n",
+            "$ kubectl describe pod web\nName:         web\n",
             "LAST SEEN   TYPE      REASON    OBJECT    MESSAGE\n",
             "kind: Node\nstatus:\n  nodeInfo: {architecture: arm64}\n",
             "- kind: Event\n  involvedObject: {kind: Pod, name: p}\n",

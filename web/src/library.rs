@@ -9,7 +9,10 @@
 //!
 //! The string: the FAQ entries in display order, each its id and paragraphs separated by
 //! U+001F and ended by U+001E; then U+001D; then the example manifests in menu order, each
-//! ended by U+001E; then U+001D; then the examples' menu hints, each ended by U+001E.
+//! ended by U+001E; then U+001D; then the examples' menu hints, each ended by U+001E;
+//! then U+001D; then the keyboard shortcut legend, each row its keys (separated by
+//! spaces; `/`, `+` and `then` are words, the rest keys) and what they do separated by
+//! U+001F, ended by U+001E.
 //! Neither the answers nor the examples contain these control characters (tested).
 
 use std::cell::RefCell;
@@ -18,6 +21,18 @@ use std::rc::Rc;
 const GROUP: char = '\u{1d}';
 const RECORD: char = '\u{1e}';
 const UNIT: char = '\u{1f}';
+
+/// The keyboard shortcut legend (the header's "Shortcuts" menu): keys, what they do.
+const SHORTCUTS: [(&str, &str); 5] = [
+    ("Ctrl / ⌘ + Enter", "Explain now"),
+    ("Ctrl / ⌘ + S", "Copy a share link"),
+    ("Tab / Shift + Tab", "In the editor: indent / outdent"),
+    ("Esc then Tab", "Leave the editor"),
+    ("Esc", "Close a menu"),
+];
+
+/// What a part of the page that comes with the library says without it.
+pub const NOT_LOADED: &str = "This comes with the page's second module, which has not loaded.";
 
 /// Whether the library is there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,6 +68,13 @@ pub fn write() -> String {
         s.push_str(hint);
         s.push(RECORD);
     }
+    s.push(GROUP);
+    for (keys, what) in SHORTCUTS {
+        s.push_str(keys);
+        s.push(UNIT);
+        s.push_str(what);
+        s.push(RECORD);
+    }
     s
 }
 
@@ -62,6 +84,7 @@ pub struct Library {
     faq: String,
     examples: String,
     hints: String,
+    shortcuts: String,
 }
 
 impl Library {
@@ -71,11 +94,14 @@ impl Library {
         let mut faq = text;
         let mut examples = faq.split_off(at)[GROUP.len_utf8()..].to_owned();
         let at = examples.find(GROUP)?;
-        let hints = examples.split_off(at)[GROUP.len_utf8()..].to_owned();
+        let mut hints = examples.split_off(at)[GROUP.len_utf8()..].to_owned();
+        let at = hints.find(GROUP)?;
+        let shortcuts = hints.split_off(at)[GROUP.len_utf8()..].to_owned();
         Some(Library {
             faq,
             examples,
             hints,
+            shortcuts,
         })
     }
 
@@ -91,6 +117,13 @@ impl Library {
     /// The manifest of example `i` of [`crate::examples::EXAMPLES`].
     pub fn example(&self, i: usize) -> Option<&str> {
         self.examples.split_terminator(RECORD).nth(i)
+    }
+
+    /// The keyboard shortcut legend's rows: keys, what they do.
+    pub fn shortcuts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.shortcuts
+            .split_terminator(RECORD)
+            .filter_map(|r| r.split_once(UNIT))
     }
 
     /// The menu hint of example `i`.
@@ -164,6 +197,7 @@ mod tests {
         for (i, hint) in HINTS.iter().enumerate() {
             assert_eq!(library.hint(i), Some(*hint), "{}", EXAMPLES[i].id);
         }
+        assert_eq!(library.shortcuts().collect::<Vec<_>>(), SHORTCUTS);
     }
 
     #[test]
@@ -172,7 +206,8 @@ mod tests {
             .iter()
             .flat_map(|e| e.answer().iter().chain([&e.id]))
             .chain(TEXTS)
-            .chain(crate::examples::HINTS);
+            .chain(crate::examples::HINTS)
+            .chain(SHORTCUTS.iter().flat_map(|(k, w)| [k, w]));
         for text in texts {
             assert!(!text.contains([GROUP, RECORD, UNIT]), "{text}");
         }
