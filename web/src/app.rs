@@ -362,16 +362,17 @@ pub fn app() -> Html {
                     if let Some(id) = crate::components::faq_anchor(&browser::hash()) {
                         crate::components::open_faq_link(id, &dispatch);
                     }
-                    // Once the first verdict is painted: the worker, and the deferred
+                    // The worker, once the first verdict is in the page (it diagnoses
+                    // pasted evidence, which waits for it); 300 ms later the deferred
                     // module with the FAQ answers and the examples (which a click on
                     // an example or a `#z=` link loads sooner).
-                    let (d, ui2) = (dispatch.clone(), ui.clone());
-                    let start = gloo::timers::callback::Timeout::new(300, move || {
-                        crate::components::load_library();
-                        if crate::worker::current(&d).is_none() {
-                            crate::worker::Engine::start(d, ui2);
-                        }
-                    });
+                    if crate::worker::current(&dispatch).is_none() {
+                        crate::worker::Engine::start(dispatch.clone(), ui.clone());
+                    }
+                    let start = gloo::timers::callback::Timeout::new(
+                        300,
+                        crate::components::load_library,
+                    );
                     Box::new((
                         crate::components::global_listeners(latest, dispatch, ui),
                         start,
@@ -430,8 +431,13 @@ pub fn app() -> Html {
                     save_or_warn(&s, Some(&dispatch), &ui);
                     let job = s.job();
                     drop(s);
-                    // Evidence is diagnosed, a manifest explained (here or in the worker).
-                    crate::diagnosis::request(job, &dispatch, &ui);
+                    #[cfg(target_arch = "wasm32")]
+                    match crate::worker::current(&dispatch) {
+                        Some(e) => e.request(job),
+                        None => crate::worker::run_here(&job, &dispatch, &ui),
+                    }
+                    #[cfg(not(target_arch = "wasm32"))]
+                    crate::worker::run_here(&job, &dispatch, &ui);
                 }));
             }
             if changed(|a, b| a.notice != b.notice) {

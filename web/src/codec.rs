@@ -105,18 +105,6 @@ fn is_loaded() -> bool {
     true
 }
 
-/// The deferred module's diagnosis ([`crate::diagnosis::run`]) of a job record
-/// ([`crate::engine::encode_job`]), as a result record
-/// ([`crate::engine::encode_from_worker`]); `None` until it has loaded, or if it did not;
-/// "" when it failed (a trap).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn diagnose(job: &str) -> Option<String> {
-    use crate::engine::{FromWorker, decode_job, encode_from_worker};
-    Some(decode_job(job).map_or_else(String::new, |job| {
-        encode_from_worker(&FromWorker::Result(crate::diagnosis::run(&job)))
-    }))
-}
-
 /// Raw deflate of `bytes` by the deferred module (see [`share::deflate`]); `None` until it
 /// has loaded, or if it did not.
 #[cfg(not(target_arch = "wasm32"))]
@@ -125,7 +113,7 @@ pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{deflate, diagnose, markdown, when_loaded};
+pub use web::{deflate, markdown, when_loaded};
 #[cfg(target_arch = "wasm32")]
 use web::{is_loaded, with_inflate};
 
@@ -143,8 +131,6 @@ mod web {
         loaded: Option<Option<(js_sys::Function, js_sys::Function)>>,
         /// `markdown(yaml, params, playground)`, a Promise of the Markdown.
         markdown: Option<js_sys::Function>,
-        /// `diagnose(job)`: a job record in, a result record out.
-        diagnose: Option<js_sys::Function>,
         waiting: Vec<Box<dyn FnOnce()>>,
     }
 
@@ -215,17 +201,6 @@ mod web {
         }
     }
 
-    /// See the native [`super::diagnose`]'s documentation.
-    pub fn diagnose(job: &str) -> Option<String> {
-        let f = CODEC.with(|c| c.borrow().diagnose.clone())?;
-        Some(
-            f.call1(&wasm_bindgen::JsValue::NULL, &job.into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default(),
-        )
-    }
-
     /// Raw deflate of `bytes` by the module; `None` until it has loaded, or if it did not.
     pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
         let (_, f) = functions()?;
@@ -268,7 +243,6 @@ mod web {
         let function = |name| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         let functions = function("inflate").zip(function("deflate"));
         let markdown = function("markdown");
-        let diagnose = function("diagnose");
         let waiting = CODEC.with(|c| {
             let mut c = c.borrow_mut();
             if c.loaded.is_some() {
@@ -276,7 +250,6 @@ mod web {
             }
             c.loaded = Some(functions);
             c.markdown = markdown;
-            c.diagnose = diagnose;
             Some(std::mem::take(&mut c.waiting))
         });
         let Some(waiting) = waiting else { return };

@@ -29,10 +29,7 @@ pub mod render {
     pub use super::scenario::render as scenario;
     pub use super::status::notice;
     pub use super::verdicts::{crashed, pending, render as verdicts};
-    pub use super::diagnosis::{
-        announcement as diagnosis_announcement, render as diagnosis,
-        unavailable as diagnosis_unavailable,
-    };
+    pub use super::diagnosis::{announcement as diagnosis_announcement, render as diagnosis};
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,19 +1,19 @@
-//! Diagnosis of pasted evidence in the playground (issue #18): routing and running.
+//! Diagnosis of pasted evidence in the playground (issue #18).
 //!
 //! The page tells evidence from a manifest with [`crate::evidence::is_evidence`] (a few
-//! substring tests in the first load). Evidence goes to the deferred module, which holds
-//! the core's diagnosis and its markup ([`run`], exported by
-//! `src/bin/pullpolicy_deferred.rs` as `diagnose`): the job and the result cross as the
-//! worker's length-prefixed records ([`crate::engine::encode_job`],
-//! [`crate::engine::encode_from_worker`]), the markup as the [`SafeHtml`] the view's
-//! encoder made. The page loads the module when a paste needs it ([`request`]); if it
-//! cannot, the results say so ([`crate::components::render::diagnosis_unavailable`]).
-//! When the diagnosis recognises no evidence in the text after all (a manifest whose
-//! comment names `ErrImagePull`), its result has no markup and the page explains the
-//! text instead.
-//!
-//! Diagnoses run on the page's thread, whatever the size (the core diagnoses a 1,000-pod
-//! List in about 50 ms); the worker only explains.
+//! substring tests in the first load) and sends evidence, whatever its size, to the
+//! analysis worker ([`crate::worker::Engine::request`], started at once if it is not
+//! yet), as `D` and a job record ([`crate::worker::DIAGNOSE`]). The worker's JS (`web/worker.js`) imports the
+//! deferred module when the first such job arrives and calls its `diagnose`
+//! (`src/bin/pullpolicy_deferred.rs`), which is [`run`] here: the core's diagnosis
+//! rendered by the view's typed encoder. The result crosses back as every analysis
+//! result does ([`crate::engine::encode_from_worker`]: length-prefixed fields, the
+//! markup as the [`SafeHtml`] it was), so the page shows it as it shows the worker's
+//! explanations. When the diagnosis recognises no evidence in the text after all (a
+//! manifest whose comment names `ErrImagePull`), the module answers "" and the worker
+//! explains the text instead. If the module cannot load, the worker answers as a crash
+//! whose details say so. Neither the diagnosis nor its markup is in the page's first
+//! load.
 
 use crate::components::{Marker, RenderCx, render};
 use crate::engine::{Job, Rendered};
@@ -108,59 +108,6 @@ pub fn run(job: &Job) -> Rendered {
     }
 }
 
-/// The result shown when the deferred module did not load.
-pub fn unavailable(id: u64) -> Rendered {
-    Rendered {
-        id,
-        verdicts: render::diagnosis_unavailable(),
-        markers: Vec::new(),
-        announcement: pullpolicy_view::diagnosis::UNAVAILABLE.to_owned(),
-        related: Vec::new(),
-        cost_ms: 0,
-        clean: false,
-    }
-}
-
-/// Analyses `job` on the page: evidence is diagnosed by the deferred module (loaded now
-/// if it is not), anything else explained (here or in the worker).
-pub fn request(job: Job, dispatch: &crate::app::Dispatch, ui: &crate::components::UiRef) {
-    use crate::engine::{FromWorker, decode_from_worker, decode_job, encode_job};
-    use crate::state::{Action, Shared};
-    if job.text.len() > crate::MAX_INPUT || !crate::evidence::is_evidence(&job.text) {
-        return explain(&job, dispatch, ui);
-    }
-    // What waits for the module holds the job as the record the module reads.
-    let (record, id) = (encode_job(&job), job.id);
-    let (d, ui) = (dispatch.clone(), ui.clone());
-    crate::codec::when_loaded(Box::new(move || {
-        let action = match crate::codec::diagnose(&record).as_deref().map(decode_from_worker) {
-            // Not evidence after all: explained.
-            Some(Some(FromWorker::Result(r))) if r.verdicts.as_str().is_empty() => {
-                if let Some(job) = decode_job(&record) {
-                    explain(&job, &d, &ui);
-                }
-                return;
-            }
-            Some(Some(FromWorker::Result(r))) => Action::Analysed(Shared::new(r), crate::browser::now()),
-            // A trap (the browser's console has its message).
-            Some(_) => Action::Crashed(format!("pullpolicy {} (diagnosis)", pullpolicy::version())),
-            None => Action::Analysed(Shared::new(unavailable(id)), crate::browser::now()),
-        };
-        d.dispatch(action);
-    }));
-}
-
-/// Explains `job`: in the worker when it runs (large texts), else here.
-fn explain(job: &Job, dispatch: &crate::app::Dispatch, ui: &crate::components::UiRef) {
-    #[cfg(target_arch = "wasm32")]
-    match crate::worker::current(dispatch) {
-        Some(e) => e.request(job.clone()),
-        None => crate::worker::run_here(job, dispatch, ui),
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    crate::worker::run_here(job, dispatch, ui);
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -216,8 +163,8 @@ pub(crate) mod tests {
             ("diagnose-never-pull", "never-pull"),
         ];
         for (id, class) in expected {
-            let (i, e) = crate::examples::by_id(id).expect(id);
-            assert!(e.evidence, "{id}");
+            let (i, _) = crate::examples::by_id(id).expect(id);
+            assert!(crate::examples::EVIDENCE[i], "{id}");
             let r = run(&job(crate::examples::TEXTS[i]));
             let v = r.verdicts.as_str();
             assert!(

@@ -32,7 +32,7 @@ const SHORTCUTS: [(&str, &str); 5] = [
 ];
 
 /// What a part of the page that comes with the library says without it.
-pub const NOT_LOADED: &str = "This comes with the page's second module, which has not loaded.";
+pub const NOT_LOADED: &str = "Not loaded yet.";
 
 /// Whether the library is there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -80,55 +80,38 @@ pub fn write() -> String {
 
 /// The library, read from [`write()`]'s string.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Library {
-    faq: String,
-    examples: String,
-    hints: String,
-    shortcuts: String,
-}
+pub struct Library(String);
 
 impl Library {
     /// Reads [`write()`]'s string; `None` if it is not one.
     pub fn parse(text: String) -> Option<Library> {
-        let at = text.find(GROUP)?;
-        let mut faq = text;
-        let mut examples = faq.split_off(at)[GROUP.len_utf8()..].to_owned();
-        let at = examples.find(GROUP)?;
-        let mut hints = examples.split_off(at)[GROUP.len_utf8()..].to_owned();
-        let at = hints.find(GROUP)?;
-        let shortcuts = hints.split_off(at)[GROUP.len_utf8()..].to_owned();
-        Some(Library {
-            faq,
-            examples,
-            hints,
-            shortcuts,
-        })
+        (text.split(GROUP).count() == 4).then_some(Library(text))
+    }
+
+    /// Group `n` of the string, as records.
+    fn records(&self, n: usize) -> impl Iterator<Item = &str> {
+        self.0.split(GROUP).nth(n).unwrap_or("").split_terminator(RECORD)
     }
 
     /// The answer of FAQ entry `id`, as paragraphs (empty if there is none).
     pub fn answer(&self, id: &str) -> impl Iterator<Item = &str> {
-        let record = self
-            .faq
-            .split_terminator(RECORD)
-            .find(|r| r.split(UNIT).next() == Some(id));
+        let record = self.records(0).find(|r| r.split(UNIT).next() == Some(id));
         record.into_iter().flat_map(|r| r.split(UNIT).skip(1))
     }
 
     /// The manifest of example `i` of [`crate::examples::EXAMPLES`].
     pub fn example(&self, i: usize) -> Option<&str> {
-        self.examples.split_terminator(RECORD).nth(i)
-    }
-
-    /// The keyboard shortcut legend's rows: keys, what they do.
-    pub fn shortcuts(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.shortcuts
-            .split_terminator(RECORD)
-            .filter_map(|r| r.split_once(UNIT))
+        self.records(1).nth(i)
     }
 
     /// The menu hint of example `i`.
     pub fn hint(&self, i: usize) -> Option<&str> {
-        self.hints.split_terminator(RECORD).nth(i)
+        self.records(2).nth(i)
+    }
+
+    /// The keyboard shortcut legend's rows: keys, what they do.
+    pub fn shortcuts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.records(3).filter_map(|r| r.split_once(UNIT))
     }
 }
 

@@ -72,10 +72,6 @@ pub const REASON: &str = "reason";
 pub const POLICY: &str = "policy";
 /// The playground's note above a diagnosis: how the paste was read.
 pub const READ_AS: &str = "Read as evidence of an image pull (kubectl describe output, Pod status, events, nodes), not as a manifest: each failing container is diagnosed below. Paste a manifest alone to see its pull policies explained.";
-/// The playground's message when the diagnosis (its deferred module) cannot load.
-pub const UNAVAILABLE: &str = "The diagnosis could not be loaded.";
-/// What to do about it.
-pub const UNAVAILABLE_HELP: &str = "The page's second module did not load. Your text stays in the editor: reload the page to try again.";
 
 /// `namespace/pod`, `pod`, or `?`.
 pub fn pod_label(d: &Diagnosis) -> String {

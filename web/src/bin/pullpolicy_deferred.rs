@@ -33,15 +33,21 @@ pub fn library() -> String {
     pullpolicy_web::library::write()
 }
 
-/// The diagnosis of pasted evidence ([`pullpolicy_web::diagnosis::run`]): a job record
-/// ([`pullpolicy_web::engine::encode_job`]) in, a result record
-/// ([`pullpolicy_web::engine::encode_from_worker`]) out; "" for a record it cannot read.
+/// The diagnosis of pasted evidence ([`pullpolicy_web::diagnosis::run`]), for the analysis
+/// worker (`web/worker.js`): a job record ([`pullpolicy_web::engine::encode_job`]) in, a
+/// result record ([`pullpolicy_web::engine::encode_from_worker`]) out; "" when the text
+/// holds no evidence (the worker explains it) or the record cannot be read.
 #[wasm_bindgen]
 pub fn diagnose(job: &str) -> String {
     use pullpolicy_web::engine::{FromWorker, decode_job, encode_from_worker};
-    decode_job(job).map_or_else(String::new, |job| {
-        encode_from_worker(&FromWorker::Result(pullpolicy_web::diagnosis::run(&job)))
-    })
+    let Some(job) = decode_job(job) else {
+        return String::new();
+    };
+    let r = pullpolicy_web::diagnosis::run(&job);
+    if r.verdicts.as_str().is_empty() {
+        return String::new();
+    }
+    encode_from_worker(&FromWorker::Result(r))
 }
 
 fn main() {}

@@ -5,8 +5,7 @@
 //! pull problem, the summary. Every word comes from `pullpolicy_view::diagnosis`; every
 //! value from the paste is escaped by the view's encoder.
 //!
-//! [`render`] runs only in the deferred module (the page's first load does not link it);
-//! [`unavailable`] is the page's own, for when that module cannot load.
+//! It runs only in the deferred module (the page's first load does not link it).
 
 use super::card::{finding, links};
 use super::verdicts::RenderCx;
@@ -76,7 +75,9 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
         .text(&words::summary(&inputs))
         .raw("</p>");
     for (i, d) in report.diagnoses.iter().enumerate() {
-        h.raw("<article class=\"card diagnosis\" tabindex=\"-1\" id=\"diagnosis-")
+        // The cards' styles: a red edge (as an invalid entry's), the image's facts list,
+        // the fix's block (the page's first load carries no style of its own for it).
+        h.raw("<article class=\"card policy-invalid diagnosis\" tabindex=\"-1\" id=\"diagnosis-")
             .num(i)
             .raw("\"")
             .attr("data-class", d.class.id())
@@ -95,7 +96,7 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
                 .raw(" ")
                 .el("code", "diag-image", image);
         }
-        h.raw("</p><dl class=\"diag-facts\">");
+        h.raw("</p><dl class=\"image diag-facts\">");
         fact(h, words::CLASS);
         h.el("code", "diag-class", d.class.id())
             .raw(" ")
@@ -105,9 +106,9 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
         h.el("code", "diag-reason", &d.reason).raw("</dd>");
         if let Some(message) = &d.message {
             fact(h, words::MESSAGE);
-            h.raw("<pre class=\"diag-message\">")
+            h.raw("<div class=\"fix\"><pre class=\"diag-message\">")
                 .text(message)
-                .raw("</pre></dd>");
+                .raw("</pre></div></dd>");
         }
         if !d.policy.note.is_empty() {
             fact(h, words::POLICY);
@@ -185,18 +186,6 @@ fn list<'a>(h: &mut Html, cx: &RenderCx<'_>, items: impl Iterator<Item = (Origin
         finding(h, cx, &FindingView::of(f, origin));
     }
     h.raw("</ul>");
-}
-
-/// The section when the diagnosis cannot load (the deferred module did not).
-pub fn unavailable() -> SafeHtml {
-    let mut h = Html::new();
-    head(&mut h);
-    h.raw("<div class=\"message error\" data-diagnosis=\"unavailable\"><p><strong>")
-        .text(words::UNAVAILABLE)
-        .raw("</strong></p><p>")
-        .text(words::UNAVAILABLE_HELP)
-        .raw("</p></div>");
-    h.finish()
 }
 
 /// The live region's sentence.
