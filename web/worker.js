@@ -3,11 +3,11 @@
 // handler, says "ready" and serves analyses (the page sends none before "ready").
 //
 // Pasted evidence of a pull failure (issue #18) comes as `D` and a job record: it is
-// diagnosed by the deferred module (web/src/bin/pullpolicy_deferred.rs), imported here
+// diagnosed by the diagnosis module (web/src/bin/pullpolicy_diagnosis.rs), imported here
 // when the first one arrives, which answers with a result record as the analyses do. A
 // text it finds no evidence in ("" back) is explained after all, by the module's own
-// handler. If the deferred module cannot load, the page is told as of a crash.
-let deferred;
+// handler. If the diagnosis module cannot load, the page is told as of a crash.
+let diagnosis;
 const field = (s) => `${new TextEncoder().encode(s).length}:${s}`;
 self.onmessage = async (event) => {
   self.onmessage = null;
@@ -20,16 +20,16 @@ self.addEventListener('message', async (event) => {
   const job = event.data.slice(1);
   let module;
   try {
-    deferred ??= import('./pullpolicy_deferred.js').then(async (m) => {
+    diagnosis ??= import('./pullpolicy_diagnosis.js').then(async (m) => {
       await m.default();
       return m;
     });
-    module = await deferred;
+    module = await diagnosis;
   } catch (e) {
-    deferred = undefined;
+    diagnosis = undefined;
     self.postMessage(
       field('crashed') +
-        field(`the diagnosis could not be loaded: its module (pullpolicy_deferred) did not load in the analysis worker (${e}). Reload the page to try again; manifests are still explained.`),
+        field(`the diagnosis could not be loaded: its module (pullpolicy_diagnosis) did not load in the analysis worker (${e}). Reload the page to try again; manifests are still explained.`),
     );
     return;
   }
@@ -38,7 +38,7 @@ self.addEventListener('message', async (event) => {
     answer = module.diagnose(job);
   } catch (e) {
     // A trap leaves the module unusable: the next diagnosis loads it again.
-    deferred = undefined;
+    diagnosis = undefined;
     self.postMessage(field('crashed') + field(`the diagnosis failed: ${e}`));
     return;
   }

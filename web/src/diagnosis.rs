@@ -2,18 +2,18 @@
 //!
 //! The page tells evidence from a manifest with [`crate::evidence::is_evidence`] (a few
 //! substring tests in the first load) and sends evidence, whatever its size, to the
-//! analysis worker ([`crate::worker::Engine::request`], started at once if it is not
-//! yet), as `D` and a job record ([`crate::worker::DIAGNOSE`]). The worker's JS (`web/worker.js`) imports the
-//! deferred module when the first such job arrives and calls its `diagnose`
-//! (`src/bin/pullpolicy_deferred.rs`), which is [`run`] here: the core's diagnosis
-//! rendered by the view's typed encoder. The result crosses back as every analysis
-//! result does ([`crate::engine::encode_from_worker`]: length-prefixed fields, the
-//! markup as the [`SafeHtml`] it was), so the page shows it as it shows the worker's
-//! explanations. When the diagnosis recognises no evidence in the text after all (a
-//! manifest whose comment names `ErrImagePull`), the module answers "" and the worker
-//! explains the text instead. If the module cannot load, the worker answers as a crash
-//! whose details say so. Neither the diagnosis nor its markup is in the page's first
-//! load.
+//! analysis worker ([`crate::worker::Engine::request`]; the worker starts with the page)
+//! as `D` and a job record ([`crate::worker::DIAGNOSE`]). The worker's JS
+//! (`web/worker.js`) imports the diagnosis module (`src/bin/pullpolicy_diagnosis.rs`)
+//! when the first such job arrives and calls its `diagnose`, which is [`run`] here: the
+//! core's diagnosis rendered by the view's typed encoder. The result crosses back as
+//! every analysis result does ([`crate::engine::encode_from_worker`]: length-prefixed
+//! fields, the markup as the [`SafeHtml`] it was), so the page shows it as it shows the
+//! worker's explanations. When the diagnosis recognises no evidence in the text after
+//! all (a manifest whose comment names `ErrImagePull`), the module answers "" and the
+//! worker explains the text instead. If the module cannot load, the worker answers as a
+//! crash whose details say so. Neither the diagnosis nor its markup is in the page's
+//! first load or its deferred module; the evidence examples' texts are in the latter.
 
 use crate::components::{Marker, RenderCx, render};
 use crate::engine::{Job, Rendered};
@@ -34,7 +34,7 @@ fn holds_evidence(report: &DiagnosisReport) -> bool {
         })
 }
 
-/// Diagnoses `job`'s text and renders it (the deferred module's side). A result without
+/// Diagnoses `job`'s text and renders it (the diagnosis module's side). A result without
 /// markup means "no evidence here: explain it".
 pub fn run(job: &Job) -> Rendered {
     let start = crate::browser::now();
@@ -144,7 +144,7 @@ pub(crate) mod tests {
         }
         assert!(r.announcement.starts_with("Diagnosis: 1 input: 1 pull failure"), "{}", r.announcement);
         assert!(!r.clean);
-        // The result crosses from the deferred module as the worker's record does.
+        // The result crosses from the diagnosis module as the worker's records do.
         let m = crate::engine::FromWorker::Result(r);
         assert_eq!(
             crate::engine::decode_from_worker(&crate::engine::encode_from_worker(&m)),

@@ -20,8 +20,8 @@
 //! (see [`crate::diagnosis`]).
 
 /// Texts of the kubelet, the runtimes and kubectl (pull-failures.md §1–§3): any one
-/// makes the text evidence. Each is needed by a spec sample (S1–S42) or a fixture of the
-/// core's diagnosis that no other one covers (tested), or names a waiting reason.
+/// makes the text evidence; together they cover every spec sample (S1–S42) and every
+/// fixture of the core's diagnosis (tested).
 const MARKERS: [&str; 13] = [
     // The waiting reasons a Pod's status shows, and the kubelet's event texts.
     "ErrImagePull",

@@ -69,12 +69,12 @@ examples! {
     ("cronjob", "CronJob", "the pod spec four levels down"),
     ("multi-document", "Multi-document stream", "Service, StatefulSet, DaemonSet"),
     ("image-volume", "Image volume", "an OCI image mounted as a volume"),
-    txt ("diagnose-not-found", "Diagnose: tag not found", "kubectl describe, ImagePullBackOff"),
+    txt ("diagnose-not-found", "Diagnose: not found", "kubectl describe, ImagePullBackOff"),
     txt ("diagnose-access-denied", "Diagnose: access denied", "a misspelt Docker Hub name"),
     txt ("diagnose-no-credentials", "Diagnose: no credentials", "anonymous token refused"),
     txt ("diagnose-rate-limited", "Diagnose: rate limit", "Always, and a node with the image"),
     txt ("diagnose-platform", "Diagnose: wrong platform", "an arm64 node"),
-    txt ("diagnose-never-pull", "Diagnose: Never, image absent", "ErrImageNeverPull"),
+    txt ("diagnose-never-pull", "Diagnose: Never, no image", "ErrImageNeverPull"),
 }
 
 /// The example with this id.

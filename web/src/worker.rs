@@ -9,7 +9,7 @@
 //!
 //! Small manifests are still analysed on the main thread, synchronously: that is
 //! faster than a round trip, and it is the fallback when workers are unavailable.
-//! Pasted evidence of a pull failure is always diagnosed in the worker, by the deferred
+//! Pasted evidence of a pull failure is always diagnosed in the worker, by the diagnosis
 //! module it imports for it (see [`crate::diagnosis`]).
 //! A crash in the worker (a trap) is reported as [`crate::state::Action::Crashed`] and the worker is
 //! replaced; the page itself keeps running.
@@ -116,7 +116,7 @@ mod web {
     }
 
     /// Posts `job` to the worker: its record, after a `D` for evidence (a record begins
-    /// with a digit), which the worker's JS hands to the deferred module's diagnosis (see
+    /// with a digit), which the worker's JS hands to the diagnosis module (see
     /// [`crate::diagnosis`]).
     fn post(w: &web_sys::Worker, job: &Job) {
         let mut record = engine::encode_job(job);

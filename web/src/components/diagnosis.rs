@@ -5,7 +5,8 @@
 //! pull problem, the summary. Every word comes from `pullpolicy_view::diagnosis`; every
 //! value from the paste is escaped by the view's encoder.
 //!
-//! It runs only in the deferred module (the page's first load does not link it).
+//! It runs only in the diagnosis module, in the analysis worker (the page's first load
+//! does not link it).
 
 use super::card::{finding, links};
 use super::verdicts::RenderCx;
