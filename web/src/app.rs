@@ -63,9 +63,8 @@ fn initial_state(analyser: &mut crate::engine::Analyser) -> State {
     // (unless the last visit crashed: then it waits for the user).
     match crashed {
         Some(details) => state.analysis = Analysis::Crashed { details },
-        // Evidence waits for the diagnosis (the deferred module): the app asks for it
-        // once mounted.
-        None if crate::evidence::is_evidence(&state.text) => {}
+        // Evidence waits for the diagnosis (in the worker): asked for at once.
+        None if crate::evidence::is_evidence(&state.text) => state.ask = 1,
         None if state.text.len() <= crate::MAX_INPUT => {
             let first = analyser.run(&state.job());
             state.apply(Shared::new(first), crate::browser::now());
@@ -349,10 +348,6 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let ui = ui.clone();
         use_effect_with((), move |_| {
-            // Not analysed at start (evidence, see `initial_state`): analyse now.
-            if matches!(latest.borrow().analysis, Analysis::Pending) {
-                dispatch.dispatch(Action::Analyse);
-            }
             #[cfg(target_arch = "wasm32")]
             let listeners: Box<dyn std::any::Any> = match embed {
                 // Embedded (maybe sandboxed, with an opaque origin): analyses run here.

@@ -22,18 +22,6 @@ const GROUP: char = '\u{1d}';
 const RECORD: char = '\u{1e}';
 const UNIT: char = '\u{1f}';
 
-/// The keyboard shortcut legend (the header's "Shortcuts" menu): keys, what they do.
-const SHORTCUTS: [(&str, &str); 5] = [
-    ("Ctrl / ⌘ + Enter", "Explain now"),
-    ("Ctrl / ⌘ + S", "Copy a share link"),
-    ("Tab / Shift + Tab", "In the editor: indent / outdent"),
-    ("Esc then Tab", "Leave the editor"),
-    ("Esc", "Close a menu"),
-];
-
-/// What a part of the page that comes with the library says without it.
-pub const NOT_LOADED: &str = "Not loaded yet.";
-
 /// Whether the library is there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Status {
@@ -68,13 +56,6 @@ pub fn write() -> String {
         s.push_str(hint);
         s.push(RECORD);
     }
-    s.push(GROUP);
-    for (keys, what) in SHORTCUTS {
-        s.push_str(keys);
-        s.push(UNIT);
-        s.push_str(what);
-        s.push(RECORD);
-    }
     s
 }
 
@@ -85,7 +66,7 @@ pub struct Library(String);
 impl Library {
     /// Reads [`write()`]'s string; `None` if it is not one.
     pub fn parse(text: String) -> Option<Library> {
-        (text.split(GROUP).count() == 4).then_some(Library(text))
+        (text.split(GROUP).count() == 3).then_some(Library(text))
     }
 
     /// Group `n` of the string, as records.
@@ -107,11 +88,6 @@ impl Library {
     /// The menu hint of example `i`.
     pub fn hint(&self, i: usize) -> Option<&str> {
         self.records(2).nth(i)
-    }
-
-    /// The keyboard shortcut legend's rows: keys, what they do.
-    pub fn shortcuts(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.records(3).filter_map(|r| r.split_once(UNIT))
     }
 }
 
@@ -180,7 +156,6 @@ mod tests {
         for (i, hint) in HINTS.iter().enumerate() {
             assert_eq!(library.hint(i), Some(*hint), "{}", EXAMPLES[i].id);
         }
-        assert_eq!(library.shortcuts().collect::<Vec<_>>(), SHORTCUTS);
     }
 
     #[test]
@@ -189,8 +164,7 @@ mod tests {
             .iter()
             .flat_map(|e| e.answer().iter().chain([&e.id]))
             .chain(TEXTS)
-            .chain(crate::examples::HINTS)
-            .chain(SHORTCUTS.iter().flat_map(|(k, w)| [k, w]));
+            .chain(crate::examples::HINTS);
         for text in texts {
             assert!(!text.contains([GROUP, RECORD, UNIT]), "{text}");
         }

@@ -86,7 +86,14 @@ pub fn render(
                         .raw("</textarea>");
                 }
             }
-            Menu::Shortcuts => shortcuts(&mut h),
+            Menu::Shortcuts => {
+                h.raw("<table class=\"keys\"><caption>Keyboard shortcuts</caption><tbody>\
+                    <tr><th scope=\"row\"><kbd>Ctrl</kbd> / <kbd>⌘</kbd> + <kbd>Enter</kbd></th><td>Explain now</td></tr>\
+                    <tr><th scope=\"row\"><kbd>Ctrl</kbd> / <kbd>⌘</kbd> + <kbd>S</kbd></th><td>Copy a share link</td></tr>\
+                    <tr><th scope=\"row\"><kbd>Tab</kbd> / <kbd>Shift</kbd>+<kbd>Tab</kbd></th><td>In the editor: indent / outdent</td></tr>\
+                    <tr><th scope=\"row\"><kbd>Esc</kbd> then <kbd>Tab</kbd></th><td>Leave the editor</td></tr>\
+                    <tr><th scope=\"row\"><kbd>Esc</kbd></th><td>Close a menu</td></tr></tbody></table>");
+            }
         }
         h.raw("</div></div>");
     }
@@ -118,30 +125,6 @@ fn examples(h: &mut Html, current: Option<usize>) {
         h.raw("</button></li>");
     }
     h.raw("</ul>");
-}
-
-/// The keyboard shortcut legend; its rows come with the library (the deferred module:
-/// they are not needed for the first verdict).
-fn shortcuts(h: &mut Html) {
-    let Some(library) = crate::library::get() else {
-        h.el("p", "muted", crate::library::NOT_LOADED);
-        return;
-    };
-    h.raw("<table class=\"keys\"><caption>Keyboard shortcuts</caption><tbody>");
-    for (keys, what) in library.shortcuts() {
-        h.raw("<tr><th scope=\"row\">");
-        for (i, key) in keys.split(' ').enumerate() {
-            if i > 0 {
-                h.raw(" ");
-            }
-            match key {
-                "/" | "+" | "then" => h.text(key),
-                _ => h.el("kbd", "", key),
-            };
-        }
-        h.raw("</th><td>").text(what).raw("</td></tr>");
-    }
-    h.raw("</tbody></table>");
 }
 
 fn share_panel(h: &mut Html, link: Option<&str>) {
