@@ -1,11 +1,12 @@
 // The playground's diagnosis of pasted evidence (issue #18), on the release build in the
 // system's Chromium: the page tells evidence (kubectl describe output, Pod status, events,
-// Node objects) from a manifest, loads the diagnosis (the deferred module) when a paste
-// needs it, and shows each failing container's class, reason, message and fix, every
-// finding at its place in the paste. Also: a mixed paste, a pod without a pull problem,
-// a manifest after evidence, the examples, share links, FAQ links, axe-core, the module
-// missing, and markup injection through the page thread (the worker only explains: a
-// large paste of evidence is still diagnosed on the page).
+// Node objects) from a manifest; the analysis worker diagnoses evidence with the
+// diagnosis module it imports when a paste needs it; the page shows each failing
+// container's class, reason, message and fix, every finding at its place in the paste.
+// Also: a mixed paste, a pod without a pull problem, a manifest after evidence, the
+// examples, share links, FAQ links, axe-core, the module missing, and markup injection
+// (evidence of any size goes through the worker; the page renders the worker's result
+// as it does the worker's explanations).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -222,21 +223,23 @@ test('axe-core finds no violations in the diagnosis, light and dark', async () =
   }
 });
 
-test('without the deferred module, evidence says the diagnosis could not load; manifests explain', async () => {
+test('without the diagnosis module, evidence says it could not load; manifests explain', async () => {
   const root = copyOfDist();
-  for (const f of fs.readdirSync(root).filter((f) => f.startsWith('pullpolicy_deferred'))) fs.rmSync(path.join(root, f));
+  const removed = fs.readdirSync(root).filter((f) => f.startsWith('pullpolicy_diagnosis'));
+  assert.deepEqual(removed.sort(), ['pullpolicy_diagnosis.js', 'pullpolicy_diagnosis_bg.wasm']);
+  for (const f of removed) fs.rmSync(path.join(root, f));
   const server = await serve({ root, prefix: '/p/' });
   const browser = await launch();
   try {
     const { page, context, errors } = await openPage(browser, server.url, { clipboard: true });
     await page.waitForSelector('[data-effective-policy]');
     await paste(page, DESCRIBE);
-    await page.waitForSelector('[data-diagnosis="unavailable"]');
-    assert.equal(await page.textContent('[data-diagnosis="unavailable"] strong'), 'The diagnosis could not be loaded.');
+    await page.waitForSelector('#crash-details');
+    assert.match(await page.inputValue('#crash-details'), /\(worker\): the diagnosis could not be loaded: its module \(pullpolicy_diagnosis\) did not load in the analysis worker .*Reload the page to try again; manifests are still explained\.$/);
     assert.equal(await page.inputValue('#manifest'), DESCRIBE, 'the text stays');
     await paste(page, MANIFEST);
     await page.waitForSelector('[data-effective-policy]');
-    assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
+    assert.deepEqual(errors.filter((e) => !/status of 404|Failed to fetch dynamically imported module/.test(e)), []);
     await context.close();
   } finally {
     await browser.close();
@@ -246,9 +249,8 @@ test('without the deferred module, evidence says the diagnosis could not load; m
 });
 
 // ---------------------------------------------------------------------------------------
-// Injection: every payload of tests/data/injection.json in a pod name, a container name,
-// an image and an event message, pasted (small: the page; 24 KB and more: still the page,
-// as the worker only explains).
+// Injection: every payload of tests/data/injection.json in a pod name, a container name
+// and an event message, pasted (small and 24 KB or more: both diagnosed in the worker).
 
 const CORPUS = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../data/injection.json'), 'utf8'));
 // Describe output and events are single-line fields: a payload's line breaks (U+2028 is
