@@ -102,7 +102,7 @@ test('a mixed paste (describe, events table, a Node) and a pod without a pull pr
   const { page, context, errors } = await open();
   await paste(page, MIXED);
   let d = await diagnosis(page);
-  assert.deepEqual(d.diagnoses.map((x) => [x.class, x.reason]), [['rate-limited', 'ImagePullBackOff']]);
+  assert.deepEqual(d.diagnoses.map((x) => [x.class, x.reason]), [['rate-limited', 'ErrImagePull']]);
   assert.ok(d.rules.includes('image-on-node'), d.rules.join());
   // The node holds the image: the policy (Always, an untagged image) is the culprit.
   assert.match(await page.textContent('.diagnosis'), /Always/);

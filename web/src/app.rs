@@ -364,10 +364,8 @@ pub fn app() -> Html {
                     if crate::worker::current(&dispatch).is_none() {
                         crate::worker::Engine::start(dispatch.clone(), ui.clone());
                     }
-                    let start = gloo::timers::callback::Timeout::new(
-                        300,
-                        crate::components::load_library,
-                    );
+                    let start =
+                        gloo::timers::callback::Timeout::new(300, crate::components::load_library);
                     Box::new((
                         crate::components::global_listeners(latest, dispatch, ui),
                         start,

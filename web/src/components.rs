@@ -23,13 +23,13 @@ pub use verdicts::{RenderCx, VerdictsProps};
 
 /// The markup renderers of the page's sections.
 pub mod render {
+    pub use super::diagnosis::{announcement as diagnosis_announcement, render as diagnosis};
     pub use super::faq::render as faq;
     pub use super::footer::FOOTER;
     pub use super::header::render as header;
     pub use super::scenario::render as scenario;
     pub use super::status::notice;
     pub use super::verdicts::{crashed, pending, render as verdicts};
-    pub use super::diagnosis::{announcement as diagnosis_announcement, render as diagnosis};
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -126,8 +126,9 @@ pub(crate) mod tests {
         }
     }
 
-    const DESCRIBE: &str =
-        include_str!("../../crates/pullpolicy/tests/fixtures/diagnose/composed/describe_current.txt");
+    const DESCRIBE: &str = include_str!(
+        "../../crates/pullpolicy/tests/fixtures/diagnose/composed/describe_current.txt"
+    );
 
     #[test]
     fn a_describe_output_is_diagnosed_with_markers_at_its_findings() {
@@ -135,14 +136,25 @@ pub(crate) mod tests {
         let v = r.verdicts.as_str();
         assert!(v.contains("data-class=\"not-found\""), "{v}");
         assert!(v.contains("data-reason=\"ImagePullBackOff\""), "{v}");
-        assert!(v.contains("<h2 id=\"verdicts-title\">Diagnosis</h2>"), "{v}");
+        assert!(
+            v.contains("<h2 id=\"verdicts-title\">Diagnosis</h2>"),
+            "{v}"
+        );
         assert!(v.contains("docker.io/library/nginx:9.9: not found"), "{v}");
         assert!(v.contains("class=\"link loc\" data-act=\"jump\""), "{v}");
+        // Fixes are sentences, shown as text (no block that would scroll).
+        assert!(!v.contains("class=\"fix\""), "{v}");
+        assert!(v.contains("Fix: "), "{v}");
         assert!(!r.markers.is_empty());
         for m in &r.markers {
             assert!(v.contains(&format!("id=\"{}\"", m.target)), "{}", m.target);
         }
-        assert!(r.announcement.starts_with("Diagnosis: 1 input: 1 pull failure"), "{}", r.announcement);
+        assert!(
+            r.announcement
+                .starts_with("Diagnosis: 1 input: 1 pull failure"),
+            "{}",
+            r.announcement
+        );
         assert!(!r.clean);
         // The result crosses from the diagnosis module as the worker's records do.
         let m = crate::engine::FromWorker::Result(r);
@@ -167,18 +179,14 @@ pub(crate) mod tests {
             assert!(crate::examples::EVIDENCE[i], "{id}");
             let r = run(&job(crate::examples::TEXTS[i]));
             let v = r.verdicts.as_str();
-            assert!(
-                v.contains(&format!("data-class=\"{class}\"")),
-                "{id}: {v}"
-            );
+            assert!(v.contains(&format!("data-class=\"{class}\"")), "{id}: {v}");
         }
     }
 
     #[test]
     fn a_pod_without_a_pull_problem_has_no_diagnosis() {
-        let text = include_str!(
-            "../../crates/pullpolicy/tests/fixtures/diagnose/composed/running.txt"
-        );
+        let text =
+            include_str!("../../crates/pullpolicy/tests/fixtures/diagnose/composed/running.txt");
         let r = run(&job(text));
         let v = r.verdicts.as_str();
         assert!(v.contains("data-diagnoses=\"0\""), "{v}");
@@ -200,7 +208,12 @@ pub(crate) mod tests {
         let r = run(&job(text));
         let v = r.verdicts.as_str();
         assert!(v.contains("data-class=\"not-found\""), "{v}");
-        for bad in ["<img", "<a href=\"javascript", "<style", "href=\"javascript"] {
+        for bad in [
+            "<img",
+            "<a href=\"javascript",
+            "<style",
+            "href=\"javascript",
+        ] {
             assert!(!v.contains(bad), "{bad}: {v}");
         }
         let m = crate::engine::FromWorker::Result(r);

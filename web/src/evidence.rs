@@ -47,9 +47,9 @@ const MARKERS: [&str; 13] = [
 /// inlined: three callers, one copy in the first load.)
 #[inline(never)]
 pub fn is_evidence(text: &str) -> bool {
-    MARKERS.iter().any(|m| {
-        text.contains(m) || m.strip_prefix('\n').is_some_and(|m| text.starts_with(m))
-    })
+    MARKERS
+        .iter()
+        .any(|m| text.contains(m) || m.strip_prefix('\n').is_some_and(|m| text.starts_with(m)))
 }
 
 #[cfg(test)]

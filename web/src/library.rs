@@ -71,7 +71,11 @@ impl Library {
 
     /// Group `n` of the string, as records.
     fn records(&self, n: usize) -> impl Iterator<Item = &str> {
-        self.0.split(GROUP).nth(n).unwrap_or("").split_terminator(RECORD)
+        self.0
+            .split(GROUP)
+            .nth(n)
+            .unwrap_or("")
+            .split_terminator(RECORD)
     }
 
     /// The answer of FAQ entry `id`, as paragraphs (empty if there is none).

@@ -11,12 +11,12 @@
 use super::card::{finding, links};
 use super::verdicts::RenderCx;
 use crate::markup::{Html, SafeHtml, jump};
-use pullpolicy::diagnose::{DiagnosisReport, PodVerdict};
 use pullpolicy::Finding;
+use pullpolicy::diagnose::{DiagnosisReport, PodVerdict};
 use pullpolicy_view::diagnosis as words;
 use pullpolicy_view::model::{FindingView, Origin};
 use pullpolicy_view::share::PlaygroundBase;
-use pullpolicy_view::text::{Dest, Text};
+use pullpolicy_view::text::{Dest, Span, Text};
 
 /// The name of the paste in the summary line.
 pub const PASTE: &str = "paste";
@@ -41,7 +41,12 @@ pub fn origin(d: usize, k: usize) -> Origin {
 pub fn findings(report: &DiagnosisReport) -> Vec<(Origin, &Finding)> {
     let mut out = Vec::new();
     for (i, d) in report.diagnoses.iter().enumerate() {
-        out.extend(d.findings.iter().enumerate().map(|(k, f)| (origin(i, k), f)));
+        out.extend(
+            d.findings
+                .iter()
+                .enumerate()
+                .map(|(k, f)| (origin(i, k), f)),
+        );
     }
     let n = report.diagnoses.len();
     out.extend(
@@ -76,8 +81,8 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
         .text(&words::summary(&inputs))
         .raw("</p>");
     for (i, d) in report.diagnoses.iter().enumerate() {
-        // The cards' styles: a red edge (as an invalid entry's), the image's facts list,
-        // the fix's block (the page's first load carries no style of its own for it).
+        // The page's styles: a card's red edge (as an invalid entry's), the image's facts
+        // list, an error message's box (no style of its own in the first load).
         h.raw("<article class=\"card policy-invalid diagnosis\" tabindex=\"-1\" id=\"diagnosis-")
             .num(i)
             .raw("\"")
@@ -107,7 +112,7 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
         h.el("code", "diag-reason", &d.reason).raw("</dd>");
         if let Some(message) = &d.message {
             fact(h, words::MESSAGE);
-            h.raw("<div class=\"fix\"><pre class=\"diag-message\">")
+            h.raw("<div class=\"message error\"><pre class=\"diag-message\">")
                 .text(message)
                 .raw("</pre></div></dd>");
         }
@@ -146,14 +151,25 @@ pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
             .filter(|t| matches!(t.dest(), Dest::Docs(_)))
             .collect();
         links(h, &docs);
-        list(h, cx, d.findings.iter().enumerate().map(|(k, f)| (origin(i, k), f)));
+        list(
+            h,
+            cx,
+            d.findings
+                .iter()
+                .enumerate()
+                .map(|(k, f)| (origin(i, k), f)),
+        );
         h.raw("</article>");
     }
     let n = report.diagnoses.len();
     list(
         h,
         cx,
-        report.findings.iter().enumerate().map(|(k, f)| (origin(n, k), f)),
+        report
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(k, f)| (origin(n, k), f)),
     );
     let fine: Vec<_> = report
         .pods
@@ -184,7 +200,18 @@ fn list<'a>(h: &mut Html, cx: &RenderCx<'_>, items: impl Iterator<Item = (Origin
         .attr("aria-label", pullpolicy_view::wording::FINDINGS)
         .raw(">");
     for (origin, f) in items {
-        finding(h, cx, &FindingView::of(f, origin));
+        let mut view = FindingView::of(f, origin);
+        // A diagnosis's fix is a sentence, not a YAML edit: it follows the explanation
+        // as text (in the fix's block, a long line would scroll).
+        if let Some(fix) = view.fix.take() {
+            view.explanation.0.extend([
+                Span::Plain(" "),
+                Span::Plain(pullpolicy_view::wording::FIX_LABEL),
+                Span::Plain(": "),
+                Span::Plain(fix),
+            ]);
+        }
+        finding(h, cx, &view);
     }
     h.raw("</ul>");
 }
