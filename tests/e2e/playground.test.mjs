@@ -101,7 +101,8 @@ test('every example renders its verdicts', async () => {
     'multi-document': ['IfNotPresent', 'Always'],
     'image-volume': ['Always', 'IfNotPresent'],
   };
-  const ids = await page.$$eval('[data-example]', (els) => els.map((e) => e.dataset.example));
+  // (The examples of pasted evidence, `diagnose-…`, are tested in diagnose.test.mjs.)
+  const ids = (await page.$$eval('[data-example]', (els) => els.map((e) => e.dataset.example))).filter((id) => !id.startsWith('diagnose-'));
   assert.ok(ids.length >= 12, `${ids.length} examples`);
   assert.deepEqual(ids.sort(), Object.keys(expected).sort());
   for (const id of ids) {
@@ -478,10 +479,11 @@ test('privacy: same-origin at load, nothing at all afterwards', async () => {
   await page.$$eval('.faq-entry .disclose[aria-expanded="false"]', (bs) => bs.forEach((b) => b.click()));
   assert.equal(await page.$('.faq-entry .disclose[aria-expanded="false"]'), null, 'every FAQ entry opened');
   await page.waitForTimeout(300);
-  // "Copy as Markdown" imports the site's own npm module (the view's Markdown report),
-  // which the service worker precached: nothing else, and nothing reaches the server.
-  assert.deepEqual(requests.filter((u) => !/\/tools\/pullpolicy\/npm\/pullpolicy(_bg\.wasm|\.js)$/.test(u)), []);
-  for (const url of requests) assert.ok(url.startsWith(site.server.origin + '/tools/pullpolicy/npm/'), url);
+  // "Copy as Markdown" imports the site's own npm module (the view's Markdown report), and
+  // the examples of pasted evidence the diagnosis module (in the analysis worker), which
+  // the service worker precached: nothing else, and nothing reaches the server.
+  assert.deepEqual(requests.filter((u) => !/\/tools\/pullpolicy\/(npm\/pullpolicy|pullpolicy_diagnosis)(_bg\.wasm|\.js)$/.test(u)), []);
+  for (const url of requests) assert.ok(url.startsWith(site.server.origin + '/tools/pullpolicy/'), url);
   assert.deepEqual(site.server.requests.slice(loaded), [], 'nothing reached the server after load');
   await context.close();
 });

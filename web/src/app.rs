@@ -63,6 +63,8 @@ fn initial_state(analyser: &mut crate::engine::Analyser) -> State {
     // (unless the last visit crashed: then it waits for the user).
     match crashed {
         Some(details) => state.analysis = Analysis::Crashed { details },
+        // Evidence waits for the diagnosis (in the worker): asked for at once.
+        None if crate::evidence::is_evidence(&state.text) => state.ask = 1,
         None if state.text.len() <= crate::MAX_INPUT => {
             let first = analyser.run(&state.job());
             state.apply(Shared::new(first), crate::browser::now());
@@ -355,16 +357,15 @@ pub fn app() -> Html {
                     if let Some(id) = crate::components::faq_anchor(&browser::hash()) {
                         crate::components::open_faq_link(id, &dispatch);
                     }
-                    // Once the first verdict is painted: the worker, and the deferred
+                    // The worker, once the first verdict is in the page (it diagnoses
+                    // pasted evidence, which waits for it); 300 ms later the deferred
                     // module with the FAQ answers and the examples (which a click on
                     // an example or a `#z=` link loads sooner).
-                    let (d, ui2) = (dispatch.clone(), ui.clone());
-                    let start = gloo::timers::callback::Timeout::new(300, move || {
-                        crate::components::load_library();
-                        if crate::worker::current(&d).is_none() {
-                            crate::worker::Engine::start(d, ui2);
-                        }
-                    });
+                    if crate::worker::current(&dispatch).is_none() {
+                        crate::worker::Engine::start(dispatch.clone(), ui.clone());
+                    }
+                    let start =
+                        gloo::timers::callback::Timeout::new(300, crate::components::load_library);
                     Box::new((
                         crate::components::global_listeners(latest, dispatch, ui),
                         start,

@@ -4,6 +4,7 @@
 //! document-wide listeners.
 
 mod card;
+mod diagnosis;
 mod editor;
 mod faq;
 mod footer;
@@ -14,6 +15,7 @@ mod status;
 mod verdicts;
 
 pub use card::container_path;
+pub use diagnosis::findings as diagnosis_findings;
 pub use editor::{Editor, EditorProps, Marker};
 pub use faq::{anchor as faq_anchor, open_entry};
 pub use header::trigger_id;
@@ -21,6 +23,7 @@ pub use verdicts::{RenderCx, VerdictsProps};
 
 /// The markup renderers of the page's sections.
 pub mod render {
+    pub use super::diagnosis::{announcement as diagnosis_announcement, render as diagnosis};
     pub use super::faq::render as faq;
     pub use super::footer::FOOTER;
     pub use super::header::render as header;

@@ -9,8 +9,11 @@
 //!
 //! The string: the FAQ entries in display order, each its id and paragraphs separated by
 //! U+001F and ended by U+001E; then U+001D; then the example manifests in menu order, each
-//! ended by U+001E. Neither the answers nor the examples contain these control
-//! characters (tested).
+//! ended by U+001E; then U+001D; then the examples' menu hints, each ended by U+001E;
+//! then U+001D; then the keyboard shortcut legend, each row its keys (separated by
+//! spaces; `/`, `+` and `then` are words, the rest keys) and what they do separated by
+//! U+001F, ended by U+001E.
+//! Neither the answers nor the examples contain these control characters (tested).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,37 +51,47 @@ pub fn write() -> String {
         s.push_str(text);
         s.push(RECORD);
     }
+    s.push(GROUP);
+    for hint in crate::examples::HINTS {
+        s.push_str(hint);
+        s.push(RECORD);
+    }
     s
 }
 
 /// The library, read from [`write()`]'s string.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Library {
-    faq: String,
-    examples: String,
-}
+pub struct Library(String);
 
 impl Library {
     /// Reads [`write()`]'s string; `None` if it is not one.
     pub fn parse(text: String) -> Option<Library> {
-        let at = text.find(GROUP)?;
-        let mut faq = text;
-        let examples = faq.split_off(at)[GROUP.len_utf8()..].to_owned();
-        Some(Library { faq, examples })
+        (text.split(GROUP).count() == 3).then_some(Library(text))
+    }
+
+    /// Group `n` of the string, as records.
+    fn records(&self, n: usize) -> impl Iterator<Item = &str> {
+        self.0
+            .split(GROUP)
+            .nth(n)
+            .unwrap_or("")
+            .split_terminator(RECORD)
     }
 
     /// The answer of FAQ entry `id`, as paragraphs (empty if there is none).
     pub fn answer(&self, id: &str) -> impl Iterator<Item = &str> {
-        let record = self
-            .faq
-            .split_terminator(RECORD)
-            .find(|r| r.split(UNIT).next() == Some(id));
+        let record = self.records(0).find(|r| r.split(UNIT).next() == Some(id));
         record.into_iter().flat_map(|r| r.split(UNIT).skip(1))
     }
 
     /// The manifest of example `i` of [`crate::examples::EXAMPLES`].
     pub fn example(&self, i: usize) -> Option<&str> {
-        self.examples.split_terminator(RECORD).nth(i)
+        self.records(1).nth(i)
+    }
+
+    /// The menu hint of example `i`.
+    pub fn hint(&self, i: usize) -> Option<&str> {
+        self.records(2).nth(i)
     }
 }
 
@@ -130,7 +143,7 @@ pub fn example(i: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::{EXAMPLES, TEXTS};
+    use crate::examples::{EXAMPLES, HINTS, TEXTS};
 
     #[test]
     fn reads_back_every_answer_and_example() {
@@ -144,6 +157,9 @@ mod tests {
             assert_eq!(library.example(i), Some(*text), "{}", EXAMPLES[i].id);
         }
         assert_eq!(library.example(TEXTS.len()), None);
+        for (i, hint) in HINTS.iter().enumerate() {
+            assert_eq!(library.hint(i), Some(*hint), "{}", EXAMPLES[i].id);
+        }
     }
 
     #[test]
@@ -151,7 +167,8 @@ mod tests {
         let texts = pullpolicy::faq::entries()
             .iter()
             .flat_map(|e| e.answer().iter().chain([&e.id]))
-            .chain(TEXTS);
+            .chain(TEXTS)
+            .chain(crate::examples::HINTS);
         for text in texts {
             assert!(!text.contains([GROUP, RECORD, UNIT]), "{text}");
         }

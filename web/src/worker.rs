@@ -9,10 +9,15 @@
 //!
 //! Small manifests are still analysed on the main thread, synchronously: that is
 //! faster than a round trip, and it is the fallback when workers are unavailable.
+//! Pasted evidence of a pull failure is always diagnosed in the worker, by the diagnosis
+//! module it imports for it (see [`crate::diagnosis`]).
 //! A crash in the worker (a trap) is reported as [`crate::state::Action::Crashed`] and the worker is
 //! replaced; the page itself keeps running.
 
 use crate::engine::{Job, Rendered};
+
+/// What marks a job for the diagnosis before its record (`web/worker.js` reads it).
+pub const DIAGNOSE: char = 'D';
 
 /// Manifests at least this large (bytes) are analysed in the worker.
 pub const WORKER_FROM: usize = 24_000;
@@ -42,6 +47,13 @@ pub fn too_large(job: &Job) -> Rendered {
         cost_ms: 0,
         clean: false,
     }
+}
+
+/// Whether `job` is evidence of a pull failure (see [`crate::evidence`]), which the
+/// worker diagnoses, whatever its size (up to [`crate::MAX_INPUT`]).
+#[inline(never)]
+pub fn is_evidence(job: &Job) -> bool {
+    job.text.len() <= crate::MAX_INPUT && crate::evidence::is_evidence(&job.text)
 }
 
 /// Hands a finished analysis to the page, stamped with its arrival time.
@@ -101,6 +113,17 @@ mod web {
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         let _ = scope.post_message(&engine::encode_from_worker(&FromWorker::Ready).into());
+    }
+
+    /// Posts `job` to the worker: its record, after a `D` for evidence (a record begins
+    /// with a digit), which the worker's JS hands to the diagnosis module (see
+    /// [`crate::diagnosis`]).
+    fn post(w: &web_sys::Worker, job: &Job) {
+        let mut record = engine::encode_job(job);
+        if super::is_evidence(job) {
+            record.insert(0, DIAGNOSE);
+        }
+        let _ = w.post_message(&record.into());
     }
 
     /// The worker's JS shell, next to `index.html` (`web/worker.js`): it imports the
@@ -212,7 +235,7 @@ mod web {
                     let mut inner = self.0.borrow_mut();
                     inner.ready = true;
                     if let (Some(job), Some(w)) = (inner.pending.take(), &inner.worker) {
-                        let _ = w.post_message(&engine::encode_job(&job).into());
+                        post(w, &job);
                     }
                     if let Some(root) = gloo::utils::document().document_element() {
                         let _ = root.set_attribute("data-engine", "worker");
@@ -243,15 +266,15 @@ mod web {
             }
         }
 
-        /// Analyses `job`: in the worker (from [`WORKER_FROM`] bytes up to
-        /// [`crate::MAX_INPUT`]), else here ([`super::run_here`]: small, or too large).
+        /// Analyses `job`: in the worker (evidence, and manifests from [`WORKER_FROM`]
+        /// bytes up to [`crate::MAX_INPUT`]), else here ([`super::run_here`]: small, or
+        /// too large).
         pub fn request(&self, job: Job) {
-            let for_worker = (WORKER_FROM..=crate::MAX_INPUT).contains(&job.text.len());
+            let for_worker = super::is_evidence(&job)
+                || (WORKER_FROM..=crate::MAX_INPUT).contains(&job.text.len());
             let mut inner = self.0.borrow_mut();
             match (&inner.worker, inner.ready) {
-                (Some(w), true) if for_worker => {
-                    let _ = w.post_message(&engine::encode_job(&job).into());
-                }
+                (Some(w), true) if for_worker => post(w, &job),
                 (Some(_), false) if for_worker => inner.pending = Some(job),
                 _ => {
                     let (dispatch, ui) = (inner.dispatch.clone(), inner.ui.clone());

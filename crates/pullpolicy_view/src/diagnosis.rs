@@ -62,6 +62,16 @@ pub const NO_FAILURE: &str = "No image-pull failure in this input.";
 pub const COLUMNS: [&str; 6] = ["Location", "Pod", "Container", "Image", "Reason", "Class"];
 /// A value the evidence does not show.
 pub const UNKNOWN: &str = "?";
+/// The playground's results heading for evidence.
+pub const PANE_TITLE: &str = "Diagnosis";
+/// Label of the failure class.
+pub const CLASS: &str = "class";
+/// Label of the kubelet's waiting reason.
+pub const REASON: &str = "reason";
+/// Label of the pull policy's part.
+pub const POLICY: &str = "policy";
+/// The playground's note above a diagnosis: how the paste was read.
+pub const READ_AS: &str = "Read as evidence of an image pull (kubectl describe output, Pod status, events, nodes), not as a manifest: each failing container is diagnosed below. Paste a manifest alone to see its pull policies explained.";
 
 /// `namespace/pod`, `pod`, or `?`.
 pub fn pod_label(d: &Diagnosis) -> String {

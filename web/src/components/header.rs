@@ -102,6 +102,9 @@ pub fn render(
 }
 
 fn examples(h: &mut Html, current: Option<usize>) {
+    // The hints come with the library (the deferred module), which a menu opened after
+    // the first verdict almost always has.
+    let library = crate::library::get();
     h.raw("<ul aria-label=\"Examples\">");
     for (i, e) in EXAMPLES.iter().enumerate() {
         h.raw("<li><button type=\"button\"");
@@ -115,9 +118,11 @@ fn examples(h: &mut Html, current: Option<usize>) {
             } else {
                 " class=\"example\">"
             })
-            .el("span", "example-title", e.title)
-            .el("span", "example-hint", e.hint)
-            .raw("</button></li>");
+            .el("span", "example-title", e.title);
+        if let Some(hint) = library.as_ref().and_then(|l| l.hint(i)) {
+            h.el("span", "example-hint", hint);
+        }
+        h.raw("</button></li>");
     }
     h.raw("</ul>");
 }
