@@ -44,6 +44,7 @@ pub mod diagnose;
 mod explain;
 pub mod faq;
 pub mod fields;
+pub mod items;
 pub mod kubelet;
 mod messages;
 mod myths;
