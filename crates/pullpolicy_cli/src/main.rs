@@ -14,6 +14,8 @@ mod program;
 mod progress;
 mod render;
 mod run;
+mod sink;
+mod stream;
 mod text;
 
 use clap::Parser;

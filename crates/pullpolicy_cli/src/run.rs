@@ -3,7 +3,7 @@
 use crate::args::{ColorWhen, ExplainArgs, Format};
 use crate::input::{self, Input, InputError};
 use crate::progress::Progress;
-use crate::{exit, parallel, render, text};
+use crate::{exit, parallel, render, sink, stream, text};
 use anstyle::{AnsiColor, Style};
 use pullpolicy::{Options, Report, pieces};
 use std::io::{self, IsTerminal, Write};
@@ -73,6 +73,18 @@ pub fn collect(
         .into_iter()
         .map(|item| item.and_then(|input| input::read(&input).map(|text| (input, text))))
         .collect();
+    let files = explain_read(read, options, jobs, &progress);
+    lock(&progress).finish();
+    (files, plan.warnings)
+}
+
+/// Explains inputs that were read (or not), in order, on `jobs` threads.
+pub fn explain_read(
+    read: Vec<Result<(Input, String), InputError>>,
+    options: &Options,
+    jobs: usize,
+    progress: &Mutex<Progress>,
+) -> Vec<FileResult> {
     // The work: (input number, its name and text, a piece of it); and how many pieces
     // each input has, and has still to do.
     let mut work = Vec::new();
@@ -84,7 +96,7 @@ pub fn collect(
                 .map(|range| (i, input.name.as_str(), text.as_str(), range))
                 .collect(),
             Err(e) => {
-                lock(&progress).tick(&e.name);
+                lock(progress).tick(&e.name);
                 Vec::new()
             }
         };
@@ -95,15 +107,14 @@ pub fn collect(
     let done = parallel::map(&work, jobs, |(i, name, text, range)| {
         let piece = pieces::explain(text, range.clone(), options);
         if left[*i].fetch_sub(1, Ordering::Relaxed) == 1 {
-            lock(&progress).tick(name);
+            lock(progress).tick(name);
         }
         piece
     });
-    lock(&progress).finish();
+    drop(work);
 
     let mut done = done.into_iter();
-    let files = read
-        .into_iter()
+    read.into_iter()
         .zip(counts)
         .map(|(result, count)| match result {
             Ok((input, text)) => {
@@ -116,11 +127,10 @@ pub fn collect(
             }
             Err(e) => FileResult::Failed(e),
         })
-        .collect();
-    (files, plan.warnings)
+        .collect()
 }
 
-fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
+pub(crate) fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
     progress
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -143,7 +153,86 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
     );
-    let (files, warnings) = collect(&paths, stdin_name, &options, jobs);
+    if matches!(args.format, Format::Markdown | Format::Html) {
+        return explain_whole(args, &paths, stdin_name, options, jobs, choice);
+    }
+    let stdout = io::stdout().lock();
+    let pretty = stdout.is_terminal();
+    let mut stderr = anstream::stderr();
+    let (totals, written) = if args.format == Format::Human {
+        let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
+        stream_to(
+            args.format,
+            &paths,
+            stdin_name,
+            &options,
+            jobs,
+            false,
+            &mut out,
+            &mut stderr,
+        )
+    } else {
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+        stream_to(
+            args.format,
+            &paths,
+            stdin_name,
+            &options,
+            jobs,
+            pretty,
+            &mut out,
+            &mut stderr,
+        )
+    };
+    exit::after_writing(written, stream::status(&totals, args.fail_on))
+}
+
+/// Explains every input with the streamed output of `format` (JSON, JSON Lines, SARIF,
+/// human) to `out`; returns the run's totals, and whether the output was written.
+#[allow(clippy::too_many_arguments)]
+pub fn stream_to(
+    format: Format,
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: &Options,
+    jobs: usize,
+    pretty: bool,
+    out: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> (stream::Totals, io::Result<()>) {
+    let mut pretty_out;
+    let out: &mut dyn Write = if pretty {
+        pretty_out = sink::pretty::Pretty::new(out);
+        &mut pretty_out
+    } else {
+        out
+    };
+    let mut totals = stream::Totals::default();
+    let written = (|| {
+        let mut sink: Box<dyn stream::Sink + '_> = match format {
+            Format::Json => Box::new(sink::json::Json::new(out, options, jobs)?),
+            Format::Jsonl => Box::new(sink::json::Jsonl::new(out, options, jobs)),
+            Format::Sarif => Box::new(sink::sarif::Sarif::new(out)?),
+            _ => Box::new(sink::human::Human::new(out)),
+        };
+        totals = stream::explain(paths, stdin_name, options, jobs, sink.as_mut(), stderr)?;
+        drop(sink);
+        Ok(())
+    })();
+    let flushed = out.flush();
+    (totals, written.and(flushed))
+}
+
+/// Markdown and HTML: the whole run at once.
+fn explain_whole(
+    args: &ExplainArgs,
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: Options,
+    jobs: usize,
+    choice: anstream::ColorChoice,
+) -> u8 {
+    let (files, warnings) = collect(paths, stdin_name, &options, jobs);
     let run = Run {
         files,
         options,
@@ -212,7 +301,11 @@ fn diagnose(run: &Run, err: &mut impl Write) -> io::Result<()> {
 /// One `location: error: message` line on standard error, the location in bold and
 /// `error` in red, both texts with their control characters escaped (explain and
 /// diagnose).
-pub(crate) fn error_line(err: &mut impl Write, location: &str, message: &str) -> io::Result<()> {
+pub(crate) fn error_line(
+    err: &mut (impl Write + ?Sized),
+    location: &str,
+    message: &str,
+) -> io::Result<()> {
     use pullpolicy_view::terminal::clean;
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let bold = Style::new().bold();
