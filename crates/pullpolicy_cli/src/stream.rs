@@ -460,7 +460,7 @@ mod tests {
                 if let Some(p) = &policies[k % policies.len()] {
                     c["imagePullPolicy"] = p.clone();
                 }
-                if k % 5 == 0 {
+                if k.is_multiple_of(5) {
                     c["imagPullPolicy"] = json!("Always");
                 }
                 let mut pod = json!({"apiVersion": "v1", "kind": "Pod",

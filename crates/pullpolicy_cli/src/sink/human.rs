@@ -74,7 +74,7 @@ impl<'w> Human<'w> {
         let mut cell = Vec::new();
         let mut n = 0usize;
         'rows: loop {
-            for i in 0..COLUMNS {
+            for (i, w) in widths.iter().enumerate() {
                 let mut head = [0u8; 5];
                 match reader.read_exact(&mut head) {
                     Ok(()) => {}
@@ -87,12 +87,12 @@ impl<'w> Human<'w> {
                 let text = std::str::from_utf8(&cell).map_err(io::Error::other)?;
                 t.styled(tone_style(tone_of(head[0])), text);
                 if i < last {
-                    t.pad(widths[i] - width(text) + 2);
+                    t.pad(w - width(text) + 2);
                 }
             }
             t.newline();
             n += 1;
-            if n % 256 == 0 {
+            if n.is_multiple_of(256) {
                 self.out
                     .write_all(std::mem::take(&mut t).finish().as_bytes())?;
             }
