@@ -1,9 +1,10 @@
-//! `pullpolicy explain`: read every input, explain it, print diagnostics, render.
+//! `pullpolicy explain`: read every input, explain it, print diagnostics, render —
+//! streamed, in bounded memory (`stream`, `sink`).
 
 use crate::args::{ColorWhen, ExplainArgs, Format};
-use crate::input::{self, Input, InputError};
+use crate::input::{Input, InputError};
 use crate::progress::Progress;
-use crate::{exit, parallel, render, sink, stream, text};
+use crate::{exit, parallel, sink, stream, text};
 use anstyle::{AnsiColor, Style};
 use pullpolicy::{Options, Report, pieces};
 use std::io::{self, IsTerminal, Write};
@@ -60,12 +61,14 @@ const MIN_PIECE: usize = 128 * 1024;
 /// Reads every input, in order, and explains them on `jobs` threads (inputs and, for
 /// long streams, pieces of one cut at `---` lines: `pullpolicy::pieces`, which gives
 /// the same reports as one thread); also returns the planner's warnings.
+#[cfg(test)] // The streamed run (`stream::explain`) is tested against it.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: &str,
     options: &Options,
     jobs: usize,
 ) -> (Vec<FileResult>, Vec<String>) {
+    use crate::input;
     let plan = input::plan(paths, stdin_name);
     let progress = Mutex::new(Progress::new(plan.items.len()));
     let read: Vec<Result<(Input, String), InputError>> = plan
@@ -153,9 +156,6 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
     );
-    if matches!(args.format, Format::Markdown | Format::Html) {
-        return explain_whole(args, &paths, stdin_name, options, jobs, choice);
-    }
     let stdout = io::stdout().lock();
     let pretty = stdout.is_terminal();
     let mut stderr = anstream::stderr();
@@ -167,6 +167,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             stdin_name,
             &options,
             jobs,
+            &args.playground_url,
             false,
             &mut out,
             &mut stderr,
@@ -179,6 +180,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             stdin_name,
             &options,
             jobs,
+            &args.playground_url,
             pretty,
             &mut out,
             &mut stderr,
@@ -187,8 +189,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     exit::after_writing(written, stream::status(&totals, args.fail_on))
 }
 
-/// Explains every input with the streamed output of `format` (JSON, JSON Lines, SARIF,
-/// human) to `out`; returns the run's totals, and whether the output was written.
+/// Explains every input with the streamed output of `format` to `out`; returns the run's totals, and whether the output was written.
 #[allow(clippy::too_many_arguments)]
 pub fn stream_to(
     format: Format,
@@ -196,6 +197,7 @@ pub fn stream_to(
     stdin_name: &str,
     options: &Options,
     jobs: usize,
+    playground_url: &str,
     pretty: bool,
     out: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -213,7 +215,17 @@ pub fn stream_to(
             Format::Json => Box::new(sink::json::Json::new(out, options, jobs)?),
             Format::Jsonl => Box::new(sink::json::Jsonl::new(out, options, jobs)),
             Format::Sarif => Box::new(sink::sarif::Sarif::new(out)?),
-            _ => Box::new(sink::human::Human::new(out)),
+            Format::Markdown => Box::new(sink::markdown::MarkdownSink::new(
+                out,
+                options,
+                sink::playground(playground_url),
+            )),
+            Format::Html => Box::new(sink::html::HtmlSink::new(
+                out,
+                options,
+                sink::playground(playground_url),
+            )?),
+            Format::Human => Box::new(sink::human::Human::new(out)),
         };
         totals = stream::explain(paths, stdin_name, options, jobs, sink.as_mut(), stderr)?;
         drop(sink);
@@ -221,37 +233,6 @@ pub fn stream_to(
     })();
     let flushed = out.flush();
     (totals, written.and(flushed))
-}
-
-/// Markdown and HTML: the whole run at once.
-fn explain_whole(
-    args: &ExplainArgs,
-    paths: &[PathBuf],
-    stdin_name: &str,
-    options: Options,
-    jobs: usize,
-    choice: anstream::ColorChoice,
-) -> u8 {
-    let (files, warnings) = collect(paths, stdin_name, &options, jobs);
-    let run = Run {
-        files,
-        options,
-        playground_url: args.playground_url.clone(),
-        jobs,
-    };
-
-    let mut stderr = anstream::stderr();
-    for warning in warnings {
-        let _ = writeln!(stderr, "{warning}");
-    }
-    let _ = diagnose(&run, &mut stderr);
-
-    let status = exit::status(&run, args.fail_on);
-    let written = write_output(args.format, &run, choice);
-    // The process ends now: freeing every report one by one would only cost time
-    // (a tenth of a large run).
-    std::mem::forget(run);
-    exit::after_writing(written, status)
 }
 
 /// `--color`, for this process's streams.
@@ -263,39 +244,6 @@ pub fn color_choice(color: ColorWhen) -> anstream::ColorChoice {
     };
     choice.write_global();
     choice
-}
-
-fn write_output(format: Format, run: &Run, choice: anstream::ColorChoice) -> io::Result<()> {
-    let stdout = io::stdout().lock();
-    if format == Format::Human {
-        let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
-        render::human::render(run, &mut out)?;
-        out.flush()
-    } else {
-        // JSON and SARIF are indented for a person at a terminal, compact otherwise.
-        let pretty = stdout.is_terminal();
-        let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
-        render::render(format, run, pretty, &mut out)?;
-        out.flush()
-    }
-}
-
-/// `file:line:column: error: message` on standard error for every input that could not
-/// be read and every YAML syntax error (names and messages with their control
-/// characters escaped: a file name cannot write an escape sequence either).
-fn diagnose(run: &Run, err: &mut impl Write) -> io::Result<()> {
-    for file in &run.files {
-        match file {
-            FileResult::Failed(e) => error_line(err, &e.location(), &e.message)?,
-            FileResult::Explained(e) => {
-                for s in &e.report.syntax_errors {
-                    let at = format!("{}:{}:{}", e.name, s.position.line, s.position.column);
-                    error_line(err, &at, &s.message)?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// One `location: error: message` line on standard error, the location in bold and

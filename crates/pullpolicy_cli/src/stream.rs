@@ -297,6 +297,7 @@ mod tests {
             "<stdin>",
             options,
             jobs,
+            crate::text::DEFAULT_PLAYGROUND,
             pretty,
             &mut out,
             &mut io::sink(),
@@ -355,9 +356,16 @@ mod tests {
     fn same(paths: &[PathBuf], options: &Options) {
         for jobs in [1, 3] {
             let run = whole(paths, options, jobs);
-            for format in [Format::Json, Format::Sarif, Format::Human, Format::Jsonl] {
+            for format in [
+                Format::Json,
+                Format::Sarif,
+                Format::Human,
+                Format::Jsonl,
+                Format::Markdown,
+                Format::Html,
+            ] {
                 for pretty in [false, true] {
-                    if pretty && format == Format::Human {
+                    if pretty && matches!(format, Format::Human | Format::Markdown | Format::Html) {
                         continue;
                     }
                     let old_format = if format == Format::Jsonl {
@@ -376,7 +384,7 @@ mod tests {
                     let (new, totals) = streamed(format, paths, options, jobs, pretty);
                     let what = format!("{format:?} pretty={pretty} jobs={jobs} {paths:?}");
                     match format {
-                        Format::Human | Format::Json => {
+                        Format::Human | Format::Json | Format::Markdown | Format::Html => {
                             assert_eq!(text(&new), text(&old), "{what}")
                         }
                         Format::Sarif => {

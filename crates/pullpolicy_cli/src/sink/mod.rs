@@ -3,8 +3,10 @@
 //! what a format can only print at the end (the human table's widths, SARIF's rules) is
 //! kept small or spilled to a temporary file ([`spill::Spill`]).
 
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod pretty;
 pub mod sarif;
 pub mod spill;
@@ -46,4 +48,13 @@ pub(crate) fn write_each<T: serde::Serialize + Sync>(
         }
     }
     Ok(())
+}
+
+/// Where the playground is (`--playground-url`, checked by the arguments), as
+/// `render::playground` finds it.
+pub(crate) fn playground(url: &str) -> pullpolicy_view::share::PlaygroundBase {
+    use pullpolicy_view::share::PlaygroundBase;
+    PlaygroundBase::parse(url)
+        .or_else(|| PlaygroundBase::parse(crate::text::DEFAULT_PLAYGROUND))
+        .unwrap_or_else(PlaygroundBase::this_page)
 }
