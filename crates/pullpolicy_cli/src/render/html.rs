@@ -253,13 +253,16 @@ pub(crate) fn link(
     manifest: &str,
     options: &pullpolicy::Options,
 ) {
-    let url = playground.manifest(manifest, options);
-    if url.len() > text::MAX_PLAYGROUND_LINK {
+    // The link holds the text in base64 (4 characters per 3 bytes, and more): a long
+    // text is known to be too long without building its link.
+    let too_long = manifest.len().saturating_mul(4) / 3 > text::MAX_PLAYGROUND_LINK;
+    let url = (!too_long).then(|| playground.manifest(manifest, options));
+    let Some(url) = url.filter(|u| u.len() <= text::MAX_PLAYGROUND_LINK) else {
         h.raw(NOTE_P)
             .text(wording::TOO_LARGE_FOR_LINK)
             .raw("</p>\n");
         return;
-    }
+    };
     h.raw("<p style=\"margin:0\"><a")
         .href(&Target::playground(&url), playground)
         .raw(LINK_STYLE)
