@@ -372,7 +372,7 @@ Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pull
     pub const FORMAT_HUMAN: &str =
         "A table of entries, then findings as `file:line:column: severity[rule]: message`";
     pub const FORMAT_JSON: &str = "One JSON document: the core's report for every input file";
-    pub const FORMAT_JSONL: &str = "JSON Lines: one object per document (per List item) as soon as it is explained, each file's summary after its documents, the run's summary last";
+    pub const FORMAT_JSONL: &str = "JSON Lines: explain writes an object per document (per List item) as soon as it is explained and each file's summary after its documents, diagnose an object per file; the run's summary last";
     pub const FORMAT_SARIF: &str = "SARIF 2.1.0, for code scanning";
     pub const FORMAT_MARKDOWN: &str = "GitHub-flavoured Markdown, for pull-request comments";
     pub const FORMAT_HTML: &str =
