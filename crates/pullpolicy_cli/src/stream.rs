@@ -209,37 +209,58 @@ fn list(
     totals.files += 1;
     sink.begin(file)?;
     let mut summary = Summary::default();
-    for round in items.chunks(ROUND_PER_JOB * jobs.max(1)) {
-        let chunks: Vec<&[ListItem]> = round.chunks(ROUND_PER_JOB / 4).collect();
-        let reports = parallel::map(&chunks, jobs, |chunk| {
-            let mut part = empty(options);
-            for item in *chunk {
-                let mut r = pullpolicy::explain(&file.text[item.range.clone()], options);
-                // `json_list` accepts only objects YAML reads as JSON does: an item
-                // alone has no syntax error (tested); were it to, the output would
-                // be wrong, so stop (the panic hook's one-line report, status 2).
-                assert!(r.syntax_errors.is_empty(), "a List item read differently");
-                place(&mut r.documents, item);
-                part.documents.append(&mut r.documents);
-                add(&mut part.summary, &r.summary);
+    // Rounds are explained on a thread of their own while this one writes the round
+    // before (at most one round waits: memory stays two rounds' worth).
+    let (send, receive) = std::sync::mpsc::sync_channel::<Report>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for round in items.chunks(ROUND_PER_JOB * jobs.max(1)) {
+                if send
+                    .send(explain_round(file, round, options, jobs))
+                    .is_err()
+                {
+                    return; // The output failed: stop.
+                }
             }
-            part
         });
-        let mut part = empty(options);
-        for mut r in reports {
-            part.documents.append(&mut r.documents);
-            add(&mut part.summary, &r.summary);
+        for part in receive {
+            totals.counts.add(&Counts::of(&part));
+            add(&mut summary, &part.summary);
+            sink.part(file, &part)?;
         }
-        totals.counts.add(&Counts::of(&part));
-        add(&mut summary, &part.summary);
-        sink.part(file, &part)?;
-    }
+        Ok::<_, io::Error>(())
+    })?;
     add(&mut totals.summary, &summary);
     let shell = Report {
         summary,
         ..empty(options)
     };
     sink.end(file, &shell)
+}
+
+/// The documents of `round`'s items, explained on `jobs` threads.
+fn explain_round(file: File<'_>, round: &[ListItem], options: &Options, jobs: usize) -> Report {
+    let chunks: Vec<&[ListItem]> = round.chunks(ROUND_PER_JOB / 4).collect();
+    let reports = parallel::map(&chunks, jobs, |chunk| {
+        let mut part = empty(options);
+        for item in *chunk {
+            let mut r = pullpolicy::explain(&file.text[item.range.clone()], options);
+            // `json_list` accepts only objects YAML reads as JSON does: an item alone
+            // has no syntax error (tested); were it to, the output would be wrong, so
+            // stop (the panic hook's one-line report, status 2).
+            assert!(r.syntax_errors.is_empty(), "a List item read differently");
+            place(&mut r.documents, item);
+            part.documents.append(&mut r.documents);
+            add(&mut part.summary, &r.summary);
+        }
+        part
+    });
+    let mut part = empty(options);
+    for mut r in reports {
+        part.documents.append(&mut r.documents);
+        add(&mut part.summary, &r.summary);
+    }
+    part
 }
 
 /// A report without documents.
