@@ -58,7 +58,7 @@ pub struct Totals {
 
 /// Items explained per thread in one round: enough to keep the threads busy, few
 /// enough that a round's reports stay small (a Pod with status: about 10 KB).
-const ROUND_PER_JOB: usize = 256;
+const ROUND_PER_JOB: usize = 128;
 /// Small inputs explained together: at most this many bytes of text at once…
 const GROUP_BYTES: usize = 16 << 20;
 /// …and this many inputs.
