@@ -29,7 +29,8 @@
 //! `:` on their line or longer than 1,000 bytes (YAML's implicit keys end at 1,024
 //! characters); `\u` escapes of surrogates; characters YAML does not print (C0 and C1
 //! controls, `U+2028`, `U+2029`, `U+FEFF`, `U+FFFE`, `U+FFFF`); nesting deeper than
-//! 100 levels (the reader's limits are 128 and 256); a `kind` or `items` key written
+//! 100 levels (the reader's limits are 128 and 256); numbers with an exponent or longer than 24 characters;
+//! a `kind` or `items` key written
 //! twice, or any root key with an escape (it could spell either); a `kind` that is not
 //! a plain string naming a List; and an item with a key `items` or a key with an escape
 //! at its own root (alone, an item that is itself a List would be flattened).
@@ -56,6 +57,9 @@ pub struct ListItem {
 const MAX_DEPTH: usize = 100;
 /// The longest key accepted, from its opening quote to its `:`, in bytes.
 const MAX_KEY: usize = 1000;
+/// The longest number accepted, and none with an exponent: far from where readers part
+/// ways on range and precision (Go's `encoding/json` refuses `1e400`).
+const MAX_NUMBER: usize = 24;
 
 /// The object items of `text` when it is one JSON object of a `*List` kind with an
 /// `items` array that can be explained item by item (see the module's documentation);
@@ -374,8 +378,10 @@ impl Parser<'_> {
         Some(())
     }
 
-    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)?`, at most [`MAX_NUMBER`] characters long (an
+    /// exponent is refused: see [`MAX_NUMBER`]).
     fn number(&mut self) -> Option<()> {
+        let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
@@ -389,15 +395,7 @@ impl Parser<'_> {
             self.digit()?;
             self.digits();
         }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.i += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.i += 1;
-            }
-            self.digit()?;
-            self.digits();
-        }
-        Some(())
+        (self.i - start <= MAX_NUMBER && !matches!(self.peek(), Some(b'e' | b'E'))).then_some(())
     }
 
     fn digit(&mut self) -> Option<()> {
@@ -551,6 +549,9 @@ mod tests {
                 "[".repeat(100),
                 "]".repeat(100)
             )),
+            list(&pod.replace("\"p\"", "1e400")),
+            list(&pod.replace("\"p\"", "-0.5e+10")),
+            list(&pod.replace("\"p\"", &"9".repeat(25))),
             list("{\"kind\": \"Pod\""),
             "{\"kind\": \"List\"}".to_owned(),
             "{\"items\": []}".to_owned(),
@@ -562,7 +563,8 @@ mod tests {
             list(&format!("{{\"{}\": 1}}", "k".repeat(990))),
             list(&format!("{{\"a\": {}1{}}}", "[".repeat(90), "]".repeat(90))),
             list(&pod.replace("\"p\"", "\"\\u003c\\\"\\\\\\/\\b\\f\\n\\r\\t\"")),
-            list(&pod.replace("\"p\"", "-0.5e+10")),
+            list(&pod.replace("\"p\"", "-0.5")),
+            list(&pod.replace("\"p\"", &"9".repeat(24))),
             list(&pod.replace("\"p\"", "[true, false, null, {}, []]")),
             list(&format!(
                 "{{\"kind\": \"PodList\", \"list\": {}}}",
