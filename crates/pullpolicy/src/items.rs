@@ -125,6 +125,21 @@ fn locate(text: &str, items: Vec<(Range<usize>, usize)>) -> Vec<ListItem> {
     let mut out = Vec::with_capacity(items.len());
     for (range, item) in items {
         let gap = &text[at..range.start];
+        if gap.is_ascii() && !gap.contains('\r') {
+            // The usual gap: ASCII, `\n` line breaks.
+            let bytes = gap.as_bytes();
+            offset16 += bytes.len() as u64;
+            match bytes.iter().rposition(|&c| c == b'\n') {
+                Some(last) => {
+                    line += bytes.iter().filter(|&&c| c == b'\n').count() as u64;
+                    column = (bytes.len() - last) as u64;
+                }
+                None => column += bytes.len() as u64,
+            }
+            at = range.start;
+            out.push(item_at(range, item, line, column, offset16));
+            continue;
+        }
         for (k, c) in gap.char_indices() {
             let units = c.len_utf16() as u64;
             offset16 += units;
@@ -137,16 +152,20 @@ fn locate(text: &str, items: Vec<(Range<usize>, usize)>) -> Vec<ListItem> {
             }
         }
         at = range.start;
-        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
-        out.push(ListItem {
-            range,
-            item,
-            line: clamp(line),
-            column: clamp(column),
-            offset16: clamp(offset16),
-        });
+        out.push(item_at(range, item, line, column, offset16));
     }
     out
+}
+
+fn item_at(range: Range<usize>, item: usize, line: u64, column: u64, offset16: u64) -> ListItem {
+    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    ListItem {
+        range,
+        item,
+        line: clamp(line),
+        column: clamp(column),
+        offset16: clamp(offset16),
+    }
 }
 
 /// Makes the documents of `item`'s text, explained alone ([`crate::explain`] of
