@@ -1,6 +1,6 @@
-//! `--format sarif` streamed: the same SARIF as `render::sarif` (the same values; the
-//! run's `results` come first, then its `tool` with the rules met on the way, its
-//! `invocations` and the rest), each result written as soon as its part is explained.
+//! `--format sarif` streamed: the same SARIF as `render::sarif` (the same values;
+//! `$schema` and `version` first, then the run's `results`, then its `tool` with the
+//! rules met on the way, its `invocations` and the rest), each result written as soon as its part is explained.
 //! Regions end where `render::sarif::Regions` ends them, found by a cursor that moves
 //! forward through each input with its findings (they come in order of position)
 //! instead of an index of every line.
@@ -28,7 +28,10 @@ pub struct Sarif<'w> {
 
 impl<'w> Sarif<'w> {
     pub fn new(out: &'w mut dyn Write) -> io::Result<Sarif<'w>> {
-        out.write_all(b"{\"runs\":[{\"results\":[")?;
+        // `$schema` and `version` first, for tools that look at the start of a file.
+        out.write_all(b"{\"$schema\":")?;
+        serde_json::to_writer(&mut *out, crate::text::SARIF_SCHEMA)?;
+        out.write_all(b",\"version\":\"2.1.0\",\"runs\":[{\"results\":[")?;
         Ok(Sarif {
             out,
             rules: Vec::new(),
@@ -132,7 +135,14 @@ impl Sink for Sarif<'_> {
             serde_json::to_writer(&mut *self.out, value)?;
         }
         self.out.write_all(b"}]")?;
+        let written = [("$schema", crate::text::SARIF_SCHEMA), ("version", "2.1.0")];
         for (key, value) in &top {
+            if written
+                .iter()
+                .any(|(k, v)| key == k && value.as_str() == Some(v))
+            {
+                continue;
+            }
             self.out.write_all(b",")?;
             serde_json::to_writer(&mut *self.out, key)?;
             self.out.write_all(b":")?;
