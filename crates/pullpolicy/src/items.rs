@@ -456,6 +456,77 @@ mod tests {
         Some(whole)
     }
 
+    use proptest::prelude::*;
+
+    /// A JSON string literal of `s` (escapes as serde_json writes them, or `\u` ones).
+    fn quote(s: &str, unicode_escapes: bool) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c if (c as u32) < 0x20 || (unicode_escapes && !c.is_ascii_alphanumeric()) => {
+                    let mut units = [0u16; 2];
+                    for u in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{u:04x}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Random Lists of random Pods, laid out at random: when `json_list` takes the
+        /// text, its items explained alone give the whole text's report.
+        #[test]
+        fn random_lists_read_alike(
+            pods in prop::collection::vec(
+                (
+                    "[a-zA-Z0-9 :/@._<>&\u{e9}\u{1F433}\"\\\\-]{0,12}",
+                    prop::option::of("(Always|IfNotPresent|Never|always|)"),
+                    any::<bool>(),
+                    0u8..6,
+                ),
+                0..12,
+            ),
+            layout in 0usize..4,
+            escapes in any::<bool>(),
+        ) {
+            let sep = [", ", ",\n    ", ",\r\n  ", ","][layout];
+            let items: Vec<String> = pods
+                .iter()
+                .map(|(image, policy, init, shape)| {
+                    let policy = policy
+                        .as_ref()
+                        .map(|p| format!(", \"imagePullPolicy\": {}", quote(p, escapes)))
+                        .unwrap_or_default();
+                    let c = format!("{{\"name\": {}, \"image\": {}{policy}}}", quote(image, escapes), quote(image, false));
+                    let field = if *init { "initContainers" } else { "containers" };
+                    match shape {
+                        0 => format!("{{\"kind\": \"Pod\", \"metadata\": {{\"name\": {}}}, \"spec\": {{\"{field}\": [{c}]}}}}", quote(image, escapes)),
+                        1 => format!("{{\"kind\": \"Deployment\", \"spec\": {{\"template\": {{\"spec\": {{\"containers\": [{c}, {c}]}}}}}}}}"),
+                        2 => format!("{{\"{field}\": [{c}]}}"),
+                        3 => c,
+                        4 => format!("[{c}]"),
+                        _ => quote(image, escapes),
+                    }
+                })
+                .collect();
+            let text = format!("{{\"kind\": \"List\"{sep}\"items\": [{}]}}", items.join(sep));
+            let options = Options::default();
+            let got = by_items(&text, &options);
+            if let Some(by_items) = got {
+                prop_assert_eq!(by_items, crate::explain(&text, &options), "{}", text);
+            }
+        }
+    }
+
     #[test]
     fn items_explained_alone_are_explained_as_in_the_whole() {
         let pod = |name: &str, extra: &str| {
