@@ -31,9 +31,14 @@
 //! controls, `U+2028`, `U+2029`, `U+FEFF`, `U+FFFE`, `U+FFFF`); nesting deeper than
 //! 100 levels (the reader's limits are 128 and 256); numbers with an exponent or longer than 24 characters;
 //! a `kind` or `items` key written
-//! twice, or any root key with an escape (it could spell either); a `kind` that is not
-//! a plain string naming a List; and an item with a key `items` or a key with an escape
-//! at its own root (alone, an item that is itself a List would be flattened).
+//! twice, or any root key with an escape (it could spell either); a List that is not
+//! `apiVersion: v1`, `kind: List` in plain strings (what `kubectl get -o json` writes);
+//! an item that is not an object, or has a key `items` or a key with an escape at its
+//! own root (alone, an item that is itself a List would be flattened), or lacks a plain
+//! `apiVersion` (a group version) or `kind` (letters and digits), or has either twice.
+//! With every item an object with its own `apiVersion` and `kind`, kubectl's checks of
+//! the List as a whole (`schemaValidation.validateList`, `decodeToList`, the mapping of
+//! `v1 List`, `FlattenListVisitor`) pass, and an item takes nothing from the List.
 
 use crate::{Document, Position};
 use std::ops::Range;
@@ -72,6 +77,7 @@ pub fn json_list(text: &str) -> Option<Vec<ListItem>> {
     p.ws();
     p.eat(b'{')?;
     let mut kind: Option<Range<usize>> = None;
+    let mut api_version: Option<Range<usize>> = None;
     let mut items: Option<Vec<(Range<usize>, usize)>> = None;
     p.ws();
     if p.peek() != Some(b'}') {
@@ -81,12 +87,17 @@ pub fn json_list(text: &str) -> Option<Vec<ListItem>> {
                 return None;
             }
             match &p.b[key.text.clone()] {
-                b"kind" => {
+                b"kind" | b"apiVersion" => {
                     let value = p.string()?;
-                    if kind.is_some() || value.escaped {
+                    let slot = if &p.b[key.text] == b"kind" {
+                        &mut kind
+                    } else {
+                        &mut api_version
+                    };
+                    if slot.is_some() || value.escaped {
                         return None;
                     }
-                    kind = Some(value.text);
+                    *slot = Some(value.text);
                 }
                 b"items" => {
                     if items.is_some() {
@@ -110,8 +121,7 @@ pub fn json_list(text: &str) -> Option<Vec<ListItem>> {
     if p.i != p.b.len() {
         return None;
     }
-    let kind = &text[kind?];
-    if !kind.ends_with("List") {
+    if (&text[kind?], &text[api_version?]) != ("List", "v1") {
         return None;
     }
     Some(locate(text, items?))
@@ -315,12 +325,11 @@ impl Parser<'_> {
         let mut j = 0;
         loop {
             let start = self.i;
-            if self.peek() == Some(b'{') {
-                self.object(3, true)?;
-                out.push((start..self.i, j));
-            } else {
-                self.value(3)?;
+            if self.peek() != Some(b'{') {
+                return None;
             }
+            self.object(3, true)?;
+            out.push((start..self.i, j));
             j += 1;
             self.ws();
             match self.next()? {
@@ -339,20 +348,47 @@ impl Parser<'_> {
         }
         self.eat(b'{')?;
         self.ws();
+        // An item's `apiVersion` and `kind`, each once.
+        let (mut api_version, mut kind) = (false, false);
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Some(());
+            return (!item).then_some(());
         }
         loop {
             let key = self.key()?;
-            if item && (key.escaped || &self.b[key.text] == b"items") {
+            if item && (key.escaped || &self.b[key.text.clone()] == b"items") {
                 return None;
             }
-            self.value(depth + 1)?;
+            match &self.b[key.text] {
+                b"apiVersion" if item => {
+                    let v = self.string()?;
+                    let v = &self.b[v.text];
+                    let ok = !v.is_empty()
+                        && v.iter().filter(|&&c| c == b'/').count() <= 1
+                        && !v.starts_with(b"/")
+                        && !v.ends_with(b"/")
+                        && v.iter().all(|&c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || b"./-".contains(&c)
+                        });
+                    if api_version || !ok {
+                        return None;
+                    }
+                    api_version = true;
+                }
+                b"kind" if item => {
+                    let v = self.string()?;
+                    let v = &self.b[v.text];
+                    if kind || v.is_empty() || !v.iter().all(u8::is_ascii_alphanumeric) {
+                        return None;
+                    }
+                    kind = true;
+                }
+                _ => self.value(depth + 1)?,
+            }
             self.ws();
             match self.next()? {
                 b',' => self.ws(),
-                b'}' => return Some(()),
+                b'}' => return (!item || (api_version && kind)).then_some(()),
                 _ => return None,
             }
         }
@@ -509,16 +545,15 @@ mod tests {
                     let c = format!("{{\"name\": {}, \"image\": {}{policy}}}", quote(image, escapes), quote(image, false));
                     let field = if *init { "initContainers" } else { "containers" };
                     match shape {
-                        0 => format!("{{\"kind\": \"Pod\", \"metadata\": {{\"name\": {}}}, \"spec\": {{\"{field}\": [{c}]}}}}", quote(image, escapes)),
-                        1 => format!("{{\"kind\": \"Deployment\", \"spec\": {{\"template\": {{\"spec\": {{\"containers\": [{c}, {c}]}}}}}}}}"),
-                        2 => format!("{{\"{field}\": [{c}]}}"),
-                        3 => c,
-                        4 => format!("[{c}]"),
-                        _ => quote(image, escapes),
+                        0 | 4 => format!("{{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {{\"name\": {}}}, \"spec\": {{\"{field}\": [{c}]}}}}", quote(image, escapes)),
+                        1 => format!("{{\"kind\": \"Deployment\", \"apiVersion\": \"apps/v1\", \"spec\": {{\"template\": {{\"spec\": {{\"containers\": [{c}, {c}]}}}}}}}}"),
+                        2 => format!("{{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"spec\": {{\"{field}\": [{c}], \"x\": {}}}}}", quote(image, escapes)),
+                        3 => format!("{{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"spec\": {{\"template\": {{\"spec\": {{\"containers\": [{c}]}}}}}}}}"),
+                        _ => format!("{{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {{\"a\": {}}}}}", quote(image, escapes)),
                     }
                 })
                 .collect();
-            let text = format!("{{\"kind\": \"List\"{sep}\"items\": [{}]}}", items.join(sep));
+            let text = format!("{{\"kind\": \"List\"{sep}\"apiVersion\": \"v1\"{sep}\"items\": [{}]}}", items.join(sep));
             let options = Options::default();
             let got = by_items(&text, &options);
             if let Some(by_items) = got {
@@ -539,14 +574,12 @@ mod tests {
             pod("b", ", \"imagePullPolicy\": \"Never\""),
             pod("c", ", \"imagePullPolicy\": 7, \"imagePullPolicy\": null, \"imagPullPolicy\": \"x\""),
             "{\"kind\": \"Deployment\", \"apiVersion\": \"apps/v1\", \"metadata\": {\"name\": \"d\"}, \"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"x\", \"image\": \"redis:7\"}]}}}}".to_owned(),
-            "{\"kind\": \"Service\", \"metadata\": {\"name\": \"s\"}}".to_owned(),
-            "{\"containers\": [{\"name\": \"bare\", \"image\": \"busybox@sha256:abc\"}]}".to_owned(),
-            "{\"image\": \"alone\"}".to_owned(),
-            "{\"kind\": \"Widget\", \"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"w\", \"image\": \"w:1\"}]}}}}".to_owned(),
-            "{}".to_owned(),
-            "null".to_owned(),
-            "[1, 2]".to_owned(),
-            "\"text\"".to_owned(),
+            "{\"kind\": \"Service\", \"apiVersion\": \"v1\", \"metadata\": {\"name\": \"s\"}}".to_owned(),
+            "{\"apiVersion\": \"v1\", \"kind\": \"PodTemplate\", \"template\": {\"spec\": {\"containers\": [{\"name\": \"bare\", \"image\": \"busybox@sha256:abc\"}]}}}".to_owned(),
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"image\": \"alone\"}}".to_owned(),
+            "{\"kind\": \"Widget\", \"apiVersion\": \"example.com/v1\", \"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"w\", \"image\": \"w:1\"}]}}}}".to_owned(),
+            "{\"kind\": \"pod\", \"apiVersion\": \"v1\"}".to_owned(),
+            "{\"kind\": \"Job\", \"apiVersion\": \"batch/v1\", \"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"j\", \"image\": \"j:1\", \"imagePullPolicy\": \"IfNotPresent\"}]}}}}".to_owned(),
         ];
         let options = Options::default();
         let newest = Options {
@@ -554,24 +587,24 @@ mod tests {
             ..Options::default()
         };
         for sep in [", ", ",\n  ", ",\r\n  ", ",\r", ","] {
-            for kind in ["List", "PodList"] {
+            for kind in ["List"] {
                 let body = items.join(sep);
                 for text in [
                     format!(
                         "{{\"apiVersion\": \"v1\", \"kind\": \"{kind}\", \"items\": [{body}], \"metadata\": {{}}}}"
                     ),
                     format!(
-                        "\n\n  {{\n  \"items\": [\n  {body}\n  ],\n  \"kind\": \"{kind}\"\n}}\n"
+                        "\n\n  {{\n  \"items\": [\n  {body}\n  ],\n  \"kind\": \"{kind}\",\n  \"apiVersion\": \"v1\"\n}}\n"
                     ),
                     format!(
-                        "{{\"kind\":\"{kind}\",\"items\":[{}]}}",
+                        "{{\"kind\":\"{kind}\",\"apiVersion\":\"v1\",\"items\":[{}]}}",
                         body.replace(": ", ":").replace(", ", ",")
                     ),
                 ] {
                     for options in [&options, &newest] {
                         let whole = crate::explain(&text, options);
                         assert!(whole.syntax_errors.is_empty(), "{text}");
-                        assert!(whole.documents.len() > 5);
+                        assert!(whole.documents.len() > 8);
                         assert_eq!(by_items(&text, options).as_ref(), Some(&whole), "{text}");
                     }
                 }
@@ -585,25 +618,34 @@ mod tests {
 
     #[test]
     fn items_and_positions() {
-        let text = "{\"kind\":\"PodList\",\"x\":\"\u{e9}\",\n\"items\":[1,{\"a\":\"\u{1F433}\"}, {}\r\n,\r {\"b\":[]}]}\n";
-        let items = json_list(text).map(|v| {
-            v.iter()
-                .map(|i| (&text[i.range.clone()], i.item, i.line, i.column, i.offset16))
-                .collect::<Vec<_>>()
-        });
-        assert_eq!(
-            items,
-            Some(vec![
-                ("{\"a\":\"\u{1F433}\"}", 1, 2, 12, 38),
-                ("{}", 2, 2, 23, 50),
-                ("{\"b\":[]}", 3, 4, 2, 57),
-            ])
+        let item = |x: &str| format!("{{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"x\":\"{x}\"}}");
+        let items = [item("\u{1F433}"), item(""), item("\u{e9}")];
+        let text = format!(
+            "{{\"kind\":\"List\",\"x\":\"\u{e9}\",\n\"apiVersion\":\"v1\",\"items\":[{}, {}\r\n,\r {}]}}\n",
+            items[0], items[1], items[2]
         );
+        let found = json_list(&text).unwrap_or_default();
+        assert_eq!(found.len(), 3);
+        for (k, f) in found.iter().enumerate() {
+            assert_eq!(&text[f.range.clone()], items[k]);
+            assert_eq!(f.item, k);
+            // Counted the slow way: line breaks `\n`, `\r\n` and a lone `\r`.
+            let before = &text[..f.range.start];
+            let lines: Vec<&str> = before
+                .split("\r\n")
+                .flat_map(|l| l.split(['\n', '\r']))
+                .collect();
+            let last = lines.last().copied().unwrap_or_default();
+            assert_eq!(f.line as usize, lines.len(), "{k}");
+            assert_eq!(f.column as usize, last.chars().count() + 1, "{k}");
+            assert_eq!(f.offset16 as usize, before.encode_utf16().count(), "{k}");
+        }
+        assert_eq!((found[1].line, found[2].line), (2, 4));
     }
 
     #[test]
     fn what_is_refused() {
-        let pod = "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}";
+        let pod = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}";
         assert!(json_list(&list(pod)).is_some());
         assert!(json_list(&list("")).is_some_and(|v| v.is_empty()));
         let refused = [
@@ -645,21 +687,39 @@ mod tests {
             list("{\"kind\": \"Pod\""),
             "{\"kind\": \"List\"}".to_owned(),
             "{\"items\": []}".to_owned(),
+            list(&format!("{pod}, 7")),
+            list(&format!("{pod}, null")),
+            list("{}"),
+            list(&pod.replace("\"apiVersion\": \"v1\", ", "")),
+            list(&pod.replace("\"kind\": \"Pod\", ", "")),
+            list(&pod.replace("\"Pod\"", "\"\"")),
+            list(&pod.replace("\"v1\"", "\"V1\"")),
+            list(&pod.replace("\"v1\"", "\"a/b/c\"")),
+            list(&pod.replace("\"Pod\"", "\"Pod\", \"kind\": \"Pod\"")),
+            list(pod).replace("\"List\"", "\"PodList\""),
+            list(pod).replace(
+                "\"apiVersion\": \"v1\", \"kind\": \"List\"",
+                "\"kind\": \"List\"",
+            ),
         ];
         for text in &refused {
             assert_eq!(json_list(text), None, "{text}");
         }
         let accepted = [
-            list(&format!("{{\"{}\": 1}}", "k".repeat(990))),
-            list(&format!("{{\"a\": {}1{}}}", "[".repeat(90), "]".repeat(90))),
+            list(&pod.replace("\"metadata\"", &format!("\"{}\"", "k".repeat(988)))),
+            list(&pod.replace(
+                "{\"name\": \"p\"}",
+                &format!("{}1{}", "[".repeat(90), "]".repeat(90)),
+            )),
             list(&pod.replace("\"p\"", "\"\\u003c\\\"\\\\\\/\\b\\f\\n\\r\\t\"")),
             list(&pod.replace("\"p\"", "-0.5")),
             list(&pod.replace("\"p\"", &"9".repeat(24))),
             list(&pod.replace("\"p\"", "[true, false, null, {}, []]")),
-            list(&format!(
-                "{{\"kind\": \"PodList\", \"list\": {}}}",
-                list(pod)
-            )),
+            list(
+                &pod.replace("\"Pod\"", "\"Widget\"")
+                    .replace("\"v1\"", "\"example.com/v1alpha1\""),
+            ),
+            list(&pod.replace("\"p\"", &list(pod))),
         ];
         for text in &accepted {
             assert!(json_list(text).is_some(), "{text}");

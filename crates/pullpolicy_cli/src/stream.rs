@@ -520,11 +520,12 @@ mod tests {
                     "status": {"phase": "Pending", "containerStatuses": [{"name": "c", "ready": false,
                         "state": {"waiting": {"reason": "ImagePullBackOff"}}}]}});
                 match k % 11 {
-                    3 => pod = json!(k),
+                    3 => pod = json!({"kind": "ConfigMap", "apiVersion": "v1", "data": {"k": k}}),
                     4 => pod = json!({"kind": "Deployment", "apiVersion": "apps/v1", "metadata": {"name": "d"},
                         "spec": {"template": {"spec": {"containers": [c]}}}}),
-                    6 => pod = json!({"kind": "Service", "metadata": {"name": "s"}}),
-                    8 => pod = json!({}),
+                    6 => pod = json!({"kind": "Service", "apiVersion": "v1", "metadata": {"name": "s"}}),
+                    8 => pod = json!({"kind": "Thing", "apiVersion": "example.com/v1",
+                        "spec": {"template": {"spec": {"containers": [{"name": "t", "image": "t:1"}]}}}}),
                     _ => {}
                 }
                 pod
@@ -552,7 +553,7 @@ mod tests {
             pretty.clone(),
             compact.clone(),
             pretty.replace('\n', "\r\n"),
-            format!("\n  {}\n\n", pretty.replace("\"List\"", "\"PodList\"")),
+            format!("\n  {}\n\n", pretty),
             serde_json::to_string_pretty(&pods(0, 0)).unwrap(),
         ];
         for (i, t) in accepted.iter().enumerate() {
@@ -574,6 +575,15 @@ mod tests {
             ),
             compact.replacen("},{", "},,{", 1),
             format!("# comment\n{pretty}"),
+            // What kubectl checks across a List's items: refused, explained whole.
+            compact.replacen("\"items\":[", "\"items\":[7,", 1),
+            compact.replacen("\"items\":[", "\"items\":[{},", 1),
+            compact.replacen(
+                "\"apiVersion\":\"v1\",\"kind\":\"Pod\"",
+                "\"kind\":\"Pod\"",
+                1,
+            ),
+            pretty.replace("\"List\"", "\"PodList\""),
         ];
         for (i, t) in refused.iter().enumerate() {
             assert!(pullpolicy::items::json_list(t).is_none(), "{i}");

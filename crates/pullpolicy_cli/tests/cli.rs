@@ -925,10 +925,9 @@ fn every_rejection_is_an_error_in_every_format() {
 
 #[test]
 fn jsonl_is_a_line_per_document_then_summaries() {
-    let list = r#"{"kind": "List", "items": [
-  {"kind": "Pod", "metadata": {"name": "a"}, "spec": {"containers": [{"name": "c", "image": "nginx"}]}},
-  7,
-  {"kind": "Service", "metadata": {"name": "s"}}
+    let list = r#"{"apiVersion": "v1", "kind": "List", "items": [
+  {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}, "spec": {"containers": [{"name": "c", "image": "nginx"}]}},
+  {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"}}
 ]}"#;
     let out = stdout_of(
         pullpolicy()
@@ -972,7 +971,7 @@ fn jsonl_is_a_line_per_document_then_summaries() {
         (&lines[0]["document"]["item"], &lines[0]["document"]["line"]),
         (&Value::from(0), &Value::from(2))
     );
-    assert_eq!(lines[1]["document"]["item"], 2);
+    assert_eq!(lines[1]["document"]["item"], 1);
     assert_eq!(lines[1]["document"]["column"], 3);
     assert_eq!(lines[2]["summary"]["entries"], 1);
     assert_eq!(
@@ -989,7 +988,7 @@ fn jsonl_is_a_line_per_document_then_summaries() {
 #[test]
 fn a_list_item_with_an_error_is_placed_where_it_is_written() {
     // Items explained one at a time: the finding is at the item's place in the file.
-    let list = "{\n  \"kind\": \"List\",\n  \"items\": [\n    {\"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"nginx\", \"imagePullPolicy\": \"always\"}]}}\n  ]\n}\n";
+    let list = "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [\n    {\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"nginx\", \"imagePullPolicy\": \"always\"}]}}\n  ]\n}\n";
     let out = stdout_of(
         pullpolicy()
             .args(["explain", "--stdin-filename", "pods.json", "-"])
@@ -997,7 +996,7 @@ fn a_list_item_with_an_error_is_placed_where_it_is_written() {
     );
     assert!(
         out.lines()
-            .any(|l| l.starts_with("pods.json:4:123: error[invalid-pull-policy]")),
+            .any(|l| l.starts_with("pods.json:5:143: error[invalid-pull-policy]")),
         "{out}"
     );
 }
