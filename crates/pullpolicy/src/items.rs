@@ -3,11 +3,11 @@
 //! path for `kubectl get pods -A -o json` dumps).
 //!
 //! ```
-//! let text = "{\n  \"kind\": \"List\",\n  \"items\": [\n    {\"kind\": \"Pod\"},\n    7,\n    {\"kind\": \"Pod\"}\n  ]\n}\n";
+//! let text = "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [\n    {\"apiVersion\": \"v1\", \"kind\": \"Pod\"},\n    {\"apiVersion\": \"v1\", \"kind\": \"Service\"}\n  ]\n}\n";
 //! let items = pullpolicy::items::json_list(text).unwrap_or_default();
 //! assert_eq!(items.len(), 2);
-//! assert_eq!(&text[items[1].range.clone()], "{\"kind\": \"Pod\"}");
-//! assert_eq!((items[1].item, items[1].line, items[1].column), (2, 6, 5));
+//! assert_eq!(&text[items[1].range.clone()], "{\"apiVersion\": \"v1\", \"kind\": \"Service\"}");
+//! assert_eq!((items[1].item, items[1].line, items[1].column), (1, 6, 5));
 //! ```
 //!
 //! # Why an item explained alone is explained as in the whole document
