@@ -13,6 +13,17 @@
 #   SKIP_CHECKOV=1 scripts/bench_cli.sh
 #   RUNS=10 WORKLOADS=2000 scripts/bench_cli.sh
 #   CHECKOV_VENV=/tmp/checkov-venv scripts/bench_cli.sh   # reuse a venv between runs
+#
+# Then (issue 19) a generated `kubectl get pods -A -o json` List of LIST_MB megabytes
+# (default 300; Pods with status: several containers, env, annotations,
+# containerStatuses), written to a temporary directory and removed at the end:
+# `pullpolicy explain` in each streamed format and the serde_json floor (parse into
+# Value), wall time and peak RSS of one run each under /usr/bin/time -v. Markdown and
+# HTML (explained whole) and diagnose (not streamed) hold everything: only on request.
+#
+#   SKIP_LIST=1 scripts/bench_cli.sh
+#   ONLY_LIST=1 scripts/bench_cli.sh
+#   LIST_MB=31 LIST_FORMATS="human json jsonl sarif markdown html" LIST_DIAGNOSE=1 scripts/bench_cli.sh
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,12 +76,13 @@ size=$(wc -c < "$stream")
 echo "stream: $workloads workloads, $(grep -c '^        image:' "$stream") containers, $size bytes"
 
 # --- the builds -------------------------------------------------------------------------
-cargo build --quiet --profile cli -p pullpolicy_cli --bin pullpolicy --example yaml_floor \
+cargo build --quiet --profile cli -p pullpolicy_cli --bin pullpolicy --example yaml_floor --example json_floor \
     --manifest-path "$root/Cargo.toml"
 target=$(cd "$root" && cargo metadata --format-version 1 --no-deps \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 cli=$target/cli/pullpolicy
 floor=$target/cli/examples/yaml_floor
+json_floor=$target/cli/examples/json_floor
 
 # --- measuring --------------------------------------------------------------------------
 # measure NAME CMD... : times one run of CMD and keeps, in NAME_ms, the best wall time
@@ -101,6 +113,7 @@ peak() {
     printf -v "${name}_rss" '%s' "$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")"
 }
 
+if [[ -z ${ONLY_LIST:-} ]]; then # ONLY_LIST=1: the large List alone
 # Interleaved, so both see the same load on a shared machine; the best of $runs each.
 # `cli` uses every CPU (the default: the stream is cut at `---` lines and explained in
 # parallel); `cli1` is `--jobs 1`, the like-for-like comparison with the one-thread floor.
@@ -164,4 +177,93 @@ awk -v c="$cli_ms" -v f="$floor_ms" 'BEGIN { printf "pullpolicy / parse floor:  
 if [[ -n $checkov_ms ]]; then
     awk -v c="$cli1_ms" -v k="$checkov_ms" 'BEGIN { printf "checkov / pullpolicy --jobs 1:     %.0fx\n", k / (c > 0 ? c : 1) }'
     awk -v c="$cli_ms" -v k="$checkov_ms" 'BEGIN { printf "checkov / pullpolicy:              %.0fx (target >= 250x)\n", k / (c > 0 ? c : 1) }'
+fi
+fi
+
+# --- a large kubectl List (issue 19) ----------------------------------------------------
+if [[ -n ${SKIP_LIST:-} ]]; then exit 0; fi
+list=$work/pods.json
+python3 - "$list" "${LIST_MB:-300}" <<'PY'
+import json, random, sys
+path, mb = sys.argv[1], float(sys.argv[2])
+rng = random.Random(19)
+names = ["nginx", "redis", "api", "worker", "envoy", "fluent-bit", "payments", "busybox"]
+tags = ["", ":latest", ":1.25.3", ":v2.1.0", "@sha256:" + "ab" * 32]
+def container(i, c):
+    image = rng.choice(["", "ghcr.io/acme/", "registry.example.com:5000/team/"]) + rng.choice(names) + rng.choice(tags)
+    out = {"name": f"c{c}", "image": image,
+           "env": [{"name": f"VAR_{k}", "value": f"value-{i}-{k}"} for k in range(rng.randint(3, 12))],
+           "ports": [{"containerPort": rng.randint(1024, 65535), "protocol": "TCP"}],
+           "resources": {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"memory": "256Mi"}},
+           "volumeMounts": [{"name": "kube-api-access", "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "readOnly": True}],
+           "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "File"}
+    policy = rng.choice([None, "Always", "IfNotPresent", "IfNotPresent", "Never"])
+    if policy:
+        out["imagePullPolicy"] = policy
+    return out
+def pod(i):
+    n = rng.randint(1, 4)
+    containers = [container(i, c) for c in range(n)]
+    return {"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": f"pod-{i}", "namespace": f"ns-{i % 40}", "uid": f"{i:08x}-0000-4000-8000-000000000000",
+                         "resourceVersion": str(100000 + i), "creationTimestamp": "2026-12-01T10:00:00Z",
+                         "labels": {"app": f"app-{i % 500}", "pod-template-hash": f"{i:010x}"},
+                         "annotations": {"kubectl.kubernetes.io/restartedAt": "2026-11-30T09:00:00Z",
+                                         "prometheus.io/scrape": "true", "note": "<b>&</b> \u00e9"},
+                         "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": f"app-{i % 500}-abc", "uid": "x", "controller": True}]},
+            "spec": {"containers": containers, "restartPolicy": "Always", "dnsPolicy": "ClusterFirst",
+                     "serviceAccountName": "default", "nodeName": f"node-{i % 100}",
+                     "tolerations": [{"key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300}],
+                     "volumes": [{"name": "kube-api-access", "projected": {"sources": [{"serviceAccountToken": {"path": "token", "expirationSeconds": 3607}}]}}]},
+            "status": {"phase": "Running", "hostIP": "10.0.0.1", "podIP": f"10.1.{i % 250}.{i % 200}", "startTime": "2026-12-01T10:00:01Z",
+                       "conditions": [{"type": t, "status": "True", "lastTransitionTime": "2026-12-01T10:00:05Z"} for t in ("Initialized", "Ready", "ContainersReady", "PodScheduled")],
+                       "containerStatuses": [{"name": c["name"], "image": c["image"] or "nginx", "imageID": "docker.io/library/nginx@sha256:" + "cd" * 32,
+                                              "containerID": "containerd://" + "ef" * 32, "ready": True, "restartCount": 0, "started": True,
+                                              "state": {"running": {"startedAt": "2026-12-01T10:00:04Z"}}} for c in containers]}}
+with open(path, "w") as f:
+    f.write('{\n    "apiVersion": "v1",\n    "items": [\n')
+    size, i = 0, 0
+    while size < mb * 1e6:
+        text = json.dumps(pod(i), indent=4, ensure_ascii=False)
+        text = "        " + text.replace("\n", "\n        ")
+        if i:
+            f.write(",\n")
+        f.write(text)
+        size += len(text) + 2
+        i += 1
+    f.write('\n    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n')
+PY
+list_size=$(wc -c < "$list")
+echo
+echo "list: $(grep -c '"kind": "Pod"' "$list") Pods, $list_size bytes ($(awk -v b="$list_size" 'BEGIN { printf "%.1f MB", b / 1e6 }'))"
+
+# timed NAME CMD... : one run under /usr/bin/time -v: wall seconds and peak RSS (KiB).
+timed() {
+    local name=$1
+    shift
+    /usr/bin/time -v "$@" > /dev/null 2> "$work/$name.time" || true
+    printf -v "${name}_wall" '%s' "$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s}' "$work/$name.time")"
+    printf -v "${name}_rss" '%s' "$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")"
+}
+row() {
+    local label=$1 name=$2 wall rss
+    wall=${name}_wall rss=${name}_rss
+    awk -v l="$label" -v w="${!wall}" -v r="${!rss}" -v f="$jfloor_wall" -v s="$list_size" \
+        'BEGIN { printf "%-46s %9.2f %11.1f MiB %8.2fx %9.2fx\n", l, w, r / 1024, w / (f > 0 ? f : 1), r * 1024 / s }'
+}
+timed jfloor "$json_floor" "$list"
+echo
+printf '%-46s %9s %15s %9s %10s\n' "" "wall (s)" "peak RSS" "/ floor" "RSS/input"
+row "serde_json into Value (the floor)" jfloor
+for format in ${LIST_FORMATS:-human json jsonl sarif}; do
+    timed "explain_$format" "$cli" explain --format "$format" --fail-on never "$list"
+    row "pullpolicy explain --format $format" "explain_$format"
+done
+timed explain_json1 "$cli" explain --format json --fail-on never --jobs 1 "$list"
+row "pullpolicy explain --format json --jobs 1" explain_json1
+if [[ -n ${LIST_DIAGNOSE:-} ]]; then
+    for format in ${LIST_FORMATS:-human json jsonl sarif}; do
+        timed "diagnose_$format" "$cli" diagnose --format "$format" "$list"
+        row "pullpolicy diagnose --format $format" "diagnose_$format"
+    done
 fi

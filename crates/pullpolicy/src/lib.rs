@@ -49,6 +49,7 @@ mod explain;
 pub mod faq;
 pub mod fields;
 mod gofloat;
+pub mod items;
 pub mod kubelet;
 mod mapping;
 mod messages;

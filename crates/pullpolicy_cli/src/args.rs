@@ -214,6 +214,8 @@ pub enum Format {
     Human,
     #[value(help = help::FORMAT_JSON)]
     Json,
+    #[value(help = help::FORMAT_JSONL)]
+    Jsonl,
     #[value(help = help::FORMAT_SARIF)]
     Sarif,
     #[value(help = help::FORMAT_MARKDOWN)]

@@ -190,6 +190,7 @@ pub fn render(
         Format::Markdown => out.write_all(view::markdown(&inputs, &playground()).as_bytes()),
         Format::Html => out.write_all(view::html(&inputs, &playground()).as_str().as_bytes()),
         Format::Json => write_json(&json(run), pretty, out),
+        Format::Jsonl => jsonl(run, out),
         Format::Sarif => write_json(&sarif(run), pretty, out),
     }
 }
@@ -280,6 +281,35 @@ fn json(run: &DiagnoseRun) -> Output<'_> {
             })
             .collect(),
     }
+}
+
+/// `--format jsonl`: a line per input (`{"path", "report"}` or `{"path", "error"}`),
+/// then the envelope without its files (`{"schemaVersion", "tool", "options", "files":
+/// N}`).
+fn jsonl(run: &DiagnoseRun, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Last<'a> {
+        schema_version: u32,
+        tool: JsonTool,
+        options: &'a DiagnoseOptions,
+        files: usize,
+    }
+    let whole = json(run);
+    for file in &whole.files {
+        serde_json::to_writer(&mut *out, file)?;
+        writeln!(out)?;
+    }
+    serde_json::to_writer(
+        &mut *out,
+        &Last {
+            schema_version: whole.schema_version,
+            tool: whole.tool,
+            options: whole.options,
+            files: whole.files.len(),
+        },
+    )?;
+    writeln!(out)
 }
 
 // ---------------------------------------------------------------------------------------

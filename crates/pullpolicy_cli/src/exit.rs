@@ -1,6 +1,8 @@
 //! Exit statuses, and the panic hook that keeps a bug down to one line and status 2.
 
+#[cfg(test)]
 use crate::args::FailOn;
+#[cfg(test)]
 use crate::run::{FileResult, Run};
 
 /// Nothing at or above the `--fail-on` severity.
@@ -12,6 +14,7 @@ pub const UNREADABLE: u8 = 2;
 
 /// The status of a finished run: 2 when any input could not be read or has a YAML
 /// syntax error, else 1 when a finding reaches the threshold, else 0.
+#[cfg(test)] // The streamed run's `stream::status` is tested against it.
 pub fn status(run: &Run, fail_on: FailOn) -> u8 {
     let unreadable = run.files.iter().any(|f| match f {
         FileResult::Failed(_) => true,

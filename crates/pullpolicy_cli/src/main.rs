@@ -12,8 +12,13 @@ mod man;
 mod parallel;
 mod program;
 mod progress;
+// The whole-run renderers (`render::render`) are what the streamed outputs (`sink`) are
+// tested against; the helpers they share are used by both.
+#[cfg_attr(not(test), allow(dead_code))]
 mod render;
 mod run;
+mod sink;
+mod stream;
 mod text;
 
 use clap::Parser;

@@ -1,9 +1,10 @@
-//! `pullpolicy explain`: read every input, explain it, print diagnostics, render.
+//! `pullpolicy explain`: read every input, explain it, print diagnostics, render —
+//! streamed, in bounded memory (`stream`, `sink`).
 
 use crate::args::{ColorWhen, ExplainArgs, Format};
-use crate::input::{self, Input, InputError};
+use crate::input::{Input, InputError};
 use crate::progress::Progress;
-use crate::{exit, parallel, render, text};
+use crate::{exit, parallel, sink, stream, text};
 use anstyle::{AnsiColor, Style};
 use pullpolicy::{Options, Report, pieces};
 use std::io::{self, IsTerminal, Write};
@@ -60,12 +61,14 @@ const MIN_PIECE: usize = 128 * 1024;
 /// Reads every input, in order, and explains them on `jobs` threads (inputs and, for
 /// long streams, pieces of one cut at `---` lines: `pullpolicy::pieces`, which gives
 /// the same reports as one thread); also returns the planner's warnings.
+#[cfg(test)] // The streamed run (`stream::explain`) is tested against it.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: &str,
     options: &Options,
     jobs: usize,
 ) -> (Vec<FileResult>, Vec<String>) {
+    use crate::input;
     let plan = input::plan(paths, stdin_name);
     let progress = Mutex::new(Progress::new(plan.items.len()));
     let read: Vec<Result<(Input, String), InputError>> = plan
@@ -73,6 +76,18 @@ pub fn collect(
         .into_iter()
         .map(|item| item.and_then(|input| input::read(&input).map(|text| (input, text))))
         .collect();
+    let files = explain_read(read, options, jobs, &progress);
+    lock(&progress).finish();
+    (files, plan.warnings)
+}
+
+/// Explains inputs that were read (or not), in order, on `jobs` threads.
+pub fn explain_read(
+    read: Vec<Result<(Input, String), InputError>>,
+    options: &Options,
+    jobs: usize,
+    progress: &Mutex<Progress>,
+) -> Vec<FileResult> {
     // The work: (input number, its name and text, a piece of it); and how many pieces
     // each input has, and has still to do.
     let mut work = Vec::new();
@@ -84,7 +99,7 @@ pub fn collect(
                 .map(|range| (i, input.name.as_str(), text.as_str(), range))
                 .collect(),
             Err(e) => {
-                lock(&progress).tick(&e.name);
+                lock(progress).tick(&e.name);
                 Vec::new()
             }
         };
@@ -95,15 +110,14 @@ pub fn collect(
     let done = parallel::map(&work, jobs, |(i, name, text, range)| {
         let piece = pieces::explain(text, range.clone(), options);
         if left[*i].fetch_sub(1, Ordering::Relaxed) == 1 {
-            lock(&progress).tick(name);
+            lock(progress).tick(name);
         }
         piece
     });
-    lock(&progress).finish();
+    drop(work);
 
     let mut done = done.into_iter();
-    let files = read
-        .into_iter()
+    read.into_iter()
         .zip(counts)
         .map(|(result, count)| match result {
             Ok((input, text)) => {
@@ -116,11 +130,10 @@ pub fn collect(
             }
             Err(e) => FileResult::Failed(e),
         })
-        .collect();
-    (files, plan.warnings)
+        .collect()
 }
 
-fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
+pub(crate) fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
     progress
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -143,26 +156,83 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
     );
-    let (files, warnings) = collect(&paths, stdin_name, &options, jobs);
-    let run = Run {
-        files,
-        options,
-        playground_url: args.playground_url.clone(),
-        jobs,
-    };
-
+    let stdout = io::stdout().lock();
+    let pretty = stdout.is_terminal();
     let mut stderr = anstream::stderr();
-    for warning in warnings {
-        let _ = writeln!(stderr, "{warning}");
-    }
-    let _ = diagnose(&run, &mut stderr);
+    let (totals, written) = if args.format == Format::Human {
+        let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
+        stream_to(
+            args.format,
+            &paths,
+            stdin_name,
+            &options,
+            jobs,
+            &args.playground_url,
+            false,
+            &mut out,
+            &mut stderr,
+        )
+    } else {
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+        stream_to(
+            args.format,
+            &paths,
+            stdin_name,
+            &options,
+            jobs,
+            &args.playground_url,
+            pretty,
+            &mut out,
+            &mut stderr,
+        )
+    };
+    exit::after_writing(written, stream::status(&totals, args.fail_on))
+}
 
-    let status = exit::status(&run, args.fail_on);
-    let written = write_output(args.format, &run, choice);
-    // The process ends now: freeing every report one by one would only cost time
-    // (a tenth of a large run).
-    std::mem::forget(run);
-    exit::after_writing(written, status)
+/// Explains every input with the streamed output of `format` to `out`; returns the run's totals, and whether the output was written.
+#[allow(clippy::too_many_arguments)]
+pub fn stream_to(
+    format: Format,
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: &Options,
+    jobs: usize,
+    playground_url: &str,
+    pretty: bool,
+    out: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> (stream::Totals, io::Result<()>) {
+    let mut pretty_out;
+    let out: &mut dyn Write = if pretty {
+        pretty_out = sink::pretty::Pretty::new(out);
+        &mut pretty_out
+    } else {
+        out
+    };
+    let mut totals = stream::Totals::default();
+    let written = (|| {
+        let mut sink: Box<dyn stream::Sink + '_> = match format {
+            Format::Json => Box::new(sink::json::Json::new(out, options, jobs)?),
+            Format::Jsonl => Box::new(sink::json::Jsonl::new(out, options, jobs)),
+            Format::Sarif => Box::new(sink::sarif::Sarif::new(out)?),
+            Format::Markdown => Box::new(sink::markdown::MarkdownSink::new(
+                out,
+                options,
+                sink::playground(playground_url),
+            )),
+            Format::Html => Box::new(sink::html::HtmlSink::new(
+                out,
+                options,
+                sink::playground(playground_url),
+            )?),
+            Format::Human => Box::new(sink::human::Human::new(out)),
+        };
+        totals = stream::explain(paths, stdin_name, options, jobs, sink.as_mut(), stderr)?;
+        drop(sink);
+        Ok(())
+    })();
+    let flushed = out.flush();
+    (totals, written.and(flushed))
 }
 
 /// `--color`, for this process's streams.
@@ -176,43 +246,14 @@ pub fn color_choice(color: ColorWhen) -> anstream::ColorChoice {
     choice
 }
 
-fn write_output(format: Format, run: &Run, choice: anstream::ColorChoice) -> io::Result<()> {
-    let stdout = io::stdout().lock();
-    if format == Format::Human {
-        let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
-        render::human::render(run, &mut out)?;
-        out.flush()
-    } else {
-        // JSON and SARIF are indented for a person at a terminal, compact otherwise.
-        let pretty = stdout.is_terminal();
-        let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
-        render::render(format, run, pretty, &mut out)?;
-        out.flush()
-    }
-}
-
-/// `file:line:column: error: message` on standard error for every input that could not
-/// be read and every YAML syntax error (names and messages with their control
-/// characters escaped: a file name cannot write an escape sequence either).
-fn diagnose(run: &Run, err: &mut impl Write) -> io::Result<()> {
-    for file in &run.files {
-        match file {
-            FileResult::Failed(e) => error_line(err, &e.location(), &e.message)?,
-            FileResult::Explained(e) => {
-                for s in &e.report.syntax_errors {
-                    let at = format!("{}:{}:{}", e.name, s.position.line, s.position.column);
-                    error_line(err, &at, &s.message)?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 /// One `location: error: message` line on standard error, the location in bold and
 /// `error` in red, both texts with their control characters escaped (explain and
 /// diagnose).
-pub(crate) fn error_line(err: &mut impl Write, location: &str, message: &str) -> io::Result<()> {
+pub(crate) fn error_line(
+    err: &mut (impl Write + ?Sized),
+    location: &str,
+    message: &str,
+) -> io::Result<()> {
     use pullpolicy_view::terminal::clean;
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let bold = Style::new().bold();

@@ -372,6 +372,7 @@ Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pull
     pub const FORMAT_HUMAN: &str =
         "A table of entries, then findings as `file:line:column: severity[rule]: message`";
     pub const FORMAT_JSON: &str = "One JSON document: the core's report for every input file";
+    pub const FORMAT_JSONL: &str = "JSON Lines: explain writes an object per document (per List item) as soon as it is explained and each file's summary after its documents, diagnose an object per file; the run's summary last";
     pub const FORMAT_SARIF: &str = "SARIF 2.1.0, for code scanning";
     pub const FORMAT_MARKDOWN: &str = "GitHub-flavoured Markdown, for pull-request comments";
     pub const FORMAT_HTML: &str =
@@ -380,7 +381,7 @@ Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pull
     pub const COLOR: &str =
         "When to colour the human output (auto: only on a terminal, and never with NO_COLOR set)";
     pub const STDIN_FILENAME: &str = "The name to show for standard input";
-    pub const JOBS: &str = "Threads to explain with [default: the number of CPUs]; large streams are cut at `---` lines and analysed in parallel, with the same result";
+    pub const JOBS: &str = "Threads to explain with [default: the number of CPUs]; large streams are cut at `---` lines, and JSON Lists into their items, and analysed in parallel, with the same result";
     pub const PLAYGROUND_URL: &str = "The playground the HTML output links to, the manifest in the fragment as #yaml=<base64url of its UTF-8 text>; the Markdown output links related questions to its FAQ (#faq-<id>)";
     pub const NODE_IMAGE: &str = "What the node holds for each image";
     pub const REGISTRY: &str = "What the registry does when asked for each image";

@@ -921,3 +921,84 @@ fn every_rejection_is_an_error_in_every_format() {
     );
     assert!(human.contains(": 2 errors, 0 warnings,"), "{human}");
 }
+
+// ---------------------------------------------------------------------------------------
+// JSON Lines and large Lists (issue 19).
+
+#[test]
+fn jsonl_is_a_line_per_document_then_summaries() {
+    let list = r#"{"apiVersion": "v1", "kind": "List", "items": [
+  {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}, "spec": {"containers": [{"name": "c", "image": "nginx"}]}},
+  {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"}}
+]}"#;
+    let out = stdout_of(
+        pullpolicy()
+            .args([
+                "explain",
+                "--format",
+                "jsonl",
+                "--fail-on",
+                "never",
+                "-",
+                "missing.yaml",
+            ])
+            .args(["--stdin-filename", "pods.json"])
+            .write_stdin(list),
+    );
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let shape: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let keys: Vec<&str> = l
+                .as_object()
+                .map_or(Vec::new(), |o| o.keys().map(String::as_str).collect());
+            keys.join(",")
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            "document,path",
+            "document,path",
+            "path,summary",
+            "error,path",
+            "files,options,schemaVersion,summary,tool,unreadable"
+        ]
+    );
+    assert_eq!(lines[0]["path"], "pods.json");
+    assert_eq!(
+        (&lines[0]["document"]["item"], &lines[0]["document"]["line"]),
+        (&Value::from(0), &Value::from(2))
+    );
+    assert_eq!(lines[1]["document"]["item"], 1);
+    assert_eq!(lines[1]["document"]["column"], 3);
+    assert_eq!(lines[2]["summary"]["entries"], 1);
+    assert_eq!(
+        lines[3],
+        serde_json::json!({"path": "missing.yaml", "error": {"message": "no such file or directory"}})
+    );
+    assert_eq!(
+        (&lines[4]["files"], &lines[4]["unreadable"]),
+        (&Value::from(2), &Value::from(1))
+    );
+    assert_eq!(lines[4]["summary"]["entries"], 1);
+}
+
+#[test]
+fn a_list_item_with_an_error_is_placed_where_it_is_written() {
+    // Items explained one at a time: the finding is at the item's place in the file.
+    let list = "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [\n    {\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"nginx\", \"imagePullPolicy\": \"always\"}]}}\n  ]\n}\n";
+    let out = stdout_of(
+        pullpolicy()
+            .args(["explain", "--stdin-filename", "pods.json", "-"])
+            .write_stdin(list),
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("pods.json:5:143: error[invalid-pull-policy]")),
+        "{out}"
+    );
+}

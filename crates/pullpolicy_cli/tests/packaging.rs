@@ -463,7 +463,7 @@ fn bash_completes_subcommands_options_versions_and_faq_ids() {
     );
     assert_eq!(
         bash_complete(&script, &["pullpolicy", "explain", "--format", ""]),
-        ["html", "human", "json", "markdown", "sarif"]
+        ["html", "human", "json", "jsonl", "markdown", "sarif"]
     );
     assert_eq!(
         bash_complete(

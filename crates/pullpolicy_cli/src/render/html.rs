@@ -50,18 +50,13 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let all_items = items(&inputs, true);
     let playground = super::playground(run);
     let mut h = Html::new();
-    h.raw("<div class=\"pullpolicy-report\" style=\"")
-        .raw(ROOT)
-        .raw("\">\n");
+    open(&mut h);
     for file in &run.files {
         let name = match file {
             FileResult::Explained(e) => e.name.as_str(),
             FileResult::Failed(e) => e.name.as_str(),
         };
-        h.raw("<section style=\"margin:0 0 16px\">\n")
-            .raw("<p style=\"margin:0 0 8px;font-size:15px;font-weight:600\">")
-            .text(name)
-            .raw("</p>\n");
+        section(&mut h, name);
         let file_rows: Vec<&Row<'_>> = all_rows.iter().filter(|r| r.file == name).collect();
         let file_items: Vec<&Item<'_>> = all_items.iter().filter(|i| i.file == name).collect();
         if let FileResult::Explained(e) = file {
@@ -73,17 +68,50 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         }
         h.raw("</section>\n");
     }
-    h.raw("<p style=\"margin:8px 0 0;font-size:12px;color:#59636e\">")
-        .text(&wording::footer(env!("CARGO_PKG_VERSION"), &run.options))
-        .raw("</p>\n</div>\n");
+    close(&mut h, &run.options);
     out.write_all(h.finish().as_str().as_bytes())
+}
+
+/// The fragment's opening `<div>`.
+pub(crate) fn open(h: &mut Html) {
+    h.raw("<div class=\"pullpolicy-report\" style=\"")
+        .raw(ROOT)
+        .raw("\">\n");
+}
+
+/// An input's section, up to its table.
+pub(crate) fn section(h: &mut Html, name: &str) {
+    h.raw("<section style=\"margin:0 0 16px\">\n")
+        .raw("<p style=\"margin:0 0 8px;font-size:15px;font-weight:600\">")
+        .text(name)
+        .raw("</p>\n");
+}
+
+/// The footer and the closing `</div>`.
+pub(crate) fn close(h: &mut Html, options: &pullpolicy::Options) {
+    h.raw("<p style=\"margin:8px 0 0;font-size:12px;color:#59636e\">")
+        .text(&wording::footer(env!("CARGO_PKG_VERSION"), options))
+        .raw("</p>\n</div>\n");
 }
 
 fn table(h: &mut Html, rows: &[&Row<'_>]) {
     if rows.is_empty() {
-        h.raw(NOTE_P).text(wording::NO_ENTRIES).raw("</p>\n");
+        no_entries(h);
         return;
     }
+    table_head(h);
+    for r in rows {
+        table_row(h, r);
+    }
+    table_end(h);
+}
+
+/// No table: the note that says so.
+pub(crate) fn no_entries(h: &mut Html) {
+    h.raw(NOTE_P).text(wording::NO_ENTRIES).raw("</p>\n");
+}
+
+pub(crate) fn table_head(h: &mut Html) {
     h.raw("<table style=\"border-collapse:collapse;width:100%;margin:0 0 12px;font-size:13px\">\n<thead><tr>");
     for head in wording::TABLE_COLUMNS {
         h.raw("<th style=\"text-align:left;padding:4px 8px;border-bottom:2px solid #d0d7de;white-space:nowrap\">")
@@ -91,122 +119,150 @@ fn table(h: &mut Html, rows: &[&Row<'_>]) {
             .raw("</th>");
     }
     h.raw("</tr></thead>\n<tbody>\n");
-    for r in rows {
-        let c = &r.card;
-        h.raw("<tr>")
-            .raw(TD)
-            .raw("\">")
-            .num(c.position.line)
-            .raw("</td>")
-            .raw(TD)
-            .raw("\">")
-            .text(&r.object)
-            .raw("</td>")
-            .raw(TD)
-            .raw("\">")
-            .text(&r.container)
-            .raw("</td>")
-            .raw(TD)
-            .raw(";min-width:14em\">");
-        match c.image.raw {
-            Some(raw) => h.raw(CODE).text(raw).raw("</code>"),
-            None => h
-                .raw("<span")
-                .attr("style", tone_style(Tone::Bad))
-                .raw(">")
-                .text(c.image.shown)
-                .raw("</span>"),
-        };
-        h.raw("</td>").raw(TD).raw(";white-space:nowrap;\">");
-        match r.written {
-            (w, Tone::Plain) => h.raw(CODE).text(w).raw("</code>"),
-            (w, tone) => h
-                .raw("<span")
-                .attr("style", tone_style(tone))
-                .raw(">")
-                .text(w)
-                .raw("</span>"),
-        };
-        h.raw("</td>")
-            .raw(TD)
-            .raw(";white-space:nowrap;")
-            .text(tone_style(r.effective.1))
-            .raw("\">")
-            .text(&r.effective.0)
-            .raw("</td>")
-            .raw(TD)
-            .raw(";overflow-wrap:anywhere;")
-            .text(tone_style(r.outcome.1))
-            .raw("\">")
-            .text(&r.outcome.0)
-            .raw("</td></tr>\n");
-    }
+}
+
+pub(crate) fn table_end(h: &mut Html) {
     h.raw("</tbody>\n</table>\n");
+}
+
+pub(crate) fn table_row(h: &mut Html, r: &Row<'_>) {
+    let c = &r.card;
+    h.raw("<tr>")
+        .raw(TD)
+        .raw("\">")
+        .num(c.position.line)
+        .raw("</td>")
+        .raw(TD)
+        .raw("\">")
+        .text(&r.object)
+        .raw("</td>")
+        .raw(TD)
+        .raw("\">")
+        .text(&r.container)
+        .raw("</td>")
+        .raw(TD)
+        .raw(";min-width:14em\">");
+    match c.image.raw {
+        Some(raw) => h.raw(CODE).text(raw).raw("</code>"),
+        None => h
+            .raw("<span")
+            .attr("style", tone_style(Tone::Bad))
+            .raw(">")
+            .text(c.image.shown)
+            .raw("</span>"),
+    };
+    h.raw("</td>").raw(TD).raw(";white-space:nowrap;\">");
+    match r.written {
+        (w, Tone::Plain) => h.raw(CODE).text(w).raw("</code>"),
+        (w, tone) => h
+            .raw("<span")
+            .attr("style", tone_style(tone))
+            .raw(">")
+            .text(w)
+            .raw("</span>"),
+    };
+    h.raw("</td>")
+        .raw(TD)
+        .raw(";white-space:nowrap;")
+        .text(tone_style(r.effective.1))
+        .raw("\">")
+        .text(&r.effective.0)
+        .raw("</td>")
+        .raw(TD)
+        .raw(";overflow-wrap:anywhere;")
+        .text(tone_style(r.outcome.1))
+        .raw("\">")
+        .text(&r.outcome.0)
+        .raw("</td></tr>\n");
 }
 
 fn list(h: &mut Html, items: &[&Item<'_>], playground: &PlaygroundBase) {
     if items.is_empty() {
-        h.raw(NOTE_P).text(wording::NO_FINDINGS).raw("</p>\n");
+        no_findings(h);
         return;
     }
-    h.raw("<ul style=\"margin:0 0 12px;padding-left:20px\">\n");
+    list_head(h);
     for item in items {
-        let f = &item.finding;
-        let p = &f.position;
-        h.raw("<li style=\"margin:0 0 6px\"><span")
-            .attr("style", severity_style(f.severity))
-            .raw(">")
-            .text(f.severity.as_str())
-            .raw("</span> ")
-            .raw(CODE);
-        if p.line > 0 {
-            h.num(p.line);
-            if p.column > 0 {
-                h.raw(":").num(p.column);
-            }
-        }
-        h.raw("</code> ");
-        match f.links.first() {
-            Some(target) => h
-                .raw("<a")
-                .href(target, playground)
-                .raw(LINK_STYLE)
-                .raw(">")
-                .text(f.id)
-                .raw("</a>"),
-            None => h.text(f.id),
-        };
-        h.raw(": ").spans(&f.message, CODE, playground);
-        if f.severity >= Severity::Warning {
-            if !f.explanation.is_empty() {
-                h.raw("<br>")
-                    .raw(NOTE_SPAN)
-                    .spans(&f.explanation, CODE, playground)
-                    .raw("</span>");
-            }
-            if let Some(fix) = f.fix {
-                h.raw("<br>")
-                    .raw(NOTE_SPAN)
-                    .text(wording::FIX)
-                    .raw(":</span> ")
-                    .raw(CODE)
-                    .text(fix)
-                    .raw("</code>");
-            }
-        }
-        h.raw("</li>\n");
+        list_item(h, item, playground);
     }
+    list_end(h);
+}
+
+pub(crate) fn no_findings(h: &mut Html) {
+    h.raw(NOTE_P).text(wording::NO_FINDINGS).raw("</p>\n");
+}
+
+pub(crate) fn list_head(h: &mut Html) {
+    h.raw("<ul style=\"margin:0 0 12px;padding-left:20px\">\n");
+}
+
+pub(crate) fn list_end(h: &mut Html) {
     h.raw("</ul>\n");
 }
 
-fn link(h: &mut Html, playground: &PlaygroundBase, manifest: &str, options: &pullpolicy::Options) {
-    let url = playground.manifest(manifest, options);
-    if url.len() > text::MAX_PLAYGROUND_LINK {
+pub(crate) fn list_item(h: &mut Html, item: &Item<'_>, playground: &PlaygroundBase) {
+    let f = &item.finding;
+    let p = &f.position;
+    h.raw("<li style=\"margin:0 0 6px\"><span")
+        .attr("style", severity_style(f.severity))
+        .raw(">")
+        .text(f.severity.as_str())
+        .raw("</span> ")
+        .raw(CODE);
+    if p.line > 0 {
+        h.num(p.line);
+        if p.column > 0 {
+            h.raw(":").num(p.column);
+        }
+    }
+    h.raw("</code> ");
+    match f.links.first() {
+        Some(target) => h
+            .raw("<a")
+            .href(target, playground)
+            .raw(LINK_STYLE)
+            .raw(">")
+            .text(f.id)
+            .raw("</a>"),
+        None => h.text(f.id),
+    };
+    h.raw(": ").spans(&f.message, CODE, playground);
+    if f.severity >= Severity::Warning {
+        if !f.explanation.is_empty() {
+            h.raw("<br>")
+                .raw(NOTE_SPAN)
+                .spans(&f.explanation, CODE, playground)
+                .raw("</span>");
+        }
+        if let Some(fix) = f.fix {
+            h.raw("<br>")
+                .raw(NOTE_SPAN)
+                .text(wording::FIX)
+                .raw(":</span> ")
+                .raw(CODE)
+                .text(fix)
+                .raw("</code>");
+        }
+    }
+    h.raw("</li>\n");
+}
+
+pub(crate) fn link(
+    h: &mut Html,
+    playground: &PlaygroundBase,
+    manifest: &str,
+    options: &pullpolicy::Options,
+) {
+    // The link holds the text in base64 (4 characters per 3 bytes, and more): a long
+    // text is known to be too long without building its link.
+    let too_long = manifest.len().saturating_mul(4) / 3 > text::MAX_PLAYGROUND_LINK;
+    let url = (!too_long).then(|| playground.manifest(manifest, options));
+    let Some(url) = url.filter(|u| u.len() <= text::MAX_PLAYGROUND_LINK) else {
         h.raw(NOTE_P)
             .text(wording::TOO_LARGE_FOR_LINK)
             .raw("</p>\n");
         return;
-    }
+    };
     h.raw("<p style=\"margin:0\"><a")
         .href(&Target::playground(&url), playground)
         .raw(LINK_STYLE)

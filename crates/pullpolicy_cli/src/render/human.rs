@@ -12,7 +12,7 @@ use pullpolicy_view::terminal::{Style, Terminal, width};
 use pullpolicy_view::wording;
 use std::io::{self, Write};
 
-fn severity_style(s: Severity) -> Style {
+pub(crate) fn severity_style(s: Severity) -> Style {
     match s {
         Severity::Error => Style::Error,
         Severity::Warning => Style::Warning,
@@ -20,7 +20,7 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-fn tone_style(t: Tone) -> Style {
+pub(crate) fn tone_style(t: Tone) -> Style {
     match t {
         Tone::Plain => Style::Plain,
         Tone::Good => Style::Green,
@@ -31,7 +31,7 @@ fn tone_style(t: Tone) -> Style {
 
 /// `name@sha256:0123456789ab…`: a digest's first 12 hex digits keep the table narrow
 /// (the findings below quote images in full).
-fn short_digest(image: &str) -> String {
+pub(crate) fn short_digest(image: &str) -> String {
     match image.split_once("@sha256:") {
         Some((name, hex)) if hex.len() > 12 && hex.is_ascii() => {
             format!("{name}@sha256:{}…", &hex[..12])

@@ -37,9 +37,9 @@ struct Output<'a> {
 }
 
 #[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
+pub(crate) struct Tool {
+    pub(crate) name: &'static str,
+    pub(crate) version: &'static str,
 }
 
 #[derive(Serialize)]
@@ -52,12 +52,12 @@ struct File<'a> {
 }
 
 #[derive(Serialize)]
-struct Error<'a> {
-    message: &'a str,
+pub(crate) struct Error<'a> {
+    pub(crate) message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u32>,
+    pub(crate) line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<u32>,
+    pub(crate) column: Option<u32>,
 }
 
 pub fn render(run: &Run, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -122,7 +122,7 @@ fn file(f: &FileResult) -> File<'_> {
 /// `json` written with an empty array in `name`, cut just inside the brackets. A
 /// structural `"` cannot occur inside a JSON string (it would be `\"`), so the first
 /// `"name":[]` is the field itself as long as no earlier field has one by that name.
-fn split_at_field(mut json: String, name: &str) -> io::Result<(String, String)> {
+pub(crate) fn split_at_field(mut json: String, name: &str) -> io::Result<(String, String)> {
     let field = format!("\"{name}\":[]");
     let at = json
         .find(&field)

@@ -30,7 +30,7 @@ fn write_json(value: &impl serde::Serialize, pretty: bool, out: &mut dyn Write) 
 pub fn render(format: Format, run: &Run, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Human => human::render(run, out),
-        Format::Json => json::render(run, pretty, out),
+        Format::Json | Format::Jsonl => json::render(run, pretty, out),
         Format::Sarif => sarif::render(run, pretty, out),
         Format::Markdown => markdown::render(run, out),
         Format::Html => html::render(run, out),

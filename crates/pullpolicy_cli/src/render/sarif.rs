@@ -26,7 +26,7 @@ pub fn render(run: &Run, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The core's prose as it wrote it: code spans in backticks.
-fn backticked(t: &Text<'_>) -> String {
+pub(crate) fn backticked(t: &Text<'_>) -> String {
     let mut out = String::new();
     for span in &t.0 {
         match span {
@@ -139,7 +139,7 @@ pub(crate) fn document<'a>(
 
 /// The rule's metadata, from the registry (an id it does not have yet: its first
 /// finding's message).
-fn rule(item: &Item<'_>) -> ReportingDescriptor {
+pub(crate) fn rule(item: &Item<'_>) -> ReportingDescriptor {
     let f = &item.finding;
     let message = backticked(&f.message);
     let text = |s: &str| MultiformatMessageString::builder().text(s).build();
