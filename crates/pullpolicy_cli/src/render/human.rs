@@ -6,7 +6,7 @@
 
 use crate::run::Run;
 use pullpolicy::Severity;
-use pullpolicy_view::inputs::{Row, counts, items, rows};
+use pullpolicy_view::inputs::{Item, Row, counts, items, rows};
 use pullpolicy_view::model::Tone;
 use pullpolicy_view::terminal::{Style, Terminal, width};
 use pullpolicy_view::wording;
@@ -50,35 +50,7 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         t.newline();
     }
     for item in &items {
-        let f = &item.finding;
-        t.styled(Style::Bold, &item.location())
-            .raw(": ")
-            .styled(severity_style(f.severity), f.severity.as_str())
-            .raw("[")
-            .text(f.id)
-            .raw("]: ")
-            .spans(&f.message)
-            .newline();
-        if f.severity >= Severity::Warning {
-            if let Some(fix) = f.fix {
-                t.raw("  ")
-                    .styled(Style::Dim, &format!("{}:", wording::FIX))
-                    .raw(" ")
-                    .text(fix)
-                    .newline();
-            }
-            for e in &f.faq {
-                t.raw("  ")
-                    .styled(Style::Dim, &format!("{}:", wording::FAQ))
-                    .raw(" ")
-                    .text(&wording::faq_pointer(
-                        crate::text::program(),
-                        e.id,
-                        e.question,
-                    ))
-                    .newline();
-            }
-        }
+        finding_lines(&mut t, item);
     }
     t.newline();
     let (counts, unreadable) = counts(&inputs);
@@ -97,33 +69,67 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(t.finish().as_bytes())
 }
 
+/// One finding's lines: `file:line:column: severity[rule]: message`, then for warnings
+/// and errors its fix and FAQ pointers (the whole-run and the streamed renderers).
+pub(crate) fn finding_lines(t: &mut Terminal, item: &Item<'_>) {
+    let f = &item.finding;
+    t.styled(Style::Bold, &item.location())
+        .raw(": ")
+        .styled(severity_style(f.severity), f.severity.as_str())
+        .raw("[")
+        .text(f.id)
+        .raw("]: ")
+        .spans(&f.message)
+        .newline();
+    if f.severity >= Severity::Warning {
+        if let Some(fix) = f.fix {
+            t.raw("  ")
+                .styled(Style::Dim, &format!("{}:", wording::FIX))
+                .raw(" ")
+                .text(fix)
+                .newline();
+        }
+        for e in &f.faq {
+            t.raw("  ")
+                .styled(Style::Dim, &format!("{}:", wording::FAQ))
+                .raw(" ")
+                .text(&wording::faq_pointer(
+                    crate::text::program(),
+                    e.id,
+                    e.question,
+                ))
+                .newline();
+        }
+    }
+}
+
+/// A table row's cells with their tones.
+pub(crate) fn cells(r: &Row<'_>) -> [(String, Tone); 7] {
+    let c = &r.card;
+    [
+        (r.location(), Tone::Plain),
+        (r.object.clone(), Tone::Plain),
+        (r.container.clone(), Tone::Plain),
+        (
+            short_digest(c.image.shown),
+            if c.image.raw.is_none() {
+                Tone::Bad
+            } else {
+                Tone::Plain
+            },
+        ),
+        (r.written.0.to_owned(), r.written.1),
+        r.effective.clone(),
+        r.outcome.clone(),
+    ]
+}
+
 fn table(t: &mut Terminal, rows: &[Row<'_>]) {
     if rows.is_empty() {
         t.text(wording::NO_ENTRIES).newline();
         return;
     }
-    let cells: Vec<[(String, Tone); 7]> = rows
-        .iter()
-        .map(|r| {
-            let c = &r.card;
-            [
-                (r.location(), Tone::Plain),
-                (r.object.clone(), Tone::Plain),
-                (r.container.clone(), Tone::Plain),
-                (
-                    short_digest(c.image.shown),
-                    if c.image.raw.is_none() {
-                        Tone::Bad
-                    } else {
-                        Tone::Plain
-                    },
-                ),
-                (r.written.0.to_owned(), r.written.1),
-                r.effective.clone(),
-                r.outcome.clone(),
-            ]
-        })
-        .collect();
+    let cells: Vec<[(String, Tone); 7]> = rows.iter().map(cells).collect();
     let mut widths = wording::COLUMNS.map(width);
     for row in &cells {
         for (w, (cell, _)) in widths.iter_mut().zip(row) {

@@ -59,31 +59,38 @@ fn build(run: &Run) -> Sarif {
             rules.len() - 1
         });
         let region = regions.of(item.file, &f.position);
-        let mut properties = BTreeMap::new();
-        if !f.explanation.is_empty() {
-            properties.insert("explanation".to_owned(), backticked(&f.explanation).into());
-        }
-        if let Some(fix) = f.fix {
-            properties.insert("fix".to_owned(), fix.into());
-        }
-        let mut result = SarifResult::builder()
-            .rule_id(f.id)
-            .rule_index(i64::try_from(index).unwrap_or(-1))
-            .level(level(f.severity))
-            .message(Message::builder().text(backticked(&f.message)).build())
-            .locations(vec![location(item.file, Some(region))])
-            .build();
-        if !properties.is_empty() {
-            result.properties = Some(
-                PropertyBag::builder()
-                    .additional_properties(properties)
-                    .build(),
-            );
-        }
-        results.push(result);
+        results.push(result(&item, index, region));
     }
 
     document(rules, results, run.failed())
+}
+
+/// The SARIF result of one finding, with its rule's index and its region (the whole-run
+/// and the streamed renderers).
+pub(crate) fn result(item: &Item<'_>, index: usize, region: Region) -> SarifResult {
+    let f = &item.finding;
+    let mut properties = BTreeMap::new();
+    if !f.explanation.is_empty() {
+        properties.insert("explanation".to_owned(), backticked(&f.explanation).into());
+    }
+    if let Some(fix) = f.fix {
+        properties.insert("fix".to_owned(), fix.into());
+    }
+    let mut result = SarifResult::builder()
+        .rule_id(f.id)
+        .rule_index(i64::try_from(index).unwrap_or(-1))
+        .level(level(f.severity))
+        .message(Message::builder().text(backticked(&f.message)).build())
+        .locations(vec![location(item.file, Some(region))])
+        .build();
+    if !properties.is_empty() {
+        result.properties = Some(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        );
+    }
+    result
 }
 
 /// The SARIF document of one run: the tool with its `rules`, the `results`, and each

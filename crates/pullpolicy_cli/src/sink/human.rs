@@ -3,10 +3,10 @@
 //! spilled as they come (`Spill`), and the columns' widths.
 
 use crate::input::InputError;
-use crate::render::human::{severity_style, short_digest, tone_style};
+use crate::render::human::{cells, finding_lines, tone_style};
 use crate::sink::spill::Spill;
 use crate::stream::{File, Sink, Totals};
-use pullpolicy::{Report, Severity};
+use pullpolicy::Report;
 use pullpolicy_view::inputs::{Input, items, rows};
 use pullpolicy_view::model::Tone;
 use pullpolicy_view::terminal::{Style, Terminal, width};
@@ -117,23 +117,7 @@ impl Sink for Human<'_> {
         }];
         let mut buf = Vec::new();
         for r in rows(&inputs) {
-            let c = &r.card;
-            let cells: [(String, Tone); COLUMNS] = [
-                (r.location(), Tone::Plain),
-                (r.object.clone(), Tone::Plain),
-                (r.container.clone(), Tone::Plain),
-                (
-                    short_digest(c.image.shown),
-                    if c.image.raw.is_none() {
-                        Tone::Bad
-                    } else {
-                        Tone::Plain
-                    },
-                ),
-                (r.written.0.to_owned(), r.written.1),
-                r.effective.clone(),
-                r.outcome.clone(),
-            ];
+            let cells: [(String, Tone); COLUMNS] = cells(&r);
             for (w, (cell, tone)) in self.widths.iter_mut().zip(&cells) {
                 *w = (*w).max(width(cell));
                 buf.push(tone_byte(*tone));
@@ -145,35 +129,7 @@ impl Sink for Human<'_> {
         self.rows.write(&buf)?;
         let mut t = Terminal::new();
         for item in &items(&inputs, false) {
-            let f = &item.finding;
-            t.styled(Style::Bold, &item.location())
-                .raw(": ")
-                .styled(severity_style(f.severity), f.severity.as_str())
-                .raw("[")
-                .text(f.id)
-                .raw("]: ")
-                .spans(&f.message)
-                .newline();
-            if f.severity >= Severity::Warning {
-                if let Some(fix) = f.fix {
-                    t.raw("  ")
-                        .styled(Style::Dim, &format!("{}:", wording::FIX))
-                        .raw(" ")
-                        .text(fix)
-                        .newline();
-                }
-                for e in &f.faq {
-                    t.raw("  ")
-                        .styled(Style::Dim, &format!("{}:", wording::FAQ))
-                        .raw(" ")
-                        .text(&wording::faq_pointer(
-                            crate::text::program(),
-                            e.id,
-                            e.question,
-                        ))
-                        .newline();
-                }
-            }
+            finding_lines(&mut t, item);
         }
         self.items.write(t.finish().as_bytes())
     }

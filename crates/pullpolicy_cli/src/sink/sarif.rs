@@ -6,15 +6,13 @@
 //! instead of an index of every line.
 
 use crate::input::InputError;
-use crate::render::sarif::{backticked, document, level, location, rule};
+use crate::render::sarif::{document, result, rule};
 use crate::stream::{File, Sink, Totals};
 use pullpolicy::{Position, Report};
 use pullpolicy_view::inputs::{Input, items};
 use pullpolicy_view::model::Origin;
-use serde_sarif::sarif::{
-    Message, PropertyBag, Region, ReportingDescriptor, Result as SarifResult,
-};
-use std::collections::{BTreeMap, HashMap};
+use serde_sarif::sarif::{Region, ReportingDescriptor};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 pub struct Sarif<'w> {
@@ -71,27 +69,7 @@ impl Sink for Sarif<'_> {
                 self.rules.len() - 1
             });
             let region = cursor.region(&f.position);
-            let mut properties = BTreeMap::new();
-            if !f.explanation.is_empty() {
-                properties.insert("explanation".to_owned(), backticked(&f.explanation).into());
-            }
-            if let Some(fix) = f.fix {
-                properties.insert("fix".to_owned(), fix.into());
-            }
-            let mut result = SarifResult::builder()
-                .rule_id(f.id)
-                .rule_index(i64::try_from(index).unwrap_or(-1))
-                .level(level(f.severity))
-                .message(Message::builder().text(backticked(&f.message)).build())
-                .locations(vec![location(item.file, Some(region))])
-                .build();
-            if !properties.is_empty() {
-                result.properties = Some(
-                    PropertyBag::builder()
-                        .additional_properties(properties)
-                        .build(),
-                );
-            }
+            let result = result(&item, index, region);
             if self.results > 0 {
                 buf.push(b',');
             }
