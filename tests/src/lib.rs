@@ -88,7 +88,7 @@ pub fn render(report: &Report) -> String {
                 p.position.line,
                 p.position.column
             );
-            let _ = writeln!(out, "  reason: {}", p.reason);
+            let _ = writeln!(out, "  reason: {}", p.reason.backticked());
             if let Some(o) = &e.outcome {
                 let json = serde_json::to_value(o).unwrap_or_default();
                 let field = |k: &str| json.get(k).map(|v| v.to_string()).unwrap_or_default();
@@ -121,7 +121,7 @@ fn findings(out: &mut String, list: &[Finding], indent: &str) {
             f.rule,
             f.position.line,
             f.position.column,
-            f.message
+            f.message.backticked()
         );
     }
 }

@@ -84,7 +84,7 @@ pub fn run(job: &Job) -> Rendered {
             to: lines.to_display(pos.end16.max(pos.offset16)),
             severity: f.severity,
             rule: Rc::from(f.rule),
-            message: Rc::from(f.message.as_str()),
+            message: Rc::from(f.message.backticked()),
             target: origin.element_id(),
         });
         for id in f.faq {

@@ -195,7 +195,7 @@ fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
                 to: lines.to_display(pos.end16.max(pos.offset16)),
                 severity: f.severity,
                 rule: Rc::from(f.id),
-                message: Rc::from(f.message),
+                message: Rc::from(f.message.backticked()),
                 target: f.origin.element_id(),
             }
         })

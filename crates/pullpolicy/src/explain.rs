@@ -724,7 +724,7 @@ fn server_refusals(d: &mut Document, kind: &str, api_version: &str, group: &str,
         .iter()
         .chain(d.entries.iter().flat_map(|e| &e.findings))
         .filter(|f| f.rule == "unknown-field")
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_plain())
         .collect();
     if !unknown.is_empty() {
         let text = messages::strict_decoding_error(kind, api_version, &unknown);

@@ -24,14 +24,21 @@
 //!                               image: { raw, valid, fullName, domain, path, tag, digest,
 //!                                        familiarName, runtimeRef, error, position },
 //!                               policy: { written, writtenAs, effective, source, reason,
-//!                                         position },
+//!                                         position, spans: { reason: Spans } },
 //!                               outcome: Outcome,
 //!                               findings: [Finding] } ] } ],
 //!   syntaxErrors: [ { document, message, line, column, offset16, end16 } ],
 //!   summary: { entries, always, ifNotPresent, never, none, errors, warnings, infos } }
 //! Finding = { rule, severity, message, explanation, fix, links, faq,
-//!             line, column, offset16, end16 }
+//!             line, column, offset16, end16,
+//!             spans: { message: Spans, explanation: Spans } }
+//! Spans = [ { plain: string } | { code: string } ]
 //! ```
+//!
+//! `message`, `explanation` and `reason` are plain strings with code written in
+//! backticks, as before; `spans` holds the same words structured ([`text::Text`]): a
+//! backtick in the user's text (an image, a key) is a character of its span, never the
+//! start or end of code, so renderers read the spans.
 //!
 //! Every type's field documentation ([`Document`], [`Entry`], [`Image`], [`Policy`],
 //! [`Finding`], [`Outcome`]) is the contract's. A refusal at any stage — kubectl's own
@@ -65,6 +72,7 @@ pub mod rules;
 mod sort;
 mod source;
 mod strict;
+pub mod text;
 pub mod versions;
 
 pub use explain::explain;

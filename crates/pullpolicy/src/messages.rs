@@ -5,9 +5,10 @@ use crate::options::KubeVersion;
 use crate::report::{Finding, PullPolicy, RefusedBy};
 use crate::rules::{Doc, Rule};
 use crate::source::Position;
+use crate::text;
+use crate::text::Text;
 #[cfg(test)]
 use crate::versions::{FeatureGate, Stage};
-use std::borrow::Cow;
 
 pub(crate) mod kubelet;
 
@@ -304,8 +305,11 @@ pub(crate) enum TagCase<'a> {
     Unparseable,
 }
 
-pub(crate) fn reason_explicit(p: PullPolicy) -> String {
-    format!("Written as {p}, one of the three values the API server accepts.")
+pub(crate) fn reason_explicit(p: PullPolicy) -> Text {
+    text!(
+        "Written as {}, one of the three values the API server accepts.",
+        p,
+    )
 }
 
 pub(crate) fn reason_defaulted(
@@ -313,7 +317,7 @@ pub(crate) fn reason_defaulted(
     case: TagCase<'_>,
     written_empty: Option<&str>,
     custom: bool,
-) -> String {
+) -> Text {
     let why = match case {
         TagCase::NoTag => "the image has neither tag nor digest, so its tag is taken to be \"latest\"".to_owned(),
         TagCase::Latest { digest: false } => "the tag is \"latest\"".to_owned(),
@@ -331,26 +335,28 @@ pub(crate) fn reason_defaulted(
     } else {
         "the API server defaults it to"
     };
-    format!("{how} {who} {p} because {why}.")
+    text!("{} {} {} because {}.", how, who, p, why,)
 }
 
-pub(crate) fn reason_invalid_value(value: &str) -> String {
-    format!(
+pub(crate) fn reason_invalid_value(value: &str) -> Text {
+    text!(
         "Rejected: {} is not one of \"Always\", \"IfNotPresent\", \"Never\" (the values are case-sensitive).",
-        go_quote(value)
+        go_quote(value),
     )
 }
 
-pub(crate) fn reason_not_a_string(kind: &str, text: &str) -> String {
-    format!(
-        "Rejected: Kubernetes reads `{text}` as a {kind}, not a string (YAML 1.1); quote it or write one of the three values."
+pub(crate) fn reason_not_a_string(kind: &str, text: &str) -> Text {
+    text!(
+        "Rejected: Kubernetes reads `{}` as a {}, not a string (YAML 1.1); quote it or write one of the three values.",
+        text,
+        kind,
     )
 }
 
 /// Why an entry of an object that is never created has no policy, by the first stage that
 /// refuses the object (kubectl before the API server's strict decoding before its
 /// validation), with the policy it would have had.
-pub(crate) fn reason_not_created(by: RefusedBy, p: Option<PullPolicy>) -> String {
+pub(crate) fn reason_not_created(by: RefusedBy, p: Option<PullPolicy>) -> Text {
     let (why, would) = match by {
         RefusedBy::Kubectl { .. } => ("kubectl apply never sends this object", "were it created"),
         RefusedBy::Strict => (
@@ -360,25 +366,27 @@ pub(crate) fn reason_not_created(by: RefusedBy, p: Option<PullPolicy>) -> String
         RefusedBy::Server => ("The API server rejects this object", "were it accepted"),
     };
     match p {
-        Some(p) => format!("{why}, so no policy applies ({would}: {p})."),
-        None => format!("{why}, so no policy applies."),
+        Some(p) => text!("{}, so no policy applies ({}: {}).", why, would, p,),
+        None => text!("{}, so no policy applies.", why,),
     }
 }
 
-pub(crate) fn reason_admission(before: Option<PullPolicy>) -> String {
+pub(crate) fn reason_admission(before: Option<PullPolicy>) -> Text {
     match before {
-        Some(p) => format!(
-            "The AlwaysPullImages admission plugin sets Always when the Pod is created (as written or defaulted: {p})."
+        Some(p) => text!(
+            "The AlwaysPullImages admission plugin sets Always when the Pod is created (as written or defaulted: {}).",
+            p,
         ),
         None => {
-            "The AlwaysPullImages admission plugin sets Always when the Pod is created.".to_owned()
+            text!("The AlwaysPullImages admission plugin sets Always when the Pod is created.")
         }
     }
 }
 
-pub(crate) fn reason_volume_gate_off(version: KubeVersion) -> String {
-    format!(
-        "Not defaulted: image volumes need the ImageVolume feature gate, which is off by default in Kubernetes {version}."
+pub(crate) fn reason_volume_gate_off(version: KubeVersion) -> Text {
+    text!(
+        "Not defaulted: image volumes need the ImageVolume feature gate, which is off by default in Kubernetes {}.",
+        version,
     )
 }
 
@@ -389,8 +397,8 @@ pub(crate) fn reason_volume_gate_off(version: KubeVersion) -> String {
 /// ([`Rule`]), so that every finding is made from it.
 pub(crate) struct F {
     pub(crate) rule: Rule,
-    pub(crate) message: String,
-    pub(crate) explanation: Cow<'static, str>,
+    pub(crate) message: Text,
+    pub(crate) explanation: Text,
     pub(crate) fix: Option<String>,
 }
 
@@ -420,11 +428,10 @@ pub(crate) fn invalid_pull_policy(at: Position, api_message: &str, value: &str) 
         );
     F {
         rule: Rule::InvalidPullPolicy,
-        message: api_message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so; {} is rejected and the object is not created. Linters that compare case-insensitively, or only check \"is it Always\", miss this.",
-            go_quote(value)
-        )),
+        message: Text::plain(api_message),
+        explanation: text!(
+            "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so; {} is rejected and the object is not created. Linters that compare case-insensitively, or only check \"is it Always\", miss this.", go_quote(value),
+        ),
         fix: Some(fix),
         // "field-typos" answers exactly this case (a misspelled value is rejected).
     }
@@ -439,10 +446,10 @@ pub(crate) fn pull_policy_not_a_string(
 ) -> Finding {
     F {
         rule: Rule::PullPolicyNotString,
-        message: decode_message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "Kubernetes reads YAML as YAML 1.1, where an unquoted `{text}` is a {kind}. The field needs a string, so the object is rejected when it is decoded."
-        )),
+        message: Text::plain(decode_message),
+        explanation: text!(
+            "Kubernetes reads YAML as YAML 1.1, where an unquoted `{}` is a {}. The field needs a string, so the object is rejected when it is decoded.", text, kind,
+        ),
         fix: Some("imagePullPolicy: IfNotPresent   # or Always, or Never".to_owned()),
     }
     .at(at)
@@ -451,7 +458,7 @@ pub(crate) fn pull_policy_not_a_string(
 pub(crate) fn image_required(at: Position, api_message: &str) -> Finding {
     F {
         rule: Rule::ImageRequired,
-        message: api_message.to_owned(),
+        message: Text::plain(api_message),
         explanation: "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod and pod template.".into(),
         fix: Some("image: registry.example.com/team/app:1.0.0".to_owned()),
     }
@@ -461,7 +468,7 @@ pub(crate) fn image_required(at: Position, api_message: &str) -> Finding {
 pub(crate) fn image_whitespace_pod(at: Position, api_message: &str, image: &str) -> Finding {
     F {
         rule: Rule::ImageWhitespace,
-        message: api_message.to_owned(),
+        message: Text::plain(api_message),
         explanation: "The API server rejects a Pod whose image has leading or trailing whitespace, and any object with such an ephemeral container.".into(),
         fix: Some(format!("image: {}", image.trim())),
     }
@@ -471,10 +478,12 @@ pub(crate) fn image_whitespace_pod(at: Position, api_message: &str, image: &str)
 pub(crate) fn image_whitespace_template(at: Position, pod_message: &str, image: &str) -> Finding {
     F {
         rule: Rule::ImageWhitespace,
-        message: format!("image {} has leading or trailing whitespace", go_quote(image)),
-        explanation: Cow::Owned(format!(
-            "Templates are not checked for this, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate)."
-        )),
+        message: text!(
+            "image {} has leading or trailing whitespace", go_quote(image),
+        ),
+        explanation: text!(
+            "Templates are not checked for this, so the object is accepted, but the Pods created from it are rejected with `{}` (the controller reports FailedCreate).", pod_message,
+        ),
         fix: Some(format!("image: {}", image.trim())),
     }
     .at(at)
@@ -493,10 +502,10 @@ pub(crate) fn image_volume_reference_template(
     F {
         rule: Rule::ImageRequired,
         // Accepted, but every Pod created from the template is rejected.
-        message: "this image volume has no reference: the Pods created from this template are rejected".to_owned(),
-        explanation: Cow::Owned(format!(
-            "Kubernetes {version} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{pod_message}` (the controller reports FailedCreate). From 1.37 the API server rejects the object itself."
-        )),
+        message: "this image volume has no reference: the Pods created from this template are rejected".into(),
+        explanation: text!(
+            "Kubernetes {} checks an image volume's reference only in Pods, so the object is accepted, but the Pods created from it are rejected with `{}` (the controller reports FailedCreate). From 1.37 the API server rejects the object itself.", version, pod_message,
+        ),
         fix: Some("reference: registry.example.com/team/data:1.0.0".to_owned()),
     }
     .at(at)
@@ -505,7 +514,7 @@ pub(crate) fn image_volume_reference_template(
 pub(crate) fn invalid_image_name(at: Position, kubelet_message: &str) -> Finding {
     F {
         rule: Rule::InvalidImageName,
-        message: kubelet_message.to_owned(),
+        message: Text::plain(kubelet_message),
         explanation: "The API server does not check image syntax, so the object is accepted; the kubelet cannot parse the reference and the container waits with reason InvalidImageName, without contacting any registry.".into(),
         fix: Some("image: registry.example.com/team/app:1.0.0   # lower-case repository, optional :tag and @sha256:digest".to_owned()),
     }
@@ -529,10 +538,11 @@ pub(crate) fn latest_tag(at: Position, image: &str, no_tag: bool, p: PullPolicy)
     };
     F {
         rule: Rule::LatestTag,
-        message: format!("{what}, a tag that moves"),
-        explanation: Cow::Owned(format!(
-            "{effect} A fixed tag (and/or a digest) says exactly which image runs."
-        )),
+        message: text!("{}, a tag that moves", what,),
+        explanation: text!(
+            "{} A fixed tag (and/or a digest) says exactly which image runs.",
+            effect,
+        ),
         fix: Some(format!(
             "image: {}:1.2.3   # a fixed tag, or pin @sha256:<digest>",
             image
@@ -548,7 +558,9 @@ pub(crate) fn latest_tag(at: Position, image: &str, no_tag: bool, p: PullPolicy)
 pub(crate) fn mutable_tag_if_not_present(at: Position, tag: &str) -> Finding {
     F {
         rule: Rule::MutableTag,
-        message: format!("tag {} can be moved in the registry; IfNotPresent keeps each node's copy", go_quote(tag)),
+        message: text!(
+            "tag {} can be moved in the registry; IfNotPresent keeps each node's copy", go_quote(tag),
+        ),
         explanation: "IfNotPresent uses the image a node already holds under this name. If the tag is re-pushed, nodes that pulled before keep the old content and new nodes get the new one. A digest makes the content exact.".into(),
         fix: Some("image: <name>:<tag>@sha256:<digest>".to_owned()),
     }
@@ -558,7 +570,7 @@ pub(crate) fn mutable_tag_if_not_present(at: Position, tag: &str) -> Finding {
 pub(crate) fn never_policy(at: Position) -> Finding {
     F {
         rule: Rule::NeverPull,
-        message: "Never: the image must already be on every node that runs this".to_owned(),
+        message: "Never: the image must already be on every node that runs this".into(),
         explanation: "The kubelet never pulls: a node without the image reports ErrImageNeverPull. Image garbage collection can remove an unused image, and since Kubernetes 1.35 (KubeletEnsureSecretPulledImages) a Pod without credentials for a private image the kubelet pulled is refused too.".into(),
         fix: None,
     }
@@ -568,7 +580,7 @@ pub(crate) fn never_policy(at: Position) -> Finding {
 pub(crate) fn always_with_digest(at: Position) -> Finding {
     F {
         rule: Rule::AlwaysWithDigest,
-        message: "Always with a digest: a registry round trip at every start for content that cannot change".to_owned(),
+        message: "Always with a digest: a registry round trip at every start for content that cannot change".into(),
         explanation: "A digest names exact content, so the kubelet's pull only confirms the manifest (a small request; layers already present are reused). It still needs the registry to be reachable at every container start; IfNotPresent would start from the node's copy.".into(),
         fix: Some("imagePullPolicy: IfNotPresent".to_owned()),
     }
@@ -577,16 +589,17 @@ pub(crate) fn always_with_digest(at: Position) -> Finding {
 
 pub(crate) fn tag_and_digest(at: Position, latest: bool) -> Finding {
     let tail = if latest {
-        " The tag still decides the default: `:latest@sha256:…` defaults to Always."
+        text!(" The tag still decides the default: `:latest@sha256:…` defaults to Always.")
     } else {
-        ""
+        text!("")
     };
     F {
         rule: Rule::TagAndDigest,
-        message: "tag and digest: only the digest is used for pulling".to_owned(),
-        explanation: Cow::Owned(format!(
-            "With both, the runtime pulls by digest and the tag is only a label for people.{tail}"
-        )),
+        message: "tag and digest: only the digest is used for pulling".into(),
+        explanation: text!(
+            "With both, the runtime pulls by digest and the tag is only a label for people.{}",
+            tail,
+        ),
         fix: None,
     }
     .at(at)
@@ -595,7 +608,9 @@ pub(crate) fn tag_and_digest(at: Position, latest: bool) -> Finding {
 pub(crate) fn latest_case(at: Position, tag: &str) -> Finding {
     F {
         rule: Rule::LatestCase,
-        message: format!("tag {} is not \"latest\": the comparison is case-sensitive", go_quote(tag)),
+        message: text!(
+            "tag {} is not \"latest\": the comparison is case-sensitive", go_quote(tag),
+        ),
         explanation: "Defaulting gives Always only for the exact tag \"latest\"; this tag defaults to IfNotPresent, so nodes keep whatever they pulled first.".into(),
         fix: Some("imagePullPolicy: Always   # if you meant a moving tag".to_owned()),
     }
@@ -605,7 +620,9 @@ pub(crate) fn latest_case(at: Position, tag: &str) -> Finding {
 pub(crate) fn default_set_at_creation(at: Position, p: PullPolicy) -> Finding {
     F {
         rule: Rule::DefaultSetOnce,
-        message: format!("the default ({p}) is written into the object when it is created"),
+        message: text!(
+            "the default ({}) is written into the object when it is created", p,
+        ),
         explanation: "Changing the image later (kubectl apply, set image, a patch) keeps the stored policy: moving from a fixed tag to :latest does not make it Always. Write the policy explicitly if it matters.".into(),
         fix: Some(format!("imagePullPolicy: {p}")),
     }
@@ -615,7 +632,7 @@ pub(crate) fn default_set_at_creation(at: Position, p: PullPolicy) -> Finding {
 pub(crate) fn pod_policy_immutable(at: Position) -> Finding {
     F {
         rule: Rule::PodPolicyImmutable,
-        message: "a Pod's imagePullPolicy cannot be changed after it is created".to_owned(),
+        message: "a Pod's imagePullPolicy cannot be changed after it is created".into(),
         explanation: "Pod updates may change only a few fields (the images among them); changing imagePullPolicy is Forbidden. Put the container in a Deployment or other workload and change its template instead: that rolls out new Pods.".into(),
         fix: None,
     }
@@ -625,7 +642,9 @@ pub(crate) fn pod_policy_immutable(at: Position) -> Finding {
 pub(crate) fn custom_resource(at: Position, kind: &str) -> Finding {
     F {
         rule: Rule::CustomResourceNotDefaulted,
-        message: format!("{kind} is not a built-in kind: the API server does not default its pod template"),
+        message: text!(
+            "{} is not a built-in kind: the API server does not default its pod template", kind,
+        ),
         explanation: "Defaulting runs for built-in types only, so the stored custom resource keeps the field as written. The Pods its controller creates are defaulted by the same rule, which is what is shown here.".into(),
         fix: None,
     }
@@ -635,7 +654,9 @@ pub(crate) fn custom_resource(at: Position, kind: &str) -> Finding {
 pub(crate) fn fragment(at: Position, what: &str) -> Finding {
     F {
         rule: Rule::Fragment,
-        message: format!("read as {what}: no kind, so no object-level checks"),
+        message: text!(
+            "read as {}: no kind, so no object-level checks", what,
+        ),
         explanation: "Defaulting is shown as for a Pod. Validation that depends on the object (whitespace, error messages with the object's name) is not.".into(),
         fix: None,
     }
@@ -644,13 +665,13 @@ pub(crate) fn fragment(at: Position, what: &str) -> Finding {
 
 pub(crate) fn skipped(at: Position, kind: Option<&str>) -> Finding {
     let message = match kind {
-        Some(kind) => format!("{kind} has no pod spec: nothing to explain"),
-        None => "no Kubernetes object in this document".to_owned(),
+        Some(kind) => text!("{} has no pod spec: nothing to explain", kind),
+        None => text!("no Kubernetes object in this document"),
     };
     F {
         rule: Rule::Skipped,
         message,
-        explanation: Cow::Borrowed(""),
+        explanation: "".into(),
         fix: None,
     }
     .at(at)
@@ -662,9 +683,7 @@ pub(crate) fn unknown_field_finding(
     suggestion: Option<&str>,
     affects_policy: bool,
 ) -> Finding {
-    let mean = suggestion
-        .map(|s| format!(" Did you mean `{s}`?"))
-        .unwrap_or_default();
+    let mean = suggestion.map_or_else(|| text!(""), |s| text!(" Did you mean `{}`?", s));
     let dropped = if affects_policy {
         " Without validation the field is dropped, so imagePullPolicy takes its default (the policy's reason names it)."
     } else {
@@ -672,10 +691,10 @@ pub(crate) fn unknown_field_finding(
     };
     F {
         rule: Rule::UnknownField,
-        message: message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "kubectl apply (strict field validation, the default since 1.27) rejects the object.{dropped} (`kubectl apply --validate=false`, and clients that do not ask for validation.){mean}"
-        )),
+        message: Text::plain(message),
+        explanation: text!(
+            "kubectl apply (strict field validation, the default since 1.27) rejects the object.{} (`kubectl apply --validate=false`, and clients that do not ask for validation.){}", dropped, mean,
+        ),
         fix: suggestion.map(|s| format!("{s}: …")),
     }
     .at(at)
@@ -684,10 +703,12 @@ pub(crate) fn unknown_field_finding(
 pub(crate) fn duplicate_key(at: Position, raw_json_message: &str, key: &str) -> Finding {
     F {
         rule: Rule::DuplicateKey,
-        message: format!("duplicate key `{key}`: the last value wins"),
-        explanation: Cow::Owned(format!(
-            "kubectl converts YAML to JSON before sending it, and that conversion keeps the last `{key}` without a word, so the earlier value is silently ignored (the last one is shown here). A JSON request with strict field validation is rejected instead: `{raw_json_message}`."
-        )),
+        message: text!(
+            "duplicate key `{}`: the last value wins", key,
+        ),
+        explanation: text!(
+            "kubectl converts YAML to JSON before sending it, and that conversion keeps the last `{}` without a word, so the earlier value is silently ignored (the last one is shown here). A JSON request with strict field validation is rejected instead: `{}`.", key, raw_json_message,
+        ),
         fix: Some(format!("keep one `{key}:`")),
     }
     .at(at)
@@ -716,7 +737,9 @@ pub(crate) fn cannot_be_handled(kind: &str, api_version: &str) -> String {
 pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
     F {
         rule: Rule::ImageVolumeGate,
-        message: format!("image volumes need the ImageVolume feature gate, off by default in Kubernetes {version}"),
+        message: text!(
+            "image volumes need the ImageVolume feature gate, off by default in Kubernetes {}", version,
+        ),
         // The stages as `gate_stages(FeatureGate::ImageVolume)` words them from the version
         // table (`versions` tests check; written out, the text costs no code in the wasm).
         explanation: "The gate is alpha in 1.31–1.32, beta but off in 1.33–1.34, on by default from 1.35 and GA in 1.36. With it off, the API server neither defaults nor serves this volume source.".into(),
@@ -728,8 +751,9 @@ pub(crate) fn image_volume_gate(at: Position, version: KubeVersion) -> Finding {
 pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Finding {
     F {
         rule: Rule::ImageVolumeUnsupported,
-        message: format!(
-            "image volumes do not exist in Kubernetes {version} (they arrived in 1.31)"
+        message: text!(
+            "image volumes do not exist in Kubernetes {} (they arrived in 1.31)",
+            version,
         ),
         explanation: "This volume source is unknown to this version's API.".into(),
         fix: None,
@@ -740,7 +764,7 @@ pub(crate) fn image_volume_unknown(at: Position, version: KubeVersion) -> Findin
 pub(crate) fn ephemeral_container(at: Position) -> Finding {
     F {
         rule: Rule::EphemeralContainer,
-        message: "ephemeral containers are added to running Pods (kubectl debug), not at creation".to_owned(),
+        message: "ephemeral containers are added to running Pods (kubectl debug), not at creation".into(),
         explanation: "They are defaulted by the same rule. The AlwaysPullImages admission plugin does not see them, because they arrive through the pods/ephemeralcontainers subresource.".into(),
         fix: None,
     }
@@ -750,7 +774,7 @@ pub(crate) fn ephemeral_container(at: Position) -> Finding {
 pub(crate) fn always_pull_images_applied(at: Position) -> Finding {
     F {
         rule: Rule::AlwaysPullImages,
-        message: "AlwaysPullImages makes this Always when the Pod is created".to_owned(),
+        message: "AlwaysPullImages makes this Always when the Pod is created".into(),
         explanation: "The admission plugin rewrites every container of every new Pod (and image volumes) to Always, so each start needs the registry and working credentials. It does not change Deployments or other templates, only the Pods created from them.".into(),
         fix: None,
     }
@@ -794,14 +818,15 @@ pub(crate) fn kubectl_mapping_line(
     namespace: &str,
     no_match: &str,
     item: bool,
-) -> String {
+) -> Text {
     if item {
-        format!("`unable to recognize {no_match}`")
+        text!("`unable to recognize {}`", no_match)
     } else {
-        format!(
-            "`resource mapping not found for name: {} namespace: {} from \"<file>\": {no_match}` and, on the next line, `ensure CRDs are installed first`",
+        text!(
+            "`resource mapping not found for name: {} namespace: {} from \"<file>\": {}` and, on the next line, `ensure CRDs are installed first`",
             go_quote(name),
-            go_quote(namespace)
+            go_quote(namespace),
+            no_match,
         )
     }
 }
@@ -821,7 +846,9 @@ pub(crate) enum ReadAs {
     Nothing,
 }
 
-const STOPS_HERE: &str = "kubectl prints `error validating \"<file>\": …` with these words and stops reading the file here: no document after this one is sent (the ones before it already were).";
+const STOPS_HERE: Text = Text::fixed(
+    "kubectl prints `error validating \"<file>\": …` with these words and stops reading the file here: no document after this one is sent (the ones before it already were).",
+);
 
 fn read_as_tail(read_as: ReadAs) -> &'static str {
     match read_as {
@@ -843,11 +870,10 @@ pub(crate) fn kind_missing(
 ) -> Finding {
     F {
         rule: Rule::KindMissing,
-        message: message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "kubectl apply checks each document's apiVersion and kind before anything else, and refuses this one. {STOPS_HERE}{}",
-            read_as_tail(read_as)
-        )),
+        message: Text::plain(message),
+        explanation: text!(
+            "kubectl apply checks each document's apiVersion and kind before anything else, and refuses this one. {}{}", STOPS_HERE, read_as_tail(read_as),
+        ),
         fix,
     }
     .at(at)
@@ -857,11 +883,10 @@ pub(crate) fn kind_missing(
 pub(crate) fn not_an_object(at: Position, message: &str, read_as: ReadAs) -> Finding {
     F {
         rule: Rule::NotAnObject,
-        message: message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "kubectl apply reads each document as one object, a mapping with apiVersion and kind; this document is not a mapping, so kubectl refuses it. {STOPS_HERE}{}",
-            read_as_tail(read_as)
-        )),
+        message: Text::plain(message),
+        explanation: text!(
+            "kubectl apply reads each document as one object, a mapping with apiVersion and kind; this document is not a mapping, so kubectl refuses it. {}{}", STOPS_HERE, read_as_tail(read_as),
+        ),
         fix: None,
     }
     .at(at)
@@ -871,7 +896,7 @@ pub(crate) fn not_an_object(at: Position, message: &str, read_as: ReadAs) -> Fin
 pub(crate) fn kind_empty(at: Position, message: &str) -> Finding {
     F {
         rule: Rule::KindMissing,
-        message: message.to_owned(),
+        message: Text::plain(message),
         explanation: "kubectl decodes each document before mapping it, and an empty kind is no kind: it prints `unable to decode \"<file>\": Object 'Kind' is missing in '…'` (the document as JSON in place of …), goes on with the other documents and exits with an error at the end. The object is never created.".into(),
         fix: None,
     }
@@ -882,7 +907,7 @@ pub(crate) fn kind_empty(at: Position, message: &str) -> Finding {
 pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding {
     F {
         rule: Rule::KindMissing,
-        message: message.to_owned(),
+        message: Text::plain(message),
         explanation: "kubectl sends a List's items one by one, each typed by its own apiVersion and kind (an item with neither takes the list's kind without `List` and the list's apiVersion). This item has none: kubectl reports it, goes on with the other items and documents, and exits with an error at the end. It is never created.".into(),
         fix: None,
     }
@@ -895,7 +920,7 @@ pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding 
 /// it prints after `error parsing <file>: `).
 pub(crate) fn read_refusal(at: Position, error: &crate::read::ReadError) -> Finding {
     use crate::read::ErrorKind as K;
-    let (rule, why, fix): (Rule, &str, Option<String>) = match error.kind {
+    let (rule, why, fix): (Rule, &'static str, Option<String>) = match error.kind {
         K::Separator => (
             Rule::InvalidSeparator,
             "kubectl cuts a file into documents at lines that start with `---`; after the dashes only spaces and a `#` comment may follow (`--- {}`, which some tools write for an empty mapping, is refused).",
@@ -939,10 +964,10 @@ pub(crate) fn read_refusal(at: Position, error: &crate::read::ReadError) -> Find
     };
     F {
         rule,
-        message: error.text.clone(),
-        explanation: Cow::Owned(format!(
-            "{why} kubectl prints `error parsing <file>: …` with these words and stops reading the file here: no document from here on is sent (the ones before it already were)."
-        )),
+        message: Text::plain(error.text.clone()),
+        explanation: text!(
+            "{} kubectl prints `error parsing <file>: …` with these words and stops reading the file here: no document from here on is sent (the ones before it already were).", Text::fixed(why),
+        ),
         fix,
     }
     .at(at)
@@ -960,7 +985,7 @@ pub(crate) struct NotServed<'a> {
     /// Where this release serves the kind (`apps/v1`) and its spelling, if anywhere.
     pub served_as: Option<(String, &'static str)>,
     /// The line kubectl prints.
-    pub kubectl_line: String,
+    pub kubectl_line: Text,
     /// The Kubernetes version.
     pub version: KubeVersion,
 }
@@ -983,11 +1008,17 @@ pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) ->
         )
     };
     let instead = match &n.served_as {
-        Some((gv, kind)) if *kind == n.kind => format!(" It serves {kind} as `apiVersion: {gv}`."),
-        Some((gv, kind)) => {
-            format!(" It serves `kind: {kind}` (kinds are case-sensitive) in `apiVersion: {gv}`.")
+        Some((gv, kind)) if *kind == n.kind => {
+            text!(" It serves {} as `apiVersion: {}`.", kind, gv)
         }
-        None => format!(
+        Some((gv, kind)) => {
+            text!(
+                " It serves `kind: {}` (kinds are case-sensitive) in `apiVersion: {}`.",
+                kind,
+                gv
+            )
+        }
+        None => text!(
             " It serves no kind {} in any API version.",
             go_quote(n.kind)
         ),
@@ -1003,11 +1034,10 @@ pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) ->
     });
     F {
         rule: Rule::KindNotServed,
-        message: message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "kubectl maps each object's apiVersion and kind to an API resource through the cluster's discovery before sending it. {why}{instead} kubectl prints {}, goes on with the other documents (a mapping error does not stop it) and exits with an error at the end: this object is never created.",
-            n.kubectl_line
-        )),
+        message: Text::plain(message),
+        explanation: text!(
+            "kubectl maps each object's apiVersion and kind to an API resource through the cluster's discovery before sending it. {}{} kubectl prints {}, goes on with the other documents (a mapping error does not stop it) and exits with an error at the end: this object is never created.", why, instead, n.kubectl_line,
+        ),
         fix,
     }
     .at(at)
@@ -1017,10 +1047,10 @@ pub(crate) fn kind_not_served(at: Position, message: &str, n: &NotServed<'_>) ->
 pub(crate) fn kind_not_registered_finding(at: Position, api_message: &str, kind: &str) -> Finding {
     F {
         rule: Rule::KindNotRegistered,
-        message: api_message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "kubectl's discovery mapper also registers every kind in lower case, so kubectl maps this object and sends it; but the API server knows only `{kind}` (kinds are case-sensitive) and cannot decode it. kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …` and goes on with the other documents. The object is never created."
-        )),
+        message: Text::plain(api_message),
+        explanation: text!(
+            "kubectl's discovery mapper also registers every kind in lower case, so kubectl maps this object and sends it; but the API server knows only `{}` (kinds are case-sensitive) and cannot decode it. kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …` and goes on with the other documents. The object is never created.", kind,
+        ),
         fix: Some(format!("kind: {kind}")),
     }
     .at(at)
@@ -1030,7 +1060,7 @@ pub(crate) fn kind_not_registered_finding(at: Position, api_message: &str, kind:
 pub(crate) fn list_invalid(at: Position, message: &str) -> Finding {
     F {
         rule: Rule::ListInvalid,
-        message: message.to_owned(),
+        message: Text::plain(message),
         explanation: "kubectl reads any document with `items` as a list and sends its items one by one (`FlattenListVisitor`). It cannot decode or flatten this one: it reports it (`unable to decode \"<file>\": …`, or the flattening error), goes on with the other documents and exits with an error at the end. None of its items is sent.".into(),
         fix: None,
     }
@@ -1050,24 +1080,28 @@ pub(crate) enum NotSent<'a> {
 pub(crate) fn not_sent(at: Position, why: NotSent<'_>) -> Finding {
     let (message, explanation) = match why {
         NotSent::StreamStopped { line, error } => (
-            format!(
-                "kubectl apply stops reading this file at line {line}: this object is never sent"
+            text!(
+                "kubectl apply stops reading this file at line {}: this object is never sent",
+                line,
             ),
-            format!(
-                "kubectl reads a file's documents in order and stops at the first one its client-side check refuses: at line {line}, `{error}`. The documents after it are never sent, so this object is not created until that document is fixed (or this one moved to another file)."
+            text!(
+                "kubectl reads a file's documents in order and stops at the first one its client-side check refuses: at line {}, `{}`. The documents after it are never sent, so this object is not created until that document is fixed (or this one moved to another file).",
+                line,
+                error,
             ),
         ),
         NotSent::ListRefused { error } => (
-            "kubectl refuses this item's List: the item is never sent".to_owned(),
-            format!(
-                "kubectl sends a List's items one by one once it has read and mapped the List itself, and it refuses this one: `{error}`. None of its items is created."
+            text!("kubectl refuses this item's List: the item is never sent"),
+            text!(
+                "kubectl sends a List's items one by one once it has read and mapped the List itself, and it refuses this one: `{}`. None of its items is created.",
+                error,
             ),
         ),
     };
     F {
         rule: Rule::NotSent,
         message,
-        explanation: Cow::Owned(explanation),
+        explanation,
         fix: None,
     }
     .at(at)
@@ -1077,7 +1111,7 @@ pub(crate) fn not_sent(at: Position, why: NotSent<'_>) -> Finding {
 pub(crate) fn object_invalid_finding(at: Position, api_message: &str) -> Finding {
     F {
         rule: Rule::ObjectInvalid,
-        message: api_message.to_owned(),
+        message: Text::plain(api_message),
         explanation: "The API server validates the object and rejects it (422 Invalid; kubectl prints `The <Kind> \"<name>\" is invalid: …`), so it is never created and no policy applies. Each cause is marked at its field.".into(),
         fix: None,
     }
@@ -1088,7 +1122,7 @@ pub(crate) fn object_invalid_finding(at: Position, api_message: &str) -> Finding
 pub(crate) fn object_not_decodable(at: Position, api_message: &str) -> Finding {
     F {
         rule: Rule::ObjectNotDecodable,
-        message: api_message.to_owned(),
+        message: Text::plain(api_message),
         explanation: "The API server cannot decode the object into its Go type (400 BadRequest; kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …`), so it is never created. The value is marked at its field.".into(),
         fix: None,
     }
@@ -1099,7 +1133,7 @@ pub(crate) fn object_not_decodable(at: Position, api_message: &str) -> Finding {
 pub(crate) fn strict_decoding(at: Position, strict_message: &str) -> Finding {
     F {
         rule: Rule::StrictDecoding,
-        message: strict_message.to_owned(),
+        message: Text::plain(strict_message),
         explanation: "kubectl apply asks for strict field validation (its default since 1.27), so the API server refuses the object for its unknown fields (400 BadRequest; kubectl prints `Error from server (BadRequest): error when creating \"<file>\": …`): it is never created. With `kubectl apply --validate=false`, or a client that does not ask for validation, the fields are dropped and the object is created. Each field is marked where it is.".into(),
         fix: None,
     }
@@ -1110,7 +1144,7 @@ pub(crate) fn strict_decoding(at: Position, strict_message: &str) -> Finding {
 pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
     F {
         rule: Rule::ContainersRequired,
-        message: api_message.to_owned(),
+        message: Text::plain(api_message),
         explanation: "Every Pod and pod template needs at least one container: an empty or null `containers` list is rejected, whatever the init containers.".into(),
         fix: Some("containers: [{name: app, image: registry.example.com/team/app:1.0.0}]".to_owned()),
     }
@@ -1121,10 +1155,10 @@ pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
 pub(crate) fn volume_multiple_sources(at: Position, api_message: &str, first: &str) -> Finding {
     F {
         rule: Rule::VolumeMultipleSources,
-        message: api_message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "A volume has exactly one source. The API server takes the first it finds in its own order (emptyDir, hostPath, gitRepo, … csi, ephemeral, image last), here `{first}`, and rejects every further one."
-        )),
+        message: Text::plain(api_message),
+        explanation: text!(
+            "A volume has exactly one source. The API server takes the first it finds in its own order (emptyDir, hostPath, gitRepo, … csi, ephemeral, image last), here `{}`, and rejects every further one.", first,
+        ),
         fix: Some(format!("keep `{first}` in this volume and move the other source to a volume of its own")),
     }
     .at(at)
@@ -1139,7 +1173,7 @@ pub(crate) fn ephemeral_forbidden(at: Position, api_message: &str, pod: bool) ->
     };
     F {
         rule: Rule::EphemeralContainersForbidden,
-        message: api_message.to_owned(),
+        message: Text::plain(api_message),
         explanation: explanation.into(),
         fix: Some(
             "remove ephemeralContainers; add one to a running Pod with kubectl debug".to_owned(),
@@ -1154,16 +1188,16 @@ pub(crate) fn ephemeral_forbidden(at: Position, api_message: &str, pod: bool) ->
 /// decode the object.
 pub(crate) fn wrong_type(at: Position, decode_message: &str, list: &str, item: bool) -> Finding {
     let what = if item {
-        format!("each item of `{list}` must be a mapping")
+        text!("each item of `{}` must be a mapping", list)
     } else {
-        format!("`{list}` must be a list (`- ` items)")
+        text!("`{}` must be a list (`- ` items)", list)
     };
     F {
         rule: Rule::WrongType,
-        message: decode_message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "The API server decodes the object into its Go types before it validates anything, and {what}: it refuses the whole object (400 BadRequest). A forgotten `- ` before a container's first field, or a list indented as a mapping, is the usual cause."
-        )),
+        message: Text::plain(decode_message),
+        explanation: text!(
+            "The API server decodes the object into its Go types before it validates anything, and {}: it refuses the whole object (400 BadRequest). A forgotten `- ` before a container's first field, or a list indented as a mapping, is the usual cause.", what,
+        ),
         fix: None,
     }
     .at(at)
@@ -1172,10 +1206,10 @@ pub(crate) fn wrong_type(at: Position, decode_message: &str, list: &str, item: b
 pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -> Finding {
     F {
         rule: Rule::ImageNotString,
-        message: decode_message.to_owned(),
-        explanation: Cow::Owned(format!(
-            "Kubernetes reads YAML as YAML 1.1, where this value is a {kind}; the image needs a string, so the object cannot be decoded. Quote it."
-        )),
+        message: Text::plain(decode_message),
+        explanation: text!(
+            "Kubernetes reads YAML as YAML 1.1, where this value is a {}; the image needs a string, so the object cannot be decoded. Quote it.", kind,
+        ),
         fix: Some("image: \"registry.example.com/team/app:1.0.0\"".to_owned()),
     }
     .at(at)

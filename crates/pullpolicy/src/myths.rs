@@ -27,7 +27,8 @@ use crate::messages::F;
 use crate::read::{Doc, NodeId};
 use crate::report::{Document, Finding};
 use crate::rules::Rule;
-use std::borrow::Cow;
+use crate::text;
+use crate::text::Text;
 
 /// Where objects keep metadata whose labels could be meant for their containers: the
 /// object's own, and its pod template's (workloads, PodTemplate, CronJob's job template).
@@ -39,7 +40,9 @@ const METADATA_PATHS: &[&[&str]] = &[
     &["spec", "jobTemplate", "spec", "template", "metadata"],
 ];
 
-const WHAT_DECIDES: &str = "Kubernetes has no pull-policy object, configuration file or label. The policy is a field of each container: `imagePullPolicy` in `containers`, `initContainers` and `ephemeralContainers` (and `pullPolicy` of an image volume). Left out, the API server fills it in when the object is created: `Always` for an image without a tag or with the tag `latest`, `IfNotPresent` otherwise. The only cluster-wide override is the AlwaysPullImages admission plugin, which makes new Pods' containers `Always`.";
+const WHAT_DECIDES: Text = Text::fixed(
+    "Kubernetes has no pull-policy object, configuration file or label. The policy is a field of each container: `imagePullPolicy` in `containers`, `initContainers` and `ephemeralContainers` (and `pullPolicy` of an image volume). Left out, the API server fills it in when the object is created: `Always` for an image without a tag or with the tag `latest`, `IfNotPresent` otherwise. The only cluster-wide override is the AlwaysPullImages admission plugin, which makes new Pods' containers `Always`.",
+);
 
 /// `name` normalised: the part after the last `/`, ASCII-lowercase, without `-`, `_`,
 /// `.` (label and annotation keys are ASCII; ASCII folding keeps the Unicode case tables
@@ -83,12 +86,14 @@ pub(crate) fn check(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) 
 fn no_such_kind(kind: &str, at: crate::Position) -> Finding {
     F {
         rule: Rule::NoPullPolicyKind,
-        message: format!(
-            "Kubernetes has no {kind} kind: the pull policy is each container's imagePullPolicy field"
+        message: text!(
+            "Kubernetes has no {} kind: the pull policy is each container's imagePullPolicy field",
+            kind,
         ),
-        explanation: Cow::Owned(format!(
-            "{WHAT_DECIDES} Without a custom resource definition of that name the API server has no such resource and kubectl refuses the document; with one, its controller still cannot change what the kubelet pulls."
-        )),
+        explanation: text!(
+            "{} Without a custom resource definition of that name the API server has no such resource and kubectl refuses the document; with one, its controller still cannot change what the kubelet pulls.",
+            WHAT_DECIDES,
+        ),
         fix: Some(
             "set `imagePullPolicy:` on each container of the Pod or pod template instead"
                 .to_owned(),
@@ -105,10 +110,12 @@ fn pull_policy_label(field: &str, key: &str, at: crate::Position) -> Finding {
     };
     F {
         rule: Rule::PullPolicyLabel,
-        message: format!(
-            "the {what} \"{key}\" does not set a pull policy: Kubernetes reads only each container's imagePullPolicy"
+        message: text!(
+            "the {} \"{}\" does not set a pull policy: Kubernetes reads only each container's imagePullPolicy",
+            what,
+            key,
         ),
-        explanation: Cow::Borrowed(WHAT_DECIDES),
+        explanation: WHAT_DECIDES,
         fix: Some(format!(
             "remove the `{key}` {what} and set `imagePullPolicy:` on the containers it was meant for"
         )),
@@ -125,7 +132,7 @@ mod tests {
         report
             .findings()
             .filter(|f| matches!(f.rule, "no-pull-policy-kind" | "pull-policy-label"))
-            .map(|f| (f.rule, f.message.clone(), f.position.line))
+            .map(|f| (f.rule, f.message.backticked(), f.position.line))
             .collect()
     }
 

@@ -3,8 +3,9 @@
 
 use crate::options::KubeVersion;
 use crate::source::Position;
+use crate::text::Text;
 use serde::Serialize;
-use std::borrow::Cow;
+use serde::ser::SerializeMap;
 
 /// The version of the JSON contract. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -312,8 +313,7 @@ pub struct Image {
 }
 
 /// The pull policy: as written, as applied, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
     /// The value as written: `null` when the field is absent.
     pub written: Option<String>,
@@ -325,8 +325,9 @@ pub struct Policy {
     pub effective: Option<PullPolicy>,
     /// Why, in one sentence naming the rule.
     pub source: PolicySource,
-    /// Why, in one sentence naming the rule.
-    pub reason: String,
+    /// Why, in one sentence naming the rule. JSON: `reason` (code in backticks) and
+    /// `spans.reason` ([`Text`]'s spans).
+    pub reason: Text,
     /// Where the value is (the container's `name:` when absent).
     pub position: Position,
 }
@@ -408,26 +409,87 @@ impl std::fmt::Display for PullPolicy {
 }
 
 /// Something the user should know, at a place in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Stable kebab-case id.
     pub rule: &'static str,
     /// How much it matters.
     pub severity: Severity,
-    /// One line.
-    pub message: String,
-    /// A paragraph: what happens and why (most are fixed text, so not copied per finding).
-    pub explanation: Cow<'static, str>,
+    /// One line. JSON: `message` (code in backticks) and `spans.message`.
+    pub message: Text,
+    /// A paragraph: what happens and why (most are fixed text, so not copied per
+    /// finding). JSON: `explanation` (code in backticks) and `spans.explanation`.
+    pub explanation: Text,
     /// A concrete YAML edit, when there is one.
     pub fix: Option<String>,
     /// kubernetes.io pages (only from [`crate::LINKS`]).
     pub links: &'static [&'static str],
     /// Related FAQ entry ids ([`crate::faq`]).
     pub faq: &'static [&'static str],
-    /// Where.
-    #[serde(flatten)]
+    /// Where (flattened into the finding's JSON object).
     pub position: Position,
+}
+
+impl Serialize for Finding {
+    /// The derived form with `position` flattened, plus `spans`: `{ message, explanation }`
+    /// as [`Text`] spans (issue #17: the structured form beside the plain strings).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("rule", self.rule)?;
+        m.serialize_entry("severity", &self.severity)?;
+        m.serialize_entry("message", &self.message.backticked())?;
+        m.serialize_entry("explanation", &self.explanation.backticked())?;
+        m.serialize_entry("fix", &self.fix)?;
+        m.serialize_entry("links", self.links)?;
+        m.serialize_entry("faq", self.faq)?;
+        position_entries(&mut m, &self.position)?;
+        m.serialize_entry(
+            "spans",
+            &FindingSpans {
+                message: &self.message,
+                explanation: &self.explanation,
+            },
+        )?;
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct FindingSpans<'a> {
+    message: &'a Text,
+    explanation: &'a Text,
+}
+
+impl Serialize for Policy {
+    /// The derived camelCase form, with `reason` as a plain string (code in backticks)
+    /// and `spans: { reason }` as [`Text`] spans.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct ReasonSpans<'a> {
+            reason: &'a Text,
+        }
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("written", &self.written)?;
+        m.serialize_entry("writtenAs", &self.written_as)?;
+        m.serialize_entry("effective", &self.effective)?;
+        m.serialize_entry("source", &self.source)?;
+        m.serialize_entry("reason", &self.reason.backticked())?;
+        m.serialize_entry("position", &self.position)?;
+        m.serialize_entry(
+            "spans",
+            &ReasonSpans {
+                reason: &self.reason,
+            },
+        )?;
+        m.end()
+    }
+}
+
+fn position_entries<M: SerializeMap>(m: &mut M, p: &Position) -> Result<(), M::Error> {
+    m.serialize_entry("line", &p.line)?;
+    m.serialize_entry("column", &p.column)?;
+    m.serialize_entry("offset16", &p.offset16)?;
+    m.serialize_entry("end16", &p.end16)
 }
 
 /// How much a finding matters.

@@ -113,8 +113,10 @@ fn truncated_tables() {
         r.findings
             .iter()
             .find(|f| f.rule == "truncated-input")
-            .map(|f| f.message.as_str()),
-        Some("3 lines of an events table could not be read as rows (the first is here).")
+            .map(|f| f.message.backticked()),
+        Some(
+            "3 lines of an events table could not be read as rows (the first is here).".to_owned()
+        )
     );
     // A failure message whose quoted image never closes cannot be read: said so.
     let r = timed(

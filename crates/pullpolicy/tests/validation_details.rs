@@ -230,7 +230,7 @@ fn lists_the_server_cannot_decode() {
             .find(|f| f.rule == "wrong-type")
             .unwrap_or_else(|| panic!("no wrong-type finding: {text}"));
         assert_eq!(wrong.severity, Severity::Error);
-        assert!(api_error.ends_with(&wrong.message), "{text}");
+        assert!(api_error.ends_with(&wrong.message.backticked()), "{text}");
         assert_eq!((wrong.position.line, wrong.position.column), at, "{text}");
         assert_eq!(d.entries.len(), entries, "{text}");
         assert!(

@@ -34,11 +34,19 @@ fn texts(report: &Report) -> String {
             out.push(o.explanation.clone());
         }
         for f in &e.findings {
-            out.push(format!("{} | {}", f.message, f.explanation));
+            out.push(format!(
+                "{} | {}",
+                f.message.backticked(),
+                f.explanation.backticked()
+            ));
         }
     }
     for f in &d.findings {
-        out.push(format!("{} | {}", f.message, f.explanation));
+        out.push(format!(
+            "{} | {}",
+            f.message.backticked(),
+            f.explanation.backticked()
+        ));
     }
     out.join("\n")
 }

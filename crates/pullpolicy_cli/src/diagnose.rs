@@ -157,7 +157,11 @@ fn errors(run: &DiagnoseRun, err: &mut impl Write) -> io::Result<()> {
             FileResult::Failed(e) => run::error_line(err, &e.location(), &e.message)?,
             FileResult::Diagnosed(d) => {
                 for f in unreadable_findings(&d.report) {
-                    run::error_line(err, &view::location(&d.name, &f.position), &f.message)?;
+                    run::error_line(
+                        err,
+                        &view::location(&d.name, &f.position),
+                        &f.message.backticked(),
+                    )?;
                 }
             }
         }
@@ -334,7 +338,7 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
         let region = regions.of(item.file, &f.position);
         let mut properties = BTreeMap::new();
         if !f.explanation.is_empty() {
-            properties.insert("explanation".to_owned(), f.explanation.as_ref().into());
+            properties.insert("explanation".to_owned(), f.explanation.backticked().into());
         }
         if let Some(fix) = &f.fix {
             properties.insert("fix".to_owned(), fix.as_str().into());
@@ -343,7 +347,7 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
             .rule_id(id)
             .rule_index(i64::try_from(index).unwrap_or(-1))
             .level(level(f.severity))
-            .message(Message::builder().text(f.message.as_str()).build())
+            .message(Message::builder().text(f.message.backticked()).build())
             .locations(vec![location(item.file, Some(region))])
             .build();
         if !properties.is_empty() {

@@ -497,6 +497,54 @@ fn findings_quote_backticks_literally() {
     }
 }
 
+// A key the core puts in a code span, unquoted (a duplicate key): the report's spans say
+// where the code is, so the user's backticks are characters of it in every format, never
+// the end of the span (issue #17: structured text in the report).
+#[test]
+fn a_users_backticks_stay_inside_the_cores_code_span() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("injection-tests/code-span");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    std::fs::write(
+        dir.join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    a`<b>x: 1\n    a`<b>x: 2\n",
+    )
+    .expect("write");
+    let json: Value = serde_json::from_str(&render(&dir, "json", "pod.yaml")).expect("JSON");
+    let findings = json["files"][0]["report"]["documents"][0]["entries"][0]["findings"]
+        .as_array()
+        .expect("findings");
+    let dup = findings
+        .iter()
+        .find(|f| f["rule"] == "duplicate-key")
+        .expect("a duplicate-key finding");
+    assert_eq!(
+        dup["spans"]["message"],
+        serde_json::json!([
+            {"plain": "duplicate key "},
+            {"code": "a`<b>x"},
+            {"plain": ": the last value wins"}
+        ])
+    );
+    assert_eq!(
+        dup["message"],
+        "duplicate key `a`<b>x`: the last value wins"
+    );
+
+    let html = render(&dir, "html", "pod.yaml");
+    let (tags, _) = parse_html(&html);
+    assert!(!tags.iter().any(|t| t.name == "b"), "no <b> of the user's");
+    assert!(
+        html.contains(">a`&lt;b&gt;x</code>: the last value wins"),
+        "one code element holds the whole key"
+    );
+    let md = render(&dir, "markdown", "pod.yaml");
+    assert!(
+        md.contains("duplicate key ``a`<b>x``: the last value wins"),
+        "a code span (whose text Markdown shows as it is) fenced longer than the key's backticks: {md}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The terminal.
 

@@ -370,7 +370,7 @@ pub fn terminal(inputs: &[DiagnosisInput<'_>], program: &str) -> String {
             .raw("[")
             .text(f.rule)
             .raw("]: ")
-            .text(&f.message)
+            .text(&f.message.backticked())
             .newline();
         if f.severity >= Severity::Warning {
             for id in f.faq {
@@ -488,7 +488,7 @@ pub fn markdown(inputs: &[DiagnosisInput<'_>], base: &PlaygroundBase) -> String 
                 .raw(" `")
                 .text(f.rule)
                 .raw("`: ")
-                .text(&f.message)
+                .text(&f.message.backticked())
                 .raw("\n");
         }
     }
@@ -595,7 +595,7 @@ pub fn html(inputs: &[DiagnosisInput<'_>], base: &PlaygroundBase) -> SafeHtml {
                             .text(f.rule)
                             .raw("</code></td>")
                             .raw(TD)
-                            .text(&f.message)
+                            .text(&f.message.backticked())
                             .raw("</td></tr>\n");
                     }
                     h.raw("</table>\n");

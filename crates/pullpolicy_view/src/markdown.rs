@@ -294,14 +294,14 @@ mod tests {
 
     #[test]
     fn spans() {
-        let text = Text::core("use `a|b` or *c*");
+        let text = Text::ours("use `a|b` or *c*");
         assert_eq!(
             md(|m| {
                 m.spans(&text, false, &PlaygroundBase::this_page());
             }),
             "use `a|b` or \\*c\\*"
         );
-        let odd = Text::core("odd ` tick");
+        let odd = Text::ours("odd ` tick");
         assert_eq!(
             md(|m| {
                 m.spans(&odd, false, &PlaygroundBase::this_page());

@@ -329,8 +329,8 @@ impl<'r> FindingView<'r> {
             rule: Rule::from_id(f.rule),
             id: f.rule,
             severity: f.severity,
-            message: Text::core(&f.message),
-            explanation: Text::core(&f.explanation),
+            message: Text::of(&f.message),
+            explanation: Text::of(&f.explanation),
             fix: f.fix.as_deref(),
             links,
             faq,
@@ -381,7 +381,7 @@ pub struct Mark<'r> {
     /// How much it matters.
     pub severity: Severity,
     /// One line, as the core wrote it.
-    pub message: &'r str,
+    pub message: &'r pullpolicy::text::Text,
     /// Where.
     pub position: Position,
 }
@@ -619,7 +619,7 @@ impl<'r> Card<'r> {
                 badge: wording::badge(key, p.source == PolicySource::NotDefaulted),
                 source: wording::source(p.source),
                 written_value: p.written.as_deref(),
-                reason: Text::core(&p.reason),
+                reason: Text::of(&p.reason),
             },
             findings: entry_findings(e, di, ei).collect(),
         }
@@ -851,8 +851,8 @@ impl FaqView {
     pub fn of(e: &'static pullpolicy::faq::FaqEntry) -> FaqView {
         FaqView {
             id: e.id,
-            question: Text::core(e.question),
-            answer: e.answer().iter().map(|p| Text::core(p)).collect(),
+            question: Text::ours(e.question),
+            answer: e.answer().iter().map(|p| Text::ours(p)).collect(),
             links: e
                 .links
                 .iter()

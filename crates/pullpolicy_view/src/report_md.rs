@@ -154,7 +154,7 @@ fn list_item(m: &mut Markdown, item: &Item<'_>, details: Option<&PlaygroundBase>
         for e in &f.faq {
             m.raw("<br>").text(wording::FAQ_LABEL).raw(": ");
             m.spans_link(
-                &crate::text::Text::core(e.question),
+                &crate::text::Text::ours(e.question),
                 &Target::faq(e.0),
                 base,
             );

@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn spans_keep_code_in_backticks() {
         let mut t = Terminal::new();
-        t.spans(&Text::core("use `a\u{1b}b` now"));
+        t.spans(&Text::ours("use `a\u{1b}b` now"));
         assert_eq!(t.finish(), "use `a\\u{1b}b` now");
     }
 }

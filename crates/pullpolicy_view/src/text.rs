@@ -2,9 +2,10 @@
 //! [`Target`]s. The encoders ([`crate::html`], [`crate::markdown`], [`crate::terminal`])
 //! render spans; none of them reads markup out of a string.
 //!
-//! The core still hands over its prose as strings with `code` in backticks (issue #17,
-//! phase 2 puts the structure into the report): [`Text::core`] is the one place that
-//! reads them.
+//! The core hands over its findings' and reasons' prose structured
+//! ([`pullpolicy::text::Text`]); [`Text::of`] takes its spans as they are. Only the
+//! diagnosis's prose is still strings with `code` in backticks: [`Text::core`] is the one
+//! place that reads them.
 
 use crate::share::PlaygroundUrl;
 use pullpolicy::faq::FaqEntry;
@@ -33,7 +34,14 @@ impl<'a> Text<'a> {
         Text(vec![Span::Plain(s)])
     }
 
-    /// The core's prose: its `code` spans in backticks become [`Span::Code`]. The core
+    /// The core's structured prose ([`pullpolicy::text::Text`]): its spans, as they are.
+    pub fn of(t: &'a pullpolicy::text::Text) -> Text<'a> {
+        Text(t.spans().map(span).collect())
+    }
+
+    /// The diagnosis's prose, which is still strings (its messages are not structured
+    /// yet, unlike the explanation's findings): its `code` spans in backticks become
+    /// [`Span::Code`]. The core
     /// quotes the user's text (images, keys, names) Go-style in double quotes, so
     /// backticks inside a quoted string are the user's, and literal; an unclosed code
     /// span leaves it all plain.
@@ -48,7 +56,11 @@ impl<'a> Text<'a> {
                 '"' if !code => quoted = !quoted,
                 '`' if !quoted => {
                     if i > from {
-                        out.push(span(code, &s[from..i]));
+                        out.push(if code {
+                            Span::Code(&s[from..i])
+                        } else {
+                            Span::Plain(&s[from..i])
+                        });
                     }
                     code = !code;
                     from = i + 1;
@@ -63,6 +75,12 @@ impl<'a> Text<'a> {
             out.push(Span::Plain(&s[from..]));
         }
         Text(out)
+    }
+
+    /// A sentence of the core's constants (the FAQ's questions and answers), with
+    /// `code` in backticks ([`pullpolicy::text::fixed_spans`]).
+    pub fn ours(s: &'a str) -> Text<'a> {
+        Text(pullpolicy::text::fixed_spans(s).map(span).collect())
     }
 
     /// Whether there is nothing to show.
@@ -84,8 +102,11 @@ impl<'a> Text<'a> {
     }
 }
 
-fn span(code: bool, s: &str) -> Span<'_> {
-    if code { Span::Code(s) } else { Span::Plain(s) }
+fn span(s: pullpolicy::text::Span<'_>) -> Span<'_> {
+    match s {
+        pullpolicy::text::Span::Plain(t) => Span::Plain(t),
+        pullpolicy::text::Span::Code(t) => Span::Code(t),
+    }
 }
 
 /// Where a link may go. Nothing else becomes an `href`: a kubernetes.io page the core
@@ -233,29 +254,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn code_spans_are_the_cores_backticks_not_the_users() {
+    fn code_spans_are_the_cores_spans_and_never_read_from_the_users_text() {
+        // The user's backticks, even unbalanced and outside quotes, are characters.
+        let t = pullpolicy::text!("image {} is `{}`", "a`b", "c`");
         assert_eq!(
-            Text::core("set `imagePullPolicy` to \"Always\"").0,
+            Text::of(&t).0,
+            [Span::Plain("image a`b is "), Span::Code("c`")]
+        );
+        assert_eq!(
+            Text::of(&pullpolicy::text::Text::plain("`not code`")).0,
+            [Span::Plain("`not code`")]
+        );
+        assert_eq!(
+            Text::ours("set `imagePullPolicy` to \"Always\"").0,
             [
                 Span::Plain("set "),
                 Span::Code("imagePullPolicy"),
                 Span::Plain(" to \"Always\"")
             ]
         );
-        // A backtick in a quoted image, even after an escaped quote, is the user's.
         assert_eq!(
-            Text::core("image \"a`b\\\"`c\" is `invalid`").0,
-            [
-                Span::Plain("image \"a`b\\\"`c\" is "),
-                Span::Code("invalid")
-            ]
-        );
-        assert_eq!(
-            Text::core("an `unclosed span").0,
+            Text::ours("an `unclosed span").0,
             [Span::Plain("an `unclosed span")]
         );
-        assert!(Text::core("").is_empty());
-        assert_eq!(Text::core("`a` and `b`").to_plain(), "a and b");
+        assert!(Text::ours("").is_empty());
+        assert_eq!(Text::ours("`a` and `b`").to_plain(), "a and b");
     }
 
     #[test]

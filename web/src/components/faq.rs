@@ -1,5 +1,5 @@
 //! FAQ & guidance: the core's entries (`pullpolicy::faq::entries()`), rendered as they
-//! are (their `inline code` read by the view's one parser, `Text::core`). Entries the
+//! are (their `inline code` read by `Text::ours`, over the core's own parser). Entries the
 //! current findings point to are marked and listed first. The answers come from the
 //! [`crate::library`], loaded after the first verdict ([`fill_answers`]); until then an
 //! open entry says so.
@@ -67,7 +67,7 @@ pub fn render(related: &[&'static str], open: &Disclosures) -> SafeHtml {
         }
         .write(&mut h);
         h.raw("><span class=\"q\">")
-            .spans(&Text::core(e.question), "<code>", &here)
+            .spans(&Text::ours(e.question), "<code>", &here)
             .raw("</span>");
         if e.from_article {
             h.el("span", "tag", "from the article");
@@ -95,7 +95,7 @@ pub fn link_item(h: &mut Html, e: &FaqEntry) {
     Click::faq(entry).write(h);
     h.raw(">")
         .spans(
-            &Text::core(entry.question),
+            &Text::ours(entry.question),
             "<code>",
             &PlaygroundBase::this_page(),
         )
@@ -110,7 +110,7 @@ fn answer(h: &mut Html, e: &FaqEntry, library: Option<&Library>) {
         Some(l) => {
             for p in l.answer(e.id) {
                 h.raw("<p>")
-                    .spans(&Text::core(p), "<code>", &here)
+                    .spans(&Text::ours(p), "<code>", &here)
                     .raw("</p>");
             }
         }

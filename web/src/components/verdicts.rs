@@ -108,7 +108,7 @@ pub fn render(props: &VerdictsProps<'_>) -> SafeHtml {
             .raw("</strong> (document ")
             .num(doc.index + 1)
             .raw("): ")
-            .text(&f.message)
+            .text(&f.message.backticked())
             .raw("</p>");
         jump(h, props.lines, &f.position, "Show line ");
         h.raw("</div>");

@@ -159,8 +159,11 @@ fn finding(rule: DiagnoseRule, at: Position, text: Text) -> Finding {
     Finding {
         rule: rule.id(),
         severity: rule.severity(),
-        message: text.message,
-        explanation: text.explanation,
+        message: crate::text::Text::plain(text.message),
+        explanation: match text.explanation {
+            std::borrow::Cow::Borrowed(s) => crate::text::Text::fixed(s),
+            std::borrow::Cow::Owned(s) => crate::text::Text::plain(s),
+        },
         fix: text.fix,
         links: text.links,
         faq: text.faq,
