@@ -11,8 +11,16 @@ pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let _ = writeln!(
         out,
-        "summary: {} entries (Always {}, IfNotPresent {}, Never {}, none {}); {} errors, {} warnings, {} infos",
-        s.entries, s.always, s.if_not_present, s.never, s.none, s.errors, s.warnings, s.infos
+        "summary: {} entries (Always {}, IfNotPresent {}, Never {}, none {}); {} errors, {} warnings, {} infos, {} skipped",
+        s.entries,
+        s.always,
+        s.if_not_present,
+        s.never,
+        s.none,
+        s.errors,
+        s.warnings,
+        s.infos,
+        s.skipped
     );
     for e in &report.syntax_errors {
         let _ = writeln!(

@@ -479,15 +479,7 @@ mod tests {
             assert!(r.syntax_errors.is_empty(), "{}", &text[item.range.clone()]);
             place(&mut r.documents, item);
             whole.documents.append(&mut r.documents);
-            let (s, t) = (&mut whole.summary, r.summary);
-            s.entries += t.entries;
-            s.always += t.always;
-            s.if_not_present += t.if_not_present;
-            s.never += t.never;
-            s.none += t.none;
-            s.errors += t.errors;
-            s.warnings += t.warnings;
-            s.infos += t.infos;
+            whole.summary.add(&r.summary);
         }
         Some(whole)
     }

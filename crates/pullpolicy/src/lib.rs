@@ -28,7 +28,8 @@
 //!                               outcome: Outcome,
 //!                               findings: [Finding] } ] } ],
 //!   syntaxErrors: [ { document, message, line, column, offset16, end16 } ],
-//!   summary: { entries, always, ifNotPresent, never, none, errors, warnings, infos } }
+//!   summary: { entries, always, ifNotPresent, never, none, errors, warnings, infos,
+//!              skipped } }
 //! Finding = { rule, severity, message, explanation, fix, links, faq,
 //!             line, column, offset16, end16,
 //!             spans: { message: Spans, explanation: Spans } }

@@ -547,8 +547,26 @@ pub struct Summary {
     pub errors: usize,
     /// … warning.
     pub warnings: usize,
-    /// … info.
+    /// … info, documents without a pod spec left out (they are `skipped`).
     pub infos: usize,
+    /// Documents without a pod spec (each has one `skipped` info finding, counted here
+    /// and not in `infos`: the edges count them instead of listing them).
+    pub skipped: usize,
+}
+
+impl Summary {
+    /// Adds `other`'s counts (a report's summary is the sum of its documents').
+    pub fn add(&mut self, other: &Summary) {
+        self.entries += other.entries;
+        self.always += other.always;
+        self.if_not_present += other.if_not_present;
+        self.never += other.never;
+        self.none += other.none;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.skipped += other.skipped;
+    }
 }
 
 impl Report {
@@ -584,6 +602,11 @@ impl Report {
             }
         }
         for f in self.findings() {
+            if crate::rules::Rule::from_id(f.rule).is_some_and(crate::rules::Rule::is_counted_only)
+            {
+                s.skipped += 1;
+                continue;
+            }
             match f.severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,

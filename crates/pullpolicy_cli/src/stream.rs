@@ -274,14 +274,7 @@ fn empty(options: &Options) -> Report {
 
 /// `to += from`.
 pub fn add(to: &mut Summary, from: &Summary) {
-    to.entries += from.entries;
-    to.always += from.always;
-    to.if_not_present += from.if_not_present;
-    to.never += from.never;
-    to.none += from.none;
-    to.errors += from.errors;
-    to.warnings += from.warnings;
-    to.infos += from.infos;
+    to.add(from);
 }
 
 /// The exit status of a finished run (as `exit::status` of the whole run).

@@ -122,29 +122,18 @@ impl Counts {
     /// The counts of `report`.
     pub fn of(report: &Report) -> Counts {
         let s = &report.summary;
-        let mut c = Counts {
+        Counts {
             entries: s.entries,
             always: s.always,
             if_not_present: s.if_not_present,
             never: s.never,
             none: s.none,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+            skipped: s.skipped,
             syntax_errors: report.syntax_errors.len(),
-            ..Counts::default()
-        };
-        for doc in &report.documents {
-            for f in doc_findings(doc) {
-                if Rule::from_id(f.rule).is_some_and(Rule::is_counted_only) {
-                    c.skipped += 1;
-                    continue;
-                }
-                match f.severity {
-                    Severity::Error => c.errors += 1,
-                    Severity::Warning => c.warnings += 1,
-                    Severity::Info => c.infos += 1,
-                }
-            }
         }
-        c
     }
 
     /// Adds `other`.
@@ -186,12 +175,6 @@ impl Counts {
             .into_iter()
             .find(|s| self.severity(*s) > 0)
     }
-}
-
-fn doc_findings(doc: &Document) -> impl Iterator<Item = &Finding> {
-    doc.findings
-        .iter()
-        .chain(doc.entries.iter().flat_map(|e| &e.findings))
 }
 
 /// Who refuses an object.
