@@ -160,10 +160,7 @@ fn finding(rule: DiagnoseRule, at: Position, text: Text) -> Finding {
         rule: rule.id(),
         severity: rule.severity(),
         message: crate::text::Text::plain(text.message),
-        explanation: match text.explanation {
-            std::borrow::Cow::Borrowed(s) => crate::text::Text::fixed(s),
-            std::borrow::Cow::Owned(s) => crate::text::Text::plain(s),
-        },
+        explanation: text.explanation,
         fix: text.fix,
         links: text.links,
         faq: text.faq,

@@ -6,23 +6,49 @@ use super::types::{
     Runtime, RuntimeInfo, SpanVerdict, StateKind, Timeline, VersionBand,
 };
 use crate::report::PullPolicy;
-use std::borrow::Cow;
+use crate::text;
+use crate::text::Text as Prose;
 use std::fmt::Write as _;
 
-/// The words of one finding.
+/// The words of one finding. The message is plain (it quotes the evidence and names
+/// things, and marks no code); the explanation is structured ([`Prose`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Text {
     pub message: String,
-    pub explanation: Cow<'static, str>,
+    pub explanation: Prose,
     pub fix: Option<String>,
     pub links: &'static [&'static str],
     pub faq: &'static [&'static str],
 }
 
-fn text(message: String, explanation: impl Into<Cow<'static, str>>) -> Text {
+/// An explanation: a sentence of ours (code in backticks), prose built with `text!`, or
+/// a string composed here that marks no code (plain).
+trait Explanation {
+    fn prose(self) -> Prose;
+}
+
+impl Explanation for &'static str {
+    fn prose(self) -> Prose {
+        Prose::fixed(self)
+    }
+}
+
+impl Explanation for String {
+    fn prose(self) -> Prose {
+        Prose::plain(self)
+    }
+}
+
+impl Explanation for Prose {
+    fn prose(self) -> Prose {
+        self
+    }
+}
+
+fn text(message: String, explanation: impl Explanation) -> Text {
     Text {
         message,
-        explanation: explanation.into(),
+        explanation: explanation.prose(),
         fix: None,
         links: &[],
         faq: &[],
@@ -375,10 +401,14 @@ pub(crate) fn pull_failure(
     message: Option<&str>,
     fix: String,
 ) -> Text {
-    let mut explanation = String::from(class_explanation(class));
-    if let Some(m) = message {
-        let _ = write!(explanation, "\n\nThe error: {m}");
-    }
+    let explanation = match message {
+        Some(m) => text!(
+            "{}\n\nThe error: {}",
+            Prose::fixed(class_explanation(class)),
+            m
+        ),
+        None => Prose::fixed(class_explanation(class)),
+    };
     let faq = match class {
         FailureClass::NeverPull => FAQ_NEVER,
         FailureClass::InvalidName => FAQ_INVALID,
@@ -907,11 +937,15 @@ pub(crate) fn versions_read(
     }
     s.pop();
     s.push('.');
-    let mut explanation = String::new();
+    let mut explanation: Option<Prose> = None;
     for mk in kubelet_markers.iter().chain(&runtime.markers) {
-        let _ = writeln!(explanation, "- {}", marker_meaning(*mk));
+        let line = Prose::fixed(marker_meaning(*mk));
+        explanation = Some(match explanation {
+            None => text!("- {}", line),
+            Some(e) => text!("{}\n- {}", e, line),
+        });
     }
-    text(s, explanation.trim_end().to_owned())
+    text(s, explanation.unwrap_or_else(|| Prose::fixed("")))
 }
 
 /// What a marker tells.
