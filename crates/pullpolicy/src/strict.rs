@@ -86,7 +86,10 @@ pub(crate) fn check(
             keys.push((*key, true));
         }
     }
-    keys.sort_by_key(|(k, _)| doc.node(*k).start);
+    // The crate's one merge sort, not `core`'s (its code is what sorting costs the wasm).
+    crate::sort::sort_slice_by(&mut keys, |a, b| {
+        doc.node(a.0).start.cmp(&doc.node(b.0).start)
+    });
     for (key, repeated) in keys {
         let Some(name) = doc.key_text(key) else {
             continue;
