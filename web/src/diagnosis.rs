@@ -56,6 +56,7 @@ pub fn run(job: &Job) -> Rendered {
             related: Vec::new(),
             cost_ms,
             clean: false,
+            diagnosed: false,
         };
     }
     let lines = LineIndex::new(&job.text);
@@ -105,6 +106,7 @@ pub fn run(job: &Job) -> Rendered {
         cost_ms,
         // Evidence is never the "last good manifest" whose verdicts stay greyed.
         clean: false,
+        diagnosed: true,
     }
 }
 
@@ -133,6 +135,8 @@ pub(crate) mod tests {
     #[test]
     fn a_describe_output_is_diagnosed_with_markers_at_its_findings() {
         let r = run(&job(DESCRIBE));
+        // The status bar says "Diagnosed in".
+        assert!(r.diagnosed);
         let v = r.verdicts.as_str();
         assert!(v.contains("data-class=\"not-found\""), "{v}");
         assert!(v.contains("data-reason=\"ImagePullBackOff\""), "{v}");

@@ -158,3 +158,41 @@ export interface DiagnosisReport {
   nodes: NodeSummary[]; findings: Finding[];
   summary: { pods: number; podsFailing: number; podsFine: number; diagnoses: number; manifests: number; errors: number; warnings: number; infos: number };
 }
+
+/** The diagnosis as the edges show it (`diagnosisView()`, from `pullpolicy/diagnose`): worded once, structured text, typed links only. */
+export interface DiagnosisLabels {
+  image: string; class: string; reason: string; message: string; policy: string; timeline: string; nodes: string; fix: string;
+  findings: string; relatedQuestions: string;
+}
+export interface NodeLine { node: string; present: "yes" | "no" | "maybe" | "unknown"; podNode: boolean; text: Text; position: Position; }
+export interface PodLine { message: string; verdict: "no-pull-problem" | "no-evidence"; position: Position; }
+export interface DiagnosisCard {
+  index: number; heading: string; pod: string | null; container: string | null; role: DiagnosisRole; image: string | null;
+  /** The kubelet's waiting reason. */
+  reason: string; class: FailureClass; classTitle: string; explanation: Text;
+  /** The runtime's text, wrappers peeled (show it verbatim, preformatted). */
+  message: string | null;
+  /** The pull policy's part. */
+  policy: Text;
+  /** The back-off timeline, when the events show one. */
+  timeline: Text | null;
+  nodes: NodeLine[]; fix: Text;
+  /** Ids of `DiagnosisView.faq` entries its errors and warnings point to. */
+  faq: string[];
+  links: Target[]; findings: FindingView[]; position: Position;
+}
+export interface DiagnosisView {
+  /** False when the text holds no evidence: explain it as a manifest instead. */
+  evidence: boolean;
+  title: string; note: string; summary: string; labels: DiagnosisLabels;
+  /** One per failing container. */
+  diagnoses: DiagnosisCard[];
+  /** The report's own findings. */
+  findings: FindingView[];
+  /** Pods the evidence shows without a pull problem. */
+  pods: PodLine[];
+  /** "No image-pull failure in this input." when there is no diagnosis. */
+  none: string | null;
+  /** The FAQ entries the diagnoses point to, with their answers. */
+  faq: FaqView[];
+}

@@ -18,23 +18,12 @@ use pullpolicy_view::model::{FindingView, Origin};
 use pullpolicy_view::share::PlaygroundBase;
 use pullpolicy_view::text::{Dest, Span, Text};
 
-/// The name of the paste in the summary line.
-pub const PASTE: &str = "paste";
+use pullpolicy_view::diagnosis::{PASTE, origin};
 
 fn head(h: &mut Html) {
     h.raw("<div class=\"pane-head\"><h2 id=\"verdicts-title\">")
         .text(words::PANE_TITLE)
         .raw("</h2></div>");
-}
-
-/// Where a finding of the report is: diagnosis `d`'s `k`-th (`d` = the number of
-/// diagnoses for the report's own findings). Its element id is the origin's.
-pub fn origin(d: usize, k: usize) -> Origin {
-    Origin::Finding {
-        document: d,
-        entry: None,
-        index: k,
-    }
 }
 
 /// Every finding of the report with its origin: each diagnosis's, then the report's.
