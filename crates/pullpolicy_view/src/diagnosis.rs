@@ -421,8 +421,9 @@ pub const LABELS: Labels = Labels {
 
 /// A diagnosis report as the edges show it: the summary, one [`DiagnosisCard`] per
 /// failing container, the report's own findings, the pods without a pull problem, and
-/// the FAQ entries the diagnoses point to, with their answers. Every value from the
-/// paste is a string or [`Text`] (never markup); every link a typed [`Target`].
+/// the FAQ entries the diagnoses point to (ids; [`DiagnosisWithAnswers`] adds the
+/// answers). Every value from the paste is a string or [`Text`] (never markup); every
+/// link a typed [`Target`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DiagnosisView<'r> {
@@ -445,9 +446,41 @@ pub struct DiagnosisView<'r> {
     pub pods: Vec<PodLine<'r>>,
     /// [`NO_FAILURE`] when there is no diagnosis, else `null`.
     pub none: Option<&'static str>,
-    /// The FAQ entries the diagnoses' and the report's errors and warnings point to,
-    /// with their answers.
+}
+
+/// A [`DiagnosisView`] with the answers of the FAQ entries its cards and the report's
+/// errors and warnings point to (the npm API's `diagnosisView`). Apart, so that the
+/// playground's diagnosis module, which links the questions to the page's FAQ, does not
+/// carry the answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiagnosisWithAnswers<'r> {
+    /// The view.
+    #[serde(flatten)]
+    pub view: DiagnosisView<'r>,
+    /// The entries, each once, with their answers.
     pub faq: Vec<FaqView>,
+}
+
+impl<'r> DiagnosisWithAnswers<'r> {
+    /// The view of `report`, with the answers.
+    pub fn of(report: &'r DiagnosisReport) -> DiagnosisWithAnswers<'r> {
+        let view = DiagnosisView::of(report);
+        let mut faq: Vec<FaqView> = Vec::new();
+        let cards = view.diagnoses.iter().flat_map(|d| d.faq.iter().copied());
+        let report_level = view
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .flat_map(|f| f.faq.iter().map(|e| e.0.id));
+        for id in cards.chain(report_level) {
+            if let Some(e) = pullpolicy::faq::entry(id)
+                && !faq.iter().any(|v| v.id == e.id)
+            {
+                faq.push(FaqView::of(e));
+            }
+        }
+        DiagnosisWithAnswers { view, faq }
+    }
 }
 
 /// One failing container.
@@ -484,7 +517,8 @@ pub struct DiagnosisCard<'r> {
     pub nodes: Vec<NodeLine<'r>>,
     /// What to do.
     pub fix: Text<'r>,
-    /// FAQ entries (ids into [`DiagnosisView::faq`]) its errors and warnings point to.
+    /// FAQ entries (ids; [`DiagnosisWithAnswers::faq`] has their answers) its errors and
+    /// warnings point to.
     pub faq: Vec<&'static str>,
     /// kubernetes.io pages about the failure.
     pub links: Vec<Target<'static>>,
@@ -525,27 +559,13 @@ pub struct PodLine<'r> {
 impl<'r> DiagnosisView<'r> {
     /// The view of `report`.
     pub fn of(report: &'r DiagnosisReport) -> DiagnosisView<'r> {
-        let mut faq: Vec<FaqView> = Vec::new();
         let diagnoses = report
             .diagnoses
             .iter()
             .enumerate()
-            .map(|(i, d)| DiagnosisCard::of(d, i, &mut faq))
+            .map(|(i, d)| DiagnosisCard::of(d, i))
             .collect();
         let n = report.diagnoses.len();
-        // The report's own errors and warnings point to entries too.
-        for id in report
-            .findings
-            .iter()
-            .filter(|f| f.severity >= Severity::Warning)
-            .flat_map(|f| f.faq.iter())
-        {
-            if let Some(e) = pullpolicy::faq::entry(id)
-                && !faq.iter().any(|v| v.id == e.id)
-            {
-                faq.push(FaqView::of(e));
-            }
-        }
         DiagnosisView {
             evidence: holds_evidence(report),
             title: PANE_TITLE,
@@ -573,24 +593,18 @@ impl<'r> DiagnosisView<'r> {
                 })
                 .collect(),
             none: (n == 0).then_some(NO_FAILURE),
-            faq,
         }
     }
 }
 
 impl<'r> DiagnosisCard<'r> {
-    fn of(d: &'r Diagnosis, index: usize, faq: &mut Vec<FaqView>) -> DiagnosisCard<'r> {
+    fn of(d: &'r Diagnosis, index: usize) -> DiagnosisCard<'r> {
         let rule_of = |f: &Finding| DiagnoseRule::from_id(f.rule);
         let mut ids = Vec::new();
         let mut links = Vec::new();
         for (_, target) in references(d) {
             match target.dest() {
-                crate::text::Dest::Faq(e) => {
-                    ids.push(e.0.id);
-                    if !faq.iter().any(|v| v.id == e.0.id) {
-                        faq.push(FaqView::of(e.0));
-                    }
-                }
+                crate::text::Dest::Faq(e) => ids.push(e.0.id),
                 _ => links.push(target),
             }
         }
@@ -975,7 +989,8 @@ mod tests {
     fn the_model_holds_each_failing_container_and_the_pods_without_a_problem() {
         let text = include_str!("../../pullpolicy/tests/fixtures/diagnose/composed/mixed.txt");
         let report = diagnose(text, &DiagnoseOptions::default());
-        let v = DiagnosisView::of(&report);
+        let with = DiagnosisWithAnswers::of(&report);
+        let v = &with.view;
         assert!(v.evidence);
         assert_eq!(v.none, None);
         assert_eq!(v.diagnoses.len(), 1);
@@ -992,7 +1007,7 @@ mod tests {
         // Every FAQ id a card names is in the view's list, with its answer.
         for id in &d.faq {
             assert!(
-                v.faq.iter().any(|e| e.id == *id && !e.answer.is_empty()),
+                with.faq.iter().any(|e| e.id == *id && !e.answer.is_empty()),
                 "{id}"
             );
         }

@@ -183,7 +183,9 @@ pub fn diagnosis_view(
     #[wasm_bindgen(unchecked_param_type = "Partial<DiagnoseOptions> | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let report = pullpolicy::diagnose::diagnose(text, &diagnose_options(options)?);
-    to_js(&pullpolicy_view::diagnosis::DiagnosisView::of(&report))
+    to_js(&pullpolicy_view::diagnosis::DiagnosisWithAnswers::of(
+        &report,
+    ))
 }
 
 /// Diagnoses image-pull failures in pasted evidence (`kubectl describe pod` output, Pod
@@ -273,8 +275,10 @@ mod tests {
                 text,
                 &pullpolicy::diagnose::DiagnoseOptions::default(),
             );
-            serde_json::to_value(pullpolicy_view::diagnosis::DiagnosisView::of(&report))
-                .expect("JSON")
+            serde_json::to_value(pullpolicy_view::diagnosis::DiagnosisWithAnswers::of(
+                &report,
+            ))
+            .expect("JSON")
         };
         // A node's image list; pods without a pull problem.
         let mixed = view(include_str!(
