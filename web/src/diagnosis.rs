@@ -18,21 +18,11 @@
 use crate::components::{Marker, RenderCx, render};
 use crate::engine::{Job, Rendered};
 use crate::lines::LineIndex;
-use pullpolicy::diagnose::{DiagnoseOptions, DiagnosisReport, PieceFormat, diagnose};
+use pullpolicy::diagnose::{DiagnoseOptions, diagnose};
 use pullpolicy::faq;
+use pullpolicy_view::diagnosis::holds_evidence;
 use pullpolicy_view::html::SafeHtml;
 use std::rc::Rc;
-
-/// Whether the report found anything to diagnose: a piece read as evidence.
-fn holds_evidence(report: &DiagnosisReport) -> bool {
-    !report.diagnoses.is_empty()
-        || report.pieces.iter().any(|p| {
-            !matches!(
-                p.format,
-                PieceFormat::Manifest | PieceFormat::Unrecognized | PieceFormat::Unreadable
-            )
-        })
-}
 
 /// Diagnoses `job`'s text and renders it (the diagnosis module's side). A result without
 /// markup means "no evidence here: explain it".
