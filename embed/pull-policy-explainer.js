@@ -35,11 +35,20 @@
 // properties listed in STYLE (and embed/README.md); parts: card, badge, finding, faq,
 // open.
 //
+// Evidence of a pull failure instead of a manifest — `kubectl describe pod` output, a
+// Pod's status, events, Node objects — is diagnosed rather than explained: the npm API's
+// `isEvidence()` (the playground's detector) tells, and only then the component loads
+// the diagnosis module (`pullpolicy/diagnose`, much larger; pages that only explain never
+// fetch it) and renders its `diagnosisView()`: per failing container the class, the
+// kubelet's reason, the runtime's message, the policy's part, the back-off timeline, the
+// nodes, the fix and the related questions; "No image-pull failure" when there is none.
+// A text the diagnosis finds no evidence in is explained after all. Same DOM rules.
+//
 // The manifest in the <script> may write "</script" as "<\/script" and "<!--" as
 // "<\!--" (the Hugo shortcode does): the browser would otherwise end the element there.
 // Both are turned back before the manifest is read.
 
-import init, { explain, view, fragment } from '../npm/pullpolicy.js';
+import init, { explain, view, fragment, isEvidence } from '../npm/pullpolicy.js';
 
 const KUBERNETES_DOCS = 'https://kubernetes.io/';
 const DEFAULT_PLAYGROUND = new URL('../', import.meta.url).href;
@@ -112,6 +121,12 @@ a { color: var(--pp-accent); }
 .pp-editor { margin: 0 0 .6em; }
 .pp-editor > label { display: block; font-size: .8em; color: var(--pp-muted); margin: 0 0 .2em; }
 .pp-yaml { display: block; width: 100%; resize: vertical; margin: 0; padding: .5em .6em; font-family: var(--pp-mono); font-size: .85em; line-height: 1.45; tab-size: 2; color: inherit; background: var(--pp-card-bg); border: 1px solid var(--pp-border); border-radius: var(--pp-radius); white-space: pre; overflow: auto; }
+.pp-facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em .8em; margin: .4em 0 0; }
+.pp-facts > dt { color: var(--pp-muted); font-size: .85em; }
+.pp-facts > dd { margin: 0; min-width: 0; }
+.pp-message { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-family: var(--pp-mono); font-size: .85em; color: var(--pp-error); }
+.pp-nodes, .pp-pods { margin: 0; padding-left: 1.1em; }
+.pp-diagnosis { border-left: 3px solid var(--pp-error); }
 .pp-yaml:focus-visible { outline: 2px solid var(--pp-accent); outline-offset: 1px; }
 `;
 
@@ -141,6 +156,26 @@ const loadWasm = () =>
     ready = undefined;
     throw new Error(loadFailure(WASM_URL, error));
   }));
+
+// The diagnosis module: imported, and its WebAssembly fetched, only for evidence.
+const DIAGNOSE_JS_URL = new URL('../npm/pullpolicy_diagnose.js', import.meta.url);
+const DIAGNOSE_WASM_URL = new URL('../npm/pullpolicy_diagnose_bg.wasm', import.meta.url);
+
+let diagnosis;
+/** Loads the diagnosis module once (worded as loadWasm's failures, tried again later). */
+const loadDiagnosis = () =>
+  (diagnosis ??= (async () => {
+    let url = DIAGNOSE_JS_URL;
+    try {
+      const module = await import(DIAGNOSE_JS_URL.href);
+      url = DIAGNOSE_WASM_URL;
+      await module.default({ module_or_path: DIAGNOSE_WASM_URL });
+      return module;
+    } catch (error) {
+      diagnosis = undefined;
+      throw new Error(loadFailure(url, error));
+    }
+  })());
 
 /** The message shown in the element when a file it needs cannot be loaded. */
 export function loadFailure(url, error) {
@@ -263,6 +298,57 @@ function documentSection(section, many, faqs) {
   );
 }
 
+/** One fact of a diagnosis: its label, then its value (nodes, text). */
+function fact(label, ...value) {
+  return [h('dt', {}, label), h('dd', {}, value)];
+}
+
+/** A failing container's diagnosis (the view's DiagnosisCard). */
+function diagnosisCard(card, labels, faqs, playground) {
+  const related = card.faq.map((id) => faqs.get(id)).filter(Boolean);
+  return h(
+    'article',
+    { class: 'pp-card pp-diagnosis', part: 'card diagnosis', 'data-class': card.class, 'data-reason': card.reason },
+    h('p', { class: 'pp-name pp-heading' }, card.heading),
+    h(
+      'dl',
+      { class: 'pp-facts' },
+      card.image !== null ? fact(labels.image, h('code', { class: 'pp-image' }, card.image)) : null,
+      fact(labels.class, h('code', { class: 'pp-class' }, card.class), ' ', card.classTitle),
+      fact(labels.reason, h('code', { class: 'pp-reason-code' }, card.reason)),
+      card.message !== null ? fact(labels.message, h('pre', { class: 'pp-message' }, card.message)) : null,
+      card.policy.length ? fact(labels.policy, h('span', { class: 'pp-policy' }, spans(card.policy, playground))) : null,
+      card.timeline ? fact(labels.timeline, h('span', { class: 'pp-timeline' }, spans(card.timeline, playground))) : null,
+      card.nodes.length
+        ? fact(labels.nodes, h('ul', { class: 'pp-nodes' }, card.nodes.map((n) =>
+          h('li', { 'data-node': n.node, 'data-present': n.present }, spans(n.text, playground)))))
+        : null,
+      fact(labels.fix, h('span', { class: 'pp-fix' }, spans(card.fix, playground))),
+    ),
+    h('p', { class: 'pp-outcome' }, spans(card.explanation, playground)),
+    linksRow(card.links),
+    related.map(faqDetails),
+    // Its findings (their related questions are the card's, above).
+    card.findings.length ? h('ul', { class: 'pp-findings' }, card.findings.map((f) => findingItem(f, new Map()))) : null,
+  );
+}
+
+/** The diagnosis of pasted evidence (the view's DiagnosisView). */
+function diagnosisSection(v, playground) {
+  const faqs = new Map(v.faq.map((e) => [e.id, e]));
+  return h(
+    'section',
+    { class: 'pp-doc pp-diagnosis-report', 'data-diagnoses': v.diagnoses.length },
+    h('p', { class: 'pp-doc-title' }, v.title),
+    h('p', { class: 'pp-status pp-note' }, v.note),
+    h('p', { class: 'pp-status pp-summary' }, v.summary),
+    v.diagnoses.map((card) => diagnosisCard(card, v.labels, faqs, playground)),
+    v.findings.length ? h('ul', { class: 'pp-findings' }, v.findings.map((f) => findingItem(f, faqs))) : null,
+    v.pods.length ? h('ul', { class: 'pp-pods' }, v.pods.map((p) => h('li', { class: 'pp-pod', 'data-verdict': p.verdict }, p.message))) : null,
+    v.none !== null ? h('p', { class: 'pp-status pp-none' }, v.none) : null,
+  );
+}
+
 export class PullPolicyExplainer extends HTMLElement {
   static observedAttributes = ['kubernetes-version', 'node-image', 'registry', 'credentials', 'playground', 'readonly'];
 
@@ -302,7 +388,7 @@ export class PullPolicyExplainer extends HTMLElement {
   }
 
   /** The manifest, visible and editable (read-only with the `readonly` attribute). */
-  #editorFor(text) {
+  #editorFor(text, evidence) {
     if (!this.#editor) {
       const area = h('textarea', {
         class: 'pp-yaml',
@@ -323,6 +409,7 @@ export class PullPolicyExplainer extends HTMLElement {
     if (area.value !== text) area.value = text;
     area.readOnly = this.hasAttribute('readonly');
     area.previousSibling.textContent = area.readOnly ? 'Manifest' : 'Manifest (edit it to see the verdicts change)';
+    if (evidence) area.previousSibling.textContent = area.readOnly ? 'Evidence' : 'Evidence (edit it to see the diagnosis change)';
     area.rows = Math.min(Math.max(text.split('\n').length, 3), 30);
     return this.#editor;
   }
@@ -343,6 +430,8 @@ export class PullPolicyExplainer extends HTMLElement {
 
   /** The last view rendered (the JS API's View), or null. */
   view = null;
+  /** The last diagnosis rendered (the diagnosis module's DiagnosisView), or null. */
+  diagnosis = null;
   #explained = null;
   #reportOf = null;
 
@@ -391,7 +480,7 @@ export class PullPolicyExplainer extends HTMLElement {
   async #render() {
     const id = ++this.#renders;
     const manifest = this.manifest;
-    const editor = this.#editorFor(manifest);
+    let editor = this.#editorFor(manifest, false);
     if (!this.#root.querySelector('.pp-body')) {
       this.#show(editor, h('p', { class: 'pp-status', role: 'status' }, 'Loading the explainer…'));
     }
@@ -402,22 +491,41 @@ export class PullPolicyExplainer extends HTMLElement {
       await loadWasm();
       if (id !== this.#renders) return;
       const options = this.#options();
-      const v = view(manifest, options);
-      this.view = v;
-      this.#explained = { manifest, options };
-      this.#reportOf = null;
+      let d = null;
+      if (isEvidence(manifest)) {
+        const module = await loadDiagnosis();
+        if (id !== this.#renders) return;
+        const version = this.getAttribute('kubernetes-version');
+        d = module.diagnosisView(manifest, version ? { kubernetesVersion: version } : undefined);
+        // No evidence in it after all (a manifest whose comment names ErrImagePull).
+        if (!d.evidence) d = null;
+      }
       link = `${playground}#${fragment(manifest, options)}`;
-      const faqs = new Map(v.faq.map((e) => [e.id, e]));
-      const many = v.sections.length > 1;
-      content = [
-        v.sections.map((section) => documentSection(section, many, faqs)),
-        v.counts.entries === 0 && !v.counts.syntaxErrors
-          ? h('p', { class: 'pp-status' }, 'No containers found in this manifest.')
-          : null,
-      ];
+      if (d) {
+        this.view = null;
+        this.diagnosis = d;
+        this.#explained = null;
+        editor = this.#editorFor(manifest, true);
+        content = [diagnosisSection(d, playground)];
+      } else {
+        const v = view(manifest, options);
+        this.view = v;
+        this.diagnosis = null;
+        this.#explained = { manifest, options };
+        this.#reportOf = null;
+        const faqs = new Map(v.faq.map((e) => [e.id, e]));
+        const many = v.sections.length > 1;
+        content = [
+          v.sections.map((section) => documentSection(section, many, faqs)),
+          v.counts.entries === 0 && !v.counts.syntaxErrors
+            ? h('p', { class: 'pp-status' }, 'No containers found in this manifest.')
+            : null,
+        ];
+      }
     } catch (error) {
       if (id !== this.#renders) return;
       this.view = null;
+      this.diagnosis = null;
       this.#explained = null;
       content = [h('p', { class: 'pp-error-text', role: 'alert' }, `pullpolicy: ${error?.message ?? error}`)];
     }
@@ -432,6 +540,7 @@ export class PullPolicyExplainer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('pullpolicy-rendered', {
       detail: {
         view: this.view,
+        diagnosis: this.diagnosis,
         get report() {
           return element.report;
         },

@@ -52,6 +52,7 @@ enum Input {
         id: u64,
         cost_ms: u32,
         clean: bool,
+        diagnosed: bool,
         announcement: String,
         markup: Vec<String>,
         markers: Vec<MarkerIn>,
@@ -133,6 +134,7 @@ fuzz_target!(|input: Input| {
             id,
             cost_ms,
             clean,
+            diagnosed,
             announcement,
             markup,
             markers,
@@ -169,6 +171,7 @@ fuzz_target!(|input: Input| {
                 related: vec!["registry-down"],
                 cost_ms,
                 clean,
+                diagnosed,
             };
             let m = FromWorker::Result(r);
             assert_eq!(decode_from_worker(&encode_from_worker(&m)), Some(m));

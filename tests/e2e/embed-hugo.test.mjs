@@ -69,6 +69,19 @@ spec:
     imagePullPolicy: IfNotPresent
 `;
 
+// Evidence of a pull failure between the tags: the same element diagnoses it.
+const DESCRIBE = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../crates/pullpolicy/tests/fixtures/diagnose/composed/describe_current.txt'),
+  'utf8',
+);
+const EVIDENCE_POST = `---
+title: Why is my pod stuck?
+---
+
+{{< pullpolicy >}}
+${DESCRIBE}{{< /pullpolicy >}}
+`;
+
 let root;
 let site;
 let server;
@@ -96,6 +109,7 @@ before(async () => {
   fs.writeFileSync(path.join(site, 'layouts/shortcodes/code-highlight.html'), '<pre><code class="{{ .Get 0 }}">{{ .Inner }}</code></pre>\n');
   fs.writeFileSync(path.join(site, 'layouts/shortcodes/faq.html'), '\n');
   fs.writeFileSync(path.join(site, 'content/posts/article.md'), ARTICLE);
+  fs.writeFileSync(path.join(site, 'content/posts/evidence.md'), EVIDENCE_POST);
   // The shortcode used as the README says: embed/hugo as a theme component.
   execFileSync('hugo', ['--quiet', '--themesDir', EMBED, '--theme', 'hugo', '-d', path.join(site, 'public')], {
     cwd: site,
@@ -104,6 +118,7 @@ before(async () => {
   root = copyOfDist();
   fs.cpSync(path.join(site, 'public/posts/imagepullpolicy'), path.join(root, 'blog'), { recursive: true });
   fs.cpSync(path.join(site, 'public/posts/kubernetes-imagepullpolicy'), path.join(root, 'article'), { recursive: true });
+  fs.cpSync(path.join(site, 'public/posts/evidence'), path.join(root, 'evidence'), { recursive: true });
   server = await serve({ root, prefix: PREFIX });
   browser = await launch();
 });
@@ -219,6 +234,23 @@ test("the article with its shortcode renamed keeps its Pod spec on the page, edi
   assert.equal(await yaml.inputValue(), ARTICLE_POD.replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: [oops'), 'the text is kept');
   assert.deepEqual(await axeViolations(page), [], 'after edits, with a syntax error');
   assert.equal(await page.evaluate(() => document.querySelector('pull-policy-explainer > pre').textContent), ARTICLE_POD);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a post with describe output in the shortcode shows its diagnosis', { skip: !hugo && 'no hugo on PATH', timeout: 60000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${server.url}evidence/`);
+  const widget = page.locator('pull-policy-explainer');
+  await widget.locator('article.pp-diagnosis').first().waitFor({ timeout: 30000 });
+  const card = widget.locator('article.pp-diagnosis');
+  assert.deepEqual([await card.getAttribute('data-class'), await card.getAttribute('data-reason')], ['not-found', 'ImagePullBackOff']);
+  assert.equal(await widget.locator('textarea.pp-yaml').inputValue(), DESCRIBE.replace(/\s+$/, '') + '\n');
+  assert.deepEqual(await axeViolations(page), [], 'the diagnosis');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -318,7 +318,9 @@ struct After {
 fn announcement(s: &State) -> String {
     match &s.analysis {
         Analysis::Ready(r) => r.announcement.clone(),
-        Analysis::Crashed { .. } => "The analysis crashed; press Explain to try again.".to_owned(),
+        Analysis::Crashed { details } => {
+            crate::crash::Failure::of(details).announcement().to_owned()
+        }
         Analysis::Pending => String::new(),
     }
 }
@@ -548,6 +550,7 @@ pub fn app() -> Html {
             jump={state.jump}
             bytes={state.text.len()}
             cost_ms={state.cost_ms as u32}
+            diagnosed={state.rendered().is_some_and(|r| r.diagnosed)}
             busy={state.busy()}
             readonly={embed == Some(crate::embed::Embed::ReadOnly)}
             dispatch={dispatch.clone()}

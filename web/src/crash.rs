@@ -12,6 +12,77 @@ pub const CRASH_KEY: &str = "pullpolicy.crash";
 /// The message shown after a crash.
 pub const CRASH_MESSAGE: &str = "Something went wrong inside the playground. Your manifest is saved in this browser. Reload the page to continue; it will not re-run the analysis until you press Explain.";
 
+/// The words `web/worker.js` begins a crash's details with when the diagnosis module
+/// (`pullpolicy_diagnosis`) cannot be loaded in the analysis worker.
+pub const DIAGNOSIS_UNLOADED: &str = "the diagnosis could not be loaded: ";
+
+/// The words `web/worker.js` begins a crash's details with when the diagnosis module
+/// traps.
+pub const DIAGNOSIS_FAILED: &str = "the diagnosis failed: ";
+
+/// What stopped, as the results pane tells it after a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The explanation (the page's or the worker's) panicked.
+    Analysis,
+    /// The diagnosis module could not be loaded in the worker.
+    DiagnosisUnloaded,
+    /// The diagnosis module trapped.
+    Diagnosis,
+}
+
+impl Failure {
+    /// Which failure a crash's details tell: the worker's (`pullpolicy <v> (worker): `)
+    /// begin with what `web/worker.js` says of the diagnosis module.
+    pub fn of(details: &str) -> Failure {
+        let said = details
+            .split_once(" (worker): ")
+            .map_or("", |(_, said)| said);
+        if said.starts_with(DIAGNOSIS_UNLOADED) {
+            Failure::DiagnosisUnloaded
+        } else if said.starts_with(DIAGNOSIS_FAILED) {
+            Failure::Diagnosis
+        } else {
+            Failure::Analysis
+        }
+    }
+
+    /// The results pane's headline.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Failure::Analysis => "The analysis of this manifest crashed.",
+            Failure::DiagnosisUnloaded => "The diagnosis could not be loaded.",
+            Failure::Diagnosis => "The diagnosis of this text crashed.",
+        }
+    }
+
+    /// What the user can do, under the headline.
+    pub fn advice(self) -> &'static str {
+        match self {
+            Failure::Analysis => {
+                "Your manifest is safe in the editor. Press Explain to try again, or change the manifest first. If it crashes again, please report it with the details below."
+            }
+            Failure::DiagnosisUnloaded => {
+                "Your text is safe in the editor. The part of the playground that diagnoses pasted evidence did not load (the connection may have dropped, or the site is being updated). Press Explain to try again, or reload the page; manifests are still explained."
+            }
+            Failure::Diagnosis => {
+                "Your text is safe in the editor. Press Explain to try again, or change the text first. If it crashes again, please report it with the details below."
+            }
+        }
+    }
+
+    /// What the live region says.
+    pub fn announcement(self) -> &'static str {
+        match self {
+            Failure::Analysis => "The analysis crashed; press Explain to try again.",
+            Failure::DiagnosisUnloaded => {
+                "The diagnosis could not be loaded; press Explain to try again."
+            }
+            Failure::Diagnosis => "The diagnosis crashed; press Explain to try again.",
+        }
+    }
+}
+
 /// Installs the hook (first line of `main`).
 pub fn install() {
     #[cfg(target_arch = "wasm32")]
@@ -91,6 +162,43 @@ fn show(details: &str) {
         let _ = body.append_child(&dialog);
         if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
             let _ = b.focus();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The worker's words and the page's agree: each of web/worker.js's crash texts
+    /// about the diagnosis module is told by its headline.
+    #[test]
+    fn the_workers_words_pick_the_headline() {
+        let js = include_str!("../worker.js");
+        for (words, failure) in [
+            (DIAGNOSIS_UNLOADED, Failure::DiagnosisUnloaded),
+            (DIAGNOSIS_FAILED, Failure::Diagnosis),
+        ] {
+            assert!(
+                js.contains(&format!("`{words}")),
+                "worker.js lacks `{words}`"
+            );
+            let details = format!("pullpolicy 0.1.0 (worker): {words}TypeError: x");
+            assert_eq!(Failure::of(&details), failure);
+        }
+        assert_eq!(
+            Failure::of("pullpolicy 0.1.0 (worker): the diagnosis could not be loaded: x")
+                .headline(),
+            "The diagnosis could not be loaded."
+        );
+        // A panic's message (the page's or the worker's) is the analysis's, whatever
+        // it quotes.
+        for details in [
+            "pullpolicy 0.1.0: panicked at src/x.rs:1:1: the diagnosis could not be loaded: ",
+            "pullpolicy 0.1.0 (worker): panicked at x: the diagnosis failed: ",
+            "",
+        ] {
+            assert_eq!(Failure::of(details), Failure::Analysis, "{details}");
         }
     }
 }

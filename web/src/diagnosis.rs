@@ -18,21 +18,11 @@
 use crate::components::{Marker, RenderCx, render};
 use crate::engine::{Job, Rendered};
 use crate::lines::LineIndex;
-use pullpolicy::diagnose::{DiagnoseOptions, DiagnosisReport, PieceFormat, diagnose};
+use pullpolicy::diagnose::{DiagnoseOptions, diagnose};
 use pullpolicy::faq;
+use pullpolicy_view::diagnosis::holds_evidence;
 use pullpolicy_view::html::SafeHtml;
 use std::rc::Rc;
-
-/// Whether the report found anything to diagnose: a piece read as evidence.
-fn holds_evidence(report: &DiagnosisReport) -> bool {
-    !report.diagnoses.is_empty()
-        || report.pieces.iter().any(|p| {
-            !matches!(
-                p.format,
-                PieceFormat::Manifest | PieceFormat::Unrecognized | PieceFormat::Unreadable
-            )
-        })
-}
 
 /// Diagnoses `job`'s text and renders it (the diagnosis module's side). A result without
 /// markup means "no evidence here: explain it".
@@ -56,6 +46,7 @@ pub fn run(job: &Job) -> Rendered {
             related: Vec::new(),
             cost_ms,
             clean: false,
+            diagnosed: false,
         };
     }
     let lines = LineIndex::new(&job.text);
@@ -105,6 +96,7 @@ pub fn run(job: &Job) -> Rendered {
         cost_ms,
         // Evidence is never the "last good manifest" whose verdicts stay greyed.
         clean: false,
+        diagnosed: true,
     }
 }
 
@@ -133,6 +125,8 @@ pub(crate) mod tests {
     #[test]
     fn a_describe_output_is_diagnosed_with_markers_at_its_findings() {
         let r = run(&job(DESCRIBE));
+        // The status bar says "Diagnosed in".
+        assert!(r.diagnosed);
         let v = r.verdicts.as_str();
         assert!(v.contains("data-class=\"not-found\""), "{v}");
         assert!(v.contains("data-reason=\"ImagePullBackOff\""), "{v}");

@@ -58,6 +58,8 @@ pub struct Rendered {
     pub cost_ms: u32,
     /// The text has no syntax errors.
     pub clean: bool,
+    /// A diagnosis of evidence, not an explanation (the status bar says so).
+    pub diagnosed: bool,
 }
 
 /// The last analysis on this thread, and the last one without syntax errors.
@@ -142,6 +144,7 @@ impl Analyser {
             related: related(&report),
             cost_ms,
             clean: report.syntax_errors.is_empty(),
+            diagnosed: false,
         }
     }
 
@@ -299,6 +302,7 @@ pub fn encode_from_worker(m: &FromWorker) -> String {
                 .num(r.id)
                 .num(u64::from(r.cost_ms))
                 .flag(r.clean)
+                .flag(r.diagnosed)
                 .num(r.related.len() as u64);
             for id in &r.related {
                 w.str(id);
@@ -332,6 +336,7 @@ pub fn decode_from_worker(s: &str) -> Option<FromWorker> {
             let id = r.num()?;
             let cost_ms = u32::try_from(r.num()?).ok()?;
             let clean = r.flag()?;
+            let diagnosed = r.flag()?;
             let mut related = Vec::new();
             for _ in 0..r.num()? {
                 if let Some(e) = pullpolicy::faq::entry(r.str()?) {
@@ -370,6 +375,7 @@ pub fn decode_from_worker(s: &str) -> Option<FromWorker> {
                 related,
                 cost_ms,
                 clean,
+                diagnosed,
             })
         }
         _ => return None,

@@ -1,56 +1,13 @@
 //! The routing of a paste (issue #18): a manifest is explained, evidence of a pull
 //! failure is diagnosed.
 //!
-//! This detector runs in the page's first load at every analysis, so it is a few
-//! substring tests, not a reader: it says "maybe evidence" for a text holding
-//! - `kubectl describe` output: a line starting with `Name:` (Kubernetes' own keys are
-//!   lower camel case, describe's are capitalised);
-//! - an events table (`LAST SEEN`, of `kubectl get events` and `kubectl events`);
-//! - an Event object (`involvedObject`) or a Node's image list (`sizeBytes`), whatever
-//!   their `kind` says (a `NodePool` is a manifest);
-//! - the kubelet's and the runtimes' failure texts or waiting reasons (`ErrImagePull`,
-//!   `Failed to pull image`, `rpc error: code`, …), which a Pod object carries in its
-//!   status only when it has a pull problem.
-//!
-//! A Pod object with a status and no pull problem holds none of these: it is a manifest,
-//! and is explained. A Pod object whose status shows a pull failure is diagnosed: the
-//! diagnosis includes the pull policy's part (what the user came for). The diagnosis
-//! (the deferred module) has the last word: when it recognises no evidence in the text
-//! (a manifest whose comment mentions `ErrImagePull`), the page explains it after all
-//! (see [`crate::diagnosis`]).
+//! The detector is the view's ([`pullpolicy_view::diagnosis::is_evidence`], the one
+//! the npm API's `isEvidence` and so the web component use too): a few substring tests
+//! in the first load, not a reader. The diagnosis (the worker's module) has the last
+//! word: when it recognises no evidence in the text (a manifest whose comment mentions
+//! `ErrImagePull`), the page explains it after all (see [`crate::diagnosis`]).
 
-/// Texts of the kubelet, the runtimes and kubectl (pull-failures.md §1–§3): any one
-/// makes the text evidence; together they cover every spec sample (S1–S42) and every
-/// fixture of the core's diagnosis (tested).
-const MARKERS: [&str; 13] = [
-    // The waiting reasons a Pod's status shows, and the kubelet's event texts.
-    "ErrImagePull",
-    "ImagePullBackOff",
-    "ErrImageNeverPull",
-    "Failed to pull image",
-    "Back-off pulling image",
-    "Failed to apply default image tag",
-    // The runtimes' texts.
-    "failed to pull and unpack",
-    "failed to do request",
-    "rpc error: code",
-    // Events tables (`kubectl get events`, `kubectl events`), Event objects, a Node's
-    // image list (`status.images[].sizeBytes`), pasted alone or in an object.
-    "LAST SEEN",
-    "involvedObject",
-    "sizeBytes",
-    // `kubectl describe`'s first line (Kubernetes' own keys are lower camel case).
-    "\nName:",
-];
-
-/// Whether `text` may be evidence of a pull failure rather than a manifest. (Not
-/// inlined: three callers, one copy in the first load.)
-#[inline(never)]
-pub fn is_evidence(text: &str) -> bool {
-    MARKERS
-        .iter()
-        .any(|m| text.contains(m) || m.strip_prefix('\n').is_some_and(|m| text.starts_with(m)))
-}
+pub use pullpolicy_view::diagnosis::is_evidence;
 
 #[cfg(test)]
 mod tests {

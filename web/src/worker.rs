@@ -46,6 +46,7 @@ pub fn too_large(job: &Job) -> Rendered {
         related: Vec::new(),
         cost_ms: 0,
         clean: false,
+        diagnosed: false,
     }
 }
 

@@ -9,11 +9,16 @@
 
 use crate::html::{Html, SafeHtml};
 use crate::markdown::Markdown;
+use crate::model::{FaqView, FindingView, Origin};
 use crate::share::PlaygroundBase;
 use crate::terminal::{Style, Terminal};
-use crate::text::Target;
-use pullpolicy::diagnose::{DiagnoseRule, Diagnosis, DiagnosisReport, FailureClass, PodVerdict};
+use crate::text::{Target, Text};
+use pullpolicy::diagnose::{
+    ContainerRole, DiagnoseRule, Diagnosis, DiagnosisReport, FailureClass, PieceFormat, PodVerdict,
+    Presence,
+};
 use pullpolicy::{Finding, Position, Severity};
+use serde::Serialize;
 
 /// One input of a diagnose run.
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +77,15 @@ pub const REASON: &str = "reason";
 pub const POLICY: &str = "policy";
 /// The playground's note above a diagnosis: how the paste was read.
 pub const READ_AS: &str = "Read as evidence of an image pull (kubectl describe output, Pod status, events, nodes), not as a manifest: each failing container is diagnosed below. Paste a manifest alone to see its pull policies explained.";
+
+/// Label of the back-off timeline.
+pub const TIMELINE: &str = "back-off";
+/// Label of the nodes' image lists.
+pub const NODES: &str = "nodes";
+/// The status bar after a diagnosis: `Diagnosed in 12 ms`.
+pub const DIAGNOSED_IN: &str = "Diagnosed in ";
+/// The name of the paste in the summary line (the playground, the web component).
+pub const PASTE: &str = "paste";
 
 /// `namespace/pod`, `pod`, or `?`.
 pub fn pod_label(d: &Diagnosis) -> String {
@@ -286,6 +300,360 @@ pub fn items<'a>(inputs: &[DiagnosisInput<'a>]) -> Vec<Item<'a>> {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------
+// Telling evidence from a manifest.
+
+/// Texts of the kubelet, the runtimes and kubectl (pull-failures.md §1–§3): any one
+/// makes the text evidence; together they cover every spec sample (S1–S42) and every
+/// fixture of the core's diagnosis (tested).
+const MARKERS: [&str; 13] = [
+    // The waiting reasons a Pod's status shows, and the kubelet's event texts.
+    "ErrImagePull",
+    "ImagePullBackOff",
+    "ErrImageNeverPull",
+    "Failed to pull image",
+    "Back-off pulling image",
+    "Failed to apply default image tag",
+    // The runtimes' texts.
+    "failed to pull and unpack",
+    "failed to do request",
+    "rpc error: code",
+    // Events tables (`kubectl get events`, `kubectl events`), Event objects, a Node's
+    // image list (`status.images[].sizeBytes`), pasted alone or in an object.
+    "LAST SEEN",
+    "involvedObject",
+    "sizeBytes",
+    // `kubectl describe`'s first line (Kubernetes' own keys are lower camel case).
+    "\nName:",
+];
+
+/// Whether `text` may be evidence of a pull failure rather than a manifest: the one
+/// detector of the edges (the playground's routing, the npm API's `isEvidence`, so the
+/// web component). It runs in the playground's first load at every analysis, so it is a
+/// few substring tests, not a reader: "maybe evidence" for a text holding
+/// - `kubectl describe` output: a line starting with `Name:` (Kubernetes' own keys are
+///   lower camel case, describe's are capitalised);
+/// - an events table (`LAST SEEN`, of `kubectl get events` and `kubectl events`);
+/// - an Event object (`involvedObject`) or a Node's image list (`sizeBytes`), whatever
+///   their `kind` says (a `NodePool` is a manifest);
+/// - the kubelet's and the runtimes' failure texts or waiting reasons (`ErrImagePull`,
+///   `Failed to pull image`, `rpc error: code`, …), which a Pod object carries in its
+///   status only when it has a pull problem.
+///
+/// A Pod object with a status and no pull problem holds none of these: it is a manifest,
+/// and is explained. The diagnosis has the last word ([`holds_evidence`]): a manifest
+/// whose comment mentions `ErrImagePull` is explained after all. (Not inlined: several
+/// callers, one copy in the first load.)
+#[inline(never)]
+pub fn is_evidence(text: &str) -> bool {
+    MARKERS
+        .iter()
+        .any(|m| text.contains(m) || m.strip_prefix('\n').is_some_and(|m| text.starts_with(m)))
+}
+
+/// Whether the diagnosis found anything to diagnose: a piece read as evidence. When it
+/// did not, the edges explain the text as a manifest.
+pub fn holds_evidence(report: &DiagnosisReport) -> bool {
+    !report.diagnoses.is_empty()
+        || report.pieces.iter().any(|p| {
+            !matches!(
+                p.format,
+                PieceFormat::Manifest | PieceFormat::Unrecognized | PieceFormat::Unreadable
+            )
+        })
+}
+
+// ---------------------------------------------------------------------------------------
+// The document model (for renderers that are not Rust: the npm API's `diagnosisView`,
+// which the web component renders).
+
+/// Where a finding of a diagnosis report is: diagnosis `d`'s `k`-th (`d` = the number of
+/// diagnoses for the report's own findings). Its element id is the origin's.
+pub fn origin(d: usize, k: usize) -> Origin {
+    Origin::Finding {
+        document: d,
+        entry: None,
+        index: k,
+    }
+}
+
+/// The labels a renderer shows, worded here once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Labels {
+    /// [`IMAGE`].
+    pub image: &'static str,
+    /// [`CLASS`].
+    pub class: &'static str,
+    /// [`REASON`].
+    pub reason: &'static str,
+    /// [`MESSAGE`].
+    pub message: &'static str,
+    /// [`POLICY`].
+    pub policy: &'static str,
+    /// [`TIMELINE`].
+    pub timeline: &'static str,
+    /// [`NODES`].
+    pub nodes: &'static str,
+    /// [`FIX`].
+    pub fix: &'static str,
+    /// The findings' list.
+    pub findings: &'static str,
+    /// The FAQ entries' list.
+    pub related_questions: &'static str,
+}
+
+/// The labels.
+pub const LABELS: Labels = Labels {
+    image: IMAGE,
+    class: CLASS,
+    reason: REASON,
+    message: MESSAGE,
+    policy: POLICY,
+    timeline: TIMELINE,
+    nodes: NODES,
+    fix: FIX,
+    findings: crate::wording::FINDINGS,
+    related_questions: crate::wording::RELATED_QUESTIONS,
+};
+
+/// A diagnosis report as the edges show it: the summary, one [`DiagnosisCard`] per
+/// failing container, the report's own findings, the pods without a pull problem, and
+/// the FAQ entries the diagnoses point to (ids; [`DiagnosisWithAnswers`] adds the
+/// answers). Every value from the paste is a string or [`Text`] (never markup); every
+/// link a typed [`Target`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosisView<'r> {
+    /// Whether the text held evidence ([`holds_evidence`]); when not, show the text
+    /// explained as a manifest instead.
+    pub evidence: bool,
+    /// The heading ([`PANE_TITLE`]).
+    pub title: &'static str,
+    /// How the text was read ([`READ_AS`]).
+    pub note: &'static str,
+    /// The run's line ([`summary`] of the paste).
+    pub summary: String,
+    /// The labels.
+    pub labels: Labels,
+    /// One per failing container, in the report's order.
+    pub diagnoses: Vec<DiagnosisCard<'r>>,
+    /// The report's own findings (not a diagnosis's).
+    pub findings: Vec<FindingView<'r>>,
+    /// Pods the evidence shows without a pull problem.
+    pub pods: Vec<PodLine<'r>>,
+    /// [`NO_FAILURE`] when there is no diagnosis, else `null`.
+    pub none: Option<&'static str>,
+}
+
+/// A [`DiagnosisView`] with the answers of the FAQ entries its cards and the report's
+/// errors and warnings point to (the npm API's `diagnosisView`). Apart, so that the
+/// playground's diagnosis module, which links the questions to the page's FAQ, does not
+/// carry the answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiagnosisWithAnswers<'r> {
+    /// The view.
+    #[serde(flatten)]
+    pub view: DiagnosisView<'r>,
+    /// The entries, each once, with their answers.
+    pub faq: Vec<FaqView>,
+}
+
+impl<'r> DiagnosisWithAnswers<'r> {
+    /// The view of `report`, with the answers.
+    pub fn of(report: &'r DiagnosisReport) -> DiagnosisWithAnswers<'r> {
+        let view = DiagnosisView::of(report);
+        let mut faq: Vec<FaqView> = Vec::new();
+        let cards = view.diagnoses.iter().flat_map(|d| d.faq.iter().copied());
+        let report_level = view
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .flat_map(|f| f.faq.iter().map(|e| e.0.id));
+        for id in cards.chain(report_level) {
+            if let Some(e) = pullpolicy::faq::entry(id)
+                && !faq.iter().any(|v| v.id == e.id)
+            {
+                faq.push(FaqView::of(e));
+            }
+        }
+        DiagnosisWithAnswers { view, faq }
+    }
+}
+
+/// One failing container.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosisCard<'r> {
+    /// Its place in the report's `diagnoses`.
+    pub index: usize,
+    /// The one-line heading ([`heading`]).
+    pub heading: String,
+    /// `namespace/pod`, when the evidence names the pod.
+    pub pod: Option<String>,
+    /// The container, when named.
+    pub container: Option<&'r str>,
+    /// What kind of container.
+    pub role: ContainerRole,
+    /// The image, when known.
+    pub image: Option<&'r str>,
+    /// The kubelet's waiting reason.
+    pub reason: &'r str,
+    /// The failure class (its stable id).
+    pub class: FailureClass,
+    /// The class in words.
+    pub class_title: &'static str,
+    /// What the class means.
+    pub explanation: Text<'static>,
+    /// The runtime's message, wrappers peeled (verbatim: show it as preformatted text).
+    pub message: Option<&'r str>,
+    /// The pull policy's part.
+    pub policy: Text<'r>,
+    /// The back-off timeline, when the events show one.
+    pub timeline: Option<Text<'r>>,
+    /// Whether each pasted node holds the image.
+    pub nodes: Vec<NodeLine<'r>>,
+    /// What to do.
+    pub fix: Text<'r>,
+    /// FAQ entries (ids; [`DiagnosisWithAnswers::faq`] has their answers) its errors and
+    /// warnings point to.
+    pub faq: Vec<&'static str>,
+    /// kubernetes.io pages about the failure.
+    pub links: Vec<Target<'static>>,
+    /// Its findings, each at its place in the paste.
+    pub findings: Vec<FindingView<'r>>,
+    /// Where the failure is shown.
+    pub position: Position,
+}
+
+/// Whether one node holds the failing image.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeLine<'r> {
+    /// The node's name.
+    pub node: &'r str,
+    /// `yes`, `no`, `maybe`, `unknown`.
+    pub present: Presence,
+    /// The node is the pod's own.
+    pub pod_node: bool,
+    /// The verdict in words (the core's finding).
+    pub text: Text<'r>,
+    /// Where the node's image list is.
+    pub position: Position,
+}
+
+/// A pod without a pull problem.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodLine<'r> {
+    /// The sentence (`No pull problem: web is running.`).
+    pub message: &'r str,
+    /// `no-pull-problem` or `no-evidence`.
+    pub verdict: PodVerdict,
+    /// Where the pod is first named.
+    pub position: Position,
+}
+
+impl<'r> DiagnosisView<'r> {
+    /// The view of `report`.
+    pub fn of(report: &'r DiagnosisReport) -> DiagnosisView<'r> {
+        let diagnoses = report
+            .diagnoses
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DiagnosisCard::of(d, i))
+            .collect();
+        let n = report.diagnoses.len();
+        DiagnosisView {
+            evidence: holds_evidence(report),
+            title: PANE_TITLE,
+            note: READ_AS,
+            summary: summary(&[DiagnosisInput::Report {
+                name: PASTE,
+                report,
+            }]),
+            labels: LABELS,
+            diagnoses,
+            findings: report
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(k, f)| FindingView::of(f, origin(n, k)))
+                .collect(),
+            pods: report
+                .pods
+                .iter()
+                .filter(|p| p.verdict != PodVerdict::PullProblem)
+                .map(|p| PodLine {
+                    message: &p.message,
+                    verdict: p.verdict,
+                    position: p.position,
+                })
+                .collect(),
+            none: (n == 0).then_some(NO_FAILURE),
+        }
+    }
+}
+
+impl<'r> DiagnosisCard<'r> {
+    fn of(d: &'r Diagnosis, index: usize) -> DiagnosisCard<'r> {
+        let rule_of = |f: &Finding| DiagnoseRule::from_id(f.rule);
+        let mut ids = Vec::new();
+        let mut links = Vec::new();
+        for (_, target) in references(d) {
+            match target.dest() {
+                crate::text::Dest::Faq(e) => ids.push(e.0.id),
+                _ => links.push(target),
+            }
+        }
+        let presence = d
+            .findings
+            .iter()
+            .filter(|f| rule_of(f) == Some(DiagnoseRule::NodePresence));
+        DiagnosisCard {
+            index,
+            heading: heading(d),
+            pod: d.pod.as_ref().map(|_| pod_label(d)),
+            container: d.container.as_deref(),
+            role: d.role,
+            image: d.image.as_deref(),
+            reason: &d.reason,
+            class: d.class,
+            class_title: d.class.title(),
+            explanation: Text::core(d.class.explanation()),
+            message: d.message.as_deref(),
+            policy: Text::core(&d.policy.note),
+            timeline: d
+                .findings
+                .iter()
+                .find(|f| rule_of(f) == Some(DiagnoseRule::Timeline))
+                .map(|f| Text::of(&f.message)),
+            nodes: d
+                .nodes
+                .iter()
+                .zip(presence)
+                .map(|(n, f)| NodeLine {
+                    node: &n.node,
+                    present: n.present,
+                    pod_node: n.pod_node,
+                    text: Text::of(&f.message),
+                    position: n.position,
+                })
+                .collect(),
+            fix: Text::core(&d.fix),
+            faq: ids,
+            links,
+            findings: d
+                .findings
+                .iter()
+                .enumerate()
+                .map(|(k, f)| FindingView::of(f, origin(index, k)))
+                .collect(),
+            position: d.position,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -616,6 +984,63 @@ mod tests {
     use pullpolicy::diagnose::{DiagnoseOptions, diagnose};
 
     const HOSTILE: &str = "  Warning  Failed     17s (x2 over 30s)  kubelet            spec.containers{<script>x</script>}: Failed to pull image \"nginx:9.9\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve image: docker.io/library/nginx:9.9: not found <img src=x onerror=alert(1)> | ] ( \u{1b}[31m\n";
+
+    #[test]
+    fn the_model_holds_each_failing_container_and_the_pods_without_a_problem() {
+        let text = include_str!("../../pullpolicy/tests/fixtures/diagnose/composed/mixed.txt");
+        let report = diagnose(text, &DiagnoseOptions::default());
+        let with = DiagnosisWithAnswers::of(&report);
+        let v = &with.view;
+        assert!(v.evidence);
+        assert_eq!(v.none, None);
+        assert_eq!(v.diagnoses.len(), 1);
+        let d = &v.diagnoses[0];
+        assert_eq!(d.class, FailureClass::RateLimited);
+        assert_eq!(d.reason, "ErrImagePull");
+        assert_eq!(d.container, Some("worker"));
+        assert_eq!(d.pod.as_deref(), Some("default/worker-job-x7k9p"));
+        assert!(d.timeline.is_some());
+        assert_eq!(d.nodes.len(), 1);
+        assert_eq!(d.nodes[0].node, "worker-2");
+        assert_eq!(d.nodes[0].present, Presence::Yes);
+        assert!(!d.faq.is_empty());
+        // Every FAQ id a card names is in the view's list, with its answer.
+        for id in &d.faq {
+            assert!(
+                with.faq.iter().any(|e| e.id == *id && !e.answer.is_empty()),
+                "{id}"
+            );
+        }
+        assert_eq!(d.findings.len(), report.diagnoses[0].findings.len());
+        // Pods without a pull problem; a text without evidence.
+        let list = include_str!("../../pullpolicy/tests/fixtures/diagnose/composed/pods_list.yaml");
+        let report = diagnose(list, &DiagnoseOptions::default());
+        let v = DiagnosisView::of(&report);
+        assert_eq!(v.pods.len(), 2);
+        assert!(
+            v.pods[0].message.starts_with("No pull problem: "),
+            "{}",
+            v.pods[0].message
+        );
+        let running = include_str!("../../pullpolicy/tests/fixtures/diagnose/composed/running.txt");
+        let report = diagnose(running, &DiagnoseOptions::default());
+        let v = DiagnosisView::of(&report);
+        assert!(v.evidence);
+        assert_eq!(v.none, Some(NO_FAILURE));
+        let report = diagnose(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: nginx}\n",
+            &DiagnoseOptions::default(),
+        );
+        assert!(!DiagnosisView::of(&report).evidence);
+    }
+
+    #[test]
+    fn the_detector_tells_evidence_from_manifests() {
+        assert!(is_evidence("Name:         web\nNamespace:    default\n"));
+        assert!(is_evidence("x\nName:  web\n"));
+        assert!(!is_evidence("data:\n  notes: |\n    Name: x\n"));
+        assert!(!is_evidence("apiVersion: v1\nkind: Pod\n"));
+    }
 
     #[test]
     fn every_rule_has_a_title() {

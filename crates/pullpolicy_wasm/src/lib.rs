@@ -10,7 +10,12 @@
 //! view(yamlText).sections[0].cards[0].outcome;      // "pulls; starts"
 //! `https://example.com/pullpolicy/#${fragment(yamlText)}`; // opens it in the playground
 //! markdown(yamlText, 'k8s=1.34', 'https://example.com/pullpolicy/'); // "Copy as Markdown"
+//! isEvidence(describeOutput);                        // true: load pullpolicy/diagnose
 //! ```
+//!
+//! The `diagnose` feature builds the other module, `pullpolicy/diagnose`: `diagnose` (the
+//! core's `DiagnosisReport`), `diagnosisView` (the view's diagnosis model) and
+//! `isEvidence`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -138,6 +143,51 @@ pub fn markdown(
     ))
 }
 
+/// The diagnosis's options a JS caller passed: `undefined`, `null` or a partial
+/// `DiagnoseOptions` object.
+#[cfg(feature = "diagnose")]
+fn diagnose_options(options: JsValue) -> Result<pullpolicy::diagnose::DiagnoseOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(pullpolicy::diagnose::DiagnoseOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| {
+        let text = e.to_string();
+        let message = text.strip_prefix("Error: ").unwrap_or(&text);
+        JsError::new(&format!("options: {message}"))
+    })
+}
+
+/// Whether `text` may be evidence of a pull failure (`kubectl describe` output, Pod
+/// status, events, Node objects) rather than a manifest: the playground's detector
+/// (`pullpolicy_view::diagnosis::is_evidence`, a few substring tests). In both modules,
+/// so that a page can tell whether it needs `pullpolicy/diagnose` before loading it.
+/// `diagnosisView(text).evidence` has the last word.
+#[wasm_bindgen(js_name = isEvidence)]
+pub fn is_evidence(text: &str) -> bool {
+    pullpolicy_view::diagnosis::is_evidence(text)
+}
+
+/// Diagnoses pasted evidence and returns it as the edges show it: the view's diagnosis
+/// model (summary, one card per failing container with its class, reason, the
+/// runtime's message, the policy's part, the back-off timeline, the nodes, the fix,
+/// findings with structured text, FAQ entries with their answers; `evidence: false`
+/// when the text holds none, which is then a manifest to explain), for renderers that
+/// are not Rust (the `<pull-policy-explainer>` component).
+///
+/// # Errors
+/// A JS `Error` when `options` is not a valid `DiagnoseOptions` object.
+#[cfg(feature = "diagnose")]
+#[wasm_bindgen(js_name = diagnosisView, unchecked_return_type = "DiagnosisView")]
+pub fn diagnosis_view(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Partial<DiagnoseOptions> | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let report = pullpolicy::diagnose::diagnose(text, &diagnose_options(options)?);
+    to_js(&pullpolicy_view::diagnosis::DiagnosisWithAnswers::of(
+        &report,
+    ))
+}
+
 /// Diagnoses image-pull failures in pasted evidence (`kubectl describe pod` output, Pod
 /// objects with status, events, Node objects, logs, in any mix). `options` may be
 /// `undefined` or a partial `DiagnoseOptions` object. Returns a plain object: the core's
@@ -151,16 +201,10 @@ pub fn diagnose(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Partial<DiagnoseOptions> | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options = if options.is_undefined() || options.is_null() {
-        pullpolicy::diagnose::DiagnoseOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| {
-            let text = e.to_string();
-            let message = text.strip_prefix("Error: ").unwrap_or(&text);
-            JsError::new(&format!("options: {message}"))
-        })?
-    };
-    to_js(&pullpolicy::diagnose::diagnose(text, &options))
+    to_js(&pullpolicy::diagnose::diagnose(
+        text,
+        &diagnose_options(options)?,
+    ))
 }
 
 /// The FAQ & guidance entries.
@@ -215,6 +259,45 @@ mod tests {
                     ts.contains(&format!(" {key}: "))
                         || ts.contains(&format!(" {key}?: "))
                         || ts.contains(&format!("{{ {key}: ")),
+                    "types.d.ts lacks `{key}`"
+                );
+            }
+        }
+    }
+
+    /// Every field of the diagnosis view (`diagnosisView()`) is in the TypeScript
+    /// interfaces.
+    #[test]
+    fn typescript_diagnosis_view_fields_are_the_views() {
+        let ts = include_str!("types.d.ts");
+        let view = |text: &str| {
+            let report = pullpolicy::diagnose::diagnose(
+                text,
+                &pullpolicy::diagnose::DiagnoseOptions::default(),
+            );
+            serde_json::to_value(pullpolicy_view::diagnosis::DiagnosisWithAnswers::of(
+                &report,
+            ))
+            .expect("JSON")
+        };
+        // A node's image list; pods without a pull problem.
+        let mixed = view(include_str!(
+            "../../pullpolicy/tests/fixtures/diagnose/composed/mixed.txt"
+        ));
+        let list = view(include_str!(
+            "../../pullpolicy/tests/fixtures/diagnose/composed/pods_list.yaml"
+        ));
+        let d = &mixed["diagnoses"][0];
+        for object in [
+            &mixed,
+            &mixed["labels"],
+            d,
+            &d["nodes"][0],
+            &list["pods"][0],
+        ] {
+            for key in object.as_object().expect("an object").keys() {
+                assert!(
+                    ts.contains(&format!(" {key}: ")) || ts.contains(&format!("{{ {key}: ")),
                     "types.d.ts lacks `{key}`"
                 );
             }

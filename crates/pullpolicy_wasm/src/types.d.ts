@@ -19,9 +19,13 @@ export interface Scenario {
   allowlist: string[];
   overrides: { image: string; nodeImage?: Scenario["nodeImage"]; registry?: Scenario["registry"]; credentials?: Scenario["credentials"] }[];
 }
+/** The report's structured words: plain text and code, never markup. */
+export type ReportSpan = { plain: string } | { code: string };
 export interface Finding extends Position {
+  /** `message` and `explanation` are plain strings with code in backticks; `spans` holds the same words structured (render these: a backtick in the user's text is a character of its span). */
   rule: string; severity: Severity; message: string; explanation: string;
   fix: string | null; links: string[]; faq: string[];
+  spans: { message: ReportSpan[]; explanation: ReportSpan[] };
 }
 export interface Image {
   raw: string | null; valid: boolean; fullName: string | null; domain: string | null; path: string | null;
@@ -32,6 +36,7 @@ export interface Policy {
   written: string | null; writtenAs: "absent" | "null" | "empty" | "string" | "boolean" | "number" | "other";
   effective: PullPolicy | null; source: "explicit" | "defaulted" | "admission" | "notDefaulted" | "invalid";
   reason: string; position: Position;
+  spans: { reason: ReportSpan[] };
 }
 export interface Entry extends Position {
   path: string; name: string | null; role: Role; image: Image; policy: Policy;
@@ -47,7 +52,8 @@ export interface Document extends Position {
 export interface Report {
   schemaVersion: 1; kubernetesVersion: KubernetesVersion; documents: Document[];
   syntaxErrors: (Position & { document: number; message: string })[];
-  summary: { entries: number; always: number; ifNotPresent: number; never: number; none: number; errors: number; warnings: number; infos: number };
+  /** `infos` leaves out the documents without a pod spec, counted in `skipped`. */
+  summary: { entries: number; always: number; ifNotPresent: number; never: number; none: number; errors: number; warnings: number; infos: number; skipped: number };
 }
 export interface FaqEntry { id: string; question: string; answer: string[]; links: string[]; fromArticle: boolean; }
 
@@ -157,4 +163,42 @@ export interface DiagnosisReport {
   skew: ({ image: string; variants: { imageId: string; containers: string[]; nodes: string[] }[] } & Position)[];
   nodes: NodeSummary[]; findings: Finding[];
   summary: { pods: number; podsFailing: number; podsFine: number; diagnoses: number; manifests: number; errors: number; warnings: number; infos: number };
+}
+
+/** The diagnosis as the edges show it (`diagnosisView()`, from `pullpolicy/diagnose`): worded once, structured text, typed links only. */
+export interface DiagnosisLabels {
+  image: string; class: string; reason: string; message: string; policy: string; timeline: string; nodes: string; fix: string;
+  findings: string; relatedQuestions: string;
+}
+export interface NodeLine { node: string; present: "yes" | "no" | "maybe" | "unknown"; podNode: boolean; text: Text; position: Position; }
+export interface PodLine { message: string; verdict: "no-pull-problem" | "no-evidence"; position: Position; }
+export interface DiagnosisCard {
+  index: number; heading: string; pod: string | null; container: string | null; role: DiagnosisRole; image: string | null;
+  /** The kubelet's waiting reason. */
+  reason: string; class: FailureClass; classTitle: string; explanation: Text;
+  /** The runtime's text, wrappers peeled (show it verbatim, preformatted). */
+  message: string | null;
+  /** The pull policy's part. */
+  policy: Text;
+  /** The back-off timeline, when the events show one. */
+  timeline: Text | null;
+  nodes: NodeLine[]; fix: Text;
+  /** Ids of `DiagnosisView.faq` entries its errors and warnings point to. */
+  faq: string[];
+  links: Target[]; findings: FindingView[]; position: Position;
+}
+export interface DiagnosisView {
+  /** False when the text holds no evidence: explain it as a manifest instead. */
+  evidence: boolean;
+  title: string; note: string; summary: string; labels: DiagnosisLabels;
+  /** One per failing container. */
+  diagnoses: DiagnosisCard[];
+  /** The report's own findings. */
+  findings: FindingView[];
+  /** Pods the evidence shows without a pull problem. */
+  pods: PodLine[];
+  /** "No image-pull failure in this input." when there is no diagnosis. */
+  none: string | null;
+  /** The FAQ entries the diagnoses point to, with their answers. */
+  faq: FaqView[];
 }

@@ -155,3 +155,57 @@ fn diagnose_returns_the_diagnosis_contract_as_plain_objects() {
     let bad = js_sys::JSON::parse("{\"kubernetesVersion\":\"0.1\"}").expect("JSON");
     assert!(pullpolicy_wasm::diagnose(FAILED, bad).is_err());
 }
+
+#[wasm_bindgen_test]
+fn is_evidence_is_the_playgrounds_detector() {
+    assert!(!pullpolicy_wasm::is_evidence(POD));
+    assert!(pullpolicy_wasm::is_evidence(
+        "Name:         web\nNamespace:    default\n"
+    ));
+    #[cfg(feature = "diagnose")]
+    assert!(pullpolicy_wasm::is_evidence(FAILED));
+}
+
+#[cfg(feature = "diagnose")]
+#[wasm_bindgen_test]
+fn diagnosis_view_is_the_views_model_as_plain_objects() {
+    let view = pullpolicy_wasm::diagnosis_view(FAILED, JsValue::UNDEFINED).expect("view");
+    assert_eq!(get(&view, &["evidence"]).as_bool(), Some(true));
+    assert_eq!(
+        get(&view, &["title"]).as_string().as_deref(),
+        Some("Diagnosis")
+    );
+    let card = get(&view, &["diagnoses", "0"]);
+    assert_eq!(
+        get(&card, &["class"]).as_string().as_deref(),
+        Some("not-found")
+    );
+    assert_eq!(
+        get(&card, &["reason"]).as_string().as_deref(),
+        Some("ErrImagePull")
+    );
+    // Structured text, not strings with markup.
+    assert!(js_sys::Array::is_array(&get(&card, &["fix"])));
+    assert!(js_sys::Array::is_array(&get(&card, &["findings"])));
+    assert_eq!(
+        get(&view, &["labels", "fix"]).as_string().as_deref(),
+        Some("fix")
+    );
+    // A manifest holds no evidence: the caller explains it instead.
+    let none = pullpolicy_wasm::diagnosis_view(POD, JsValue::UNDEFINED).expect("view");
+    assert_eq!(get(&none, &["evidence"]).as_bool(), Some(false));
+    assert_eq!(
+        get(&none, &["none"]).as_string().as_deref(),
+        Some("No image-pull failure in this input.")
+    );
+    let bad = js_sys::JSON::parse("{\"kubernetesVersion\":\"0.1\"}").expect("JSON");
+    let err: JsValue = pullpolicy_wasm::diagnosis_view(FAILED, bad)
+        .expect_err("bad options")
+        .into();
+    assert!(
+        get(&err, &["message"])
+            .as_string()
+            .unwrap()
+            .starts_with("options: "),
+    );
+}

@@ -2,8 +2,9 @@
 //!
 //! Two modules, each `cargo build --release` for wasm32, `wasm-bindgen --target web`,
 //! `wasm-opt -Oz` and a Node.js entry: `pullpolicy` (explain, view, fragment, markdown,
-//! faq) and `pullpolicy/diagnose` (`pullpolicy_diagnose.js`, the crate's `diagnose`
-//! feature); then `package.json` and a README. The web component (`embed/`) imports
+//! faq, isEvidence) and `pullpolicy/diagnose` (`pullpolicy_diagnose.js`, the crate's
+//! `diagnose` feature: diagnose, diagnosisView, isEvidence); then `package.json` and a
+//! README. The web component (`embed/`) imports
 //! `pullpolicy.js` from this folder, so the package is built on every `dist`.
 //!
 //! `--target web` loads the wasm with `fetch`, which Node.js cannot do for a file, so
@@ -71,6 +72,7 @@ pub fn build(out: &Path) -> Result {
         &[],
         &[
             "export function explain(yaml: string, options: Partial<Options> | undefined): Report;",
+            "export function isEvidence(text: string): boolean;",
             "export interface Report",
             "export default function __wbg_init",
         ],
@@ -85,7 +87,10 @@ pub fn build(out: &Path) -> Result {
         ],
         &[
             "export function diagnose(text: string, options: Partial<DiagnoseOptions> | undefined): DiagnosisReport;",
+            "export function diagnosisView(text: string, options: Partial<DiagnoseOptions> | undefined): DiagnosisView;",
+            "export function isEvidence(text: string): boolean;",
             "export interface DiagnosisReport",
+            "export interface DiagnosisView",
             "export default function __wbg_init",
         ],
     )?;
@@ -219,19 +224,22 @@ what the node's image cache does with it. The Rust core of
 (`wasm-bindgen --target web`, `wasm-opt -Oz`). No dependencies, no network access.
 
 ```js
-import init, {{ explain, faq, version }} from 'pullpolicy';
-import initDiagnose, {{ diagnose }} from 'pullpolicy/diagnose';
+import init, {{ explain, faq, isEvidence, version }} from 'pullpolicy';
 
 await init(); // in a browser: fetches pullpolicy_bg.wasm next to pullpolicy.js
-await initDiagnose(); // only where diagnose() is used: pullpolicy_diagnose_bg.wasm
 const report = explain(yamlText, {{ kubernetesVersion: '1.34', scenario: {{ registry: 'unreachable' }} }});
 for (const doc of report.documents) {{
   for (const entry of doc.entries) {{
     console.log(entry.path, entry.policy.effective, entry.policy.reason);
   }}
 }}
-for (const d of diagnose(describeOutput).diagnoses) {{
-  console.log(d.pod, d.container, d.reason, d.class, d.fix);
+if (isEvidence(pastedText)) {{
+  // Only where evidence is: pullpolicy_diagnose_bg.wasm.
+  const {{ default: initDiagnose, diagnose }} = await import('pullpolicy/diagnose');
+  await initDiagnose();
+  for (const d of diagnose(pastedText).diagnoses) {{
+    console.log(d.pod, d.container, d.reason, d.class, d.fix);
+  }}
 }}
 ```
 
@@ -260,6 +268,19 @@ for (const d of diagnose(describeOutput).diagnoses) {{
   `findings[]` at their positions), `pods[]` with a verdict each, `pieces[]`, `skew[]`,
   `nodes[]`, `findings[]`, `summary`. `options` may be `undefined` or
   `{{ kubernetesVersion }}`.
+- `diagnosisView(text, options)`, also from `pullpolicy/diagnose`, is the same diagnosis
+  as the playground and the `<pull-policy-explainer>` component show it (the
+  presentation layer's model, worded once): `evidence` (false when the text holds none:
+  explain it instead), `title`, `note`, `summary`, `labels`, `diagnoses[]` (per failing
+  container: `heading`, `pod`, `container`, `image`, `reason`, `class`, `classTitle`,
+  `explanation`, `message` — the runtime's text, to show verbatim — `policy`,
+  `timeline`, `nodes[]` with `present`, `fix`, `faq` ids, `links`, `findings[]`),
+  `findings[]`, `pods[]` without a pull problem, `none`, and `faq[]` with the answers.
+  Prose is structured text (`{{ plain }}`, `{{ code }}`, `{{ link, docs | faq }}` spans): build
+  the DOM with `textContent`, never `innerHTML`.
+- `isEvidence(text)`, in both modules, tells evidence (describe output, Pod status,
+  events, Node objects) from a manifest with the playground's few substring tests, so
+  that a page imports `pullpolicy/diagnose` only when it needs it.
 - `faq()` returns the FAQ & guidance entries; `version()` the core's version.
 
 The TypeScript declarations (`pullpolicy.d.ts`, `pullpolicy_diagnose.d.ts`) describe

@@ -2,8 +2,10 @@
 //! diagnosis (heading, class, reason, the runtime's message, the policy's part, the
 //! fix, FAQ entries and kubernetes.io pages), every finding as the explanation's
 //! findings are shown (with its "line N" button and an editor marker), pods without a
-//! pull problem, the summary. Every word comes from `pullpolicy_view::diagnosis`; every
-//! value from the paste is escaped by the view's encoder.
+//! pull problem, the summary: the view's model (`pullpolicy_view::diagnosis::DiagnosisView`,
+//! which the web component renders too) as markup. Every word comes from
+//! `pullpolicy_view::diagnosis`; every value from the paste is escaped by the view's
+//! encoder.
 //!
 //! It runs only in the diagnosis module, in the analysis worker (the page's first load
 //! does not link it).
@@ -12,29 +14,18 @@ use super::card::{finding, links};
 use super::verdicts::RenderCx;
 use crate::markup::{Html, SafeHtml, jump};
 use pullpolicy::Finding;
-use pullpolicy::diagnose::{DiagnosisReport, PodVerdict};
+use pullpolicy::diagnose::DiagnosisReport;
 use pullpolicy_view::diagnosis as words;
 use pullpolicy_view::model::{FindingView, Origin};
 use pullpolicy_view::share::PlaygroundBase;
-use pullpolicy_view::text::{Dest, Span, Text};
+use pullpolicy_view::text::Span;
 
-/// The name of the paste in the summary line.
-pub const PASTE: &str = "paste";
+use pullpolicy_view::diagnosis::{PASTE, origin};
 
 fn head(h: &mut Html) {
     h.raw("<div class=\"pane-head\"><h2 id=\"verdicts-title\">")
         .text(words::PANE_TITLE)
         .raw("</h2></div>");
-}
-
-/// Where a finding of the report is: diagnosis `d`'s `k`-th (`d` = the number of
-/// diagnoses for the report's own findings). Its element id is the origin's.
-pub fn origin(d: usize, k: usize) -> Origin {
-    Origin::Finding {
-        document: d,
-        entry: None,
-        index: k,
-    }
 }
 
 /// Every finding of the report with its origin: each diagnosis's, then the report's.
@@ -64,143 +55,109 @@ fn fact(h: &mut Html, label: &'static str) {
 }
 
 /// The diagnosis section for `report` (rendered with `cx`: the paste's lines, the
-/// disclosures the user opened).
+/// disclosures the user opened), from the view's model
+/// ([`words::DiagnosisView`], which the web component renders too).
 pub fn render(report: &DiagnosisReport, cx: &RenderCx<'_>) -> SafeHtml {
     let here = PlaygroundBase::this_page();
+    let view = words::DiagnosisView::of(report);
     let mut out = Html::new();
     let h = &mut out;
     head(h);
-    h.el("p", "muted diag-note", words::READ_AS);
-    let inputs = [words::DiagnosisInput::Report {
-        name: PASTE,
-        report,
-    }];
+    h.el("p", "muted diag-note", view.note);
     h.raw("<p class=\"muted diag-summary\" data-diagnoses=\"")
-        .num(report.diagnoses.len())
+        .num(view.diagnoses.len())
         .raw("\">")
-        .text(&words::summary(&inputs))
+        .text(&view.summary)
         .raw("</p>");
-    for (i, d) in report.diagnoses.iter().enumerate() {
+    for d in &view.diagnoses {
+        let i = d.index;
         // The page's styles: a card's red edge (as an invalid entry's), the image's facts
         // list, an error message's box (no style of its own in the first load).
         h.raw("<article class=\"card policy-invalid diagnosis\" tabindex=\"-1\" id=\"diagnosis-")
             .num(i)
             .raw("\"")
             .attr("data-class", d.class.id())
-            .attr("data-reason", &d.reason)
+            .attr("data-reason", d.reason)
             .raw(" aria-labelledby=\"diagnosis-")
             .num(i)
             .raw("-t\"><h3 id=\"diagnosis-")
             .num(i)
             .raw("-t\">")
-            .text(&words::heading(d))
+            .text(&d.heading)
             .raw("</h3><p class=\"diag-where\">");
         jump(h, cx.lines, &d.position, "line ");
-        if let Some(image) = &d.image {
+        if let Some(image) = d.image {
             h.raw(" · ")
-                .text(words::IMAGE)
+                .text(view.labels.image)
                 .raw(" ")
                 .el("code", "diag-image", image);
         }
         h.raw("</p><dl class=\"image diag-facts\">");
-        fact(h, words::CLASS);
+        fact(h, view.labels.class);
         h.el("code", "diag-class", d.class.id())
             .raw(" ")
-            .text(d.class.title())
+            .text(d.class_title)
             .raw("</dd>");
-        fact(h, words::REASON);
-        h.el("code", "diag-reason", &d.reason).raw("</dd>");
-        if let Some(message) = &d.message {
-            fact(h, words::MESSAGE);
+        fact(h, view.labels.reason);
+        h.el("code", "diag-reason", d.reason).raw("</dd>");
+        if let Some(message) = d.message {
+            fact(h, view.labels.message);
             h.raw("<div class=\"message error\"><pre class=\"diag-message\">")
                 .text(message)
                 .raw("</pre></div></dd>");
         }
-        if !d.policy.note.is_empty() {
-            fact(h, words::POLICY);
+        if !d.policy.0.is_empty() {
+            fact(h, view.labels.policy);
             h.raw("<span class=\"diag-policy\">")
-                .spans(&Text::core(&d.policy.note), "<code>", &here)
+                .spans(&d.policy, "<code>", &here)
                 .raw("</span></dd>");
         }
-        fact(h, words::FIX);
+        fact(h, view.labels.fix);
         h.raw("<span class=\"diag-fix\">")
-            .spans(&Text::core(&d.fix), "<code>", &here)
+            .spans(&d.fix, "<code>", &here)
             .raw("</span></dd></dl><p>")
-            .spans(&Text::core(d.class.explanation()), "<code>", &here)
+            .spans(&d.explanation, "<code>", &here)
             .raw("</p>");
-        let refs = words::references(d);
-        let faq: Vec<_> = refs
-            .iter()
-            .filter_map(|(_, t)| match t.dest() {
-                Dest::Faq(f) => Some(f.0),
-                _ => None,
-            })
-            .collect();
-        if !faq.is_empty() {
+        if !d.faq.is_empty() {
             h.raw("<ul class=\"faq-links\"")
-                .attr("aria-label", pullpolicy_view::wording::RELATED_QUESTIONS)
+                .attr("aria-label", view.labels.related_questions)
                 .raw(">");
-            for e in faq {
-                super::faq::link_item(h, e);
+            for id in &d.faq {
+                if let Some(e) = pullpolicy::faq::entry(id) {
+                    super::faq::link_item(h, e);
+                }
             }
             h.raw("</ul>");
         }
-        let docs: Vec<_> = refs
-            .into_iter()
-            .map(|(_, t)| t)
-            .filter(|t| matches!(t.dest(), Dest::Docs(_)))
-            .collect();
-        links(h, &docs);
-        list(
-            h,
-            cx,
-            d.findings
-                .iter()
-                .enumerate()
-                .map(|(k, f)| (origin(i, k), f)),
-        );
+        links(h, &d.links);
+        list(h, cx, &d.findings);
         h.raw("</article>");
     }
-    let n = report.diagnoses.len();
-    list(
-        h,
-        cx,
-        report
-            .findings
-            .iter()
-            .enumerate()
-            .map(|(k, f)| (origin(n, k), f)),
-    );
-    let fine: Vec<_> = report
-        .pods
-        .iter()
-        .filter(|p| p.verdict != PodVerdict::PullProblem)
-        .collect();
-    if !fine.is_empty() {
+    list(h, cx, &view.findings);
+    if !view.pods.is_empty() {
         h.raw("<ul class=\"diag-fine\">");
-        for p in fine {
-            h.raw("<li class=\"diag-pod\">").text(&p.message).raw(" ");
+        for p in &view.pods {
+            h.raw("<li class=\"diag-pod\">").text(p.message).raw(" ");
             jump(h, cx.lines, &p.position, "line ");
             h.raw("</li>");
         }
         h.raw("</ul>");
     }
-    if n == 0 {
-        h.el("p", "diag-none", words::NO_FAILURE);
+    if let Some(none) = view.none {
+        h.el("p", "diag-none", none);
     }
     out.finish()
 }
 
-fn list<'a>(h: &mut Html, cx: &RenderCx<'_>, items: impl Iterator<Item = (Origin, &'a Finding)>) {
-    let mut items = items.peekable();
-    if items.peek().is_none() {
+fn list(h: &mut Html, cx: &RenderCx<'_>, items: &[FindingView<'_>]) {
+    if items.is_empty() {
         return;
     }
     h.raw("<ul class=\"findings\"")
         .attr("aria-label", pullpolicy_view::wording::FINDINGS)
         .raw(">");
-    for (origin, f) in items {
-        let mut view = FindingView::of(f, origin);
+    for view in items {
+        let mut view = view.clone();
         // A diagnosis's fix is a sentence, not a YAML edit: it follows the explanation
         // as text (in the fix's block, a long line would scroll).
         if let Some(fix) = view.fix.take() {

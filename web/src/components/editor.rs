@@ -17,6 +17,10 @@ use pullpolicy_view::wording::severity_icon;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The status bar after an explanation: `Explained in 12 ms` (after a diagnosis:
+/// [`pullpolicy_view::diagnosis::DIAGNOSED_IN`]).
+const EXPLAINED_IN: &str = "Explained in ";
+
 /// Line height in CSS pixels (the stylesheet's `--lh`).
 pub const LINE_HEIGHT: i32 = 20;
 /// The textarea's top padding in CSS pixels (the stylesheet's `--pad`).
@@ -64,6 +68,9 @@ pub struct EditorProps {
     pub bytes: usize,
     /// How long the last analysis took.
     pub cost_ms: u32,
+    /// The last analysis was a diagnosis of evidence (issue #18), not an explanation.
+    #[prop_or_default]
+    pub diagnosed: bool,
     /// An analysis is pending (typing).
     pub busy: bool,
     /// The text cannot be edited (embedded with `?embed=readonly`).
@@ -359,9 +366,13 @@ pub fn editor(props: &EditorProps) -> Html {
     if props.busy {
         head.raw("Explaining…");
     } else {
-        head.raw("Explained in ")
-            .num(props.cost_ms.max(1))
-            .raw(" ms");
+        head.raw(if props.diagnosed {
+            pullpolicy_view::diagnosis::DIAGNOSED_IN
+        } else {
+            EXPLAINED_IN
+        })
+        .num(props.cost_ms.max(1))
+        .raw(" ms");
     }
     head.raw("</span><button type=\"button\" class=\"btn primary\"");
     Click::Explain.write(&mut head);

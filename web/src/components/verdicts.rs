@@ -69,7 +69,12 @@ pub fn pending() -> SafeHtml {
 pub fn crashed(details: &str) -> SafeHtml {
     let mut h = Html::new();
     head(&mut h);
-    h.raw("<div class=\"message error\"><p><strong>The analysis of this manifest crashed.</strong></p><p>Your manifest is safe in the editor. Press Explain to try again, or change the manifest first. If it crashes again, please report it with the details below.</p><button type=\"button\" class=\"btn primary\" id=\"crash-explain\"");
+    let failure = crate::crash::Failure::of(details);
+    h.raw("<div class=\"message error\"><p><strong>")
+        .text(failure.headline())
+        .raw("</strong></p><p>")
+        .text(failure.advice())
+        .raw("</p><button type=\"button\" class=\"btn primary\" id=\"crash-explain\"");
     Click::Explain.write(&mut h);
     h.raw(">Explain</button>");
     copy_details(&mut h, "crash-details", details);
