@@ -49,7 +49,8 @@ async function cacheNames(page, done) {
 test('the service worker lists the site and versions it by content', () => {
   const { version, assets } = worker();
   assert.match(version, /^[0-9a-f]{16}$/);
-  for (const file of ['index.html', 'sw-register.js', 'embed/pull-policy-explainer.js', 'npm/pullpolicy.js', 'npm/pullpolicy_bg.wasm']) {
+  // The diagnose module too: the web component imports it for pasted evidence, offline as well.
+  for (const file of ['index.html', 'sw-register.js', 'embed/pull-policy-explainer.js', 'npm/pullpolicy.js', 'npm/pullpolicy_bg.wasm', 'npm/pullpolicy_diagnose.js', 'npm/pullpolicy_diagnose_bg.wasm']) {
     assert.ok(assets.includes(file), `ASSETS lacks ${file}`);
   }
   for (const file of assets) assert.ok(fs.existsSync(path.join(root, file)), `ASSETS names a missing ${file}`);

@@ -14,8 +14,9 @@ use std::path::Path;
 pub const REGISTER_TAG: &str = r#"<script type="module" src="./sw-register.js"></script>"#;
 
 /// Files that are never fetched by a page, so not cached: the worker itself, the
-/// header rules for the host, the npm package's metadata and documentation, its Node.js
-/// entries, and its diagnosis module (no page of the site uses `diagnose()` yet).
+/// header rules for the host, the npm package's metadata and documentation, and its
+/// Node.js entries. The npm diagnosis module is cached: the web component imports it for
+/// pasted evidence, which must work offline too.
 fn is_asset(name: &str) -> bool {
     !(name == "sw.js"
         || name == "_headers"
@@ -23,8 +24,7 @@ fn is_asset(name: &str) -> bool {
         || name.ends_with(".d.ts")
         || name == "npm/package.json"
         // Node's entries of the npm package: browsers never load them.
-        || (name.starts_with("npm/") && name.ends_with(".node.js"))
-        || name.starts_with("npm/pullpolicy_diagnose"))
+        || (name.starts_with("npm/") && name.ends_with(".node.js")))
 }
 
 /// Copies `embed/sw-register.js` to `dist/`, without its comments and indentation (it is
@@ -162,10 +162,11 @@ mod tests {
             "npm/package.json",
             "npm/pullpolicy.node.js",
             "npm/pullpolicy_diagnose.node.js",
-            "npm/pullpolicy_diagnose.js",
-            "npm/pullpolicy_diagnose_bg.wasm",
         ] {
             assert!(!is_asset(name), "{name}");
+        }
+        for name in ["npm/pullpolicy_diagnose.js", "npm/pullpolicy_diagnose_bg.wasm"] {
+            assert!(is_asset(name), "{name}");
         }
     }
 
