@@ -16,6 +16,12 @@ const COMPONENT_LOAD: [&str; 3] = [
     "npm/pullpolicy_bg.wasm",
 ];
 
+/// What such a page loads besides, once it holds pasted evidence (issue #18).
+const DIAGNOSE_LOAD: [&str; 2] = [
+    "npm/pullpolicy_diagnose.js",
+    "npm/pullpolicy_diagnose_bg.wasm",
+];
+
 /// Copies the served files of `embed/` into `out`.
 pub fn copy(out: &Path) -> Result {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -28,7 +34,7 @@ pub fn copy(out: &Path) -> Result {
 }
 
 /// Prints the total a page with the web component downloads (besides the page itself),
-/// in the size table's columns.
+/// in the size table's columns: with manifests only, and with evidence to diagnose.
 pub fn print_size(dist: &Path) -> Result {
     let (mut raw, mut gzip) = (0, 0);
     for name in COMPONENT_LOAD {
@@ -39,6 +45,17 @@ pub fn print_size(dist: &Path) -> Result {
     println!(
         "{:<48} {:>10} {:>10}",
         "web component (embed/pull-policy-explainer.js + npm)",
+        size::kb(raw),
+        size::kb(gzip)
+    );
+    for name in DIAGNOSE_LOAD {
+        let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
+        raw += bytes.len();
+        gzip += size::gzip(&bytes);
+    }
+    println!(
+        "{:<48} {:>10} {:>10}",
+        "  with evidence (+ npm/pullpolicy_diagnose)",
         size::kb(raw),
         size::kb(gzip)
     );
