@@ -846,7 +846,7 @@ pub(crate) enum ReadAs {
     Nothing,
 }
 
-const STOPS_HERE: Text = Text::fixed(
+const STOPS_HERE: Text = text!(
     "kubectl prints `error validating \"<file>\": …` with these words and stops reading the file here: no document after this one is sent (the ones before it already were).",
 );
 

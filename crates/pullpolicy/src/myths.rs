@@ -40,7 +40,7 @@ const METADATA_PATHS: &[&[&str]] = &[
     &["spec", "jobTemplate", "spec", "template", "metadata"],
 ];
 
-const WHAT_DECIDES: Text = Text::fixed(
+const WHAT_DECIDES: Text = text!(
     "Kubernetes has no pull-policy object, configuration file or label. The policy is a field of each container: `imagePullPolicy` in `containers`, `initContainers` and `ephemeralContainers` (and `pullPolicy` of an image volume). Left out, the API server fills it in when the object is created: `Always` for an image without a tag or with the tag `latest`, `IfNotPresent` otherwise. The only cluster-wide override is the AlwaysPullImages admission plugin, which makes new Pods' containers `Always`.",
 );
 

@@ -547,10 +547,10 @@ pub struct Summary {
     pub errors: usize,
     /// … warning.
     pub warnings: usize,
-    /// … info, documents without a pod spec left out (they are `skipped`).
+    /// … info (the `skipped` ones included).
     pub infos: usize,
-    /// Documents without a pod spec (each has one `skipped` info finding, counted here
-    /// and not in `infos`: the edges count them instead of listing them).
+    /// Of the infos: documents without a pod spec (one `skipped` finding each), which the
+    /// edges count instead of listing.
     pub skipped: usize,
 }
 
@@ -605,7 +605,6 @@ impl Report {
             if crate::rules::Rule::from_id(f.rule).is_some_and(crate::rules::Rule::is_counted_only)
             {
                 s.skipped += 1;
-                continue;
             }
             match f.severity {
                 Severity::Error => s.errors += 1,

@@ -14,20 +14,27 @@ use serde::Serialize;
 use serde::ser::{SerializeMap as _, SerializeSeq as _};
 use std::fmt::{Display, Write as _};
 
-/// Prose in spans of plain text and code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Prose in spans of plain text and code. Two texts are equal when their spans are.
+#[derive(Debug, Clone)]
 pub struct Text(Repr);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.spans().eq(other.spans())
+    }
+}
+
+impl Eq for Text {}
+
+#[derive(Debug, Clone)]
 enum Repr {
-    /// The tool's own sentence: backticks mark code (balanced, checked by [`Text::fixed`]
-    /// when it is evaluated in a `const` context, as [`text!`](crate::text!) does).
+    /// The tool's own sentence: backticks mark code ([`Text::fixed`]).
     Fixed(&'static str),
     /// Built from a template and arguments.
     Parts(Vec<Part>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Part {
     code: bool,
     text: String,
@@ -43,10 +50,12 @@ pub enum Span<'a> {
 }
 
 impl Text {
-    /// The tool's own sentence, with code in backticks. An odd number of backticks is
-    /// a mistake of ours: it fails to compile where the text is a constant (the
-    /// [`text!`](crate::text!) macro) and reads as all plain otherwise.
+    /// The tool's own sentence, with code in backticks, taken as it is (braces too). An
+    /// odd number of backticks is a mistake of ours: [`text!`](crate::text!) refuses it
+    /// when it compiles; here it fails debug builds (the tests and the fuzz targets) and
+    /// reads as all plain otherwise.
     pub const fn fixed(s: &'static str) -> Text {
+        debug_assert!(balanced(s), "unbalanced backticks");
         Text(Repr::Fixed(s))
     }
 
@@ -307,17 +316,37 @@ impl Arg for Text {
     }
 }
 
+/// Whether `s` has an even number of backticks.
+const fn balanced(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (mut i, mut ticks) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'`' {
+            ticks += 1;
+        }
+        i += 1;
+    }
+    ticks % 2 == 0
+}
+
 /// Checks a [`text!`](crate::text!) template when it compiles: balanced backticks, only
-/// `{}` placeholders (and `{{`, `}}`), as many as there are arguments.
+/// `{}` placeholders (and `{{`, `}}`), as many as there are arguments; a template without
+/// arguments, which is kept as it is, has no braces at all.
 #[doc(hidden)]
 pub const fn checked(template: &'static str, args: usize) -> &'static str {
     let b = template.as_bytes();
-    let (mut i, mut ticks, mut holes) = (0, 0, 0);
+    let (mut i, mut ticks, mut holes, mut escapes) = (0, 0, 0, 0);
     while i < b.len() {
         match b[i] {
             b'`' => ticks += 1,
-            b'{' if i + 1 < b.len() && b[i + 1] == b'{' => i += 1,
-            b'}' if i + 1 < b.len() && b[i + 1] == b'}' => i += 1,
+            b'{' if i + 1 < b.len() && b[i + 1] == b'{' => {
+                escapes += 1;
+                i += 1;
+            }
+            b'}' if i + 1 < b.len() && b[i + 1] == b'}' => {
+                escapes += 1;
+                i += 1;
+            }
             b'{' if i + 1 < b.len() && b[i + 1] == b'}' => {
                 holes += 1;
                 i += 1;
@@ -328,6 +357,10 @@ pub const fn checked(template: &'static str, args: usize) -> &'static str {
         i += 1;
     }
     assert!(ticks % 2 == 0, "text!: unbalanced backticks");
+    assert!(
+        args > 0 || escapes == 0,
+        "text!: without arguments, write braces as they are with Text::fixed"
+    );
     assert!(holes == args, "text!: as many `{{}}` as arguments");
     template
 }
@@ -433,9 +466,11 @@ mod tests {
         assert_eq!(t.backticked(), "set `imagePullPolicy` to `Always`");
         // An odd number of backticks reads as all plain.
         assert_eq!(
-            spans(&Text::fixed("odd ` tick")),
+            fixed_spans("odd ` tick").collect::<Vec<_>>(),
             [Span::Plain("odd ` tick")]
         );
+        // Equal when the spans are, however built.
+        assert_eq!(Text::fixed("a `b`"), crate::text!("a `{}`", "b"));
         assert!(Text::fixed("").is_empty());
         assert!(Text::plain("").is_empty());
         assert!(crate::text!("{}", "").is_empty());
@@ -464,5 +499,6 @@ mod tests {
         assert!(bad("a `b", 0));
         assert!(bad("{} {}", 1));
         assert!(bad("{x}", 1));
+        assert!(bad("`{{}}`", 0));
     }
 }

@@ -622,9 +622,10 @@ impl<'r> DiagnosisCard<'r> {
             reason: &d.reason,
             class: d.class,
             class_title: d.class.title(),
-            explanation: Text::core(d.class.explanation()),
+            explanation: Text::ours(d.class.explanation()),
             message: d.message.as_deref(),
-            policy: Text::core(&d.policy.note),
+            // The note marks no code and names the user's image as written: plain.
+            policy: Text::plain(&d.policy.note),
             timeline: d
                 .findings
                 .iter()

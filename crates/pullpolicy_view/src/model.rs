@@ -130,7 +130,7 @@ impl Counts {
             none: s.none,
             errors: s.errors,
             warnings: s.warnings,
-            infos: s.infos,
+            infos: s.infos - s.skipped,
             skipped: s.skipped,
             syntax_errors: report.syntax_errors.len(),
         }

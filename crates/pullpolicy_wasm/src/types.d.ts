@@ -52,7 +52,7 @@ export interface Document extends Position {
 export interface Report {
   schemaVersion: 1; kubernetesVersion: KubernetesVersion; documents: Document[];
   syntaxErrors: (Position & { document: number; message: string })[];
-  /** `infos` leaves out the documents without a pod spec, counted in `skipped`. */
+  /** `skipped`: of the `infos`, the documents without a pod spec. */
   summary: { entries: number; always: number; ifNotPresent: number; never: number; none: number; errors: number; warnings: number; infos: number; skipped: number };
 }
 export interface FaqEntry { id: string; question: string; answer: string[]; links: string[]; fromArticle: boolean; }

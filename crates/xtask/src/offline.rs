@@ -165,7 +165,10 @@ mod tests {
         ] {
             assert!(!is_asset(name), "{name}");
         }
-        for name in ["npm/pullpolicy_diagnose.js", "npm/pullpolicy_diagnose_bg.wasm"] {
+        for name in [
+            "npm/pullpolicy_diagnose.js",
+            "npm/pullpolicy_diagnose_bg.wasm",
+        ] {
             assert!(is_asset(name), "{name}");
         }
     }
