@@ -45,35 +45,38 @@ impl<'t> Line<'t> {
 
 /// The lines of `text`, in order. Linear in the text.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    if text.is_empty() {
-        return lines;
-    }
+    iter(text).collect()
+}
+
+/// The lines of `text`, one at a time (what [`split`] collects).
+pub(crate) fn iter(text: &str) -> impl Iterator<Item = Line<'_>> {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let end_here = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if !end_here {
-            i += 1;
-            continue;
+    let mut done = text.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        let raw = &text[start..i];
-        lines.push(clean(raw, start));
+        let i = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |k| start + k);
+        let line = clean(&text[start..i], start);
         if i == bytes.len() {
-            break;
+            done = true;
+            return Some(line);
         }
         // `\r\n` is one break.
+        let mut next = i + 1;
         if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i += 1;
+            next += 1;
         }
-        i += 1;
-        start = i;
-        if i == bytes.len() {
-            break;
+        start = next;
+        if next == bytes.len() {
+            done = true;
         }
-    }
-    lines
+        Some(line)
+    })
 }
 
 /// k9s' vertical bar.

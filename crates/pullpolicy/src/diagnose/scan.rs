@@ -50,6 +50,63 @@ pub(crate) fn read(text: &str) -> Evidence {
     ev
 }
 
+/// When [`read`] would cut `text` into one piece only, a JSON object read whole by
+/// [`read_span`] (no elided lines, nothing but blank and command lines around it): the
+/// byte range it reads. Looks at each line once, as [`read`] does, without keeping them.
+pub(crate) fn json_piece(text: &str) -> Option<(usize, usize)> {
+    let mut lines = lines::iter(text).peekable();
+    // Blank and command lines before it.
+    while lines.peek().is_some_and(|l| l.is_blank() || is_command(l)) {
+        lines.next();
+    }
+    // A JSON start (so no describe output, table, `Events:` or YAML start).
+    let first = lines.next()?;
+    if !is_json_start(&first) {
+        return None;
+    }
+    // `object_extent(lines, i, true)`, and `read_span`'s last non-blank line.
+    let mut prev = first;
+    let mut last = first;
+    let mut api_version = false;
+    let mut rest = None;
+    for line in lines.by_ref() {
+        if prev.indent() == 0 && prev.text.trim_end() == "}" {
+            rest = Some(line);
+            break;
+        }
+        if !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line)) {
+            rest = Some(line);
+            break;
+        }
+        if line.text.starts_with("---") {
+            api_version = false;
+        } else if line.text.starts_with("apiVersion:") {
+            if api_version {
+                rest = Some(line);
+                break;
+            }
+            api_version = true;
+        }
+        // `read_objects` blanks elided lines: not here.
+        if line.indent() > 0 && matches!(line.text.trim(), "..." | "\u{2026}") {
+            return None;
+        }
+        if !line.is_blank() {
+            last = line;
+        }
+        prev = line;
+    }
+    // Nothing after it but blank and command lines.
+    if rest
+        .into_iter()
+        .chain(lines)
+        .any(|l| !l.is_blank() && !is_command(&l))
+    {
+        return None;
+    }
+    Some((first.start, last.end()))
+}
+
 type PieceRead = (
     usize,
     PieceFormat,
