@@ -14,6 +14,7 @@
 use crate::args::{DiagnoseArgs, Format};
 use crate::input::{self, InputError};
 use crate::render::sarif::{Regions, level, location};
+use crate::sink::diagnosis::{self as sinks, DiagnosisSink};
 use crate::{exit, run, text};
 use pullpolicy::diagnose::{
     DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnoseRule, DiagnosisReport, FailureClass,
@@ -120,6 +121,61 @@ fn unreadable_findings(r: &DiagnosisReport) -> impl Iterator<Item = &pullpolicy:
         .filter(|f| DiagnoseRule::from_id(f.rule) == Some(DiagnoseRule::UnreadableEvidence))
 }
 
+/// Reads and diagnoses every input in order, handing each report to `sink` part by part
+/// (`pullpolicy::diagnose::diagnose_each`) and printing what could not be read on `err`
+/// as soon as it is known; returns the exit status ([`DiagnoseRun::status`]'s).
+pub fn stream(
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: DiagnoseOptions,
+    sink: &mut dyn DiagnosisSink,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let plan = input::plan(paths, stdin_name);
+    for warning in &plan.warnings {
+        let _ = writeln!(err, "{warning}");
+    }
+    let (mut unreadable, mut diagnosed) = (false, false);
+    for item in plan.items {
+        match item.and_then(|i| input::read(&i).map(|t| (i, t))) {
+            Ok((input, text)) => {
+                let name = input.name.as_str();
+                sink.begin(name)?;
+                let mut failed = None;
+                let rest = pullpolicy::diagnose::diagnose_each(&text, &options, &mut |part| {
+                    if failed.is_none()
+                        && let Err(e) = sink.part(name, &text, part)
+                    {
+                        failed = Some(e);
+                    }
+                });
+                if let Some(e) = failed {
+                    return Err(e);
+                }
+                for f in unreadable_findings(&rest) {
+                    unreadable = true;
+                    let _ = run::error_line(err, &view::location(name, &f.position), &f.message);
+                }
+                diagnosed |= rest.summary.diagnoses > 0;
+                sink.end(name, &text, &rest)?;
+            }
+            Err(e) => {
+                unreadable = true;
+                let _ = run::error_line(err, &e.location(), &e.message);
+                sink.failed(&e)?;
+            }
+        }
+    }
+    sink.finish()?;
+    Ok(if unreadable {
+        exit::UNREADABLE
+    } else if diagnosed {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
 /// Runs `pullpolicy diagnose`; returns the exit status.
 pub fn diagnose(args: &DiagnoseArgs) -> u8 {
     let choice = run::color_choice(args.color);
@@ -134,24 +190,75 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
     let options = DiagnoseOptions {
         kubernetes_version: args.kubernetes_version,
     };
-    let run = DiagnoseRun::collect(&paths, stdin_name, options);
-    let _ = errors(&run, &mut anstream::stderr());
-    let status = run.status();
     let stdout = io::stdout().lock();
-    let written = if args.format == Format::Human {
+    let mut err = anstream::stderr();
+    let result = if args.format == Format::Human {
         let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
-        render(Format::Human, &run, false, &mut out).and_then(|()| out.flush())
+        streamed(
+            args.format,
+            false,
+            &paths,
+            stdin_name,
+            options,
+            &mut out,
+            &mut err,
+        )
     } else {
         let pretty = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout);
-        render(args.format, &run, pretty, &mut out).and_then(|()| out.flush())
+        streamed(
+            args.format,
+            pretty,
+            &paths,
+            stdin_name,
+            options,
+            &mut out,
+            &mut err,
+        )
     };
-    exit::after_writing(written, status)
+    match result {
+        Ok(status) => status,
+        Err(e) => exit::after_writing(Err(e), exit::UNREADABLE),
+    }
+}
+
+/// The streamed run in `format` (`pretty` indents JSON and SARIF) to `out`.
+pub(crate) fn streamed(
+    format: Format,
+    pretty: bool,
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: DiagnoseOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let mut indented;
+    let out: &mut dyn Write = if pretty && matches!(format, Format::Json | Format::Sarif) {
+        indented = crate::sink::pretty::Pretty::new(out);
+        &mut indented
+    } else {
+        out
+    };
+    let status = match format {
+        Format::Json | Format::Jsonl => {
+            let mut sink = sinks::Json::new(out, options, format == Format::Jsonl)?;
+            stream(paths, stdin_name, options, &mut sink, err)?
+        }
+        _ => {
+            // Not streamed yet: the whole run.
+            let run = DiagnoseRun::collect(paths, stdin_name, options);
+            let _ = errors(&run, err);
+            render(format, &run, false, out)?;
+            run.status()
+        }
+    };
+    out.flush()?;
+    Ok(status)
 }
 
 /// `file:line:column: error: message` on standard error for every input that could not
 /// be read and all evidence that could not be read (control characters escaped).
-fn errors(run: &DiagnoseRun, err: &mut impl Write) -> io::Result<()> {
+fn errors(run: &DiagnoseRun, err: &mut dyn Write) -> io::Result<()> {
     for file in &run.files {
         match file {
             FileResult::Failed(e) => run::error_line(err, &e.location(), &e.message)?,
@@ -220,45 +327,59 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Output<'a> {
-    schema_version: u32,
-    tool: JsonTool,
-    options: &'a DiagnoseOptions,
-    files: Vec<JsonFile<'a>>,
+pub(crate) struct Output<'a> {
+    pub schema_version: u32,
+    pub tool: JsonTool,
+    pub options: &'a DiagnoseOptions,
+    pub files: Vec<JsonFile<'a>>,
 }
 
 #[derive(Serialize)]
-struct JsonTool {
+pub(crate) struct JsonTool {
     name: &'static str,
     version: &'static str,
 }
 
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a DiagnosisReport>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<JsonError<'a>>,
+pub(crate) fn json_tool() -> JsonTool {
+    JsonTool {
+        name: "pullpolicy",
+        version: env!("CARGO_PKG_VERSION"),
+    }
 }
 
 #[derive(Serialize)]
-struct JsonError<'a> {
-    message: &'a str,
+pub(crate) struct JsonFile<'a> {
+    pub path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u32>,
+    pub report: Option<&'a DiagnosisReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<u32>,
+    pub error: Option<JsonError<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct JsonError<'a> {
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+/// The JSON Lines format's last line: the envelope without its files.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Last<'a> {
+    pub schema_version: u32,
+    pub tool: JsonTool,
+    pub options: &'a DiagnoseOptions,
+    pub files: usize,
 }
 
 fn json(run: &DiagnoseRun) -> Output<'_> {
     debug_assert_eq!(DIAGNOSIS_SCHEMA_VERSION, 1);
     Output {
         schema_version: SCHEMA_VERSION,
-        tool: JsonTool {
-            name: "pullpolicy",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: json_tool(),
         options: &run.options,
         files: run
             .files
@@ -287,14 +408,6 @@ fn json(run: &DiagnoseRun) -> Output<'_> {
 /// then the envelope without its files (`{"schemaVersion", "tool", "options", "files":
 /// N}`).
 fn jsonl(run: &DiagnoseRun, out: &mut dyn Write) -> io::Result<()> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Last<'a> {
-        schema_version: u32,
-        tool: JsonTool,
-        options: &'a DiagnoseOptions,
-        files: usize,
-    }
     let whole = json(run);
     for file in &whole.files {
         serde_json::to_writer(&mut *out, file)?;

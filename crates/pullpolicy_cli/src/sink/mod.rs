@@ -3,6 +3,7 @@
 //! what a format can only print at the end (the human table's widths, SARIF's rules) is
 //! kept small or spilled to a temporary file ([`spill::Spill`]).
 
+pub mod diagnosis;
 pub mod html;
 pub mod human;
 pub mod json;
