@@ -244,6 +244,15 @@ pub(crate) fn streamed(
             let mut sink = sinks::Json::new(out, options, format == Format::Jsonl)?;
             stream(paths, stdin_name, options, &mut sink, err)?
         }
+        Format::Human | Format::Markdown | Format::Html => {
+            let doc = match format {
+                Format::Human => sinks::Doc::Terminal,
+                Format::Markdown => sinks::Doc::Markdown,
+                _ => sinks::Doc::Html,
+            };
+            let mut sink = sinks::Document::new(out, doc)?;
+            stream(paths, stdin_name, options, &mut sink, err)?
+        }
         _ => {
             // Not streamed yet: the whole run.
             let run = DiagnoseRun::collect(paths, stdin_name, options);
@@ -303,7 +312,7 @@ pub fn render(
 }
 
 /// Where FAQ links point: the default playground.
-fn playground() -> pullpolicy_view::share::PlaygroundBase {
+pub(crate) fn playground() -> pullpolicy_view::share::PlaygroundBase {
     pullpolicy_view::share::PlaygroundBase::parse(text::DEFAULT_PLAYGROUND)
         .unwrap_or_else(pullpolicy_view::share::PlaygroundBase::this_page)
 }

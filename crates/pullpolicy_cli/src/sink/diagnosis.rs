@@ -8,7 +8,10 @@
 use crate::diagnose::{JsonError, JsonFile, Last, Output, SCHEMA_VERSION, json_tool};
 use crate::input::InputError;
 use crate::sink::spill::Spill;
-use pullpolicy::diagnose::{DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnosisReport, Part};
+use pullpolicy::diagnose::{
+    DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnosisReport, DiagnosisSummary, Part, PodVerdict,
+};
+use pullpolicy_view::diagnosis::{self as view, DiagnosisInput};
 use std::io::{self, Write};
 
 /// One streamed output.
@@ -187,6 +190,483 @@ impl DiagnosisSink for Json<'_> {
         self.out.write_all(b"\n")?;
         self.out.flush()
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The view's documents, a part at a time.
+//
+// The terminal, Markdown and HTML documents are `pullpolicy_view::diagnosis`'s: each part
+// is rendered by it, in a report of its own that holds only that part, and cut out of
+// that document at the lines its structure puts around it (the cuts are checked by the
+// differential tests against the whole document).
+
+/// A report holding nothing but `summary`.
+fn bare(summary: DiagnosisSummary) -> DiagnosisReport {
+    DiagnosisReport {
+        schema_version: DIAGNOSIS_SCHEMA_VERSION,
+        pieces: Vec::new(),
+        pods: Vec::new(),
+        diagnoses: Vec::new(),
+        skew: Vec::new(),
+        nodes: Vec::new(),
+        findings: Vec::new(),
+        summary: DiagnosisSummary::default(),
+    }
+    .with_summary(summary)
+}
+
+trait WithSummary {
+    fn with_summary(self, summary: DiagnosisSummary) -> Self;
+}
+
+impl WithSummary for DiagnosisReport {
+    fn with_summary(mut self, summary: DiagnosisSummary) -> Self {
+        self.summary = summary;
+        self
+    }
+}
+
+/// The byte offset where the last `n` lines of `s` start (`s` ends with a line break).
+fn last_lines(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    let mut at = b.len();
+    for _ in 0..n {
+        // Past this line's break, back to the previous one.
+        at = b[..at.saturating_sub(1)]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |i| i + 1);
+    }
+    at
+}
+
+/// The byte offset just past the first `n` lines of `s`.
+fn first_lines(s: &str, n: usize) -> usize {
+    let mut at = 0;
+    for _ in 0..n {
+        at += s[at..].find('\n').map_or(s.len() - at, |i| i + 1);
+    }
+    at
+}
+
+/// What a document renders: the view's terminal, Markdown or HTML document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    Terminal,
+    Markdown,
+    Html,
+}
+
+fn render(doc: Doc, inputs: &[DiagnosisInput<'_>]) -> String {
+    match doc {
+        Doc::Terminal => view::terminal(inputs, crate::text::program()),
+        Doc::Markdown => view::markdown(inputs, &crate::diagnose::playground()),
+        Doc::Html => view::html(inputs, &crate::diagnose::playground()).into_string(),
+    }
+}
+
+fn report<'a>(name: &'a str, report: &'a DiagnosisReport) -> [DiagnosisInput<'a>; 1] {
+    [DiagnosisInput::Report { name, report }]
+}
+
+/// Findings kept for the end, each rendered, in the order the view lists them: by
+/// position within an input (`view::items`: a stable sort of the report's findings,
+/// then each diagnosis's).
+struct Findings {
+    spill: Spill,
+    /// Per input: (offset16, line, the report's own first, arrival, start, length).
+    inputs: Vec<Vec<(u32, u32, u8, u32, u64, u32)>>,
+    buf: Vec<u8>,
+}
+
+impl Findings {
+    fn new() -> Findings {
+        Findings {
+            spill: Spill::new(),
+            inputs: Vec::new(),
+            buf: Vec::new(),
+        }
+    }
+
+    fn begin(&mut self) {
+        self.inputs.push(Vec::new());
+    }
+
+    fn push(&mut self, f: &pullpolicy::Finding, own: bool, rendered: &[u8]) -> io::Result<()> {
+        let start = self.spill.len();
+        self.spill.write(rendered)?;
+        let index = self
+            .inputs
+            .last_mut()
+            .ok_or_else(|| io::Error::other("no input"))?;
+        let seq = u32::try_from(index.len()).unwrap_or(u32::MAX);
+        let len = u32::try_from(rendered.len()).map_err(io::Error::other)?;
+        index.push((
+            f.position.offset16,
+            f.position.line,
+            u8::from(!own),
+            seq,
+            start,
+            len,
+        ));
+        Ok(())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.inputs.iter().all(Vec::is_empty)
+    }
+
+    /// Writes input `k`'s findings in order.
+    fn write(&mut self, k: usize, out: &mut dyn Write) -> io::Result<()> {
+        let mut index = std::mem::take(&mut self.inputs[k]);
+        index.sort_unstable();
+        for &(.., start, len) in &index {
+            self.spill.read_at(start, len as usize, &mut self.buf)?;
+            out.write_all(&self.buf)?;
+        }
+        Ok(())
+    }
+}
+
+/// The terminal (`--format human`), Markdown and HTML documents.
+pub struct Document<'w> {
+    out: &'w mut dyn Write,
+    doc: Doc,
+    /// Per input: its name and summary, or its error (the final summary's inputs).
+    seen: Vec<(String, Result<DiagnosisSummary, String>)>,
+    findings: Findings,
+    /// This input's diagnoses so far.
+    diagnoses: usize,
+    /// Terminal: this input's lines of pods without a pull problem. Markdown: the
+    /// diagnoses' table rows.
+    later: Spill,
+    /// Markdown: the diagnoses' sections.
+    sections: Spill,
+    /// Markdown: the lines of inputs without diagnoses and of unreadable inputs.
+    notes: Vec<String>,
+    /// Markdown: the table's head (from the first diagnosis).
+    table_head: Option<String>,
+    /// Markdown: the findings' heading (from the first finding).
+    findings_head: Option<String>,
+    /// HTML: a findings table's start and end (from the first finding).
+    table: Option<(String, String)>,
+}
+
+impl<'w> Document<'w> {
+    pub fn new(out: &'w mut dyn Write, doc: Doc) -> io::Result<Self> {
+        if doc == Doc::Html {
+            let top = render(doc, &[]);
+            out.write_all(&top.as_bytes()[..first_lines(&top, 2)])?;
+        }
+        Ok(Document {
+            out,
+            doc,
+            seen: Vec::new(),
+            findings: Findings::new(),
+            diagnoses: 0,
+            later: Spill::new(),
+            sections: Spill::new(),
+            notes: Vec::new(),
+            table_head: None,
+            findings_head: None,
+            table: None,
+        })
+    }
+
+    /// The document of `name`'s bare report, and where the part of it that `with`
+    /// added starts and ends: the bytes before are those of the bare report's document
+    /// up to `keep` lines from its end, the bytes after its last `tail` lines.
+    fn cut(
+        &self,
+        name: &str,
+        with: &DiagnosisReport,
+        keep: usize,
+        tail: usize,
+    ) -> (String, usize, usize) {
+        let empty = bare(DiagnosisSummary::default());
+        let zero = render(self.doc, &report(name, &empty));
+        let whole = render(self.doc, &report(name, with));
+        let start = last_lines(&zero, keep);
+        let end = last_lines(&whole, tail);
+        (whole, start, end.max(start))
+    }
+}
+
+impl DiagnosisSink for Document<'_> {
+    fn begin(&mut self, name: &str) -> io::Result<()> {
+        self.findings.begin();
+        self.diagnoses = 0;
+        if self.doc == Doc::Html {
+            // The section's head: the bare report's document without its title, its
+            // "no failure" paragraph, the section's end, the summary and the end.
+            let empty = bare(DiagnosisSummary::default());
+            let zero = render(self.doc, &report(name, &empty));
+            let (a, b) = (first_lines(&zero, 2), last_lines(&zero, 4));
+            self.out.write_all(&zero.as_bytes()[a..b.max(a)])?;
+        }
+        Ok(())
+    }
+
+    fn part(&mut self, name: &str, _: &str, part: Part) -> io::Result<()> {
+        match part {
+            Part::Pieces(_) => {}
+            Part::Pod(p) => {
+                if self.doc == Doc::Terminal && p.verdict != PodVerdict::PullProblem {
+                    // After the "no failure" line, before the summary.
+                    let mut r = bare(DiagnosisSummary::default());
+                    r.pods.push(p);
+                    let (whole, a, b) = self.cut(name, &r, 2, 2);
+                    self.later.write(&whole.as_bytes()[a..b])?;
+                }
+            }
+            Part::Diagnosis(d) => {
+                self.diagnoses += 1;
+                let findings = d.findings.clone();
+                let mut r = bare(DiagnosisSummary::default());
+                r.diagnoses.push(*d);
+                let whole = render(self.doc, &report(name, &r));
+                // What the diagnosis's findings add at the end (the block's references
+                // are read from them, so they stay in).
+                let items = self.items_part(name, &findings);
+                match self.doc {
+                    Doc::Terminal => {
+                        // Before the empty line, the findings, the empty line and the
+                        // summary.
+                        let end = last_lines(&whole, 2).saturating_sub(items.len());
+                        self.out.write_all(&whole.as_bytes()[..end])?;
+                    }
+                    Doc::Markdown => {
+                        // After the title and summary: the table's head and row, an
+                        // empty line, the section, then the findings.
+                        let head = first_lines(&whole, 4);
+                        let row = first_lines(&whole, 7);
+                        if self.table_head.is_none() {
+                            self.table_head = Some(whole[head..first_lines(&whole, 6)].to_owned());
+                        }
+                        self.later
+                            .write(&whole.as_bytes()[first_lines(&whole, 6)..row])?;
+                        let end = whole.len() - items.len();
+                        self.sections
+                            .write(&whole.as_bytes()[first_lines(&whole, 8)..end])?;
+                    }
+                    Doc::Html => {
+                        let empty = bare(DiagnosisSummary::default());
+                        let zero = render(self.doc, &report(name, &empty));
+                        let a = last_lines(&zero, 4);
+                        let b = last_lines(&whole, 3) - items.len();
+                        self.out.write_all(&whole.as_bytes()[a..b.max(a)])?;
+                    }
+                }
+                for f in &findings {
+                    self.finding(name, f, false)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str, _: &str, rest: &DiagnosisReport) -> io::Result<()> {
+        for f in &rest.findings {
+            self.finding(name, f, true)?;
+        }
+        let empty = bare(DiagnosisSummary::default());
+        let zero = render(self.doc, &report(name, &empty));
+        match self.doc {
+            Doc::Terminal => {
+                if self.diagnoses == 0 {
+                    self.out
+                        .write_all(&zero.as_bytes()[..last_lines(&zero, 2)])?;
+                }
+                io::copy(&mut self.later.reader()?, &mut self.out)?;
+                self.later = Spill::new();
+            }
+            Doc::Markdown => {
+                if self.diagnoses == 0 {
+                    // After the title and the summary.
+                    self.notes.push(zero[first_lines(&zero, 4)..].to_owned());
+                }
+            }
+            Doc::Html => {
+                if self.diagnoses == 0 {
+                    let (a, b) = (last_lines(&zero, 4), last_lines(&zero, 3));
+                    self.out.write_all(&zero.as_bytes()[a..b])?;
+                }
+                let k = self.findings.inputs.len() - 1;
+                if let Some((open, close)) = &self.table
+                    && !self.findings.inputs[k].is_empty()
+                {
+                    // The table around this input's findings.
+                    self.out.write_all(open.as_bytes())?;
+                    self.findings.write(k, self.out)?;
+                    self.out.write_all(close.as_bytes())?;
+                }
+                self.out
+                    .write_all(&zero.as_bytes()[last_lines(&zero, 3)..last_lines(&zero, 2)])?;
+            }
+        }
+        self.seen.push((name.to_owned(), Ok(rest.summary)));
+        Ok(())
+    }
+
+    fn failed(&mut self, e: &InputError) -> io::Result<()> {
+        self.findings.begin();
+        let input = [DiagnosisInput::Unreadable {
+            name: &e.name,
+            message: &e.message,
+        }];
+        let whole = render(self.doc, &input);
+        match self.doc {
+            // Its line, before the summary.
+            Doc::Terminal => self
+                .out
+                .write_all(&whole.as_bytes()[..last_lines(&whole, 2)])?,
+            Doc::Markdown => self.notes.push(whole[first_lines(&whole, 4)..].to_owned()),
+            // Its section, between the title and the summary.
+            Doc::Html => self
+                .out
+                .write_all(&whole.as_bytes()[first_lines(&whole, 2)..last_lines(&whole, 2)])?,
+        }
+        self.seen.push((e.name.clone(), Err(e.message.clone())));
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        let reports: Vec<DiagnosisReport> = self
+            .seen
+            .iter()
+            .map(|(_, s)| bare(s.as_ref().copied().unwrap_or_default()))
+            .collect();
+        let inputs: Vec<DiagnosisInput<'_>> = self
+            .seen
+            .iter()
+            .zip(&reports)
+            .map(|((name, s), report)| match s {
+                Ok(_) => DiagnosisInput::Report { name, report },
+                Err(message) => DiagnosisInput::Unreadable { name, message },
+            })
+            .collect();
+        let last = render(self.doc, &inputs);
+        match self.doc {
+            Doc::Terminal => {
+                if !self.findings.is_empty() {
+                    self.out.write_all(b"\n")?;
+                }
+                for k in 0..self.findings.inputs.len() {
+                    self.findings.write(k, self.out)?;
+                }
+                // The empty line and the summary.
+                self.out
+                    .write_all(&last.as_bytes()[last_lines(&last, 2)..])?;
+            }
+            Doc::Markdown => {
+                // The title and the summary.
+                self.out
+                    .write_all(&last.as_bytes()[..first_lines(&last, 4)])?;
+                if let Some(head) = &self.table_head {
+                    self.out.write_all(head.as_bytes())?;
+                    io::copy(&mut self.later.reader()?, &mut self.out)?;
+                    self.out.write_all(b"\n")?;
+                    io::copy(&mut self.sections.reader()?, &mut self.out)?;
+                }
+                for n in &self.notes {
+                    self.out.write_all(n.as_bytes())?;
+                }
+                if let Some(head) = &self.findings_head
+                    && !self.findings.is_empty()
+                {
+                    self.out.write_all(head.as_bytes())?;
+                    for k in 0..self.findings.inputs.len() {
+                        self.findings.write(k, self.out)?;
+                    }
+                }
+            }
+            Doc::Html => self
+                .out
+                .write_all(&last.as_bytes()[last_lines(&last, 2)..])?,
+        }
+        self.out.flush()
+    }
+}
+
+impl Document<'_> {
+    /// What `findings` add to a document of `name`'s: the terminal's and Markdown's
+    /// findings (at the document's end), HTML's findings table (at its section's end).
+    fn items_part(&self, name: &str, findings: &[pullpolicy::Finding]) -> String {
+        if findings.is_empty() {
+            return String::new();
+        }
+        let mut r = bare(DiagnosisSummary::default());
+        r.findings = findings.to_vec();
+        let empty = bare(DiagnosisSummary::default());
+        let zero = render(self.doc, &report(name, &empty));
+        let whole = render(self.doc, &report(name, &r));
+        match self.doc {
+            // Between the "no failure" line and the empty line before the summary.
+            Doc::Terminal => whole[last_lines(&zero, 2)..last_lines(&whole, 2)].to_owned(),
+            // After the input's line.
+            Doc::Markdown => whole[zero.len()..].to_owned(),
+            // Between the "no failure" paragraph and the section's end.
+            Doc::Html => whole[last_lines(&zero, 3)..last_lines(&whole, 3)].to_owned(),
+        }
+    }
+
+    /// Keeps `f`'s rendering for the end.
+    fn finding(&mut self, name: &str, f: &pullpolicy::Finding, own: bool) -> io::Result<()> {
+        if self.doc == Doc::Markdown && self.findings_head.is_none() {
+            self.findings_head = Some(markdown_findings_head(f));
+        }
+        if self.doc == Doc::Html && self.table.is_none() {
+            self.table = Some(html_table(name, f));
+        }
+        let mut r = bare(DiagnosisSummary::default());
+        r.findings.push(f.clone());
+        let empty = bare(DiagnosisSummary::default());
+        let zero = render(self.doc, &report(name, &empty));
+        let whole = render(self.doc, &report(name, &r));
+        let bytes = match self.doc {
+            // After the "no failure" line and an empty line, before the summary.
+            Doc::Terminal => {
+                let a = last_lines(&zero, 2) + 1;
+                &whole[a..last_lines(&whole, 2)]
+            }
+            // The last line.
+            Doc::Markdown => &whole[last_lines(&whole, 1)..],
+            // After the "no failure" paragraph and the table's start, before the
+            // table's end, the section's end, the summary and the end.
+            Doc::Html => {
+                let a = last_lines(&zero, 3) + first_lines(&whole[last_lines(&zero, 3)..], 1);
+                &whole[a..last_lines(&whole, 4)]
+            }
+        };
+        self.findings.push(f, own, bytes.as_bytes())
+    }
+}
+
+/// The HTML findings table's start and end (its rows cut out), from a document with
+/// `f` in it.
+fn html_table(name: &str, f: &pullpolicy::Finding) -> (String, String) {
+    let mut r = bare(DiagnosisSummary::default());
+    r.findings.push(f.clone());
+    let empty = bare(DiagnosisSummary::default());
+    let zero = render(Doc::Html, &report(name, &empty));
+    let whole = render(Doc::Html, &report(name, &r));
+    let a = last_lines(&zero, 3);
+    let open = first_lines(&whole[a..], 1) + a;
+    let close = last_lines(&whole, 4);
+    (
+        whole[a..open].to_owned(),
+        whole[close..last_lines(&whole, 3)].to_owned(),
+    )
+}
+
+/// Markdown's findings heading (the lines between the list of inputs and the findings),
+/// from a document with `f` in it.
+fn markdown_findings_head(f: &pullpolicy::Finding) -> String {
+    let mut r = bare(DiagnosisSummary::default());
+    r.findings.push(f.clone());
+    let whole = render(Doc::Markdown, &report("-", &r));
+    // Title, summary, the input's line; then the heading; then the finding's line.
+    whole[first_lines(&whole, 5)..last_lines(&whole, 1)].to_owned()
 }
 
 #[cfg(test)]
@@ -377,5 +857,20 @@ pub(crate) mod tests {
     #[test]
     fn jsonl_as_the_whole_run() {
         differential(Format::Jsonl, false);
+    }
+
+    #[test]
+    fn human_as_the_whole_run() {
+        differential(Format::Human, false);
+    }
+
+    #[test]
+    fn markdown_as_the_whole_run() {
+        differential(Format::Markdown, false);
+    }
+
+    #[test]
+    fn html_as_the_whole_run() {
+        differential(Format::Html, false);
     }
 }
