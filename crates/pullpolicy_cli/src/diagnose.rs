@@ -7,6 +7,13 @@
 //! and one rule per diagnosis rule — per failure class for the failure itself
 //! (`pull-failure/<class>`).
 //!
+//! Streamed (issue #19): each input is diagnosed part by part
+//! (`pullpolicy::diagnose::diagnose_each`; a JSON `kind: List` item by item) and each
+//! part written by a sink of `crate::sink::diagnosis` as it comes, or spilled where the
+//! format prints it later, so that memory does not grow with the pods and diagnoses.
+//! The whole-run renderers here ([`DiagnoseRun`], [`render`]) are what the sinks are
+//! tested against.
+//!
 //! Exit statuses: 2 when an input cannot be read or holds YAML/JSON evidence that cannot
 //! be read (`unreadable-evidence`, as `explain` treats a YAML syntax error), else 1 when
 //! a failure is diagnosed, else 0.
@@ -30,6 +37,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 /// One input that was read and diagnosed.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug)]
 pub struct Diagnosed {
     pub name: String,
@@ -38,6 +46,7 @@ pub struct Diagnosed {
 }
 
 /// What became of one input.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug)]
 pub enum FileResult {
     Diagnosed(Diagnosed),
@@ -45,12 +54,14 @@ pub enum FileResult {
 }
 
 /// A finished run.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug)]
 pub struct DiagnoseRun {
     pub files: Vec<FileResult>,
     pub options: DiagnoseOptions,
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 impl DiagnoseRun {
     /// Reads and diagnoses every input, in order.
     pub fn collect(paths: &[PathBuf], stdin_name: &str, options: DiagnoseOptions) -> Self {
@@ -253,32 +264,13 @@ pub(crate) fn streamed(
             let mut sink = sinks::Document::new(out, doc)?;
             stream(paths, stdin_name, options, &mut sink, err)?
         }
-        _ => {
-            // Not streamed yet: the whole run.
-            let run = DiagnoseRun::collect(paths, stdin_name, options);
-            let _ = errors(&run, err);
-            render(format, &run, false, out)?;
-            run.status()
+        Format::Sarif => {
+            let mut sink = sinks::Sarif::new(out);
+            stream(paths, stdin_name, options, &mut sink, err)?
         }
     };
     out.flush()?;
     Ok(status)
-}
-
-/// `file:line:column: error: message` on standard error for every input that could not
-/// be read and all evidence that could not be read (control characters escaped).
-fn errors(run: &DiagnoseRun, err: &mut dyn Write) -> io::Result<()> {
-    for file in &run.files {
-        match file {
-            FileResult::Failed(e) => run::error_line(err, &e.location(), &e.message)?,
-            FileResult::Diagnosed(d) => {
-                for f in unreadable_findings(&d.report) {
-                    run::error_line(err, &view::location(&d.name, &f.position), &f.message)?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 fn print_help() -> u8 {
@@ -294,6 +286,7 @@ fn print_help() -> u8 {
 }
 
 /// Renders `run` in `format` (`pretty` indents JSON and SARIF).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn render(
     format: Format,
     run: &DiagnoseRun,
@@ -317,6 +310,7 @@ pub(crate) fn playground() -> pullpolicy_view::share::PlaygroundBase {
         .unwrap_or_else(pullpolicy_view::share::PlaygroundBase::this_page)
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn write_json(value: &impl Serialize, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, value)
@@ -384,6 +378,7 @@ pub(crate) struct Last<'a> {
     pub files: usize,
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn json(run: &DiagnoseRun) -> Output<'_> {
     debug_assert_eq!(DIAGNOSIS_SCHEMA_VERSION, 1);
     Output {
@@ -416,6 +411,7 @@ fn json(run: &DiagnoseRun) -> Output<'_> {
 /// `--format jsonl`: a line per input (`{"path", "report"}` or `{"path", "error"}`),
 /// then the envelope without its files (`{"schemaVersion", "tool", "options", "files":
 /// N}`).
+#[cfg_attr(not(test), allow(dead_code))]
 fn jsonl(run: &DiagnoseRun, out: &mut dyn Write) -> io::Result<()> {
     let whole = json(run);
     for file in &whole.files {
@@ -437,6 +433,7 @@ fn jsonl(run: &DiagnoseRun, out: &mut dyn Write) -> io::Result<()> {
 // ---------------------------------------------------------------------------------------
 // SARIF.
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn sarif(run: &DiagnoseRun) -> Sarif {
     let mut rules: Vec<ReportingDescriptor> = Vec::new();
     let mut rule_index: HashMap<String, usize> = HashMap::new();
@@ -454,28 +451,7 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
             rules.len() - 1
         });
         let region = regions.of(item.file, &f.position);
-        let mut properties = BTreeMap::new();
-        if !f.explanation.is_empty() {
-            properties.insert("explanation".to_owned(), f.explanation.as_ref().into());
-        }
-        if let Some(fix) = &f.fix {
-            properties.insert("fix".to_owned(), fix.as_str().into());
-        }
-        let mut result = SarifResult::builder()
-            .rule_id(id)
-            .rule_index(i64::try_from(index).unwrap_or(-1))
-            .level(level(f.severity))
-            .message(Message::builder().text(f.message.as_str()).build())
-            .locations(vec![location(item.file, Some(region))])
-            .build();
-        if !properties.is_empty() {
-            result.properties = Some(
-                PropertyBag::builder()
-                    .additional_properties(properties)
-                    .build(),
-            );
-        }
-        results.push(result);
+        results.push(sarif_result(item.file, f, id, index, region));
     }
     let failed = run.files.iter().filter_map(|f| match f {
         FileResult::Failed(e) => Some(e),
@@ -484,9 +460,42 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
     crate::render::sarif::document(rules, results, failed)
 }
 
+/// The SARIF result of finding `f` of input `file`, of rule `id` (at `index` in the
+/// rules), at `region`.
+pub(crate) fn sarif_result(
+    file: &str,
+    f: &pullpolicy::Finding,
+    id: String,
+    index: usize,
+    region: serde_sarif::sarif::Region,
+) -> SarifResult {
+    let mut properties = BTreeMap::new();
+    if !f.explanation.is_empty() {
+        properties.insert("explanation".to_owned(), f.explanation.as_ref().into());
+    }
+    if let Some(fix) = &f.fix {
+        properties.insert("fix".to_owned(), fix.as_str().into());
+    }
+    let mut result = SarifResult::builder()
+        .rule_id(id)
+        .rule_index(i64::try_from(index).unwrap_or(-1))
+        .level(level(f.severity))
+        .message(Message::builder().text(f.message.as_str()).build())
+        .locations(vec![location(file, Some(region))])
+        .build();
+    if !properties.is_empty() {
+        result.properties = Some(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        );
+    }
+    result
+}
+
 /// A rule's metadata: the failure class's title and explanation for
 /// `pull-failure/<class>`, else the view's title of the diagnosis rule.
-fn rule(id: &str, rule: &str, class: Option<FailureClass>) -> ReportingDescriptor {
+pub(crate) fn rule(id: &str, rule: &str, class: Option<FailureClass>) -> ReportingDescriptor {
     let text = |s: &str| MultiformatMessageString::builder().text(s).build();
     let typed = DiagnoseRule::from_id(rule);
     let (short, full) = match (typed, class) {

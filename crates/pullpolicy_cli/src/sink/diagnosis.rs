@@ -8,10 +8,12 @@
 use crate::diagnose::{JsonError, JsonFile, Last, Output, SCHEMA_VERSION, json_tool};
 use crate::input::InputError;
 use crate::sink::spill::Spill;
+use pullpolicy::diagnose::FailureClass;
 use pullpolicy::diagnose::{
     DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnosisReport, DiagnosisSummary, Part, PodVerdict,
 };
 use pullpolicy_view::diagnosis::{self as view, DiagnosisInput};
+use serde_sarif::sarif::ReportingDescriptor;
 use std::io::{self, Write};
 
 /// One streamed output.
@@ -269,13 +271,16 @@ fn report<'a>(name: &'a str, report: &'a DiagnosisReport) -> [DiagnosisInput<'a>
     [DiagnosisInput::Report { name, report }]
 }
 
+type Entry = (u32, u32, u8, u32, u32, u64, u32);
+
 /// Findings kept for the end, each rendered, in the order the view lists them: by
 /// position within an input (`view::items`: a stable sort of the report's findings,
 /// then each diagnosis's).
 struct Findings {
     spill: Spill,
-    /// Per input: (offset16, line, the report's own first, arrival, start, length).
-    inputs: Vec<Vec<(u32, u32, u8, u32, u64, u32)>>,
+    /// Per input: (offset16, line, the report's own first, arrival, tag, start,
+    /// length).
+    inputs: Vec<Vec<Entry>>,
     buf: Vec<u8>,
 }
 
@@ -293,6 +298,17 @@ impl Findings {
     }
 
     fn push(&mut self, f: &pullpolicy::Finding, own: bool, rendered: &[u8]) -> io::Result<()> {
+        self.push_tagged(f, own, 0, rendered)
+    }
+
+    /// [`Findings::push`] with a number kept with it (SARIF: its rule's).
+    fn push_tagged(
+        &mut self,
+        f: &pullpolicy::Finding,
+        own: bool,
+        tag: u32,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         let start = self.spill.len();
         self.spill.write(rendered)?;
         let index = self
@@ -306,6 +322,7 @@ impl Findings {
             f.position.line,
             u8::from(!own),
             seq,
+            tag,
             start,
             len,
         ));
@@ -318,13 +335,29 @@ impl Findings {
 
     /// Writes input `k`'s findings in order.
     fn write(&mut self, k: usize, out: &mut dyn Write) -> io::Result<()> {
+        self.each(k, &mut |_, bytes| out.write_all(bytes))
+    }
+
+    /// Input `k`'s findings in order: each one's tag and rendering.
+    fn each(
+        &mut self,
+        k: usize,
+        f: &mut dyn FnMut(u32, &[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
         let mut index = std::mem::take(&mut self.inputs[k]);
         index.sort_unstable();
-        for &(.., start, len) in &index {
+        for &(.., tag, start, len) in &index {
             self.spill.read_at(start, len as usize, &mut self.buf)?;
-            out.write_all(&self.buf)?;
+            f(tag, &self.buf)?;
         }
         Ok(())
+    }
+
+    /// Input `k`'s findings' tags, in order.
+    fn tags(&self, k: usize) -> Vec<u32> {
+        let mut index = self.inputs[k].clone();
+        index.sort_unstable();
+        index.iter().map(|e| e.4).collect()
     }
 }
 
@@ -669,6 +702,257 @@ fn markdown_findings_head(f: &pullpolicy::Finding) -> String {
     whole[first_lines(&whole, 5)..last_lines(&whole, 1)].to_owned()
 }
 
+// ---------------------------------------------------------------------------------------
+// SARIF.
+
+/// `ruleIndex` before the rules are numbered (they are numbered in the order the
+/// results are listed, known at the end): replaced as each result is written.
+const UNNUMBERED: usize = 999_999_937;
+
+/// `--format sarif` (compact; the caller indents it): `crate::diagnose::sarif`'s
+/// document, its results spilled with their rule until the end, when the rules are
+/// numbered in the results' order.
+pub struct Sarif<'w> {
+    out: &'w mut dyn Write,
+    findings: Findings,
+    /// Each rule met: its id and metadata.
+    rules: Vec<(String, ReportingDescriptor)>,
+    rule_of: std::collections::HashMap<String, u32>,
+    failed: Vec<InputError>,
+    lines: Option<SparseLines>,
+}
+
+impl<'w> Sarif<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Sarif<'w> {
+        Sarif {
+            out,
+            findings: Findings::new(),
+            rules: Vec::new(),
+            rule_of: std::collections::HashMap::new(),
+            failed: Vec::new(),
+            lines: None,
+        }
+    }
+
+    fn result(
+        &mut self,
+        name: &str,
+        text: &str,
+        f: &pullpolicy::Finding,
+        class: Option<FailureClass>,
+        own: bool,
+    ) -> io::Result<()> {
+        let id = view::sarif_rule_id(f, class);
+        let tag = match self.rule_of.get(&id) {
+            Some(&t) => t,
+            None => {
+                let t = u32::try_from(self.rules.len()).map_err(io::Error::other)?;
+                self.rules
+                    .push((id.clone(), crate::diagnose::rule(&id, f.rule, class)));
+                self.rule_of.insert(id.clone(), t);
+                t
+            }
+        };
+        let lines = self.lines.get_or_insert_with(|| SparseLines::new(text));
+        let region = lines.region(text, &f.position);
+        let result = crate::diagnose::sarif_result(name, f, id, UNNUMBERED, region);
+        let bytes = serde_json::to_vec(&result)?;
+        self.findings.push_tagged(f, own, tag, &bytes)
+    }
+}
+
+impl DiagnosisSink for Sarif<'_> {
+    fn begin(&mut self, _: &str) -> io::Result<()> {
+        self.findings.begin();
+        self.lines = None;
+        Ok(())
+    }
+
+    fn part(&mut self, name: &str, text: &str, part: Part) -> io::Result<()> {
+        if let Part::Diagnosis(d) = part {
+            for f in &d.findings {
+                self.result(name, text, f, Some(d.class), false)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str, text: &str, rest: &DiagnosisReport) -> io::Result<()> {
+        for f in &rest.findings {
+            self.result(name, text, f, None, true)?;
+        }
+        self.lines = None;
+        Ok(())
+    }
+
+    fn failed(&mut self, e: &InputError) -> io::Result<()> {
+        self.findings.begin();
+        self.failed.push(e.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        // The rules in the order the results first name them.
+        let mut number: Vec<Option<usize>> = vec![None; self.rules.len()];
+        let mut order = Vec::new();
+        for k in 0..self.findings.inputs.len() {
+            for tag in self.findings.tags(k) {
+                let slot = &mut number[tag as usize];
+                if slot.is_none() {
+                    *slot = Some(order.len());
+                    order.push(tag as usize);
+                }
+            }
+        }
+        let mut rules: Vec<Option<ReportingDescriptor>> = std::mem::take(&mut self.rules)
+            .into_iter()
+            .map(|r| Some(r.1))
+            .collect();
+        let rules: Vec<ReportingDescriptor> =
+            order.iter().filter_map(|&t| rules[t].take()).collect();
+        let doc = serde_json::to_string(&crate::render::sarif::document(
+            rules,
+            Vec::new(),
+            self.failed.iter(),
+        ))?;
+        const EMPTY: &str = "\"results\":[]";
+        let at = doc
+            .find(EMPTY)
+            .ok_or_else(|| io::Error::other("unexpected SARIF layout"))?;
+        self.out.write_all(&doc.as_bytes()[..at])?;
+        self.out.write_all(b"\"results\":[")?;
+        let unnumbered = format!("\"ruleIndex\":{UNNUMBERED}");
+        let mut first = true;
+        let out = &mut *self.out;
+        for k in 0..self.findings.inputs.len() {
+            self.findings.each(k, &mut |tag, bytes| {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                first = false;
+                let json = std::str::from_utf8(bytes).map_err(io::Error::other)?;
+                let index = number[tag as usize].unwrap_or_default();
+                let json = json.replacen(&unnumbered, &format!("\"ruleIndex\":{index}"), 1);
+                out.write_all(json.as_bytes())
+            })?;
+        }
+        out.write_all(b"]")?;
+        out.write_all(&doc.as_bytes()[at + EMPTY.len()..])?;
+        out.write_all(b"\n")?;
+        out.flush()
+    }
+}
+
+/// `render::sarif::Regions` over one input without an index of every line: a line
+/// start every [`SparseLines::EVERY`] lines, the lines between walked on demand.
+struct SparseLines {
+    /// (byte, UTF-16 offset) of lines 0, EVERY, 2·EVERY, …
+    marks: Vec<(usize, u32)>,
+}
+
+impl SparseLines {
+    const EVERY: usize = 64;
+
+    fn new(text: &str) -> SparseLines {
+        let mut marks = vec![(0, 0)];
+        let mut line = (0usize, 0usize, 0u32);
+        while let Some(next) = Self::next(text, line) {
+            line = next;
+            if line.0.is_multiple_of(Self::EVERY) {
+                marks.push((line.1, line.2));
+            }
+        }
+        SparseLines { marks }
+    }
+
+    /// The line after `(index, byte, off16)`, when a line break ends it.
+    fn next(text: &str, (index, byte, off16): (usize, usize, u32)) -> Option<(usize, usize, u32)> {
+        let rest = text.get(byte..)?;
+        let nl = rest.bytes().position(|b| b == b'\n')?;
+        let full = &rest[..=nl];
+        let len16 = if full.is_ascii() {
+            full.len()
+        } else {
+            full.encode_utf16().count()
+        };
+        Some((
+            index + 1,
+            byte + nl + 1,
+            off16.saturating_add(u32::try_from(len16).unwrap_or(u32::MAX)),
+        ))
+    }
+
+    fn line_text(text: &str, byte: usize) -> &str {
+        let rest = text.get(byte..).unwrap_or_default();
+        let end = rest
+            .bytes()
+            .position(|b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        rest[..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The line holding UTF-16 offset `off16`: (index, byte, off16).
+    fn line_of(&self, text: &str, off16: u32) -> (usize, usize, u32) {
+        let k = self
+            .marks
+            .partition_point(|m| m.1 <= off16)
+            .saturating_sub(1);
+        let mut line = (k * Self::EVERY, self.marks[k].0, self.marks[k].1);
+        while let Some(next) = Self::next(text, line).filter(|n| n.2 <= off16) {
+            line = next;
+        }
+        line
+    }
+
+    /// Line `index`'s byte offset.
+    fn line_at(&self, text: &str, index: usize) -> usize {
+        let k = (index / Self::EVERY).min(self.marks.len() - 1);
+        let mut line = (k * Self::EVERY, self.marks[k].0, self.marks[k].1);
+        while line.0 < index {
+            match Self::next(text, line) {
+                Some(next) => line = next,
+                None => break,
+            }
+        }
+        line.1
+    }
+
+    fn locate(&self, text: &str, off16: u32) -> (u32, u32) {
+        let (index, byte, mut units) = self.line_of(text, off16);
+        let mut column: u32 = 1;
+        for c in Self::line_text(text, byte).chars() {
+            if units >= off16 {
+                break;
+            }
+            units += u32::try_from(c.len_utf16()).unwrap_or(1);
+            column += 1;
+        }
+        (u32::try_from(index + 1).unwrap_or(u32::MAX), column)
+    }
+
+    fn region(&self, text: &str, p: &pullpolicy::Position) -> serde_sarif::sarif::Region {
+        let mut region = serde_sarif::sarif::Region::builder()
+            .start_line(i64::from(p.line.max(1)))
+            .start_column(i64::from(p.column.max(1)))
+            .build();
+        if p.end16 > p.offset16 {
+            let (mut line, mut column) = self.locate(text, p.end16);
+            if column == 1 && line > p.line {
+                // The span ends with a line break: it ends after the previous line's text.
+                line -= 1;
+                let byte = self.line_at(text, usize::try_from(line - 1).unwrap_or(0));
+                column = u32::try_from(Self::line_text(text, byte).chars().count() + 1)
+                    .unwrap_or(u32::MAX);
+            }
+            if (line, column) > (p.line, p.column) {
+                region.end_line = Some(i64::from(line));
+                region.end_column = Some(i64::from(column));
+            }
+        }
+        region
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use crate::args::Format;
@@ -867,6 +1151,12 @@ pub(crate) mod tests {
     #[test]
     fn markdown_as_the_whole_run() {
         differential(Format::Markdown, false);
+    }
+
+    #[test]
+    fn sarif_as_the_whole_run() {
+        differential(Format::Sarif, false);
+        differential(Format::Sarif, true);
     }
 
     #[test]
