@@ -95,6 +95,7 @@ mod describe;
 mod evidence;
 mod facts;
 mod lines;
+mod locate;
 mod messages;
 mod nodes;
 mod objects;

@@ -8,6 +8,7 @@ use super::evidence::{
     ContainerEv, EventEv, Evidence, Loc, NodeEv, Note, NoteDetail, PieceEv, PodEv, parse_field_path,
 };
 use super::facts::{self, Band};
+use super::locate::Locate;
 use super::messages::{self as m, Text};
 use super::nodes;
 use super::rules::DiagnoseRule;
@@ -17,7 +18,7 @@ use super::types::*;
 use crate::KubeVersion;
 use crate::reference::{self, Rules};
 use crate::report::{Finding, PullPolicy, Severity};
-use crate::source::{Mark, Position, SourceMap};
+use crate::source::{Position, SourceMap};
 use std::collections::HashMap;
 
 /// Builds the report.
@@ -87,7 +88,7 @@ pub(crate) fn pieces(cx: &Cx<'_>, pieces: &[PieceEv]) -> Vec<Piece> {
                 format: p.format,
                 encoding: p.encoding,
                 position,
-                end_line: cx.map.position(cx.mark(p.bytes.1), cx.mark(p.bytes.1)).line,
+                end_line: cx.map.position(p.bytes.1, p.bytes.1).line,
                 records: p.records,
                 kubectl: band.public(),
                 markers: p.markers.clone(),
@@ -122,7 +123,7 @@ pub(crate) struct Run {
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(map: &'a SourceMap<'a>, rules: Rules, ev: &'a Evidence) -> Cx<'a> {
+    pub(crate) fn new(map: &'a dyn Locate, rules: Rules, ev: &'a Evidence) -> Cx<'a> {
         Cx {
             map,
             rules,
@@ -416,7 +417,7 @@ type GroupKey = (Option<usize>, Option<usize>, Option<String>);
 type Variant = (String, SkewVariant, Loc);
 
 pub(crate) struct Cx<'a> {
-    pub map: &'a SourceMap<'a>,
+    pub map: &'a dyn Locate,
     pub rules: Rules,
     pub pods: &'a [PodEv],
     pub events: &'a [EventEv],
@@ -565,17 +566,8 @@ pub(crate) fn group(cx: &Cx<'_>) -> Vec<Group> {
 }
 
 impl Cx<'_> {
-    fn mark(&self, byte: usize) -> Mark {
-        Mark {
-            index: self.map.before(byte).0,
-            line: 0,
-            col: 0,
-        }
-    }
-
-    fn pos(&self, loc: Loc) -> Position {
-        self.map
-            .position(self.mark(loc.0), self.mark(loc.1.max(loc.0)))
+    pub(crate) fn pos(&self, loc: Loc) -> Position {
+        self.map.position(loc.0, loc.1.max(loc.0))
     }
 
     /// Where an event belongs.

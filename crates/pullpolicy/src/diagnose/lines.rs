@@ -27,7 +27,10 @@ impl<'t> Line<'t> {
 
     /// Leading blanks (spaces and tabs), in bytes.
     pub fn indent(&self) -> usize {
-        self.text.len() - self.text.trim_start_matches([' ', '\t']).len()
+        self.text
+            .bytes()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count()
     }
 
     /// The byte range of a sub-slice of `text` in the whole input.

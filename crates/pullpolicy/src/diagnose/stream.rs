@@ -41,12 +41,12 @@
 use super::DiagnoseOptions;
 use super::analyse::{self, Cx, SkewAcc, Step};
 use super::evidence::{Evidence, Loc, Note, NoteDetail, PieceEv, PodEv};
+use super::locate::Sparse;
 use super::objects::{self, Counts};
 use super::rules::DiagnoseRule;
 use super::scan;
 use super::types::*;
 use crate::report::Severity;
-use crate::source::SourceMap;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -190,7 +190,7 @@ fn by_items(
     }
     let tangled = ev.pods.len();
     analyse::prepare(&mut ev);
-    let map = SourceMap::new(text);
+    let map = Sparse::new(text);
     let rules = analyse::rules_for(&ev.nodes, options);
     let cx = Cx::new(&map, rules, &ev);
     let groups = analyse::group(&cx);
