@@ -210,6 +210,93 @@ pub fn place(documents: &mut [Document], item: &ListItem) {
     }
 }
 
+/// What `pullpolicy diagnose` first needs of a Pod item of a [`json_list`]: whether it
+/// is a Pod with a status, its name and namespace, found without building its tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PodSketch<'t> {
+    /// `metadata.name`.
+    pub name: Option<&'t str>,
+    /// `metadata.namespace`.
+    pub namespace: Option<&'t str>,
+}
+
+/// When `item` (an item of a [`json_list`]) is `kind: Pod` with a `status` mapping that
+/// is not empty — what the diagnosis reads as a Pod with status — its name and
+/// namespace as the reader reads them; `None` (read it whole) for any other item, and
+/// for anything this does not read exactly: a key at the item's root or in `metadata`
+/// written twice or with an escape, `metadata` that is not an object, a name or
+/// namespace that is not a string without escapes (or `null`), or one a YAML reader
+/// could take for null (`""`, `~`, `null` in any case).
+pub fn pod_sketch(item: &str) -> Option<PodSketch<'_>> {
+    let mut p = Parser {
+        b: item.as_bytes(),
+        i: 0,
+    };
+    let text = |r: Range<usize>| &item[r];
+    p.eat(b'{')?;
+    p.ws();
+    let (mut kind, mut status, mut metadata) = (None, None, None);
+    let mut seen: Vec<Range<usize>> = Vec::new();
+    if p.peek() == Some(b'}') {
+        return None;
+    }
+    loop {
+        let key = p.key()?;
+        if key.escaped
+            || seen
+                .iter()
+                .any(|k| text(k.clone()) == text(key.text.clone()))
+        {
+            return None;
+        }
+        seen.push(key.text.clone());
+        match text(key.text) {
+            "kind" => {
+                let v = p.string()?;
+                if v.escaped {
+                    return None;
+                }
+                kind = Some(text(v.text));
+            }
+            "status" => {
+                let start = p.i;
+                status = Some(
+                    p.peek() == Some(b'{') && {
+                        p.i += 1;
+                        p.ws();
+                        let filled = p.peek() != Some(b'}');
+                        p.i = start;
+                        filled
+                    },
+                );
+                p.value(2)?;
+            }
+            "metadata" => {
+                if p.peek() != Some(b'{') {
+                    return None;
+                }
+                metadata = Some(p.metadata()?);
+            }
+            _ => p.value(2)?,
+        }
+        p.ws();
+        match p.next()? {
+            b',' => p.ws(),
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    if kind != Some("Pod") || status != Some(true) {
+        return None;
+    }
+    let (name, namespace) = metadata.unwrap_or((None, None));
+    let value = |r: Option<Range<usize>>| r.map(text);
+    Some(PodSketch {
+        name: value(name),
+        namespace: value(namespace),
+    })
+}
+
 struct Parser<'t> {
     b: &'t [u8],
     i: usize,
@@ -311,6 +398,54 @@ impl Parser<'_> {
         }
         self.ws();
         Some(key)
+    }
+
+    /// A Pod's `metadata` object: its `name` and `namespace` (`None` for `null`).
+    #[allow(clippy::type_complexity)]
+    fn metadata(&mut self) -> Option<(Option<Range<usize>>, Option<Range<usize>>)> {
+        self.eat(b'{')?;
+        self.ws();
+        let (mut name, mut namespace) = (None, None);
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Some((None, None));
+        }
+        loop {
+            let key = self.key()?;
+            let k = &self.b[key.text.clone()];
+            if key.escaped || seen.iter().any(|s| &self.b[s.clone()] == k) {
+                return None;
+            }
+            seen.push(key.text.clone());
+            match k {
+                b"name" | b"namespace" => {
+                    let slot = if k == b"name" {
+                        &mut name
+                    } else {
+                        &mut namespace
+                    };
+                    if self.peek() == Some(b'n') {
+                        self.literal(b"null")?;
+                    } else {
+                        let v = self.string()?;
+                        let t = &self.b[v.text.clone()];
+                        if v.escaped || t.is_empty() || t == b"~" || t.eq_ignore_ascii_case(b"null")
+                        {
+                            return None;
+                        }
+                        *slot = Some(v.text);
+                    }
+                }
+                _ => self.value(3)?,
+            }
+            self.ws();
+            match self.next()? {
+                b',' => self.ws(),
+                b'}' => return Some((name, namespace)),
+                _ => return None,
+            }
+        }
     }
 
     /// The `items` array: the object items' ranges and indices.
@@ -490,6 +625,57 @@ mod tests {
             s.infos += t.infos;
         }
         Some(whole)
+    }
+
+    #[test]
+    fn pod_sketches() {
+        let pod = |meta: &str, status: &str| {
+            format!(
+                "{{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {meta}, \"spec\": {{\"x\": [1, {{}}]}}, \"status\": {status}}}"
+            )
+        };
+        let text = pod(
+            "{\"name\": \"a\", \"namespace\": \"n\", \"labels\": {\"x\": \"y\"}}",
+            "{\"phase\": \"Running\"}",
+        );
+        let s = pod_sketch(&text);
+        assert_eq!(
+            s,
+            Some(PodSketch {
+                name: Some("a"),
+                namespace: Some("n")
+            })
+        );
+        let text = pod("{\"name\": null}", "{\"phase\": \"Running\"}");
+        let s = pod_sketch(&text);
+        assert_eq!(
+            s,
+            Some(PodSketch {
+                name: None,
+                namespace: None
+            })
+        );
+        // Not a Pod with status: read whole.
+        assert_eq!(pod_sketch(&pod("{}", "{}")), None);
+        assert_eq!(pod_sketch(&pod("{}", "null")), None);
+        assert_eq!(pod_sketch(&pod("{}", "[]")), None);
+        assert_eq!(pod_sketch(&pod("{}", "{}").replace("Pod", "Node")), None);
+        // What it does not read exactly: read whole.
+        for meta in [
+            "{\"name\": \"a\\u0062\"}",
+            "{\"name\": \"null\"}",
+            "{\"name\": \"\"}",
+            "{\"name\": \"~\"}",
+            "{\"name\": 1}",
+            "{\"name\": \"a\", \"name\": \"b\"}",
+            "{\"na\\u006de\": \"a\"}",
+            "null",
+            "\"x\"",
+        ] {
+            assert_eq!(pod_sketch(&pod(meta, "{\"phase\": \"x\"}")), None, "{meta}");
+        }
+        let twice = pod("{}", "{\"a\": 1}").replace("\"spec\"", "\"status\": {}, \"spec\"");
+        assert_eq!(pod_sketch(&twice), None);
     }
 
     use proptest::prelude::*;

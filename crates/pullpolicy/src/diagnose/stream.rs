@@ -114,6 +114,23 @@ struct PodKey {
     namespace: Option<u64>,
 }
 
+/// Notes a pod's name; `false` when the whole run could merge it with a pod before it
+/// (same name hash, namespaces equal or one unknown).
+fn keep(by_name: &mut HashMap<u64, Vec<Option<u64>>>, key: &PodKey) -> bool {
+    let Some(name) = key.name else {
+        return true;
+    };
+    let seen = by_name.entry(name).or_default();
+    if seen
+        .iter()
+        .any(|ns| ns.is_none() || key.namespace.is_none() || *ns == key.namespace)
+    {
+        return false;
+    }
+    seen.push(key.namespace);
+    true
+}
+
 /// Reads the pod of one item.
 fn read_pod(text: &str, item: (usize, usize)) -> Option<PodEv> {
     let mut ev = Evidence::default();
@@ -135,6 +152,20 @@ fn by_items(
     let mut by_name: HashMap<u64, Vec<Option<u64>>> = HashMap::new();
     for item in &items {
         let range = (a + item.range.start, a + item.range.end);
+        if let Some(sketch) = crate::items::pod_sketch(&text[range.0..range.1]) {
+            // A Pod with status: only its name and namespace now (step 3 reads it).
+            counts.pods += 1;
+            let key = PodKey {
+                item: range,
+                name: sketch.name.map(hash),
+                namespace: sketch.namespace.map(hash),
+            };
+            if !keep(&mut by_name, &key) {
+                return None;
+            }
+            pods.push(key);
+            continue;
+        }
         let read = objects::read(&text[range.0..range.1], range.0, false, &mut ev);
         if read.errors > 0 {
             return None;
@@ -146,16 +177,8 @@ fn by_items(
                 name: p.name.as_deref().map(hash),
                 namespace: p.namespace.as_deref().map(hash),
             };
-            if let Some(name) = key.name {
-                let seen = by_name.entry(name).or_default();
-                if seen
-                    .iter()
-                    .any(|ns| ns.is_none() || key.namespace.is_none() || *ns == key.namespace)
-                {
-                    // Two pods the whole run could merge.
-                    return None;
-                }
-                seen.push(key.namespace);
+            if !keep(&mut by_name, &key) {
+                return None;
             }
             pods.push(key);
         }
