@@ -1164,3 +1164,98 @@ pub(crate) mod tests {
         differential(Format::Html, false);
     }
 }
+
+#[cfg(test)]
+mod injection {
+    //! Untrusted text in a List read item by item stays text in every streamed format.
+
+    use super::tests::streamed;
+    use crate::args::Format;
+    use serde_json::json;
+
+    #[test]
+    fn hostile_values_are_escaped() {
+        let name = "<script>alert(1)</script>\u{1b}]0;owned\u{7}|*_[x](javascript:alert(1))";
+        let image = "evil<img src=x onerror=alert(1)>:1";
+        let message = format!(
+            "rpc error: code = NotFound desc = failed to pull and unpack image \"{image}\": \u{1b}[2J not found <b>bold</b> | ] ("
+        );
+        let list = json!({"apiVersion": "v1", "kind": "List", "items": [
+            {"apiVersion": "v1", "kind": "Pod",
+             "metadata": {"name": name, "namespace": name},
+             "spec": {"containers": [{"name": name, "image": image}], "nodeName": name},
+             "status": {"phase": "Pending", "containerStatuses": [{"name": name, "image": image, "imageID": "",
+                 "state": {"waiting": {"reason": "ErrImagePull", "message": message}}}]}},
+            {"apiVersion": "v1", "kind": "Pod",
+             "metadata": {"name": format!("{name}2")},
+             "spec": {"containers": [{"name": "c", "image": image}]},
+             "status": {"phase": "Running", "containerStatuses": [{"name": "c", "image": image, "imageID": "x@sha256:1",
+                 "state": {"running": {}}}]}}
+        ]});
+        let dir = std::env::temp_dir().join(format!(
+            "pullpolicy-diagnosis-injection-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.json").replace(['/', '\u{1b}', '\u{7}'], "_"));
+        let text = serde_json::to_string_pretty(&list).unwrap();
+        assert!(pullpolicy::diagnose::reads_by_items(&text));
+        std::fs::write(&path, text).unwrap();
+        let paths = [path];
+        for format in [
+            Format::Human,
+            Format::Markdown,
+            Format::Html,
+            Format::Json,
+            Format::Jsonl,
+            Format::Sarif,
+        ] {
+            let (out, status) = streamed(format, false, &paths);
+            assert_eq!(status, crate::exit::FINDINGS);
+            let out = String::from_utf8(out).unwrap();
+            assert!(!out.contains("\u{1b}]0;"), "{format:?}: {out}");
+            assert!(!out.contains("\u{1b}[2J"), "{format:?}: {out}");
+            assert!(!out.contains('\u{7}'), "{format:?}: {out}");
+            match format {
+                Format::Html => {
+                    assert!(
+                        !out.contains("<script") && !out.contains("<img") && !out.contains("<b>"),
+                        "{out}"
+                    );
+                }
+                Format::Markdown => {
+                    // Outside code spans and fenced blocks (which show text literally),
+                    // no `<` and no link to `javascript:`.
+                    let mut prose = String::new();
+                    let mut fenced = false;
+                    for line in out.lines() {
+                        if line.starts_with("```") {
+                            fenced = !fenced;
+                            continue;
+                        }
+                        if !fenced {
+                            prose.extend(line.split('`').step_by(2));
+                        }
+                    }
+                    // (`\]` is an escaped bracket: no link.)
+                    let unescaped = prose.replace("\\]", "");
+                    assert!(
+                        !prose.contains('<') && !unescaped.contains("](javascript:"),
+                        "{out}"
+                    );
+                }
+                Format::Json | Format::Sarif => {
+                    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                    assert!(v.to_string().contains("<script>"));
+                }
+                Format::Jsonl => {
+                    for line in out.lines() {
+                        let _: serde_json::Value = serde_json::from_str(line).unwrap();
+                    }
+                }
+                Format::Human => {}
+            }
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
