@@ -440,6 +440,55 @@ fn generated_lists() {
 }
 
 #[test]
+fn generated_yaml_lists() {
+    let mixes = [
+        Mix {
+            pods: 30,
+            failing: 40,
+            events: 0,
+            nodes: 2,
+            manifests: true,
+            twice: false,
+        },
+        Mix {
+            pods: 20,
+            failing: 40,
+            events: 20,
+            nodes: 2,
+            manifests: false,
+            twice: false,
+        },
+        Mix {
+            pods: 0,
+            failing: 0,
+            events: 6,
+            nodes: 0,
+            manifests: false,
+            twice: false,
+        },
+        Mix {
+            pods: 6,
+            failing: 50,
+            events: 3,
+            nodes: 1,
+            manifests: false,
+            twice: true,
+        },
+    ];
+    for (m, mix) in mixes.iter().enumerate() {
+        for seed in 0..6u64 {
+            let json: serde_json::Value =
+                serde_json::from_str(&list(seed * 7 + m as u64, *mix)).unwrap();
+            let yaml = serde_yaml::to_string(&json).unwrap();
+            assert!(reads_by_items(&yaml), "mix {m} seed {seed}:\n{yaml}");
+            let read = diagnose_by_items(&yaml, &DiagnoseOptions::default(), &mut |_| {});
+            assert_eq!(read.is_some(), !mix.twice, "mix {m} seed {seed}");
+            check(&format!("yaml mix {m} seed {seed}"), &yaml);
+        }
+    }
+}
+
+#[test]
 fn what_is_read_item_by_item() {
     let pod = |name: &str| {
         format!(
@@ -459,8 +508,11 @@ fn what_is_read_item_by_item() {
     let two = format!("{one}Events:\n  Type    Reason  Age  From  Message\n");
     assert!(!reads_by_items(&two));
     check("two", &two);
-    // YAML, or a single object: whole.
-    assert!(!reads_by_items("apiVersion: v1\nkind: List\nitems: []\n"));
+    // A YAML List as kubectl writes it: item by item too; a single object: whole.
+    assert!(reads_by_items("apiVersion: v1\nkind: List\nitems: []\n"));
+    assert!(!reads_by_items(
+        "apiVersion: v1\nkind: List\nitems:\n  - kind: Pod\n"
+    ));
     assert!(!reads_by_items(&pod("a")));
     // A line the whole run reads as a command ends the piece: whole.
     let cut = one

@@ -50,27 +50,40 @@ pub(crate) fn read(text: &str) -> Evidence {
     ev
 }
 
-/// When [`read`] would cut `text` into one piece only, a JSON object read whole by
-/// [`read_span`] (no elided lines, nothing but blank and command lines around it): the
-/// byte range it reads. Looks at each line once, as [`read`] does, without keeping them.
-pub(crate) fn json_piece(text: &str) -> Option<(usize, usize)> {
+/// When [`read`] would cut `text` into one piece only, a JSON object or YAML document
+/// read whole by [`read_span`] (no elided lines, nothing but blank and command lines
+/// around it): the byte range it reads, and how it is written. Looks at each line once, as [`read`] does,
+/// without keeping them.
+pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
     let mut lines = lines::iter(text).peekable();
     // Blank and command lines before it.
     while lines.peek().is_some_and(|l| l.is_blank() || is_command(l)) {
         lines.next();
     }
-    // A JSON start (so no describe output, table, `Events:` or YAML start).
+    // As `read_piece` tells its format: not describe output, a table or `Events:`; a
+    // YAML or JSON start.
     let first = lines.next()?;
-    if !is_json_start(&first) {
+    let after = lines.peek().copied();
+    let section = after.is_some_and(|next| {
+        let pair = [first, next];
+        describe::is_section_start(&pair, 0)
+    });
+    if describe::is_start(&first)
+        || section
+        || table::header(&first).is_some()
+        || is_events_key(&first)
+        || !(is_yaml_start(&first) || is_json_start(&first))
+    {
         return None;
     }
-    // `object_extent(lines, i, true)`, and `read_span`'s last non-blank line.
+    let json = is_json_start(&first);
+    // `object_extent(lines, i, json)`, and `read_span`'s last non-blank line.
     let mut prev = first;
     let mut last = first;
-    let mut api_version = false;
+    let mut api_version = first.text.starts_with("apiVersion:");
     let mut rest = None;
     for line in lines.by_ref() {
-        if prev.indent() == 0 && prev.text.trim_end() == "}" {
+        if json && prev.indent() == 0 && prev.text.trim_end() == "}" {
             rest = Some(line);
             break;
         }
@@ -104,7 +117,8 @@ pub(crate) fn json_piece(text: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    Some((first.start, last.end()))
+    let encoding = if json { Encoding::Json } else { Encoding::Yaml };
+    Some((first.start, last.end(), encoding))
 }
 
 type PieceRead = (

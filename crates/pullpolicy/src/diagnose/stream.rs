@@ -46,6 +46,7 @@ use super::objects::{self, Counts};
 use super::rules::DiagnoseRule;
 use super::scan;
 use super::types::*;
+use crate::items::ListItem;
 use crate::report::Severity;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -87,7 +88,19 @@ pub fn diagnose_each(
 /// Whether `text` has the shape read item by item (see the module's documentation; two
 /// pods the whole run could merge are still read whole).
 pub fn reads_by_items(text: &str) -> bool {
-    scan::json_piece(text).is_some_and(|(a, b)| crate::items::json_list(&text[a..b]).is_some())
+    list_items(text).is_some()
+}
+
+/// The piece [`super::diagnose`] would read `text` as, when it is one List whose items can
+/// be read alone (JSON, or YAML as kubectl writes it), and its items (ranges in `text`).
+fn list_items(text: &str) -> Option<Vec<ListItem>> {
+    let (a, b, _) = scan::object_piece(text)?;
+    let piece = &text[a..b];
+    let mut items = crate::items::json_list(piece).or_else(|| crate::items::yaml_list(piece))?;
+    for item in &mut items {
+        item.range = item.range.start + a..item.range.end + a;
+    }
+    Some(items)
 }
 
 /// [`diagnose_each`] when `text` is read item by item; else `None`, and nothing was
@@ -108,8 +121,8 @@ fn hash(s: &str) -> u64 {
 
 /// A pod as step 1 keeps it.
 struct PodKey {
-    /// Its item, as a byte range in the text.
-    item: (usize, usize),
+    /// Its item, as a byte range in the text, and whether it is a YAML item (`- `).
+    item: (usize, usize, bool),
     name: Option<u64>,
     namespace: Option<u64>,
 }
@@ -132,9 +145,17 @@ fn keep(by_name: &mut HashMap<u64, Vec<Option<u64>>>, key: &PodKey) -> bool {
 }
 
 /// Reads the pod of one item.
-fn read_pod(text: &str, item: (usize, usize)) -> Option<PodEv> {
+fn read_pod(text: &str, (start, end, dash): (usize, usize, bool)) -> Option<PodEv> {
+    let item = ListItem {
+        range: start..end,
+        dash,
+        item: 0,
+        line: 0,
+        column: 0,
+        offset16: 0,
+    };
     let mut ev = Evidence::default();
-    objects::read(&text[item.0..item.1], item.0, false, &mut ev);
+    objects::read(&item.text(text), start, false, &mut ev);
     ev.pods.pop()
 }
 
@@ -143,20 +164,21 @@ fn by_items(
     options: &DiagnoseOptions,
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
-    let (a, b) = scan::json_piece(text)?;
-    let items = crate::items::json_list(&text[a..b])?;
+    let (a, b, encoding) = scan::object_piece(text)?;
+    let items = list_items(text)?;
     // Step 1.
     let mut ev = Evidence::default();
     let mut counts = Counts::default();
     let mut pods: Vec<PodKey> = Vec::new();
     let mut by_name: HashMap<u64, Vec<Option<u64>>> = HashMap::new();
     for item in &items {
-        let range = (a + item.range.start, a + item.range.end);
-        if let Some(sketch) = crate::items::pod_sketch(&text[range.0..range.1]) {
+        let range = (item.range.start, item.range.end);
+        let item_text = item.text(text);
+        if let Some(sketch) = crate::items::pod_sketch(&item_text) {
             // A Pod with status: only its name and namespace now (step 3 reads it).
             counts.pods += 1;
             let key = PodKey {
-                item: range,
+                item: (range.0, range.1, item.dash),
                 name: sketch.name.map(hash),
                 namespace: sketch.namespace.map(hash),
             };
@@ -166,14 +188,14 @@ fn by_items(
             pods.push(key);
             continue;
         }
-        let read = objects::read(&text[range.0..range.1], range.0, false, &mut ev);
+        let read = objects::read(&item_text, range.0, false, &mut ev);
         if read.errors > 0 {
             return None;
         }
         counts.add(&read);
         for p in ev.pods.drain(..) {
             let key = PodKey {
-                item: range,
+                item: (range.0, range.1, item.dash),
                 name: p.name.as_deref().map(hash),
                 namespace: p.namespace.as_deref().map(hash),
             };
@@ -233,7 +255,7 @@ fn by_items(
     // Step 3: hand everything out in the report's order.
     let piece = PieceEv {
         format: counts.format(),
-        encoding: Encoding::Json,
+        encoding,
         bytes: (a, b),
         records: counts.records(),
         markers: Vec::new(),
