@@ -134,19 +134,30 @@ fn unreadable_findings(r: &DiagnosisReport) -> impl Iterator<Item = &pullpolicy:
 
 /// Reads and diagnoses every input in order, handing each report to `sink` part by part
 /// (`pullpolicy::diagnose::diagnose_each`) and printing what could not be read on `err`
-/// as soon as it is known; returns the exit status ([`DiagnoseRun::status`]'s).
+/// as soon as it is known; `status` is the exit status of the inputs so far
+/// ([`DiagnoseRun::status`]'s at the end).
 pub fn stream(
     paths: &[PathBuf],
     stdin_name: &str,
     options: DiagnoseOptions,
     sink: &mut dyn DiagnosisSink,
     err: &mut dyn Write,
-) -> io::Result<u8> {
+    status: &mut u8,
+) -> io::Result<()> {
     let plan = input::plan(paths, stdin_name);
     for warning in &plan.warnings {
         let _ = writeln!(err, "{warning}");
     }
     let (mut unreadable, mut diagnosed) = (false, false);
+    let status_of = |unreadable: bool, diagnosed: bool| {
+        if unreadable {
+            exit::UNREADABLE
+        } else if diagnosed {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        }
+    };
     for item in plan.items {
         match item.and_then(|i| input::read(&i).map(|t| (i, t))) {
             Ok((input, text)) => {
@@ -154,6 +165,11 @@ pub fn stream(
                 sink.begin(name)?;
                 let mut failed = None;
                 let rest = pullpolicy::diagnose::diagnose_each(&text, &options, &mut |part| {
+                    if matches!(part, pullpolicy::diagnose::Part::Diagnosis(_)) {
+                        // Known before the output may stop (a closed pipe).
+                        diagnosed = true;
+                        *status = status_of(unreadable, diagnosed);
+                    }
                     if failed.is_none()
                         && let Err(e) = sink.part(name, &text, part)
                     {
@@ -168,23 +184,18 @@ pub fn stream(
                     let _ = run::error_line(err, &view::location(name, &f.position), &f.message);
                 }
                 diagnosed |= rest.summary.diagnoses > 0;
+                *status = status_of(unreadable, diagnosed);
                 sink.end(name, &text, &rest)?;
             }
             Err(e) => {
                 unreadable = true;
+                *status = status_of(unreadable, diagnosed);
                 let _ = run::error_line(err, &e.location(), &e.message);
                 sink.failed(&e)?;
             }
         }
     }
-    sink.finish()?;
-    Ok(if unreadable {
-        exit::UNREADABLE
-    } else if diagnosed {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    sink.finish()
 }
 
 /// Runs `pullpolicy diagnose`; returns the exit status.
@@ -203,6 +214,7 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
     };
     let stdout = io::stdout().lock();
     let mut err = anstream::stderr();
+    let mut status = exit::OK;
     let result = if args.format == Format::Human {
         let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
         streamed(
@@ -213,6 +225,7 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
             options,
             &mut out,
             &mut err,
+            &mut status,
         )
     } else {
         let pretty = stdout.is_terminal();
@@ -225,15 +238,16 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
             options,
             &mut out,
             &mut err,
+            &mut status,
         )
     };
-    match result {
-        Ok(status) => status,
-        Err(e) => exit::after_writing(Err(e), exit::UNREADABLE),
-    }
+    // A closed pipe: the status of what was diagnosed so far.
+    exit::after_writing(result, status)
 }
 
-/// The streamed run in `format` (`pretty` indents JSON and SARIF) to `out`.
+/// The streamed run in `format` (`pretty` indents JSON and SARIF) to `out`; `status` as
+/// [`stream`]'s.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn streamed(
     format: Format,
     pretty: bool,
@@ -242,7 +256,8 @@ pub(crate) fn streamed(
     options: DiagnoseOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> io::Result<u8> {
+    status: &mut u8,
+) -> io::Result<()> {
     let mut indented;
     let out: &mut dyn Write = if pretty && matches!(format, Format::Json | Format::Sarif) {
         indented = crate::sink::pretty::Pretty::new(out);
@@ -250,10 +265,10 @@ pub(crate) fn streamed(
     } else {
         out
     };
-    let status = match format {
+    match format {
         Format::Json | Format::Jsonl => {
             let mut sink = sinks::Json::new(out, options, format == Format::Jsonl)?;
-            stream(paths, stdin_name, options, &mut sink, err)?
+            stream(paths, stdin_name, options, &mut sink, err, status)?;
         }
         Format::Human | Format::Markdown | Format::Html => {
             let doc = match format {
@@ -262,15 +277,14 @@ pub(crate) fn streamed(
                 _ => sinks::Doc::Html,
             };
             let mut sink = sinks::Document::new(out, doc)?;
-            stream(paths, stdin_name, options, &mut sink, err)?
+            stream(paths, stdin_name, options, &mut sink, err, status)?;
         }
         Format::Sarif => {
             let mut sink = sinks::Sarif::new(out);
-            stream(paths, stdin_name, options, &mut sink, err)?
+            stream(paths, stdin_name, options, &mut sink, err, status)?;
         }
-    };
-    out.flush()?;
-    Ok(status)
+    }
+    out.flush()
 }
 
 fn print_help() -> u8 {

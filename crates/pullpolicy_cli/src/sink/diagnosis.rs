@@ -1095,7 +1095,8 @@ pub(crate) mod tests {
 
     pub fn streamed(format: Format, pretty: bool, paths: &[PathBuf]) -> (Vec<u8>, u8) {
         let mut out = Vec::new();
-        let status = crate::diagnose::streamed(
+        let mut status = crate::exit::OK;
+        crate::diagnose::streamed(
             format,
             pretty,
             paths,
@@ -1103,6 +1104,7 @@ pub(crate) mod tests {
             DiagnoseOptions::default(),
             &mut out,
             &mut Vec::new(),
+            &mut status,
         )
         .unwrap();
         (out, status)
