@@ -209,8 +209,8 @@ const MAX_INDENT: usize = 60;
 /// `items:` the items, each starting with `- ` at column 0 and running to the next line
 /// at column 0, every other line of it blank or indented by at least two columns. No
 /// byte order mark, tab, carriage return, comment or document marker at column 0,
-/// directive, compact nested sequence (`- -`), more than [`MAX_BRACKETS`] brackets open
-/// at once, or line indented by more than [`MAX_INDENT`] columns.
+/// directive, compact nested sequence (`- -`), more than 20 brackets open (`MAX_BRACKETS`)
+/// at once, or line indented by more than 60 columns (`MAX_INDENT`).
 ///
 /// Then each item is a block mapping whose keys are at column 2, and everything in it is
 /// indented by two columns or more: written alone with its `- ` as two spaces, it is a

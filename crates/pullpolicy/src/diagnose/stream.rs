@@ -9,13 +9,19 @@
 //!
 //! # When a paste is read item by item
 //!
-//! When the text is one JSON `kind: List` (what `kubectl get pods -A -o json` writes)
-//! that [`crate::items::json_list`] can split, and that [`super::diagnose`] would read as
-//! one piece ([`scan::json_piece`]), the items are read one at a time, twice:
+//! When [`super::diagnose`] would read the text as one piece of objects
+//! ([`scan::object_piece`] follows `scan::read` line by line without keeping the lines)
+//! and that piece is a `kind: List` that [`crate::items`] can split — JSON
+//! ([`crate::items::json_list`], what `kubectl get pods -A -o json` writes) or YAML as
+//! kubectl writes it ([`crate::items::yaml_list`]) — each item read alone gives the
+//! objects the whole piece gives for it, at the same bytes (the reasons are those
+//! functions' documentation; the diagnosis reads objects through the same reader, with
+//! the List's `kind` giving no hint). The items are then read one at a time:
 //!
 //! 1. every item is read and dropped, keeping only what a diagnosis needs from other
 //!    items: the events and nodes (small records, not their trees), the notes, and per
-//!    pod two hashes (its name, its namespace);
+//!    pod two hashes (its name, its namespace; a JSON Pod with status is not even read:
+//!    [`crate::items::pod_sketch`]);
 //! 2. pods whose name an event names (a superset of the pods events attach to, by name
 //!    hash) are read again and diagnosed together with the events and nodes, as the
 //!    whole run does (its `group` and `run`), which gives their summaries and every
@@ -35,8 +41,10 @@
 //! the text is diagnosed whole. Version skew is gathered over the pods in their order
 //! (`analyse::SkewAcc`).
 //!
-//! Anything else (describe output, tables, YAML, several pieces, an item that cannot be
-//! read alone) is diagnosed whole and handed out from the report.
+//! Positions come from [`Sparse`] (a mark every 2 KB), equal to the whole run's.
+//!
+//! Anything else (describe output, tables, several pieces, a List the splitters
+//! decline) is diagnosed whole and handed out from the report.
 
 use super::DiagnoseOptions;
 use super::analyse::{self, Cx, SkewAcc, Step};
