@@ -87,6 +87,19 @@ const BAR: char = '│';
 
 /// Takes one line's artefacts off.
 fn clean(raw: &str, start: usize) -> Line<'_> {
+    // Most lines start (after ASCII blanks) with an ASCII character other than a
+    // backtick: no fence, box or border (their characters are a backtick or not ASCII).
+    let plain = raw
+        .bytes()
+        .find(|b| !matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
+        .is_none_or(|b| b.is_ascii() && b != b'`');
+    if plain {
+        return Line {
+            text: raw,
+            start,
+            boxed: false,
+        };
+    }
     // A Markdown code fence separates pieces.
     if raw.trim_start().starts_with("```") {
         return Line {

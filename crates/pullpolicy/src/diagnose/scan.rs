@@ -87,7 +87,8 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
             rest = Some(line);
             break;
         }
-        if !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line)) {
+        if !plain_indented(&line) && !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line))
+        {
             rest = Some(line);
             break;
         }
@@ -101,10 +102,13 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
             api_version = true;
         }
         // `read_objects` blanks elided lines: not here.
-        if line.indent() > 0 && matches!(line.text.trim(), "..." | "\u{2026}") {
+        if !plain_indented(&line)
+            && line.indent() > 0
+            && matches!(line.text.trim(), "..." | "\u{2026}")
+        {
             return None;
         }
-        if !line.is_blank() {
+        if plain_indented(&line) || !line.is_blank() {
             last = line;
         }
         prev = line;
@@ -119,6 +123,24 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
     }
     let encoding = if json { Encoding::Json } else { Encoding::Yaml };
     Some((first.start, last.end(), encoding))
+}
+
+/// A line that is indented and whose first character after its blanks is ASCII and
+/// starts nothing [`object_piece`] looks for: not blank, a YAML line, not an end of YAML
+/// (`Name:`, `Events:` and commands start at column 0 or with `$`/`k` or hold `kubectl `,
+/// table headers start with `T`, `F`, `L` or `N`), not elided (`.`). A shortcut for the
+/// lines of a large dump.
+fn plain_indented(line: &Line<'_>) -> bool {
+    let b = line.text.as_bytes();
+    if !matches!(b.first(), Some(b' ' | b'\t')) {
+        return false;
+    }
+    let Some(&c) = b.iter().find(|c| !matches!(c, b' ' | b'\t' | 0x0b | 0x0c)) else {
+        return false;
+    };
+    c.is_ascii()
+        && !matches!(c, b'$' | b'k' | b'T' | b'F' | b'L' | b'N' | b'.')
+        && !line.text.contains("kubectl ")
 }
 
 type PieceRead = (

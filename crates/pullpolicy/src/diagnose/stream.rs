@@ -103,6 +103,11 @@ pub fn reads_by_items(text: &str) -> bool {
 /// be read alone (JSON, or YAML as kubectl writes it), and its items (ranges in `text`).
 fn list_items(text: &str) -> Option<Vec<ListItem>> {
     let (a, b, _) = scan::object_piece(text)?;
+    items_of(text, a, b)
+}
+
+/// The items of the List `text[a..b]`, with ranges in `text`.
+fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
     let piece = &text[a..b];
     let mut items = crate::items::json_list(piece).or_else(|| crate::items::yaml_list(piece))?;
     for item in &mut items {
@@ -173,7 +178,7 @@ fn by_items(
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
     let (a, b, encoding) = scan::object_piece(text)?;
-    let items = list_items(text)?;
+    let items = items_of(text, a, b)?;
     // Step 1.
     let mut ev = Evidence::default();
     let mut counts = Counts::default();
