@@ -18,8 +18,10 @@
 # (default 300; Pods with status: several containers, env, annotations,
 # containerStatuses), written to a temporary directory and removed at the end:
 # `pullpolicy explain` in each streamed format and the serde_json floor (parse into
-# Value), wall time and peak RSS of one run each under /usr/bin/time -v. Markdown and
-# HTML (explained whole) and diagnose (not streamed) hold everything: only on request.
+# Value), wall time and peak RSS of one run each under /usr/bin/time -v. With
+# LIST_DIAGNOSE=1, `pullpolicy diagnose` in each format on a second List of the same
+# size in which LIST_FAILING percent of the pods (default 20) fail to pull (a waiting
+# ErrImagePull or ImagePullBackOff with the runtime's message).
 #
 #   SKIP_LIST=1 scripts/bench_cli.sh
 #   ONLY_LIST=1 scripts/bench_cli.sh
@@ -183,9 +185,13 @@ fi
 # --- a large kubectl List (issue 19) ----------------------------------------------------
 if [[ -n ${SKIP_LIST:-} ]]; then exit 0; fi
 list=$work/pods.json
-python3 - "$list" "${LIST_MB:-300}" <<'PY'
+# gen_list PATH MB FAILING: the List, FAILING percent of its pods failing to pull (a
+# waiting ErrImagePull or ImagePullBackOff with the runtime's message, as the kubelet
+# stores it).
+gen_list() {
+python3 - "$1" "$2" "$3" <<'PY'
 import json, random, sys
-path, mb = sys.argv[1], float(sys.argv[2])
+path, mb, failing = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
 rng = random.Random(19)
 names = ["nginx", "redis", "api", "worker", "envoy", "fluent-bit", "payments", "busybox"]
 tags = ["", ":latest", ":1.25.3", ":v2.1.0", "@sha256:" + "ab" * 32]
@@ -202,6 +208,7 @@ def container(i, c):
         out["imagePullPolicy"] = policy
     return out
 def pod(i):
+    fails = rng.random() * 100 < failing
     n = rng.randint(1, 4)
     containers = [container(i, c) for c in range(n)]
     return {"apiVersion": "v1", "kind": "Pod",
@@ -215,11 +222,24 @@ def pod(i):
                      "serviceAccountName": "default", "nodeName": f"node-{i % 100}",
                      "tolerations": [{"key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300}],
                      "volumes": [{"name": "kube-api-access", "projected": {"sources": [{"serviceAccountToken": {"path": "token", "expirationSeconds": 3607}}]}}]},
-            "status": {"phase": "Running", "hostIP": "10.0.0.1", "podIP": f"10.1.{i % 250}.{i % 200}", "startTime": "2026-12-01T10:00:01Z",
+            "status": {"phase": "Pending" if fails else "Running", "hostIP": "10.0.0.1", "podIP": f"10.1.{i % 250}.{i % 200}", "startTime": "2026-12-01T10:00:01Z",
                        "conditions": [{"type": t, "status": "True", "lastTransitionTime": "2026-12-01T10:00:05Z"} for t in ("Initialized", "Ready", "ContainersReady", "PodScheduled")],
-                       "containerStatuses": [{"name": c["name"], "image": c["image"] or "nginx", "imageID": "docker.io/library/nginx@sha256:" + "cd" * 32,
-                                              "containerID": "containerd://" + "ef" * 32, "ready": True, "restartCount": 0, "started": True,
-                                              "state": {"running": {"startedAt": "2026-12-01T10:00:04Z"}}} for c in containers]}}
+                       "containerStatuses": [status(c, k == 0 and fails) for k, c in enumerate(containers)]}}
+def status(c, fails):
+    image = c["image"] or "nginx"
+    if not fails:
+        return {"name": c["name"], "image": image, "imageID": "docker.io/library/nginx@sha256:" + "cd" * 32,
+                "containerID": "containerd://" + "ef" * 32, "ready": True, "restartCount": 0, "started": True,
+                "state": {"running": {"startedAt": "2026-12-01T10:00:04Z"}}}
+    ref = image if "/" in image.split(":")[0] else "docker.io/library/" + image
+    error = rng.choice([
+        f'rpc error: code = NotFound desc = failed to pull and unpack image "{ref}": failed to resolve reference "{ref}": {ref}: not found',
+        f'rpc error: code = Unknown desc = failed to pull and unpack image "{ref}": failed to resolve reference "{ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+        f'rpc error: code = DeadlineExceeded desc = failed to pull and unpack image "{ref}": failed to resolve reference "{ref}": failed to do request: Head "https://registry.example.com:5000/v2/": dial tcp 10.0.0.9:5000: i/o timeout'])
+    waiting = rng.choice([{"reason": "ErrImagePull", "message": error},
+                          {"reason": "ImagePullBackOff", "message": f'Back-off pulling image "{image}": ErrImagePull: {error}'}])
+    return {"name": c["name"], "image": image, "imageID": "", "ready": False, "restartCount": 0, "started": False,
+            "state": {"waiting": waiting}}
 with open(path, "w") as f:
     f.write('{\n    "apiVersion": "v1",\n    "items": [\n')
     size, i = 0, 0
@@ -233,6 +253,8 @@ with open(path, "w") as f:
         i += 1
     f.write('\n    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n')
 PY
+}
+gen_list "$list" "${LIST_MB:-300}" 0
 list_size=$(wc -c < "$list")
 echo
 echo "list: $(grep -c '"kind": "Pod"' "$list") Pods, $list_size bytes ($(awk -v b="$list_size" 'BEGIN { printf "%.1f MB", b / 1e6 }'))"
@@ -262,8 +284,16 @@ done
 timed explain_json1 "$cli" explain --format json --fail-on never --jobs 1 "$list"
 row "pullpolicy explain --format json --jobs 1" explain_json1
 if [[ -n ${LIST_DIAGNOSE:-} ]]; then
-    for format in ${LIST_FORMATS:-human json jsonl sarif}; do
-        timed "diagnose_$format" "$cli" diagnose --format "$format" "$list"
+    failing=$work/failing.json
+    rm -f "$list"
+    gen_list "$failing" "${LIST_MB:-300}" "${LIST_FAILING:-20}"
+    echo
+    echo "list with failing pods: $(grep -c '"kind": "Pod"' "$failing") Pods, $(grep -c '"reason": "\(ErrImagePull\|ImagePullBackOff\)"' "$failing") failing containers, $(wc -c < "$failing") bytes"
+    list_size=$(wc -c < "$failing")
+    timed jfloor "$json_floor" "$failing"
+    row "serde_json into Value (the floor)" jfloor
+    for format in ${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}; do
+        timed "diagnose_$format" "$cli" diagnose --format "$format" "$failing"
         row "pullpolicy diagnose --format $format" "diagnose_$format"
     done
 fi

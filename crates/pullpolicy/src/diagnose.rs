@@ -95,17 +95,20 @@ mod describe;
 mod evidence;
 mod facts;
 mod lines;
+mod locate;
 mod messages;
 mod nodes;
 mod objects;
 mod rules;
 mod scan;
+mod stream;
 mod table;
 mod text;
 mod timeline;
 mod types;
 
 pub use rules::DiagnoseRule;
+pub use stream::{Part, diagnose_by_items, diagnose_each, reads_by_items};
 pub use types::*;
 
 use crate::options::KubeVersion;

@@ -46,8 +46,12 @@ use std::ops::Range;
 /// One object in `items`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListItem {
-    /// Its text, `{` to `}`.
+    /// Its text: `{` to `}` (JSON); a YAML item's lines, from its `- ` to the next line
+    /// at column 0.
     pub range: Range<usize>,
+    /// A YAML item: its text starts with `- `, which [`ListItem::text`] writes as two
+    /// spaces.
+    pub dash: bool,
     /// Its 0-based index in `items` (items that are not objects count too).
     pub item: usize,
     /// The 1-based line of its `{`.
@@ -171,11 +175,259 @@ fn item_at(range: Range<usize>, item: usize, line: u64, column: u64, offset16: u
     let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     ListItem {
         range,
+        dash: false,
         item,
         line: clamp(line),
         column: clamp(column),
         offset16: clamp(offset16),
     }
+}
+
+impl ListItem {
+    /// The text to explain alone: the item's text (a YAML item's `- ` as two spaces).
+    pub fn text<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let t = &text[self.range.clone()];
+        match t.strip_prefix("- ").filter(|_| self.dash) {
+            Some(rest) => std::borrow::Cow::Owned(format!("  {rest}")),
+            None => std::borrow::Cow::Borrowed(t),
+        }
+    }
+}
+
+/// The deepest indentation [`yaml_list`] accepts (block nesting stays far below the
+/// reader's limits).
+const MAX_INDENT: usize = 60;
+
+/// The object items of `text` when it is one YAML `kind: List` as `kubectl get -o yaml`
+/// writes it, and each item can be explained alone (see below); `None` otherwise.
+///
+/// # Why a YAML item explained alone is explained as in the whole document
+///
+/// The text must be, line by line: at column 0 only `apiVersion: v1`, `kind: List`,
+/// `items:` (or `items: []`) and `metadata:` (or `metadata: {}`), each once, the
+/// metadata's lines `  key: value` with a plain word or `""` as the value, and after
+/// `items:` the items, each starting with `- ` at column 0 and running to the next line
+/// at column 0, every other line of it blank or indented by at least two columns. No
+/// byte order mark, tab, carriage return, comment or document marker at column 0,
+/// directive, compact nested sequence (`- -`), more than 20 brackets open (`MAX_BRACKETS`)
+/// at once, or line indented by more than 60 columns (`MAX_INDENT`).
+///
+/// Then each item is a block mapping whose keys are at column 2, and everything in it is
+/// indented by two columns or more: written alone with its `- ` as two spaces, it is a
+/// block mapping at column 2 at the root of a document, and go-yaml reads the same
+/// tokens from it (what ends a block node is a line less indented than it, and within
+/// the item none is; a scalar's folding and a block scalar's indentation are measured
+/// from columns, which are the same), except the sequence entry around it. Nothing
+/// crosses items: no anchor or alias (the whole document's alias count included), no
+/// directive; nesting stays within the reader's depth limits in both. Each item is
+/// read alone here (a tree at a time, dropped): it must be read without an error or
+/// an uncertainty, without an anchor, alias or tag, as a mapping with a plain
+/// `apiVersion` (a group version) and `kind` (letters and digits), each once, and no
+/// `items` key — so the whole document has no error either,
+/// and, as for [`json_list`], kubectl's checks of the List as a whole pass and an item
+/// takes nothing from the List. Positions are the whole text's but for the line and
+/// UTF-16 offset of the item's first line, which [`place`] adds.
+pub fn yaml_list(text: &str) -> Option<Vec<ListItem>> {
+    if text.starts_with('\u{feff}') || text.contains(['\t', '\r']) {
+        return None;
+    }
+    #[derive(PartialEq)]
+    enum In {
+        Root,
+        Items,
+        Metadata,
+    }
+    let mut state = In::Root;
+    let mut seen = [false; 4];
+    // Item starts: byte offset, 1-based line.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut brackets = 0;
+    let mut at = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        let l = line.strip_suffix('\n').unwrap_or(line);
+        if l.trim_start_matches(' ').is_empty() {
+            continue;
+        }
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        if indent > MAX_INDENT || !plain_line(l, &mut brackets) {
+            return None;
+        }
+        if indent == 0 {
+            if state == In::Items && !starts.is_empty() && ends.len() < starts.len() {
+                ends.push(start);
+            }
+            if let Some(rest) = l.strip_prefix("- ") {
+                if state != In::Items || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    return None;
+                }
+                if ends.len() < starts.len() {
+                    ends.push(start);
+                }
+                starts.push((start, n + 1));
+                continue;
+            }
+            let (slot, next) = match l {
+                "apiVersion: v1" => (0, In::Root),
+                "kind: List" => (1, In::Root),
+                "items:" => (2, In::Items),
+                "items: []" => (2, In::Root),
+                "metadata:" => (3, In::Metadata),
+                "metadata: {}" => (3, In::Root),
+                _ => return None,
+            };
+            if std::mem::replace(&mut seen[slot], true) {
+                return None;
+            }
+            state = next;
+            continue;
+        }
+        match state {
+            In::Root => return None,
+            In::Items if starts.is_empty() || indent < 2 => return None,
+            In::Items => {}
+            In::Metadata => {
+                let ok = indent == 2
+                    && l[2..].split_once(": ").is_some_and(|(k, v)| {
+                        !k.is_empty()
+                            && k.bytes().all(|b| b.is_ascii_alphanumeric())
+                            && (v == "\"\""
+                                || v == "''"
+                                || v.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    });
+                if !ok {
+                    return None;
+                }
+            }
+        }
+    }
+    if !(seen[0] && seen[1] && seen[2]) {
+        return None;
+    }
+    if ends.len() < starts.len() {
+        ends.push(text.len());
+    }
+    let mut items = Vec::with_capacity(starts.len());
+    let mut offset16 = 0u64;
+    let mut counted = 0;
+    for (k, (&(start, line), &end)) in starts.iter().zip(&ends).enumerate() {
+        let gap = &text[counted..start];
+        offset16 += if gap.is_ascii() {
+            gap.len() as u64
+        } else {
+            gap.encode_utf16().count() as u64
+        };
+        counted = start;
+        let item = ListItem {
+            range: start..end,
+            dash: true,
+            item: k,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: 1,
+            offset16: u32::try_from(offset16).unwrap_or(u32::MAX),
+        };
+        if !reads_alone(&item.text(text)) {
+            return None;
+        }
+        items.push(item);
+    }
+    Some(items)
+}
+
+/// A line of a List [`yaml_list`] takes: no comment, directive or document marker at
+/// column 0, no compact nested sequence (`- -`); `depth` counts the brackets open so
+/// far (quoted or not: an overestimate of flow nesting), at most [`MAX_BRACKETS`].
+fn plain_line(l: &str, depth: &mut usize) -> bool {
+    if l.starts_with(['#', '%']) || l.starts_with("---") || l.starts_with("...") {
+        return false;
+    }
+    if l.trim_start_matches(' ').starts_with("- -") {
+        return false;
+    }
+    for c in l.bytes() {
+        match c {
+            b'[' | b'{' => {
+                *depth += 1;
+                if *depth > MAX_BRACKETS {
+                    return false;
+                }
+            }
+            b']' | b'}' => *depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
+/// The most brackets [`yaml_list`] lets be open at once (flow nesting stays far below
+/// the reader's limits).
+const MAX_BRACKETS: usize = 20;
+
+/// An item's text read alone: one document, a mapping with a plain `apiVersion` (a
+/// group version) and `kind` (letters and digits), without `items`, read without an
+/// error or an uncertainty.
+fn reads_alone(item: &str) -> bool {
+    use crate::read::{self, Item, ReadOptions};
+    let mut documents = 0;
+    for read in read::read(item, ReadOptions::default()) {
+        let Item::Document(d) = read else {
+            return false;
+        };
+        let Some(doc) = d
+            .doc
+            .as_ref()
+            .filter(|_| d.error.is_none() && d.uncertain.is_none())
+        else {
+            return false;
+        };
+        documents += 1;
+        let root = doc.root();
+        let plain = |key: &str| {
+            doc.get(root, key)
+                .and_then(|v| doc.scalar(v))
+                .filter(|s| s.style == read::Style::Plain && s.tag.is_none())
+                .map(|s| s.text.to_string())
+        };
+        let api_ok = plain("apiVersion").is_some_and(|v| {
+            !v.is_empty()
+                && v.matches('/').count() <= 1
+                && !v.starts_with('/')
+                && !v.ends_with('/')
+                && v.bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"./-".contains(&c))
+        });
+        let kind_ok = plain("kind")
+            .is_some_and(|k| !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric()));
+        // No anchor, alias or tag anywhere (nothing crosses items; the alias count).
+        if !doc.alias_names.is_empty()
+            || doc.post.iter().any(|&id| {
+                let n = doc.node(id);
+                n.props != n.start
+            })
+        {
+            return false;
+        }
+        let Some(written) = doc.written_pairs(root) else {
+            return false;
+        };
+        let count = |key: &str| {
+            written
+                .iter()
+                .filter(|(k, _)| doc.key_text(*k).is_some_and(|t| t == key))
+                .count()
+        };
+        if !api_ok
+            || !kind_ok
+            || count("apiVersion") != 1
+            || count("kind") != 1
+            || count("items") > 0
+        {
+            return false;
+        }
+    }
+    documents == 1
 }
 
 /// Makes the documents of `item`'s text, explained alone ([`crate::explain`] of
@@ -208,6 +460,93 @@ pub fn place(documents: &mut [Document], item: &ListItem) {
             }
         }
     }
+}
+
+/// What `pullpolicy diagnose` first needs of a Pod item of a [`json_list`]: whether it
+/// is a Pod with a status, its name and namespace, found without building its tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PodSketch<'t> {
+    /// `metadata.name`.
+    pub name: Option<&'t str>,
+    /// `metadata.namespace`.
+    pub namespace: Option<&'t str>,
+}
+
+/// When `item` (an item of a [`json_list`]) is `kind: Pod` with a `status` mapping that
+/// is not empty — what the diagnosis reads as a Pod with status — its name and
+/// namespace as the reader reads them; `None` (read it whole) for any other item, and
+/// for anything this does not read exactly: a key at the item's root or in `metadata`
+/// written twice or with an escape, `metadata` that is not an object, a name or
+/// namespace that is not a string without escapes (or `null`), or one a YAML reader
+/// could take for null (`""`, `~`, `null` in any case).
+pub fn pod_sketch(item: &str) -> Option<PodSketch<'_>> {
+    let mut p = Parser {
+        b: item.as_bytes(),
+        i: 0,
+    };
+    let text = |r: Range<usize>| &item[r];
+    p.eat(b'{')?;
+    p.ws();
+    let (mut kind, mut status, mut metadata) = (None, None, None);
+    let mut seen: Vec<Range<usize>> = Vec::new();
+    if p.peek() == Some(b'}') {
+        return None;
+    }
+    loop {
+        let key = p.key()?;
+        if key.escaped
+            || seen
+                .iter()
+                .any(|k| text(k.clone()) == text(key.text.clone()))
+        {
+            return None;
+        }
+        seen.push(key.text.clone());
+        match text(key.text) {
+            "kind" => {
+                let v = p.string()?;
+                if v.escaped {
+                    return None;
+                }
+                kind = Some(text(v.text));
+            }
+            "status" => {
+                let start = p.i;
+                status = Some(
+                    p.peek() == Some(b'{') && {
+                        p.i += 1;
+                        p.ws();
+                        let filled = p.peek() != Some(b'}');
+                        p.i = start;
+                        filled
+                    },
+                );
+                p.value(2)?;
+            }
+            "metadata" => {
+                if p.peek() != Some(b'{') {
+                    return None;
+                }
+                metadata = Some(p.metadata()?);
+            }
+            _ => p.value(2)?,
+        }
+        p.ws();
+        match p.next()? {
+            b',' => p.ws(),
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    if kind != Some("Pod") || status != Some(true) {
+        return None;
+    }
+    let (name, namespace) = metadata.unwrap_or((None, None));
+    let value = |r: Option<Range<usize>>| r.map(text);
+    Some(PodSketch {
+        name: value(name),
+        namespace: value(namespace),
+    })
 }
 
 struct Parser<'t> {
@@ -311,6 +650,54 @@ impl Parser<'_> {
         }
         self.ws();
         Some(key)
+    }
+
+    /// A Pod's `metadata` object: its `name` and `namespace` (`None` for `null`).
+    #[allow(clippy::type_complexity)]
+    fn metadata(&mut self) -> Option<(Option<Range<usize>>, Option<Range<usize>>)> {
+        self.eat(b'{')?;
+        self.ws();
+        let (mut name, mut namespace) = (None, None);
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Some((None, None));
+        }
+        loop {
+            let key = self.key()?;
+            let k = &self.b[key.text.clone()];
+            if key.escaped || seen.iter().any(|s| &self.b[s.clone()] == k) {
+                return None;
+            }
+            seen.push(key.text.clone());
+            match k {
+                b"name" | b"namespace" => {
+                    let slot = if k == b"name" {
+                        &mut name
+                    } else {
+                        &mut namespace
+                    };
+                    if self.peek() == Some(b'n') {
+                        self.literal(b"null")?;
+                    } else {
+                        let v = self.string()?;
+                        let t = &self.b[v.text.clone()];
+                        if v.escaped || t.is_empty() || t == b"~" || t.eq_ignore_ascii_case(b"null")
+                        {
+                            return None;
+                        }
+                        *slot = Some(v.text);
+                    }
+                }
+                _ => self.value(3)?,
+            }
+            self.ws();
+            match self.next()? {
+                b',' => self.ws(),
+                b'}' => return Some((name, namespace)),
+                _ => return None,
+            }
+        }
     }
 
     /// The `items` array: the object items' ranges and indices.
@@ -482,6 +869,57 @@ mod tests {
             whole.summary.add(&r.summary);
         }
         Some(whole)
+    }
+
+    #[test]
+    fn pod_sketches() {
+        let pod = |meta: &str, status: &str| {
+            format!(
+                "{{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {meta}, \"spec\": {{\"x\": [1, {{}}]}}, \"status\": {status}}}"
+            )
+        };
+        let text = pod(
+            "{\"name\": \"a\", \"namespace\": \"n\", \"labels\": {\"x\": \"y\"}}",
+            "{\"phase\": \"Running\"}",
+        );
+        let s = pod_sketch(&text);
+        assert_eq!(
+            s,
+            Some(PodSketch {
+                name: Some("a"),
+                namespace: Some("n")
+            })
+        );
+        let text = pod("{\"name\": null}", "{\"phase\": \"Running\"}");
+        let s = pod_sketch(&text);
+        assert_eq!(
+            s,
+            Some(PodSketch {
+                name: None,
+                namespace: None
+            })
+        );
+        // Not a Pod with status: read whole.
+        assert_eq!(pod_sketch(&pod("{}", "{}")), None);
+        assert_eq!(pod_sketch(&pod("{}", "null")), None);
+        assert_eq!(pod_sketch(&pod("{}", "[]")), None);
+        assert_eq!(pod_sketch(&pod("{}", "{}").replace("Pod", "Node")), None);
+        // What it does not read exactly: read whole.
+        for meta in [
+            "{\"name\": \"a\\u0062\"}",
+            "{\"name\": \"null\"}",
+            "{\"name\": \"\"}",
+            "{\"name\": \"~\"}",
+            "{\"name\": 1}",
+            "{\"name\": \"a\", \"name\": \"b\"}",
+            "{\"na\\u006de\": \"a\"}",
+            "null",
+            "\"x\"",
+        ] {
+            assert_eq!(pod_sketch(&pod(meta, "{\"phase\": \"x\"}")), None, "{meta}");
+        }
+        let twice = pod("{}", "{\"a\": 1}").replace("\"spec\"", "\"status\": {}, \"spec\"");
+        assert_eq!(pod_sketch(&twice), None);
     }
 
     use proptest::prelude::*;

@@ -7,6 +7,13 @@
 //! and one rule per diagnosis rule — per failure class for the failure itself
 //! (`pull-failure/<class>`).
 //!
+//! Streamed (issue #19): each input is diagnosed part by part
+//! (`pullpolicy::diagnose::diagnose_each`; a JSON `kind: List` item by item) and each
+//! part written by a sink of `crate::sink::diagnosis` as it comes, or spilled where the
+//! format prints it later, so that memory does not grow with the pods and diagnoses.
+//! The whole-run renderers here ([`DiagnoseRun`], [`render`]) are what the sinks are
+//! tested against.
+//!
 //! Exit statuses: 2 when an input cannot be read or holds YAML/JSON evidence that cannot
 //! be read (`unreadable-evidence`, as `explain` treats a YAML syntax error), else 1 when
 //! a failure is diagnosed, else 0.
@@ -14,6 +21,7 @@
 use crate::args::{DiagnoseArgs, Format};
 use crate::input::{self, InputError};
 use crate::render::sarif::{Regions, level, location};
+use crate::sink::diagnosis::{self as sinks, DiagnosisSink};
 use crate::{exit, run, text};
 use pullpolicy::diagnose::{
     DIAGNOSIS_SCHEMA_VERSION, DiagnoseOptions, DiagnoseRule, DiagnosisReport, FailureClass,
@@ -29,6 +37,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 /// One input that was read and diagnosed.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug)]
 pub struct Diagnosed {
     pub name: String,
@@ -37,6 +46,7 @@ pub struct Diagnosed {
 }
 
 /// What became of one input.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug)]
 pub enum FileResult {
     Diagnosed(Diagnosed),
@@ -44,12 +54,14 @@ pub enum FileResult {
 }
 
 /// A finished run.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug)]
 pub struct DiagnoseRun {
     pub files: Vec<FileResult>,
     pub options: DiagnoseOptions,
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 impl DiagnoseRun {
     /// Reads and diagnoses every input, in order.
     pub fn collect(paths: &[PathBuf], stdin_name: &str, options: DiagnoseOptions) -> Self {
@@ -120,6 +132,76 @@ fn unreadable_findings(r: &DiagnosisReport) -> impl Iterator<Item = &pullpolicy:
         .filter(|f| DiagnoseRule::from_id(f.rule) == Some(DiagnoseRule::UnreadableEvidence))
 }
 
+/// Reads and diagnoses every input in order, handing each report to `sink` part by part
+/// (`pullpolicy::diagnose::diagnose_each`) and printing what could not be read on `err`
+/// as soon as it is known; `status` is the exit status of the inputs so far
+/// ([`DiagnoseRun::status`]'s at the end).
+pub fn stream(
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: DiagnoseOptions,
+    sink: &mut dyn DiagnosisSink,
+    err: &mut dyn Write,
+    status: &mut u8,
+) -> io::Result<()> {
+    let plan = input::plan(paths, stdin_name);
+    for warning in &plan.warnings {
+        let _ = writeln!(err, "{warning}");
+    }
+    let (mut unreadable, mut diagnosed) = (false, false);
+    let status_of = |unreadable: bool, diagnosed: bool| {
+        if unreadable {
+            exit::UNREADABLE
+        } else if diagnosed {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        }
+    };
+    for item in plan.items {
+        match item.and_then(|i| input::read(&i).map(|t| (i, t))) {
+            Ok((input, text)) => {
+                let name = input.name.as_str();
+                sink.begin(name)?;
+                let mut failed = None;
+                let rest = pullpolicy::diagnose::diagnose_each(&text, &options, &mut |part| {
+                    if matches!(part, pullpolicy::diagnose::Part::Diagnosis(_)) {
+                        // Known before the output may stop (a closed pipe).
+                        diagnosed = true;
+                        *status = status_of(unreadable, diagnosed);
+                    }
+                    if failed.is_none()
+                        && let Err(e) = sink.part(name, &text, part)
+                    {
+                        failed = Some(e);
+                    }
+                });
+                if let Some(e) = failed {
+                    return Err(e);
+                }
+                for f in unreadable_findings(&rest) {
+                    unreadable = true;
+                    let _ = run::error_line(
+                        err,
+                        &view::location(name, &f.position),
+                        &f.message.backticked(),
+                    );
+                }
+                diagnosed |= rest.summary.diagnoses > 0;
+                *status = status_of(unreadable, diagnosed);
+                sink.end(name, &text, &rest)?;
+            }
+            Err(e) => {
+                unreadable = true;
+                *status = status_of(unreadable, diagnosed);
+                let _ = run::error_line(err, &e.location(), &e.message);
+                sink.failed(&e)?;
+            }
+        }
+    }
+    sink.finish()
+}
+
 /// Runs `pullpolicy diagnose`; returns the exit status.
 pub fn diagnose(args: &DiagnoseArgs) -> u8 {
     let choice = run::color_choice(args.color);
@@ -134,39 +216,79 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
     let options = DiagnoseOptions {
         kubernetes_version: args.kubernetes_version,
     };
-    let run = DiagnoseRun::collect(&paths, stdin_name, options);
-    let _ = errors(&run, &mut anstream::stderr());
-    let status = run.status();
     let stdout = io::stdout().lock();
-    let written = if args.format == Format::Human {
+    let mut err = anstream::stderr();
+    let mut status = exit::OK;
+    let result = if args.format == Format::Human {
         let mut out = io::BufWriter::new(anstream::AutoStream::new(stdout, choice));
-        render(Format::Human, &run, false, &mut out).and_then(|()| out.flush())
+        streamed(
+            args.format,
+            false,
+            &paths,
+            stdin_name,
+            options,
+            &mut out,
+            &mut err,
+            &mut status,
+        )
     } else {
         let pretty = stdout.is_terminal();
         let mut out = io::BufWriter::new(stdout);
-        render(args.format, &run, pretty, &mut out).and_then(|()| out.flush())
+        streamed(
+            args.format,
+            pretty,
+            &paths,
+            stdin_name,
+            options,
+            &mut out,
+            &mut err,
+            &mut status,
+        )
     };
-    exit::after_writing(written, status)
+    // A closed pipe: the status of what was diagnosed so far.
+    exit::after_writing(result, status)
 }
 
-/// `file:line:column: error: message` on standard error for every input that could not
-/// be read and all evidence that could not be read (control characters escaped).
-fn errors(run: &DiagnoseRun, err: &mut impl Write) -> io::Result<()> {
-    for file in &run.files {
-        match file {
-            FileResult::Failed(e) => run::error_line(err, &e.location(), &e.message)?,
-            FileResult::Diagnosed(d) => {
-                for f in unreadable_findings(&d.report) {
-                    run::error_line(
-                        err,
-                        &view::location(&d.name, &f.position),
-                        &f.message.backticked(),
-                    )?;
-                }
-            }
+/// The streamed run in `format` (`pretty` indents JSON and SARIF) to `out`; `status` as
+/// [`stream`]'s.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn streamed(
+    format: Format,
+    pretty: bool,
+    paths: &[PathBuf],
+    stdin_name: &str,
+    options: DiagnoseOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    status: &mut u8,
+) -> io::Result<()> {
+    let mut indented;
+    let out: &mut dyn Write = if pretty && matches!(format, Format::Json | Format::Sarif) {
+        indented = crate::sink::pretty::Pretty::new(out);
+        &mut indented
+    } else {
+        out
+    };
+    match format {
+        Format::Json | Format::Jsonl => {
+            let mut sink = sinks::Json::new(out, options, format == Format::Jsonl)?;
+            stream(paths, stdin_name, options, &mut sink, err, status)?;
+        }
+        Format::Human | Format::Markdown | Format::Html => {
+            let doc = match format {
+                Format::Human => sinks::Doc::Terminal,
+                Format::Markdown => sinks::Doc::Markdown,
+                _ => sinks::Doc::Html,
+            };
+            let mut sink = sinks::Document::new(out, doc)?;
+            stream(paths, stdin_name, options, &mut sink, err, status)?;
+        }
+        Format::Sarif => {
+            let mut sink = sinks::Sarif::new(out);
+            stream(paths, stdin_name, options, &mut sink, err, status)?;
         }
     }
-    Ok(())
+    out.flush()
 }
 
 fn print_help() -> u8 {
@@ -182,6 +304,7 @@ fn print_help() -> u8 {
 }
 
 /// Renders `run` in `format` (`pretty` indents JSON and SARIF).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn render(
     format: Format,
     run: &DiagnoseRun,
@@ -200,11 +323,12 @@ pub fn render(
 }
 
 /// Where FAQ links point: the default playground.
-fn playground() -> pullpolicy_view::share::PlaygroundBase {
+pub(crate) fn playground() -> pullpolicy_view::share::PlaygroundBase {
     pullpolicy_view::share::PlaygroundBase::parse(text::DEFAULT_PLAYGROUND)
         .unwrap_or_else(pullpolicy_view::share::PlaygroundBase::this_page)
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn write_json(value: &impl Serialize, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     if pretty {
         serde_json::to_writer_pretty(&mut *out, value)
@@ -224,45 +348,60 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Output<'a> {
-    schema_version: u32,
-    tool: JsonTool,
-    options: &'a DiagnoseOptions,
-    files: Vec<JsonFile<'a>>,
+pub(crate) struct Output<'a> {
+    pub schema_version: u32,
+    pub tool: JsonTool,
+    pub options: &'a DiagnoseOptions,
+    pub files: Vec<JsonFile<'a>>,
 }
 
 #[derive(Serialize)]
-struct JsonTool {
+pub(crate) struct JsonTool {
     name: &'static str,
     version: &'static str,
 }
 
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a DiagnosisReport>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<JsonError<'a>>,
+pub(crate) fn json_tool() -> JsonTool {
+    JsonTool {
+        name: "pullpolicy",
+        version: env!("CARGO_PKG_VERSION"),
+    }
 }
 
 #[derive(Serialize)]
-struct JsonError<'a> {
-    message: &'a str,
+pub(crate) struct JsonFile<'a> {
+    pub path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u32>,
+    pub report: Option<&'a DiagnosisReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<u32>,
+    pub error: Option<JsonError<'a>>,
 }
 
+#[derive(Serialize)]
+pub(crate) struct JsonError<'a> {
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+/// The JSON Lines format's last line: the envelope without its files.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Last<'a> {
+    pub schema_version: u32,
+    pub tool: JsonTool,
+    pub options: &'a DiagnoseOptions,
+    pub files: usize,
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
 fn json(run: &DiagnoseRun) -> Output<'_> {
     debug_assert_eq!(DIAGNOSIS_SCHEMA_VERSION, 1);
     Output {
         schema_version: SCHEMA_VERSION,
-        tool: JsonTool {
-            name: "pullpolicy",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: json_tool(),
         options: &run.options,
         files: run
             .files
@@ -290,15 +429,8 @@ fn json(run: &DiagnoseRun) -> Output<'_> {
 /// `--format jsonl`: a line per input (`{"path", "report"}` or `{"path", "error"}`),
 /// then the envelope without its files (`{"schemaVersion", "tool", "options", "files":
 /// N}`).
+#[cfg_attr(not(test), allow(dead_code))]
 fn jsonl(run: &DiagnoseRun, out: &mut dyn Write) -> io::Result<()> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Last<'a> {
-        schema_version: u32,
-        tool: JsonTool,
-        options: &'a DiagnoseOptions,
-        files: usize,
-    }
     let whole = json(run);
     for file in &whole.files {
         serde_json::to_writer(&mut *out, file)?;
@@ -319,6 +451,7 @@ fn jsonl(run: &DiagnoseRun, out: &mut dyn Write) -> io::Result<()> {
 // ---------------------------------------------------------------------------------------
 // SARIF.
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn sarif(run: &DiagnoseRun) -> Sarif {
     let mut rules: Vec<ReportingDescriptor> = Vec::new();
     let mut rule_index: HashMap<String, usize> = HashMap::new();
@@ -336,28 +469,7 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
             rules.len() - 1
         });
         let region = regions.of(item.file, &f.position);
-        let mut properties = BTreeMap::new();
-        if !f.explanation.is_empty() {
-            properties.insert("explanation".to_owned(), f.explanation.backticked().into());
-        }
-        if let Some(fix) = &f.fix {
-            properties.insert("fix".to_owned(), fix.as_str().into());
-        }
-        let mut result = SarifResult::builder()
-            .rule_id(id)
-            .rule_index(i64::try_from(index).unwrap_or(-1))
-            .level(level(f.severity))
-            .message(Message::builder().text(f.message.backticked()).build())
-            .locations(vec![location(item.file, Some(region))])
-            .build();
-        if !properties.is_empty() {
-            result.properties = Some(
-                PropertyBag::builder()
-                    .additional_properties(properties)
-                    .build(),
-            );
-        }
-        results.push(result);
+        results.push(sarif_result(item.file, f, id, index, region));
     }
     let failed = run.files.iter().filter_map(|f| match f {
         FileResult::Failed(e) => Some(e),
@@ -366,9 +478,42 @@ fn sarif(run: &DiagnoseRun) -> Sarif {
     crate::render::sarif::document(rules, results, failed)
 }
 
+/// The SARIF result of finding `f` of input `file`, of rule `id` (at `index` in the
+/// rules), at `region`.
+pub(crate) fn sarif_result(
+    file: &str,
+    f: &pullpolicy::Finding,
+    id: String,
+    index: usize,
+    region: serde_sarif::sarif::Region,
+) -> SarifResult {
+    let mut properties = BTreeMap::new();
+    if !f.explanation.is_empty() {
+        properties.insert("explanation".to_owned(), f.explanation.backticked().into());
+    }
+    if let Some(fix) = &f.fix {
+        properties.insert("fix".to_owned(), fix.as_str().into());
+    }
+    let mut result = SarifResult::builder()
+        .rule_id(id)
+        .rule_index(i64::try_from(index).unwrap_or(-1))
+        .level(level(f.severity))
+        .message(Message::builder().text(f.message.backticked()).build())
+        .locations(vec![location(file, Some(region))])
+        .build();
+    if !properties.is_empty() {
+        result.properties = Some(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        );
+    }
+    result
+}
+
 /// A rule's metadata: the failure class's title and explanation for
 /// `pull-failure/<class>`, else the view's title of the diagnosis rule.
-fn rule(id: &str, rule: &str, class: Option<FailureClass>) -> ReportingDescriptor {
+pub(crate) fn rule(id: &str, rule: &str, class: Option<FailureClass>) -> ReportingDescriptor {
     let text = |s: &str| MultiformatMessageString::builder().text(s).build();
     let typed = DiagnoseRule::from_id(rule);
     let (short, full) = match (typed, class) {

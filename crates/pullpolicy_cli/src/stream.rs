@@ -15,7 +15,7 @@ use crate::input::{self, Input, InputError};
 use crate::progress::Progress;
 use crate::run::{self, Explained, FileResult};
 use crate::{exit, parallel};
-use pullpolicy::items::{ListItem, json_list, place};
+use pullpolicy::items::{ListItem, json_list, place, yaml_list};
 use pullpolicy::{Options, Report, Summary};
 use pullpolicy_view::Counts;
 use std::io::{self, Write};
@@ -86,7 +86,7 @@ pub fn explain(
     for item in plan.items {
         let read = item.and_then(|input| input::read(&input).map(|text| (input, text)));
         if let Ok((input, text)) = &read
-            && let Some(items) = json_list(text)
+            && let Some(items) = json_list(text).or_else(|| yaml_list(text))
         {
             flush(
                 &mut group,
@@ -244,7 +244,7 @@ fn explain_round(file: File<'_>, round: &[ListItem], options: &Options, jobs: us
     let reports = parallel::map(&chunks, jobs, |chunk| {
         let mut part = empty(options);
         for item in *chunk {
-            let mut r = pullpolicy::explain(&file.text[item.range.clone()], options);
+            let mut r = pullpolicy::explain(&item.text(file.text), options);
             // `json_list` accepts only objects YAML reads as JSON does: an item alone
             // has no syntax error (tested); were it to, the output would be wrong, so
             // stop (the panic hook's one-line report, status 2).
@@ -531,6 +531,68 @@ mod tests {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
         path
+    }
+
+    #[test]
+    fn yaml_lists_stream_as_they_render_whole() {
+        let dir = std::env::temp_dir().join(format!(
+            "pullpolicy-stream-yaml-test-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let yaml = serde_yaml::to_string(&pods(60, 1)).unwrap();
+        let accepted = [
+            yaml.clone(),
+            serde_yaml::to_string(&pods(0, 0)).unwrap(),
+            format!("{yaml}\n\n"),
+            yaml.replacen("kind: Pod\n", "kind: Pod\n  # a comment\n", 1),
+            yaml.replacen("  kind: Pod\n", "  kind: Pod\n  extra: [a, {b: [c]}]\n", 1),
+        ];
+        for (i, t) in accepted.iter().enumerate() {
+            assert!(pullpolicy::items::yaml_list(t).is_some(), "{i}:\n{t}");
+        }
+        let refused = [
+            yaml.replace("  ", "\t"),
+            yaml.replace('\n', "\r\n"),
+            format!("# comment\n{yaml}"),
+            format!("---\n{yaml}"),
+            yaml.replacen("kind: Pod\n", "kind: Pod\n  x: &a 1\n  y: *a\n", 1),
+            yaml.replacen("kind: Pod\n", "kind: Pod\n  x: !!str 1\n", 1),
+            yaml.replacen("- apiVersion: v1\n  kind: Pod\n", "- kind: Pod\n", 1),
+            yaml.replacen("  kind: Pod\n", "  kind: PodList\n  items: []\n", 1),
+            yaml.replacen("  kind: Pod\n", "  kind: Pod\n  kind: Pod\n", 1),
+            yaml.replacen("  kind: Pod\n", "  kind: Pod\n  x: 'unclosed\n", 1),
+            yaml.replacen(
+                "  kind: Pod\n",
+                "  kind: Pod\n  x: [[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]\n",
+                1,
+            ),
+            yaml.replacen("items:\n", "items:\n- 7\n", 1),
+            yaml.replace("kind: List", "kind: PodList"),
+            yaml.replacen("items:\n- ", "items:\n  - ", 1),
+            format!("{yaml}extra: 1\n"),
+        ];
+        for (i, t) in refused.iter().enumerate() {
+            assert!(pullpolicy::items::yaml_list(t).is_none(), "{i}:\n{t}");
+        }
+        let mut paths = Vec::new();
+        for (i, t) in accepted.iter().chain(&refused).enumerate() {
+            let path = write(&dir, &format!("list-{i}.yaml"), t);
+            same(std::slice::from_ref(&path), &Options::default(), &[2]);
+            paths.push(path);
+        }
+        let oldest = Options {
+            kubernetes_version: pullpolicy::KubeVersion::OLDEST,
+            ..Options::default()
+        };
+        same(&paths[..4], &oldest, &[1, 3]);
+        let big = write(
+            &dir,
+            "big.yaml",
+            &serde_yaml::to_string(&pods(700, 5)).unwrap(),
+        );
+        same(std::slice::from_ref(&big), &Options::default(), &[1, 3]);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -5,9 +5,10 @@
 use super::DiagnoseOptions;
 use super::classify::{Classified, classify};
 use super::evidence::{
-    ContainerEv, EventEv, Evidence, Loc, NodeEv, NoteDetail, PodEv, parse_field_path,
+    ContainerEv, EventEv, Evidence, Loc, NodeEv, Note, NoteDetail, PieceEv, PodEv, parse_field_path,
 };
 use super::facts::{self, Band};
+use super::locate::Locate;
 use super::messages::{self as m, Text};
 use super::nodes;
 use super::rules::DiagnoseRule;
@@ -17,67 +18,63 @@ use super::types::*;
 use crate::KubeVersion;
 use crate::reference::{self, Rules};
 use crate::report::{Finding, PullPolicy, Severity};
-use crate::source::{Mark, Position, SourceMap};
+use crate::source::{Position, SourceMap};
 use std::collections::HashMap;
 
 /// Builds the report.
 pub(crate) fn analyse(text: &str, mut ev: Evidence, options: &DiagnoseOptions) -> DiagnosisReport {
     let map = SourceMap::new(text);
-    let alias = merge_pods(&mut ev);
-    for e in &mut ev.events {
-        e.pod = e.pod.map(|p| alias[p]);
-    }
-    attach_events(&mut ev);
-    let pod_markers = pod_kubelet_markers(&ev);
-    let cx = Cx {
-        map: &map,
-        rules: rules_for(&ev, options),
-        ev: &ev,
-        pod_markers,
-    };
+    prepare(&mut ev);
+    let cx = Cx::new(&map, rules_for(&ev.nodes, options), &ev);
     let groups = group(&cx);
-    let mut diagnoses = Vec::new();
-    let mut failing_pods = vec![false; ev.pods.len()];
-    let mut recovered: HashMap<usize, u64> = HashMap::new();
-    for g in &groups {
-        let parsed: Vec<Parsed<'_>> = g
-            .events
-            .iter()
-            .map(|&i| parse_message(&ev.events[i].message))
-            .collect();
-        let items: Vec<(&EventEv, &Parsed<'_>)> = g
-            .events
-            .iter()
-            .map(|&i| &ev.events[i])
-            .zip(parsed.iter())
-            .collect();
-        if is_failing(&cx, g, &items) {
-            if let Some(p) = g.pod {
-                failing_pods[p] = true;
-            }
-            diagnoses.push(cx.diagnose(g, &items));
-        } else if let Some(p) = g.pod {
-            let failures = items.iter().filter(|(_, p)| is_failure_msg(&p.msg)).count();
-            if failures > 0 {
-                *recovered.entry(p).or_default() += failures as u64;
-            }
-        }
-    }
-    let pods = ev
-        .pods
-        .iter()
-        .enumerate()
-        .map(|(i, p)| cx.pod_summary(p, failing_pods[i], recovered.get(&i).copied()))
-        .collect::<Vec<_>>();
+    let run = cx.run(&groups);
     let mut findings = cx.notes();
-    let skew = cx.skew(&mut findings);
+    let mut skew = SkewAcc::default();
+    for p in cx.pods {
+        skew.add(p, cx.rules);
+    }
+    let skew = skew.finish(&cx, &mut findings);
     let nodes = ev
         .nodes
         .iter()
         .map(|n| cx.node_summary(n))
         .collect::<Vec<_>>();
-    let pieces: Vec<Piece> = ev
-        .pieces
+    let pieces = pieces(&cx, &ev.pieces);
+    let diagnoses: Vec<Diagnosis> = run.diagnoses.into_iter().map(|(_, d)| d).collect();
+    if let Some(f) = no_evidence(
+        &cx,
+        text,
+        &pieces,
+        diagnoses.len() + run.pods.len() + nodes.len(),
+    ) {
+        findings.push(f);
+    }
+    let mut report = DiagnosisReport {
+        schema_version: DIAGNOSIS_SCHEMA_VERSION,
+        pieces,
+        pods: run.pods,
+        diagnoses,
+        skew,
+        nodes,
+        findings,
+        summary: DiagnosisSummary::default(),
+    };
+    report.summary = summarize(&report);
+    report
+}
+
+/// Pods named twice merged, events attached to their pods.
+pub(crate) fn prepare(ev: &mut Evidence) {
+    let alias = merge_pods(ev);
+    for e in &mut ev.events {
+        e.pod = e.pod.map(|p| alias[p]);
+    }
+    attach_events(ev);
+}
+
+/// The report's pieces.
+pub(crate) fn pieces(cx: &Cx<'_>, pieces: &[PieceEv]) -> Vec<Piece> {
+    pieces
         .iter()
         .enumerate()
         .map(|(index, p)| {
@@ -91,39 +88,93 @@ pub(crate) fn analyse(text: &str, mut ev: Evidence, options: &DiagnoseOptions) -
                 format: p.format,
                 encoding: p.encoding,
                 position,
-                end_line: cx.map.position(cx.mark(p.bytes.1), cx.mark(p.bytes.1)).line,
+                end_line: cx.map.position(p.bytes.1, p.bytes.1).line,
                 records: p.records,
                 kubectl: band.public(),
                 markers: p.markers.clone(),
                 bytes: p.bytes.0..p.bytes.1,
             }
         })
-        .collect();
-    if diagnoses.is_empty() && pods.is_empty() && nodes.is_empty() {
-        let manifests = pieces.iter().any(|p| p.format == PieceFormat::Manifest);
-        if !manifests {
-            findings.push(finding(
-                DiagnoseRule::NoEvidence,
-                cx.pos(Loc(0, 0)),
-                m::no_evidence(text.trim().is_empty()),
-            ));
-        }
-    }
-    let mut report = DiagnosisReport {
-        schema_version: DIAGNOSIS_SCHEMA_VERSION,
-        pieces,
-        pods,
-        diagnoses,
-        skew,
-        nodes,
-        findings,
-        summary: DiagnosisSummary::default(),
-    };
-    report.summary = summarize(&report);
-    report
+        .collect()
 }
 
-fn summarize(r: &DiagnosisReport) -> DiagnosisSummary {
+/// The finding of a paste without evidence: no diagnosis, pod or node (`found` counts
+/// them) and no manifest.
+pub(crate) fn no_evidence(
+    cx: &Cx<'_>,
+    text: &str,
+    pieces: &[Piece],
+    found: usize,
+) -> Option<Finding> {
+    let manifests = pieces.iter().any(|p| p.format == PieceFormat::Manifest);
+    (found == 0 && !manifests).then(|| {
+        finding(
+            DiagnoseRule::NoEvidence,
+            cx.pos(Loc(0, 0)),
+            m::no_evidence(text.trim().is_empty()),
+        )
+    })
+}
+
+/// The diagnoses (each with the index of its group) and pod summaries of a run.
+pub(crate) struct Run {
+    pub diagnoses: Vec<(usize, Diagnosis)>,
+    pub pods: Vec<PodSummary>,
+}
+
+impl<'a> Cx<'a> {
+    pub(crate) fn new(map: &'a dyn Locate, rules: Rules, ev: &'a Evidence) -> Cx<'a> {
+        Cx {
+            map,
+            rules,
+            pods: &ev.pods,
+            events: &ev.events,
+            nodes: &ev.nodes,
+            notes: &ev.notes,
+            pod_markers: pod_kubelet_markers(&ev.pods, &ev.events),
+        }
+    }
+
+    /// Diagnoses each failing group and gives each pod its verdict.
+    pub(crate) fn run(&self, groups: &[Group]) -> Run {
+        let mut diagnoses = Vec::new();
+        let mut failing_pods = vec![false; self.pods.len()];
+        let mut recovered: HashMap<usize, u64> = HashMap::new();
+        for (gi, g) in groups.iter().enumerate() {
+            let parsed: Vec<Parsed<'_>> = g
+                .events
+                .iter()
+                .map(|&i| parse_message(&self.events[i].message))
+                .collect();
+            let items: Vec<(&EventEv, &Parsed<'_>)> = g
+                .events
+                .iter()
+                .map(|&i| &self.events[i])
+                .zip(parsed.iter())
+                .collect();
+            if is_failing(self, g, &items) {
+                if let Some(p) = g.pod {
+                    failing_pods[p] = true;
+                }
+                diagnoses.push((gi, self.diagnose(g, &items)));
+            } else if let Some(p) = g.pod {
+                let failures = items.iter().filter(|(_, p)| is_failure_msg(&p.msg)).count();
+                if failures > 0 {
+                    *recovered.entry(p).or_default() += failures as u64;
+                }
+            }
+        }
+        let pods = self
+            .pods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.pod_summary(p, failing_pods[i], recovered.get(&i).copied()))
+            .collect::<Vec<_>>();
+        Run { diagnoses, pods }
+    }
+}
+
+pub(crate) fn summarize(r: &DiagnosisReport) -> DiagnosisSummary {
     let mut s = DiagnosisSummary {
         pods: r.pods.len(),
         pods_failing: r
@@ -170,11 +221,11 @@ fn finding(rule: DiagnoseRule, at: Position, text: Text) -> Finding {
 
 /// The reference rules: the options' version, else the first node's kubelet, else the
 /// newest.
-fn rules_for(ev: &Evidence, options: &DiagnoseOptions) -> Rules {
+pub(crate) fn rules_for(nodes: &[NodeEv], options: &DiagnoseOptions) -> Rules {
     if let Some(v) = options.kubernetes_version {
         return v.reference_rules();
     }
-    ev.nodes
+    nodes
         .iter()
         .find_map(|n| {
             n.kubelet_version
@@ -338,13 +389,25 @@ fn attach_events(ev: &mut Evidence) {
 // Groups: one per container (or per image when no pod is named).
 
 #[derive(Debug, Clone)]
-struct Group {
-    pod: Option<usize>,
+pub(crate) struct Group {
+    pub pod: Option<usize>,
     container: Option<usize>,
     /// The image (kubelet's `<I>` or the runtime's reference) for groups without a
     /// container.
     image: Option<String>,
     events: Vec<usize>,
+    /// Which pass of [`group`] made it.
+    pub step: Step,
+}
+
+/// The passes of [`group`], in order: groups of events with a container or image, groups
+/// of containers whose status shows a problem (in pod order), then groups of pod-level
+/// and unplaced events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    Events,
+    Status,
+    Late,
 }
 
 /// A group's key: (pod, container, image key).
@@ -353,20 +416,23 @@ type GroupKey = (Option<usize>, Option<usize>, Option<String>);
 /// One image ID behind a tag: (digest, the variant, where it is first shown).
 type Variant = (String, SkewVariant, Loc);
 
-struct Cx<'a> {
-    map: &'a SourceMap<'a>,
-    rules: Rules,
-    ev: &'a Evidence,
+pub(crate) struct Cx<'a> {
+    pub map: &'a dyn Locate,
+    pub rules: Rules,
+    pub pods: &'a [PodEv],
+    pub events: &'a [EventEv],
+    pub nodes: &'a [NodeEv],
+    pub notes: &'a [Note],
     /// Per pod: the kubelet markers of all its events (one kubelet wrote them all).
-    pod_markers: Vec<Vec<Marker>>,
+    pub pod_markers: Vec<Vec<Marker>>,
 }
 
 /// The kubelet version markers every event of a pod shows, per pod: the event's form
 /// (`reportingComponent`), `already present … and can be accessed by the pod`, the old
 /// lower-case `pulling image`.
-fn pod_kubelet_markers(ev: &Evidence) -> Vec<Vec<Marker>> {
-    let mut out: Vec<Vec<Marker>> = vec![Vec::new(); ev.pods.len()];
-    for e in &ev.events {
+fn pod_kubelet_markers(pods: &[PodEv], events: &[EventEv]) -> Vec<Vec<Marker>> {
+    let mut out: Vec<Vec<Marker>> = vec![Vec::new(); pods.len()];
+    for e in events {
         let Some(p) = e.pod else { continue };
         let mut add = |m: Marker| {
             if !out[p].contains(&m) {
@@ -396,8 +462,7 @@ enum Target {
     Nowhere,
 }
 
-fn group(cx: &Cx<'_>) -> Vec<Group> {
-    let ev = cx.ev;
+pub(crate) fn group(cx: &Cx<'_>) -> Vec<Group> {
     // Containers named by events but missing from their pod are added here (a copy:
     // the evidence stays as read).
     let mut extra: HashMap<(usize, String), usize> = HashMap::new();
@@ -414,6 +479,7 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
                 container: key.1,
                 image: key.2.clone(),
                 events: Vec::new(),
+                step: Step::Events,
             });
             groups.len() - 1
         });
@@ -421,7 +487,7 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
             groups[g].events.push(e);
         }
     };
-    for (k, e) in ev.events.iter().enumerate() {
+    for (k, e) in cx.events.iter().enumerate() {
         let parsed = parse_message(&e.message);
         match cx.target(e, &parsed, &mut extra) {
             Target::Container(p, c) => add(&mut groups, (Some(p), Some(c), None), Some(k)),
@@ -436,13 +502,18 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
         }
     }
     // Containers whose status shows a pull problem, with or without events.
-    for (p, pod) in ev.pods.iter().enumerate() {
+    let from = groups.len();
+    for (p, pod) in cx.pods.iter().enumerate() {
         for (c, cont) in pod.containers.iter().enumerate() {
             if cont.state != StateKind::Unknown || cont.reason.is_some() {
                 add(&mut groups, (Some(p), Some(c), None), None);
             }
         }
     }
+    for g in &mut groups[from..] {
+        g.step = Step::Status;
+    }
+    let from = groups.len();
     // Pod-level events: pull-secret warnings go to every container of the pod; other
     // rows without a container (narrow tables, old kubectl) only when the pod has one
     // container group.
@@ -457,7 +528,7 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
     for (p, events) in pending {
         let in_pod: Vec<usize> = by_pod.get(&p).cloned().unwrap_or_default();
         for k in events {
-            let parsed = parse_message(&ev.events[k].message);
+            let parsed = parse_message(&cx.events[k].message);
             if matches!(parsed.msg, Msg::PullSecrets { .. }) {
                 for &g in &in_pod {
                     groups[g].events.push(k);
@@ -473,7 +544,7 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
         .filter(|&g| groups[g].pod.is_none())
         .collect();
     for k in nowhere {
-        let parsed = parse_message(&ev.events[k].message);
+        let parsed = parse_message(&cx.events[k].message);
         if !is_failure_msg(&parsed.msg) && !matches!(parsed.msg, Msg::Runtime { .. }) {
             continue;
         }
@@ -481,6 +552,9 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
             [g] => groups[*g].events.push(k),
             _ => add(&mut groups, (None, None, None), Some(k)),
         }
+    }
+    for g in &mut groups[from..] {
+        g.step = Step::Late;
     }
     for g in &mut groups {
         g.events.sort_unstable();
@@ -492,17 +566,8 @@ fn group(cx: &Cx<'_>) -> Vec<Group> {
 }
 
 impl Cx<'_> {
-    fn mark(&self, byte: usize) -> Mark {
-        Mark {
-            index: self.map.before(byte).0,
-            line: 0,
-            col: 0,
-        }
-    }
-
-    fn pos(&self, loc: Loc) -> Position {
-        self.map
-            .position(self.mark(loc.0), self.mark(loc.1.max(loc.0)))
+    pub(crate) fn pos(&self, loc: Loc) -> Position {
+        self.map.position(loc.0, loc.1.max(loc.0))
     }
 
     /// Where an event belongs.
@@ -530,7 +595,7 @@ impl Cx<'_> {
                 None => Target::Nowhere,
             };
         };
-        let pod = &self.ev.pods[p];
+        let pod = &self.pods[p];
         if let Some((role, name)) = e.field_path.as_deref().and_then(parse_field_path) {
             if let Some(c) = pod
                 .containers
@@ -603,7 +668,7 @@ fn is_failing(cx: &Cx<'_>, g: &Group, items: &[(&EventEv, &Parsed<'_>)]) -> bool
 
 impl Cx<'_> {
     fn container(&self, g: &Group) -> Option<&ContainerEv> {
-        self.ev.pods.get(g.pod?)?.containers.get(g.container?)
+        self.pods.get(g.pod?)?.containers.get(g.container?)
     }
 }
 
@@ -749,7 +814,7 @@ fn by_recency(items: &[(&EventEv, &Parsed<'_>)]) -> Vec<usize> {
 
 impl Cx<'_> {
     fn diagnose(&self, g: &Group, items: &[(&EventEv, &Parsed<'_>)]) -> Diagnosis {
-        let pod = g.pod.map(|p| &self.ev.pods[p]);
+        let pod = g.pod.map(|p| &self.pods[p]);
         let container = self.container(g);
         let order = by_recency(items);
         // The image: the spec's, else the events', else the runtime's.
@@ -895,7 +960,7 @@ impl Cx<'_> {
         // Runtime and versions.
         let node = pod
             .and_then(|p| p.node.as_deref())
-            .and_then(|n| self.ev.nodes.iter().find(|x| x.name == n));
+            .and_then(|n| self.nodes.iter().find(|x| x.name == n));
         let mut markers: Vec<Marker> = Vec::new();
         let mut push = |m: Marker| {
             if !markers.contains(&m) {
@@ -1001,7 +1066,6 @@ impl Cx<'_> {
         };
         let nodes: Vec<NodePresence> = match image.as_deref().or(runtime_ref.as_deref()) {
             Some(img) => self
-                .ev
                 .nodes
                 .iter()
                 .map(|n| {
@@ -1169,9 +1233,7 @@ impl Cx<'_> {
                 return Some((Some(name), role));
             }
         }
-        let known = g
-            .pod
-            .is_some_and(|p| !self.ev.pods[p].containers.is_empty());
+        let known = g.pod.is_some_and(|p| !self.pods[p].containers.is_empty());
         Some((
             None,
             if known {
@@ -1533,7 +1595,7 @@ impl Cx<'_> {
         }
     }
 
-    fn node_summary(&self, n: &NodeEv) -> NodeSummary {
+    pub(crate) fn node_summary(&self, n: &NodeEv) -> NodeSummary {
         let runtime = n
             .runtime_version
             .as_deref()
@@ -1559,77 +1621,8 @@ impl Cx<'_> {
         }
     }
 
-    /// One tag, different image IDs across pods (PS §4.9).
-    fn skew(&self, findings: &mut Vec<Finding>) -> Vec<Skew> {
-        // image → (digest → (id, containers, nodes, first loc))
-        let mut by_image: Vec<(String, Vec<Variant>)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for p in &self.ev.pods {
-            for c in &p.containers {
-                let (Some(image), Some(id)) = (&c.image, &c.image_id) else {
-                    continue;
-                };
-                let digest_pinned = reference::parse_normalized_named(image, self.rules)
-                    .is_ok_and(|r| r.digest().is_some());
-                if digest_pinned || c.role == ContainerRole::ImageVolume {
-                    continue;
-                }
-                let digest = id.rsplit('@').next().unwrap_or(id).to_owned();
-                let slot = *index.entry(image.clone()).or_insert_with(|| {
-                    by_image.push((image.clone(), Vec::new()));
-                    by_image.len() - 1
-                });
-                let who = format!(
-                    "{}/{}/{}",
-                    p.namespace.as_deref().unwrap_or("-"),
-                    p.name.as_deref().unwrap_or("-"),
-                    c.name
-                );
-                let variants = &mut by_image[slot].1;
-                match variants.iter_mut().find(|(d, _, _)| *d == digest) {
-                    Some((_, v, _)) => {
-                        v.containers.push(who);
-                        if let Some(n) = &p.node
-                            && !v.nodes.contains(n)
-                        {
-                            v.nodes.push(n.clone());
-                        }
-                    }
-                    None => variants.push((
-                        digest,
-                        SkewVariant {
-                            image_id: id.clone(),
-                            containers: vec![who],
-                            nodes: p.node.iter().cloned().collect(),
-                        },
-                        c.image_id_at.or(c.image_at).unwrap_or(p.at),
-                    )),
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for (image, variants) in by_image {
-            if variants.len() < 2 {
-                continue;
-            }
-            let at = self.pos(variants[0].2);
-            findings.push(finding(
-                DiagnoseRule::VersionSkew,
-                at,
-                m::version_skew(&image, variants.len()),
-            ));
-            out.push(Skew {
-                image,
-                variants: variants.into_iter().map(|v| v.1).collect(),
-                position: at,
-            });
-        }
-        out
-    }
-
-    fn notes(&self) -> Vec<Finding> {
-        self.ev
-            .notes
+    pub(crate) fn notes(&self) -> Vec<Finding> {
+        self.notes
             .iter()
             .map(|n| {
                 let text = match &n.detail {
@@ -1646,5 +1639,83 @@ impl Cx<'_> {
                 finding(n.rule, self.pos(n.at), text)
             })
             .collect()
+    }
+}
+
+/// Version skew (PS §4.9), gathered pod by pod in the report's pod order: one tag,
+/// different image IDs across pods.
+#[derive(Default)]
+pub(crate) struct SkewAcc {
+    /// image → (digest → (id, containers, nodes, first loc)), in order of first appearance.
+    by_image: Vec<(String, Vec<Variant>)>,
+    index: HashMap<String, usize>,
+}
+
+impl SkewAcc {
+    /// Adds one pod's containers.
+    pub(crate) fn add(&mut self, p: &PodEv, rules: Rules) {
+        for c in &p.containers {
+            let (Some(image), Some(id)) = (&c.image, &c.image_id) else {
+                continue;
+            };
+            let digest_pinned =
+                reference::parse_normalized_named(image, rules).is_ok_and(|r| r.digest().is_some());
+            if digest_pinned || c.role == ContainerRole::ImageVolume {
+                continue;
+            }
+            let digest = id.rsplit('@').next().unwrap_or(id).to_owned();
+            let slot = *self.index.entry(image.clone()).or_insert_with(|| {
+                self.by_image.push((image.clone(), Vec::new()));
+                self.by_image.len() - 1
+            });
+            let who = format!(
+                "{}/{}/{}",
+                p.namespace.as_deref().unwrap_or("-"),
+                p.name.as_deref().unwrap_or("-"),
+                c.name
+            );
+            let variants = &mut self.by_image[slot].1;
+            match variants.iter_mut().find(|(d, _, _)| *d == digest) {
+                Some((_, v, _)) => {
+                    v.containers.push(who);
+                    if let Some(n) = &p.node
+                        && !v.nodes.contains(n)
+                    {
+                        v.nodes.push(n.clone());
+                    }
+                }
+                None => variants.push((
+                    digest,
+                    SkewVariant {
+                        image_id: id.clone(),
+                        containers: vec![who],
+                        nodes: p.node.iter().cloned().collect(),
+                    },
+                    c.image_id_at.or(c.image_at).unwrap_or(p.at),
+                )),
+            }
+        }
+    }
+
+    /// The skewed tags, each with its finding pushed to `findings`.
+    pub(crate) fn finish(self, cx: &Cx<'_>, findings: &mut Vec<Finding>) -> Vec<Skew> {
+        let mut out = Vec::new();
+        for (image, variants) in self.by_image {
+            if variants.len() < 2 {
+                continue;
+            }
+            let at = cx.pos(variants[0].2);
+            findings.push(finding(
+                DiagnoseRule::VersionSkew,
+                at,
+                m::version_skew(&image, variants.len()),
+            ));
+            out.push(Skew {
+                image,
+                variants: variants.into_iter().map(|v| v.1).collect(),
+                position: at,
+            });
+        }
+        out
     }
 }

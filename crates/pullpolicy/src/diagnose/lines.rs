@@ -27,7 +27,10 @@ impl<'t> Line<'t> {
 
     /// Leading blanks (spaces and tabs), in bytes.
     pub fn indent(&self) -> usize {
-        self.text.len() - self.text.trim_start_matches([' ', '\t']).len()
+        self.text
+            .bytes()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count()
     }
 
     /// The byte range of a sub-slice of `text` in the whole input.
@@ -45,35 +48,38 @@ impl<'t> Line<'t> {
 
 /// The lines of `text`, in order. Linear in the text.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    if text.is_empty() {
-        return lines;
-    }
+    iter(text).collect()
+}
+
+/// The lines of `text`, one at a time (what [`split`] collects).
+pub(crate) fn iter(text: &str) -> impl Iterator<Item = Line<'_>> {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let end_here = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if !end_here {
-            i += 1;
-            continue;
+    let mut done = text.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        let raw = &text[start..i];
-        lines.push(clean(raw, start));
+        let i = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |k| start + k);
+        let line = clean(&text[start..i], start);
         if i == bytes.len() {
-            break;
+            done = true;
+            return Some(line);
         }
         // `\r\n` is one break.
+        let mut next = i + 1;
         if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i += 1;
+            next += 1;
         }
-        i += 1;
-        start = i;
-        if i == bytes.len() {
-            break;
+        start = next;
+        if next == bytes.len() {
+            done = true;
         }
-    }
-    lines
+        Some(line)
+    })
 }
 
 /// k9s' vertical bar.
@@ -81,6 +87,19 @@ const BAR: char = '│';
 
 /// Takes one line's artefacts off.
 fn clean(raw: &str, start: usize) -> Line<'_> {
+    // Most lines start (after ASCII blanks) with an ASCII character other than a
+    // backtick: no fence, box or border (their characters are a backtick or not ASCII).
+    let plain = raw
+        .bytes()
+        .find(|b| !matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
+        .is_none_or(|b| b.is_ascii() && b != b'`');
+    if plain {
+        return Line {
+            text: raw,
+            start,
+            boxed: false,
+        };
+    }
     // A Markdown code fence separates pieces.
     if raw.trim_start().starts_with("```") {
         return Line {

@@ -31,6 +31,17 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
+    /// Adds what another stream held (`first_error`: the first of both).
+    pub fn add(&mut self, other: &Counts) {
+        self.pods += other.pods;
+        self.events += other.events;
+        self.nodes += other.nodes;
+        self.fragments += other.fragments;
+        self.manifests += other.manifests;
+        self.errors += other.errors;
+        self.first_error = self.first_error.or(other.first_error);
+    }
+
     /// The piece's format.
     pub fn format(&self) -> PieceFormat {
         let evidence = [self.pods, self.events, self.nodes, self.fragments];

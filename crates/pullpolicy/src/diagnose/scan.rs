@@ -50,6 +50,99 @@ pub(crate) fn read(text: &str) -> Evidence {
     ev
 }
 
+/// When [`read`] would cut `text` into one piece only, a JSON object or YAML document
+/// read whole by [`read_span`] (no elided lines, nothing but blank and command lines
+/// around it): the byte range it reads, and how it is written. Looks at each line once, as [`read`] does,
+/// without keeping them.
+pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
+    let mut lines = lines::iter(text).peekable();
+    // Blank and command lines before it.
+    while lines.peek().is_some_and(|l| l.is_blank() || is_command(l)) {
+        lines.next();
+    }
+    // As `read_piece` tells its format: not describe output, a table or `Events:`; a
+    // YAML or JSON start.
+    let first = lines.next()?;
+    let after = lines.peek().copied();
+    let section = after.is_some_and(|next| {
+        let pair = [first, next];
+        describe::is_section_start(&pair, 0)
+    });
+    if describe::is_start(&first)
+        || section
+        || table::header(&first).is_some()
+        || is_events_key(&first)
+        || !(is_yaml_start(&first) || is_json_start(&first))
+    {
+        return None;
+    }
+    let json = is_json_start(&first);
+    // `object_extent(lines, i, json)`, and `read_span`'s last non-blank line.
+    let mut prev = first;
+    let mut last = first;
+    let mut api_version = first.text.starts_with("apiVersion:");
+    let mut rest = None;
+    for line in lines.by_ref() {
+        if json && prev.indent() == 0 && prev.text.trim_end() == "}" {
+            rest = Some(line);
+            break;
+        }
+        if !plain_indented(&line) && !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line))
+        {
+            rest = Some(line);
+            break;
+        }
+        if line.text.starts_with("---") {
+            api_version = false;
+        } else if line.text.starts_with("apiVersion:") {
+            if api_version {
+                rest = Some(line);
+                break;
+            }
+            api_version = true;
+        }
+        // `read_objects` blanks elided lines: not here.
+        if !plain_indented(&line)
+            && line.indent() > 0
+            && matches!(line.text.trim(), "..." | "\u{2026}")
+        {
+            return None;
+        }
+        if plain_indented(&line) || !line.is_blank() {
+            last = line;
+        }
+        prev = line;
+    }
+    // Nothing after it but blank and command lines.
+    if rest
+        .into_iter()
+        .chain(lines)
+        .any(|l| !l.is_blank() && !is_command(&l))
+    {
+        return None;
+    }
+    let encoding = if json { Encoding::Json } else { Encoding::Yaml };
+    Some((first.start, last.end(), encoding))
+}
+
+/// A line that is indented and whose first character after its blanks is ASCII and
+/// starts nothing [`object_piece`] looks for: not blank, a YAML line, not an end of YAML
+/// (`Name:`, `Events:` and commands start at column 0 or with `$`/`k` or hold `kubectl `,
+/// table headers start with `T`, `F`, `L` or `N`), not elided (`.`). A shortcut for the
+/// lines of a large dump.
+fn plain_indented(line: &Line<'_>) -> bool {
+    let b = line.text.as_bytes();
+    if !matches!(b.first(), Some(b' ' | b'\t')) {
+        return false;
+    }
+    let Some(&c) = b.iter().find(|c| !matches!(c, b' ' | b'\t' | 0x0b | 0x0c)) else {
+        return false;
+    };
+    c.is_ascii()
+        && !matches!(c, b'$' | b'k' | b'T' | b'F' | b'L' | b'N' | b'.')
+        && !line.text.contains("kubectl ")
+}
+
 type PieceRead = (
     usize,
     PieceFormat,

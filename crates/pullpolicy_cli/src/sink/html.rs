@@ -48,6 +48,30 @@ impl<'w> HtmlSink<'w> {
     }
 }
 
+impl HtmlSink<'_> {
+    /// The rows and findings of `part`.
+    fn chunk(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+        let inputs = [Input::Report {
+            name: file.name,
+            report: part,
+        }];
+        let mut h = Html::new();
+        for row in &rows(&inputs) {
+            if self.rows == 0 {
+                table_head(&mut h);
+            }
+            self.rows += 1;
+            table_row(&mut h, row);
+        }
+        self.write(h)?;
+        let mut h = Html::new();
+        for item in &items(&inputs, true) {
+            list_item(&mut h, item, &self.playground);
+        }
+        self.items.write(h.finish().as_str().as_bytes())
+    }
+}
+
 impl Sink for HtmlSink<'_> {
     fn failed(&mut self, e: &InputError) -> io::Result<()> {
         let inputs = [Input::Unreadable {
@@ -76,24 +100,7 @@ impl Sink for HtmlSink<'_> {
     }
 
     fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
-        let inputs = [Input::Report {
-            name: file.name,
-            report: part,
-        }];
-        let mut h = Html::new();
-        for row in &rows(&inputs) {
-            if self.rows == 0 {
-                table_head(&mut h);
-            }
-            self.rows += 1;
-            table_row(&mut h, row);
-        }
-        self.write(h)?;
-        let mut h = Html::new();
-        for item in &items(&inputs, true) {
-            list_item(&mut h, item, &self.playground);
-        }
-        self.items.write(h.finish().as_str().as_bytes())
+        crate::sink::in_chunks(part, &mut |chunk| self.chunk(file, chunk))
     }
 
     fn end(&mut self, file: File<'_>, _: &Report) -> io::Result<()> {

@@ -101,16 +101,9 @@ impl<'w> Human<'w> {
     }
 }
 
-impl Sink for Human<'_> {
-    fn failed(&mut self, _: &InputError) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn begin(&mut self, _: File<'_>) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+impl Human<'_> {
+    /// What `part` adds.
+    fn chunk(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
         let inputs = [Input::Report {
             name: file.name,
             report: part,
@@ -132,6 +125,20 @@ impl Sink for Human<'_> {
             finding_lines(&mut t, item);
         }
         self.items.write(t.finish().as_bytes())
+    }
+}
+
+impl Sink for Human<'_> {
+    fn failed(&mut self, _: &InputError) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn begin(&mut self, _: File<'_>) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+        crate::sink::in_chunks(part, &mut |chunk| self.chunk(file, chunk))
     }
 
     fn end(&mut self, _: File<'_>, _: &Report) -> io::Result<()> {

@@ -102,10 +102,12 @@ impl Sink for MarkdownSink<'_> {
     }
 
     fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
-        self.take(&[Input::Report {
-            name: file.name,
-            report: part,
-        }])
+        crate::sink::in_chunks(part, &mut |chunk| {
+            self.take(&[Input::Report {
+                name: file.name,
+                report: chunk,
+            }])
+        })
     }
 
     fn end(&mut self, _: File<'_>, _: &Report) -> io::Result<()> {

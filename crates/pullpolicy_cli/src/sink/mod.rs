@@ -3,6 +3,7 @@
 //! what a format can only print at the end (the human table's widths, SARIF's rules) is
 //! kept small or spilled to a temporary file ([`spill::Spill`]).
 
+pub mod diagnosis;
 pub mod html;
 pub mod human;
 pub mod json;
@@ -46,6 +47,31 @@ pub(crate) fn write_each<T: serde::Serialize + Sync>(
             };
             out.write_all(part.get(skip..).unwrap_or_default())?;
         }
+    }
+    Ok(())
+}
+
+/// Hands `part` to `each` a few documents at a time when it is a List's part (no syntax
+/// errors), whole otherwise: what the view builds for a part (its model, its text) is
+/// then built for a few documents at once, not for a round of them. The rows and
+/// findings of consecutive documents are those of the part, in order, as for the parts
+/// themselves.
+pub(crate) fn in_chunks(
+    part: &pullpolicy::Report,
+    each: &mut dyn FnMut(&pullpolicy::Report) -> io::Result<()>,
+) -> io::Result<()> {
+    const CHUNK: usize = 16;
+    if !part.syntax_errors.is_empty() || part.documents.len() <= CHUNK {
+        return each(part);
+    }
+    for documents in part.documents.chunks(CHUNK) {
+        each(&pullpolicy::Report {
+            schema_version: part.schema_version,
+            kubernetes_version: part.kubernetes_version,
+            documents: documents.to_vec(),
+            syntax_errors: Vec::new(),
+            summary: part.summary,
+        })?;
     }
     Ok(())
 }

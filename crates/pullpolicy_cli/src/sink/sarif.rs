@@ -41,18 +41,9 @@ impl<'w> Sarif<'w> {
     }
 }
 
-impl Sink for Sarif<'_> {
-    fn failed(&mut self, e: &InputError) -> io::Result<()> {
-        self.failed.push(e.clone());
-        Ok(())
-    }
-
-    fn begin(&mut self, _: File<'_>) -> io::Result<()> {
-        self.cursor = Cursor::new("");
-        Ok(())
-    }
-
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+impl Sarif<'_> {
+    /// What `part` adds.
+    fn chunk(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
         let inputs = [Input::Report {
             name: file.name,
             report: part,
@@ -82,6 +73,22 @@ impl Sink for Sarif<'_> {
         }
         self.cursor = cursor.detach();
         self.out.write_all(&buf)
+    }
+}
+
+impl Sink for Sarif<'_> {
+    fn failed(&mut self, e: &InputError) -> io::Result<()> {
+        self.failed.push(e.clone());
+        Ok(())
+    }
+
+    fn begin(&mut self, _: File<'_>) -> io::Result<()> {
+        self.cursor = Cursor::new("");
+        Ok(())
+    }
+
+    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+        crate::sink::in_chunks(part, &mut |chunk| self.chunk(file, chunk))
     }
 
     fn end(&mut self, _: File<'_>, _: &Report) -> io::Result<()> {

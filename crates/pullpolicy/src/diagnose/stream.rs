@@ -1,0 +1,394 @@
+//! The diagnosis handed out part by part, for callers that write each pod and each
+//! diagnosis as soon as it is ready and keep none (the CLI's bounded memory for cluster
+//! dumps, issue #19).
+//!
+//! [`diagnose_each`] gives exactly what [`super::diagnose`] gives: the pieces first, then
+//! every pod summary and every diagnosis, each sequence in the report's order (the two
+//! interleaved), and returns the rest of the report (skew, nodes, findings, summary)
+//! with those three lists empty.
+//!
+//! # When a paste is read item by item
+//!
+//! When [`super::diagnose`] would read the text as one piece of objects
+//! ([`scan::object_piece`] follows `scan::read` line by line without keeping the lines)
+//! and that piece is a `kind: List` that [`crate::items`] can split — JSON
+//! ([`crate::items::json_list`], what `kubectl get pods -A -o json` writes) or YAML as
+//! kubectl writes it ([`crate::items::yaml_list`]) — each item read alone gives the
+//! objects the whole piece gives for it, at the same bytes (the reasons are those
+//! functions' documentation; the diagnosis reads objects through the same reader, with
+//! the List's `kind` giving no hint). The items are then read one at a time:
+//!
+//! 1. every item is read and dropped, keeping only what a diagnosis needs from other
+//!    items: the events and nodes (small records, not their trees), the notes, and per
+//!    pod two hashes (its name, its namespace; a JSON Pod with status is not even read:
+//!    [`crate::items::pod_sketch`]);
+//! 2. pods whose name an event names (a superset of the pods events attach to, by name
+//!    hash) are read again and diagnosed together with the events and nodes, as the
+//!    whole run does (its `group` and `run`), which gives their summaries and every
+//!    diagnosis made from events;
+//! 3. the pods are read again in order: a pod no event names is diagnosed alone (no event
+//!    can change it, and nodes and the reference rules are known), the others take what
+//!    step 2 made for them.
+//!
+//! Why this is the whole run's report, in its order: the whole run's groups are made in
+//! three passes (`analyse::Step`): groups of events (which only the pods of step 2 and
+//! events without a pod have), groups of containers whose status shows a problem, in pod
+//! order (for a pod without events, exactly what diagnosing it alone makes), then groups
+//! of pod-level and unplaced events (step 2 again). A diagnosis reads its pod, its
+//! group's events, the pod's events' markers, the nodes and the reference rules (from
+//! the options or the first node): the same in both. Pods named twice are merged by the
+//! whole run: when two pods could be (same name hash, namespaces equal or one unknown),
+//! the text is diagnosed whole. Version skew is gathered over the pods in their order
+//! (`analyse::SkewAcc`).
+//!
+//! Positions come from [`Sparse`] (a mark every 2 KB), equal to the whole run's.
+//!
+//! Anything else (describe output, tables, several pieces, a List the splitters
+//! decline) is diagnosed whole and handed out from the report.
+
+use super::DiagnoseOptions;
+use super::analyse::{self, Cx, SkewAcc, Step};
+use super::evidence::{Evidence, Loc, Note, NoteDetail, PieceEv, PodEv};
+use super::locate::Sparse;
+use super::objects::{self, Counts};
+use super::rules::DiagnoseRule;
+use super::scan;
+use super::types::*;
+use crate::items::ListItem;
+use crate::report::Severity;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// One part of a report, handed out in the report's order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// The pieces, first and once.
+    Pieces(Vec<Piece>),
+    /// The next entry of [`DiagnosisReport::pods`].
+    Pod(PodSummary),
+    /// The next entry of [`DiagnosisReport::diagnoses`].
+    Diagnosis(Box<Diagnosis>),
+}
+
+/// [`super::diagnose`], handed out part by part: `emit` receives the pieces, then each
+/// pod summary and each diagnosis in the report's order; the report returned has the
+/// rest (its `pieces`, `pods` and `diagnoses` empty). Large JSON Lists are read one item
+/// at a time (see the module's documentation).
+pub fn diagnose_each(
+    text: &str,
+    options: &DiagnoseOptions,
+    emit: &mut dyn FnMut(Part),
+) -> DiagnosisReport {
+    if let Some(report) = by_items(text, options, emit) {
+        return report;
+    }
+    let mut report = super::diagnose(text, options);
+    emit(Part::Pieces(std::mem::take(&mut report.pieces)));
+    for p in std::mem::take(&mut report.pods) {
+        emit(Part::Pod(p));
+    }
+    for d in std::mem::take(&mut report.diagnoses) {
+        emit(Part::Diagnosis(Box::new(d)));
+    }
+    report
+}
+
+/// Whether `text` has the shape read item by item (see the module's documentation; two
+/// pods the whole run could merge are still read whole).
+pub fn reads_by_items(text: &str) -> bool {
+    list_items(text).is_some()
+}
+
+/// The piece [`super::diagnose`] would read `text` as, when it is one List whose items can
+/// be read alone (JSON, or YAML as kubectl writes it), and its items (ranges in `text`).
+fn list_items(text: &str) -> Option<Vec<ListItem>> {
+    let (a, b, _) = scan::object_piece(text)?;
+    items_of(text, a, b)
+}
+
+/// The items of the List `text[a..b]`, with ranges in `text`.
+fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
+    let piece = &text[a..b];
+    let mut items = crate::items::json_list(piece).or_else(|| crate::items::yaml_list(piece))?;
+    for item in &mut items {
+        item.range = item.range.start + a..item.range.end + a;
+    }
+    Some(items)
+}
+
+/// [`diagnose_each`] when `text` is read item by item; else `None`, and nothing was
+/// handed to `emit`.
+pub fn diagnose_by_items(
+    text: &str,
+    options: &DiagnoseOptions,
+    emit: &mut dyn FnMut(Part),
+) -> Option<DiagnosisReport> {
+    by_items(text, options, emit)
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// A pod as step 1 keeps it.
+struct PodKey {
+    /// Its item, as a byte range in the text, and whether it is a YAML item (`- `).
+    item: (usize, usize, bool),
+    name: Option<u64>,
+    namespace: Option<u64>,
+}
+
+/// Notes a pod's name; `false` when the whole run could merge it with a pod before it
+/// (same name hash, namespaces equal or one unknown).
+fn keep(by_name: &mut HashMap<u64, Vec<Option<u64>>>, key: &PodKey) -> bool {
+    let Some(name) = key.name else {
+        return true;
+    };
+    let seen = by_name.entry(name).or_default();
+    if seen
+        .iter()
+        .any(|ns| ns.is_none() || key.namespace.is_none() || *ns == key.namespace)
+    {
+        return false;
+    }
+    seen.push(key.namespace);
+    true
+}
+
+/// Reads the pod of one item.
+fn read_pod(text: &str, (start, end, dash): (usize, usize, bool)) -> Option<PodEv> {
+    let item = ListItem {
+        range: start..end,
+        dash,
+        item: 0,
+        line: 0,
+        column: 0,
+        offset16: 0,
+    };
+    let mut ev = Evidence::default();
+    objects::read(&item.text(text), start, false, &mut ev);
+    ev.pods.pop()
+}
+
+fn by_items(
+    text: &str,
+    options: &DiagnoseOptions,
+    emit: &mut dyn FnMut(Part),
+) -> Option<DiagnosisReport> {
+    let (a, b, encoding) = scan::object_piece(text)?;
+    let items = items_of(text, a, b)?;
+    // Step 1.
+    let mut ev = Evidence::default();
+    let mut counts = Counts::default();
+    let mut pods: Vec<PodKey> = Vec::new();
+    let mut by_name: HashMap<u64, Vec<Option<u64>>> = HashMap::new();
+    for item in &items {
+        let range = (item.range.start, item.range.end);
+        let item_text = item.text(text);
+        if let Some(sketch) = crate::items::pod_sketch(&item_text) {
+            // A Pod with status: only its name and namespace now (step 3 reads it).
+            counts.pods += 1;
+            let key = PodKey {
+                item: (range.0, range.1, item.dash),
+                name: sketch.name.map(hash),
+                namespace: sketch.namespace.map(hash),
+            };
+            if !keep(&mut by_name, &key) {
+                return None;
+            }
+            pods.push(key);
+            continue;
+        }
+        let read = objects::read(&item_text, range.0, false, &mut ev);
+        if read.errors > 0 {
+            return None;
+        }
+        counts.add(&read);
+        for p in ev.pods.drain(..) {
+            let key = PodKey {
+                item: (range.0, range.1, item.dash),
+                name: p.name.as_deref().map(hash),
+                namespace: p.namespace.as_deref().map(hash),
+            };
+            if !keep(&mut by_name, &key) {
+                return None;
+            }
+            pods.push(key);
+        }
+    }
+    drop(by_name);
+    // As `scan::read` notes a piece in which nothing was recognised.
+    if counts.format() == PieceFormat::Unrecognized && ev.notes.is_empty() {
+        ev.notes.push(Note {
+            rule: DiagnoseRule::UnrecognizedText,
+            at: Loc(a, a),
+            detail: NoteDetail::Unrecognized,
+        });
+    }
+    // Step 2: the pods events name, read again.
+    let named: std::collections::HashSet<u64> = ev
+        .events
+        .iter()
+        .filter_map(|e| e.object.as_ref())
+        .filter(|o| {
+            o.kind
+                .as_deref()
+                .is_none_or(|kind| kind.eq_ignore_ascii_case("pod"))
+        })
+        .map(|o| hash(&o.name))
+        .collect();
+    let entangled: Vec<bool> = pods
+        .iter()
+        .map(|p| p.name.is_some_and(|n| named.contains(&n)))
+        .collect();
+    for (p, _) in pods.iter().zip(&entangled).filter(|(_, e)| **e) {
+        ev.pods.push(read_pod(text, p.item)?);
+    }
+    let tangled = ev.pods.len();
+    analyse::prepare(&mut ev);
+    let map = Sparse::new(text);
+    let rules = analyse::rules_for(&ev.nodes, options);
+    let cx = Cx::new(&map, rules, &ev);
+    let groups = analyse::group(&cx);
+    let run = cx.run(&groups);
+    let mut early = Vec::new();
+    let mut status: HashMap<usize, Vec<Diagnosis>> = HashMap::new();
+    let mut late = Vec::new();
+    for (g, d) in run.diagnoses {
+        let group = &groups[g];
+        match (group.step, group.pod) {
+            (Step::Events, _) => early.push(d),
+            (Step::Status, Some(p)) => status.entry(p).or_default().push(d),
+            _ => late.push(d),
+        }
+    }
+    let mut summaries = run.pods.into_iter();
+    // Step 3: hand everything out in the report's order.
+    let piece = PieceEv {
+        format: counts.format(),
+        encoding,
+        bytes: (a, b),
+        records: counts.records(),
+        markers: Vec::new(),
+    };
+    let pieces = analyse::pieces(&cx, std::slice::from_ref(&piece));
+    let mut out = Out {
+        emit,
+        summary: DiagnosisSummary {
+            manifests: pieces
+                .iter()
+                .filter(|p| p.format == PieceFormat::Manifest)
+                .count(),
+            ..DiagnosisSummary::default()
+        },
+    };
+    let piece_list = pieces.clone();
+    (out.emit)(Part::Pieces(pieces));
+    for d in early {
+        out.diagnosis(d);
+    }
+    let mut skew = SkewAcc::default();
+    let mut at = 0;
+    for (key, tangled_pod) in pods.iter().zip(entangled) {
+        if tangled_pod {
+            // Step 2 summarised every pod it read, these first.
+            if let Some(s) = summaries.next() {
+                out.pod(s);
+            }
+            for d in status.remove(&at).unwrap_or_default() {
+                out.diagnosis(d);
+            }
+            skew.add(&ev.pods[at], rules);
+            at += 1;
+            continue;
+        }
+        // A pod no event names: diagnosed alone.
+        // Reading is pure: the item gives the pod step 1 read.
+        let Some(alone) = read_pod(text, key.item) else {
+            continue;
+        };
+        let one = std::slice::from_ref(&alone);
+        let cx1 = Cx {
+            map: &map,
+            rules,
+            pods: one,
+            events: &[],
+            nodes: &ev.nodes,
+            notes: &[],
+            pod_markers: vec![Vec::new()],
+        };
+        let groups = analyse::group(&cx1);
+        let run = cx1.run(&groups);
+        for p in run.pods {
+            out.pod(p);
+        }
+        for (_, d) in run.diagnoses {
+            out.diagnosis(d);
+        }
+        skew.add(&alone, rules);
+    }
+    debug_assert_eq!(at, tangled);
+    // Pods only events know.
+    for (p, s) in ev.pods[tangled..].iter().zip(summaries) {
+        out.pod(s);
+        skew.add(p, rules);
+    }
+    for d in late {
+        out.diagnosis(d);
+    }
+    let mut findings = cx.notes();
+    let skew = skew.finish(&cx, &mut findings);
+    let nodes: Vec<NodeSummary> = ev.nodes.iter().map(|n| cx.node_summary(n)).collect();
+    let found = out.summary.diagnoses + out.summary.pods + nodes.len();
+    if let Some(f) = analyse::no_evidence(&cx, text, &piece_list, found) {
+        findings.push(f);
+    }
+    let mut summary = out.summary;
+    count(&mut summary, &findings);
+    Some(DiagnosisReport {
+        schema_version: DIAGNOSIS_SCHEMA_VERSION,
+        pieces: Vec::new(),
+        pods: Vec::new(),
+        diagnoses: Vec::new(),
+        skew,
+        nodes,
+        findings,
+        summary,
+    })
+}
+
+/// Hands parts out and counts them for the summary.
+struct Out<'e> {
+    emit: &'e mut dyn FnMut(Part),
+    summary: DiagnosisSummary,
+}
+
+impl Out<'_> {
+    fn pod(&mut self, p: PodSummary) {
+        self.summary.pods += 1;
+        match p.verdict {
+            PodVerdict::PullProblem => self.summary.pods_failing += 1,
+            PodVerdict::NoPullProblem => self.summary.pods_fine += 1,
+            PodVerdict::NoEvidence => {}
+        }
+        (self.emit)(Part::Pod(p));
+    }
+
+    fn diagnosis(&mut self, d: Diagnosis) {
+        self.summary.diagnoses += 1;
+        count(&mut self.summary, &d.findings);
+        (self.emit)(Part::Diagnosis(Box::new(d)));
+    }
+}
+
+fn count(s: &mut DiagnosisSummary, findings: &[crate::Finding]) {
+    for f in findings {
+        match f.severity {
+            Severity::Error => s.errors += 1,
+            Severity::Warning => s.warnings += 1,
+            Severity::Info => s.infos += 1,
+        }
+    }
+}
