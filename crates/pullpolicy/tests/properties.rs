@@ -392,7 +392,14 @@ fn manifest() -> impl Strategy<Value = String> {
     ];
     (
         prop::bool::ANY,
-        prop::collection::vec((value.clone(), value, "[^\\p{Cc}\u{feff}]{0,10}"), 0..6),
+        // Comments without U+0085, U+2028 and U+2029: go-yaml v2 (YAML 1.1) reads them
+        // as line breaks, so a comment's text after one is a line of its own and, here, a
+        // syntax error, as Kubernetes says too (the Go oracle: "yaml: line 11: could not
+        // find expected ':'" for `# \u{2028}\u{ff00}` before `image:`).
+        prop::collection::vec(
+            (value.clone(), value, "[^\\p{Cc}\u{feff}\u{2028}\u{2029}\u{85}]{0,10}"),
+            0..6,
+        ),
         prop::sample::select(vec!["Pod", "Deployment"]),
     )
         .prop_map(|(crlf, containers, kind)| {
@@ -523,4 +530,19 @@ proptest! {
         let b = serde_json::to_string(&second).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(a, b);
     }
+}
+
+/// The case the manifest generator once made: a comment holding U+2028, a line break in
+/// YAML 1.1, ends there, and what follows is a line of its own. Kubernetes' words (the Go
+/// oracle over go-yaml v2.4.0 and sigs.k8s.io/yaml gives exactly this message).
+#[test]
+fn a_line_separator_in_a_comment_breaks_the_line_as_in_go_yaml() {
+    let text = "# x\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: 0\n    # \u{2028}\u{ff00}\n    image: 0\n";
+    let report = pullpolicy::explain(text, &Options::default());
+    assert_eq!(report.syntax_errors.len(), 1);
+    assert_eq!(
+        report.syntax_errors[0].message,
+        "error converting YAML to JSON: yaml: line 11: could not find expected ':'"
+    );
+    assert_eq!(report.summary.errors, 1);
 }
