@@ -2,12 +2,14 @@
 //! (pieces, pods, nodes, skew, diagnoses, node presence, findings) lies in the text;
 //! every piece's byte range is a char-boundary slice of the text, pieces are in text
 //! order and do not overlap; each diagnosis starts with its `pull-failure` error
-//! finding; the report serializes; the result is the same on a second run (pure).
+//! finding; the report serializes; the result is the same on a second run (pure); and
+//! `diagnose_each` (the CLI's streamed diagnosis, Lists read item by item) hands out
+//! exactly that report, part by part.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use pullpolicy::Position;
-use pullpolicy::diagnose::{DiagnoseOptions, DiagnosisReport, diagnose};
+use pullpolicy::diagnose::{DiagnoseOptions, DiagnosisReport, Part, diagnose, diagnose_each};
 
 fn positions(r: &DiagnosisReport) -> Vec<(&'static str, Position)> {
     let mut all = Vec::new();
@@ -48,4 +50,19 @@ fuzz_target!(|data: &[u8]| {
     let json = serde_json::to_string(&report).expect("the report serializes");
     let again = serde_json::to_string(&diagnose(text, &DiagnoseOptions::default())).unwrap();
     assert_eq!(json, again, "diagnose is pure");
+
+    let mut parts = Vec::new();
+    let mut streamed = diagnose_each(text, &DiagnoseOptions::default(), &mut |p| parts.push(p));
+    for p in parts {
+        match p {
+            Part::Pieces(p) => streamed.pieces = p,
+            Part::Pod(p) => streamed.pods.push(p),
+            Part::Diagnosis(d) => streamed.diagnoses.push(*d),
+        }
+    }
+    assert_eq!(
+        serde_json::to_string(&streamed).unwrap(),
+        json,
+        "diagnose_each hands out the whole run's report"
+    );
 });
