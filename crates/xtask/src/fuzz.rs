@@ -21,14 +21,21 @@ pub fn run(args: &[String]) -> Result {
     let list = cmd::output(cmd::command("cargo").args(["+nightly", "fuzz", "list"]))
         .ok_or("cargo fuzz list failed")?;
     for target in list.lines() {
-        cmd::run(cmd::command("cargo").args([
-            "+nightly",
-            "fuzz",
-            "run",
-            target,
-            "--",
-            &format!("-max_total_time={}", minutes * 60),
-        ]))?;
+        let mut run = cmd::command("cargo");
+        run.args(["+nightly", "fuzz", "run", target]);
+        // The diagnosis starts from the spec's samples (its corpus directory first, where
+        // libFuzzer writes what it finds).
+        if target == "diagnose" {
+            let corpus = dir.join("corpus/diagnose");
+            std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+            run.arg(&corpus)
+                .arg(cmd::root().join("crates/pullpolicy/tests/fixtures/diagnose"))
+                .args(["--", "-max_len=16384"]);
+        } else {
+            run.arg("--");
+        }
+        run.arg(format!("-max_total_time={}", minutes * 60));
+        cmd::run(&mut run)?;
     }
     Ok(())
 }
