@@ -148,26 +148,33 @@ impl SourceMap<'_> {
     /// comment.) Escapes are honoured: `\\"` in double quotes, `''` in single quotes.
     fn quoted_end(&self, from: usize) -> Option<usize> {
         let byte = self.chars.byte_of(from);
-        let rest = &self.chars.text[byte..];
-        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-        let mut chars = rest.char_indices().skip(1);
-        while let Some((b, c)) = chars.next() {
-            match c {
-                '\\' if quote == '"' => {
-                    chars.next();
-                }
-                c if c == quote => {
-                    if quote == '\'' && rest[b + 1..].starts_with('\'') {
-                        chars.next();
-                        continue;
-                    }
-                    return Some(self.chars.char_of(byte + b + 1));
-                }
-                _ => {}
-            }
-        }
-        None
+        let len = quoted_len(&self.chars.text[byte..])?;
+        Some(self.chars.char_of(byte + len))
     }
+}
+
+/// For text starting with a quoted scalar: its length in bytes, closing quote included
+/// (`None` when it does not start with a quote or the quote is not closed). Escapes are
+/// honoured: `\"` in double quotes, `''` in single quotes.
+pub(crate) fn quoted_len(rest: &str) -> Option<usize> {
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let mut chars = rest.char_indices().skip(1);
+    while let Some((b, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                if quote == '\'' && rest[b + 1..].starts_with('\'') {
+                    chars.next();
+                    continue;
+                }
+                return Some(b + 1);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Character index ⇄ byte offset, in constant time for ASCII text and from a checkpoint

@@ -116,25 +116,7 @@ impl<'t> Sparse<'t> {
     /// [`SourceMap`]'s `quoted_end`, in bytes: for a quoted scalar starting at `byte`,
     /// the byte just past its closing quote.
     fn quoted_end(&self, byte: usize) -> Option<usize> {
-        let rest = &self.text[byte..];
-        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-        let mut chars = rest.char_indices().skip(1);
-        while let Some((b, c)) = chars.next() {
-            match c {
-                '\\' if quote == '"' => {
-                    chars.next();
-                }
-                c if c == quote => {
-                    if quote == '\'' && rest[b + 1..].starts_with('\'') {
-                        chars.next();
-                        continue;
-                    }
-                    return Some(byte + b + 1);
-                }
-                _ => {}
-            }
-        }
-        None
+        Some(byte + crate::source::quoted_len(&self.text[byte..])?)
     }
 }
 
