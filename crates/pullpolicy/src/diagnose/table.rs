@@ -359,7 +359,12 @@ pub(crate) fn row_by_tokens(text: &str) -> Option<Row<'_>> {
             first: parse_age(before[0]),
         });
         let from_start = toks[3].0;
-        let brace_end = text[from_start..].find('}').map(|i| from_start + i + 1);
+        // The `{From}` cell ends before the Type cell; a `}` only after it (a cut or
+        // garbled row) is not that cell's.
+        let brace_end = text[from_start..]
+            .find('}')
+            .map(|i| from_start + i + 1)
+            .filter(|&end| end <= toks[ti].0);
         if let Some(end) = brace_end {
             read_from(&mut row, &text[from_start..end]);
             let between = text[end..toks[ti].0].trim();
@@ -657,6 +662,11 @@ mod tests {
         assert_eq!(r.host, Some("rootfs-dev"));
         assert_eq!(r.age.unwrap().count, Some(8));
         assert_eq!(r.message, "pulling image \"kubernetes/pause\"");
+        // A legacy row whose `{From` is not closed before its Type (a garbled paste, found
+        // by fuzzing): read, without a From, never a slice running backwards.
+        let r = row_by_tokens("  18m\t\t2m\t\t8\t{kubelet rootfs-dev\tWarning\t\tFailed\t\tFailed to pull image \"a\": b}").unwrap();
+        assert_eq!((r.kind, r.reason, r.from), ("Warning", "Failed", None));
+        assert_eq!(r.message, "Failed to pull image \"a\": b}");
         let r = row_by_tokens("Warning   Failed      Failed to pull image \"a\": x").unwrap();
         assert_eq!(r.message, "Failed to pull image \"a\": x");
         assert!(row_by_tokens("Warning: something happened").is_none());
