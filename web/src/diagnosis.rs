@@ -15,14 +15,13 @@
 //! crash whose details say so. Neither the diagnosis nor its markup is in the page's
 //! first load or its deferred module; the evidence examples' texts are in the latter.
 
-use crate::components::{Marker, RenderCx, render};
+use crate::components::{RenderCx, render};
 use crate::engine::{Job, Rendered};
 use crate::lines::LineIndex;
 use pullpolicy::diagnose::{DiagnoseOptions, diagnose};
 use pullpolicy::faq;
 use pullpolicy_view::diagnosis::holds_evidence;
 use pullpolicy_view::html::SafeHtml;
-use std::rc::Rc;
 
 /// Diagnoses `job`'s text and renders it (the diagnosis module's side). A result without
 /// markup means "no evidence here: explain it".
@@ -59,25 +58,14 @@ pub fn run(job: &Job) -> Rendered {
     let mut markers = Vec::new();
     let mut related: Vec<&'static str> = Vec::new();
     for (origin, f) in crate::components::diagnosis_findings(&report) {
-        let pos = &f.position;
-        let (line, col) = lines.locate16(pos.offset16);
-        let (end_line, end_col) = lines.locate16(pos.end16.max(pos.offset16));
-        let col_to = if end_line == line && end_col > col {
-            end_col
-        } else {
-            lines.len16(line).max(col + 1)
-        };
-        markers.push(Marker {
-            line,
-            col_from: col,
-            col_to,
-            from: lines.to_display(pos.offset16),
-            to: lines.to_display(pos.end16.max(pos.offset16)),
-            severity: f.severity,
-            rule: Rc::from(f.rule),
-            message: Rc::from(f.message.backticked()),
-            target: origin.element_id(),
-        });
+        markers.push(crate::engine::marker(
+            &lines,
+            &f.position,
+            f.severity,
+            f.rule,
+            &f.message,
+            origin.element_id(),
+        ));
         for id in f.faq {
             if let Some(e) = faq::entry(id)
                 && !related.contains(&e.id)
@@ -109,7 +97,7 @@ pub(crate) mod tests {
     pub(crate) fn job(text: &str) -> Job {
         Job {
             id: 3,
-            text: Rc::new(text.to_owned()),
+            text: std::rc::Rc::new(text.to_owned()),
             options: Options::default(),
             filter: None,
             show_all: false,

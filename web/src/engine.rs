@@ -177,30 +177,50 @@ fn related(r: &Report) -> Vec<&'static str> {
     ids
 }
 
+/// A finding at `pos` as an editor marker: underlined from its start to its end on its
+/// first line (to the line's end when it spans lines, one column at least), jumping to
+/// `target` in the results. The explanation's and the diagnosis's markers alike.
+pub(crate) fn marker(
+    lines: &LineIndex,
+    pos: &pullpolicy::Position,
+    severity: Severity,
+    rule: &str,
+    message: &pullpolicy::text::Text,
+    target: String,
+) -> Marker {
+    let (line, col) = lines.locate16(pos.offset16);
+    let (end_line, end_col) = lines.locate16(pos.end16.max(pos.offset16));
+    let col_to = if end_line == line && end_col > col {
+        end_col
+    } else {
+        lines.len16(line).max(col + 1)
+    };
+    Marker {
+        line,
+        col_from: col,
+        col_to,
+        from: lines.to_display(pos.offset16),
+        to: lines.to_display(pos.end16.max(pos.offset16)),
+        severity,
+        rule: Rc::from(rule),
+        message: Rc::from(message.backticked()),
+        target,
+    }
+}
+
 /// Every finding, rejection no finding carries and syntax error as an editor marker.
 fn markers(report: &Report, lines: &LineIndex) -> Vec<Marker> {
     let mut out: Vec<Marker> = marks(report)
         .into_iter()
         .map(|f| {
-            let pos = &f.position;
-            let (line, col) = lines.locate16(pos.offset16);
-            let (end_line, end_col) = lines.locate16(pos.end16.max(pos.offset16));
-            let col_to = if end_line == line && end_col > col {
-                end_col
-            } else {
-                lines.len16(line).max(col + 1)
-            };
-            Marker {
-                line,
-                col_from: col,
-                col_to,
-                from: lines.to_display(pos.offset16),
-                to: lines.to_display(pos.end16.max(pos.offset16)),
-                severity: f.severity,
-                rule: Rc::from(f.id),
-                message: Rc::from(f.message.backticked()),
-                target: f.origin.element_id(),
-            }
+            marker(
+                lines,
+                &f.position,
+                f.severity,
+                f.id,
+                f.message,
+                f.origin.element_id(),
+            )
         })
         .collect();
     // Insertion sort: the markers come nearly in order, and the standard sorts would
