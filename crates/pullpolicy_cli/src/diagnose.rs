@@ -20,7 +20,7 @@
 
 use crate::args::{DiagnoseArgs, Format};
 use crate::input::{self, InputError};
-use crate::render::sarif::{Regions, level, location};
+use crate::render::sarif::Regions;
 use crate::sink::diagnosis::{self as sinks, DiagnosisSink};
 use crate::{exit, run, text};
 use pullpolicy::diagnose::{
@@ -29,10 +29,9 @@ use pullpolicy::diagnose::{
 use pullpolicy_view::diagnosis::{self as view, DiagnosisInput};
 use serde::Serialize;
 use serde_sarif::sarif::{
-    Message, MultiformatMessageString, PropertyBag, ReportingDescriptor, Result as SarifResult,
-    Sarif,
+    MultiformatMessageString, ReportingDescriptor, Result as SarifResult, Sarif,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -487,28 +486,16 @@ pub(crate) fn sarif_result(
     index: usize,
     region: serde_sarif::sarif::Region,
 ) -> SarifResult {
-    let mut properties = BTreeMap::new();
-    if !f.explanation.is_empty() {
-        properties.insert("explanation".to_owned(), f.explanation.backticked().into());
-    }
-    if let Some(fix) = &f.fix {
-        properties.insert("fix".to_owned(), fix.as_str().into());
-    }
-    let mut result = SarifResult::builder()
-        .rule_id(id)
-        .rule_index(i64::try_from(index).unwrap_or(-1))
-        .level(level(f.severity))
-        .message(Message::builder().text(f.message.backticked()).build())
-        .locations(vec![location(file, Some(region))])
-        .build();
-    if !properties.is_empty() {
-        result.properties = Some(
-            PropertyBag::builder()
-                .additional_properties(properties)
-                .build(),
-        );
-    }
-    result
+    crate::render::sarif::finding_result(
+        file,
+        id,
+        index,
+        f.severity,
+        f.message.backticked(),
+        f.explanation.backticked(),
+        f.fix.as_deref(),
+        region,
+    )
 }
 
 /// A rule's metadata: the failure class's title and explanation for

@@ -69,19 +69,45 @@ fn build(run: &Run) -> Sarif {
 /// and the streamed renderers).
 pub(crate) fn result(item: &Item<'_>, index: usize, region: Region) -> SarifResult {
     let f = &item.finding;
+    finding_result(
+        item.file,
+        f.id.to_owned(),
+        index,
+        f.severity,
+        backticked(&f.message),
+        backticked(&f.explanation),
+        f.fix,
+        region,
+    )
+}
+
+/// A finding's SARIF result: of input `file`, rule `id` (at `index` in the rules), at
+/// `region`; its explanation and fix (when there are) as properties. The explanation's
+/// and the diagnosis's results alike.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finding_result(
+    file: &str,
+    id: String,
+    index: usize,
+    severity: pullpolicy::Severity,
+    message: String,
+    explanation: String,
+    fix: Option<&str>,
+    region: Region,
+) -> SarifResult {
     let mut properties = BTreeMap::new();
-    if !f.explanation.is_empty() {
-        properties.insert("explanation".to_owned(), backticked(&f.explanation).into());
+    if !explanation.is_empty() {
+        properties.insert("explanation".to_owned(), explanation.into());
     }
-    if let Some(fix) = f.fix {
+    if let Some(fix) = fix {
         properties.insert("fix".to_owned(), fix.into());
     }
     let mut result = SarifResult::builder()
-        .rule_id(f.id)
+        .rule_id(id)
         .rule_index(i64::try_from(index).unwrap_or(-1))
-        .level(level(f.severity))
-        .message(Message::builder().text(backticked(&f.message)).build())
-        .locations(vec![location(item.file, Some(region))])
+        .level(level(severity))
+        .message(Message::builder().text(message).build())
+        .locations(vec![location(file, Some(region))])
         .build();
     if !properties.is_empty() {
         result.properties = Some(
