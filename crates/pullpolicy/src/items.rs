@@ -40,6 +40,7 @@
 //! the List as a whole (`schemaValidation.validateList`, `decodeToList`, the mapping of
 //! `v1 List`, `FlattenListVisitor`) pass, and an item takes nothing from the List.
 
+use crate::source::{is_continuation, plain_word};
 use crate::{Document, Position};
 use std::ops::Range;
 
@@ -138,27 +139,21 @@ fn locate(text: &str, items: Vec<(Range<usize>, usize)>) -> Vec<ListItem> {
     let (mut at, mut line, mut column, mut offset16) = (0usize, 1u64, 1u64, 0u64);
     let mut out = Vec::with_capacity(items.len());
     for (range, item) in items {
-        let gap = &text[at..range.start];
-        if gap.is_ascii() && !gap.contains('\r') {
-            // The usual gap: ASCII, `\n` line breaks.
-            let bytes = gap.as_bytes();
-            offset16 += bytes.len() as u64;
-            match bytes.iter().rposition(|&c| c == b'\n') {
-                Some(last) => {
-                    line += bytes.iter().filter(|&&c| c == b'\n').count() as u64;
-                    column = (bytes.len() - last) as u64;
-                }
-                None => column += bytes.len() as u64,
+        let mut i = at;
+        while i < range.start {
+            if let Some(word) = b[i..range.start].first_chunk::<8>()
+                && plain_word(word)
+            {
+                (offset16, column, i) = (offset16 + 8, column + 8, i + 8);
+                continue;
             }
-            at = range.start;
-            out.push(item_at(range, item, line, column, offset16));
-            continue;
-        }
-        for (k, c) in gap.char_indices() {
-            let units = c.len_utf16() as u64;
-            offset16 += units;
-            let lone_cr = c == '\r' && b.get(at + k + 1) != Some(&b'\n');
-            if c == '\n' || lone_cr {
+            let c = b[i];
+            i += 1;
+            if is_continuation(c) {
+                continue;
+            }
+            offset16 += if c >= 0xF0 { 2 } else { 1 };
+            if c == b'\n' || (c == b'\r' && b.get(i) != Some(&b'\n')) {
                 line += 1;
                 column = 1;
             } else {

@@ -49,36 +49,51 @@ pub(crate) struct SourceMap<'t> {
 }
 
 impl<'t> SourceMap<'t> {
+    /// One pass over the bytes (a character starts at every byte that is not a UTF-8
+    /// continuation byte; four-byte sequences are the astral characters), eight at a
+    /// time where they are ASCII without a line break.
     pub fn new(text: &'t str) -> SourceMap<'t> {
+        const STEP: usize = CharIndex::STEP;
+        let bytes = text.as_bytes();
+        let ascii = text.is_ascii();
         let mut line_starts = vec![0];
         let mut astral = Vec::new();
-        let len = if text.is_ascii() {
-            let bytes = text.as_bytes();
-            for (i, &b) in bytes.iter().enumerate() {
-                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                    line_starts.push(i + 1);
+        let mut checkpoints = Vec::new();
+        // Characters before byte `i`.
+        let mut index = 0usize;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(word) = bytes[i..].first_chunk::<8>()
+                && plain_word(word)
+            {
+                let step = index.next_multiple_of(STEP);
+                if !ascii && step < index + 8 {
+                    checkpoints.push(i + step - index);
                 }
+                (index, i) = (index + 8, i + 8);
+                continue;
             }
-            bytes.len()
-        } else {
-            let mut chars = text.chars().enumerate().peekable();
-            let mut len = 0;
-            while let Some((i, c)) = chars.next() {
-                len = i + 1;
-                if c.len_utf16() == 2 {
-                    astral.push(i);
-                }
-                if c == '\n' || (c == '\r' && chars.peek().map(|&(_, n)| n) != Some('\n')) {
-                    line_starts.push(i + 1);
-                }
+            let b = bytes[i];
+            i += 1;
+            if is_continuation(b) {
+                continue;
             }
-            len
-        };
+            if !ascii && index.is_multiple_of(STEP) {
+                checkpoints.push(i - 1);
+            }
+            if b >= 0xF0 {
+                astral.push(index);
+            }
+            index += 1;
+            if b == b'\n' || (b == b'\r' && bytes.get(i) != Some(&b'\n')) {
+                line_starts.push(index);
+            }
+        }
         SourceMap {
-            chars: CharIndex::new(text),
+            chars: CharIndex { text, checkpoints },
             astral,
             line_starts,
-            len,
+            len: index,
         }
     }
 
@@ -190,18 +205,6 @@ pub(crate) struct CharIndex<'t> {
 impl<'t> CharIndex<'t> {
     const STEP: usize = 1024;
 
-    pub fn new(text: &'t str) -> CharIndex<'t> {
-        let checkpoints = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .step_by(Self::STEP)
-                .map(|(b, _)| b)
-                .collect()
-        };
-        CharIndex { text, checkpoints }
-    }
-
     /// The byte offset of character `index` (the text's length past its end).
     pub fn byte_of(&self, index: usize) -> usize {
         if self.checkpoints.is_empty() {
@@ -227,6 +230,27 @@ impl<'t> CharIndex<'t> {
             .saturating_sub(1);
         k * Self::STEP + self.text[self.checkpoints[k]..byte].chars().count()
     }
+}
+
+/// A UTF-8 continuation byte (`10xxxxxx`): not the start of a character.
+pub(crate) fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// Eight bytes that are ASCII and neither `\n` nor `\r`: eight characters of one line.
+pub(crate) fn plain_word(word: &[u8; 8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    u64::from_le_bytes(*word) & HIGH == 0 && breakless(word)
+}
+
+/// Eight bytes without `\n` or `\r`.
+fn breakless(word: &[u8; 8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A zero byte in `x` (exact as a yes or no: Mycroft's test).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let w = u64::from_le_bytes(*word);
+    !has_zero(w ^ (ONES * u64::from(b'\n'))) && !has_zero(w ^ (ONES * u64::from(b'\r')))
 }
 
 fn saturate(n: usize) -> u32 {
@@ -301,5 +325,48 @@ mod tests {
         assert_eq!(at(5), (3, 1)); // after a lone \r
         assert_eq!(at(8), (4, 2)); // a byte order mark is a character
         assert_eq!(at(99), (4, 3)); // clamped to the end of the text
+    }
+
+    /// Texts of runs of ASCII, line breaks of every kind, two-, three- and four-byte
+    /// characters, long enough to cross several checkpoints.
+    fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            "[a-z ]{0,40}",
+            Just("\n".to_owned()),
+            Just("\r".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("é".to_owned()),
+            Just("€".to_owned()),
+            Just("🐳".to_owned()),
+        ];
+        proptest::collection::vec(piece, 0..400).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        /// The eight-bytes-at-a-time pass agrees with walking the characters one by one.
+        #[test]
+        fn the_map_agrees_with_a_character_walk(text in mixed_text()) {
+            let map = SourceMap::new(&text);
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut line_starts = vec![0];
+            let mut astral = Vec::new();
+            for (k, &(b, c)) in chars.iter().enumerate() {
+                if c.len_utf16() == 2 {
+                    astral.push(k);
+                }
+                if c == '\n' || (c == '\r' && text.as_bytes().get(b + 1) != Some(&b'\n')) {
+                    line_starts.push(k + 1);
+                }
+            }
+            proptest::prop_assert_eq!(map.len, chars.len());
+            proptest::prop_assert_eq!(&map.line_starts, &line_starts);
+            proptest::prop_assert_eq!(&map.astral, &astral);
+            for (k, &(b, _)) in chars.iter().enumerate() {
+                proptest::prop_assert_eq!(map.chars.byte_of(k), b);
+                proptest::prop_assert_eq!(map.chars.char_of(b), k);
+            }
+            proptest::prop_assert_eq!(map.chars.byte_of(chars.len()), text.len());
+        }
     }
 }
