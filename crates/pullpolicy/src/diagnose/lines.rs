@@ -56,14 +56,18 @@ pub(crate) fn iter(text: &str) -> impl Iterator<Item = Line<'_>> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut done = text.is_empty();
+    // The first `\r` at or after `start` (the text's length: none): a line ends at
+    // the first `\n` before it, found by `str::find` (memchr), or at it.
+    let find_cr = |from: usize| text[from..].find('\r').map_or(text.len(), |k| from + k);
+    let mut cr = find_cr(0);
     std::iter::from_fn(move || {
         if done {
             return None;
         }
-        let i = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |k| start + k);
+        if cr < start {
+            cr = find_cr(start);
+        }
+        let i = text[start..cr].find('\n').map_or(cr, |k| start + k);
         let line = clean(&text[start..i], start);
         if i == bytes.len() {
             done = true;

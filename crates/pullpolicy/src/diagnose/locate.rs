@@ -82,6 +82,13 @@ impl<'t> Sparse<'t> {
     fn walk(text: &str, mut at: At, to: usize) -> At {
         let b = text.as_bytes();
         while at.byte < to && at.byte < b.len() {
+            if let Some(word) = b[at.byte..to.min(b.len())].first_chunk::<8>()
+                && crate::source::plain_word(word)
+            {
+                // Eight ASCII characters of one line.
+                (at.byte, at.chars) = (at.byte + 8, at.chars + 8);
+                continue;
+            }
             let c = b[at.byte];
             at.byte += 1;
             if c & 0xC0 == 0x80 {

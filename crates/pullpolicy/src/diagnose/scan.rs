@@ -82,13 +82,14 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
     let mut last = first;
     let mut api_version = first.text.starts_with("apiVersion:");
     let mut rest = None;
+    let mut kubectl = Kubectl::new(text);
     for line in lines.by_ref() {
         if json && prev.indent() == 0 && prev.text.trim_end() == "}" {
             rest = Some(line);
             break;
         }
-        if !plain_indented(&line) && !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line))
-        {
+        let plain = starts_plain(&line) && !kubectl.within(&line);
+        if !plain && !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line)) {
             rest = Some(line);
             break;
         }
@@ -102,13 +103,10 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
             api_version = true;
         }
         // `read_objects` blanks elided lines: not here.
-        if !plain_indented(&line)
-            && line.indent() > 0
-            && matches!(line.text.trim(), "..." | "\u{2026}")
-        {
+        if !plain && line.indent() > 0 && matches!(line.text.trim(), "..." | "\u{2026}") {
             return None;
         }
-        if plain_indented(&line) || !line.is_blank() {
+        if plain || !line.is_blank() {
             last = line;
         }
         prev = line;
@@ -129,8 +127,8 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
 /// starts nothing [`object_piece`] looks for: not blank, a YAML line, not an end of YAML
 /// (`Name:`, `Events:` and commands start at column 0 or with `$`/`k` or hold `kubectl `,
 /// table headers start with `T`, `F`, `L` or `N`), not elided (`.`). A shortcut for the
-/// lines of a large dump.
-fn plain_indented(line: &Line<'_>) -> bool {
+/// lines of a large dump: [`starts_plain`] and no `kubectl ` in it ([`Kubectl`]).
+fn starts_plain(line: &Line<'_>) -> bool {
     let b = line.text.as_bytes();
     if !matches!(b.first(), Some(b' ' | b'\t')) {
         return false;
@@ -138,9 +136,35 @@ fn plain_indented(line: &Line<'_>) -> bool {
     let Some(&c) = b.iter().find(|c| !matches!(c, b' ' | b'\t' | 0x0b | 0x0c)) else {
         return false;
     };
-    c.is_ascii()
-        && !matches!(c, b'$' | b'k' | b'T' | b'F' | b'L' | b'N' | b'.')
-        && !line.text.contains("kubectl ")
+    c.is_ascii() && !matches!(c, b'$' | b'k' | b'T' | b'F' | b'L' | b'N' | b'.')
+}
+
+/// Whether lines, met in order, hold `kubectl `: one search of the text from line to
+/// line instead of one per line.
+struct Kubectl<'t> {
+    text: &'t str,
+    /// The first `kubectl ` at or after the last line asked about (the text's length:
+    /// none).
+    next: usize,
+}
+
+impl<'t> Kubectl<'t> {
+    const NEEDLE: &'static str = "kubectl ";
+
+    fn new(text: &'t str) -> Kubectl<'t> {
+        let next = text.find(Self::NEEDLE).unwrap_or(text.len());
+        Kubectl { text, next }
+    }
+
+    /// `line.text.contains("kubectl ")`, for a line after the last one asked about.
+    fn within(&mut self, line: &Line<'_>) -> bool {
+        if self.next < line.start {
+            self.next = self.text[line.start..]
+                .find(Self::NEEDLE)
+                .map_or(self.text.len(), |k| line.start + k);
+        }
+        self.next + Self::NEEDLE.len() <= line.end()
+    }
 }
 
 type PieceRead = (
@@ -656,6 +680,25 @@ fn logfmt(line: &Line<'_>) -> Option<EventEv> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cursor answers as `contains` on each line, in k9s boxes, with the needle at a
+    /// line's start or end, cut by a line break, or twice on one line.
+    #[test]
+    fn the_kubectl_cursor_is_contains() {
+        let text = "a\n  kubectl apply\n  x kubectl\n  kubectl \n\u{2502} kubectl x \u{2502}\n\
+                    kubectl\n kubectl kubectl \n\u{2502} a \u{2502}kubectl \nkubectl kubectl\r\n  no\n";
+        let mut cursor = Kubectl::new(text);
+        let lines = lines::split(text);
+        assert!(lines.len() > 8);
+        for line in &lines {
+            assert_eq!(
+                cursor.within(line),
+                line.text.contains("kubectl "),
+                "{:?}",
+                line.text
+            );
+        }
+    }
 
     #[test]
     fn yaml_lines() {
