@@ -28,9 +28,15 @@ pub fn positions(report: &Report) -> Vec<(String, Position)> {
     out
 }
 
-/// Characters a YAML reader may refuse or read as a line break anywhere.
+/// Characters a YAML reader may refuse or read as a line break anywhere (go-yaml v2's
+/// reader refuses what is not printable: controls, `U+FFFE` and `U+FFFF`, "control
+/// characters are not allowed").
 pub fn awkward(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 /// `s` as a YAML double-quoted scalar, [`awkward`] characters escaped.
