@@ -4,7 +4,7 @@
 //! after it on demand, so that its memory does not grow with the number of lines (a
 //! 300 MB dump has millions). Both give the same positions (tested below).
 
-use crate::source::{Mark, Position, SourceMap};
+use crate::source::{Mark, Position, SourceMap, is_continuation, plain_word};
 
 /// What a diagnosis needs of positions.
 pub(crate) trait Locate {
@@ -83,7 +83,7 @@ impl<'t> Sparse<'t> {
         let b = text.as_bytes();
         while at.byte < to && at.byte < b.len() {
             if let Some(word) = b[at.byte..to.min(b.len())].first_chunk::<8>()
-                && crate::source::plain_word(word)
+                && plain_word(word)
             {
                 // Eight ASCII characters of one line.
                 (at.byte, at.chars) = (at.byte + 8, at.chars + 8);
@@ -91,7 +91,7 @@ impl<'t> Sparse<'t> {
             }
             let c = b[at.byte];
             at.byte += 1;
-            if c & 0xC0 == 0x80 {
+            if is_continuation(c) {
                 // A continuation byte: not a character.
                 continue;
             }
@@ -105,7 +105,7 @@ impl<'t> Sparse<'t> {
             }
         }
         // Finish a character cut at `to`.
-        while at.byte < b.len() && b[at.byte] & 0xC0 == 0x80 {
+        while at.byte < b.len() && is_continuation(b[at.byte]) {
             at.byte += 1;
         }
         at
