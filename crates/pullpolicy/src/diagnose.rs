@@ -108,7 +108,9 @@ mod timeline;
 mod types;
 
 pub use rules::DiagnoseRule;
-pub use stream::{Part, diagnose_by_items, diagnose_each, reads_by_items};
+pub use stream::{
+    Part, Serial, Spread, diagnose_by_items, diagnose_each, diagnose_each_on, reads_by_items,
+};
 pub use types::*;
 
 use crate::options::KubeVersion;

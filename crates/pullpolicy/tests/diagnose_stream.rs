@@ -5,8 +5,8 @@
 
 use pullpolicy::KubeVersion;
 use pullpolicy::diagnose::{
-    DiagnoseOptions, DiagnosisReport, Part, diagnose, diagnose_by_items, diagnose_each,
-    reads_by_items,
+    DiagnoseOptions, DiagnosisReport, Part, Spread, diagnose, diagnose_by_items, diagnose_each,
+    diagnose_each_on, reads_by_items,
 };
 use serde_json::{Value, json};
 
@@ -437,6 +437,72 @@ fn generated_lists() {
     }
     // Each has the shape read item by item (the pods named twice are then read whole).
     assert_eq!(by_items, mixes.len() * 8);
+}
+
+/// A [`Spread`] that does the work out of order: `there` before `here`, and a map's
+/// items from the last to the first (the results still in order).
+struct Backwards;
+
+impl Spread for Backwards {
+    fn join<A, B: Send>(
+        &self,
+        here: impl FnOnce() -> A,
+        there: impl FnOnce() -> B + Send,
+    ) -> (A, B) {
+        let b = there();
+        (here(), b)
+    }
+
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+        let mut out: Vec<R> = items.iter().rev().map(f).collect();
+        out.reverse();
+        out
+    }
+}
+
+/// The work spread (the CLI's `--jobs`) hands out the same parts in the same order, over
+/// Lists longer than a round of pods, with the text around the List that makes the
+/// early cut a wrong guess (a command line, blank lines, trailing blanks).
+#[test]
+fn spread_work_gives_the_same_parts() {
+    let mix = Mix {
+        pods: 600,
+        failing: 30,
+        events: 40,
+        nodes: 2,
+        manifests: true,
+        twice: false,
+    };
+    let parts_of = |text: &str, spread: Option<&Backwards>| {
+        let mut parts = Vec::new();
+        let options = DiagnoseOptions::default();
+        let rest = match spread {
+            Some(s) => diagnose_each_on(s, text, &options, &mut |p| parts.push(p)),
+            None => diagnose_each(text, &options, &mut |p| parts.push(p)),
+        };
+        (parts, rest)
+    };
+    for seed in 0..2u64 {
+        let list = list(seed, mix);
+        for text in [
+            list.clone(),
+            format!("$ kubectl get pods -A -o json\n\n{list}"),
+            format!("\n  \n{}   \n\n", list.trim_end()),
+        ] {
+            assert!(reads_by_items(&text), "seed {seed}");
+            let (serial, serial_rest) = parts_of(&text, None);
+            let (spread, spread_rest) = parts_of(&text, Some(&Backwards));
+            assert!(
+                serial.len() > mix.pods,
+                "seed {seed}: {} parts",
+                serial.len()
+            );
+            assert!(serial == spread, "seed {seed}: the parts differ");
+            assert!(serial_rest == spread_rest, "seed {seed}: the rest differs");
+        }
+    }
+    // And the whole run's report, once.
+    check("a List of 600 pods", &list(7, mix));
 }
 
 #[test]

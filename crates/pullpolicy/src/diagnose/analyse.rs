@@ -1651,9 +1651,30 @@ pub(crate) struct SkewAcc {
     index: HashMap<String, usize>,
 }
 
+/// One container [`SkewAcc`] counts: what [`SkewAcc::seen`] reads of a pod, alone.
+pub(crate) struct Seen {
+    image: String,
+    /// The image ID's digest.
+    digest: String,
+    image_id: String,
+    /// `namespace/pod/container`.
+    who: String,
+    node: Option<String>,
+    at: Loc,
+}
+
 impl SkewAcc {
     /// Adds one pod's containers.
     pub(crate) fn add(&mut self, p: &PodEv, rules: Rules) {
+        for s in Self::seen(p, rules) {
+            self.push(s);
+        }
+    }
+
+    /// The containers of one pod that [`SkewAcc::add`] counts (pure: a caller may read
+    /// pods on several threads and push in order).
+    pub(crate) fn seen(p: &PodEv, rules: Rules) -> Vec<Seen> {
+        let mut out = Vec::new();
         for c in &p.containers {
             let (Some(image), Some(id)) = (&c.image, &c.image_id) else {
                 continue;
@@ -1663,37 +1684,52 @@ impl SkewAcc {
             if digest_pinned || c.role == ContainerRole::ImageVolume {
                 continue;
             }
-            let digest = id.rsplit('@').next().unwrap_or(id).to_owned();
-            let slot = *self.index.entry(image.clone()).or_insert_with(|| {
-                self.by_image.push((image.clone(), Vec::new()));
-                self.by_image.len() - 1
+            out.push(Seen {
+                image: image.clone(),
+                digest: id.rsplit('@').next().unwrap_or(id).to_owned(),
+                image_id: id.clone(),
+                who: format!(
+                    "{}/{}/{}",
+                    p.namespace.as_deref().unwrap_or("-"),
+                    p.name.as_deref().unwrap_or("-"),
+                    c.name
+                ),
+                node: p.node.clone(),
+                at: c.image_id_at.or(c.image_at).unwrap_or(p.at),
             });
-            let who = format!(
-                "{}/{}/{}",
-                p.namespace.as_deref().unwrap_or("-"),
-                p.name.as_deref().unwrap_or("-"),
-                c.name
-            );
-            let variants = &mut self.by_image[slot].1;
-            match variants.iter_mut().find(|(d, _, _)| *d == digest) {
-                Some((_, v, _)) => {
-                    v.containers.push(who);
-                    if let Some(n) = &p.node
-                        && !v.nodes.contains(n)
-                    {
-                        v.nodes.push(n.clone());
-                    }
-                }
-                None => variants.push((
-                    digest,
-                    SkewVariant {
-                        image_id: id.clone(),
-                        containers: vec![who],
-                        nodes: p.node.iter().cloned().collect(),
-                    },
-                    c.image_id_at.or(c.image_at).unwrap_or(p.at),
-                )),
+        }
+        out
+    }
+
+    /// Counts one container, after those before it in the report's pod order.
+    pub(crate) fn push(&mut self, s: Seen) {
+        let slot = match self.index.get(&s.image) {
+            Some(&slot) => slot,
+            None => {
+                self.index.insert(s.image.clone(), self.by_image.len());
+                self.by_image.push((s.image, Vec::new()));
+                self.by_image.len() - 1
             }
+        };
+        let variants = &mut self.by_image[slot].1;
+        match variants.iter_mut().find(|(d, _, _)| *d == s.digest) {
+            Some((_, v, _)) => {
+                v.containers.push(s.who);
+                if let Some(n) = s.node
+                    && !v.nodes.contains(&n)
+                {
+                    v.nodes.push(n);
+                }
+            }
+            None => variants.push((
+                s.digest,
+                SkewVariant {
+                    image_id: s.image_id,
+                    containers: vec![s.who],
+                    nodes: s.node.into_iter().collect(),
+                },
+                s.at,
+            )),
         }
     }
 

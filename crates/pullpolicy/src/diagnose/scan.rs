@@ -84,7 +84,8 @@ pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
     let mut rest = None;
     let mut kubectl = Kubectl::new(text);
     for line in lines.by_ref() {
-        if json && prev.indent() == 0 && prev.text.trim_end() == "}" {
+        // (`prev.indent() == 0` follows from the test.)
+        if json && prev.text.trim_end() == "}" {
             rest = Some(line);
             break;
         }

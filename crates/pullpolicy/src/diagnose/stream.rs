@@ -43,6 +43,17 @@
 //!
 //! Positions come from [`Sparse`] (a mark every 2 KB), equal to the whole run's.
 //!
+//! # Spread over threads
+//!
+//! [`diagnose_each_on`] hands pure work to a [`Spread`] (the CLI's `--jobs` threads;
+//! [`Serial`] everywhere else): the one-piece check beside cutting the items of the
+//! piece it is expected to give (the text's lines from the first to the last that are
+//! not blank: used only when the check gives exactly that piece, else cut again) with
+//! each pod's sketch and the positions' marks; and step 3, a round of pods at a time,
+//! each pod of a round diagnosed alone while the round before is handed out in order.
+//! Whatever runs where, the parts and their order are those of [`Serial`] (tested with a
+//! spread that does everything backwards).
+//!
 //! Anything else (describe output, tables, several pieces, a List the splitters
 //! decline) is diagnosed whole and handed out from the report.
 
@@ -70,6 +81,39 @@ pub enum Part {
     Diagnosis(Box<Diagnosis>),
 }
 
+/// Pure work a caller may spread over threads. The core starts none (it is pure, and
+/// runs in the browser too): [`Serial`] does everything on the calling thread, in order;
+/// the CLI runs `--jobs` threads. The results cannot differ: every closure handed over is
+/// a pure function of the text and the options.
+pub trait Spread: Sync {
+    /// `here()` on this thread and `there()`, maybe on another; both results.
+    fn join<A, B: Send>(
+        &self,
+        here: impl FnOnce() -> A,
+        there: impl FnOnce() -> B + Send,
+    ) -> (A, B);
+    /// `f` of every item, in order.
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R>;
+}
+
+/// Everything on the calling thread, in order.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Serial;
+
+impl Spread for Serial {
+    fn join<A, B: Send>(
+        &self,
+        here: impl FnOnce() -> A,
+        there: impl FnOnce() -> B + Send,
+    ) -> (A, B) {
+        (here(), there())
+    }
+
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+        items.iter().map(f).collect()
+    }
+}
+
 /// [`super::diagnose`], handed out part by part: `emit` receives the pieces, then each
 /// pod summary and each diagnosis in the report's order; the report returned has the
 /// rest (its `pieces`, `pods` and `diagnoses` empty). Large JSON Lists are read one item
@@ -79,7 +123,19 @@ pub fn diagnose_each(
     options: &DiagnoseOptions,
     emit: &mut dyn FnMut(Part),
 ) -> DiagnosisReport {
-    if let Some(report) = by_items(text, options, emit) {
+    diagnose_each_on(&Serial, text, options, emit)
+}
+
+/// [`diagnose_each`], with the work of a List read item by item spread by `spread`: the
+/// one-piece check beside cutting the items, and the pods no event names (step 3) a
+/// round at a time. The same parts in the same order as [`diagnose_each`]'s.
+pub fn diagnose_each_on(
+    spread: &impl Spread,
+    text: &str,
+    options: &DiagnoseOptions,
+    emit: &mut dyn FnMut(Part),
+) -> DiagnosisReport {
+    if let Some(report) = by_items(spread, text, options, emit) {
         return report;
     }
     let mut report = super::diagnose(text, options);
@@ -123,7 +179,7 @@ pub fn diagnose_by_items(
     options: &DiagnoseOptions,
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
-    by_items(text, options, emit)
+    by_items(&Serial, text, options, emit)
 }
 
 fn hash(s: &str) -> u64 {
@@ -172,28 +228,95 @@ fn read_pod(text: &str, (start, end, dash): (usize, usize, bool)) -> Option<PodE
     ev.pods.pop()
 }
 
+/// The bytes from the start of the first line that holds more than ASCII blanks to the
+/// end of the last one (before its line break): what [`scan::object_piece`] gives for a
+/// List with nothing around it, guessed in one look at each end so that the items can be
+/// cut while the lines are checked. Only used when it equals the check's answer.
+fn guess_piece(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let blank = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let first = b.iter().position(|c| !blank(c))?;
+    let last = b.iter().rposition(|c| !blank(c))?;
+    let a = b[..first]
+        .iter()
+        .rposition(|&c| c == b'\n' || c == b'\r')
+        .map_or(0, |k| k + 1);
+    let end = b[last..]
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .map_or(b.len(), |k| last + k);
+    Some((a, end))
+}
+
+/// The items of a List and, for each, what [`crate::items::pod_sketch`] reads of a Pod
+/// with status: its name's and namespace's hashes.
+struct Cut {
+    items: Vec<ListItem>,
+    sketches: Vec<Option<(Option<u64>, Option<u64>)>>,
+}
+
+fn cut(text: &str, a: usize, b: usize) -> Option<Cut> {
+    let items = items_of(text, a, b)?;
+    let sketches = items
+        .iter()
+        .map(|item| {
+            let item = item.text(text);
+            let sketch = crate::items::pod_sketch(&item)?;
+            Some((sketch.name.map(hash), sketch.namespace.map(hash)))
+        })
+        .collect();
+    Some(Cut { items, sketches })
+}
+
+/// Pods diagnosed per round of step 3: enough to keep threads busy, few enough that a
+/// round's diagnoses stay small.
+const ROUND: usize = 512;
+
+/// A pod no event names, diagnosed alone.
+struct Alone {
+    pods: Vec<PodSummary>,
+    diagnoses: Vec<Diagnosis>,
+    skew: Vec<analyse::Seen>,
+}
+
 fn by_items(
+    spread: &impl Spread,
     text: &str,
     options: &DiagnoseOptions,
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
-    let (a, b, encoding) = scan::object_piece(text)?;
-    let items = items_of(text, a, b)?;
+    // The one-piece check goes over every line; beside it, the items are cut from the
+    // piece it is expected to give, and the positions mapped.
+    let (piece, (guess, early_cut, map)) = spread.join(
+        || scan::object_piece(text),
+        || {
+            let guess = guess_piece(text);
+            let cut = guess.and_then(|(a, b)| cut(text, a, b));
+            let map = cut.as_ref().map(|_| Sparse::new(text));
+            (guess, cut, map)
+        },
+    );
+    let (a, b, encoding) = piece?;
+    let Cut { items, sketches } = if guess == Some((a, b)) {
+        early_cut?
+    } else {
+        cut(text, a, b)?
+    };
+    let map = map.unwrap_or_else(|| Sparse::new(text));
     // Step 1.
     let mut ev = Evidence::default();
     let mut counts = Counts::default();
     let mut pods: Vec<PodKey> = Vec::new();
     let mut by_name: HashMap<u64, Vec<Option<u64>>> = HashMap::new();
-    for item in &items {
+    for (item, sketch) in items.iter().zip(sketches) {
         let range = (item.range.start, item.range.end);
-        let item_text = item.text(text);
-        if let Some(sketch) = crate::items::pod_sketch(&item_text) {
+        if let Some((name, namespace)) = sketch {
             // A Pod with status: only its name and namespace now (step 3 reads it).
             counts.pods += 1;
             let key = PodKey {
                 item: (range.0, range.1, item.dash),
-                name: sketch.name.map(hash),
-                namespace: sketch.namespace.map(hash),
+                name,
+                namespace,
             };
             if !keep(&mut by_name, &key) {
                 return None;
@@ -201,7 +324,7 @@ fn by_items(
             pods.push(key);
             continue;
         }
-        let read = objects::read(&item_text, range.0, false, &mut ev);
+        let read = objects::read(&item.text(text), range.0, false, &mut ev);
         if read.errors > 0 {
             return None;
         }
@@ -219,6 +342,7 @@ fn by_items(
         }
     }
     drop(by_name);
+    drop(items);
     // As `scan::read` notes a piece in which nothing was recognised.
     if counts.format() == PieceFormat::Unrecognized && ev.notes.is_empty() {
         ev.notes.push(Note {
@@ -248,7 +372,6 @@ fn by_items(
     }
     let tangled = ev.pods.len();
     analyse::prepare(&mut ev);
-    let map = Sparse::new(text);
     let rules = analyse::rules_for(&ev.nodes, options);
     let cx = Cx::new(&map, rules, &ev);
     let groups = analyse::group(&cx);
@@ -291,43 +414,72 @@ fn by_items(
     }
     let mut skew = SkewAcc::default();
     let mut at = 0;
-    for (key, tangled_pod) in pods.iter().zip(entangled) {
-        if tangled_pod {
-            // Step 2 summarised every pod it read, these first.
-            if let Some(s) = summaries.next() {
-                out.pod(s);
-            }
-            for d in status.remove(&at).unwrap_or_default() {
-                out.diagnosis(d);
-            }
-            skew.add(&ev.pods[at], rules);
-            at += 1;
-            continue;
+    let nodes = &ev.nodes;
+    // A pod no event names: diagnosed alone (reading is pure: the item gives the pod
+    // step 1 read), a round of them at a time.
+    let alone = |(key, tangled): &(&PodKey, bool)| -> Option<Alone> {
+        if *tangled {
+            return None;
         }
-        // A pod no event names: diagnosed alone.
-        // Reading is pure: the item gives the pod step 1 read.
-        let Some(alone) = read_pod(text, key.item) else {
-            continue;
-        };
-        let one = std::slice::from_ref(&alone);
+        let pod = read_pod(text, key.item)?;
+        let one = std::slice::from_ref(&pod);
         let cx1 = Cx {
             map: &map,
             rules,
             pods: one,
             events: &[],
-            nodes: &ev.nodes,
+            nodes,
             notes: &[],
             pod_markers: vec![Vec::new()],
         };
         let groups = analyse::group(&cx1);
         let run = cx1.run(&groups);
-        for p in run.pods {
-            out.pod(p);
+        Some(Alone {
+            pods: run.pods,
+            diagnoses: run.diagnoses.into_iter().map(|(_, d)| d).collect(),
+            skew: SkewAcc::seen(&pod, rules),
+        })
+    };
+    let mut hand_out = |round: &[(&PodKey, bool)], done: Vec<Option<Alone>>| {
+        for (&(_, tangled_pod), done) in round.iter().zip(done) {
+            if tangled_pod {
+                // Step 2 summarised every pod it read, these first.
+                if let Some(s) = summaries.next() {
+                    out.pod(s);
+                }
+                for d in status.remove(&at).unwrap_or_default() {
+                    out.diagnosis(d);
+                }
+                skew.add(&ev.pods[at], rules);
+                at += 1;
+                continue;
+            }
+            let Some(done) = done else {
+                continue;
+            };
+            for p in done.pods {
+                out.pod(p);
+            }
+            for d in done.diagnoses {
+                out.diagnosis(d);
+            }
+            for s in done.skew {
+                skew.push(s);
+            }
         }
-        for (_, d) in run.diagnoses {
-            out.diagnosis(d);
-        }
-        skew.add(&alone, rules);
+    };
+    // A round is handed out while the next one is diagnosed.
+    let work: Vec<(&PodKey, bool)> = pods.iter().zip(entangled).collect();
+    let mut rounds = work.chunks(ROUND);
+    let mut round = rounds.next().unwrap_or_default();
+    let mut done = spread.map(round, alone);
+    while !round.is_empty() {
+        let next = rounds.next().unwrap_or_default();
+        let ((), next_done) = spread.join(
+            || hand_out(round, std::mem::take(&mut done)),
+            || spread.map(next, alone),
+        );
+        (round, done) = (next, next_done);
     }
     debug_assert_eq!(at, tangled);
     // Pods only events know.
