@@ -152,6 +152,10 @@ pub struct DiagnoseArgs {
     #[arg(long, value_name = "VERSION", value_parser = KubeVersions, hide_possible_values = true,
           help = help::diagnose_kubernetes_version())]
     pub kubernetes_version: Option<KubeVersion>,
+
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..),
+          help = help::DIAGNOSE_JOBS)]
+    pub jobs: Option<u16>,
 }
 
 /// The node, registry and cluster the containers start on (applied to every image).

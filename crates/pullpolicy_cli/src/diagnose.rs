@@ -139,6 +139,7 @@ pub fn stream(
     paths: &[PathBuf],
     stdin_name: &str,
     options: DiagnoseOptions,
+    jobs: usize,
     sink: &mut dyn DiagnosisSink,
     err: &mut dyn Write,
     status: &mut u8,
@@ -163,18 +164,23 @@ pub fn stream(
                 let name = input.name.as_str();
                 sink.begin(name)?;
                 let mut failed = None;
-                let rest = pullpolicy::diagnose::diagnose_each(&text, &options, &mut |part| {
-                    if matches!(part, pullpolicy::diagnose::Part::Diagnosis(_)) {
-                        // Known before the output may stop (a closed pipe).
-                        diagnosed = true;
-                        *status = status_of(unreadable, diagnosed);
-                    }
-                    if failed.is_none()
-                        && let Err(e) = sink.part(name, &text, part)
-                    {
-                        failed = Some(e);
-                    }
-                });
+                let rest = pullpolicy::diagnose::diagnose_each_on(
+                    &crate::parallel::Threads(jobs),
+                    &text,
+                    &options,
+                    &mut |part| {
+                        if matches!(part, pullpolicy::diagnose::Part::Diagnosis(_)) {
+                            // Known before the output may stop (a closed pipe).
+                            diagnosed = true;
+                            *status = status_of(unreadable, diagnosed);
+                        }
+                        if failed.is_none()
+                            && let Err(e) = sink.part(name, &text, part)
+                        {
+                            failed = Some(e);
+                        }
+                    },
+                );
                 if let Some(e) = failed {
                     return Err(e);
                 }
@@ -215,6 +221,7 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
     let options = DiagnoseOptions {
         kubernetes_version: args.kubernetes_version,
     };
+    let jobs = crate::run::jobs(args.jobs);
     let stdout = io::stdout().lock();
     let mut err = anstream::stderr();
     let mut status = exit::OK;
@@ -226,6 +233,7 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
             &paths,
             stdin_name,
             options,
+            jobs,
             &mut out,
             &mut err,
             &mut status,
@@ -239,6 +247,7 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
             &paths,
             stdin_name,
             options,
+            jobs,
             &mut out,
             &mut err,
             &mut status,
@@ -257,6 +266,7 @@ pub(crate) fn streamed(
     paths: &[PathBuf],
     stdin_name: &str,
     options: DiagnoseOptions,
+    jobs: usize,
     out: &mut dyn Write,
     err: &mut dyn Write,
     status: &mut u8,
@@ -271,7 +281,7 @@ pub(crate) fn streamed(
     match format {
         Format::Json | Format::Jsonl => {
             let mut sink = sinks::Json::new(out, options, format == Format::Jsonl)?;
-            stream(paths, stdin_name, options, &mut sink, err, status)?;
+            stream(paths, stdin_name, options, jobs, &mut sink, err, status)?;
         }
         Format::Human | Format::Markdown | Format::Html => {
             let doc = match format {
@@ -280,11 +290,11 @@ pub(crate) fn streamed(
                 _ => sinks::Doc::Html,
             };
             let mut sink = sinks::Document::new(out, doc)?;
-            stream(paths, stdin_name, options, &mut sink, err, status)?;
+            stream(paths, stdin_name, options, jobs, &mut sink, err, status)?;
         }
         Format::Sarif => {
             let mut sink = sinks::Sarif::new(out);
-            stream(paths, stdin_name, options, &mut sink, err, status)?;
+            stream(paths, stdin_name, options, jobs, &mut sink, err, status)?;
         }
     }
     out.flush()

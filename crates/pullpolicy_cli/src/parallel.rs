@@ -33,3 +33,31 @@ pub fn map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Syn
     all.sort_unstable_by_key(|(i, _)| *i);
     all.into_iter().map(|(_, r)| r).collect()
 }
+
+/// The core's [`pullpolicy::diagnose::Spread`] on `jobs` threads (this one included).
+#[derive(Debug, Clone, Copy)]
+pub struct Threads(pub usize);
+
+impl pullpolicy::diagnose::Spread for Threads {
+    fn join<A, B: Send>(
+        &self,
+        here: impl FnOnce() -> A,
+        there: impl FnOnce() -> B + Send,
+    ) -> (A, B) {
+        if self.0 < 2 {
+            return (here(), there());
+        }
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(there);
+            let a = here();
+            let b = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (a, b)
+        })
+    }
+
+    fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+        map(items, self.0, f)
+    }
+}

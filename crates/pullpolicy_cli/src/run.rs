@@ -152,10 +152,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     }
     let stdin_name = args.stdin_filename.as_deref().unwrap_or(text::STDIN_NAME);
     let options = args.scenario.options();
-    let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
-    );
+    let jobs = jobs(args.jobs);
     let stdout = io::stdout().lock();
     let pretty = stdout.is_terminal();
     let mut stderr = anstream::stderr();
@@ -233,6 +230,14 @@ pub fn stream_to(
     })();
     let flushed = out.flush();
     (totals, written.and(flushed))
+}
+
+/// The threads `--jobs` asks for: by default, the number of CPUs.
+pub fn jobs(flag: Option<u16>) -> usize {
+    flag.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    )
 }
 
 /// `--color`, for this process's streams.

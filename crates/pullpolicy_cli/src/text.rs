@@ -382,6 +382,7 @@ Print the manual page pullpolicy(1) in roff, or the page of one subcommand: pull
         "When to colour the human output (auto: only on a terminal, and never with NO_COLOR set)";
     pub const STDIN_FILENAME: &str = "The name to show for standard input";
     pub const JOBS: &str = "Threads to explain with [default: the number of CPUs]; large streams are cut at `---` lines, and JSON Lists into their items, and analysed in parallel, with the same result";
+    pub const DIAGNOSE_JOBS: &str = "Threads to diagnose with [default: the number of CPUs]; a JSON or YAML List is cut into its items, and pods no event names are diagnosed in parallel, with the same result";
     pub const PLAYGROUND_URL: &str = "The playground the HTML output links to, the manifest in the fragment as #yaml=<base64url of its UTF-8 text>; the Markdown output links related questions to its FAQ (#faq-<id>)";
     pub const NODE_IMAGE: &str = "What the node holds for each image";
     pub const REGISTRY: &str = "What the registry does when asked for each image";

@@ -1093,7 +1093,8 @@ pub(crate) mod tests {
         (out, run.status())
     }
 
-    pub fn streamed(format: Format, pretty: bool, paths: &[PathBuf]) -> (Vec<u8>, u8) {
+    /// The streamed run on `jobs` threads.
+    pub fn streamed(format: Format, pretty: bool, paths: &[PathBuf], jobs: usize) -> (Vec<u8>, u8) {
         let mut out = Vec::new();
         let mut status = crate::exit::OK;
         crate::diagnose::streamed(
@@ -1102,6 +1103,7 @@ pub(crate) mod tests {
             paths,
             "-",
             DiagnoseOptions::default(),
+            jobs,
             &mut out,
             &mut Vec::new(),
             &mut status,
@@ -1114,22 +1116,25 @@ pub(crate) mod tests {
         let (dir, runs) = inputs(&format!("{format:?}-{pretty}"));
         for paths in &runs {
             let (a, sa) = whole(format, pretty, paths);
-            let (b, sb) = streamed(format, pretty, paths);
-            if a != b {
-                let (a, b) = (String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
-                let at = a
-                    .char_indices()
-                    .zip(b.chars())
-                    .find(|((_, x), y)| x != y)
-                    .map_or(a.len().min(b.len()), |((i, _), _)| i);
-                panic!(
-                    "{format:?} pretty={pretty} {paths:?}: differs at byte {at}:\nwhole:    {}\nstreamed: {}",
-                    &a[at.saturating_sub(200)..(at + 200).min(a.len())],
-                    b.get(at.saturating_sub(200)..(at + 200).min(b.len()))
-                        .unwrap_or_default()
-                );
+            // One thread, and more threads than the machine has.
+            for jobs in [1, 3] {
+                let (b, sb) = streamed(format, pretty, paths, jobs);
+                if a != b {
+                    let (a, b) = (String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+                    let at = a
+                        .char_indices()
+                        .zip(b.chars())
+                        .find(|((_, x), y)| x != y)
+                        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+                    panic!(
+                        "{format:?} pretty={pretty} {paths:?}: differs at byte {at}:\nwhole:    {}\nstreamed: {}",
+                        &a[at.saturating_sub(200)..(at + 200).min(a.len())],
+                        b.get(at.saturating_sub(200)..(at + 200).min(b.len()))
+                            .unwrap_or_default()
+                    );
+                }
+                assert_eq!(sa, sb, "{paths:?}");
             }
-            assert_eq!(sa, sb, "{paths:?}");
         }
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -1212,7 +1217,7 @@ mod injection {
             Format::Jsonl,
             Format::Sarif,
         ] {
-            let (out, status) = streamed(format, false, &paths);
+            let (out, status) = streamed(format, false, &paths, 2);
             assert_eq!(status, crate::exit::FINDINGS);
             let out = String::from_utf8(out).unwrap();
             assert!(!out.contains("\u{1b}]0;"), "{format:?}: {out}");
