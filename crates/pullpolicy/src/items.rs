@@ -75,6 +75,23 @@ const MAX_NUMBER: usize = 24;
 /// `items` array that can be explained item by item (see the module's documentation);
 /// `None` otherwise.
 pub fn json_list(text: &str) -> Option<Vec<ListItem>> {
+    Some(locate(text, json_items(text)?))
+}
+
+/// [`json_list`]'s items without their positions (`line`, `column` and `offset16` are
+/// 0): for callers that only read the items' texts, which need not count the text.
+pub fn json_list_unplaced(text: &str) -> Option<Vec<ListItem>> {
+    let items = json_items(text)?;
+    Some(
+        items
+            .into_iter()
+            .map(|(range, item)| item_at(range, item, 0, 0, 0))
+            .collect(),
+    )
+}
+
+/// The items of [`json_list`], each its byte range and index in `items`.
+fn json_items(text: &str) -> Option<Vec<(Range<usize>, usize)>> {
     let mut p = Parser {
         b: text.as_bytes(),
         i: 0,
@@ -129,7 +146,7 @@ pub fn json_list(text: &str) -> Option<Vec<ListItem>> {
     if (&text[kind?], &text[api_version?]) != ("List", "v1") {
         return None;
     }
-    Some(locate(text, items?))
+    items
 }
 
 /// Adds each item's line, column and UTF-16 offset, counting the text once in order
@@ -1066,6 +1083,21 @@ mod tests {
             assert_eq!(f.offset16 as usize, before.encode_utf16().count(), "{k}");
         }
         assert_eq!((found[1].line, found[2].line), (2, 4));
+        // Unplaced: the same items, no positions.
+        let unplaced = json_list_unplaced(&text).unwrap_or_default();
+        let ranges = |items: &[ListItem]| -> Vec<(Range<usize>, usize, bool)> {
+            items
+                .iter()
+                .map(|i| (i.range.clone(), i.item, i.dash))
+                .collect()
+        };
+        assert_eq!(ranges(&unplaced), ranges(&found));
+        assert!(
+            unplaced
+                .iter()
+                .all(|i| (i.line, i.column, i.offset16) == (0, 0, 0))
+        );
+        assert_eq!(json_list_unplaced(&text.replace("List", "PodList")), None);
     }
 
     #[test]

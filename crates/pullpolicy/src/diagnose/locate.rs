@@ -48,7 +48,7 @@ pub(crate) struct Sparse<'t> {
 }
 
 impl<'t> Sparse<'t> {
-    const EVERY: usize = 2048;
+    const EVERY: usize = 1024;
 
     pub(crate) fn new(text: &'t str) -> Sparse<'t> {
         let mut marks = Vec::with_capacity(text.len() / Self::EVERY + 1);

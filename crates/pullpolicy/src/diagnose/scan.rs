@@ -153,19 +153,44 @@ impl<'t> Kubectl<'t> {
     const NEEDLE: &'static str = "kubectl ";
 
     fn new(text: &'t str) -> Kubectl<'t> {
-        let next = text.find(Self::NEEDLE).unwrap_or(text.len());
+        let next = Self::find(text, 0);
         Kubectl { text, next }
     }
 
     /// `line.text.contains("kubectl ")`, for a line after the last one asked about.
     fn within(&mut self, line: &Line<'_>) -> bool {
         if self.next < line.start {
-            self.next = self.text[line.start..]
-                .find(Self::NEEDLE)
-                .map_or(self.text.len(), |k| line.start + k);
+            self.next = Self::find(self.text, line.start);
         }
         self.next + Self::NEEDLE.len() <= line.end()
     }
+
+    /// The first `kubectl ` at or after byte `from` (a character boundary), else the
+    /// text's length: `str::contains` over windows of [`Kubectl::WINDOW`] bytes (std
+    /// tests a short needle with SIMD), `str::find` (Two-Way, several times slower on
+    /// a large dump) only in the window that holds it. Windows overlap by the needle's
+    /// length less one byte, so that a needle that starts in one is wholly in it.
+    fn find(text: &str, from: usize) -> usize {
+        let boundary = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let mut start = from;
+        while start < text.len() {
+            let end = boundary((start + Self::WINDOW).min(text.len()));
+            let over = boundary((end + Self::NEEDLE.len() - 1).min(text.len()));
+            let window = &text[start..over];
+            if window.contains(Self::NEEDLE) {
+                return window.find(Self::NEEDLE).map_or(text.len(), |k| start + k);
+            }
+            start = end;
+        }
+        text.len()
+    }
+
+    const WINDOW: usize = 1 << 16;
 }
 
 type PieceRead = (
@@ -699,6 +724,32 @@ mod tests {
                 line.text
             );
         }
+    }
+
+    #[test]
+    fn the_kubectl_search_is_str_find() {
+        let w = Kubectl::WINDOW;
+        // Needles cut by a window's end, after a character cut by it, and far away.
+        for filler in ["x", "\u{e9}", "\u{1f433}", "kubectl"] {
+            for at in (w - 12..w + 12).chain([0, 3, 2 * w - 3, 3 * w + 1]) {
+                let mut text = filler.repeat(at / filler.len() + 1);
+                let cut = text.floor_char_boundary(at);
+                text.truncate(cut);
+                text.push_str("kubectl ");
+                text.push_str(&"y".repeat(w / 2));
+                for from in [0, cut.saturating_sub(1), cut, cut + 1, w, text.len()] {
+                    if !text.is_char_boundary(from) {
+                        continue;
+                    }
+                    let want = text[from..]
+                        .find(Kubectl::NEEDLE)
+                        .map_or(text.len(), |k| from + k);
+                    assert_eq!(Kubectl::find(&text, from), want, "{filler} {at} {from}");
+                }
+            }
+        }
+        assert_eq!(Kubectl::find(&"z".repeat(3 * w), 0), 3 * w);
+        assert_eq!(Kubectl::find("", 0), 0);
     }
 
     #[test]

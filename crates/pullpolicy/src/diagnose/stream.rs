@@ -41,15 +41,15 @@
 //! the text is diagnosed whole. Version skew is gathered over the pods in their order
 //! (`analyse::SkewAcc`).
 //!
-//! Positions come from [`Sparse`] (a mark every 2 KB), equal to the whole run's.
+//! Positions come from [`Sparse`] (a mark every KB), equal to the whole run's.
 //!
 //! # Spread over threads
 //!
 //! [`diagnose_each_on`] hands pure work to a [`Spread`] (the CLI's `--jobs` threads;
-//! [`Serial`] everywhere else): the one-piece check beside cutting the items of the
-//! piece it is expected to give (the text's lines from the first to the last that are
-//! not blank: used only when the check gives exactly that piece, else cut again) with
-//! each pod's sketch and the positions' marks; and step 3, a round of pods at a time,
+//! [`Serial`] everywhere else): the one-piece check and the positions' marks beside
+//! cutting the items of the piece the check is expected to give (the text's lines from
+//! the first to the last that are not blank: used only when the check gives exactly that
+//! piece, else cut again) with each pod's sketch; and step 3, a round of pods at a time,
 //! each pod of a round diagnosed alone while the round before is handed out in order.
 //! Whatever runs where, the parts and their order are those of [`Serial`] (tested with a
 //! spread that does everything backwards).
@@ -162,10 +162,12 @@ fn list_items(text: &str) -> Option<Vec<ListItem>> {
     items_of(text, a, b)
 }
 
-/// The items of the List `text[a..b]`, with ranges in `text`.
+/// The items of the List `text[a..b]`, with ranges in `text` (their other positions
+/// are not used).
 fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
     let piece = &text[a..b];
-    let mut items = crate::items::json_list(piece).or_else(|| crate::items::yaml_list(piece))?;
+    let mut items =
+        crate::items::json_list_unplaced(piece).or_else(|| crate::items::yaml_list(piece))?;
     for item in &mut items {
         item.range = item.range.start + a..item.range.end + a;
     }
@@ -285,24 +287,25 @@ fn by_items(
     options: &DiagnoseOptions,
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
-    // The one-piece check goes over every line; beside it, the items are cut from the
-    // piece it is expected to give, and the positions mapped.
-    let (piece, (guess, early_cut, map)) = spread.join(
-        || scan::object_piece(text),
+    // The one-piece check goes over every line, then the positions are mapped; beside
+    // them, the items are cut from the piece the check is expected to give.
+    let ((piece, map), (guess, early_cut)) = spread.join(
+        || {
+            let piece = scan::object_piece(text);
+            let map = piece.map(|_| Sparse::new(text));
+            (piece, map)
+        },
         || {
             let guess = guess_piece(text);
-            let cut = guess.and_then(|(a, b)| cut(text, a, b));
-            let map = cut.as_ref().map(|_| Sparse::new(text));
-            (guess, cut, map)
+            (guess, guess.and_then(|(a, b)| cut(text, a, b)))
         },
     );
-    let (a, b, encoding) = piece?;
+    let ((a, b, encoding), map) = (piece?, map?);
     let Cut { items, sketches } = if guess == Some((a, b)) {
         early_cut?
     } else {
         cut(text, a, b)?
     };
-    let map = map.unwrap_or_else(|| Sparse::new(text));
     // Step 1.
     let mut ev = Evidence::default();
     let mut counts = Counts::default();
