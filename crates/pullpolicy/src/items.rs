@@ -40,7 +40,7 @@
 //! the List as a whole (`schemaValidation.validateList`, `decodeToList`, the mapping of
 //! `v1 List`, `FlattenListVisitor`) pass, and an item takes nothing from the List.
 
-use crate::source::{is_continuation, plain_word};
+use crate::source::At;
 use crate::{Document, Position};
 use std::ops::Range;
 
@@ -152,33 +152,18 @@ fn json_items(text: &str) -> Option<Vec<(Range<usize>, usize)>> {
 /// Adds each item's line, column and UTF-16 offset, counting the text once in order
 /// (line breaks: `\n`, `\r\n` and a lone `\r`, as the core's `SourceMap` counts them).
 fn locate(text: &str, items: Vec<(Range<usize>, usize)>) -> Vec<ListItem> {
-    let b = text.as_bytes();
-    let (mut at, mut line, mut column, mut offset16) = (0usize, 1u64, 1u64, 0u64);
+    let mut at = At::START;
     let mut out = Vec::with_capacity(items.len());
     for (range, item) in items {
-        let mut i = at;
-        while i < range.start {
-            if let Some(word) = b[i..range.start].first_chunk::<8>()
-                && plain_word(word)
-            {
-                (offset16, column, i) = (offset16 + 8, column + 8, i + 8);
-                continue;
-            }
-            let c = b[i];
-            i += 1;
-            if is_continuation(c) {
-                continue;
-            }
-            offset16 += if c >= 0xF0 { 2 } else { 1 };
-            if c == b'\n' || (c == b'\r' && b.get(i) != Some(&b'\n')) {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
-        }
-        at = range.start;
-        out.push(item_at(range, item, line, column, offset16));
+        at = at.walk(text, range.start);
+        let n = |n: usize| n as u64;
+        out.push(item_at(
+            range,
+            item,
+            n(at.line),
+            n(at.column()),
+            n(at.offset16()),
+        ));
     }
     out
 }

@@ -232,6 +232,78 @@ impl<'t> CharIndex<'t> {
     }
 }
 
+/// Where a text stands at a character boundary, counted from its start in one byte
+/// pass ([`At::walk`]): what the diagnosis's sparse positions and the List items'
+/// positions are made of, counted as [`SourceMap`] counts (line breaks `\n`, `\r\n` and
+/// a lone `\r`; a character outside the BMP is two UTF-16 units).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct At {
+    pub byte: usize,
+    /// Characters before it.
+    pub chars: usize,
+    /// Its 1-based line.
+    pub line: usize,
+    /// The character index its line starts at.
+    pub line_start: usize,
+    /// Characters outside the BMP before it (two UTF-16 units each).
+    pub astral: usize,
+}
+
+impl At {
+    /// The text's start.
+    pub(crate) const START: At = At {
+        byte: 0,
+        chars: 0,
+        line: 1,
+        line_start: 0,
+        astral: 0,
+    };
+
+    /// Moved forward to byte `to` of `text` (or just past it, to the next character
+    /// boundary), eight ASCII bytes of one line at a time.
+    pub(crate) fn walk(mut self, text: &str, to: usize) -> At {
+        let b = text.as_bytes();
+        while self.byte < to && self.byte < b.len() {
+            if let Some(word) = b[self.byte..to.min(b.len())].first_chunk::<8>()
+                && plain_word(word)
+            {
+                // Eight ASCII characters of one line.
+                (self.byte, self.chars) = (self.byte + 8, self.chars + 8);
+                continue;
+            }
+            let c = b[self.byte];
+            self.byte += 1;
+            if is_continuation(c) {
+                // A continuation byte: not a character.
+                continue;
+            }
+            self.chars += 1;
+            if c >= 0xF0 {
+                self.astral += 1;
+            }
+            if c == b'\n' || (c == b'\r' && b.get(self.byte) != Some(&b'\n')) {
+                self.line += 1;
+                self.line_start = self.chars;
+            }
+        }
+        // Finish a character cut at `to`.
+        while self.byte < b.len() && is_continuation(b[self.byte]) {
+            self.byte += 1;
+        }
+        self
+    }
+
+    /// Its 1-based column, in characters.
+    pub(crate) fn column(&self) -> usize {
+        self.chars - self.line_start + 1
+    }
+
+    /// Its offset in UTF-16 code units.
+    pub(crate) fn offset16(&self) -> usize {
+        self.chars + self.astral
+    }
+}
+
 /// A UTF-8 continuation byte (`10xxxxxx`): not the start of a character.
 pub(crate) fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80

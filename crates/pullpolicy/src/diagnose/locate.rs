@@ -4,7 +4,7 @@
 //! after it on demand, so that its memory does not grow with the number of lines (a
 //! 300 MB dump has millions). Both give the same positions (tested below).
 
-use crate::source::{Mark, Position, SourceMap, is_continuation, plain_word};
+use crate::source::{At, Mark, Position, SourceMap};
 
 /// What a diagnosis needs of positions.
 pub(crate) trait Locate {
@@ -25,20 +25,6 @@ impl Locate for SourceMap<'_> {
     }
 }
 
-/// Where the text stands at a character boundary.
-#[derive(Debug, Clone, Copy)]
-struct At {
-    byte: usize,
-    /// Characters before it.
-    chars: usize,
-    /// Its 1-based line.
-    line: usize,
-    /// The character index its line starts at.
-    line_start: usize,
-    /// Characters outside the BMP before it (two UTF-16 units each).
-    astral: usize,
-}
-
 /// Positions from a mark every [`Sparse::EVERY`] bytes.
 pub(crate) struct Sparse<'t> {
     text: &'t str,
@@ -52,18 +38,12 @@ impl<'t> Sparse<'t> {
 
     pub(crate) fn new(text: &'t str) -> Sparse<'t> {
         let mut marks = Vec::with_capacity(text.len() / Self::EVERY + 1);
-        let mut at = At {
-            byte: 0,
-            chars: 0,
-            line: 1,
-            line_start: 0,
-            astral: 0,
-        };
+        let mut at = At::START;
         marks.push(at);
         let mut next = Self::EVERY;
         while at.byte < text.len() {
             let to = next.min(text.len());
-            at = Self::walk(text, at, to);
+            at = at.walk(text, to);
             // A mark only at a character boundary.
             if at.byte >= next {
                 marks.push(at);
@@ -77,47 +57,13 @@ impl<'t> Sparse<'t> {
         }
     }
 
-    /// `at` moved forward to byte `to` (or just past it, to the next character
-    /// boundary).
-    fn walk(text: &str, mut at: At, to: usize) -> At {
-        let b = text.as_bytes();
-        while at.byte < to && at.byte < b.len() {
-            if let Some(word) = b[at.byte..to.min(b.len())].first_chunk::<8>()
-                && plain_word(word)
-            {
-                // Eight ASCII characters of one line.
-                (at.byte, at.chars) = (at.byte + 8, at.chars + 8);
-                continue;
-            }
-            let c = b[at.byte];
-            at.byte += 1;
-            if is_continuation(c) {
-                // A continuation byte: not a character.
-                continue;
-            }
-            at.chars += 1;
-            if c >= 0xF0 {
-                at.astral += 1;
-            }
-            if c == b'\n' || (c == b'\r' && b.get(at.byte) != Some(&b'\n')) {
-                at.line += 1;
-                at.line_start = at.chars;
-            }
-        }
-        // Finish a character cut at `to`.
-        while at.byte < b.len() && is_continuation(b[at.byte]) {
-            at.byte += 1;
-        }
-        at
-    }
-
     fn at(&self, byte: usize) -> At {
         let byte = byte.min(self.text.len());
         let k = self
             .marks
             .partition_point(|m| m.byte <= byte)
             .saturating_sub(1);
-        Self::walk(self.text, self.marks[k], byte)
+        self.marks[k].walk(self.text, byte)
     }
 
     /// [`SourceMap`]'s `quoted_end`, in bytes: for a quoted scalar starting at `byte`,
@@ -138,13 +84,13 @@ impl Locate for Sparse<'_> {
             .quoted_end(start.byte)
             .unwrap_or(to)
             .clamp(start.byte, self.text.len());
-        let end = Self::walk(self.text, start, to);
+        let end = start.walk(self.text, to);
         let column = start.chars.min(self.len) - start.line_start + 1;
         Position {
             line: saturate(start.line),
             column: saturate(column),
-            offset16: saturate(start.chars + start.astral),
-            end16: saturate(end.chars + end.astral),
+            offset16: saturate(start.offset16()),
+            end16: saturate(end.offset16()),
         }
     }
 }
