@@ -40,7 +40,7 @@
 //! the List as a whole (`schemaValidation.validateList`, `decodeToList`, the mapping of
 //! `v1 List`, `FlattenListVisitor`) pass, and an item takes nothing from the List.
 
-use crate::source::At;
+use crate::source::{At, saturate};
 use crate::{Document, Position};
 use std::ops::Range;
 
@@ -156,27 +156,25 @@ fn locate(text: &str, items: Vec<(Range<usize>, usize)>) -> Vec<ListItem> {
     let mut out = Vec::with_capacity(items.len());
     for (range, item) in items {
         at = at.walk(text, range.start);
-        let n = |n: usize| n as u64;
-        out.push(item_at(
-            range,
-            item,
-            n(at.line),
-            n(at.column()),
-            n(at.offset16()),
-        ));
+        out.push(item_at(range, item, at.line, at.column(), at.offset16()));
     }
     out
 }
 
-fn item_at(range: Range<usize>, item: usize, line: u64, column: u64, offset16: u64) -> ListItem {
-    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+fn item_at(
+    range: Range<usize>,
+    item: usize,
+    line: usize,
+    column: usize,
+    offset16: usize,
+) -> ListItem {
     ListItem {
         range,
         dash: false,
         item,
-        line: clamp(line),
-        column: clamp(column),
-        offset16: clamp(offset16),
+        line: saturate(line),
+        column: saturate(column),
+        offset16: saturate(offset16),
     }
 }
 

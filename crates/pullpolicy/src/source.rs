@@ -325,7 +325,8 @@ fn breakless(word: &[u8; 8]) -> bool {
     !has_zero(w ^ (ONES * u64::from(b'\n'))) && !has_zero(w ^ (ONES * u64::from(b'\r')))
 }
 
-fn saturate(n: usize) -> u32 {
+/// A count as a position field: `u32::MAX` past it.
+pub(crate) fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

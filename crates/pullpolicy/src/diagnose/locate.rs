@@ -4,7 +4,7 @@
 //! after it on demand, so that its memory does not grow with the number of lines (a
 //! 300 MB dump has millions). Both give the same positions (tested below).
 
-use crate::source::{At, Mark, Position, SourceMap};
+use crate::source::{At, Mark, Position, SourceMap, saturate};
 
 /// What a diagnosis needs of positions.
 pub(crate) trait Locate {
@@ -71,10 +71,6 @@ impl<'t> Sparse<'t> {
     fn quoted_end(&self, byte: usize) -> Option<usize> {
         Some(byte + crate::source::quoted_len(&self.text[byte..])?)
     }
-}
-
-fn saturate(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Locate for Sparse<'_> {
