@@ -40,18 +40,24 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	v1 "./v1"
+
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+	sigsjson "sigs.k8s.io/json"
 	sigsyaml "sigs.k8s.io/yaml"
 )
 
 // entry is one line item of the output.
 type entry struct {
-	Src   string          `json:"src,omitempty"`
-	JSON  *string         `json:"json,omitempty"`
-	Skip  bool            `json:"skip,omitempty"`
-	Stage string          `json:"stage,omitempty"`
-	Error string          `json:"error,omitempty"`
+	Src   string  `json:"src,omitempty"`
+	JSON  *string `json:"json,omitempty"`
+	Skip  bool    `json:"skip,omitempty"`
+	Stage string  `json:"stage,omitempty"`
+	Error string  `json:"error,omitempty"`
+	// TypeError: for a document of a kind v1.New knows, what the API server's decoder
+	// (sigs.k8s.io/json into the Go types) answers: "" when it decodes.
+	TypeError *string `json:"typeError,omitempty"`
 }
 
 // raw stands for runtime.RawExtension: what cli-runtime's StreamVisitor decodes
@@ -149,8 +155,61 @@ func run(input []byte, dialect int) (entries []entry) {
 			return append(entries, entry{Stage: "oracle", Error: cerr.Error()})
 		}
 		text := string(canonical)
-		entries = append(entries, entry{Src: src, JSON: &text, Skip: skip})
+		e := entry{Src: src, JSON: &text, Skip: skip}
+		if !skip {
+			e.TypeError = typeError(canonical)
+		}
+		entries = append(entries, e)
 	}
+}
+
+// typeError decodes a document of one of the typed kinds into its Go types, the way
+// the API server's decoder does (sigs.k8s.io/json, case-sensitive, the first type
+// error kept), after kubectl's own changes to the object's metadata before it sends
+// it: `kubectl apply` keeps the annotations only when every value is a string
+// (Unstructured.GetAnnotations, GetModifiedConfiguration), a namespace that is not a
+// string is replaced by the default one, and a name that is not a string is not
+// sent as such (kubectl stops earlier; left out here). nil for other documents.
+func typeError(doc []byte) *string {
+	var object map[string]interface{}
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber() // numbers are sent with their text
+	if dec.Decode(&object) != nil {
+		return nil
+	}
+	apiVersion, _ := object["apiVersion"].(string)
+	kind, _ := object["kind"].(string)
+	target := v1.New(apiVersion, kind)
+	if target == nil {
+		return nil
+	}
+	if meta, ok := object["metadata"].(map[string]interface{}); ok {
+		if annotations, ok := meta["annotations"].(map[string]interface{}); ok {
+			for _, v := range annotations {
+				if _, ok := v.(string); !ok && v != nil {
+					meta["annotations"] = map[string]interface{}{}
+					break
+				}
+			}
+		} else if meta["annotations"] != nil {
+			meta["annotations"] = map[string]interface{}{}
+		}
+		if _, ok := meta["namespace"].(string); !ok && meta["namespace"] != nil {
+			meta["namespace"] = "default"
+		}
+		if _, ok := meta["name"].(string); !ok {
+			delete(meta, "name")
+		}
+	}
+	sent, err := json.Marshal(object)
+	if err != nil {
+		return nil
+	}
+	msg := ""
+	if err := sigsjson.UnmarshalCaseSensitivePreserveInts(sent, target); err != nil {
+		msg = err.Error()
+	}
+	return &msg
 }
 
 // canonicalJSON prints a document's JSON as encoding/json.Marshal does: YAML

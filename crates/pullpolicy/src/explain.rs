@@ -29,7 +29,7 @@ use crate::mapping::{self, Mapping};
 use crate::messages::{self, NotSent, NotServed, ReadAs};
 use crate::options::Options;
 use crate::pod::{self, PodContext, Verdict};
-use crate::read::{self, Doc, NodeId};
+use crate::read::{self, Doc, NodeId, NodeKind};
 use crate::report::{
     Document, DocumentStatus, Refusal, RefusedBy, Report, SCHEMA_VERSION, Summary, SyntaxError,
 };
@@ -689,6 +689,7 @@ fn read_object(
     };
     let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
     if reach == Reach::Server {
+        let verdict = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
         server_refusals(&mut d, kind, api_version, group, verdict);
     }
     if builtin_kind == "Pod" && !d.entries.is_empty() {
@@ -696,6 +697,55 @@ fn read_object(
     }
     crate::myths::check(cx, doc, node, &mut d);
     out.push(d);
+}
+
+/// The object decoded into its Go types ([`crate::gotypes`]): every value of the wrong
+/// type is an error at its place (those the pod spec's checks found keep their own
+/// findings), and the first one, in the order the decoder meets them, is the object's
+/// decoding error.
+fn decoding(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    (api_version, kind): (&str, &str),
+    verdict: Verdict,
+    d: &mut Document,
+) -> Verdict {
+    let errors =
+        crate::gotypes::type_errors(doc, node, api_version, kind, cx.options.kubernetes_version);
+    let Some(first) = errors.first() else {
+        return verdict;
+    };
+    let first = first.message.clone();
+    // Each finding the pod spec's checks made stands for one error of the walk.
+    let mut known: Vec<String> = d
+        .findings
+        .iter()
+        .chain(d.entries.iter().flat_map(|e| &e.findings))
+        .filter(|f| f.message.to_plain().starts_with("json: cannot unmarshal "))
+        .map(|f| f.message.to_plain())
+        .collect();
+    for e in errors {
+        if let Some(i) = known.iter().position(|m| *m == e.message) {
+            known.swap_remove(i);
+            continue;
+        }
+        let collection = matches!(
+            doc.kind(doc.resolve(e.value)),
+            NodeKind::Mapping | NodeKind::Sequence
+        );
+        let at = match e.key {
+            Some(k) if collection => cx.pos(doc, k),
+            _ => cx.pos(doc, e.value),
+        };
+        d.findings.push(messages::field_wrong_type(
+            at, &e.message, &e.found, e.go_type,
+        ));
+    }
+    Verdict {
+        decode: Some(first),
+        invalid: Vec::new(),
+    }
 }
 
 /// What the API server says about a built-in object it decodes: the decoding error, or

@@ -57,6 +57,7 @@ mod explain;
 pub mod faq;
 pub mod fields;
 mod gofloat;
+mod gotypes;
 pub mod items;
 pub mod kubelet;
 mod mapping;

@@ -1203,6 +1203,45 @@ pub(crate) fn wrong_type(at: Position, decode_message: &str, list: &str, item: b
     .at(at)
 }
 
+/// A field's value of another JSON kind than its Go type (any field of the object but
+/// the pod spec's lists, the image and the pull policy, which have their own findings):
+/// the API server cannot decode the object.
+pub(crate) fn field_wrong_type(
+    at: Position,
+    decode_message: &str,
+    found: &str,
+    go_type: &str,
+) -> Finding {
+    let why = if found.starts_with("number ") {
+        text!(
+            "`{}` cannot hold this number (a fraction, or a value out of its range)",
+            go_type
+        )
+    } else {
+        let found = match found {
+            "object" => "a mapping",
+            "array" => "a list",
+            "bool" => "a boolean",
+            "string" => "a string",
+            _ => "a number",
+        };
+        text!(
+            "its Go type there is `{}`, and {} cannot be decoded into it",
+            go_type,
+            found
+        )
+    };
+    F {
+        rule: Rule::WrongType,
+        message: Text::plain(decode_message),
+        explanation: text!(
+            "The API server decodes the object into its Go types before it validates anything: {}, so it refuses the whole object (400 BadRequest). Kubernetes reads YAML as YAML 1.1: quote a value meant as a string (`\"true\"`, `\"8080\"`, `\"1.10\"`), and write a number or a boolean unquoted where the field wants one.", why,
+        ),
+        fix: None,
+    }
+    .at(at)
+}
+
 pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -> Finding {
     F {
         rule: Rule::ImageNotString,

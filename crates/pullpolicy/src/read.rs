@@ -69,6 +69,16 @@ use scan::{Scanner, Stage as ScanStage, Text};
 use std::borrow::Cow;
 use tree::{BuildError, Builder, Sink};
 
+/// The JSON object kubectl sends for mapping `map`: (key bytes, key node, value node),
+/// sorted by key, one entry per key (merges applied, the last value kept); `None` if a
+/// key has no JSON string (kubectl refuses the document before it is sent).
+pub(crate) fn json_object<'d>(
+    doc: &'d Doc<'_>,
+    map: NodeId,
+) -> Option<Vec<convert::JsonEntry<'d>>> {
+    convert::json_entries(doc, map, &mut convert::Effects::default()).ok()
+}
+
 /// How Kubernetes reads a stream that starts with `{` (apimachinery decoder.go).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum JsonStreams {
@@ -611,6 +621,9 @@ pub enum OracleEntry {
         src: &'static str,
         json: String,
         skip: bool,
+        /// For a document of a kind the core types: the API server decoder's first
+        /// type error, `""` when it decodes (at the newest Kubernetes).
+        type_error: Option<String>,
     },
     /// The error kubectl stops at: the stage's name and the text.
     Error { stage: &'static str, text: String },
@@ -652,6 +665,11 @@ pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, Op
                     },
                     json: doc.json(doc.root()).unwrap_or_default(),
                     skip: d.skipped(),
+                    type_error: if d.skipped() {
+                        None
+                    } else {
+                        crate::gotypes::first_type_error(doc)
+                    },
                 });
             }
         }

@@ -111,6 +111,7 @@ fn entry(v: &serde_json::Value) -> OracleEntry {
         },
         json: text("json").unwrap_or_default(),
         skip: v.get("skip").and_then(serde_json::Value::as_bool) == Some(true),
+        type_error: text("typeError"),
     }
 }
 
@@ -145,6 +146,10 @@ struct Tally {
     quoting: usize,
     inexact_text: usize,
     differ: Vec<String>,
+    /// Documents of a kind the core types, and those the decoder refuses (in inputs
+    /// that agree).
+    typed: usize,
+    type_errors: usize,
 }
 
 fn compare(oracle: &mut Oracle, name: &str, input: &[u8], tally: &mut Tally) {
@@ -161,6 +166,16 @@ fn compare(oracle: &mut Oracle, name: &str, input: &[u8], tally: &mut Tally) {
         let go = oracle.ask(input, dialect);
         if ours == go {
             tally.agree += 1;
+            for e in &go {
+                if let OracleEntry::Doc {
+                    type_error: Some(t),
+                    ..
+                } = e
+                {
+                    tally.typed += 1;
+                    tally.type_errors += usize::from(!t.is_empty());
+                }
+            }
         } else if uncertain == Some(Uncertainty::MapOrder) {
             tally.random += 1;
         } else if uncertain == Some(Uncertainty::Quoting) {
@@ -351,7 +366,7 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
     }
     let mut failures = Vec::new();
     println!(
-        "reader vs Go oracle (agree / Go's map order decides / Go's Unicode tables quote / not text after a BOM / differ):"
+        "reader vs Go oracle (agree / Go's map order decides / Go's Unicode tables quote / not text after a BOM / differ; documents the Go types decode, and refuse):"
     );
     for (group, inputs) in &groups {
         let mut tally = Tally::default();
@@ -359,13 +374,15 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
             compare(&mut oracle, name, input, &mut tally);
         }
         println!(
-            "  {group:<28} {:>6} inputs: {:>6} agree, {:>3} map order, {:>3} quoting, {:>3} not text, {:>3} differ",
+            "  {group:<28} {:>6} inputs: {:>6} agree, {:>3} map order, {:>3} quoting, {:>3} not text, {:>3} differ; {:>5} typed, {:>4} type errors",
             inputs.len(),
             tally.agree,
             tally.random,
             tally.quoting,
             tally.inexact_text,
-            tally.differ.len()
+            tally.differ.len(),
+            tally.typed,
+            tally.type_errors
         );
         failures.extend(tally.differ);
     }

@@ -242,3 +242,113 @@ fn lists_the_server_cannot_decode() {
     let report = explain(&pod("  containers: null\n  volumes: [null]\n"), 37);
     assert!(report.findings().all(|f| f.rule != "wrong-type"));
 }
+
+/// Stage 5 beyond the pod spec's lists: every field of the analysed kinds decoded into
+/// its Go type (`gotypes`, from the Go sources of k8s.io/api and apimachinery), in
+/// Go's words, the first one in the order of the sorted JSON kubectl sends; each value
+/// of the wrong type is a `wrong-type` error at its place. kubectl's own rewrites of
+/// the object's metadata come first: a namespace that is not a string is replaced,
+/// and annotations with a value that is not a string are dropped by `kubectl apply`
+/// (`Unstructured.GetAnnotations`), so neither reaches the decoder.
+#[test]
+fn fields_the_server_cannot_decode() {
+    let dep = |spec: &str| {
+        format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n{spec}")
+    };
+    const TEMPLATE: &str =
+        "  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n";
+    let framed = |kind: &str, message: &str| {
+        format!(r#"{kind} in version "v1" cannot be handled as a {kind}: {message}"#)
+    };
+    // (manifest, the decoding error or "" when it decodes, its findings' positions)
+    type Row = (String, String, Vec<(u32, u32)>);
+    let rows: Vec<Row> = vec![
+        (
+            dep(&format!("  replicas: \"3\"\n{TEMPLATE}")),
+            framed("Deployment", "json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32"),
+            vec![(5, 13)],
+        ),
+        (
+            dep(&format!("  replicas: 1.5\n{TEMPLATE}")),
+            framed("Deployment", "json: cannot unmarshal number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32"),
+            vec![(5, 13)],
+        ),
+        // YAML 1.1's float 3.0 is sent as `3` (json.Marshal of a float64): an int32.
+        (dep(&format!("  replicas: 3.0\n{TEMPLATE}")), String::new(), vec![]),
+        (
+            dep(&format!("  replicas: 3000000000\n{TEMPLATE}")),
+            framed("Deployment", "json: cannot unmarshal number 3000000000 into Go struct field DeploymentSpec.spec.replicas of type int32"),
+            vec![(5, 13)],
+        ),
+        // The template's labels: a map of strings, in the ObjectMeta's context.
+        (
+            dep("  template:\n    metadata:\n      labels: {app: web, enabled: true}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n"),
+            framed("Deployment", "json: cannot unmarshal bool into Go struct field ObjectMeta.spec.template.metadata.labels of type string"),
+            vec![(7, 35)],
+        ),
+        // The first in the sorted JSON: `metadata` before `spec`; both are marked, in
+        // the decoder's order.
+        (
+            format!("apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: \"2\"\n{TEMPLATE}metadata:\n  name: web\n  labels:\n    version: 1.0\n"),
+            framed("Deployment", "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string"),
+            vec![(11, 14), (4, 13)],
+        ),
+        // kubectl drops annotations it cannot read as strings, and replaces a namespace
+        // that is not a string: neither reaches the decoder.
+        (
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: 7\n  annotations: {enabled: true}\nspec:\n  containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(),
+            String::new(),
+            vec![],
+        ),
+        (
+            pod("  containers:\n  - name: app\n    image: \"nginx:1.27\"\n    ports:\n    - containerPort: \"80\"\n"),
+            framed("Pod", "json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32"),
+            vec![(9, 22)],
+        ),
+        (
+            pod("  containers:\n  - name: app\n    image: \"nginx:1.27\"\n    env:\n    - {name: PORT, value: 8080}\n    command: [run, 1]\n"),
+            framed("Pod", "json: cannot unmarshal number into Go struct field Container.spec.containers.command of type string"),
+            vec![(10, 20), (9, 27)],
+        ),
+        (
+            pod("  containers:\n  - name: app\n    image: \"nginx:1.27\"\n    securityContext: privileged\n"),
+            framed("Pod", "json: cannot unmarshal string into Go struct field Container.spec.containers.securityContext of type v1.SecurityContext"),
+            vec![(8, 22)],
+        ),
+        (
+            pod(&format!("{APP}  hostNetwork: \"true\"\n")),
+            framed("Pod", "json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool"),
+            vec![(6, 16)],
+        ),
+        // A list item of the wrong type names the item's type.
+        (
+            pod(&format!("{APP}  tolerations: [NoSchedule]\n")),
+            framed("Pod", "json: cannot unmarshal string into Go struct field PodSpec.spec.tolerations of type v1.Toleration"),
+            vec![(6, 17)],
+        ),
+    ];
+    for (text, api_error, at) in rows {
+        let report = explain(&text, 37);
+        let d = &report.documents[0];
+        let wrong: Vec<(u32, u32)> = d
+            .findings
+            .iter()
+            .filter(|f| f.rule == "wrong-type")
+            .map(|f| {
+                assert_eq!(f.severity, Severity::Error);
+                (f.position.line, f.position.column)
+            })
+            .collect();
+        assert_eq!(wrong, at, "{text}");
+        if api_error.is_empty() {
+            assert_eq!(d.api_error(), None, "{text}");
+            continue;
+        }
+        assert_eq!(d.api_error(), Some(api_error.as_str()), "{text}");
+        assert_eq!(d.findings[0].rule, "object-not-decodable", "{text}");
+        assert!(
+            d.entries.iter().all(|e| e.policy.effective.is_none()),
+            "{text}"
+        );
+    }
+}

@@ -29,6 +29,8 @@ commands:
   setup                 install what is missing and stop
   fuzz [--minutes N]    run every cargo-fuzz target for N minutes each (default 10)
   gen-fields [--check]  regenerate the Kubernetes field lists (crates/pullpolicy/src/fields/generated.rs)
+  gen-gotypes [--check] regenerate the Go types table (crates/pullpolicy/src/gotypes/generated.rs),
+                        the Go oracle's stand-in types and their test vectors, from scripts/data/go-types.tsv
 ";
 
 fn main() -> ExitCode {
@@ -42,6 +44,11 @@ fn main() -> ExitCode {
         Some("gen-fields") => cmd::run(
             cmd::command("python3")
                 .arg("scripts/gen_fields.py")
+                .args(&args[1..]),
+        ),
+        Some("gen-gotypes") => cmd::run(
+            cmd::command("python3")
+                .arg("scripts/gen_gotypes.py")
                 .args(&args[1..]),
         ),
         Some("help" | "-h" | "--help") => {

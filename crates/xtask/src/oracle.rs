@@ -42,10 +42,15 @@ pub fn ensure() -> Result {
     let source = cmd::root().join("tests/oracle");
     let out = binary();
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let newest_source = ["main.go"]
-        .iter()
-        .filter_map(|f| modified(&source.join(f)))
-        .max();
+    let newest_source = [
+        "main.go",
+        "v1/zz_generated.go",
+        "v1alpha3/zz_generated.go",
+        "types/zz_generated.go",
+    ]
+    .iter()
+    .filter_map(|f| modified(&source.join(f)))
+    .max();
     if modified(&out).is_some() && modified(&out) >= newest_source {
         return Ok(());
     }

@@ -319,9 +319,9 @@ pub(crate) fn entries(doc: &Doc<'_>, map: NodeId) -> Vec<(NodeId, NodeId)> {
 /// The JSON object of a mapping: (key string, key node, value node) sorted by key;
 /// `random` set when two Go keys become one string.
 /// A JSON object's entry: the key's bytes, the key node, the value node.
-type JsonEntry<'d> = (Cow<'d, [u8]>, NodeId, NodeId);
+pub(crate) type JsonEntry<'d> = (Cow<'d, [u8]>, NodeId, NodeId);
 
-fn json_entries<'d>(
+pub(crate) fn json_entries<'d>(
     doc: &'d Doc<'_>,
     map: NodeId,
     effects: &mut Effects,
