@@ -658,6 +658,9 @@ fn read_object(
             Mapping::List(_) => Reach::EmptyList,
         },
     };
+    if matches!(reach, Reach::Server | Reach::Custom) {
+        annotations_dropped(cx, doc, node, &mut d);
+    }
     if reach == Reach::Custom {
         read_custom(cx, doc, node, kind, &mut d);
         out.push(d);
@@ -697,6 +700,42 @@ fn read_object(
     }
     crate::myths::check(cx, doc, node, &mut d);
     out.push(d);
+}
+
+/// `kubectl apply` reads the object's annotations as strings only
+/// (`Unstructured.GetAnnotations`, which gives nothing when a value is not a string or
+/// `annotations` is not a mapping) and sends the object with nothing but its own
+/// last-applied annotation (`GetModifiedConfiguration` in kubectl's `util/apply.go`):
+/// the user's annotations are lost without an error.
+fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) {
+    let Some(meta) = doc.get(node, "metadata").filter(|&m| doc.pairs(m).is_some()) else {
+        return;
+    };
+    let Some(annotations) = doc.get(meta, "annotations") else {
+        return;
+    };
+    let wrong = |id: NodeId| !matches!(decode::string_value(doc, id), Decoded::Str(_) | Decoded::Null);
+    let Some(pairs) = doc.pairs(annotations) else {
+        if wrong(annotations) {
+            let at = doc
+                .pairs(meta)
+                .into_iter()
+                .flatten()
+                .filter(|&(k, _)| doc.key_is(k, "annotations"))
+                .last()
+                .map_or_else(|| cx.pos(doc, annotations), |(k, _)| cx.pos(doc, k));
+            let found = decode::json_kind(doc, annotations).unwrap_or("null");
+            d.findings.push(messages::annotations_dropped(at, "annotations", found));
+        }
+        return;
+    };
+    let mut pairs = pairs;
+    if let Some((k, v)) = pairs.find(|&(_, v)| wrong(v)) {
+        let key = doc.key_text(k).unwrap_or_default();
+        let found = decode::json_kind(doc, v).unwrap_or("null");
+        d.findings
+            .push(messages::annotations_dropped(cx.pos(doc, v), &key, found));
+    }
 }
 
 /// The object decoded into its Go types ([`crate::gotypes`]): every value of the wrong

@@ -1242,6 +1242,30 @@ pub(crate) fn field_wrong_type(
     .at(at)
 }
 
+/// `kubectl apply` drops every annotation of the object: one value (or the whole
+/// `annotations`) is not a string.
+pub(crate) fn annotations_dropped(at: Position, key: &str, found: &str) -> Finding {
+    let found = match found {
+        "object" => "a mapping",
+        "array" => "a list",
+        "bool" => "a boolean",
+        _ => "a number",
+    };
+    F {
+        rule: Rule::AnnotationsDropped,
+        message: text!(
+            "kubectl apply drops every annotation of this object: `{}` is {}, not a string",
+            key,
+            found
+        ),
+        explanation: text!(
+            "`kubectl apply` reads an object's annotations as strings only: with one value of another kind it reads none, and sends the object with nothing but its own `kubectl.kubernetes.io/last-applied-configuration` annotation. The object is created without these annotations and no error is shown (`kubectl create` sends them, and the API server refuses the object). Quote the value.",
+        ),
+        fix: None,
+    }
+    .at(at)
+}
+
 pub(crate) fn image_not_string(at: Position, decode_message: &str, kind: &str) -> Finding {
     F {
         rule: Rule::ImageNotString,

@@ -233,11 +233,13 @@ pub enum Rule {
     ImageVolumeUnsupported,
     /// Ephemeral containers cannot be set when a Pod is created.
     EphemeralContainersForbidden,
+    /// kubectl apply drops the object's annotations.
+    AnnotationsDropped,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 46] = [
+    pub const ALL: [Rule; 47] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -284,6 +286,7 @@ impl Rule {
         Rule::ImageNotString,
         Rule::ImageVolumeUnsupported,
         Rule::EphemeralContainersForbidden,
+        Rule::AnnotationsDropped,
     ];
 }
 
@@ -704,8 +707,8 @@ registry! {
     WrongType {
         id: "wrong-type",
         severity: Error,
-        title: "A pod spec's list is not a list, or an item is not a mapping",
-        help: "The API server decodes the object into its Go types first: `containers`, `initContainers`, `ephemeralContainers` and `volumes` must be lists of mappings, or it refuses the whole object.",
+        title: "A value of the wrong type",
+        help: "The API server decodes the object into its Go types first: a value of another kind than its field's type (a quoted number for `replicas` or `containerPort`, a boolean or a number for a label or an env value, a mapping where a list goes) makes it refuse the whole object.",
         links: [Objects],
         faq: [],
     },
@@ -731,6 +734,14 @@ registry! {
         title: "Ephemeral containers cannot be set when a Pod is created",
         help: "The API server refuses a Pod that has `ephemeralContainers` at creation; they are added to a running Pod through its `ephemeralcontainers` subresource.",
         links: [Ephemeral, EphemeralDebug],
+        faq: [],
+    },
+    AnnotationsDropped {
+        id: "annotations-dropped",
+        severity: Warning,
+        title: "kubectl apply drops the object's annotations",
+        help: "`kubectl apply` reads annotations as strings only: when a value is an unquoted boolean or number, it sends the object without any of them.",
+        links: [],
         faq: [],
     },
 }
@@ -862,6 +873,10 @@ mod tests {
             (
                 "containers as a mapping",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: {name: a, image: nginx}\n",
+            ),
+            (
+                "an annotation that is not a string",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: \"1\", b: true}}\nspec: {containers: [{name: x, image: \"nginx:1\"}]}\n",
             ),
             (
                 "two volume sources",

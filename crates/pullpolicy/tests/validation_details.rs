@@ -352,3 +352,77 @@ fn fields_the_server_cannot_decode() {
         );
     }
 }
+
+/// `kubectl apply` reads an object's annotations as strings only
+/// (`Unstructured.GetAnnotations`) and, when it cannot, sends the object with none of
+/// them but its own last-applied annotation: a warning at the first value that is not a
+/// string (or at `annotations` when it is not a mapping), no refusal. Not for a pod
+/// template's annotations, which are sent as written (and refused when not strings).
+#[test]
+fn kubectl_apply_drops_annotations_it_cannot_read() {
+    let rows: Vec<(String, Option<(&str, (u32, u32))>)> = vec![
+        (
+            pod_with_meta("  annotations:\n    a: \"1\"\n    prometheus.io/scrape: true\n"),
+            Some((
+                "kubectl apply drops every annotation of this object: `prometheus.io/scrape` is a boolean, not a string",
+                (7, 27),
+            )),
+        ),
+        (
+            pod_with_meta("  annotations: [a, b]\n"),
+            Some((
+                "kubectl apply drops every annotation of this object: `annotations` is a list, not a string",
+                (5, 3),
+            )),
+        ),
+        (pod_with_meta("  annotations: {a: \"1\", b: null, c: ~}\n"), None),
+        (pod_with_meta("  annotations:\n"), None),
+    ];
+    for (text, expected) in rows {
+        let report = explain(&text, 37);
+        let d = &report.documents[0];
+        assert_eq!(d.api_error(), None, "{text}");
+        let dropped: Vec<_> = d
+            .findings
+            .iter()
+            .filter(|f| f.rule == "annotations-dropped")
+            .map(|f| {
+                assert_eq!(f.severity, Severity::Warning);
+                (
+                    f.message.backticked(),
+                    (f.position.line, f.position.column),
+                )
+            })
+            .collect();
+        let expected: Vec<_> = expected
+            .into_iter()
+            .map(|(m, at)| (m.to_owned(), at))
+            .collect();
+        assert_eq!(dropped, expected, "{text}");
+    }
+    // A template's annotations are sent as they are: the decoder refuses them.
+    let report = explain(
+        &deployment_with_template_annotations("      annotations: {a: true}\n"),
+        37,
+    );
+    let d = &report.documents[0];
+    assert!(d.findings.iter().all(|f| f.rule != "annotations-dropped"));
+    assert_eq!(
+        d.api_error(),
+        Some(
+            r#"Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal bool into Go struct field ObjectMeta.spec.template.metadata.annotations of type string"#
+        )
+    );
+}
+
+fn pod_with_meta(meta: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n{meta}spec:\n  containers: [{{name: app, image: \"nginx:1.27\"}}]\n"
+    )
+}
+
+fn deployment_with_template_annotations(meta: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  template:\n    metadata:\n{meta}    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"
+    )
+}
