@@ -89,7 +89,7 @@ fn ask(input: &[u8], dialect: u8) -> Vec<OracleEntry> {
                     },
                     json: text("json").unwrap_or_default(),
                     skip: v.get("skip").and_then(serde_json::Value::as_bool) == Some(true),
-                    type_error: text("typeError"),
+                    decoding: text("typeError").map(|t| (t, text("strictError").unwrap_or_default())),
                 },
             }
         })

@@ -58,6 +58,10 @@ type entry struct {
 	// TypeError: for a document of a kind v1.New knows, what the API server's decoder
 	// (sigs.k8s.io/json into the Go types) answers: "" when it decodes.
 	TypeError *string `json:"typeError,omitempty"`
+	// StrictError: for such a document without a type error, the strict decoder's
+	// unknown fields, joined by ", " as the API server's strict decoding error joins
+	// them; "" when none.
+	StrictError string `json:"strictError,omitempty"`
 }
 
 // raw stands for runtime.RawExtension: what cli-runtime's StreamVisitor decodes
@@ -157,7 +161,7 @@ func run(input []byte, dialect int) (entries []entry) {
 		text := string(canonical)
 		e := entry{Src: src, JSON: &text, Skip: skip}
 		if !skip {
-			e.TypeError = typeError(canonical)
+			e.TypeError, e.StrictError = typeError(canonical)
 		}
 		entries = append(entries, e)
 	}
@@ -169,19 +173,21 @@ func run(input []byte, dialect int) (entries []entry) {
 // it: `kubectl apply` keeps the annotations only when every value is a string
 // (Unstructured.GetAnnotations, GetModifiedConfiguration), a namespace that is not a
 // string is replaced by the default one, and a name that is not a string is not
-// sent as such (kubectl stops earlier; left out here). nil for other documents.
-func typeError(doc []byte) *string {
+// sent as such (kubectl stops earlier; left out here). nil for other documents; the
+// strict decoder's unknown fields (sigs.k8s.io/json's UnmarshalStrict with
+// DisallowUnknownFields, reported only when there is no type error) second.
+func typeError(doc []byte) (*string, string) {
 	var object map[string]interface{}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber() // numbers are sent with their text
 	if dec.Decode(&object) != nil {
-		return nil
+		return nil, ""
 	}
 	apiVersion, _ := object["apiVersion"].(string)
 	kind, _ := object["kind"].(string)
 	target := v1.New(apiVersion, kind)
 	if target == nil {
-		return nil
+		return nil, ""
 	}
 	if meta, ok := object["metadata"].(map[string]interface{}); ok {
 		if annotations, ok := meta["annotations"].(map[string]interface{}); ok {
@@ -203,13 +209,18 @@ func typeError(doc []byte) *string {
 	}
 	sent, err := json.Marshal(object)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	msg := ""
-	if err := sigsjson.UnmarshalCaseSensitivePreserveInts(sent, target); err != nil {
+	strictErrs, err := sigsjson.UnmarshalStrict(sent, target, sigsjson.DisallowUnknownFields)
+	if err != nil {
 		msg = err.Error()
 	}
-	return &msg
+	unknown := make([]string, 0, len(strictErrs))
+	for _, e := range strictErrs {
+		unknown = append(unknown, e.Error())
+	}
+	return &msg, strings.Join(unknown, ", ")
 }
 
 // canonicalJSON prints a document's JSON as encoding/json.Marshal does: YAML

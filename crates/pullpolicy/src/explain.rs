@@ -692,8 +692,8 @@ fn read_object(
     };
     let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
     if reach == Reach::Server {
-        let verdict = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
-        server_refusals(&mut d, kind, api_version, group, verdict);
+        let (verdict, unknown) = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
+        server_refusals(&mut d, kind, api_version, group, verdict, unknown);
     }
     if builtin_kind == "Pod" && !d.entries.is_empty() {
         d.findings.push(messages::pod_policy_immutable(d.position));
@@ -708,13 +708,21 @@ fn read_object(
 /// last-applied annotation (`GetModifiedConfiguration` in kubectl's `util/apply.go`):
 /// the user's annotations are lost without an error.
 fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) {
-    let Some(meta) = doc.get(node, "metadata").filter(|&m| doc.pairs(m).is_some()) else {
+    let Some(meta) = doc
+        .get(node, "metadata")
+        .filter(|&m| doc.pairs(m).is_some())
+    else {
         return;
     };
     let Some(annotations) = doc.get(meta, "annotations") else {
         return;
     };
-    let wrong = |id: NodeId| !matches!(decode::string_value(doc, id), Decoded::Str(_) | Decoded::Null);
+    let wrong = |id: NodeId| {
+        !matches!(
+            decode::string_value(doc, id),
+            Decoded::Str(_) | Decoded::Null
+        )
+    };
     let Some(pairs) = doc.pairs(annotations) else {
         if wrong(annotations) {
             let at = doc
@@ -725,7 +733,8 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
                 .last()
                 .map_or_else(|| cx.pos(doc, annotations), |(k, _)| cx.pos(doc, k));
             let found = decode::json_kind(doc, annotations).unwrap_or("null");
-            d.findings.push(messages::annotations_dropped(at, "annotations", found));
+            d.findings
+                .push(messages::annotations_dropped(at, "annotations", found));
         }
         return;
     };
@@ -739,9 +748,10 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
 }
 
 /// The object decoded into its Go types ([`crate::gotypes`]): every value of the wrong
-/// type is an error at its place (those the pod spec's checks found keep their own
-/// findings), and the first one, in the order the decoder meets them, is the object's
-/// decoding error.
+/// type is an error at its place, and the first one, in the order the decoder meets
+/// them, is the object's decoding error; every unknown key an error at its place too,
+/// and their list, in the same order, what strict field validation is told. Those the
+/// pod spec's checks found keep their own findings (with their suggestions).
 fn decoding(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
@@ -749,24 +759,41 @@ fn decoding(
     (api_version, kind): (&str, &str),
     verdict: Verdict,
     d: &mut Document,
-) -> Verdict {
-    let errors =
-        crate::gotypes::type_errors(doc, node, api_version, kind, cx.options.kubernetes_version);
-    let Some(first) = errors.first() else {
-        return verdict;
-    };
-    let first = first.message.clone();
-    // Each finding the pod spec's checks made stands for one error of the walk.
+) -> (Verdict, Vec<String>) {
+    let found = crate::gotypes::decode(doc, node, api_version, kind, cx.options.kubernetes_version);
+    // Each finding the pod spec's checks made stands for one of the walk's.
     let mut known: Vec<String> = d
         .findings
         .iter()
         .chain(d.entries.iter().flat_map(|e| &e.findings))
-        .filter(|f| f.message.to_plain().starts_with("json: cannot unmarshal "))
+        .filter(|f| f.rule == "unknown-field" || f.message.to_plain().starts_with("json: "))
         .map(|f| f.message.to_plain())
         .collect();
-    for e in errors {
-        if let Some(i) = known.iter().position(|m| *m == e.message) {
+    let mut seen = |message: &str| match known.iter().position(|m| m == message) {
+        Some(i) => {
             known.swap_remove(i);
+            true
+        }
+        None => false,
+    };
+    let mut unknown = Vec::with_capacity(found.unknown.len());
+    for u in found.unknown {
+        if !seen(&u.message) {
+            let at = cx.pos(doc, u.key);
+            d.findings
+                .push(messages::unknown_field_finding(at, &u.message, None, false));
+        }
+        unknown.push(u.message);
+    }
+    let verdict = match found.errors.first() {
+        Some(first) => Verdict {
+            decode: Some(first.message.clone()),
+            invalid: Vec::new(),
+        },
+        None => verdict,
+    };
+    for e in found.errors {
+        if seen(&e.message) {
             continue;
         }
         let collection = matches!(
@@ -781,17 +808,28 @@ fn decoding(
             at, &e.message, &e.found, e.go_type,
         ));
     }
-    Verdict {
-        decode: Some(first),
-        invalid: Vec::new(),
-    }
+    // An unknown field the pod spec's checks found and the walk did not (none is known
+    // to exist) still counts.
+    unknown.extend(
+        known
+            .into_iter()
+            .filter(|m| m.starts_with("unknown field ")),
+    );
+    (verdict, unknown)
 }
 
 /// What the API server says about a built-in object it decodes: the decoding error, or
 /// the validation errors (`apiError`), and what `kubectl apply`'s strict field validation
 /// is told about unknown fields (`strictError`; a decoding error comes first, since the
 /// strict decoder reports unknown fields only of an object it could decode).
-fn server_refusals(d: &mut Document, kind: &str, api_version: &str, group: &str, verdict: Verdict) {
+fn server_refusals(
+    d: &mut Document,
+    kind: &str,
+    api_version: &str,
+    group: &str,
+    verdict: Verdict,
+    unknown: Vec<String>,
+) {
     let at = d.position;
     if let Some(decode) = verdict.decode {
         let text = format!(
@@ -808,13 +846,6 @@ fn server_refusals(d: &mut Document, kind: &str, api_version: &str, group: &str,
         let finding = messages::object_invalid_finding(at, &text);
         d.refuse(Refusal::new(RefusedBy::Server, text, finding));
     }
-    let unknown: Vec<String> = d
-        .findings
-        .iter()
-        .chain(d.entries.iter().flat_map(|e| &e.findings))
-        .filter(|f| f.rule == "unknown-field")
-        .map(|f| f.message.to_plain())
-        .collect();
     if !unknown.is_empty() {
         let text = messages::strict_decoding_error(kind, api_version, &unknown);
         let finding = messages::strict_decoding(at, &text);

@@ -33,8 +33,9 @@
 #[rustfmt::skip]
 mod generated;
 
-use crate::read::{Doc, NodeId, NodeKind, Value};
+use crate::read::{Doc, NodeId, Value};
 use crate::versions::KubeVersion;
+use std::fmt::Write as _;
 
 /// The table, read from the generated texts once.
 struct Table {
@@ -181,41 +182,63 @@ fn root(api_version: &str, kind: &str) -> Option<u16> {
         .map(|&(_, _, i)| i)
 }
 
-/// Every type error of the object `node` (a mapping) of `kind`, in the order the
-/// decoder meets them: the first is the one the API server answers with. Empty for a
-/// kind outside the table.
-pub(crate) fn type_errors(
+/// A key the decoder's struct has no field for (in this release): what `kubectl
+/// apply`'s strict field validation reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unknown {
+    /// `unknown field "spec.containers[0].ports[0].containerport"`.
+    pub message: String,
+    /// The key.
+    pub key: NodeId,
+}
+
+/// What the API server's decoder finds in an object.
+#[derive(Debug, Default)]
+pub(crate) struct Decoding {
+    /// Every value of the wrong type, in the order the decoder meets them: the first is
+    /// the one it answers with.
+    pub errors: Vec<TypeError>,
+    /// Every unknown key, in the same order (outside values of the wrong type, which
+    /// the decoder skips): reported only when there is no type error.
+    pub unknown: Vec<Unknown>,
+}
+
+/// The object `node` (a mapping) of `kind`, decoded; nothing for a kind outside the
+/// table.
+pub(crate) fn decode(
     doc: &Doc<'_>,
     node: NodeId,
     api_version: &str,
     kind: &str,
     version: KubeVersion,
-) -> Vec<TypeError> {
+) -> Decoding {
     let Some(root) = root(api_version, kind) else {
-        return Vec::new();
+        return Decoding::default();
     };
     let mut walk = Walk {
         table: Table::get(),
         doc,
         minor: version.minor(),
         path: Vec::new(),
-        out: Vec::new(),
+        strict: String::new(),
+        found: Decoding::default(),
     };
     // Most objects decode: a first pass in the written order, without building the
-    // JSON's sorted entries, finds that out; only an object it doubts (a wrong kind
-    // somewhere, or in a key written twice whose last value may be right) is walked
-    // as the decoder walks it.
+    // JSON's sorted entries, finds that out; only an object it doubts (a wrong kind or
+    // an unknown key somewhere, or a key written twice whose last value may be right)
+    // is walked as the decoder walks it.
     if walk.fits_object(node, root, true) {
-        return Vec::new();
+        return Decoding::default();
     }
-    walk.object(node, root);
-    walk.out
+    walk.object(node, root, Level::Object);
+    walk.found
 }
 
-/// For the Go oracle's comparison (`tests/oracle`): the first type error of a document
-/// of a typed kind at the newest Kubernetes, `""` when it decodes; `None` for other
-/// documents.
-pub(crate) fn first_type_error(doc: &Doc<'_>) -> Option<String> {
+/// For the Go oracle's comparison (`tests/oracle`), at the newest Kubernetes: for a
+/// document of a typed kind, the decoder's first type error (`""` when none) and its
+/// strict error's list of unknown fields (`""` when none, or after a type error);
+/// `None` for other documents.
+pub(crate) fn oracle_decoding(doc: &Doc<'_>) -> Option<(String, String)> {
     use crate::decode::{Decoded, string_field};
     let root = doc.root();
     doc.pairs(root)?;
@@ -226,28 +249,40 @@ pub(crate) fn first_type_error(doc: &Doc<'_>) -> Option<String> {
         return None;
     };
     self::root(api_version, kind)?;
-    let errors = type_errors(doc, root, api_version, kind, KubeVersion::NEWEST);
-    Some(
-        errors
-            .into_iter()
-            .next()
-            .map(|e| e.message)
-            .unwrap_or_default(),
-    )
+    let found = decode(doc, root, api_version, kind, KubeVersion::NEWEST);
+    Some(match found.errors.into_iter().next() {
+        Some(e) => (e.message, String::new()),
+        None => {
+            let unknown: Vec<String> = found.unknown.into_iter().map(|u| u.message).collect();
+            (String::new(), unknown.join(", "))
+        }
+    })
+}
+
+/// Which mapping a walk reads: the object itself, the object's own metadata (whose
+/// name, namespace and annotations are kubectl's: see the module's note), another.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Object,
+    Metadata,
+    Inner,
 }
 
 struct Walk<'d, 't> {
     table: &'static Table,
     doc: &'d Doc<'t>,
     minor: u8,
-    /// The JSON names of the fields on the way down.
+    /// The JSON names of the fields on the way down (Go's `errorContext.FieldStack`).
     path: Vec<&'static str>,
-    out: Vec<TypeError>,
+    /// The strict decoder's path: field names and map keys after dots, list indices in
+    /// brackets (`strictFieldStack`).
+    strict: String,
+    found: Decoding,
 }
 
 impl Walk<'_, '_> {
     /// The fields of a mapping decoded into struct `s`, in the JSON's (sorted) order.
-    fn object(&mut self, map: NodeId, s: u16) {
+    fn object(&mut self, map: NodeId, s: u16, level: Level) {
         let Some(strukt) = self.table.structs.get(usize::from(s)) else {
             return;
         };
@@ -255,60 +290,34 @@ impl Walk<'_, '_> {
             return;
         };
         for (key, k, v) in entries {
-            let Ok(key) = std::str::from_utf8(&key) else {
-                continue;
-            };
-            let Some(field) = self.field(strukt, key) else {
-                continue; // unknown: the strict decoder's, not a type error
-            };
-            if self.path.is_empty() && key == "metadata" {
-                // kubectl's own fields of the object's metadata: see the module's note.
-                self.metadata(k, v, field, strukt.name);
-                continue;
+            let key = String::from_utf8_lossy(&key);
+            let mark = self.strict.len();
+            if mark > 0 {
+                self.strict.push('.');
             }
-            self.path.push(field.json);
-            self.value(v, self.table.ty(field.ty), strukt.name, Some(k));
-            self.path.pop();
-        }
-    }
-
-    /// The object's own `metadata`, without the fields kubectl rewrites.
-    fn metadata(
-        &mut self,
-        key: NodeId,
-        value: NodeId,
-        field: &'static Field,
-        holder: &'static str,
-    ) {
-        self.path.push(field.json);
-        let value = self.doc.resolve(value);
-        let ty = self.table.ty(field.ty);
-        match (ty, self.doc.kind(value)) {
-            (Ty::Struct(meta), NodeKind::Mapping) => {
-                let Some(strukt) = self.table.structs.get(usize::from(meta)) else {
-                    self.path.pop();
-                    return;
-                };
-                if let Some(entries) = crate::read::json_object(self.doc, value) {
-                    for (key, k, v) in entries {
-                        let Ok(key) = std::str::from_utf8(&key) else {
-                            continue;
-                        };
-                        if matches!(key, "name" | "namespace" | "annotations") {
-                            continue;
+            self.strict.push_str(&key);
+            match self.field(strukt, &key) {
+                None => self.found.unknown.push(Unknown {
+                    message: crate::messages::unknown_field(&self.strict),
+                    key: k,
+                }),
+                Some(field) => {
+                    let ty = self.table.ty(field.ty);
+                    self.path.push(field.json);
+                    match (level, field.json, ty) {
+                        (Level::Object, "metadata", Ty::Struct(meta))
+                            if self.doc.pairs(self.doc.resolve(v)).is_some() =>
+                        {
+                            self.object(self.doc.resolve(v), meta, Level::Metadata);
                         }
-                        let Some(field) = self.field(strukt, key) else {
-                            continue;
-                        };
-                        self.path.push(field.json);
-                        self.value(v, self.table.ty(field.ty), strukt.name, Some(k));
-                        self.path.pop();
+                        (Level::Metadata, "name" | "namespace" | "annotations", _) => {}
+                        _ => self.value(v, ty, strukt.name, Some(k)),
                     }
+                    self.path.pop();
                 }
             }
-            _ => self.value(value, ty, holder, Some(key)),
+            self.strict.truncate(mark);
         }
-        self.path.pop();
     }
 
     /// True when no value of mapping `map`, decoded into struct `s`, has the wrong
@@ -325,7 +334,7 @@ impl Walk<'_, '_> {
                 continue;
             };
             let Some(field) = self.field(strukt, &key) else {
-                continue;
+                return false; // an unknown key
             };
             let ty = self.table.ty(field.ty);
             let fits = match (top && key == "metadata", ty) {
@@ -353,10 +362,10 @@ impl Walk<'_, '_> {
                 return true;
             };
             if matches!(key.as_ref(), "name" | "namespace" | "annotations") {
-                return true;
+                return self.field(strukt, &key).is_some();
             }
             self.field(strukt, &key)
-                .is_none_or(|f| self.fits(v, self.table.ty(f.ty)))
+                .is_some_and(|f| self.fits(v, self.table.ty(f.ty)))
         })
     }
 
@@ -416,7 +425,7 @@ impl Walk<'_, '_> {
             return; // null
         };
         let wrong = |walk: &mut Self, what: String, printed: &'static str| {
-            walk.out.push(TypeError {
+            walk.found.errors.push(TypeError {
                 message: crate::messages::unmarshal_type_error(
                     &what,
                     holder,
@@ -441,22 +450,29 @@ impl Walk<'_, '_> {
                     wrong(self, format!("number {text}"), printed);
                 }
             }
-            Ty::Struct(s) if kind == "object" => self.object(id, s),
+            Ty::Struct(s) if kind == "object" => self.object(id, s, Level::Inner),
             Ty::Struct(s) => {
                 let go = self.table.structs.get(usize::from(s)).map_or("", |s| s.go);
                 wrong(self, kind.to_owned(), go);
             }
             Ty::Slice(_, elem) if kind == "array" => {
                 let elem = self.table.ty(elem);
-                for &item in doc.items(id).unwrap_or_default() {
+                let mark = self.strict.len();
+                for (i, &item) in doc.items(id).unwrap_or_default().iter().enumerate() {
+                    let _ = write!(self.strict, "[{i}]");
                     self.value(item, elem, holder, None);
+                    self.strict.truncate(mark);
                 }
             }
             Ty::Map(_, value) if kind == "object" => {
                 let value = self.table.ty(value);
+                let mark = self.strict.len();
                 if let Some(entries) = crate::read::json_object(doc, id) {
-                    for (_, k, v) in entries {
+                    for (key, k, v) in entries {
+                        self.strict.push('.');
+                        self.strict.push_str(&String::from_utf8_lossy(&key));
                         self.value(v, value, holder, Some(k));
+                        self.strict.truncate(mark);
                     }
                 }
             }

@@ -621,9 +621,10 @@ pub enum OracleEntry {
         src: &'static str,
         json: String,
         skip: bool,
-        /// For a document of a kind the core types: the API server decoder's first
-        /// type error, `""` when it decodes (at the newest Kubernetes).
-        type_error: Option<String>,
+        /// For a document of a kind the core types, at the newest Kubernetes: the API
+        /// server decoder's first type error (`""` when it decodes), and the unknown
+        /// fields strict validation lists (`""` when none, or after a type error).
+        decoding: Option<(String, String)>,
     },
     /// The error kubectl stops at: the stage's name and the text.
     Error { stage: &'static str, text: String },
@@ -665,10 +666,10 @@ pub fn oracle_entries(text: &str, options: ReadOptions) -> (Vec<OracleEntry>, Op
                     },
                     json: doc.json(doc.root()).unwrap_or_default(),
                     skip: d.skipped(),
-                    type_error: if d.skipped() {
+                    decoding: if d.skipped() {
                         None
                     } else {
-                        crate::gotypes::first_type_error(doc)
+                        crate::gotypes::oracle_decoding(doc)
                     },
                 });
             }

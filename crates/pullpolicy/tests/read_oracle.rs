@@ -111,7 +111,7 @@ fn entry(v: &serde_json::Value) -> OracleEntry {
         },
         json: text("json").unwrap_or_default(),
         skip: v.get("skip").and_then(serde_json::Value::as_bool) == Some(true),
-        type_error: text("typeError"),
+        decoding: text("typeError").map(|t| (t, text("strictError").unwrap_or_default())),
     }
 }
 
@@ -150,6 +150,7 @@ struct Tally {
     /// that agree).
     typed: usize,
     type_errors: usize,
+    strict_errors: usize,
 }
 
 fn compare(oracle: &mut Oracle, name: &str, input: &[u8], tally: &mut Tally) {
@@ -168,12 +169,13 @@ fn compare(oracle: &mut Oracle, name: &str, input: &[u8], tally: &mut Tally) {
             tally.agree += 1;
             for e in &go {
                 if let OracleEntry::Doc {
-                    type_error: Some(t),
+                    decoding: Some((t, strict)),
                     ..
                 } = e
                 {
                     tally.typed += 1;
                     tally.type_errors += usize::from(!t.is_empty());
+                    tally.strict_errors += usize::from(!strict.is_empty());
                 }
             }
         } else if uncertain == Some(Uncertainty::MapOrder) {
@@ -206,6 +208,47 @@ fn explain_stops_where_the_reader_does(name: &str, text: &str) {
             "{name}: {k:?} not in {:?}",
             report.syntax_errors
         ),
+    }
+    // One object the API server decodes: the report's refusal is the decoder's answer
+    // (the type error, else the unknown fields strict validation lists), which the
+    // oracle comparison above proves against Go.
+    let decodings: Vec<_> = entries
+        .iter()
+        .filter_map(|e| match e {
+            OracleEntry::Doc {
+                decoding: Some(d),
+                skip: false,
+                ..
+            } => Some(d),
+            _ => None,
+        })
+        .collect();
+    if let ([(type_error, strict)], [d]) = (decodings.as_slice(), report.documents.as_slice())
+        && d.kubectl_error().is_none()
+        && d.item.is_none()
+    {
+        let framed = |text: &str| text.contains(" cannot be handled as a ");
+        if !type_error.is_empty() {
+            let api = d.api_error().unwrap_or_default();
+            assert!(
+                framed(api) && api.ends_with(type_error.as_str()),
+                "{name}: {api:?} for {type_error:?}"
+            );
+            assert_eq!(d.strict_error(), None, "{name}");
+        } else {
+            assert!(
+                !d.api_error()
+                    .is_some_and(|a| a.contains("json: cannot unmarshal")),
+                "{name}"
+            );
+            match d.strict_error() {
+                None => assert!(strict.is_empty(), "{name}: no strict error for {strict:?}"),
+                Some(s) => assert!(
+                    framed(s) && s.ends_with(&format!("strict decoding error: {strict}")),
+                    "{name}: {s:?} for {strict:?}"
+                ),
+            }
+        }
     }
 }
 
@@ -366,7 +409,7 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
     }
     let mut failures = Vec::new();
     println!(
-        "reader vs Go oracle (agree / Go's map order decides / Go's Unicode tables quote / not text after a BOM / differ; documents the Go types decode, and refuse):"
+        "reader vs Go oracle (agree / Go's map order decides / Go's Unicode tables quote / not text after a BOM / differ; documents the Go types decode, refuse, and find unknown fields in):"
     );
     for (group, inputs) in &groups {
         let mut tally = Tally::default();
@@ -374,7 +417,7 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
             compare(&mut oracle, name, input, &mut tally);
         }
         println!(
-            "  {group:<28} {:>6} inputs: {:>6} agree, {:>3} map order, {:>3} quoting, {:>3} not text, {:>3} differ; {:>5} typed, {:>4} type errors",
+            "  {group:<28} {:>6} inputs: {:>6} agree, {:>3} map order, {:>3} quoting, {:>3} not text, {:>3} differ; {:>5} typed, {:>4} type errors, {:>4} unknown",
             inputs.len(),
             tally.agree,
             tally.random,
@@ -382,7 +425,8 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
             tally.inexact_text,
             tally.differ.len(),
             tally.typed,
-            tally.type_errors
+            tally.type_errors,
+            tally.strict_errors
         );
         failures.extend(tally.differ);
     }

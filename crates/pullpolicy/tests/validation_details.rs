@@ -360,7 +360,8 @@ fn fields_the_server_cannot_decode() {
 /// template's annotations, which are sent as written (and refused when not strings).
 #[test]
 fn kubectl_apply_drops_annotations_it_cannot_read() {
-    let rows: Vec<(String, Option<(&str, (u32, u32))>)> = vec![
+    type Row = (String, Option<(&'static str, (u32, u32))>);
+    let rows: Vec<Row> = vec![
         (
             pod_with_meta("  annotations:\n    a: \"1\"\n    prometheus.io/scrape: true\n"),
             Some((
@@ -375,7 +376,10 @@ fn kubectl_apply_drops_annotations_it_cannot_read() {
                 (5, 3),
             )),
         ),
-        (pod_with_meta("  annotations: {a: \"1\", b: null, c: ~}\n"), None),
+        (
+            pod_with_meta("  annotations: {a: \"1\", b: null, c: ~}\n"),
+            None,
+        ),
         (pod_with_meta("  annotations:\n"), None),
     ];
     for (text, expected) in rows {
@@ -388,10 +392,7 @@ fn kubectl_apply_drops_annotations_it_cannot_read() {
             .filter(|f| f.rule == "annotations-dropped")
             .map(|f| {
                 assert_eq!(f.severity, Severity::Warning);
-                (
-                    f.message.backticked(),
-                    (f.position.line, f.position.column),
-                )
+                (f.message.backticked(), (f.position.line, f.position.column))
             })
             .collect();
         let expected: Vec<_> = expected
@@ -425,4 +426,27 @@ fn deployment_with_template_annotations(meta: &str) -> String {
     format!(
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  template:\n    metadata:\n{meta}    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"
     )
+}
+
+/// Strict field validation's list: every unknown key of every struct (nested types
+/// included: a `ports` item's `containerport`), in the order of the sorted JSON kubectl
+/// sends, depth first; each an `unknown-field` error at its key.
+#[test]
+fn unknown_fields_in_the_order_the_decoder_meets_them() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  zzz: 1\n  containers:\n  - name: a\n    image: \"nginx:1.27\"\n    bbb: 2\n    aaa: 1\n    ports: [{containerport: 80}]\n  abc: 1\n";
+    let report = explain(text, 37);
+    let d = &report.documents[0];
+    assert_eq!(
+        d.strict_error(),
+        Some(
+            r#"Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.abc", unknown field "spec.containers[0].aaa", unknown field "spec.containers[0].bbb", unknown field "spec.containers[0].ports[0].containerport", unknown field "spec.zzz""#
+        )
+    );
+    let mut at: Vec<(u32, u32)> = report
+        .findings()
+        .filter(|f| f.rule == "unknown-field")
+        .map(|f| (f.position.line, f.position.column))
+        .collect();
+    at.sort_unstable();
+    assert_eq!(at, [(5, 3), (9, 5), (10, 5), (11, 14), (12, 3)]);
 }
