@@ -450,3 +450,31 @@ fn unknown_fields_in_the_order_the_decoder_meets_them() {
     at.sort_unstable();
     assert_eq!(at, [(5, 3), (9, 5), (10, 5), (11, 14), (12, 3)]);
 }
+
+/// A field a release had and the Go types no longer have (`PodSpec.workloadRef`, 1.35
+/// only) is known in that release: one unknown-field error elsewhere, and no duplicate
+/// where both the pod spec's check and the Go types walk report it.
+#[test]
+fn fields_known_by_release() {
+    let text = pod(&format!("{APP}  workloadRef: {{name: w}}\n"));
+    for minor in 28..=37 {
+        let report = explain(&text, minor);
+        let unknown = report
+            .findings()
+            .filter(|f| f.rule == "unknown-field")
+            .count();
+        let strict = report.documents[0].strict_error();
+        if minor == 35 {
+            assert_eq!((unknown, strict), (0, None), "1.{minor}");
+        } else {
+            assert_eq!(unknown, 1, "1.{minor}");
+            assert_eq!(
+                strict,
+                Some(
+                    r#"Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.workloadRef""#
+                ),
+                "1.{minor}"
+            );
+        }
+    }
+}

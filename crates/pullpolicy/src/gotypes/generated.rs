@@ -421,7 +421,7 @@ v1.NFSVolumeSource|path:0;readOnly:2;server:0\n\
 v1.NodeAffinity|preferredDuringSchedulingIgnoredDuringExecution:130;requiredDuringSchedulingIgnoredDuringExecution:131\n\
 v1.NodeAllocatableMappedResources|name:40:3737;quantity:49:3737\n\
 v1.NodeAllocatableOverheadResources|name:40:3737;perContainer:49:3737;perPod:49:3737\n\
-v1.NodeAllocatableResourceClaimStatus|containers:13:3637;mapping:133:3737;overhead:135:3737;resourceClaimName:0:3637\n\
+v1.NodeAllocatableResourceClaimStatus|containers:13:3637;mapping:133:3737;overhead:135:3737;resourceClaimName:0:3637;resources:49:3636\n\
 v1.NodeSelector|nodeSelectorTerms:137\n\
 v1.NodeSelectorRequirement|key:0;operator:138;values:13\n\
 v1.NodeSelectorTerm|matchExpressions:140;matchFields:140\n\
@@ -452,12 +452,12 @@ v1.PodFailurePolicyRule|action:176;onExitCodes:177;onPodConditions:179\n\
 v1.PodIP|ip:0\n\
 v1.PodOS|name:180\n\
 v1.PodReadinessGate|conditionType:168\n\
-v1.PodResourceClaim|name:0;resourceClaimName:0:3137;resourceClaimTemplateName:0:3137\n\
+v1.PodResourceClaim|name:0;resourceClaimName:0:3137;resourceClaimTemplateName:0:3137;source:49:2830\n\
 v1.PodResourceClaimStatus|name:0;resourceClaimName:0\n\
 v1.PodSchedulingGate|name:0\n\
 v1.PodSchedulingGroup|podGroupName:0:3637\n\
 v1.PodSecurityContext|appArmorProfile:181:3037;fsGroup:15;fsGroupChangePolicy:182;runAsGroup:15;runAsNonRoot:2;runAsUser:15;seLinuxChangePolicy:183:3237;seLinuxOptions:184;seccompProfile:185;supplementalGroups:126;supplementalGroupsPolicy:186:3137;sysctls:188;windowsOptions:189\n\
-v1.PodSpec|activeDeadlineSeconds:15;affinity:190;automountServiceAccountToken:2;containers:192;dnsConfig:193;dnsPolicy:194;enableServiceLinks:2;ephemeralContainers:196;evictionResponders:198:3737;hostAliases:200;hostIPC:2;hostNetwork:2;hostPID:2;hostUsers:2;hostname:0;hostnameOverride:0:3437;imagePullSecrets:201;initContainers:192;nodeName:0;nodeSelector:10;os:202;overhead:50;preemptionPolicy:203;priority:1;priorityClassName:0;readinessGates:205;resourceClaims:207;resources:29:3237;restartPolicy:208;runtimeClassName:0;schedulerName:0;schedulingGates:210;schedulingGroup:211:3637;securityContext:212;serviceAccount:0;serviceAccountName:0;setHostnameAsFQDN:2;shareProcessNamespace:2;subdomain:0;terminationGracePeriodSeconds:15;tolerations:214;topologySpreadConstraints:216;volumes:218\n\
+v1.PodSpec|activeDeadlineSeconds:15;affinity:190;automountServiceAccountToken:2;containers:192;dnsConfig:193;dnsPolicy:194;enableServiceLinks:2;ephemeralContainers:196;evictionResponders:198:3737;hostAliases:200;hostIPC:2;hostNetwork:2;hostPID:2;hostUsers:2;hostname:0;hostnameOverride:0:3437;imagePullSecrets:201;initContainers:192;nodeName:0;nodeSelector:10;os:202;overhead:50;preemptionPolicy:203;priority:1;priorityClassName:0;readinessGates:205;resourceClaims:207;resources:29:3237;restartPolicy:208;runtimeClassName:0;schedulerName:0;schedulingGates:210;schedulingGroup:211:3637;securityContext:212;serviceAccount:0;serviceAccountName:0;setHostnameAsFQDN:2;shareProcessNamespace:2;subdomain:0;terminationGracePeriodSeconds:15;tolerations:214;topologySpreadConstraints:216;volumes:218;workloadRef:49:3535\n\
 v1.PodStatus|allocatedResources:50:3537;conditions:220;containerStatuses:222;ephemeralContainerStatuses:222;extendedResourceClaimStatus:223:3437;hostIP:0;hostIPs:225;initContainerStatuses:222;message:0;nodeAllocatableResourceClaimStatuses:227:3637;nominatedNodeName:0;observedGeneration:15:3337;phase:228;podIP:0;podIPs:230;qosClass:231;reason:0;resize:232;resourceClaimStatuses:234;resources:29:3537;startTime:49;volumeHealth:236:3737\n\
 v1.PodTemplate|apiVersion:0;kind:0;metadata:59;template:70\n\
 v1.PodTemplateSpec|metadata:59;spec:162\n\
