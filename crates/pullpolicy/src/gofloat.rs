@@ -8,8 +8,11 @@
 //! Dybvig) on a plain big integer, with `core::num::flt2dec`'s conventions kept
 //! exactly so no output changes: the same neighbour intervals (inclusive when the
 //! mantissa is even; a power-of-two mantissa has a lower gap half the upper one),
-//! the closest digits, a remainder of exactly one half rounding up. The tests
-//! compare it with `{:e}` over many values of both widths.
+//! the closest digits. One difference, Go's: when the value lies exactly halfway
+//! between the two closest shortest forms, Go's Ryū (`strconv`'s `ryuDigits32`) keeps
+//! the even last digit where flt2dec rounds up (`2222222222222222.25` prints
+//! `2222222222222222.2` in Go, `…3` in Rust; found by the `read_diff` fuzz target).
+//! The tests compare it with `{:e}` over many values of both widths, ties aside.
 
 use std::cmp::Ordering;
 
@@ -345,8 +348,14 @@ fn dragon_shortest(mant: u64, exp: i32, mant_bits: u32, subnormal: bool) -> (Vec
     };
     if up
         && (!down || {
+            // Both are in the interval: the closer one; at exactly half, the even one
+            // (Go's Ryū rounds an exact tie to even, `ryuDigits32`; flt2dec rounds up).
             r.mul_pow2(1);
-            r.cmp(&scale) != Ordering::Less
+            match r.cmp(&scale) {
+                Ordering::Greater => true,
+                Ordering::Equal => digits.last().is_some_and(|d| d % 2 == 1),
+                Ordering::Less => false,
+            }
         })
     {
         // Round the digits up; 99…9 becomes 100…0 one place higher.
@@ -401,6 +410,45 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Go's shortest digits: `{:e}`'s (flt2dec's), except at an exact tie between the
+    /// two closest shortest forms, where flt2dec rounds up to an odd last digit and Go
+    /// keeps the even one below (the exact expansion, `{:.1100e}`, says whether the
+    /// value lies exactly halfway).
+    fn as_go(f: f64, f32_: bool) -> (String, i32) {
+        let (digits, dp) = via_std(f, f32_);
+        let last = digits.as_bytes()[digits.len() - 1] - b'0';
+        if last % 2 == 0 {
+            return (digits, dp);
+        }
+        let below = format!("{}{}", &digits[..digits.len() - 1], last - 1);
+        let exact = if f32_ {
+            format!("{:.1100e}", f64::from((f as f32).abs()))
+        } else {
+            format!("{:.1100e}", f.abs())
+        };
+        let (mantissa, exp) = exact.split_once('e').unwrap();
+        let exact_digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        let halfway = exp.parse::<i32>().unwrap() + 1 == dp
+            && exact_digits.trim_end_matches('0') == format!("{below}5");
+        // …and only if the even form reads back as the same float (at a power of two
+        // the lower neighbour is closer, and it may not).
+        let back: f64 = format!("0.{below}e{dp}").parse().unwrap();
+        let same = if f32_ {
+            format!("0.{below}e{dp}").parse::<f32>().unwrap().to_bits()
+                == (f as f32).abs().to_bits()
+        } else {
+            back.to_bits() == f.abs().to_bits()
+        };
+        if !halfway || !same {
+            return (digits, dp);
+        }
+        let trimmed = below.trim_end_matches('0');
+        (
+            if trimmed.is_empty() { "0" } else { trimmed }.to_owned(),
+            dp,
+        )
+    }
+
     /// What the reader used before: the digits and point of `{:e}`.
     fn via_std(f: f64, f32_: bool) -> (String, i32) {
         let s = if f32_ {
@@ -413,6 +461,21 @@ mod tests {
         let digits = digits.trim_end_matches('0');
         let digits = if digits.is_empty() { "0" } else { digits };
         (digits.to_owned(), exp.parse::<i32>().unwrap() + 1)
+    }
+
+    /// The tie the `read_diff` fuzz target found, and 2^-25 (…953125e-8): Go keeps the
+    /// even digit.
+    #[test]
+    fn exact_ties_keep_the_even_digit() {
+        assert_eq!(
+            shortest(2222222222222222.25, false),
+            ("22222222222222222".to_owned(), 16)
+        );
+        assert_eq!(
+            shortest(2f64.powi(-25), false),
+            ("29802322387695312".to_owned(), -7)
+        );
+        assert_eq!(via_std(2f64.powi(-25), false).0, "29802322387695313");
     }
 
     #[test]
@@ -451,7 +514,7 @@ mod tests {
                 if f32_ && (g == 0.0 || g.is_infinite()) {
                     continue;
                 }
-                assert_eq!(shortest(f, f32_), via_std(f, f32_), "{f:e} f32={f32_}");
+                assert_eq!(shortest(f, f32_), as_go(f, f32_), "{f:e} f32={f32_}");
             }
         }
         assert_eq!(shortest(1.0, false), ("1".to_owned(), 1));
@@ -467,7 +530,7 @@ mod tests {
             } else {
                 f64::from_bits(1 << (e + 1074))
             };
-            assert_eq!(shortest(f, false), via_std(f, false), "2^{e}");
+            assert_eq!(shortest(f, false), as_go(f, false), "2^{e}");
         }
         for e in -149..=127 {
             let g = if e >= -126 {
@@ -476,14 +539,14 @@ mod tests {
                 f32::from_bits(1 << (e + 149))
             };
             let f = f64::from(g);
-            assert_eq!(shortest(f, true), via_std(f, true), "2^{e} f32");
+            assert_eq!(shortest(f, true), as_go(f, true), "2^{e} f32");
         }
         for e in -323..=308 {
             let f: f64 = format!("1e{e}").parse().unwrap();
-            assert_eq!(shortest(f, false), via_std(f, false), "1e{e}");
+            assert_eq!(shortest(f, false), as_go(f, false), "1e{e}");
             let g = f as f32;
             if g != 0.0 && g.is_finite() {
-                assert_eq!(shortest(f, true), via_std(f, true), "1e{e} f32");
+                assert_eq!(shortest(f, true), as_go(f, true), "1e{e} f32");
             }
         }
     }
@@ -593,7 +656,7 @@ mod tests {
         fn f64_as_std(bits in any::<u64>()) {
             let f = f64::from_bits(bits);
             prop_assume!(f.is_finite() && f != 0.0);
-            prop_assert_eq!(shortest(f, false), via_std(f, false));
+            prop_assert_eq!(shortest(f, false), as_go(f, false));
         }
 
         #[test]
@@ -601,17 +664,17 @@ mod tests {
             let g = f32::from_bits(bits);
             prop_assume!(g.is_finite() && g != 0.0);
             let f = f64::from(g);
-            prop_assert_eq!(shortest(f, true), via_std(f, true));
+            prop_assert_eq!(shortest(f, true), as_go(f, true));
         }
 
         #[test]
         fn short_decimals_as_std(m in 1u64..100_000, e in -330i32..310) {
             let f: f64 = format!("{m}e{e}").parse().unwrap();
             prop_assume!(f.is_finite() && f != 0.0);
-            prop_assert_eq!(shortest(f, false), via_std(f, false));
+            prop_assert_eq!(shortest(f, false), as_go(f, false));
             let g = f as f32;
             if g.is_finite() && g != 0.0 {
-                prop_assert_eq!(shortest(f, true), via_std(f, true));
+                prop_assert_eq!(shortest(f, true), as_go(f, true));
             }
         }
     }

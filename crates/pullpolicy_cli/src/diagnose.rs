@@ -240,7 +240,7 @@ pub fn diagnose(args: &DiagnoseArgs) -> u8 {
         )
     } else {
         let pretty = stdout.is_terminal();
-        let mut out = io::BufWriter::new(stdout);
+        let mut out = io::BufWriter::with_capacity(1 << 16, crate::run::Unbuffered::of(stdout));
         streamed(
             args.format,
             pretty,

@@ -170,7 +170,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             &mut stderr,
         )
     } else {
-        let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+        let mut out = io::BufWriter::with_capacity(1 << 16, Unbuffered::of(stdout));
         stream_to(
             args.format,
             &paths,
@@ -230,6 +230,58 @@ pub fn stream_to(
     })();
     let flushed = out.flush();
     (totals, written.and(flushed))
+}
+
+/// Standard output for the machine formats, without the standard library's line
+/// buffering: through `Stdout` every write is searched for its last newline (its
+/// `LineWriter`), which a large JSON report, written in chunks of a few hundred KB
+/// without newlines, pays for byte by byte. On Unix a duplicate of the descriptor is
+/// written to directly (the callers buffer); elsewhere, or if it cannot be had, the
+/// locked `Stdout`.
+pub(crate) enum Unbuffered {
+    #[cfg(unix)]
+    Fd(std::fs::File),
+    Locked(io::StdoutLock<'static>),
+}
+
+impl Unbuffered {
+    pub(crate) fn of(stdout: io::StdoutLock<'static>) -> Unbuffered {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            if let Ok(fd) = stdout.as_fd().try_clone_to_owned() {
+                // Nothing else of this program writes to standard output meanwhile.
+                return Unbuffered::Fd(std::fs::File::from(fd));
+            }
+        }
+        Unbuffered::Locked(stdout)
+    }
+}
+
+impl Write for Unbuffered {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            #[cfg(unix)]
+            Unbuffered::Fd(f) => f.write(buf),
+            Unbuffered::Locked(l) => l.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            #[cfg(unix)]
+            Unbuffered::Fd(f) => f.write_all(buf),
+            Unbuffered::Locked(l) => l.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            #[cfg(unix)]
+            Unbuffered::Fd(f) => f.flush(),
+            Unbuffered::Locked(l) => l.flush(),
+        }
+    }
 }
 
 /// The threads `--jobs` asks for: by default, the number of CPUs.
