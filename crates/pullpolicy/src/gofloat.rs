@@ -417,7 +417,7 @@ mod tests {
     fn as_go(f: f64, f32_: bool) -> (String, i32) {
         let (digits, dp) = via_std(f, f32_);
         let last = digits.as_bytes()[digits.len() - 1] - b'0';
-        if last % 2 == 0 {
+        if last.is_multiple_of(2) {
             return (digits, dp);
         }
         let below = format!("{}{}", &digits[..digits.len() - 1], last - 1);
@@ -468,7 +468,7 @@ mod tests {
     #[test]
     fn exact_ties_keep_the_even_digit() {
         assert_eq!(
-            shortest(2222222222222222.25, false),
+            shortest("2222222222222222.25".parse().unwrap(), false),
             ("22222222222222222".to_owned(), 16)
         );
         assert_eq!(

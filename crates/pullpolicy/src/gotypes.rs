@@ -20,14 +20,20 @@
 //! an integer field cannot hold (a fraction, an overflow) is `number <text>`
 //! (`literalStore`). `null` decodes into anything.
 //!
+//! With strict field validation (`kubectl apply`'s default) the decoder also lists every
+//! key its struct has no field for, in the same order, by a path of its own
+//! (`strictFieldStack`: map keys included, list indices in brackets:
+//! `unknown field "spec.containers[0].ports[0].containerport"`); the list is reported
+//! only when there is no type error (`unmarshal`: `savedError` first).
+//!
 //! Types with their own `UnmarshalJSON` (`IntOrString`, `Quantity`, `Time`, …) are
 //! [`Ty::Opaque`]: not looked into (their own errors are not modelled).
 //!
-//! kubectl itself rewrites three fields of the object's own metadata before it sends it
-//! (`kubectl apply`'s `GetModifiedConfiguration`, `Unstructured.GetAnnotations`, which
-//! returns nothing when a value is not a string, and the namespace visitor), so the
-//! walk leaves the top-level `metadata.name`, `metadata.namespace` and
-//! `metadata.annotations` to the checks that model kubectl.
+//! kubectl itself reads or rewrites three fields of the object's own metadata before it
+//! sends it (the name it needs; `kubectl apply`'s `GetModifiedConfiguration` with
+//! `Unstructured.GetAnnotations`, which returns nothing when a value is not a string;
+//! the namespace visitor), so the walk leaves the top-level `metadata.name`,
+//! `metadata.namespace` and `metadata.annotations` to the checks that model kubectl.
 
 // Generated data, kept exactly as scripts/gen_gotypes.py writes it (`--check` compares bytes).
 #[rustfmt::skip]
