@@ -428,6 +428,21 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
 
 
+
+def specs(p, one) -> None:
+    """A declaration's specs: one, or a parenthesized group of them (`import (…)`,
+    `type (…)`), each read by `one`."""
+    if p.peek().text != "(":
+        one()
+        return
+    p.next()
+    while p.peek().text != ")":
+        if p.peek().kind == ";":
+            p.next()
+            continue
+        one()
+    p.next()
+
 def parse_file(pkg: Package, src: str, where: str) -> None:
     toks = tokenize(src, where)
     p = Parser(toks, where)
@@ -444,24 +459,14 @@ def parse_file(pkg: Package, src: str, where: str) -> None:
             pkg.name = name
             continue
         if t.text == "import":
-            if p.peek().text == "(":
-                p.next()
-                while p.peek().text != ")":
-                    if p.peek().kind == ";":
-                        p.next()
-                        continue
-                    alias = None
-                    if p.peek().kind != "str":
-                        alias = p.next().text
-                    path = json.loads(p.next().text)
-                    imports[alias if alias else path.rsplit("/", 1)[-1]] = path
-                p.next()
-            else:
+            def one_import() -> None:
                 alias = None
                 if p.peek().kind != "str":
                     alias = p.next().text
                 path = json.loads(p.next().text)
                 imports[alias if alias else path.rsplit("/", 1)[-1]] = path
+
+            specs(p, one_import)
             continue
         if t.text == "type":
             def one_spec() -> None:
@@ -497,16 +502,7 @@ def parse_file(pkg: Package, src: str, where: str) -> None:
                     body = [Tok("ident", "generic", body[0].line if body else 0)]
                 decls.append(TypeDecl(pkg.path, name, f"{where}:{t.line}", body, alias, imports))
 
-            if p.peek().text == "(":
-                p.next()
-                while p.peek().text != ")":
-                    if p.peek().kind == ";":
-                        p.next()
-                        continue
-                    one_spec()
-                p.next()
-            else:
-                one_spec()
+            specs(p, one_spec)
             continue
         if t.text == "func":
             if p.peek().text == "(":
