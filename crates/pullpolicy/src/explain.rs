@@ -724,7 +724,8 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
         )
     };
     let Some(pairs) = doc.pairs(annotations) else {
-        if wrong(annotations) {
+        // Not a mapping (a list, a string…): not a map of strings either.
+        if !doc.is_null(annotations) {
             let at = doc
                 .pairs(meta)
                 .into_iter()
@@ -734,7 +735,7 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
                 .map_or_else(|| cx.pos(doc, annotations), |(k, _)| cx.pos(doc, k));
             let found = decode::json_kind(doc, annotations).unwrap_or("null");
             d.findings
-                .push(messages::annotations_dropped(at, "annotations", found));
+                .push(messages::annotations_dropped(at, None, found));
         }
         return;
     };
@@ -742,8 +743,11 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
     if let Some((k, v)) = pairs.find(|&(_, v)| wrong(v)) {
         let key = doc.key_text(k).unwrap_or_default();
         let found = decode::json_kind(doc, v).unwrap_or("null");
-        d.findings
-            .push(messages::annotations_dropped(cx.pos(doc, v), &key, found));
+        d.findings.push(messages::annotations_dropped(
+            cx.pos(doc, v),
+            Some(&key),
+            found,
+        ));
     }
 }
 

@@ -1242,22 +1242,30 @@ pub(crate) fn field_wrong_type(
     .at(at)
 }
 
-/// `kubectl apply` drops every annotation of the object: one value (or the whole
-/// `annotations`) is not a string.
-pub(crate) fn annotations_dropped(at: Position, key: &str, found: &str) -> Finding {
+/// `kubectl apply` drops every annotation of the object: the value of `key` is not a
+/// string, or (`None`) `annotations` is not a mapping.
+pub(crate) fn annotations_dropped(at: Position, key: Option<&str>, found: &str) -> Finding {
     let found = match found {
         "object" => "a mapping",
         "array" => "a list",
         "bool" => "a boolean",
+        "string" => "a string",
         _ => "a number",
     };
-    F {
-        rule: Rule::AnnotationsDropped,
-        message: text!(
+    let message = match key {
+        Some(key) => text!(
             "kubectl apply drops every annotation of this object: `{}` is {}, not a string",
             key,
             found
         ),
+        None => text!(
+            "kubectl apply drops every annotation of this object: `annotations` is {}, not a mapping",
+            found
+        ),
+    };
+    F {
+        rule: Rule::AnnotationsDropped,
+        message,
         explanation: text!(
             "`kubectl apply` reads an object's annotations as strings only: with one value of another kind it reads none, and sends the object with nothing but its own `kubectl.kubernetes.io/last-applied-configuration` annotation. The object is created without these annotations and no error is shown (`kubectl create` sends them, and the API server refuses the object). Quote the value.",
         ),

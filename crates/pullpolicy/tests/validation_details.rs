@@ -372,7 +372,14 @@ fn kubectl_apply_drops_annotations_it_cannot_read() {
         (
             pod_with_meta("  annotations: [a, b]\n"),
             Some((
-                "kubectl apply drops every annotation of this object: `annotations` is a list, not a string",
+                "kubectl apply drops every annotation of this object: `annotations` is a list, not a mapping",
+                (5, 3),
+            )),
+        ),
+        (
+            pod_with_meta("  annotations: team-a\n"),
+            Some((
+                "kubectl apply drops every annotation of this object: `annotations` is a string, not a mapping",
                 (5, 3),
             )),
         ),
