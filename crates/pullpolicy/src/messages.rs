@@ -1203,6 +1203,18 @@ pub(crate) fn wrong_type(at: Position, decode_message: &str, list: &str, item: b
     .at(at)
 }
 
+/// A JSON kind as Go's decoder names it (`object`, `array`, `bool`, `string`,
+/// `number`), in the explanations' words: "a mapping", "a list", …
+fn a_json_kind(kind: &str) -> &'static str {
+    match kind {
+        "object" => "a mapping",
+        "array" => "a list",
+        "bool" => "a boolean",
+        "string" => "a string",
+        _ => "a number",
+    }
+}
+
 /// A field's value of another JSON kind than its Go type (any field of the object but
 /// the pod spec's lists, the image and the pull policy, which have their own findings):
 /// the API server cannot decode the object.
@@ -1218,17 +1230,10 @@ pub(crate) fn field_wrong_type(
             go_type
         )
     } else {
-        let found = match found {
-            "object" => "a mapping",
-            "array" => "a list",
-            "bool" => "a boolean",
-            "string" => "a string",
-            _ => "a number",
-        };
         text!(
             "its Go type there is `{}`, and {} cannot be decoded into it",
             go_type,
-            found
+            a_json_kind(found)
         )
     };
     F {
@@ -1245,13 +1250,7 @@ pub(crate) fn field_wrong_type(
 /// `kubectl apply` drops every annotation of the object: the value of `key` is not a
 /// string, or (`None`) `annotations` is not a mapping.
 pub(crate) fn annotations_dropped(at: Position, key: Option<&str>, found: &str) -> Finding {
-    let found = match found {
-        "object" => "a mapping",
-        "array" => "a list",
-        "bool" => "a boolean",
-        "string" => "a string",
-        _ => "a number",
-    };
+    let found = a_json_kind(found);
     let message = match key {
         Some(key) => text!(
             "kubectl apply drops every annotation of this object: `{}` is {}, not a string",
