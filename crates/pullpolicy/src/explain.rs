@@ -726,13 +726,7 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
     let Some(pairs) = doc.pairs(annotations) else {
         // Not a mapping (a list, a string…): not a map of strings either.
         if !doc.is_null(annotations) {
-            let at = doc
-                .pairs(meta)
-                .into_iter()
-                .flatten()
-                .filter(|&(k, _)| doc.key_is(k, "annotations"))
-                .last()
-                .map_or_else(|| cx.pos(doc, annotations), |(k, _)| cx.pos(doc, k));
+            let at = pod::key_position(cx, doc, meta, "annotations", annotations);
             let found = decode::json_kind(doc, annotations).unwrap_or("null");
             d.findings
                 .push(messages::annotations_dropped(at, None, found));

@@ -233,7 +233,7 @@ pub(crate) fn decode(
     // JSON's sorted entries, finds that out; only an object it doubts (a wrong kind or
     // an unknown key somewhere, or a key written twice whose last value may be right)
     // is walked as the decoder walks it.
-    if walk.fits_object(node, root, true) {
+    if walk.fits_object(node, root, Level::Object) {
         return Decoding::default();
     }
     walk.object(node, root, Level::Object);
@@ -327,9 +327,9 @@ impl Walk<'_, '_> {
     }
 
     /// True when no value of mapping `map`, decoded into struct `s`, has the wrong
-    /// kind (every written pair looked at; `top`: the object itself, whose metadata's
-    /// name, namespace and annotations are kubectl's).
-    fn fits_object(&self, map: NodeId, s: u16, top: bool) -> bool {
+    /// kind and no key is unknown (every written pair looked at; `level` as for
+    /// [`Walk::object`]).
+    fn fits_object(&self, map: NodeId, s: u16, level: Level) -> bool {
         let (Some(strukt), Some(pairs)) =
             (self.table.structs.get(usize::from(s)), self.doc.pairs(map))
         else {
@@ -343,10 +343,13 @@ impl Walk<'_, '_> {
                 return false; // an unknown key
             };
             let ty = self.table.ty(field.ty);
-            let fits = match (top && key == "metadata", ty) {
-                (true, Ty::Struct(meta)) if self.doc.pairs(self.doc.resolve(v)).is_some() => {
-                    self.fits_metadata(self.doc.resolve(v), meta)
+            let fits = match (level, field.json, ty) {
+                (Level::Object, "metadata", Ty::Struct(meta))
+                    if self.doc.pairs(self.doc.resolve(v)).is_some() =>
+                {
+                    self.fits_object(self.doc.resolve(v), meta, Level::Metadata)
                 }
+                (Level::Metadata, "name" | "namespace" | "annotations", _) => true,
                 _ => self.fits(v, ty),
             };
             if !fits {
@@ -354,25 +357,6 @@ impl Walk<'_, '_> {
             }
         }
         true
-    }
-
-    fn fits_metadata(&self, map: NodeId, meta: u16) -> bool {
-        let (Some(strukt), Some(pairs)) = (
-            self.table.structs.get(usize::from(meta)),
-            self.doc.pairs(map),
-        ) else {
-            return true;
-        };
-        pairs.into_iter().all(|(k, v)| {
-            let Some(key) = self.doc.key_text(k) else {
-                return true;
-            };
-            if matches!(key.as_ref(), "name" | "namespace" | "annotations") {
-                return self.field(strukt, &key).is_some();
-            }
-            self.field(strukt, &key)
-                .is_some_and(|f| self.fits(v, self.table.ty(f.ty)))
-        })
     }
 
     /// [`Walk::value`]'s test, without the error.
@@ -394,7 +378,7 @@ impl Walk<'_, '_> {
                         _ => int_fits(&number_text(doc, id), bits),
                     }
             }
-            Ty::Struct(s) => kind == "object" && self.fits_object(id, s, false),
+            Ty::Struct(s) => kind == "object" && self.fits_object(id, s, Level::Inner),
             Ty::Slice(_, elem) => {
                 let elem = self.table.ty(elem);
                 kind == "array"

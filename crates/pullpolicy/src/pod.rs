@@ -305,7 +305,13 @@ fn shapes(
 
 /// Where the key of `map`'s pair whose value is `value` is written (the last such key,
 /// the one Kubernetes keeps); the value's position if there is none.
-fn key_position(cx: &Cx<'_>, doc: &Doc<'_>, map: NodeId, key: &str, value: NodeId) -> Position {
+pub(crate) fn key_position(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    map: NodeId,
+    key: &str,
+    value: NodeId,
+) -> Position {
     last_key(doc, map, key).map_or_else(|| cx.pos(doc, value), |k| cx.pos(doc, k))
 }
 
