@@ -37,8 +37,10 @@ TSV format (tab separated; lines starting with `# ` are comments):
 A struct id is `<import path>.<TypeName>`.  <type> is the classification, in
 Rust-like syntax with struct ids in Struct(...):
     Str(printed) Int(printed,bits) Uint(printed,bits) Float(printed,bits) Bool(printed)
-    Bytes Struct(id) Slice(printed,elem) Map(printed,value) Opaque Any
-`printed` is Go's reflect Type.String() of the (pointer-stripped) type.
+    Bytes Struct(id) Slice(printed,elem) Map(printed,value) Quantity IntOrString Opaque Any
+`printed` is Go's reflect Type.String() of the (pointer-stripped) type. Quantity and
+IntOrString are the two types with their own UnmarshalJSON the core models (OWN_DECODERS);
+the others are Opaque.
 """
 
 from __future__ import annotations
@@ -100,6 +102,13 @@ KINDS = [
 EXTERNAL = {
     ("time", "Time"): "Opaque",  # has UnmarshalJSON
     ("encoding/json", "RawMessage"): "Any",
+}
+
+# Types with their own UnmarshalJSON whose errors the core models (src/gotypes.rs,
+# src/quantity.rs) and the oracle's stand-ins reproduce (tests/oracle/own): type id -> kind.
+OWN_DECODERS = {
+    "k8s.io/apimachinery/pkg/api/resource.Quantity": "Quantity",
+    "k8s.io/apimachinery/pkg/util/intstr.IntOrString": "IntOrString",
 }
 
 BASIC_INT = {"int": 64, "int8": 8, "int16": 16, "int32": 32, "int64": 64, "rune": 32}
@@ -668,7 +677,7 @@ class Model:
             um = self.unmarshaler(p, n)
             if um:  # checked first: a type declared per build tag (FieldsV1) has one set of methods
                 self.opaque.setdefault(tid, um)
-                return "Opaque"
+                return OWN_DECODERS.get(tid, "Opaque")
             d = self.decl(p, n)
             if d.alias:
                 return self.classify(d.type(), d, printed=None)
@@ -867,7 +876,7 @@ def parse_ty(s: str, where: str) -> Ty:
 
     def ty() -> Ty:
         kind = word()
-        if kind in ("Bytes", "Opaque", "Any"):
+        if kind in ("Bytes", "Opaque", "Any", "Quantity", "IntOrString"):
             return Ty(kind)
         eat("(")
         if kind in ("Str", "Bool"):
@@ -996,13 +1005,17 @@ def render(tsv_text: str, schema_root: Path, follow_status: bool = FOLLOW_STATUS
     # The table as two texts the core reads once (a compact form: as Rust structs it
     # cost the playground 16 KB gzip, as text about 6 KB).
     #   TYPES, one per line:  s<printed> | i<printed> <bits> | b<printed> | t<struct>
-    #                         | l<printed> <elem> | m<printed> <elem> | o
+    #                         | l<printed> <elem> | m<printed> <elem> | q | x | o
     #   STRUCTS, one per line: <go name>|<field>:<type>[:<lo><hi>];…  (minors 28..37 omitted)
     types: dict[str, int] = {}
 
     def ty_code(t: Ty) -> int:
         if t.kind == "Opaque" or (t.kind == "Struct" and t.ref not in index):
             code = "o"  # own UnmarshalJSON; or a struct not followed
+        elif t.kind == "Quantity":
+            code = "q"
+        elif t.kind == "IntOrString":
+            code = "x"
         elif t.kind == "Str":
             code = f"s{t.printed}"
         elif t.kind == "Bool":
@@ -1090,7 +1103,9 @@ def render_vectors(kinds, structs, fields, presence, index) -> str:
     there; the oracle decodes it into the Go stand-ins, the core walks its table."""
     newest = MINORS[-1]
     wrong = {"Str": ["5", "true"], "Int": ['"5"', "1.5", "3000000000"], "Bool": ['"true"'],
-             "Struct": ['"x"', "[]"], "Slice": ["{}", '"x"'], "Map": ["[]", "5"]}
+             "Struct": ['"x"', "[]"], "Slice": ["{}", '"x"'], "Map": ["[]", "5"],
+             "Quantity": ['"1GB"', "true", "{}", '"500mi"', '".e-10"', '" 1Gi "'],
+             "IntOrString": ["true", "1.5", "3000000000", "[]", '"http"']}
 
     def wrap(steps, value: str) -> str:
         for field, how in reversed(steps):
@@ -1164,8 +1179,8 @@ GO_HEADER = (
     "// Stand-ins for the Go types of k8s.io/api and apimachinery the API server decodes the\n"
     f"// analysed kinds into, with the fields of Kubernetes 1.{MINORS[-1]}: same package names,\n"
     "// type names and kinds, so that sigs.k8s.io/json reports the same type errors. Types\n"
-    "// with their own UnmarshalJSON (IntOrString, Quantity, Time, FieldsV1) are Opaque,\n"
-    "// which accepts anything, as the core does not look into them.\n"
+    "// with their own UnmarshalJSON are own.Quantity and own.IntOrString (tests/oracle/own),\n"
+    "// or Opaque (Time, FieldsV1), which accepts anything, as the core does not look into them.\n"
 )
 
 
@@ -1198,6 +1213,9 @@ def render_go(kinds, structs, fields, presence, keep, index) -> dict:
     def go_ty(t: Ty, pkg: str) -> str:
         if t.kind == "Opaque":
             return opaque(pkg)
+        if t.kind in ("Quantity", "IntOrString"):
+            imports.setdefault(pkg, set()).add("own")
+            return f"own.{t.kind}"
         if t.kind == "Str":
             return basic(t.printed, pkg, "string")
         if t.kind == "Bool":

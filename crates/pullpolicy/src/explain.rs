@@ -25,6 +25,7 @@
 
 use crate::decode::{self, Decoded};
 use crate::fields::ObjectType;
+use crate::gotypes::Decoder;
 use crate::mapping::{self, Mapping};
 use crate::messages::{self, NotSent, NotServed, ReadAs};
 use crate::options::Options;
@@ -774,6 +775,13 @@ fn decoding(
         }
         None => false,
     };
+    let verdict = match found.answer() {
+        Some(answer) => Verdict {
+            decode: Some(answer.message.clone()),
+            invalid: Vec::new(),
+        },
+        None => verdict,
+    };
     let mut unknown = Vec::with_capacity(found.unknown.len());
     for u in found.unknown {
         if !seen(&u.message) {
@@ -783,13 +791,6 @@ fn decoding(
         }
         unknown.push(u.message);
     }
-    let verdict = match found.errors.first() {
-        Some(first) => Verdict {
-            decode: Some(first.message.clone()),
-            invalid: Vec::new(),
-        },
-        None => verdict,
-    };
     for e in found.errors {
         if seen(&e.message) {
             continue;
@@ -802,9 +803,12 @@ fn decoding(
             Some(k) if collection => cx.pos(doc, k),
             _ => cx.pos(doc, e.value),
         };
-        d.findings.push(messages::field_wrong_type(
-            at, &e.message, &e.found, e.go_type,
-        ));
+        d.findings.push(match e.by {
+            Decoder::Quantity => messages::invalid_quantity(at, &e.message),
+            Decoder::Json | Decoder::IntOrString => {
+                messages::field_wrong_type(at, &e.message, &e.found, e.go_type)
+            }
+        });
     }
     // An unknown field the pod spec's checks found and the walk did not (none is known
     // to exist) still counts.

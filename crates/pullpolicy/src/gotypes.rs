@@ -26,8 +26,18 @@
 //! `unknown field "spec.containers[0].ports[0].containerport"`); the list is reported
 //! only when there is no type error (`unmarshal`: `savedError` first).
 //!
-//! Types with their own `UnmarshalJSON` (`IntOrString`, `Quantity`, `Time`, …) are
-//! [`Ty::Opaque`]: not looked into (their own errors are not modelled).
+//! Types with their own `UnmarshalJSON` are given the value's JSON text (`literalStore`,
+//! `object`, `array`: `u.UnmarshalJSON(…)`), and an error they return **ends** the
+//! decoding at once, ahead of any type error saved before (`unmarshal`). On its way out
+//! `addErrorContext` names the struct and the field path in an `UnmarshalTypeError`
+//! (the fork's type is an alias of the standard library's: `kubernetes_patch.go`), and
+//! leaves any other error as it is. Two are modelled (apimachinery eed236ce):
+//! [`Ty::IntOrString`] (`intstr.go`: a string is read as a string, anything else with
+//! the standard library's `json.Unmarshal` into an `int32`, so `json: cannot unmarshal
+//! bool into Go struct field HTTPGetAction.….port of type int32`; the Go oracle found
+//! the field named) and [`Ty::Quantity`] (`crate::quantity`: its errors are plain).
+//! The others (`Time`, `FieldsV1`) are [`Ty::Opaque`]: not looked into (their own
+//! errors are not modelled).
 //!
 //! kubectl itself reads or rewrites three fields of the object's own metadata before it
 //! sends it (the name it needs; `kubectl apply`'s `GetModifiedConfiguration` with
@@ -81,7 +91,11 @@ enum Ty {
     Struct(u16),
     Slice(&'static str, u16),
     Map(&'static str, u16),
-    /// A type with its own `UnmarshalJSON`, or a struct the table does not follow.
+    /// `resource.Quantity`.
+    Quantity,
+    /// `intstr.IntOrString`.
+    IntOrString,
+    /// Another type with its own `UnmarshalJSON`, or a struct the table does not follow.
     Opaque,
 }
 
@@ -93,7 +107,7 @@ impl Table {
 
     /// Reads the generator's texts (`scripts/gen_gotypes.py`): a type per line
     /// (`s<printed>`, `i<printed> <bits>`, `b<printed>`, `t<struct>`, `l<printed>
-    /// <elem>`, `m<printed> <elem>`, `o`), a struct per line (`<go>|<json>:<type>[:<first
+    /// <elem>`, `m<printed> <elem>`, `q` a quantity, `x` an int-or-string, `o`), a struct per line (`<go>|<json>:<type>[:<first
     /// minor><last minor>];…`, minors 28..37 when omitted). A malformed line (the tests
     /// check there is none) reads as an opaque type or a struct without fields.
     fn parse(types: &'static str, structs: &'static str) -> Table {
@@ -122,6 +136,8 @@ impl Table {
                         let (printed, elem) = printed_and(rest);
                         Ty::Map(printed, elem)
                     }
+                    Some(b'q') => Ty::Quantity,
+                    Some(b'x') => Ty::IntOrString,
                     _ => Ty::Opaque,
                 }
             })
@@ -165,11 +181,24 @@ impl Table {
 const MIN: u8 = crate::fields::MIN_MINOR;
 const MAX: u8 = crate::fields::MAX_MINOR;
 
-/// One value of the wrong type.
+/// Who refuses a value: the JSON decoder itself, or a type's own `UnmarshalJSON`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decoder {
+    /// The decoder's `UnmarshalTypeError`: saved, and decoding goes on.
+    Json,
+    /// `IntOrString.UnmarshalJSON`: decoding ends.
+    IntOrString,
+    /// `Quantity.UnmarshalJSON`: decoding ends.
+    Quantity,
+}
+
+/// One value of the wrong type, or one a type's own decoder refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TypeError {
-    /// `json: cannot unmarshal …`.
+    /// `json: cannot unmarshal …`, or the type's own error.
     pub message: String,
+    /// Who refuses it.
+    pub by: Decoder,
     /// What the decoder found: `string`, `number`, `number 1.5`, `bool`, `object`, `array`.
     pub found: String,
     /// The Go type it needed, as `reflect` prints it.
@@ -201,12 +230,24 @@ pub(crate) struct Unknown {
 /// What the API server's decoder finds in an object.
 #[derive(Debug, Default)]
 pub(crate) struct Decoding {
-    /// Every value of the wrong type, in the order the decoder meets them: the first is
-    /// the one it answers with.
+    /// Every value of the wrong type, in the order the decoder meets them ([`Decoding::
+    /// answer`] says which one it answers with). Values after one that ends the decoding
+    /// are still listed: the decoder would refuse them once that one is right.
     pub errors: Vec<TypeError>,
     /// Every unknown key, in the same order (outside values of the wrong type, which
     /// the decoder skips): reported only when there is no type error.
     pub unknown: Vec<Unknown>,
+}
+
+impl Decoding {
+    /// The error the decoder answers with: the first that ends the decoding, or else the
+    /// first saved.
+    pub(crate) fn answer(&self) -> Option<&TypeError> {
+        self.errors
+            .iter()
+            .find(|e| e.by != Decoder::Json)
+            .or(self.errors.first())
+    }
 }
 
 /// The object `node` (a mapping) of `kind`, decoded; nothing for a kind outside the
@@ -256,8 +297,8 @@ pub(crate) fn oracle_decoding(doc: &Doc<'_>) -> Option<(String, String)> {
     };
     self::root(api_version, kind)?;
     let found = decode(doc, root, api_version, kind, KubeVersion::NEWEST);
-    Some(match found.errors.into_iter().next() {
-        Some(e) => (e.message, String::new()),
+    Some(match found.answer() {
+        Some(e) => (e.message.clone(), String::new()),
         None => {
             let unknown: Vec<String> = found.unknown.into_iter().map(|u| u.message).collect();
             (String::new(), unknown.join(", "))
@@ -368,6 +409,10 @@ impl Walk<'_, '_> {
         };
         match ty {
             Ty::Opaque => true,
+            Ty::Quantity => quantity_error(doc, id, kind).is_none(),
+            Ty::IntOrString => {
+                kind == "string" || (kind == "number" && int_fits(&number_text(doc, id), 32))
+            }
             Ty::Str(_) => kind == "string",
             Ty::Bool(_) => kind == "bool",
             Ty::Int(_, bits) => {
@@ -422,6 +467,7 @@ impl Walk<'_, '_> {
                     &walk.path.join("."),
                     printed,
                 ),
+                by: Decoder::Json,
                 found: what,
                 go_type: printed,
                 value: written,
@@ -430,6 +476,42 @@ impl Walk<'_, '_> {
         };
         match ty {
             Ty::Opaque => {}
+            Ty::Quantity => {
+                if let Some(e) = quantity_error(doc, id, kind) {
+                    self.found.errors.push(TypeError {
+                        message: e.message().to_owned(),
+                        by: Decoder::Quantity,
+                        found: kind.to_owned(),
+                        go_type: "resource.Quantity",
+                        value: written,
+                        key,
+                    });
+                }
+            }
+            Ty::IntOrString if kind == "string" => {}
+            Ty::IntOrString => {
+                let what = match kind {
+                    "number" => Some(number_text(doc, id))
+                        .filter(|text| !int_fits(text, 32))
+                        .map(|text| format!("number {text}")),
+                    _ => Some(kind.to_owned()),
+                };
+                if let Some(what) = what {
+                    self.found.errors.push(TypeError {
+                        message: crate::messages::unmarshal_type_error(
+                            &what,
+                            holder,
+                            &self.path.join("."),
+                            "int32",
+                        ),
+                        by: Decoder::IntOrString,
+                        found: what,
+                        go_type: "intstr.IntOrString",
+                        value: written,
+                        key,
+                    });
+                }
+            }
             Ty::Str(printed) if kind != "string" => wrong(self, kind.to_owned(), printed),
             Ty::Bool(printed) if kind != "bool" => wrong(self, kind.to_owned(), printed),
             Ty::Str(_) | Ty::Bool(_) => {}
@@ -471,6 +553,20 @@ impl Walk<'_, '_> {
     }
 }
 
+/// What `Quantity.UnmarshalJSON` answers for the value `id` of JSON kind `kind` (not
+/// null): a string's own characters decide (see [`crate::quantity::string_error`]); a
+/// number is given as kubectl writes it; a boolean, an object or a list cannot start a
+/// quantity.
+fn quantity_error(doc: &Doc<'_>, id: NodeId, kind: &str) -> Option<crate::quantity::QuantityError> {
+    match kind {
+        "string" => crate::quantity::string_error(&doc.key_text(id).unwrap_or_default()),
+        "number" => crate::quantity::parse_error(&number_text(doc, id)),
+        "bool" => crate::quantity::parse_error(doc.key_text(id).as_deref().unwrap_or("false")),
+        // `{…` and `[…`: the scanner stops at the first character.
+        _ => Some(crate::quantity::QuantityError::FormatWrong),
+    }
+}
+
 /// A number's JSON text, as kubectl sends it.
 fn number_text(doc: &Doc<'_>, id: NodeId) -> String {
     match doc.scalar(id) {
@@ -507,6 +603,8 @@ mod tests {
         for (line, ty) in generated::TYPES.lines().zip(&t.types) {
             match *ty {
                 Ty::Opaque => assert_eq!(line, "o"),
+                Ty::Quantity => assert_eq!(line, "q"),
+                Ty::IntOrString => assert_eq!(line, "x"),
                 Ty::Struct(i) => assert!(struct_ok(i), "{line}"),
                 Ty::Slice(p, e) | Ty::Map(p, e) => {
                     assert!(usize::from(e) < t.types.len() && !p.is_empty(), "{line}");

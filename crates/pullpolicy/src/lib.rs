@@ -66,6 +66,7 @@ mod myths;
 mod options;
 pub mod pieces;
 mod pod;
+mod quantity;
 #[doc(hidden)]
 pub mod read;
 pub mod reference;

@@ -1247,6 +1247,20 @@ pub(crate) fn field_wrong_type(
     .at(at)
 }
 
+/// A value `resource.Quantity`'s decoder refuses (`message` is apimachinery's error):
+/// the API server cannot decode the object.
+pub(crate) fn invalid_quantity(at: Position, message: &str) -> Finding {
+    F {
+        rule: Rule::InvalidQuantity,
+        message: Text::plain(message),
+        explanation: text!(
+            "The API server reads this value as a resource quantity before it validates anything, and cannot: it refuses the whole object (400 BadRequest). A quantity is a number (`0.5`, `500`) with at most one suffix: `m` for thousandths (`500m` CPU), `k M G T P E` for powers of ten, `Ki Mi Gi Ti Pi Ei` for powers of two (`512Mi`), or an exponent (`1e3`). Write `1G` or `1Gi`, not `1GB`; `512Mi`, not `512mb`; no space before the suffix."
+        ),
+        fix: None,
+    }
+    .at(at)
+}
+
 /// `kubectl apply` drops every annotation of the object: the value of `key` is not a
 /// string, or (`None`) `annotations` is not a mapping.
 pub(crate) fn annotations_dropped(at: Position, key: Option<&str>, found: &str) -> Finding {

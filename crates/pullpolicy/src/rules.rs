@@ -52,11 +52,13 @@ pub enum Doc {
     EphemeralDebug,
     /// Volumes.
     Volumes,
+    /// Resource management for Pods and containers › resource units.
+    ResourceUnits,
 }
 
 impl Doc {
     /// Every page, in [`crate::LINKS`] order.
-    pub const ALL: [Doc; 17] = [
+    pub const ALL: [Doc; 18] = [
         Doc::Images,
         Doc::PullPolicy,
         Doc::DefaultPolicy,
@@ -74,6 +76,7 @@ impl Doc {
         Doc::DeprecationGuide,
         Doc::EphemeralDebug,
         Doc::Volumes,
+        Doc::ResourceUnits,
     ];
 
     /// The page's URL.
@@ -124,6 +127,9 @@ impl Doc {
                 "https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#ephemeral-container"
             }
             Doc::Volumes => "https://kubernetes.io/docs/concepts/storage/volumes/",
+            Doc::ResourceUnits => {
+                "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-units-in-kubernetes"
+            }
         }
     }
 
@@ -235,11 +241,13 @@ pub enum Rule {
     EphemeralContainersForbidden,
     /// kubectl apply drops the object's annotations.
     AnnotationsDropped,
+    /// A resource quantity the API server cannot read.
+    InvalidQuantity,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 47] = [
+    pub const ALL: [Rule; 48] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -287,6 +295,7 @@ impl Rule {
         Rule::ImageVolumeUnsupported,
         Rule::EphemeralContainersForbidden,
         Rule::AnnotationsDropped,
+        Rule::InvalidQuantity,
     ];
 }
 
@@ -744,6 +753,14 @@ registry! {
         links: [],
         faq: [],
     },
+    InvalidQuantity {
+        id: "invalid-quantity",
+        severity: Error,
+        title: "A resource quantity Kubernetes cannot read",
+        help: "A quantity (a CPU or memory request or limit, an `emptyDir` size) is a number with at most one suffix: `n u m k M G T P E` (powers of ten), `Ki Mi Gi Ti Pi Ei` (powers of two) or an exponent such as `e3`. `1GB`, `512mb`, `1 Gi` or `500mi` are not quantities, and the API server refuses the whole object.",
+        links: [ResourceUnits],
+        faq: [],
+    },
 }
 
 impl std::fmt::Display for Rule {
@@ -877,6 +894,10 @@ mod tests {
             (
                 "an annotation that is not a string",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: \"1\", b: true}}\nspec: {containers: [{name: x, image: \"nginx:1\"}]}\n",
+            ),
+            (
+                "a memory limit in GB",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: x, image: \"nginx:1\", resources: {limits: {memory: 1GB}}}]\n",
             ),
             (
                 "two volume sources",

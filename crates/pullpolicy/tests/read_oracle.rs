@@ -334,7 +334,9 @@ fn unescape(s: &str) -> Vec<u8> {
 /// A named input.
 type Input = (String, Vec<u8>);
 
-/// Every vector of `fixtures/read/*.tsv`: `name<TAB>input`, `#` comments.
+/// Every vector of `fixtures/read/*.tsv`: `name<TAB>input`, `#` comments; from
+/// `quantities.tsv` (`how<TAB>JSON string<TAB>answer`), a Pod whose container's CPU
+/// limit is that string, for the oracle's `Quantity` and the JSON decoder around it.
 fn vectors() -> Vec<Input> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/read");
     let mut paths = Vec::new();
@@ -347,6 +349,17 @@ fn vectors() -> Vec<Input> {
         let text = std::fs::read_to_string(path).expect("vectors are UTF-8");
         for line in text.lines() {
             if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if path.ends_with("quantities.tsv") {
+                let mut cols = line.split('\t');
+                let (Some(how), Some(string)) = (cols.next(), cols.next()) else {
+                    panic!("{line}");
+                };
+                let pod = format!(
+                    r#"{{"apiVersion":"v1","kind":"Pod","metadata":{{"name":"q"}},"spec":{{"containers":[{{"name":"a","image":"b","resources":{{"limits":{{"cpu":{string}}}}}}}]}}}}"#
+                );
+                out.push((format!("quantity {how} {string}"), pod.into_bytes()));
                 continue;
             }
             let (name, input) = line.split_once('\t').expect("name<TAB>input");

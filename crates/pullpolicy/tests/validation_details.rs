@@ -353,6 +353,97 @@ fn fields_the_server_cannot_decode() {
     }
 }
 
+/// Types with their own decoder (`resource.Quantity`, `intstr.IntOrString`): the error
+/// they return ends the decoding, so it is the answer even after a type error met
+/// before it; a quantity's error is apimachinery's own text, without a field; an
+/// int-or-string's is the standard library's, named by the decoder around it.
+#[test]
+fn values_their_own_decoders_refuse() {
+    const FORMAT: &str = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+    let container = |extra: &str| {
+        pod(&format!(
+            "  containers:\n  - name: app\n    image: \"nginx:1.27\"\n{extra}"
+        ))
+    };
+    let framed = |message: &str| {
+        format!(r#"Pod in version "v1" cannot be handled as a Pod: {message}"#)
+    };
+    // (manifest, the decoding error or "" when it decodes, its findings: rule, position)
+    type Row = (String, String, Vec<(&'static str, (u32, u32))>);
+    let rows: Vec<Row> = vec![
+        (
+            container("    resources:\n      limits: {cpu: 500m, memory: 512MB}\n"),
+            framed(FORMAT),
+            vec![("invalid-quantity", (9, 35))],
+        ),
+        (
+            container("    resources:\n      requests: {memory: 1Gb}\n"),
+            framed(FORMAT),
+            vec![("invalid-quantity", (9, 26))],
+        ),
+        (
+            container("    resources:\n      requests: {cpu: 500mi}\n"),
+            framed("unable to parse quantity's suffix"),
+            vec![("invalid-quantity", (9, 23))],
+        ),
+        (
+            container("    resources:\n      requests: {memory: Pi}\n"),
+            framed("unable to parse numeric part of quantity"),
+            vec![("invalid-quantity", (9, 26))],
+        ),
+        // Spaces around a quantity string are trimmed; numbers, `1.`, `1E` are read.
+        (
+            container("    resources:\n      limits: {cpu: \" 250m \", memory: 1E, nvidia.com/gpu: 1, ephemeral-storage: 1.}\n"),
+            String::new(),
+            vec![],
+        ),
+        (
+            pod(&format!("{APP}  volumes:\n  - name: v\n    emptyDir: {{sizeLimit: true}}\n")),
+            framed(FORMAT),
+            vec![("invalid-quantity", (8, 27))],
+        ),
+        (
+            container("    livenessProbe:\n      httpGet: {path: /, port: true}\n"),
+            framed("json: cannot unmarshal bool into Go struct field HTTPGetAction.spec.containers.livenessProbe.httpGet.port of type int32"),
+            vec![("wrong-type", (9, 32))],
+        ),
+        (
+            container("    readinessProbe:\n      tcpSocket: {port: http}\n"),
+            String::new(),
+            vec![],
+        ),
+        // The quantity ends the decoding: its error is the answer, ahead of the type
+        // error saved before it (`activeDeadlineSeconds`); `hostNetwork`, after it in the
+        // sorted JSON, is never decoded, and is still marked (the server refuses it once
+        // the quantity is right).
+        (
+            pod("  activeDeadlineSeconds: \"30\"\n  hostNetwork: \"yes\"\n  containers:\n  - name: app\n    image: \"nginx:1.27\"\n    resources: {limits: {memory: 1GB}}\n"),
+            framed(FORMAT),
+            vec![("wrong-type", (5, 26)), ("invalid-quantity", (10, 34)), ("wrong-type", (6, 16))],
+        ),
+    ];
+    for (text, api_error, at) in rows {
+        let report = explain(&text, 37);
+        let d = &report.documents[0];
+        let found: Vec<(&str, (u32, u32))> = d
+            .findings
+            .iter()
+            .filter(|f| f.rule == "invalid-quantity" || f.rule == "wrong-type")
+            .map(|f| {
+                assert_eq!(f.severity, Severity::Error);
+                (f.rule, (f.position.line, f.position.column))
+            })
+            .collect();
+        assert_eq!(found, at, "{text}");
+        if api_error.is_empty() {
+            assert_eq!(d.api_error(), None, "{text}");
+            continue;
+        }
+        assert_eq!(d.api_error(), Some(api_error.as_str()), "{text}");
+        assert_eq!(d.findings[0].rule, "object-not-decodable", "{text}");
+    }
+}
+
 /// `kubectl apply` reads an object's annotations as strings only
 /// (`Unstructured.GetAnnotations`) and, when it cannot, sends the object with none of
 /// them but its own last-applied annotation: a warning at the first value that is not a

@@ -47,6 +47,7 @@ pub fn ensure() -> Result {
         "v1/zz_generated.go",
         "v1alpha3/zz_generated.go",
         "types/zz_generated.go",
+        "own/own.go",
     ]
     .iter()
     .filter_map(|f| modified(&source.join(f)))

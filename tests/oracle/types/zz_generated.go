@@ -3,8 +3,8 @@
 // Stand-ins for the Go types of k8s.io/api and apimachinery the API server decodes the
 // analysed kinds into, with the fields of Kubernetes 1.37: same package names,
 // type names and kinds, so that sigs.k8s.io/json reports the same type errors. Types
-// with their own UnmarshalJSON (IntOrString, Quantity, Time, FieldsV1) are Opaque,
-// which accepts anything, as the core does not look into them.
+// with their own UnmarshalJSON are own.Quantity and own.IntOrString (tests/oracle/own),
+// or Opaque (Time, FieldsV1), which accepts anything, as the core does not look into them.
 
 package types
 

@@ -3,12 +3,13 @@
 // Stand-ins for the Go types of k8s.io/api and apimachinery the API server decodes the
 // analysed kinds into, with the fields of Kubernetes 1.37: same package names,
 // type names and kinds, so that sigs.k8s.io/json reports the same type errors. Types
-// with their own UnmarshalJSON (IntOrString, Quantity, Time, FieldsV1) are Opaque,
-// which accepts anything, as the core does not look into them.
+// with their own UnmarshalJSON are own.Quantity and own.IntOrString (tests/oracle/own),
+// or Opaque (Time, FieldsV1), which accepts anything, as the core does not look into them.
 
 package v1
 
 import (
+	"../own"
 	"../types"
 	"../v1alpha3"
 )
@@ -120,7 +121,7 @@ type ResourceHealthStatus string
 
 type ResourceID string
 
-type ResourceList map[string]Opaque
+type ResourceList map[string]own.Quantity
 
 type ResourceName string
 
@@ -510,7 +511,7 @@ type DownwardAPIVolumeSource struct {
 type EmptyDirVolumeSource struct {
 	F0 StorageMedium `json:"medium"`
 	F1 int32         `json:"mode"`
-	F2 Opaque        `json:"sizeLimit"`
+	F2 own.Quantity  `json:"sizeLimit"`
 }
 
 type EnvFromSource struct {
@@ -629,12 +630,12 @@ type GlusterfsVolumeSource struct {
 }
 
 type HTTPGetAction struct {
-	F0 string       `json:"host"`
-	F1 []HTTPHeader `json:"httpHeaders"`
-	F2 string       `json:"path"`
-	F3 Opaque       `json:"port"`
-	F4 HTTPProtocol `json:"protocol"`
-	F5 URIScheme    `json:"scheme"`
+	F0 string          `json:"host"`
+	F1 []HTTPHeader    `json:"httpHeaders"`
+	F2 string          `json:"path"`
+	F3 own.IntOrString `json:"port"`
+	F4 HTTPProtocol    `json:"protocol"`
+	F5 URIScheme       `json:"scheme"`
 }
 
 type HTTPHeader struct {
@@ -811,13 +812,13 @@ type NodeAffinity struct {
 
 type NodeAllocatableMappedResources struct {
 	F0 ResourceName `json:"name"`
-	F1 Opaque       `json:"quantity"`
+	F1 own.Quantity `json:"quantity"`
 }
 
 type NodeAllocatableOverheadResources struct {
 	F0 ResourceName `json:"name"`
-	F1 Opaque       `json:"perContainer"`
-	F2 Opaque       `json:"perPod"`
+	F1 own.Quantity `json:"perContainer"`
+	F2 own.Quantity `json:"perPod"`
 }
 
 type NodeAllocatableResourceClaimStatus struct {
@@ -1282,9 +1283,9 @@ type ResourceClaim struct {
 }
 
 type ResourceFieldSelector struct {
-	F0 string `json:"containerName"`
-	F1 Opaque `json:"divisor"`
-	F2 string `json:"resource"`
+	F0 string       `json:"containerName"`
+	F1 own.Quantity `json:"divisor"`
+	F2 string       `json:"resource"`
 }
 
 type ResourceHealth struct {
@@ -1305,18 +1306,18 @@ type ResourceStatus struct {
 }
 
 type RollingUpdateDaemonSet struct {
-	F0 Opaque `json:"maxSurge"`
-	F1 Opaque `json:"maxUnavailable"`
+	F0 own.IntOrString `json:"maxSurge"`
+	F1 own.IntOrString `json:"maxUnavailable"`
 }
 
 type RollingUpdateDeployment struct {
-	F0 Opaque `json:"maxSurge"`
-	F1 Opaque `json:"maxUnavailable"`
+	F0 own.IntOrString `json:"maxSurge"`
+	F1 own.IntOrString `json:"maxUnavailable"`
 }
 
 type RollingUpdateStatefulSetStrategy struct {
-	F0 Opaque `json:"maxUnavailable"`
-	F1 int32  `json:"partition"`
+	F0 own.IntOrString `json:"maxUnavailable"`
+	F1 int32           `json:"partition"`
 }
 
 type SELinuxOptions struct {
@@ -1475,8 +1476,8 @@ type Sysctl struct {
 }
 
 type TCPSocketAction struct {
-	F0 string `json:"host"`
-	F1 Opaque `json:"port"`
+	F0 string          `json:"host"`
+	F1 own.IntOrString `json:"port"`
 }
 
 type Toleration struct {

@@ -53,14 +53,15 @@ t21\n\
 t22\n\
 t23\n\
 o\n\
-mv1.ResourceList 49\n\
+q\n\
+mv1.ResourceList 50\n\
 t144\n\
-l[]v1.ResourceStatus 51\n\
+l[]v1.ResourceStatus 52\n\
 t20\n\
 sv1.Signal\n\
 t25\n\
 t180\n\
-l[]v1.VolumeMountStatus 56\n\
+l[]v1.VolumeMountStatus 57\n\
 t77\n\
 t90\n\
 t27\n\
@@ -68,7 +69,7 @@ t28\n\
 sv1.ConcurrencyPolicy\n\
 t71\n\
 t91\n\
-l[]v1.ObjectReference 64\n\
+l[]v1.ObjectReference 65\n\
 t31\n\
 t32\n\
 sv1.ConditionStatus\n\
@@ -76,7 +77,7 @@ sv1.DaemonSetConditionType\n\
 t124\n\
 t33\n\
 t30\n\
-l[]v1.DaemonSetCondition 72\n\
+l[]v1.DaemonSetCondition 73\n\
 t145\n\
 sv1.DaemonSetUpdateStrategyType\n\
 t36\n\
@@ -84,11 +85,11 @@ t37\n\
 sv1.DeploymentConditionType\n\
 t38\n\
 t35\n\
-l[]v1.DeploymentCondition 80\n\
+l[]v1.DeploymentCondition 81\n\
 t146\n\
 sv1.DeploymentStrategyType\n\
 t40\n\
-l[]v1.DownwardAPIVolumeFile 84\n\
+l[]v1.DownwardAPIVolumeFile 85\n\
 t89\n\
 t141\n\
 sv1.StorageMedium\n\
@@ -101,7 +102,8 @@ t152\n\
 t97\n\
 sv1.GRPCProbeMode\n\
 t59\n\
-l[]v1.HTTPHeader 97\n\
+l[]v1.HTTPHeader 98\n\
+x\n\
 sv1.HTTPProtocol\n\
 sv1.URIScheme\n\
 sv1.HostPathType\n\
@@ -110,7 +112,7 @@ t70\n\
 sv1.JobConditionType\n\
 t190\n\
 t192\n\
-l[]v1alpha3.WorkloadPodGroupResourceClaim 106\n\
+l[]v1alpha3.WorkloadPodGroupResourceClaim 108\n\
 t193\n\
 t194\n\
 sv1.CompletionMode\n\
@@ -119,10 +121,10 @@ sv1.PodReplacementPolicy\n\
 t68\n\
 t166\n\
 t67\n\
-l[]v1.JobCondition 115\n\
+l[]v1.JobCondition 117\n\
 t174\n\
 t74\n\
-l[]v1.LabelSelectorRequirement 118\n\
+l[]v1.LabelSelectorRequirement 120\n\
 sv1.LabelSelectorOperator\n\
 t76\n\
 t49\n\
@@ -133,56 +135,56 @@ l[]int64 15\n\
 sv1.ManagedFieldsOperationType\n\
 sv1.PersistentVolumeClaimModifyVolumeStatus\n\
 t127\n\
-l[]v1.PreferredSchedulingTerm 129\n\
+l[]v1.PreferredSchedulingTerm 131\n\
 t86\n\
 t83\n\
-l[]v1.NodeAllocatableMappedResources 132\n\
+l[]v1.NodeAllocatableMappedResources 134\n\
 t84\n\
-l[]v1.NodeAllocatableOverheadResources 134\n\
+l[]v1.NodeAllocatableOverheadResources 136\n\
 t88\n\
-l[]v1.NodeSelectorTerm 136\n\
+l[]v1.NodeSelectorTerm 138\n\
 sv1.NodeSelectorOperator\n\
 t87\n\
-l[]v1.NodeSelectorRequirement 139\n\
+l[]v1.NodeSelectorRequirement 141\n\
 t79\n\
-l[]v1.ManagedFieldsEntry 141\n\
+l[]v1.ManagedFieldsEntry 143\n\
 t92\n\
-l[]v1.OwnerReference 143\n\
+l[]v1.OwnerReference 145\n\
 stypes.UID\n\
 t95\n\
 t96\n\
 sv1.PersistentVolumeClaimConditionType\n\
 sv1.PersistentVolumeAccessMode\n\
-l[]v1.PersistentVolumeAccessMode 149\n\
+l[]v1.PersistentVolumeAccessMode 151\n\
 t172\n\
 t173\n\
 t182\n\
 sv1.PersistentVolumeMode\n\
 sv1.ClaimResourceStatus\n\
-mmap[v1.ResourceName]v1.ClaimResourceStatus 155\n\
+mmap[v1.ResourceName]v1.ClaimResourceStatus 157\n\
 t94\n\
-l[]v1.PersistentVolumeClaimCondition 157\n\
+l[]v1.PersistentVolumeClaimCondition 159\n\
 t178\n\
 t80\n\
 sv1.PersistentVolumeClaimPhase\n\
 t121\n\
 t122\n\
 t185\n\
-l[]v1.WeightedPodAffinityTerm 164\n\
+l[]v1.WeightedPodAffinityTerm 166\n\
 t102\n\
-l[]v1.PodAffinityTerm 166\n\
+l[]v1.PodAffinityTerm 168\n\
 sv1.PodConditionType\n\
 t107\n\
-l[]v1.PodDNSConfigOption 169\n\
+l[]v1.PodDNSConfigOption 171\n\
 t15\n\
-l[]v1.ContainerExtendedResourceRequest 171\n\
+l[]v1.ContainerExtendedResourceRequest 173\n\
 t112\n\
-l[]v1.PodFailurePolicyRule 173\n\
+l[]v1.PodFailurePolicyRule 175\n\
 sv1.PodFailurePolicyOnExitCodesOperator\n\
 sv1.PodFailurePolicyAction\n\
 t110\n\
 t111\n\
-l[]v1.PodFailurePolicyOnPodConditionsPattern 178\n\
+l[]v1.PodFailurePolicyOnPodConditionsPattern 180\n\
 sv1.OSName\n\
 t2\n\
 sv1.PodFSGroupChangePolicy\n\
@@ -191,76 +193,76 @@ t148\n\
 t150\n\
 sv1.SupplementalGroupsPolicy\n\
 t168\n\
-l[]v1.Sysctl 187\n\
+l[]v1.Sysctl 189\n\
 t186\n\
 t1\n\
 t14\n\
-l[]v1.Container 191\n\
+l[]v1.Container 193\n\
 t106\n\
 sv1.DNSPolicy\n\
 t46\n\
-l[]v1.EphemeralContainer 195\n\
+l[]v1.EphemeralContainer 197\n\
 t48\n\
-l[]v1.EvictionResponder 197\n\
+l[]v1.EvictionResponder 199\n\
 t60\n\
-l[]v1.HostAlias 199\n\
+l[]v1.HostAlias 201\n\
 l[]v1.LocalObjectReference 9\n\
 t114\n\
 sv1.PreemptionPolicy\n\
 t115\n\
-l[]v1.PodReadinessGate 204\n\
+l[]v1.PodReadinessGate 206\n\
 t116\n\
-l[]v1.PodResourceClaim 206\n\
+l[]v1.PodResourceClaim 208\n\
 sv1.RestartPolicy\n\
 t118\n\
-l[]v1.PodSchedulingGate 209\n\
+l[]v1.PodSchedulingGate 211\n\
 t119\n\
 t120\n\
 t170\n\
-l[]v1.Toleration 213\n\
+l[]v1.Toleration 215\n\
 t171\n\
-l[]v1.TopologySpreadConstraint 215\n\
+l[]v1.TopologySpreadConstraint 217\n\
 t175\n\
-l[]v1.Volume 217\n\
+l[]v1.Volume 219\n\
 t105\n\
-l[]v1.PodCondition 219\n\
+l[]v1.PodCondition 221\n\
 t24\n\
-l[]v1.ContainerStatus 221\n\
+l[]v1.ContainerStatus 223\n\
 t108\n\
 t61\n\
-l[]v1.HostIP 224\n\
+l[]v1.HostIP 226\n\
 t85\n\
-l[]v1.NodeAllocatableResourceClaimStatus 226\n\
+l[]v1.NodeAllocatableResourceClaimStatus 228\n\
 sv1.PodPhase\n\
 t113\n\
-l[]v1.PodIP 229\n\
+l[]v1.PodIP 231\n\
 sv1.PodQOSClass\n\
 sv1.PodResizeStatus\n\
 t117\n\
-l[]v1.PodResourceClaimStatus 233\n\
+l[]v1.PodResourceClaimStatus 235\n\
 t125\n\
-l[]v1.PodVolumeHealth 235\n\
+l[]v1.PodVolumeHealth 237\n\
 t177\n\
-l[]v1.VolumeHealthCondition 237\n\
+l[]v1.VolumeHealthCondition 239\n\
 t55\n\
 t181\n\
-l[]v1.VolumeProjection 240\n\
+l[]v1.VolumeProjection 242\n\
 t134\n\
 t135\n\
 sv1.ReplicaSetConditionType\n\
 t133\n\
-l[]v1.ReplicaSetCondition 245\n\
+l[]v1.ReplicaSetCondition 247\n\
 t138\n\
 t139\n\
 sv1.ReplicationControllerConditionType\n\
 t137\n\
-l[]v1.ReplicationControllerCondition 250\n\
+l[]v1.ReplicationControllerCondition 252\n\
 sv1.ResourceHealthStatus\n\
 sv1.ResourceID\n\
 t140\n\
-l[]v1.ResourceClaim 254\n\
+l[]v1.ResourceClaim 256\n\
 t142\n\
-l[]v1.ResourceHealth 256\n\
+l[]v1.ResourceHealth 258\n\
 sv1.SeccompProfileType\n\
 t6\n\
 sv1.ProcMountType\n\
@@ -273,18 +275,18 @@ t161\n\
 sv1.PodManagementPolicyType\n\
 t164\n\
 t93\n\
-l[]v1.PersistentVolumeClaim 269\n\
+l[]v1.PersistentVolumeClaim 271\n\
 t159\n\
-l[]v1.StatefulSetCondition 271\n\
+l[]v1.StatefulSetCondition 273\n\
 t147\n\
 sv1.StatefulSetUpdateStrategyType\n\
 t167\n\
-l[]v1.SuccessPolicyRule 275\n\
+l[]v1.SuccessPolicyRule 277\n\
 sv1.TaintEffect\n\
 sv1.TolerationOperator\n\
 sv1.NodeInclusionPolicy\n\
 sv1.UnsatisfiableConstraintAction\n\
-l[]types.UID 145\n\
+l[]types.UID 147\n\
 t0\n\
 t3\n\
 t4\n\
@@ -329,7 +331,7 @@ t65\n\
 t188\n\
 t195\n\
 t187\n\
-l[]v1alpha3.TopologyConstraint 325\n\
+l[]v1alpha3.TopologyConstraint 327\n\
 t189\n\
 t191\n\
 ";
@@ -360,30 +362,30 @@ v1.ContainerState|running:46;terminated:47;waiting:48\n\
 v1.ContainerStateRunning|startedAt:49\n\
 v1.ContainerStateTerminated|containerID:0;exitCode:1;finishedAt:49;message:0;reason:0;signal:1;startedAt:49\n\
 v1.ContainerStateWaiting|message:0;reason:0\n\
-v1.ContainerStatus|allocatedResources:50;allocatedResourcesStatus:52:3137;containerID:0;image:0;imageID:0;lastState:53;name:0;ready:2;resources:29;restartCount:1;started:2;state:53;stopSignal:54:3337;user:55:3137;volumeMounts:57:3037\n\
-v1.ContainerUser|linux:58:3137\n\
-v1.CronJob|apiVersion:0;kind:0;metadata:59;spec:60;status:61\n\
-v1.CronJobSpec|concurrencyPolicy:62;failedJobsHistoryLimit:1;jobTemplate:63;schedule:0;startingDeadlineSeconds:15;successfulJobsHistoryLimit:1;suspend:2;timeZone:0\n\
-v1.CronJobStatus|active:65;lastScheduleTime:49;lastSuccessfulTime:49\n\
-v1.DaemonSet|apiVersion:0;kind:0;metadata:59;spec:66;status:67\n\
-v1.DaemonSetCondition|lastTransitionTime:49;message:0;reason:0;status:68;type:69\n\
-v1.DaemonSetSpec|minReadySeconds:1;revisionHistoryLimit:1;selector:14;template:70;updateStrategy:71\n\
-v1.DaemonSetStatus|collisionCount:1;conditions:73;currentNumberScheduled:1;desiredNumberScheduled:1;numberAvailable:1;numberMisscheduled:1;numberReady:1;numberUnavailable:1;observedGeneration:15;updatedNumberScheduled:1\n\
-v1.DaemonSetUpdateStrategy|rollingUpdate:74;type:75\n\
-v1.Deployment|apiVersion:0;kind:0;metadata:59;spec:76;status:77\n\
-v1.DeploymentCondition|lastTransitionTime:49;lastUpdateTime:49;message:0;reason:0;status:68;type:78\n\
-v1.DeploymentSpec|minReadySeconds:1;paused:2;progressDeadlineSeconds:1;replicas:1;revisionHistoryLimit:1;selector:14;strategy:79;template:70\n\
-v1.DeploymentStatus|availableReplicas:1;collisionCount:1;conditions:81;observedGeneration:15;readyReplicas:1;replicas:1;terminatingReplicas:1:3337;unavailableReplicas:1;updatedReplicas:1\n\
-v1.DeploymentStrategy|rollingUpdate:82;type:83\n\
-v1.DownwardAPIProjection|items:85\n\
-v1.DownwardAPIVolumeFile|fieldRef:86;mode:1;path:0;resourceFieldRef:87;user:15:3737\n\
-v1.DownwardAPIVolumeSource|defaultMode:1;defaultUser:15:3737;items:85\n\
-v1.EmptyDirVolumeSource|medium:88;mode:1:3737;sizeLimit:49\n\
-v1.EnvFromSource|configMapRef:89;prefix:0;secretRef:90\n\
-v1.EnvVar|name:0;value:0;valueFrom:91\n\
-v1.EnvVarSource|configMapKeyRef:92;fieldRef:86;fileKeyRef:93:3437;resourceFieldRef:87;secretKeyRef:94\n\
+v1.ContainerStatus|allocatedResources:51;allocatedResourcesStatus:53:3137;containerID:0;image:0;imageID:0;lastState:54;name:0;ready:2;resources:29;restartCount:1;started:2;state:54;stopSignal:55:3337;user:56:3137;volumeMounts:58:3037\n\
+v1.ContainerUser|linux:59:3137\n\
+v1.CronJob|apiVersion:0;kind:0;metadata:60;spec:61;status:62\n\
+v1.CronJobSpec|concurrencyPolicy:63;failedJobsHistoryLimit:1;jobTemplate:64;schedule:0;startingDeadlineSeconds:15;successfulJobsHistoryLimit:1;suspend:2;timeZone:0\n\
+v1.CronJobStatus|active:66;lastScheduleTime:49;lastSuccessfulTime:49\n\
+v1.DaemonSet|apiVersion:0;kind:0;metadata:60;spec:67;status:68\n\
+v1.DaemonSetCondition|lastTransitionTime:49;message:0;reason:0;status:69;type:70\n\
+v1.DaemonSetSpec|minReadySeconds:1;revisionHistoryLimit:1;selector:14;template:71;updateStrategy:72\n\
+v1.DaemonSetStatus|collisionCount:1;conditions:74;currentNumberScheduled:1;desiredNumberScheduled:1;numberAvailable:1;numberMisscheduled:1;numberReady:1;numberUnavailable:1;observedGeneration:15;updatedNumberScheduled:1\n\
+v1.DaemonSetUpdateStrategy|rollingUpdate:75;type:76\n\
+v1.Deployment|apiVersion:0;kind:0;metadata:60;spec:77;status:78\n\
+v1.DeploymentCondition|lastTransitionTime:49;lastUpdateTime:49;message:0;reason:0;status:69;type:79\n\
+v1.DeploymentSpec|minReadySeconds:1;paused:2;progressDeadlineSeconds:1;replicas:1;revisionHistoryLimit:1;selector:14;strategy:80;template:71\n\
+v1.DeploymentStatus|availableReplicas:1;collisionCount:1;conditions:82;observedGeneration:15;readyReplicas:1;replicas:1;terminatingReplicas:1:3337;unavailableReplicas:1;updatedReplicas:1\n\
+v1.DeploymentStrategy|rollingUpdate:83;type:84\n\
+v1.DownwardAPIProjection|items:86\n\
+v1.DownwardAPIVolumeFile|fieldRef:87;mode:1;path:0;resourceFieldRef:88;user:15:3737\n\
+v1.DownwardAPIVolumeSource|defaultMode:1;defaultUser:15:3737;items:86\n\
+v1.EmptyDirVolumeSource|medium:89;mode:1:3737;sizeLimit:50\n\
+v1.EnvFromSource|configMapRef:90;prefix:0;secretRef:91\n\
+v1.EnvVar|name:0;value:0;valueFrom:92\n\
+v1.EnvVarSource|configMapKeyRef:93;fieldRef:87;fileKeyRef:94:3437;resourceFieldRef:88;secretKeyRef:95\n\
 v1.EphemeralContainer|args:13;command:13;env:19;envFrom:21;image:0;imagePullPolicy:22;lifecycle:23;livenessProbe:24;name:0;ports:26;readinessProbe:24;resizePolicy:28;resources:29;restartPolicy:30;restartPolicyRules:32:3437;securityContext:33;startupProbe:24;stdin:2;stdinOnce:2;targetContainerName:0;terminationMessagePath:0;terminationMessagePolicy:34;tty:2;volumeDevices:36;volumeMounts:38;workingDir:0\n\
-v1.EphemeralVolumeSource|volumeClaimTemplate:95\n\
+v1.EphemeralVolumeSource|volumeClaimTemplate:96\n\
 v1.EvictionResponder|name:0:3737;priority:1:3737\n\
 v1.ExecAction|command:13\n\
 v1.FCVolumeSource|fsType:0;lun:1;readOnly:2;targetWWNs:13;wwids:13\n\
@@ -391,146 +393,146 @@ v1.FileKeySelector|key:0:3437;optional:2:3437;path:0:3437;volumeName:0:3437\n\
 v1.FlexVolumeSource|driver:0;fsType:0;options:10;readOnly:2;secretRef:9\n\
 v1.FlockerVolumeSource|datasetName:0;datasetUUID:0\n\
 v1.GCEPersistentDiskVolumeSource|fsType:0;partition:1;pdName:0;readOnly:2\n\
-v1.GRPCAction|mode:96:3737;port:1;service:0\n\
+v1.GRPCAction|mode:97:3737;port:1;service:0\n\
 v1.GitRepoVolumeSource|directory:0;repository:0;revision:0\n\
 v1.GlusterfsVolumeSource|endpoints:0;path:0;readOnly:2\n\
-v1.HTTPGetAction|host:0;httpHeaders:98;path:0;port:49;protocol:99:3737;scheme:100\n\
+v1.HTTPGetAction|host:0;httpHeaders:99;path:0;port:100;protocol:101:3737;scheme:102\n\
 v1.HTTPHeader|name:0;value:0\n\
 v1.HostAlias|hostnames:13;ip:0\n\
 v1.HostIP|ip:0\n\
-v1.HostPathVolumeSource|path:0;type:101\n\
+v1.HostPathVolumeSource|path:0;type:103\n\
 v1.ISCSIVolumeSource|chapAuthDiscovery:2;chapAuthSession:2;fsType:0;initiatorName:0;iqn:0;iscsiInterface:0;lun:1;portals:13;readOnly:2;secretRef:9;targetPortal:0\n\
 v1.ImageVolumeSource|pullPolicy:22:3137;reference:0:3137\n\
 v1.ImageVolumeStatus|imageRef:0:3637\n\
-v1.Job|apiVersion:0;kind:0;metadata:59;spec:102;status:103\n\
-v1.JobCondition|lastProbeTime:49;lastTransitionTime:49;message:0;reason:0;status:68;type:104\n\
-v1.JobSchedulingConfiguration|disruptionMode:105:3737;resourceClaims:107:3737;schedulingConstraints:108:3737;schedulingPolicy:109:3737\n\
-v1.JobSpec|activeDeadlineSeconds:15;backoffLimit:1;backoffLimitPerIndex:1;completionMode:110;completions:1;managedBy:0:3037;manualSelector:2;maxFailedIndexes:1;parallelism:1;podFailurePolicy:111;podReplacementPolicy:112;scheduling:113:3737;selector:14;successPolicy:114:3037;suspend:2;template:70;ttlSecondsAfterFinished:1\n\
-v1.JobStatus|active:1;completedIndexes:0;completionTime:49;conditions:116;failed:1;failedIndexes:0;ready:1;startTime:49;succeeded:1;terminating:1;uncountedTerminatedPods:117\n\
-v1.JobTemplateSpec|metadata:59;spec:102\n\
+v1.Job|apiVersion:0;kind:0;metadata:60;spec:104;status:105\n\
+v1.JobCondition|lastProbeTime:49;lastTransitionTime:49;message:0;reason:0;status:69;type:106\n\
+v1.JobSchedulingConfiguration|disruptionMode:107:3737;resourceClaims:109:3737;schedulingConstraints:110:3737;schedulingPolicy:111:3737\n\
+v1.JobSpec|activeDeadlineSeconds:15;backoffLimit:1;backoffLimitPerIndex:1;completionMode:112;completions:1;managedBy:0:3037;manualSelector:2;maxFailedIndexes:1;parallelism:1;podFailurePolicy:113;podReplacementPolicy:114;scheduling:115:3737;selector:14;successPolicy:116:3037;suspend:2;template:71;ttlSecondsAfterFinished:1\n\
+v1.JobStatus|active:1;completedIndexes:0;completionTime:49;conditions:118;failed:1;failedIndexes:0;ready:1;startTime:49;succeeded:1;terminating:1;uncountedTerminatedPods:119\n\
+v1.JobTemplateSpec|metadata:60;spec:104\n\
 v1.KeyToPath|key:0;mode:1;path:0;user:15:3737\n\
-v1.LabelSelector|matchExpressions:119;matchLabels:10\n\
-v1.LabelSelectorRequirement|key:0;operator:120;values:13\n\
-v1.Lifecycle|postStart:121;preStop:121;stopSignal:54:3337\n\
-v1.LifecycleHandler|exec:122;httpGet:123;sleep:124:2937;tcpSocket:125\n\
-v1.LinuxContainerUser|gid:15:3137;supplementalGroups:126:3137;uid:15:3137\n\
+v1.LabelSelector|matchExpressions:121;matchLabels:10\n\
+v1.LabelSelectorRequirement|key:0;operator:122;values:13\n\
+v1.Lifecycle|postStart:123;preStop:123;stopSignal:55:3337\n\
+v1.LifecycleHandler|exec:124;httpGet:125;sleep:126:2937;tcpSocket:127\n\
+v1.LinuxContainerUser|gid:15:3137;supplementalGroups:128:3137;uid:15:3137\n\
 v1.LocalObjectReference|name:0\n\
-v1.ManagedFieldsEntry|apiVersion:0;fieldsType:0;fieldsV1:49;manager:0;operation:127;subresource:0;time:49\n\
-v1.ModifyVolumeStatus|status:128:2937;targetVolumeAttributesClassName:0:2937\n\
+v1.ManagedFieldsEntry|apiVersion:0;fieldsType:0;fieldsV1:49;manager:0;operation:129;subresource:0;time:49\n\
+v1.ModifyVolumeStatus|status:130:2937;targetVolumeAttributesClassName:0:2937\n\
 v1.NFSVolumeSource|path:0;readOnly:2;server:0\n\
-v1.NodeAffinity|preferredDuringSchedulingIgnoredDuringExecution:130;requiredDuringSchedulingIgnoredDuringExecution:131\n\
-v1.NodeAllocatableMappedResources|name:40:3737;quantity:49:3737\n\
-v1.NodeAllocatableOverheadResources|name:40:3737;perContainer:49:3737;perPod:49:3737\n\
-v1.NodeAllocatableResourceClaimStatus|containers:13:3637;mapping:133:3737;overhead:135:3737;resourceClaimName:0:3637;resources:49:3636\n\
-v1.NodeSelector|nodeSelectorTerms:137\n\
-v1.NodeSelectorRequirement|key:0;operator:138;values:13\n\
-v1.NodeSelectorTerm|matchExpressions:140;matchFields:140\n\
+v1.NodeAffinity|preferredDuringSchedulingIgnoredDuringExecution:132;requiredDuringSchedulingIgnoredDuringExecution:133\n\
+v1.NodeAllocatableMappedResources|name:40:3737;quantity:50:3737\n\
+v1.NodeAllocatableOverheadResources|name:40:3737;perContainer:50:3737;perPod:50:3737\n\
+v1.NodeAllocatableResourceClaimStatus|containers:13:3637;mapping:135:3737;overhead:137:3737;resourceClaimName:0:3637;resources:49:3636\n\
+v1.NodeSelector|nodeSelectorTerms:139\n\
+v1.NodeSelectorRequirement|key:0;operator:140;values:13\n\
+v1.NodeSelectorTerm|matchExpressions:142;matchFields:142\n\
 v1.ObjectFieldSelector|apiVersion:0;fieldPath:0\n\
-v1.ObjectMeta|annotations:10;creationTimestamp:49;deletionGracePeriodSeconds:15;deletionTimestamp:49;finalizers:13;generateName:0;generation:15;labels:10;managedFields:142;name:0;namespace:0;ownerReferences:144;resourceVersion:0;selfLink:0;uid:145\n\
-v1.ObjectReference|apiVersion:0;fieldPath:0;kind:0;name:0;namespace:0;resourceVersion:0;uid:145\n\
-v1.OwnerReference|apiVersion:0;blockOwnerDeletion:2;controller:2;kind:0;name:0;uid:145\n\
-v1.PersistentVolumeClaim|apiVersion:0;kind:0;metadata:59;spec:146;status:147\n\
-v1.PersistentVolumeClaimCondition|lastProbeTime:49;lastTransitionTime:49;message:0;reason:0;status:68;type:148\n\
-v1.PersistentVolumeClaimSpec|accessModes:150;dataSource:151;dataSourceRef:152;resources:153;selector:14;storageClassName:0;volumeAttributesClassName:0:2937;volumeMode:154;volumeName:0\n\
-v1.PersistentVolumeClaimStatus|accessModes:150;allocatedResourceStatuses:156;allocatedResources:50;capacity:50;conditions:158;currentVolumeAttributesClassName:0:2937;healthStatus:159:3737;modifyVolumeStatus:160:2937;phase:161\n\
-v1.PersistentVolumeClaimTemplate|metadata:59;spec:146\n\
+v1.ObjectMeta|annotations:10;creationTimestamp:49;deletionGracePeriodSeconds:15;deletionTimestamp:49;finalizers:13;generateName:0;generation:15;labels:10;managedFields:144;name:0;namespace:0;ownerReferences:146;resourceVersion:0;selfLink:0;uid:147\n\
+v1.ObjectReference|apiVersion:0;fieldPath:0;kind:0;name:0;namespace:0;resourceVersion:0;uid:147\n\
+v1.OwnerReference|apiVersion:0;blockOwnerDeletion:2;controller:2;kind:0;name:0;uid:147\n\
+v1.PersistentVolumeClaim|apiVersion:0;kind:0;metadata:60;spec:148;status:149\n\
+v1.PersistentVolumeClaimCondition|lastProbeTime:49;lastTransitionTime:49;message:0;reason:0;status:69;type:150\n\
+v1.PersistentVolumeClaimSpec|accessModes:152;dataSource:153;dataSourceRef:154;resources:155;selector:14;storageClassName:0;volumeAttributesClassName:0:2937;volumeMode:156;volumeName:0\n\
+v1.PersistentVolumeClaimStatus|accessModes:152;allocatedResourceStatuses:158;allocatedResources:51;capacity:51;conditions:160;currentVolumeAttributesClassName:0:2937;healthStatus:161:3737;modifyVolumeStatus:162:2937;phase:163\n\
+v1.PersistentVolumeClaimTemplate|metadata:60;spec:148\n\
 v1.PersistentVolumeClaimVolumeSource|claimName:0;readOnly:2\n\
 v1.PhotonPersistentDiskVolumeSource|fsType:0;pdID:0\n\
-v1.Pod|apiVersion:0;kind:0;metadata:59;spec:162;status:163\n\
-v1.PodAffinity|preferredDuringSchedulingIgnoredDuringExecution:165;requiredDuringSchedulingIgnoredDuringExecution:167\n\
+v1.Pod|apiVersion:0;kind:0;metadata:60;spec:164;status:165\n\
+v1.PodAffinity|preferredDuringSchedulingIgnoredDuringExecution:167;requiredDuringSchedulingIgnoredDuringExecution:169\n\
 v1.PodAffinityTerm|labelSelector:14;matchLabelKeys:13:2937;mismatchLabelKeys:13:2937;namespaceSelector:14;namespaces:13;topologyKey:0\n\
-v1.PodAntiAffinity|preferredDuringSchedulingIgnoredDuringExecution:165;requiredDuringSchedulingIgnoredDuringExecution:167\n\
+v1.PodAntiAffinity|preferredDuringSchedulingIgnoredDuringExecution:167;requiredDuringSchedulingIgnoredDuringExecution:169\n\
 v1.PodCertificateProjection|certificateChainPath:0:3437;credentialBundlePath:0:3437;keyPath:0:3437;keyType:0:3437;maxExpirationSeconds:1:3437;signerName:0:3437;user:15:3737;userAnnotations:10:3537\n\
-v1.PodCondition|lastProbeTime:49;lastTransitionTime:49;message:0;observedGeneration:15:3337;reason:0;status:68;type:168\n\
-v1.PodDNSConfig|nameservers:13;options:170;searches:13\n\
+v1.PodCondition|lastProbeTime:49;lastTransitionTime:49;message:0;observedGeneration:15:3337;reason:0;status:69;type:170\n\
+v1.PodDNSConfig|nameservers:13;options:172;searches:13\n\
 v1.PodDNSConfigOption|name:0;value:0\n\
-v1.PodExtendedResourceClaimStatus|requestMappings:172:3437;resourceClaimName:0:3437\n\
-v1.PodFailurePolicy|rules:174\n\
-v1.PodFailurePolicyOnExitCodesRequirement|containerName:0;operator:175;values:45\n\
-v1.PodFailurePolicyOnPodConditionsPattern|status:68;type:168\n\
-v1.PodFailurePolicyRule|action:176;onExitCodes:177;onPodConditions:179\n\
+v1.PodExtendedResourceClaimStatus|requestMappings:174:3437;resourceClaimName:0:3437\n\
+v1.PodFailurePolicy|rules:176\n\
+v1.PodFailurePolicyOnExitCodesRequirement|containerName:0;operator:177;values:45\n\
+v1.PodFailurePolicyOnPodConditionsPattern|status:69;type:170\n\
+v1.PodFailurePolicyRule|action:178;onExitCodes:179;onPodConditions:181\n\
 v1.PodIP|ip:0\n\
-v1.PodOS|name:180\n\
-v1.PodReadinessGate|conditionType:168\n\
+v1.PodOS|name:182\n\
+v1.PodReadinessGate|conditionType:170\n\
 v1.PodResourceClaim|name:0;resourceClaimName:0:3137;resourceClaimTemplateName:0:3137;source:49:2830\n\
 v1.PodResourceClaimStatus|name:0;resourceClaimName:0\n\
 v1.PodSchedulingGate|name:0\n\
 v1.PodSchedulingGroup|podGroupName:0:3637\n\
-v1.PodSecurityContext|appArmorProfile:181:3037;fsGroup:15;fsGroupChangePolicy:182;runAsGroup:15;runAsNonRoot:2;runAsUser:15;seLinuxChangePolicy:183:3237;seLinuxOptions:184;seccompProfile:185;supplementalGroups:126;supplementalGroupsPolicy:186:3137;sysctls:188;windowsOptions:189\n\
-v1.PodSpec|activeDeadlineSeconds:15;affinity:190;automountServiceAccountToken:2;containers:192;dnsConfig:193;dnsPolicy:194;enableServiceLinks:2;ephemeralContainers:196;evictionResponders:198:3737;hostAliases:200;hostIPC:2;hostNetwork:2;hostPID:2;hostUsers:2;hostname:0;hostnameOverride:0:3437;imagePullSecrets:201;initContainers:192;nodeName:0;nodeSelector:10;os:202;overhead:50;preemptionPolicy:203;priority:1;priorityClassName:0;readinessGates:205;resourceClaims:207;resources:29:3237;restartPolicy:208;runtimeClassName:0;schedulerName:0;schedulingGates:210;schedulingGroup:211:3637;securityContext:212;serviceAccount:0;serviceAccountName:0;setHostnameAsFQDN:2;shareProcessNamespace:2;subdomain:0;terminationGracePeriodSeconds:15;tolerations:214;topologySpreadConstraints:216;volumes:218;workloadRef:49:3535\n\
-v1.PodStatus|allocatedResources:50:3537;conditions:220;containerStatuses:222;ephemeralContainerStatuses:222;extendedResourceClaimStatus:223:3437;hostIP:0;hostIPs:225;initContainerStatuses:222;message:0;nodeAllocatableResourceClaimStatuses:227:3637;nominatedNodeName:0;observedGeneration:15:3337;phase:228;podIP:0;podIPs:230;qosClass:231;reason:0;resize:232;resourceClaimStatuses:234;resources:29:3537;startTime:49;volumeHealth:236:3737\n\
-v1.PodTemplate|apiVersion:0;kind:0;metadata:59;template:70\n\
-v1.PodTemplateSpec|metadata:59;spec:162\n\
-v1.PodVolumeHealth|healthConditions:238:3737;lastTransitionTime:49:3737;name:0:3737\n\
+v1.PodSecurityContext|appArmorProfile:183:3037;fsGroup:15;fsGroupChangePolicy:184;runAsGroup:15;runAsNonRoot:2;runAsUser:15;seLinuxChangePolicy:185:3237;seLinuxOptions:186;seccompProfile:187;supplementalGroups:128;supplementalGroupsPolicy:188:3137;sysctls:190;windowsOptions:191\n\
+v1.PodSpec|activeDeadlineSeconds:15;affinity:192;automountServiceAccountToken:2;containers:194;dnsConfig:195;dnsPolicy:196;enableServiceLinks:2;ephemeralContainers:198;evictionResponders:200:3737;hostAliases:202;hostIPC:2;hostNetwork:2;hostPID:2;hostUsers:2;hostname:0;hostnameOverride:0:3437;imagePullSecrets:203;initContainers:194;nodeName:0;nodeSelector:10;os:204;overhead:51;preemptionPolicy:205;priority:1;priorityClassName:0;readinessGates:207;resourceClaims:209;resources:29:3237;restartPolicy:210;runtimeClassName:0;schedulerName:0;schedulingGates:212;schedulingGroup:213:3637;securityContext:214;serviceAccount:0;serviceAccountName:0;setHostnameAsFQDN:2;shareProcessNamespace:2;subdomain:0;terminationGracePeriodSeconds:15;tolerations:216;topologySpreadConstraints:218;volumes:220;workloadRef:49:3535\n\
+v1.PodStatus|allocatedResources:51:3537;conditions:222;containerStatuses:224;ephemeralContainerStatuses:224;extendedResourceClaimStatus:225:3437;hostIP:0;hostIPs:227;initContainerStatuses:224;message:0;nodeAllocatableResourceClaimStatuses:229:3637;nominatedNodeName:0;observedGeneration:15:3337;phase:230;podIP:0;podIPs:232;qosClass:233;reason:0;resize:234;resourceClaimStatuses:236;resources:29:3537;startTime:49;volumeHealth:238:3737\n\
+v1.PodTemplate|apiVersion:0;kind:0;metadata:60;template:71\n\
+v1.PodTemplateSpec|metadata:60;spec:164\n\
+v1.PodVolumeHealth|healthConditions:240:3737;lastTransitionTime:49:3737;name:0:3737\n\
 v1.PortworxVolumeSource|fsType:0;readOnly:2;volumeID:0\n\
-v1.PreferredSchedulingTerm|preference:136;weight:1\n\
-v1.Probe|exec:122;failureThreshold:1;grpc:239;httpGet:123;initialDelaySeconds:1;periodSeconds:1;successThreshold:1;tcpSocket:125;terminationGracePeriodSeconds:15;timeoutSeconds:1\n\
-v1.ProjectedVolumeSource|defaultMode:1;defaultUser:15:3737;sources:241\n\
+v1.PreferredSchedulingTerm|preference:138;weight:1\n\
+v1.Probe|exec:124;failureThreshold:1;grpc:241;httpGet:125;initialDelaySeconds:1;periodSeconds:1;successThreshold:1;tcpSocket:127;terminationGracePeriodSeconds:15;timeoutSeconds:1\n\
+v1.ProjectedVolumeSource|defaultMode:1;defaultUser:15:3737;sources:243\n\
 v1.QuobyteVolumeSource|group:0;readOnly:2;registry:0;tenant:0;user:0;volume:0\n\
 v1.RBDVolumeSource|fsType:0;image:0;keyring:0;monitors:13;pool:0;readOnly:2;secretRef:9;user:0\n\
-v1.ReplicaSet|apiVersion:0;kind:0;metadata:59;spec:242;status:243\n\
-v1.ReplicaSetCondition|lastTransitionTime:49;message:0;reason:0;status:68;type:244\n\
-v1.ReplicaSetSpec|minReadySeconds:1;replicas:1;selector:14;template:70\n\
-v1.ReplicaSetStatus|availableReplicas:1;conditions:246;fullyLabeledReplicas:1;observedGeneration:15;readyReplicas:1;replicas:1;terminatingReplicas:1:3337\n\
-v1.ReplicationController|apiVersion:0;kind:0;metadata:59;spec:247;status:248\n\
-v1.ReplicationControllerCondition|lastTransitionTime:49;message:0;reason:0;status:68;type:249\n\
-v1.ReplicationControllerSpec|minReadySeconds:1;replicas:1;selector:10;template:70\n\
-v1.ReplicationControllerStatus|availableReplicas:1;conditions:251;fullyLabeledReplicas:1;observedGeneration:15;readyReplicas:1;replicas:1\n\
+v1.ReplicaSet|apiVersion:0;kind:0;metadata:60;spec:244;status:245\n\
+v1.ReplicaSetCondition|lastTransitionTime:49;message:0;reason:0;status:69;type:246\n\
+v1.ReplicaSetSpec|minReadySeconds:1;replicas:1;selector:14;template:71\n\
+v1.ReplicaSetStatus|availableReplicas:1;conditions:248;fullyLabeledReplicas:1;observedGeneration:15;readyReplicas:1;replicas:1;terminatingReplicas:1:3337\n\
+v1.ReplicationController|apiVersion:0;kind:0;metadata:60;spec:249;status:250\n\
+v1.ReplicationControllerCondition|lastTransitionTime:49;message:0;reason:0;status:69;type:251\n\
+v1.ReplicationControllerSpec|minReadySeconds:1;replicas:1;selector:10;template:71\n\
+v1.ReplicationControllerStatus|availableReplicas:1;conditions:253;fullyLabeledReplicas:1;observedGeneration:15;readyReplicas:1;replicas:1\n\
 v1.ResourceClaim|name:0;request:0:3137\n\
-v1.ResourceFieldSelector|containerName:0;divisor:49;resource:0\n\
-v1.ResourceHealth|health:252:3137;message:0:3637;resourceID:253:3137\n\
-v1.ResourceRequirements|claims:255;limits:50;requests:50\n\
-v1.ResourceStatus|name:40:3137;resources:257:3137\n\
-v1.RollingUpdateDaemonSet|maxSurge:49;maxUnavailable:49\n\
-v1.RollingUpdateDeployment|maxSurge:49;maxUnavailable:49\n\
-v1.RollingUpdateStatefulSetStrategy|maxUnavailable:49;partition:1\n\
+v1.ResourceFieldSelector|containerName:0;divisor:50;resource:0\n\
+v1.ResourceHealth|health:254:3137;message:0:3637;resourceID:255:3137\n\
+v1.ResourceRequirements|claims:257;limits:51;requests:51\n\
+v1.ResourceStatus|name:40:3137;resources:259:3137\n\
+v1.RollingUpdateDaemonSet|maxSurge:100;maxUnavailable:100\n\
+v1.RollingUpdateDeployment|maxSurge:100;maxUnavailable:100\n\
+v1.RollingUpdateStatefulSetStrategy|maxUnavailable:100;partition:1\n\
 v1.SELinuxOptions|level:0;role:0;type:0;user:0\n\
 v1.ScaleIOVolumeSource|fsType:0;gateway:0;protectionDomain:0;readOnly:2;secretRef:9;sslEnabled:2;storageMode:0;storagePool:0;system:0;volumeName:0\n\
-v1.SeccompProfile|localhostProfile:0;type:258\n\
+v1.SeccompProfile|localhostProfile:0;type:260\n\
 v1.SecretEnvSource|name:0;optional:2\n\
 v1.SecretKeySelector|key:0;name:0;optional:2\n\
 v1.SecretProjection|items:17;name:0;optional:2\n\
 v1.SecretVolumeSource|defaultMode:1;defaultUser:15:3737;items:17;optional:2;secretName:0\n\
-v1.SecurityContext|allowPrivilegeEscalation:2;appArmorProfile:181:3037;capabilities:259;privileged:2;procMount:260;readOnlyRootFilesystem:2;runAsGroup:15;runAsNonRoot:2;runAsUser:15;seLinuxOptions:184;seccompProfile:185;windowsOptions:189\n\
+v1.SecurityContext|allowPrivilegeEscalation:2;appArmorProfile:183:3037;capabilities:261;privileged:2;procMount:262;readOnlyRootFilesystem:2;runAsGroup:15;runAsNonRoot:2;runAsUser:15;seLinuxOptions:186;seccompProfile:187;windowsOptions:191\n\
 v1.ServiceAccountTokenProjection|audience:0;expirationSeconds:15;path:0;user:15:3737\n\
 v1.SleepAction|seconds:15:2937\n\
-v1.StatefulSet|apiVersion:0;kind:0;metadata:59;spec:261;status:262\n\
-v1.StatefulSetCondition|lastTransitionTime:49;message:0;reason:0;status:68;type:263\n\
+v1.StatefulSet|apiVersion:0;kind:0;metadata:60;spec:263;status:264\n\
+v1.StatefulSetCondition|lastTransitionTime:49;message:0;reason:0;status:69;type:265\n\
 v1.StatefulSetOrdinals|start:1\n\
-v1.StatefulSetPersistentVolumeClaimRetentionPolicy|whenDeleted:264;whenScaled:264\n\
-v1.StatefulSetSpec|minReadySeconds:1;ordinals:265;persistentVolumeClaimRetentionPolicy:266;podManagementPolicy:267;replicas:1;revisionHistoryLimit:1;selector:14;serviceName:0;template:70;updateStrategy:268;volumeClaimTemplates:270\n\
-v1.StatefulSetStatus|availableReplicas:1;collisionCount:1;conditions:272;currentReplicas:1;currentRevision:0;observedGeneration:15;readyReplicas:1;replicas:1;updateRevision:0;updatedReplicas:1\n\
-v1.StatefulSetUpdateStrategy|rollingUpdate:273;type:274\n\
+v1.StatefulSetPersistentVolumeClaimRetentionPolicy|whenDeleted:266;whenScaled:266\n\
+v1.StatefulSetSpec|minReadySeconds:1;ordinals:267;persistentVolumeClaimRetentionPolicy:268;podManagementPolicy:269;replicas:1;revisionHistoryLimit:1;selector:14;serviceName:0;template:71;updateStrategy:270;volumeClaimTemplates:272\n\
+v1.StatefulSetStatus|availableReplicas:1;collisionCount:1;conditions:274;currentReplicas:1;currentRevision:0;observedGeneration:15;readyReplicas:1;replicas:1;updateRevision:0;updatedReplicas:1\n\
+v1.StatefulSetUpdateStrategy|rollingUpdate:275;type:276\n\
 v1.StorageOSVolumeSource|fsType:0;readOnly:2;secretRef:9;volumeName:0;volumeNamespace:0\n\
-v1.SuccessPolicy|rules:276:3037\n\
+v1.SuccessPolicy|rules:278:3037\n\
 v1.SuccessPolicyRule|succeededCount:1:3037;succeededIndexes:0:3037\n\
 v1.Sysctl|name:0;value:0\n\
-v1.TCPSocketAction|host:0;port:49\n\
-v1.Toleration|effect:277;key:0;operator:278;tolerationSeconds:15;value:0\n\
-v1.TopologySpreadConstraint|labelSelector:14;matchLabelKeys:13;maxSkew:1;minDomains:1;nodeAffinityPolicy:279;nodeTaintsPolicy:279;topologyKey:0;whenUnsatisfiable:280\n\
+v1.TCPSocketAction|host:0;port:100\n\
+v1.Toleration|effect:279;key:0;operator:280;tolerationSeconds:15;value:0\n\
+v1.TopologySpreadConstraint|labelSelector:14;matchLabelKeys:13;maxSkew:1;minDomains:1;nodeAffinityPolicy:281;nodeTaintsPolicy:281;topologyKey:0;whenUnsatisfiable:282\n\
 v1.TypedLocalObjectReference|apiGroup:0;kind:0;name:0\n\
 v1.TypedObjectReference|apiGroup:0;kind:0;name:0;namespace:0\n\
-v1.UncountedTerminatedPods|failed:281;succeeded:281\n\
-v1.Volume|awsElasticBlockStore:282;azureDisk:283;azureFile:284;cephfs:285;cinder:286;configMap:287;csi:288;downwardAPI:289;emptyDir:290;ephemeral:291;fc:292;flexVolume:293;flocker:294;gcePersistentDisk:295;gitRepo:296;glusterfs:297;hostPath:298;image:299:3137;iscsi:300;name:0;nfs:301;persistentVolumeClaim:302;photonPersistentDisk:303;portworxVolume:304;projected:305;quobyte:306;rbd:307;scaleIO:308;secret:309;storageos:310;vsphereVolume:311\n\
+v1.UncountedTerminatedPods|failed:283;succeeded:283\n\
+v1.Volume|awsElasticBlockStore:284;azureDisk:285;azureFile:286;cephfs:287;cinder:288;configMap:289;csi:290;downwardAPI:291;emptyDir:292;ephemeral:293;fc:294;flexVolume:295;flocker:296;gcePersistentDisk:297;gitRepo:298;glusterfs:299;hostPath:300;image:301:3137;iscsi:302;name:0;nfs:303;persistentVolumeClaim:304;photonPersistentDisk:305;portworxVolume:306;projected:307;quobyte:308;rbd:309;scaleIO:310;secret:311;storageos:312;vsphereVolume:313\n\
 v1.VolumeDevice|devicePath:0;name:0\n\
-v1.VolumeHealthCondition|message:0:3737;reason:0:3737;status:312:3737\n\
-v1.VolumeHealthStatus|healthConditions:238:3737;lastTransitionTime:49:3737\n\
-v1.VolumeMount|bindMountOptions:13:3737;mountPath:0;mountPropagation:313;name:0;readOnly:2;recursiveReadOnly:314:3037;subPath:0;subPathExpr:0\n\
-v1.VolumeMountStatus|mountPath:0:3037;name:0:3037;readOnly:2:3037;recursiveReadOnly:314:3037;volumeStatus:315:3637\n\
-v1.VolumeProjection|clusterTrustBundle:316:2937;configMap:317;downwardAPI:318;podCertificate:319:3437;secret:320;serviceAccountToken:321\n\
-v1.VolumeResourceRequirements|limits:50:2937;requests:50:2937\n\
-v1.VolumeStatus|image:322:3637\n\
+v1.VolumeHealthCondition|message:0:3737;reason:0:3737;status:314:3737\n\
+v1.VolumeHealthStatus|healthConditions:240:3737;lastTransitionTime:49:3737\n\
+v1.VolumeMount|bindMountOptions:13:3737;mountPath:0;mountPropagation:315;name:0;readOnly:2;recursiveReadOnly:316:3037;subPath:0;subPathExpr:0\n\
+v1.VolumeMountStatus|mountPath:0:3037;name:0:3037;readOnly:2:3037;recursiveReadOnly:316:3037;volumeStatus:317:3637\n\
+v1.VolumeProjection|clusterTrustBundle:318:2937;configMap:319;downwardAPI:320;podCertificate:321:3437;secret:322;serviceAccountToken:323\n\
+v1.VolumeResourceRequirements|limits:51:2937;requests:51:2937\n\
+v1.VolumeStatus|image:324:3637\n\
 v1.VsphereVirtualDiskVolumeSource|fsType:0;storagePolicyID:0;storagePolicyName:0;volumePath:0\n\
-v1.WeightedPodAffinityTerm|podAffinityTerm:166;weight:1\n\
+v1.WeightedPodAffinityTerm|podAffinityTerm:168;weight:1\n\
 v1.WindowsSecurityContextOptions|gmsaCredentialSpec:0;gmsaCredentialSpecName:0;hostProcess:2;runAsUserName:0\n\
 v1alpha3.TopologyConstraint|key:0:3737\n\
 v1alpha3.WorkloadPodGroupAllDisruptionMode|\n\
 v1alpha3.WorkloadPodGroupBasicSchedulingPolicy|\n\
-v1alpha3.WorkloadPodGroupDisruptionMode|all:323:3737;single:324:3737\n\
+v1alpha3.WorkloadPodGroupDisruptionMode|all:325:3737;single:326:3737\n\
 v1alpha3.WorkloadPodGroupGangSchedulingPolicy|minCount:1:3737\n\
 v1alpha3.WorkloadPodGroupResourceClaim|name:0:3737;resourceClaimName:0:3737;resourceClaimTemplateName:0:3737\n\
-v1alpha3.WorkloadPodGroupSchedulingConstraints|topology:326:3737\n\
-v1alpha3.WorkloadPodGroupSchedulingPolicy|basic:327:3737;gang:328:3737\n\
+v1alpha3.WorkloadPodGroupSchedulingConstraints|topology:328:3737\n\
+v1alpha3.WorkloadPodGroupSchedulingPolicy|basic:329:3737;gang:330:3737\n\
 v1alpha3.WorkloadPodGroupSingleDisruptionMode|\n\
 ";
 
