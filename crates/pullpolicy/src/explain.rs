@@ -641,6 +641,12 @@ fn read_object(
             Reach::NotSent
         }
         None => match mapping::map(release, group, version, kind) {
+            Mapping::Served | Mapping::LowerCase { .. } | Mapping::Custom
+                if let Some(refusal) = unnamed(cx, doc, node) =>
+            {
+                d.refuse(refusal);
+                Reach::NotSent
+            }
             Mapping::NoMatch => {
                 let gvk = (group, version, api_version, kind);
                 d.refuse(not_served(cx, doc, node, gvk, item));
@@ -701,6 +707,41 @@ fn read_object(
     }
     crate::myths::check(cx, doc, node, &mut d);
     out.push(d);
+}
+
+/// `kubectl apply` needs the name of every object it maps (`applyOneObject` in kubectl's
+/// `apply.go`, read at v1.36): with none (`Unstructured.GetName` reads a name that is not
+/// a string as none), it refuses an object with a `generateName` (`from <prefix>: cannot
+/// use generate name with apply`), and asks the API server for a nameless object
+/// otherwise, which client-go refuses before sending (`Request.Name`: `resource name may
+/// not be empty`, printed after `error when retrieving current configuration of: …`).
+/// It goes on with the other objects.
+fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
+    let meta = doc.get(node, "metadata");
+    let read = |key: &str| match meta.map(|m| decode::string_field(doc, m, key)) {
+        Some((Decoded::Str(s), Some(at))) if !s.is_empty() => Some((s, at)),
+        _ => None,
+    };
+    if read("name").is_some() {
+        return None;
+    }
+    let (text, finding) = match read("generateName") {
+        Some((prefix, at)) => {
+            let text = messages::generate_name_with_apply(prefix);
+            let finding = messages::name_required(cx.pos(doc, at), &text, true);
+            (text, finding)
+        }
+        None => {
+            let text = messages::resource_name_empty().to_owned();
+            let at = match meta {
+                Some(m) => pod::key_position(cx, doc, node, "metadata", m),
+                None => cx.pos(doc, node),
+            };
+            let finding = messages::name_required(at, &text, false);
+            (text, finding)
+        }
+    };
+    Some(by_kubectl(false, text, finding))
 }
 
 /// `kubectl apply` reads the object's annotations as strings only

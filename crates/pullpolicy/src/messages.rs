@@ -903,6 +903,37 @@ pub(crate) fn kind_empty(at: Position, message: &str) -> Finding {
     .at(at)
 }
 
+/// client-go's refusal of a request for an object without a name (`Request.Name`).
+pub(crate) fn resource_name_empty() -> &'static str {
+    "resource name may not be empty"
+}
+
+/// `kubectl apply`'s refusal of an object with a `generateName` and no name.
+pub(crate) fn generate_name_with_apply(prefix: &str) -> String {
+    format!("from {prefix}: cannot use generate name with apply")
+}
+
+/// `kubectl apply` cannot apply an object without a name (`generate_name`: it has a
+/// `generateName`).
+pub(crate) fn name_required(at: Position, message: &str, generate_name: bool) -> Finding {
+    let explanation = if generate_name {
+        text!(
+            "`kubectl apply` finds each object again by its name, and this one has only `metadata.generateName`: kubectl refuses it with these words, goes on with the other objects and exits with an error at the end. The object is never created. `kubectl create` accepts it (the API server makes a name from the prefix); for `kubectl apply`, give it a `metadata.name`."
+        )
+    } else {
+        text!(
+            "`kubectl apply` looks each object up by its name before it creates it, and this one has no `metadata.name` (or one that is not a string): kubectl prints `error when retrieving current configuration of:` with the object's resource, kind and namespace, then `from server for: \"<file>\": resource name may not be empty`, goes on with the other objects and exits with an error at the end. The object is never created. Give it a `metadata.name`."
+        )
+    };
+    F {
+        rule: Rule::NameRequired,
+        message: Text::plain(message),
+        explanation,
+        fix: None,
+    }
+    .at(at)
+}
+
 /// A `List` item kubectl cannot type (no kind or no apiVersion of its own or inferred).
 pub(crate) fn item_without_type_finding(at: Position, message: &str) -> Finding {
     F {

@@ -243,11 +243,13 @@ pub enum Rule {
     AnnotationsDropped,
     /// A resource quantity the API server cannot read.
     InvalidQuantity,
+    /// An object without a name, which kubectl apply cannot apply.
+    NameRequired,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 48] = [
+    pub const ALL: [Rule; 49] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -296,6 +298,7 @@ impl Rule {
         Rule::EphemeralContainersForbidden,
         Rule::AnnotationsDropped,
         Rule::InvalidQuantity,
+        Rule::NameRequired,
     ];
 }
 
@@ -761,6 +764,14 @@ registry! {
         links: [ResourceUnits],
         faq: [],
     },
+    NameRequired {
+        id: "name-required",
+        severity: Error,
+        title: "kubectl apply needs the object's name",
+        help: "`kubectl apply` finds every object by its `metadata.name`: an object without one (or with only a `generateName`) is refused by kubectl and never created.",
+        links: [Objects],
+        faq: [],
+    },
 }
 
 impl std::fmt::Display for Rule {
@@ -894,6 +905,10 @@ mod tests {
             (
                 "an annotation that is not a string",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: \"1\", b: true}}\nspec: {containers: [{name: x, image: \"nginx:1\"}]}\n",
+            ),
+            (
+                "no name",
+                "apiVersion: v1\nkind: Pod\nmetadata: {labels: {a: b}}\nspec:\n  containers: [{name: x, image: \"nginx:1\"}]\n",
             ),
             (
                 "a memory limit in GB",

@@ -74,7 +74,7 @@ const OTHERS: &[&str] = &[
 /// A document: an object with a pod spec where its kind keeps one, or another document.
 fn document() -> impl Strategy<Value = String> {
     prop_oneof![
-        3 => (0..TYPES.len(), 0..SPECS.len(), 0..3usize).prop_map(|(t, s, shape)| {
+        3 => (0..TYPES.len(), 0..SPECS.len(), 0..3usize, 0..12usize).prop_map(|(t, s, shape, m)| {
             let spec = SPECS[s];
             let body = match shape {
                 0 => format!("spec:\n{spec}"),
@@ -87,7 +87,14 @@ fn document() -> impl Strategy<Value = String> {
                     spec.lines().map(|l| format!("        {l}\n")).collect::<String>()
                 ),
             };
-            format!("{}metadata: {{name: x}}\n{body}", TYPES[t])
+            // Mostly named; kubectl apply refuses the others (`name-required`).
+            let meta = match m {
+                0 => "metadata: {generateName: x-}\n",
+                1 => "metadata: {name: 5}\n",
+                2 => "",
+                _ => "metadata: {name: x}\n",
+            };
+            format!("{}{meta}{body}", TYPES[t])
         }),
         1 => (0..OTHERS.len()).prop_map(|i| OTHERS[i].to_owned()),
         1 => (prop::collection::vec((0..TYPES.len(), 0..SPECS.len()), 0..3), 0..4usize).prop_map(

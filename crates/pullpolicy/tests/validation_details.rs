@@ -365,9 +365,8 @@ fn values_their_own_decoders_refuse() {
             "  containers:\n  - name: app\n    image: \"nginx:1.27\"\n{extra}"
         ))
     };
-    let framed = |message: &str| {
-        format!(r#"Pod in version "v1" cannot be handled as a Pod: {message}"#)
-    };
+    let framed =
+        |message: &str| format!(r#"Pod in version "v1" cannot be handled as a Pod: {message}"#);
     // (manifest, the decoding error or "" when it decodes, its findings: rule, position)
     type Row = (String, String, Vec<(&'static str, (u32, u32))>);
     let rows: Vec<Row> = vec![
@@ -393,18 +392,24 @@ fn values_their_own_decoders_refuse() {
         ),
         // Spaces around a quantity string are trimmed; numbers, `1.`, `1E` are read.
         (
-            container("    resources:\n      limits: {cpu: \" 250m \", memory: 1E, nvidia.com/gpu: 1, ephemeral-storage: 1.}\n"),
+            container(
+                "    resources:\n      limits: {cpu: \" 250m \", memory: 1E, nvidia.com/gpu: 1, ephemeral-storage: 1.}\n",
+            ),
             String::new(),
             vec![],
         ),
         (
-            pod(&format!("{APP}  volumes:\n  - name: v\n    emptyDir: {{sizeLimit: true}}\n")),
+            pod(&format!(
+                "{APP}  volumes:\n  - name: v\n    emptyDir: {{sizeLimit: true}}\n"
+            )),
             framed(FORMAT),
             vec![("invalid-quantity", (8, 27))],
         ),
         (
             container("    livenessProbe:\n      httpGet: {path: /, port: true}\n"),
-            framed("json: cannot unmarshal bool into Go struct field HTTPGetAction.spec.containers.livenessProbe.httpGet.port of type int32"),
+            framed(
+                "json: cannot unmarshal bool into Go struct field HTTPGetAction.spec.containers.livenessProbe.httpGet.port of type int32",
+            ),
             vec![("wrong-type", (9, 32))],
         ),
         (
@@ -417,9 +422,15 @@ fn values_their_own_decoders_refuse() {
         // sorted JSON, is never decoded, and is still marked (the server refuses it once
         // the quantity is right).
         (
-            pod("  activeDeadlineSeconds: \"30\"\n  hostNetwork: \"yes\"\n  containers:\n  - name: app\n    image: \"nginx:1.27\"\n    resources: {limits: {memory: 1GB}}\n"),
+            pod(
+                "  activeDeadlineSeconds: \"30\"\n  hostNetwork: \"yes\"\n  containers:\n  - name: app\n    image: \"nginx:1.27\"\n    resources: {limits: {memory: 1GB}}\n",
+            ),
             framed(FORMAT),
-            vec![("wrong-type", (5, 26)), ("invalid-quantity", (10, 34)), ("wrong-type", (6, 16))],
+            vec![
+                ("wrong-type", (5, 26)),
+                ("invalid-quantity", (10, 34)),
+                ("wrong-type", (6, 16)),
+            ],
         ),
     ];
     for (text, api_error, at) in rows {
@@ -441,6 +452,96 @@ fn values_their_own_decoders_refuse() {
         }
         assert_eq!(d.api_error(), Some(api_error.as_str()), "{text}");
         assert_eq!(d.findings[0].rule, "object-not-decodable", "{text}");
+    }
+}
+
+/// `kubectl apply` needs every object's name (`applyOneObject`): without one it refuses
+/// an object with a `generateName`, and otherwise fails to look the object up
+/// (client-go: `resource name may not be empty`); a name that is not a string is none
+/// (`Unstructured.GetName`). kubectl goes on with the other objects.
+#[test]
+fn kubectl_apply_needs_a_name() {
+    let spec = "spec:\n  containers: [{name: app, image: \"nginx:1.27\"}]\n";
+    let named = format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: ok}}\n{spec}");
+    // (manifest, kubectl's words or "" when it sends the object, the finding's position)
+    let rows: Vec<(String, &str, (u32, u32))> = vec![
+        (
+            format!("apiVersion: v1\nkind: Pod\n{spec}"),
+            "resource name may not be empty",
+            (1, 1),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {{app: web}}\n{spec}"),
+            "resource name may not be empty",
+            (3, 1),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: 5}}\n{spec}"),
+            "resource name may not be empty",
+            (3, 1),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: \"\"}}\n{spec}"),
+            "resource name may not be empty",
+            (3, 1),
+        ),
+        (
+            format!(
+                "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\nspec:\n  template:\n    {}",
+                spec.replace("\n  ", "\n      ")
+            ),
+            "from migrate-: cannot use generate name with apply",
+            (4, 17),
+        ),
+        // A custom resource (its CRD decides the rest) and a kind the tool does not
+        // analyse are refused alike.
+        (
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata: {labels: {a: b}}\n".to_owned(),
+            "resource name may not be empty",
+            (3, 1),
+        ),
+        (
+            "apiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n".to_owned(),
+            "resource name may not be empty",
+            (1, 1),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: web, generateName: x-}}\n{spec}"),
+            "",
+            (0, 0),
+        ),
+    ];
+    for (text, words, at) in rows {
+        let stream = format!("{text}---\n{named}");
+        let report = explain(&stream, 37);
+        let d = &report.documents[0];
+        // The named Pod after it is sent all the same.
+        assert!(report.documents[1].is_created(), "{text}");
+        if words.is_empty() {
+            assert!(d.is_created(), "{text}");
+            assert!(
+                d.findings.iter().all(|f| f.rule != "name-required"),
+                "{text}"
+            );
+            continue;
+        }
+        assert_eq!(d.kubectl_error(), Some(words), "{text}");
+        assert!(!d.is_created(), "{text}");
+        let f = &d.findings[0];
+        assert_eq!(
+            (
+                f.rule,
+                f.severity,
+                f.message.to_plain(),
+                (f.position.line, f.position.column)
+            ),
+            ("name-required", Severity::Error, words.to_owned(), at),
+            "{text}"
+        );
+        assert!(
+            d.entries.iter().all(|e| e.policy.effective.is_none()),
+            "{text}"
+        );
     }
 }
 

@@ -15,6 +15,7 @@ pub const KUBECTL_RULES: &[&str] = &[
     "kind-not-served",
     "list-invalid",
     "not-sent",
+    "name-required",
 ];
 /// What kubectl cannot read (stages 1–3: its stream cutting, go-yaml, the conversion to
 /// JSON), refused by kubectl too.
