@@ -918,11 +918,11 @@ pub(crate) fn generate_name_with_apply(prefix: &str) -> String {
 pub(crate) fn name_required(at: Position, message: &str, generate_name: bool) -> Finding {
     let explanation = if generate_name {
         text!(
-            "`kubectl apply` finds each object again by its name, and this one has only `metadata.generateName`: kubectl refuses it with these words, goes on with the other objects and exits with an error at the end. The object is never created. `kubectl create` accepts it (the API server makes a name from the prefix); for `kubectl apply`, give it a `metadata.name`."
+            "`kubectl apply` finds each object again by its name, and this one has only `metadata.generateName`: kubectl refuses it and goes on with the other objects. `kubectl create` accepts it; for `kubectl apply`, give it a `metadata.name`."
         )
     } else {
         text!(
-            "`kubectl apply` looks each object up by its name before it creates it, and this one has no `metadata.name` (or one that is not a string): kubectl prints `error when retrieving current configuration of:` with the object's resource, kind and namespace, then `from server for: \"<file>\": resource name may not be empty`, goes on with the other objects and exits with an error at the end. The object is never created. Give it a `metadata.name`."
+            "`kubectl apply` looks each object up by its `metadata.name` before it creates it, and this one has none (or one that is not a string): kubectl prints `error when retrieving current configuration of: …` ending in these words, and goes on with the other objects. The object is never created."
         )
     };
     F {
@@ -1285,7 +1285,7 @@ pub(crate) fn invalid_quantity(at: Position, message: &str) -> Finding {
         rule: Rule::InvalidQuantity,
         message: Text::plain(message),
         explanation: text!(
-            "The API server reads this value as a resource quantity before it validates anything, and cannot: it refuses the whole object (400 BadRequest). A quantity is a number (`0.5`, `500`) with at most one suffix: `m` for thousandths (`500m` CPU), `k M G T P E` for powers of ten, `Ki Mi Gi Ti Pi Ei` for powers of two (`512Mi`), or an exponent (`1e3`). Write `1G` or `1Gi`, not `1GB`; `512Mi`, not `512mb`; no space before the suffix."
+            "The API server reads this value as a resource quantity and cannot, so it refuses the whole object (400 BadRequest). A quantity is a number with at most one suffix: `m` for thousandths (`500m`), `k M G T P E` (powers of ten), `Ki Mi Gi Ti Pi Ei` (powers of two: `512Mi`) or an exponent (`1e3`); `1GB`, `512mb` and `1 Gi` are not quantities."
         ),
         fix: None,
     }
