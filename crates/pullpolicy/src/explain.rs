@@ -27,7 +27,7 @@ use crate::decode::{self, Decoded};
 use crate::fields::ObjectType;
 use crate::gotypes::Decoder;
 use crate::mapping::{self, Mapping};
-use crate::messages::{self, NotSent, NotServed, ReadAs};
+use crate::messages::{self, NotSent, NotServed, ReadAs, Unnamed};
 use crate::options::Options;
 use crate::pod::{self, PodContext, Verdict};
 use crate::read::{self, Doc, NodeId, NodeKind};
@@ -535,6 +535,9 @@ enum Reach {
     Server,
     /// A custom resource: its CRD decides.
     Custom,
+    /// A custom resource kubectl does not send (it has no name): nothing to analyse (its
+    /// kind may share a built-in kind's name, not its meaning).
+    CustomNotSent,
     /// A `List` kind without `items`: mapped, nothing in it to create.
     EmptyList,
 }
@@ -641,11 +644,15 @@ fn read_object(
             Reach::NotSent
         }
         None => match mapping::map(release, group, version, kind) {
-            Mapping::Served | Mapping::LowerCase { .. } | Mapping::Custom
+            Mapping::Served | Mapping::LowerCase { .. }
                 if let Some(refusal) = unnamed(cx, doc, node) =>
             {
                 d.refuse(refusal);
                 Reach::NotSent
+            }
+            Mapping::Custom if let Some(refusal) = unnamed(cx, doc, node) => {
+                d.refuse(refusal);
+                Reach::CustomNotSent
             }
             Mapping::NoMatch => {
                 let gvk = (group, version, api_version, kind);
@@ -677,7 +684,7 @@ fn read_object(
         Reach::NotRegistered { kind, .. } => BUILTIN.iter().find(|(k, ..)| *k == kind),
         Reach::Server => BUILTIN.iter().find(|(k, ..)| *k == kind),
         Reach::NotSent => BUILTIN.iter().find(|(k, ..)| k.eq_ignore_ascii_case(kind)),
-        Reach::Custom | Reach::EmptyList => None,
+        Reach::Custom | Reach::CustomNotSent | Reach::EmptyList => None,
     };
     let Some(&(builtin_kind, group, ty, path)) = builtin else {
         if d.is_created() {
@@ -709,26 +716,36 @@ fn read_object(
     out.push(d);
 }
 
-/// `kubectl apply` needs the name of every object it maps (`applyOneObject` in kubectl's
-/// `apply.go`, read at v1.36): with none (`Unstructured.GetName` reads a name that is not
-/// a string as none), it refuses an object with a `generateName` (`from <prefix>: cannot
-/// use generate name with apply`), and asks the API server for a nameless object
-/// otherwise, which client-go refuses before sending (`Request.Name`: `resource name may
-/// not be empty`, printed after `error when retrieving current configuration of: …`).
-/// It goes on with the other objects.
+/// `kubectl apply` needs the name of every object it maps (kubectl's `apply.go`,
+/// `applyOneObject`, read through the search tool; its test
+/// `TestDontAllowApplyWithPodGeneratedName` has the first text): with none
+/// (`Unstructured.GetName` reads a name that is not a string as none), it refuses an
+/// object with a `generateName` (`from <prefix>: cannot use generate name with apply`),
+/// and otherwise asks the API server for the object without a name, which client-go
+/// refuses before sending (`Request.Name`: `resource name may not be empty`, printed
+/// after `error when retrieving current configuration of: …` by `AddSourceToErr`). It
+/// goes on with the other objects. A name client-go cannot put in a URL path
+/// (`Request.Name` with apimachinery's `content.IsPathSegmentName`: `.`, `..`, or one with
+/// `/` or `%`) is refused there too: `invalid resource name "a/b": [may not contain '/']`.
 fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
     let meta = doc.get(node, "metadata");
     let read = |key: &str| match meta.map(|m| decode::string_field(doc, m, key)) {
         Some((Decoded::Str(s), Some(at))) if !s.is_empty() => Some((s, at)),
         _ => None,
     };
-    if read("name").is_some() {
-        return None;
+    if let Some((name, at)) = read("name") {
+        let problems = messages::path_segment_problems(name);
+        if problems.is_empty() {
+            return None;
+        }
+        let text = messages::invalid_resource_name(name, &problems);
+        let finding = messages::name_required(cx.pos(doc, at), &text, Unnamed::NotAPathSegment);
+        return Some(by_kubectl(false, text, finding));
     }
     let (text, finding) = match read("generateName") {
         Some((prefix, at)) => {
             let text = messages::generate_name_with_apply(prefix);
-            let finding = messages::name_required(cx.pos(doc, at), &text, true);
+            let finding = messages::name_required(cx.pos(doc, at), &text, Unnamed::GenerateName);
             (text, finding)
         }
         None => {
@@ -737,7 +754,7 @@ fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
                 Some(m) => pod::key_position(cx, doc, node, "metadata", m),
                 None => cx.pos(doc, node),
             };
-            let finding = messages::name_required(at, &text, false);
+            let finding = messages::name_required(at, &text, Unnamed::None);
             (text, finding)
         }
     };

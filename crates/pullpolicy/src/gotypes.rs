@@ -107,8 +107,9 @@ impl Table {
 
     /// Reads the generator's texts (`scripts/gen_gotypes.py`): a type per line
     /// (`s<printed>`, `i<printed> <bits>`, `b<printed>`, `t<struct>`, `l<printed>
-    /// <elem>`, `m<printed> <elem>`, `q` a quantity, `x` an int-or-string, `o`), a struct per line (`<go>|<json>:<type>[:<first
-    /// minor><last minor>];…`, minors 28..37 when omitted). A malformed line (the tests
+    /// <elem>`, `m<printed> <elem>`, `q` a quantity, `x` an int-or-string, `o`), a
+    /// struct per line (`<go>|<json>:<type>[:<first minor><last minor>];…`, minors
+    /// 28..37 when omitted). A malformed line (the tests
     /// check there is none) reads as an opaque type or a struct without fields.
     fn parse(types: &'static str, structs: &'static str) -> Table {
         let number = |s: &str| s.parse::<u16>().unwrap_or(u16::MAX);

@@ -913,10 +913,47 @@ pub(crate) fn generate_name_with_apply(prefix: &str) -> String {
     format!("from {prefix}: cannot use generate name with apply")
 }
 
-/// `kubectl apply` cannot apply an object without a name (`generate_name`: it has a
-/// `generateName`).
-pub(crate) fn name_required(at: Position, message: &str, generate_name: bool) -> Finding {
-    let explanation = if generate_name {
+/// apimachinery's `content.IsPathSegmentName`: why a name cannot be a URL path segment
+/// (none when it can).
+pub(crate) fn path_segment_problems(name: &str) -> Vec<String> {
+    if name == "." || name == ".." {
+        return vec![format!("may not be '{name}'")];
+    }
+    ["/", "%"]
+        .iter()
+        .filter(|c| name.contains(**c))
+        .map(|c| format!("may not contain '{c}'"))
+        .collect()
+}
+
+/// client-go's refusal of a name that cannot be a URL path segment (`Request.Name`:
+/// `invalid resource name %q: %v`, the problems as Go prints a `[]string`).
+pub(crate) fn invalid_resource_name(name: &str, problems: &[String]) -> String {
+    format!(
+        "invalid resource name {}: [{}]",
+        go_quote(name),
+        problems.join(" ")
+    )
+}
+
+/// Why `kubectl apply` has no name to apply an object by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unnamed {
+    /// No `metadata.name` (or one that is not a string).
+    None,
+    /// No name, and a `generateName`.
+    GenerateName,
+    /// A name that cannot be a URL path segment.
+    NotAPathSegment,
+}
+
+/// `kubectl apply` cannot apply an object without a name it can use.
+pub(crate) fn name_required(at: Position, message: &str, why: Unnamed) -> Finding {
+    let explanation = if why == Unnamed::NotAPathSegment {
+        text!(
+            "kubectl puts the name in the URL it asks the API server (`…/pods/<name>`), and a name cannot be `.` or `..` or hold `/` or `%`: client-go refuses it before anything is sent, kubectl prints these words after `error when retrieving current configuration of: …` and goes on with the other objects. The object is never created."
+        )
+    } else if why == Unnamed::GenerateName {
         text!(
             "`kubectl apply` finds each object again by its name, and this one has only `metadata.generateName`: kubectl refuses it and goes on with the other objects. `kubectl create` accepts it; for `kubectl apply`, give it a `metadata.name`."
         )

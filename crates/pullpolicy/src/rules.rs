@@ -768,7 +768,7 @@ registry! {
         id: "name-required",
         severity: Error,
         title: "kubectl apply needs the object's name",
-        help: "`kubectl apply` refuses an object without a `metadata.name` (or with only a `generateName`): it is never created.",
+        help: "`kubectl apply` refuses an object without a `metadata.name` (or with only a `generateName`, or with a name it cannot put in a URL): it is never created.",
         links: [Objects],
         faq: [],
     },

@@ -510,7 +510,40 @@ fn kubectl_apply_needs_a_name() {
             "",
             (0, 0),
         ),
+        // client-go puts the name in the URL path (`content.IsPathSegmentName`).
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: a/b}}\n{spec}"),
+            r#"invalid resource name "a/b": [may not contain '/']"#,
+            (3, 18),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: \"50%/x\"}}\n{spec}"),
+            r#"invalid resource name "50%/x": [may not contain '/' may not contain '%']"#,
+            (3, 18),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: ..}}\n{spec}"),
+            "invalid resource name \"..\": [may not be '..']",
+            (3, 18),
+        ),
+        (
+            format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: a.b}}\n{spec}"),
+            "",
+            (0, 0),
+        ),
     ];
+    // A custom resource with a built-in kind's name, without a name: refused, and not
+    // analysed as the built-in kind.
+    let volcano = "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {generateName: train-}\nspec:\n  minAvailable: 1\n  tasks: [{replicas: 1, template: {spec: {containers: [{name: t, image: \"trainer:1\"}]}}}]\n";
+    let report = explain(volcano, 37);
+    let d = &report.documents[0];
+    assert_eq!(
+        d.kubectl_error(),
+        Some("from train-: cannot use generate name with apply")
+    );
+    let rules: Vec<&str> = d.findings.iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["name-required"]);
+    assert!(d.entries.is_empty());
     for (text, words, at) in rows {
         let stream = format!("{text}---\n{named}");
         let report = explain(&stream, 37);
