@@ -949,18 +949,16 @@ pub(crate) enum Unnamed {
 
 /// `kubectl apply` cannot apply an object without a name it can use.
 pub(crate) fn name_required(at: Position, message: &str, why: Unnamed) -> Finding {
-    let explanation = if why == Unnamed::NotAPathSegment {
-        text!(
+    let explanation = match why {
+        Unnamed::NotAPathSegment => text!(
             "kubectl puts the name in the URL it asks the API server (`…/pods/<name>`), and a name cannot be `.` or `..` or hold `/` or `%`: client-go refuses it before anything is sent, kubectl prints these words after `error when retrieving current configuration of: …` and goes on with the other objects. The object is never created."
-        )
-    } else if why == Unnamed::GenerateName {
-        text!(
+        ),
+        Unnamed::GenerateName => text!(
             "`kubectl apply` finds each object again by its name, and this one has only `metadata.generateName`: kubectl refuses it and goes on with the other objects. `kubectl create` accepts it; for `kubectl apply`, give it a `metadata.name`."
-        )
-    } else {
-        text!(
+        ),
+        Unnamed::None => text!(
             "`kubectl apply` looks each object up by its `metadata.name` before it creates it, and this one has none (or one that is not a string): kubectl prints `error when retrieving current configuration of: …` ending in these words, and goes on with the other objects. The object is never created."
-        )
+        ),
     };
     F {
         rule: Rule::NameRequired,
