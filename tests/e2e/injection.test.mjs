@@ -30,6 +30,19 @@ const PAYLOADS = CORPUS.payloads.map(({ id, text }) => ({
     .replaceAll('@Q@', () => quote(text))
     .replaceAll('@RAW@', () => (printable(text) ? text : quote(text))),
 }));
+// kubectl apply's refusal of a name client-go cannot put in a URL path (`Request.Name`,
+// apimachinery's content.IsPathSegmentName), or null: a payload with `/` or `%` in the
+// object's name is never sent, so the API server's strict decoding never speaks.
+function nameRefusal(name) {
+  const problems = name === '.' || name === '..'
+    ? [`may not be '${name}'`]
+    : ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+  return problems.length ? `invalid resource name ${goQuote(name)}: [${problems.join(' ')}]` : null;
+}
+// What kubectl apply or the API server answers for a payload's manifest, in its words.
+function refusalOf(text) {
+  return nameRefusal(text) ?? `unknown field ${goQuote(`spec.containers[0].${text}`)}`;
+}
 // Kubernetes quotes with Go's %q (strconv.Quote): printable characters as they are,
 // \a \b \f \n \r \t \v, \xHH below space and for DEL, \uHHHH for other non-printables.
 function goQuote(s) {
@@ -106,8 +119,8 @@ async function assertInert(page, baseline, p, where) {
   assert.equal(shown.image, shownAs(p.text), `${where} ${p.id}: the image as written`);
   assert.ok(shown.verdicts.includes(`Pod ${shownAs(p.text)}`), `${where} ${p.id}: the object name`);
   assert.ok(
-    shown.verdicts.includes(`strict decoding error: unknown field ${goQuote(`spec.containers[0].${p.text}`)}`),
-    `${where} ${p.id}: the unknown key, quoted`,
+    shown.verdicts.includes(nameRefusal(p.text) ?? `strict decoding error: ${refusalOf(p.text)}`),
+    `${where} ${p.id}: the refusal (the name, or the unknown key), quoted`,
   );
   // (A payload with capitals adds "…: repository name (…) must be lowercase".)
   assert.ok(
@@ -345,8 +358,8 @@ test('the web component: each payload shows as text and never runs', { timeout: 
     assert.deepEqual([got.elements, got.handlers], [0, []], p.id);
     assert.deepEqual(got.names, [p.text, 'image-payload'], p.id);
     assert.deepEqual(got.images, ['nginx:1.27', p.text], p.id);
-    // kubectl apply rejects the unknown key: an error notice, in Kubernetes' words.
-    assert.ok(got.rejections.some((r) => r.includes(`unknown field ${goQuote(`spec.containers[0].${p.text}`)}`)), `${p.id}: ${got.rejections}`);
+    // kubectl apply rejects the name or the unknown key: an error notice, in Kubernetes' words.
+    assert.ok(got.rejections.some((r) => r.includes(refusalOf(p.text))), `${p.id}: ${got.rejections}`);
     for (const href of got.links) {
       assert.ok(href.startsWith('https://kubernetes.io/') || href.startsWith(site.server.url), `${p.id}: link ${href}`);
     }
