@@ -18,8 +18,10 @@
 //! - A number without a single digit (`.`, `-`, or nothing before the suffix) is zero
 //!   on the fast path; the slow path (`inf.Dec.SetString`), taken when the scale drops
 //!   below nano or a binary suffix leaves no precision (`Pi`, `Ei`), cannot read it:
-//!   [`QuantityError::Numeric`]. Every other number the scanner accepts is read (a
-//!   value too large for `int64` moves to the slow path, which reads it).
+//!   [`QuantityError::Numeric`]. Every other number the scanner accepts is read (one
+//!   with more digits than the fast path's precision goes to the slow path, which reads
+//!   it). Not modelled: how long the slow path takes (`1e-1000000000` asks `inf.Dec` for
+//!   a power of ten of a billion digits).
 //!
 //! The error is returned by the decoder as it is (it is not a type error; reading spec
 //! §5), and it ends the decoding: see `gotypes`.
