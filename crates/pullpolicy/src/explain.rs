@@ -27,7 +27,8 @@ use crate::decode::{self, Decoded};
 use crate::fields::ObjectType;
 use crate::gotypes::Decoder;
 use crate::mapping::{self, Mapping};
-use crate::messages::{self, NotSent, NotServed, ReadAs, Unnamed};
+use crate::messages::{self, BadName, NotSent, NotServed, ReadAs, Unnamed};
+use crate::names;
 use crate::options::Options;
 use crate::pod::{self, PodContext, Verdict};
 use crate::read::{self, Doc, NodeId, NodeKind};
@@ -706,6 +707,7 @@ fn read_object(
     };
     let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
     if reach == Reach::Server {
+        let verdict = object_name(cx, doc, node, builtin_kind, verdict, &mut d);
         let (verdict, unknown) = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
         server_refusals(&mut d, kind, api_version, group, verdict, unknown);
     }
@@ -759,6 +761,57 @@ fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
         }
     };
     Some(by_kubectl(false, text, finding))
+}
+
+/// The API server's checks of the object's own name ([`crate::names`]): before every
+/// other validation error (`ValidateObjectMeta` comes first), and a CronJob's 52-byte
+/// limit after them all (`ValidateCronJobCreate`).
+fn object_name(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    kind: &str,
+    mut verdict: Verdict,
+    d: &mut Document,
+) -> Verdict {
+    let meta = doc.get(node, "metadata");
+    let Some((Decoded::Str(name), Some(at))) = meta.map(|m| decode::string_field(doc, m, "name"))
+    else {
+        return verdict;
+    };
+    let Some((format, unit)) = names::object_name_rule(kind, cx.options.kubernetes_version) else {
+        return verdict;
+    };
+    let at = cx.pos(doc, at);
+    let mut first = Vec::new();
+    for problem in names::problems(format, name, unit) {
+        let message = messages::invalid_value("metadata.name", name, &problem);
+        let fix = names::suggest(name, 253);
+        d.findings.push(messages::invalid_name(
+            at,
+            &message,
+            BadName::Object(kind),
+            fix,
+        ));
+        first.push(message);
+    }
+    if kind == "CronJob" && name.len() > names::CRONJOB_NAME_MAX {
+        let problem = messages::max_len_error(names::CRONJOB_NAME_MAX, false);
+        let message = messages::invalid_value("metadata.name", name, &problem);
+        let fix = names::suggest(name, names::CRONJOB_NAME_MAX);
+        d.findings.push(messages::invalid_name(
+            at,
+            &message,
+            BadName::CronJobTooLong,
+            fix,
+        ));
+        verdict.invalid.push(message);
+    }
+    if !first.is_empty() {
+        first.append(&mut verdict.invalid);
+        verdict.invalid = first;
+    }
+    verdict
 }
 
 /// `kubectl apply` reads the object's annotations as strings only

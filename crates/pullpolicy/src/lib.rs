@@ -63,6 +63,7 @@ pub mod kubelet;
 mod mapping;
 mod messages;
 mod myths;
+pub mod names;
 mod options;
 pub mod pieces;
 mod pod;

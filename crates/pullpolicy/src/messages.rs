@@ -195,6 +195,35 @@ pub(crate) fn required_value(path: &str) -> String {
     format!("{path}: Required value")
 }
 
+/// `field.Invalid` with a `string` value (`%q` in every version: `ErrorBody`'s `case
+/// string`, apimachinery v0.28.0 to eed236ce).
+pub(crate) fn invalid_value(path: &str, value: &str, detail: &str) -> String {
+    format!("{path}: Invalid value: {}: {detail}", go_quote(value))
+}
+
+/// `field.Duplicate` with a `string` value.
+pub(crate) fn duplicate_value(path: &str, value: &str) -> String {
+    format!("{path}: Duplicate value: {}", go_quote(value))
+}
+
+/// apimachinery's `MaxLenError`: `util/validation` counts `characters`, v0.35's
+/// `validate/content` `bytes` (both measure bytes).
+pub(crate) fn max_len_error(max: usize, bytes: bool) -> String {
+    let unit = if bytes { "bytes" } else { "characters" };
+    format!("must be no more than {max} {unit}")
+}
+
+/// `IsDNS1123Label`'s error for a valid subdomain (so: dots).
+pub(crate) const NO_DOTS: &str = "must not contain dots";
+
+/// `IsDNS1123Label`'s format error: `RegexError(dns1123LabelErrMsg, dns1123LabelFmt,
+/// "my-name", "123-abc")`, whose first example ends `', ` before ` or ` (two spaces).
+pub(crate) const DNS1123_LABEL: &str = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+/// `IsDNS1123Subdomain`'s format error (`RegexError` with the one example
+/// `example.com`).
+pub(crate) const DNS1123_SUBDOMAIN: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
 /// `validateContainerOnlyForPod` (spec §2.3).
 pub(crate) fn image_whitespace(path: &str, image: &str) -> String {
     format!(
@@ -211,9 +240,16 @@ pub(crate) fn object_invalid(kind: &str, group: &str, name: &str, errors: &[Stri
     } else {
         format!("{kind}.{group}")
     };
-    let body = match errors {
-        [one] => one.clone(),
-        many => format!("[{}]", many.join(", ")),
+    // `ErrorList.ToAggregate` drops an error whose text repeats an earlier one.
+    let mut seen = std::collections::HashSet::with_capacity(errors.len());
+    let unique: Vec<&str> = errors
+        .iter()
+        .map(String::as_str)
+        .filter(|e| seen.insert(std::borrow::Cow::Borrowed(*e)))
+        .collect();
+    let body = match unique[..] {
+        [one] => one.to_owned(),
+        _ => format!("[{}]", unique.join(", ")),
     };
     format!("{kind} {} is invalid: {body}", go_quote(name))
 }
@@ -1213,6 +1249,55 @@ pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
         message: Text::plain(api_message),
         explanation: "Every Pod and pod template needs at least one container: an empty or null `containers` list is rejected, whatever the init containers.".into(),
         fix: Some("containers: [{name: app, image: registry.example.com/team/app:1.0.0}]".to_owned()),
+    }
+    .at(at)
+}
+
+/// Which name the API server refuses (for the explanation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BadName<'k> {
+    /// A container without a name (`Required value`).
+    ContainerMissing,
+    /// A container's name that is not a DNS label.
+    Container,
+    /// A container's name its pod already has (`Duplicate value`).
+    ContainerRepeated,
+    /// The object's name, not a DNS subdomain; the kind.
+    Object(&'k str),
+    /// A CronJob's name longer than 52 bytes.
+    CronJobTooLong,
+}
+
+/// A name the API server refuses on create (`crate::names`); `fix`, a name it accepts.
+pub(crate) fn invalid_name(
+    at: Position,
+    api_message: &str,
+    why: BadName<'_>,
+    fix: Option<String>,
+) -> Finding {
+    let explanation = match why {
+        BadName::ContainerMissing => text!(
+            "Every container needs a `name` of its own: the API server rejects the object (422 Invalid), so it is never created."
+        ),
+        BadName::Container => text!(
+            "A container's name is an RFC 1123 label: at most 63 of `a-z`, `0-9` and `-`, a letter or a digit at each end. The API server rejects the object (422 Invalid), so it is never created."
+        ),
+        BadName::ContainerRepeated => text!(
+            "Container names are unique in a pod, across its containers, init containers and ephemeral containers. The API server rejects the object (422 Invalid), so it is never created."
+        ),
+        BadName::Object(kind) => text!(
+            "A {}'s name is an RFC 1123 subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, a letter or a digit at each end. kubectl sends it as written; the API server rejects the object (422 Invalid), so it is never created.",
+            kind
+        ),
+        BadName::CronJobTooLong => text!(
+            "The CronJob controller names its Jobs after the CronJob plus 11 characters, and a Job's name has at most 63: a CronJob's name has at most 52. The API server rejects the object (422 Invalid), so it is never created."
+        ),
+    };
+    F {
+        rule: Rule::InvalidName,
+        message: Text::plain(api_message),
+        explanation,
+        fix: fix.map(|name| format!("name: {name}")),
     }
     .at(at)
 }

@@ -10,7 +10,8 @@
 use crate::decode::{self, Decoded};
 use crate::explain::{Cx, text};
 use crate::fields::ObjectType;
-use crate::messages::{self, TagCase};
+use crate::messages::{self, BadName, TagCase};
+use crate::names::{self, List};
 use crate::read::{Doc, NodeId};
 use crate::reference;
 use crate::report::{
@@ -42,6 +43,8 @@ struct Errors {
     init: Vec<String>,
     ephemeral: Vec<String>,
     pod_only: Vec<String>,
+    /// The container names seen so far, for `Duplicate value`.
+    seen: names::Seen,
 }
 
 /// What the API server says about one pod spec, were it to see it: the first decoding
@@ -406,11 +409,49 @@ fn container(
     }
     let position =
         name_or_first_key(doc, node).map_or_else(|| cx.pos(doc, node), |k| cx.pos(doc, k));
-    let bucket = match role {
-        Role::Container => &mut errs.containers,
-        Role::InitContainer | Role::Sidecar => &mut errs.init,
-        Role::EphemeralContainer | Role::ImageVolume => &mut errs.ephemeral,
+    let (bucket, list) = match role {
+        Role::Container => (&mut errs.containers, List::Containers),
+        Role::InitContainer | Role::Sidecar => (&mut errs.init, List::InitContainers),
+        Role::EphemeralContainer | Role::ImageVolume => {
+            (&mut errs.ephemeral, List::EphemeralContainers)
+        }
     };
+    // `validateContainerCommon` checks the name first (`names`); a name that is not a
+    // string is a decoding error, and not validated.
+    let name_node = doc.get(node, "name");
+    let name = match name_node.map(|n| decode::string_value(doc, n)) {
+        None | Some(Decoded::Null) => Some(""),
+        Some(Decoded::Str(s)) => Some(s),
+        Some(_) => None,
+    };
+    let name = name.filter(|_| pcx.strict && !pcx.custom);
+    let name_path = join(&path, "name");
+    let name_at = name_node.map_or(position, |n| cx.pos(doc, n));
+    if let Some(name) = name {
+        if name.is_empty() {
+            let message = messages::required_value(&name_path);
+            let fix = image_name_suggestion(doc, node);
+            findings.push(messages::invalid_name(
+                position,
+                &message,
+                BadName::ContainerMissing,
+                fix,
+            ));
+            bucket.push(message);
+        } else {
+            for problem in names::problems(names::Format::Label, name, names::Unit::Characters) {
+                let message = messages::invalid_value(&name_path, name, &problem);
+                let fix = names::suggest(name, 63);
+                findings.push(messages::invalid_name(
+                    name_at,
+                    &message,
+                    BadName::Container,
+                    fix,
+                ));
+                bucket.push(message);
+            }
+        }
+    }
     let mut whitespace = None;
     let (image, image_text, parsed) = read_image(
         cx,
@@ -451,6 +492,19 @@ fn container(
             errs.pod_only.push(message);
         }
     }
+    // After the container's other checks (and, for an ephemeral one, its whitespace).
+    if let Some(name) = name
+        && errs.seen.repeated(list, name)
+    {
+        let message = messages::duplicate_value(&name_path, name);
+        findings.push(messages::invalid_name(
+            name_at,
+            &message,
+            BadName::ContainerRepeated,
+            None,
+        ));
+        bucket.push(message);
+    }
     if role == Role::EphemeralContainer {
         findings.push(messages::ephemeral_container(position));
     }
@@ -464,6 +518,16 @@ fn container(
         outcome: None,
         findings,
     }
+}
+
+/// A container name to suggest for a container without one: its image's last path
+/// component, made a DNS label.
+fn image_name_suggestion(doc: &Doc<'_>, node: NodeId) -> Option<String> {
+    let image = text(doc, node, "image")?;
+    let path = image.split(['@']).next()?;
+    let last = path.rsplit('/').next()?;
+    let repository = last.split(':').next()?;
+    names::suggest(repository, 63)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -54,11 +54,13 @@ pub enum Doc {
     Volumes,
     /// Resource management for Pods and containers › resource units.
     ResourceUnits,
+    /// Object names and IDs.
+    Names,
 }
 
 impl Doc {
     /// Every page, in [`crate::LINKS`] order.
-    pub const ALL: [Doc; 18] = [
+    pub const ALL: [Doc; 19] = [
         Doc::Images,
         Doc::PullPolicy,
         Doc::DefaultPolicy,
@@ -77,6 +79,7 @@ impl Doc {
         Doc::EphemeralDebug,
         Doc::Volumes,
         Doc::ResourceUnits,
+        Doc::Names,
     ];
 
     /// The page's URL.
@@ -129,6 +132,9 @@ impl Doc {
             Doc::Volumes => "https://kubernetes.io/docs/concepts/storage/volumes/",
             Doc::ResourceUnits => {
                 "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#resource-units-in-kubernetes"
+            }
+            Doc::Names => {
+                "https://kubernetes.io/docs/concepts/overview/working-with-objects/names/"
             }
         }
     }
@@ -245,11 +251,13 @@ pub enum Rule {
     InvalidQuantity,
     /// An object without a name, which kubectl apply cannot apply.
     NameRequired,
+    /// A name the API server refuses (the object's, a container's).
+    InvalidName,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 49] = [
+    pub const ALL: [Rule; 50] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -299,6 +307,7 @@ impl Rule {
         Rule::AnnotationsDropped,
         Rule::InvalidQuantity,
         Rule::NameRequired,
+        Rule::InvalidName,
     ];
 }
 
@@ -770,6 +779,14 @@ registry! {
         title: "kubectl apply needs the object's name",
         help: "`kubectl apply` refuses an object without a `metadata.name` (or with only a `generateName`, or with a name it cannot put in a URL): it is never created.",
         links: [Objects],
+        faq: [],
+    },
+    InvalidName {
+        id: "invalid-name",
+        severity: Error,
+        title: "A name the API server refuses",
+        help: "Container names are RFC 1123 labels (at most 63 lower-case letters, digits and `-`), each its own in the pod; the names of Pods, Deployments and the other workloads are RFC 1123 subdomains (`.` too, at most 253): the API server rejects an object with another name.",
+        links: [Names],
         faq: [],
     },
 }

@@ -187,6 +187,12 @@ impl KubeVersion {
         self.has(Change::BadValuesJsonMarshalled)
     }
 
+    /// A ReplicationController's name is too long in `bytes`, not `characters`
+    /// ([`Change::ReplicationControllerLongName`]).
+    pub const fn long_names_count_bytes(self) -> bool {
+        self.has(Change::ReplicationControllerLongName)
+    }
+
     /// The kubelet compares `preloadedImagesVerificationAllowlist` entries with the
     /// image's normalized name, not the raw `image` string
     /// ([`Change::AllowlistMatchesNormalizedNames`]).
@@ -428,6 +434,12 @@ pub enum Change {
     /// with the image's normalized name, so familiar names (`alpine`) match
     /// `docker.io/library/alpine` (CHANGELOG-1.36; spec §6.3).
     AllowlistMatchesNormalizedNames,
+    /// `ValidateReplicationController` checks the name with apimachinery v0.35's
+    /// `validate.LongName`, whose length error counts `bytes` (`must be no more than 253
+    /// bytes`; `util/validation` says `characters`). Read in kubernetes v1.35.4's
+    /// `pkg/apis/core/validation/validation.go` (vendored, pinned); v1.34.1 still uses
+    /// `NameIsDNSSubdomain`. Which 1.35 patch release brought it is not known.
+    ReplicationControllerLongName,
     /// kubernetes#135989 (CHANGELOG-1.37 alpha.1): `validateImageVolumeSource` requires
     /// `reference` in every pod template (Deployment, StatefulSet, DaemonSet, Job, …), not
     /// only when `ResourceIsPod` (`kubernetes-1.37.md` §2.2). Whether updates of objects
@@ -453,6 +465,7 @@ impl Change {
         Change::JsonStreamFallsBackToYaml,
         Change::BadValuesJsonMarshalled,
         Change::JsonStreamFallbackFixed,
+        Change::ReplicationControllerLongName,
         Change::AllowlistMatchesNormalizedNames,
         Change::ImageVolumeReferenceRequiredInTemplates,
         Change::ImageVolumesEnsuredOnlyAtContainerStart,
@@ -467,6 +480,7 @@ impl Change {
             Change::AlwaysSkipsPresenceCheck | Change::JsonStreamFallsBackToYaml => 33,
             Change::SigsYamlV1_4 => 30,
             Change::BadValuesJsonMarshalled | Change::JsonStreamFallbackFixed => 34,
+            Change::ReplicationControllerLongName => 35,
             Change::AllowlistMatchesNormalizedNames => 36,
             Change::ImageVolumeReferenceRequiredInTemplates
             | Change::ImageVolumesEnsuredOnlyAtContainerStart => 37,

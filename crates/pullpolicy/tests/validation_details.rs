@@ -95,7 +95,52 @@ fn rows() -> Vec<Row> {
             &["invalid-pull-policy"],
         ));
     }
+    rows.extend(name_rows());
     rows
+}
+
+/// apimachinery's `IsDNS1123Label` and `IsDNS1123Subdomain` format errors.
+const LABEL: &str = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const SUBDOMAIN: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Names (`pullpolicy::names`): the object's first (`ValidateObjectMeta`), each
+/// container's before its other checks (`validateContainerCommon`), a repeated one after
+/// them (`Duplicate value`, each list with its own rule), a CronJob's 52 bytes last.
+fn name_rows() -> Vec<Row> {
+    let policy =
+        r#"Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never""#;
+    let long = "a".repeat(254);
+    let cron = "c".repeat(53);
+    vec![
+        (37, pod("  containers: [{image: \"nginx:1.27\"}]\n"), r#"Pod "p" is invalid: spec.containers[0].name: Required value"#, &["invalid-name"]),
+        (37, pod("  containers: [{name: null, image: \"nginx:1.27\"}]\n"), r#"Pod "p" is invalid: spec.containers[0].name: Required value"#, &["invalid-name"]),
+        (28, pod("  containers: [{name: Web, image: \"nginx:1.27\"}]\n"), leak(format!(r#"Pod "p" is invalid: spec.containers[0].name: Invalid value: "Web": {LABEL}"#)), &["invalid-name"]),
+        (37, pod("  containers: [{name: web.v1, image: \"nginx:1.27\"}]\n"), r#"Pod "p" is invalid: spec.containers[0].name: Invalid value: "web.v1": must not contain dots"#, &["invalid-name"]),
+        (37, pod(&format!("  containers: [{{name: {}, image: \"nginx:1.27\"}}]\n", "a".repeat(64))), leak(format!(r#"Pod "p" is invalid: spec.containers[0].name: Invalid value: "{}": must be no more than 63 characters"#, "a".repeat(64))), &["invalid-name"]),
+        // The name first, then the image, the pull policy; a repeated name after them.
+        (37, pod("  containers: [{imagePullPolicy: always}]\n"), leak(format!(r#"Pod "p" is invalid: [spec.containers[0].name: Required value, spec.containers[0].image: Required value, spec.containers[0].imagePullPolicy: {policy}]"#)), &["invalid-name", "image-required", "invalid-pull-policy"]),
+        (37, pod("  containers: [{name: app, image: \"nginx:1.27\"}, {name: app, imagePullPolicy: always}]\n"), leak(format!(r#"Pod "p" is invalid: [spec.containers[1].image: Required value, spec.containers[1].imagePullPolicy: {policy}, spec.containers[1].name: Duplicate value: "app"]"#)), &["image-required", "invalid-pull-policy", "invalid-name"]),
+        // Two regular containers without a name: the empty name repeats.
+        (37, pod("  containers: [{image: \"nginx:1.27\"}, {image: \"redis:7\"}]\n"), r#"Pod "p" is invalid: [spec.containers[0].name: Required value, spec.containers[1].name: Required value, spec.containers[1].name: Duplicate value: ""]"#, &["invalid-name", "invalid-name", "invalid-name"]),
+        // Init containers: against the regular names and their own non-empty ones.
+        (37, pod("  containers: [{name: app, image: \"nginx:1.27\"}]\n  initContainers: [{name: app, image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: spec.initContainers[0].name: Duplicate value: "app""#, &["invalid-name"]),
+        (37, pod(&format!("{APP}  initContainers: [{{image: \"busybox:1.36\"}}, {{image: \"busybox:1.36\"}}]\n")), r#"Pod "p" is invalid: [spec.initContainers[0].name: Required value, spec.initContainers[1].name: Required value]"#, &["invalid-name", "invalid-name"]),
+        // Ephemeral containers: against every other name.
+        (37, deployment("containers: [{name: app, image: \"nginx:1.27\"}]\nephemeralContainers: [{name: app, image: \"busybox:1.36\"}]\n"), r#"Deployment.apps "web" is invalid: [spec.template.spec.ephemeralContainers[0].name: Duplicate value: "app", spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template]"#, &["ephemeral-containers-forbidden", "invalid-name"]),
+        // The object's name, before everything else.
+        (37, "apiVersion: v1\nkind: Pod\nmetadata: {name: My_App}\nspec:\n  containers: [{name: Web, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Pod "My_App" is invalid: [metadata.name: Invalid value: "My_App": {SUBDOMAIN}, spec.containers[0].name: Invalid value: "Web": {LABEL}]"#)), &["invalid-name", "invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Web}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": {SUBDOMAIN}"#)), &["invalid-name"]),
+        // A ReplicationController's name counts bytes from 1.35 (`validate.LongName`).
+        (34, format!("apiVersion: v1\nkind: ReplicationController\nmetadata: {{name: {long}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"), leak(format!(r#"ReplicationController "{long}" is invalid: metadata.name: Invalid value: "{long}": must be no more than 253 characters"#)), &["invalid-name"]),
+        (35, format!("apiVersion: v1\nkind: ReplicationController\nmetadata: {{name: {long}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"), leak(format!(r#"ReplicationController "{long}" is invalid: metadata.name: Invalid value: "{long}": must be no more than 253 bytes"#)), &["invalid-name"]),
+        // A CronJob's 52 bytes: after every other error.
+        (37, format!("apiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: {cron}}}\nspec:\n  jobTemplate: {{}}\n"), leak(format!(r#"CronJob.batch "{cron}" is invalid: [spec.jobTemplate.spec.template.spec.containers: Required value, metadata.name: Invalid value: "{cron}": must be no more than 52 characters]"#)), &["containers-required", "invalid-name"]),
+    ]
 }
 
 #[test]
