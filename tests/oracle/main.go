@@ -40,6 +40,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"./own"
 	v1 "./v1"
 
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -79,9 +80,14 @@ func (r *raw) UnmarshalJSON(in []byte) error {
 
 func main() {
 	one := flag.Int("one", 0, "read one input from stdin with this dialect (32, 33, 34)")
+	names := flag.Bool("names", false, "check names instead: each line [\"label\"|\"subdomain\", \"characters\"|\"bytes\", value]")
 	flag.Parse()
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
 	defer out.Flush()
+	if *names {
+		checkNames(out)
+		return
+	}
 	if *one != 0 {
 		input, err := io.ReadAll(os.Stdin)
 		if err != nil {
@@ -545,5 +551,34 @@ func newDecoderFallback(r io.Reader, buggy133 bool) func() (string, []byte, stri
 			return "", nil, "stream", firstErr
 		}
 		return "", nil, "stream", fmt.Errorf("decoding failed as both JSON and YAML")
+	}
+}
+
+// checkNames answers each line of standard input, a JSON array [format, unit, value],
+// with a line holding the JSON array of what apimachinery finds wrong with the value
+// (own.IsDNS1123Label or own.IsDNS1123Subdomain; [] when nothing).
+func checkNames(out *bufio.Writer) {
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<26)
+	for in.Scan() {
+		var ask [3]string
+		if err := json.Unmarshal(in.Bytes(), &ask); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle: bad names line:", err)
+			os.Exit(2)
+		}
+		var problems []string
+		switch ask[0] {
+		case "label":
+			problems = own.IsDNS1123Label(ask[2], ask[1])
+		case "subdomain":
+			problems = own.IsDNS1123Subdomain(ask[2], ask[1])
+		default:
+			fmt.Fprintln(os.Stderr, "oracle: unknown name format", ask[0])
+			os.Exit(2)
+		}
+		line, _ := json.Marshal(problems)
+		out.Write(line)
+		out.WriteByte('\n')
+		out.Flush()
 	}
 }

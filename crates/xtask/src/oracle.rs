@@ -48,6 +48,7 @@ pub fn ensure() -> Result {
         "v1alpha3/zz_generated.go",
         "types/zz_generated.go",
         "own/own.go",
+        "own/names.go",
     ]
     .iter()
     .filter_map(|f| modified(&source.join(f)))
