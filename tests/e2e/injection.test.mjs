@@ -122,6 +122,13 @@ async function assertInert(page, baseline, p, where) {
     shown.verdicts.includes(nameRefusal(p.text) ?? `strict decoding error: ${refusalOf(p.text)}`),
     `${where} ${p.id}: the refusal (the name, or the unknown key), quoted`,
   );
+  // An object sent is also refused for its name (an RFC 1123 subdomain), quoted.
+  if (!nameRefusal(p.text)) {
+    assert.ok(
+      shown.verdicts.includes(`metadata.name: Invalid value: ${goQuote(p.text)}: `),
+      `${where} ${p.id}: the name the API server refuses, quoted`,
+    );
+  }
   // (A payload with capitals adds "…: repository name (…) must be lowercase".)
   assert.ok(
     shown.invalidImage.startsWith(`Failed to apply default image tag ${goQuote(p.text)}: couldn't parse image name ${goQuote(p.text)}: invalid reference format`),
