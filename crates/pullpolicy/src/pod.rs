@@ -5,7 +5,9 @@
 //! ephemeral containers), then the Pod-only checks of `validatePodMetadataAndSpec`
 //! (image whitespace) and `ValidatePodCreate` (ephemeral containers are forbidden on
 //! create), or `ValidatePodTemplateSpec` (ephemeral containers are forbidden in
-//! templates) — both read in kubernetes/kubernetes `pkg/apis/core/validation`.
+//! templates) — both read in kubernetes/kubernetes `pkg/apis/core/validation`. Each
+//! container's name is checked first (`validateContainerCommon`) and, after its other
+//! checks, against the names its list's validation has seen (`crate::names`).
 
 use crate::decode::{self, Decoded};
 use crate::explain::{Cx, text};
