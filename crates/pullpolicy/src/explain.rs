@@ -782,13 +782,13 @@ fn object_name(
     let Some((format, unit)) = names::object_name_rule(kind, cx.options.kubernetes_version) else {
         return verdict;
     };
-    let at = cx.pos(doc, at);
+    let at = || cx.pos(doc, at);
     let mut first = Vec::new();
     for problem in names::problems(format, name, unit) {
         let message = messages::invalid_value("metadata.name", name, &problem);
         let fix = names::suggest(name, 253);
         d.findings.push(messages::invalid_name(
-            at,
+            at(),
             &message,
             BadName::Object(kind),
             fix,
@@ -800,7 +800,7 @@ fn object_name(
         let message = messages::invalid_value("metadata.name", name, &problem);
         let fix = names::suggest(name, names::CRONJOB_NAME_MAX);
         d.findings.push(messages::invalid_name(
-            at,
+            at(),
             &message,
             BadName::CronJobTooLong,
             fix,
@@ -1146,8 +1146,12 @@ fn skip(d: &mut Document, kind: Option<&str>) {
 
 /// The string value of `key`, if it is a scalar.
 pub(crate) fn text<'d>(doc: &'d Doc<'_>, map: NodeId, key: &str) -> Option<&'d str> {
-    doc.get(map, key)
-        .and_then(|v| doc.scalar(v))
+    value_text(doc, doc.get(map, key)?)
+}
+
+/// [`text`] of a value already found.
+pub(crate) fn value_text<'d>(doc: &'d Doc<'_>, value: NodeId) -> Option<&'d str> {
+    doc.scalar(value)
         .filter(|s| !s.is_null())
         .map(|s| s.text.as_ref())
 }

@@ -142,17 +142,20 @@ pub(crate) enum List {
 /// compared with regular and init names, which is what it holds while they are read);
 /// the empty init name is a flag. (The set's type is `strict`'s: no other instance.)
 #[derive(Debug, Default)]
-pub(crate) struct Seen {
-    names: std::collections::HashSet<std::borrow::Cow<'static, str>>,
+pub(crate) struct Seen<'d> {
+    /// The names while there are few (a pod has a handful of containers)…
+    few: Vec<&'d str>,
+    /// …then all of them.
+    many: std::collections::HashSet<std::borrow::Cow<'d, str>>,
     regular_empty: bool,
     init_empty: bool,
 }
 
-impl Seen {
+impl<'d> Seen<'d> {
     /// Whether `name`, the next container of `list`, repeats one its list's validation
     /// has seen (`Duplicate value`); it is remembered either way.
-    pub(crate) fn repeated(&mut self, list: List, name: &str) -> bool {
-        let mut new = || self.names.insert(std::borrow::Cow::Owned(name.to_owned()));
+    pub(crate) fn repeated(&mut self, list: List, name: &'d str) -> bool {
+        let mut new = || self.insert(name);
         match list {
             List::Containers => {
                 let repeated = !new();
@@ -169,6 +172,24 @@ impl Seen {
                 repeated || (name.is_empty() && self.init_empty)
             }
         }
+    }
+
+    /// Remembers `name`: whether it is new.
+    fn insert(&mut self, name: &'d str) -> bool {
+        const FEW: usize = 16;
+        if self.many.is_empty() {
+            if self.few.contains(&name) {
+                return false;
+            }
+            if self.few.len() < FEW {
+                self.few.push(name);
+                return true;
+            }
+            for known in self.few.drain(..) {
+                self.many.insert(std::borrow::Cow::Borrowed(known));
+            }
+        }
+        self.many.insert(std::borrow::Cow::Borrowed(name))
     }
 }
 
@@ -319,6 +340,18 @@ mod tests {
         assert!(seen.repeated(List::EphemeralContainers, "init"));
         assert!(!seen.repeated(List::EphemeralContainers, "debug"));
         assert!(seen.repeated(List::EphemeralContainers, "debug"));
+
+        // Past the few names kept in a list, the set takes them all.
+        let mut seen = Seen::default();
+        let names: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+        for name in &names {
+            assert!(!seen.repeated(List::Containers, name));
+        }
+        for name in &names {
+            assert!(seen.repeated(List::InitContainers, name));
+        }
+        assert!(!seen.repeated(List::InitContainers, "init"));
+        assert!(seen.repeated(List::EphemeralContainers, "init"));
 
         // An init container's empty name is not remembered among init containers…
         let mut seen = Seen::default();

@@ -10,7 +10,7 @@
 //! checks, against the names its list's validation has seen (`crate::names`).
 
 use crate::decode::{self, Decoded};
-use crate::explain::{Cx, text};
+use crate::explain::{Cx, text, value_text};
 use crate::fields::ObjectType;
 use crate::messages::{self, BadName, TagCase};
 use crate::names::{self, List};
@@ -38,7 +38,7 @@ pub(crate) struct PodContext {
 /// Errors found while decoding (the object cannot be read at all) and while validating,
 /// in `ValidatePodSpec`'s buckets.
 #[derive(Debug, Default)]
-struct Errors {
+struct Errors<'d> {
     decode: Vec<String>,
     volumes: Vec<String>,
     containers: Vec<String>,
@@ -46,7 +46,7 @@ struct Errors {
     ephemeral: Vec<String>,
     pod_only: Vec<String>,
     /// The container names seen so far, for `Duplicate value`.
-    seen: names::Seen,
+    seen: names::Seen<'d>,
 }
 
 /// What the API server says about one pod spec, were it to see it: the first decoding
@@ -60,7 +60,7 @@ pub(crate) struct Verdict {
     pub invalid: Vec<String>,
 }
 
-impl Errors {
+impl Errors<'_> {
     fn verdict(self) -> Verdict {
         match self.decode.into_iter().next() {
             Some(first) => Verdict {
@@ -391,14 +391,14 @@ fn fragment_context() -> PodContext {
     }
 }
 
-fn container(
+fn container<'d>(
     cx: &Cx<'_>,
-    doc: &Doc<'_>,
+    doc: &'d Doc<'_>,
     node: NodeId,
     path: String,
     role: Role,
     pcx: &PodContext,
-    errs: &mut Errors,
+    errs: &mut Errors<'d>,
 ) -> Entry {
     let mut findings = Vec::new();
     if pcx.strict {
@@ -427,11 +427,11 @@ fn container(
         Some(_) => None,
     };
     let name = name.filter(|_| pcx.strict && !pcx.custom);
-    let name_path = join(&path, "name");
-    let name_at = name_node.map_or(position, |n| cx.pos(doc, n));
+    let name_path = || join(&path, "name");
+    let name_at = || name_node.map_or(position, |n| cx.pos(doc, n));
     if let Some(name) = name {
         if name.is_empty() {
-            let message = messages::required_value(&name_path);
+            let message = messages::required_value(&name_path());
             let fix = image_name_suggestion(doc, node);
             findings.push(messages::invalid_name(
                 position,
@@ -442,10 +442,10 @@ fn container(
             bucket.push(message);
         } else {
             for problem in names::problems(names::Format::Label, name, names::Unit::Characters) {
-                let message = messages::invalid_value(&name_path, name, &problem);
+                let message = messages::invalid_value(&name_path(), name, &problem);
                 let fix = names::suggest(name, 63);
                 findings.push(messages::invalid_name(
-                    name_at,
+                    name_at(),
                     &message,
                     BadName::Container,
                     fix,
@@ -498,9 +498,9 @@ fn container(
     if let Some(name) = name
         && errs.seen.repeated(list, name)
     {
-        let message = messages::duplicate_value(&name_path, name);
+        let message = messages::duplicate_value(&name_path(), name);
         findings.push(messages::invalid_name(
-            name_at,
+            name_at(),
             &message,
             BadName::ContainerRepeated,
             None,
@@ -511,7 +511,9 @@ fn container(
         findings.push(messages::ephemeral_container(position));
     }
     Entry {
-        name: text(doc, node, "name").map(str::to_owned),
+        name: name_node
+            .and_then(|n| value_text(doc, n))
+            .map(str::to_owned),
         path,
         role,
         position,
