@@ -786,7 +786,12 @@ fn object_name(
     let mut first = Vec::new();
     for problem in names::problems(format, name, unit) {
         let message = messages::invalid_value("metadata.name", name, &problem);
-        let fix = names::suggest(name, 253);
+        let longest = if kind == "CronJob" {
+            names::CRONJOB_NAME_MAX
+        } else {
+            253
+        };
+        let fix = names::suggest(name, longest);
         d.findings.push(messages::invalid_name(
             at(),
             &message,

@@ -1286,7 +1286,7 @@ pub(crate) fn invalid_name(
             "Container names are unique in a pod, across its containers, init containers and ephemeral containers. The API server rejects the object (422 Invalid), so it is never created."
         ),
         BadName::Object(kind) => text!(
-            "A {}'s name is an RFC 1123 subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, a letter or a digit at each end. kubectl sends it as written; the API server rejects the object (422 Invalid), so it is never created.",
+            "A {}'s name is an RFC 1123 subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, a letter or a digit at each end of every part between dots. kubectl sends it as written; the API server rejects the object (422 Invalid), so it is never created.",
             kind
         ),
         BadName::CronJobTooLong => text!(

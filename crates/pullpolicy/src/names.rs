@@ -21,7 +21,8 @@
 //!   names are DNS subdomains; `ValidateCronJobCreate` adds `must be no more than 52
 //!   characters` after every other error.
 //!
-//! Not modelled: a StatefulSet's name (a DNS label since kubernetes#114172, in a release
+//! Not modelled: a `generateName` beside a `name` (`ValidateObjectMetaAccessor` checks it
+//! first, with its last `-` masked), a StatefulSet's name (a DNS label since kubernetes#114172, in a release
 //! not determined, a subdomain before), a Job's name through its template's labels, the
 //! Indexed Job's hostname check, the names of other kinds and of volumes. Kubernetes 1.36
 //! and 1.37's own validation code was not found; it is read as 1.35.4's.

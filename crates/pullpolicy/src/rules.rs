@@ -785,7 +785,7 @@ registry! {
         id: "invalid-name",
         severity: Error,
         title: "A name the API server refuses",
-        help: "Container names are RFC 1123 labels (at most 63 lower-case letters, digits and `-`), each its own in the pod; the names of Pods, Deployments and the other workloads are RFC 1123 subdomains (`.` too, at most 253): the API server rejects an object with another name.",
+        help: "Container names are RFC 1123 labels (at most 63 lower-case letters, digits and `-`), each its own in the pod; the names of Pods, Deployments, Jobs and most other workloads are RFC 1123 subdomains (`.` too, at most 253): the API server rejects an object with another name.",
         links: [Names],
         faq: [],
     },

@@ -56,7 +56,8 @@ fn values() -> Vec<String> {
                 })
                 .collect();
             if next(2) == 0 {
-                s.replace_range(0..1, "b");
+                let first = s.chars().next().map_or(0, char::len_utf8);
+                s.replace_range(..first, "b");
             }
             values.push(s);
         }

@@ -129,18 +129,51 @@ fn name_rows() -> Vec<Row> {
         // Init containers: against the regular names and their own non-empty ones.
         (37, pod("  containers: [{name: app, image: \"nginx:1.27\"}]\n  initContainers: [{name: app, image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: spec.initContainers[0].name: Duplicate value: "app""#, &["invalid-name"]),
         (37, pod(&format!("{APP}  initContainers: [{{image: \"busybox:1.36\"}}, {{image: \"busybox:1.36\"}}]\n")), r#"Pod "p" is invalid: [spec.initContainers[0].name: Required value, spec.initContainers[1].name: Required value]"#, &["invalid-name", "invalid-name"]),
+        // An init container's empty name repeats a regular container's empty name.
+        (37, pod("  containers: [{image: \"nginx:1.27\"}]\n  initContainers: [{image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: [spec.containers[0].name: Required value, spec.initContainers[0].name: Required value, spec.initContainers[0].name: Duplicate value: ""]"#, &["invalid-name", "invalid-name", "invalid-name"]),
         // Ephemeral containers: against every other name.
         (37, deployment("containers: [{name: app, image: \"nginx:1.27\"}]\nephemeralContainers: [{name: app, image: \"busybox:1.36\"}]\n"), r#"Deployment.apps "web" is invalid: [spec.template.spec.ephemeralContainers[0].name: Duplicate value: "app", spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template]"#, &["ephemeral-containers-forbidden", "invalid-name"]),
         // The object's name, before everything else.
         (37, "apiVersion: v1\nkind: Pod\nmetadata: {name: My_App}\nspec:\n  containers: [{name: Web, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Pod "My_App" is invalid: [metadata.name: Invalid value: "My_App": {SUBDOMAIN}, spec.containers[0].name: Invalid value: "Web": {LABEL}]"#)), &["invalid-name", "invalid-name"]),
         (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
         (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Web}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": {SUBDOMAIN}"#)), &["invalid-name"]),
+        // The other kinds whose names are subdomains; a StatefulSet's is not checked (a
+        // DNS label since a release not determined: no error is invented).
+        (37, "apiVersion: v1\nkind: PodTemplate\nmetadata: {name: T}\ntemplate:\n  spec:\n    containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"PodTemplate "T" is invalid: metadata.name: Invalid value: "T": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d_s}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"DaemonSet.apps "d_s" is invalid: metadata.name: Invalid value: "d_s": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs-}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicaSet.apps "rs-" is invalid: metadata.name: Invalid value: "rs-": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: batch/v1\nkind: Job\nmetadata: {name: Job1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Job.batch "Job1" is invalid: metadata.name: Invalid value: "Job1": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
+        (34, "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: RC}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicationController "RC" is invalid: metadata.name: Invalid value: "RC": {SUBDOMAIN}"#)), &["invalid-name"]),
         // A ReplicationController's name counts bytes from 1.35 (`validate.LongName`).
         (34, format!("apiVersion: v1\nkind: ReplicationController\nmetadata: {{name: {long}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"), leak(format!(r#"ReplicationController "{long}" is invalid: metadata.name: Invalid value: "{long}": must be no more than 253 characters"#)), &["invalid-name"]),
         (35, format!("apiVersion: v1\nkind: ReplicationController\nmetadata: {{name: {long}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"), leak(format!(r#"ReplicationController "{long}" is invalid: metadata.name: Invalid value: "{long}": must be no more than 253 bytes"#)), &["invalid-name"]),
         // A CronJob's 52 bytes: after every other error.
         (37, format!("apiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: {cron}}}\nspec:\n  jobTemplate: {{}}\n"), leak(format!(r#"CronJob.batch "{cron}" is invalid: [spec.jobTemplate.spec.template.spec.containers: Required value, metadata.name: Invalid value: "{cron}": must be no more than 52 characters]"#)), &["containers-required", "invalid-name"]),
     ]
+}
+
+#[test]
+fn a_custom_resources_template_and_a_fragment_are_not_validated() {
+    for text in [
+        "apiVersion: example.com/v1\nkind: Workload\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n      containers: [{name: Web, image: \"nginx:1.27\"}, {name: Web, image: \"nginx:1.27\"}]\n",
+        "containers: [{name: Web, image: \"nginx:1.27\"}, {image: \"redis:7\"}]\n",
+    ] {
+        let report = explain(text, 37);
+        let rules: Vec<&str> = report
+            .documents
+            .iter()
+            .flat_map(|d| {
+                d.findings
+                    .iter()
+                    .chain(d.entries.iter().flat_map(|e| &e.findings))
+            })
+            .map(|f| f.rule)
+            .collect();
+        assert!(!rules.is_empty(), "{text}: explained");
+        assert!(!rules.contains(&"invalid-name"), "{text}: {rules:?}");
+        assert_eq!(report.documents[0].api_error(), None, "{text}");
+    }
 }
 
 #[test]
