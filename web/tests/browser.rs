@@ -221,7 +221,7 @@ fn choose_file(root: &web_sys::Element, name: &str, bytes: &[u8]) {
 async fn opened_files_land_in_the_editor_unless_they_are_not_utf8() {
     let root = mount().await;
     let area: web_sys::HtmlTextAreaElement = find(&root, "#manifest");
-    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: café}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27}\n";
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: cafe, annotations: {note: café}}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27}\n";
     choose_file(&root, "pod.yaml", text.as_bytes());
     sleep(100).await;
     assert_eq!(area.value(), text);
