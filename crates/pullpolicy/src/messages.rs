@@ -1256,9 +1256,7 @@ pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
 /// Which name the API server refuses (for the explanation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BadName<'k> {
-    /// A container without a name (`Required value`).
-    ContainerMissing,
-    /// A container's name that is not a DNS label.
+    /// A container without a name (`Required value`), or one that is not a DNS label.
     Container,
     /// A container's name its pod already has (`Duplicate value`).
     ContainerRepeated,
@@ -1276,21 +1274,18 @@ pub(crate) fn invalid_name(
     fix: Option<String>,
 ) -> Finding {
     let explanation = match why {
-        BadName::ContainerMissing => text!(
-            "Every container needs a `name` of its own: the API server rejects the object (422 Invalid), so it is never created."
-        ),
         BadName::Container => text!(
-            "A container's name is an RFC 1123 label: at most 63 of `a-z`, `0-9` and `-`, a letter or a digit at each end. The API server rejects the object (422 Invalid), so it is never created."
+            "A container needs a name, an RFC 1123 label: at most 63 of `a-z`, `0-9` and `-`, starting and ending with a letter or a digit. The API server rejects the object (422 Invalid), so it is never created."
         ),
         BadName::ContainerRepeated => text!(
             "Container names are unique in a pod, across its containers, init containers and ephemeral containers. The API server rejects the object (422 Invalid), so it is never created."
         ),
         BadName::Object(kind) => text!(
-            "A {}'s name is an RFC 1123 subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, a letter or a digit at each end of every part between dots. kubectl sends it as written; the API server rejects the object (422 Invalid), so it is never created.",
+            "A {}'s name is an RFC 1123 subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, each part between dots starting and ending with a letter or a digit. The API server rejects the object (422 Invalid), so it is never created.",
             kind
         ),
         BadName::CronJobTooLong => text!(
-            "The CronJob controller names its Jobs after the CronJob plus 11 characters, and a Job's name has at most 63: a CronJob's name has at most 52. The API server rejects the object (422 Invalid), so it is never created."
+            "The CronJob controller names its Jobs after the CronJob plus 11 characters, within 63: a CronJob's name has at most 52. The API server rejects the object (422 Invalid), so it is never created."
         ),
     };
     F {

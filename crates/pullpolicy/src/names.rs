@@ -100,12 +100,7 @@ pub(crate) fn suggest(value: &str, max: usize) -> Option<String> {
         out.pop();
     }
     // Not a suggestion that loses most of the name (`ünï` would be `n`).
-    // (ASCII letters and digits, and any other character: no Unicode tables.)
-    let letters = value
-        .chars()
-        .filter(|c| !c.is_ascii() || c.is_ascii_alphanumeric())
-        .count();
-    (!out.is_empty() && out.len() * 2 >= letters.min(max)).then_some(out)
+    (!out.is_empty() && out.len() * 2 >= value.len().min(max)).then_some(out)
 }
 
 /// How the API server checks an object's `metadata.name` on create, for the built-in
@@ -144,10 +139,7 @@ pub(crate) enum List {
 /// the empty init name is a flag. (The set's type is `strict`'s: no other instance.)
 #[derive(Debug, Default)]
 pub(crate) struct Seen<'d> {
-    /// The names while there are few (a pod has a handful of containers)…
-    few: Vec<&'d str>,
-    /// …then all of them.
-    many: std::collections::HashSet<std::borrow::Cow<'d, str>>,
+    names: std::collections::HashSet<std::borrow::Cow<'d, str>>,
     regular_empty: bool,
     init_empty: bool,
 }
@@ -177,20 +169,7 @@ impl<'d> Seen<'d> {
 
     /// Remembers `name`: whether it is new.
     fn insert(&mut self, name: &'d str) -> bool {
-        const FEW: usize = 16;
-        if self.many.is_empty() {
-            if self.few.contains(&name) {
-                return false;
-            }
-            if self.few.len() < FEW {
-                self.few.push(name);
-                return true;
-            }
-            for known in self.few.drain(..) {
-                self.many.insert(std::borrow::Cow::Borrowed(known));
-            }
-        }
-        self.many.insert(std::borrow::Cow::Borrowed(name))
+        self.names.insert(std::borrow::Cow::Borrowed(name))
     }
 }
 
@@ -305,7 +284,7 @@ mod tests {
         for (value, max, want) in [
             ("My_App", 63, Some("my-app")),
             ("Web Server!", 63, Some("web-server")),
-            ("__x__", 63, Some("x")),
+            ("__x__", 63, None),
             ("a.b", 63, Some("a-b")),
             ("ÄÖÜ", 63, None),
             ("ünï", 63, None),
@@ -342,7 +321,7 @@ mod tests {
         assert!(!seen.repeated(List::EphemeralContainers, "debug"));
         assert!(seen.repeated(List::EphemeralContainers, "debug"));
 
-        // Past the few names kept in a list, the set takes them all.
+        // Many names.
         let mut seen = Seen::default();
         let names: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
         for name in &names {

@@ -436,7 +436,7 @@ fn container<'d>(
             findings.push(messages::invalid_name(
                 position,
                 &message,
-                BadName::ContainerMissing,
+                BadName::Container,
                 fix,
             ));
             bucket.push(message);
