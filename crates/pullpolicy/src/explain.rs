@@ -47,37 +47,71 @@ use crate::strict;
 /// stops there, so every object after it is never sent ([`assemble`]).
 pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
-    let mut documents = Vec::new();
-    let mut syntax_errors = Vec::new();
-    let mut next_index = 0;
-    // Documents kubectl never decodes although no error precedes them: the chunk it was
-    // reading when it met an invalid separator line.
-    let mut unreached = Vec::new();
+    let mut carry = Carry::default();
+    let items = read::read(source, options.kubernetes_version.read_options());
+    let mut read = read_items(items, &map, source.len(), options, &mut carry);
+    crate::kubelet::simulate(&mut read.documents, options);
+    stop_stream(&mut read.documents, &read.unreached, None, options);
+    assemble(read.documents, read.syntax_errors, options)
+}
+
+/// What kubectl's reading carries from one document of a stream to the next: a piece
+/// of a long stream is read from the state the pieces before it left (`pieces`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Carry {
+    /// The stream index of the next document (or stream error).
+    pub next: usize,
+    /// kubectl's own read error (the first it meets) is recorded: later errors, and
+    /// that of a chunk kubectl never decodes, are reported too (errors kubectl would
+    /// meet once the first is fixed), but only kubectl's stops the stream.
+    pub stopped: bool,
+}
+
+/// The documents of a stream's reader, analysed (not yet simulated).
+pub(crate) struct Read {
+    pub documents: Vec<Document>,
+    pub syntax_errors: Vec<SyntaxError>,
+    /// Documents kubectl never decodes although no error precedes them: the chunk it
+    /// was reading when it met an invalid separator line.
+    pub unreached: Vec<usize>,
+}
+
+/// Analyses the documents `items` reads (a stream of `len` bytes, or its prefix),
+/// numbered from `carry.next` on; `carry` is left as kubectl leaves it.
+pub(crate) fn read_items<'t>(
+    items: impl Iterator<Item = read::Item<'t>>,
+    map: &SourceMap<'_>,
+    len: usize,
+    options: &Options,
+    carry: &mut Carry,
+) -> Read {
+    let mut read = Read {
+        documents: Vec::new(),
+        syntax_errors: Vec::new(),
+        unreached: Vec::new(),
+    };
+    let first = carry.next;
     // Each document is analysed as soon as it is read, then dropped. Documents and
     // errors arrive in order, so the report needs no sorting.
     // A stream error (an invalid separator line, a JSON stream's syntax) is a record of
     // its own, numbered in stream order: the documents after it move up by one.
     let mut shift = 0;
-    // Whether kubectl's own error (the first it meets) is recorded: later errors, and
-    // that of a chunk kubectl never decodes, are reported too (errors kubectl would meet
-    // once the first is fixed), but only kubectl's stops the stream.
-    let mut stopped = false;
-    for item in read::read(source, options.kubernetes_version.read_options()) {
+    for item in items {
         let (index, error, reached) = match item {
             read::Item::Document(d) => {
-                let index = d.index + shift;
-                next_index = index + 1;
+                let index = first + d.index + shift;
+                carry.next = index + 1;
                 match (d.error, d.doc) {
                     (None, Some(doc)) => {
                         if !d.reached {
-                            unreached.push(index);
+                            read.unreached.push(index);
                         }
                         let cx = Cx {
-                            map: &map,
+                            map,
                             options,
                             index,
                         };
-                        read_document(&cx, &doc, &mut documents);
+                        read_document(&cx, &doc, &mut read.documents);
                         continue;
                     }
                     (Some(e), _) => (index, e, d.reached),
@@ -87,28 +121,26 @@ pub fn explain(source: &str, options: &Options) -> Report {
             }
             read::Item::Stop(e) => {
                 shift += 1;
-                next_index += 1;
-                (next_index - 1, e, true)
+                carry.next += 1;
+                (carry.next - 1, e, true)
             }
         };
-        let kubectls = reached && !stopped;
-        stopped |= kubectls;
+        let kubectls = reached && !carry.stopped;
+        carry.stopped |= kubectls;
         let error = Unreadable {
             index,
             error: &error,
             kubectls,
         };
         unreadable(
-            &map,
-            source.len(),
+            map,
+            len,
             error,
-            &mut documents,
-            &mut syntax_errors,
+            &mut read.documents,
+            &mut read.syntax_errors,
         );
     }
-    crate::kubelet::simulate(&mut documents, options);
-    stop_stream(&mut documents, &unreached, options);
-    assemble(documents, syntax_errors, options)
+    read
 }
 
 /// A document kubectl cannot read (or the stream error it stops at): an unreadable
@@ -159,7 +191,7 @@ pub(crate) fn assemble(
     syntax_errors: Vec<SyntaxError>,
     options: &Options,
 ) -> Report {
-    stop_stream(&mut documents, &[], options);
+    stop_stream(&mut documents, &[], None, options);
     for d in &mut documents {
         d.settle();
     }
@@ -174,31 +206,56 @@ pub(crate) fn assemble(
     report
 }
 
-/// kubectl stops reading a stream at the first document it cannot read or its
-/// client-side check refuses (`StreamVisitor.Visit` returns the error): every object
-/// after it, and those of the `unreached` documents before it (the chunk kubectl was
-/// reading when it met an invalid separator), is never sent.
-fn stop_stream(documents: &mut [Document], unreached: &[usize], options: &Options) {
-    let Some(stop) = documents.iter().position(Document::stops_stream) else {
-        return;
+/// The document at which kubectl stops reading a stream: the first it cannot read or
+/// its client-side check refuses (`StreamVisitor.Visit` returns the error).
+#[derive(Debug, Clone)]
+pub(crate) struct Stop {
+    index: usize,
+    line: u32,
+    /// kubectl's error there.
+    error: String,
+}
+
+impl Stop {
+    /// The first of `documents` at which kubectl stops.
+    pub(crate) fn of(documents: &[Document]) -> Option<Stop> {
+        let d = documents.iter().find(|d| d.stops_stream())?;
+        Some(Stop {
+            index: d.index,
+            line: d.position.line,
+            error: d.kubectl_error().unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+/// kubectl stops reading a stream at `stop` (by default, the first of `documents` at
+/// which it stops): every object after it, and those of the `unreached` documents
+/// before it (the chunk kubectl was reading when it met an invalid separator), is
+/// never sent.
+pub(crate) fn stop_stream(
+    documents: &mut [Document],
+    unreached: &[usize],
+    stop: Option<&Stop>,
+    options: &Options,
+) {
+    let own;
+    let Stop { index, line, error } = match stop {
+        Some(stop) => stop,
+        None => match Stop::of(documents) {
+            Some(stop) => {
+                own = stop;
+                &own
+            }
+            None => return,
+        },
     };
-    let (index, line) = (documents[stop].index, documents[stop].position.line);
-    let error = documents[stop]
-        .kubectl_error()
-        .unwrap_or_default()
-        .to_owned();
     for d in documents.iter_mut() {
         // Objects kubectl would have sent (documents without a kind carry their own
         // refusal; empty ones are skipped by kubectl anyway).
-        let after = d.index > index || unreached.contains(&d.index);
+        let after = d.index > *index || unreached.contains(&d.index);
         if after && d.kind.is_some() && d.kubectl_error().is_none() {
-            let finding = messages::not_sent(
-                d.position,
-                NotSent::StreamStopped {
-                    line,
-                    error: &error,
-                },
-            );
+            let finding =
+                messages::not_sent(d.position, NotSent::StreamStopped { line: *line, error });
             d.refuse(Refusal::new(
                 RefusedBy::Kubectl {
                     stops_stream: false,

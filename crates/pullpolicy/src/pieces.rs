@@ -22,10 +22,10 @@
 //! node simulation depend on that document alone (`explain::read_document`,
 //! `kubelet::simulate`).
 
-use crate::explain::{Cx, assemble, read_document};
+use crate::explain::{Carry, Cx, Stop, assemble, read_document, read_items, stop_stream};
 use crate::options::Options;
 use crate::report::{Document, Report};
-use crate::source::SourceMap;
+use crate::source::{At, SourceMap};
 use std::ops::Range;
 
 /// The analysis of one piece; [`join`] puts the pieces of a text back together.
@@ -130,38 +130,153 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
     if !cuttable(text) {
         return Piece(Part::Unclean);
     }
-    let map = SourceMap::new(text);
-    let prefix = &text[..range.end];
-    // Reading starts after the cut line (which ends the previous piece's last chunk).
-    let start = if range.start == 0 {
-        0
-    } else {
-        prefix[range.start..]
-            .find('\n')
-            .map_or(prefix.len(), |i| range.start + i + 1)
-    };
-    let read_options = options.kubernetes_version.read_options();
-    let mut documents = Vec::new();
-    let mut count = 0;
-    for item in crate::read::read_yaml_from(prefix, start, read_options) {
-        match item {
-            crate::read::Item::Document(d) if d.error.is_none() => {
-                count = d.index + 1;
-                let Some(doc) = &d.doc else {
-                    return Piece(Part::Unclean);
-                };
-                let cx = Cx {
-                    map: &map,
-                    options,
-                    index: d.index,
-                };
-                read_document(&cx, doc, &mut documents);
-            }
-            _ => return Piece(Part::Unclean),
+    Job::new(text, range.clone(), At::START.walk(text, range.start)).explain(options)
+}
+
+/// A piece of a stream, ready to be explained on any thread: where its reading starts,
+/// and the map of its positions in the whole text.
+#[derive(Debug)]
+pub struct Job<'t> {
+    /// The text up to the piece's end.
+    prefix: &'t str,
+    /// Where reading starts: after the cut line (which ends the previous piece's last
+    /// chunk), or at the text's start.
+    start: usize,
+    map: SourceMap<'t>,
+}
+
+impl<'t> Job<'t> {
+    /// The piece `range` of `text`, which starts at `at`.
+    fn new(text: &'t str, range: Range<usize>, at: At) -> Job<'t> {
+        let prefix = &text[..range.end];
+        let start = if range.start == 0 {
+            0
+        } else {
+            prefix[range.start..]
+                .find('\n')
+                .map_or(prefix.len(), |i| range.start + i + 1)
+        };
+        Job {
+            prefix,
+            start,
+            map: SourceMap::from(prefix, at),
         }
     }
-    crate::kubelet::simulate(&mut documents, options);
-    Piece(Part::Documents(documents, count))
+
+    fn reader(&self, options: &Options) -> crate::read::Reader<'t> {
+        let read_options = options.kubernetes_version.read_options();
+        crate::read::read_yaml_from(self.prefix, self.start, read_options)
+    }
+
+    /// Its documents, numbered from 0, analysed and simulated; or, when it meets an
+    /// error, [`Piece`]'s `Unclean`.
+    pub fn explain(&self, options: &Options) -> Piece {
+        let mut documents = Vec::new();
+        let mut count = 0;
+        for item in self.reader(options) {
+            match item {
+                crate::read::Item::Document(d) if d.error.is_none() => {
+                    count = d.index + 1;
+                    let Some(doc) = &d.doc else {
+                        return Piece(Part::Unclean);
+                    };
+                    let cx = Cx {
+                        map: &self.map,
+                        options,
+                        index: d.index,
+                    };
+                    read_document(&cx, doc, &mut documents);
+                }
+                _ => return Piece(Part::Unclean),
+            }
+        }
+        crate::kubelet::simulate(&mut documents, options);
+        Piece(Part::Documents(documents, count))
+    }
+}
+
+/// A YAML stream explained in order, a piece at a time, for callers that write each
+/// part as soon as it is ready and drop it (the CLI's path for long streams, in
+/// memory that does not grow with the documents): [`Ordered::jobs`] makes the pieces'
+/// jobs, in order; each is explained on any thread ([`Job::explain`]); [`Ordered::take`]
+/// takes their results back in order and returns each part's final documents.
+///
+/// The parts' documents, in order, are [`crate::explain`]'s, and their syntax errors
+/// its `syntax_errors`: what kubectl carries from one chunk to the next is carried
+/// here from one piece to the next — the documents' numbering (a stream error is a
+/// record of its own), whether kubectl's own read error was met (only the first stops
+/// the stream), and the document it stops at (every object after it is never sent).
+/// A piece that meets an error is read again, in order, from that state.
+#[derive(Debug)]
+pub struct Ordered<'t> {
+    text: &'t str,
+    /// Where the next piece starts.
+    next: At,
+    carry: Carry,
+    stop: Option<Stop>,
+}
+
+impl<'t> Ordered<'t> {
+    /// `None` for a text kubectl reads as a JSON stream (not cut at lines: explain it
+    /// whole).
+    pub fn new(text: &'t str) -> Option<Ordered<'t>> {
+        cuttable(text).then_some(Ordered {
+            text,
+            next: At::START,
+            carry: Carry::default(),
+            stop: None,
+        })
+    }
+
+    /// The jobs of the next pieces, `ranges`: consecutive ranges from [`split`], the
+    /// first where the previous call's last ended (at 0 the first time).
+    ///
+    /// # Panics
+    ///
+    /// If a range does not start where the one before it ended.
+    pub fn jobs(&mut self, ranges: &[Range<usize>]) -> Vec<Job<'t>> {
+        ranges
+            .iter()
+            .map(|range| {
+                assert_eq!(range.start, self.next.byte, "pieces out of order");
+                let job = Job::new(self.text, range.clone(), self.next);
+                self.next = job.map.end();
+                job
+            })
+            .collect()
+    }
+
+    /// The final documents (and syntax errors) of `job`, explained as `piece`: taken in
+    /// the order of the jobs. A report without its summary's other parts: its
+    /// documents, their syntax errors and their summary.
+    pub fn take(&mut self, job: &Job<'t>, piece: Piece, options: &Options) -> Report {
+        let (mut documents, syntax_errors, unreached) = match piece.0 {
+            Part::Documents(mut documents, count) => {
+                for d in &mut documents {
+                    d.index += self.carry.next;
+                }
+                self.carry.next += count;
+                (documents, Vec::new(), Vec::new())
+            }
+            // Not made by a job.
+            Part::Whole(_) | Part::Unclean => {
+                let mut read = read_items(
+                    job.reader(options),
+                    &job.map,
+                    job.prefix.len(),
+                    options,
+                    &mut self.carry,
+                );
+                crate::kubelet::simulate(&mut read.documents, options);
+                (read.documents, read.syntax_errors, read.unreached)
+            }
+        };
+        if self.stop.is_none() {
+            self.stop = Stop::of(&documents);
+        }
+        stop_stream(&mut documents, &unreached, self.stop.as_ref(), options);
+        assemble(documents, syntax_errors, options)
+    }
 }
 
 /// The report of `text` from its pieces, in order; equal to [`crate::explain`]'s.
@@ -210,8 +325,39 @@ mod tests {
             .into_iter()
             .map(|r| explain(text, r, &options))
             .collect();
-        assert_eq!(join(text, pieces, &options), crate::explain(text, &options));
+        let whole = crate::explain(text, &options);
+        assert_eq!(join(text, pieces, &options), whole);
+        for round in [1, 3] {
+            assert_eq!(
+                in_order(text, parts, min_len, round, &options).as_ref(),
+                Some(&whole)
+            );
+        }
         n
+    }
+
+    /// The parts of [`Ordered`] put back together, `round` jobs at a time (`None` for a
+    /// JSON stream).
+    pub(super) fn in_order(
+        text: &str,
+        parts: usize,
+        min_len: usize,
+        round: usize,
+        options: &Options,
+    ) -> Option<Report> {
+        let mut ordered = Ordered::new(text)?;
+        let mut all = assemble(Vec::new(), Vec::new(), options);
+        for ranges in split(text, parts, min_len).chunks(round) {
+            let jobs = ordered.jobs(ranges);
+            let done: Vec<Piece> = jobs.iter().map(|j| j.explain(options)).collect();
+            for (job, piece) in jobs.iter().zip(done) {
+                let mut part = ordered.take(job, piece, options);
+                all.documents.append(&mut part.documents);
+                all.syntax_errors.append(&mut part.syntax_errors);
+                all.summary.add(&part.summary);
+            }
+        }
+        Some(all)
     }
 
     #[test]
@@ -269,10 +415,56 @@ mod tests {
                 .map(|r| explain(&text, r, &options))
                 .collect();
             assert!(pieces.len() > 1, "{text}");
-            assert_eq!(
-                join(&text, pieces, &options),
-                crate::explain(&text, &options)
-            );
+            let whole = crate::explain(&text, &options);
+            assert_eq!(join(&text, pieces, &options), whole);
+            for round in [1, 2, 8] {
+                assert_eq!(in_order(&text, 8, 1, round, &options), Some(whole.clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn in_order_the_state_kubectl_carries_crosses_pieces() {
+        // What one piece leaves for the next: the stop of a client-side refusal (no
+        // kind) or of a read error, later errors that are not kubectl's, stream errors
+        // that number the documents after them, an invalid separator whose chunk is
+        // never decoded, errors in several pieces, clean pieces between them.
+        let options = Options::default();
+        let no_kind = "apiVersion: v1\nmetadata: {name: k}\n";
+        let texts = [
+            format!("{}---\n{no_kind}---\n{}", stream(2), stream(4)),
+            format!(
+                "{}---\nx: [\n---\n{}---\ny: {{\n---\n{}",
+                stream(2),
+                stream(3),
+                stream(2)
+            ),
+            format!("{}--- {{}}\n{}--- x\n{}", stream(3), stream(3), stream(3)),
+            format!(
+                "{}---\nx: .nan\n---\n{}---\n{no_kind}---\n{}",
+                pod("a"),
+                stream(3),
+                stream(2)
+            ),
+            format!("{}---\n{no_kind}---\nx: [\n---\n{}", stream(3), stream(3)),
+            format!("{}\n...\n%YAML 1.1\n--- x\n{}", stream(2), stream(3)),
+            format!(
+                "{}---\n\u{feff}x: 1\n---\n- a\n---\n{}",
+                stream(2),
+                stream(2)
+            ),
+        ];
+        for text in texts {
+            let whole = crate::explain(&text, &options);
+            assert!(split(&text, 64, 1).len() > 3, "{text}");
+            assert!(whole.summary.errors > 0, "{text}");
+            for round in [1, 2, 5] {
+                assert_eq!(
+                    in_order(&text, 64, 1, round, &options).as_ref(),
+                    Some(&whole),
+                    "{text}"
+                );
+            }
         }
     }
 
