@@ -49,9 +49,10 @@ pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
     let mut carry = Carry::default();
     let items = read::read(source, options.kubernetes_version.read_options());
-    let mut read = read_items(items, &map, source.len(), options, &mut carry);
+    let mut read = Read::default();
+    read_items(items, &map, source.len(), options, &mut carry, &mut read);
     crate::kubelet::simulate(&mut read.documents, options);
-    stop_stream(&mut read.documents, &read.unreached, None, options);
+    stop_stream(&mut read.documents, &read.unreached, options);
     assemble(read.documents, read.syntax_errors, options)
 }
 
@@ -68,6 +69,7 @@ pub(crate) struct Carry {
 }
 
 /// The documents of a stream's reader, analysed (not yet simulated).
+#[derive(Default)]
 pub(crate) struct Read {
     pub documents: Vec<Document>,
     pub syntax_errors: Vec<SyntaxError>,
@@ -76,20 +78,17 @@ pub(crate) struct Read {
     pub unreached: Vec<usize>,
 }
 
-/// Analyses the documents `items` reads (a stream of `len` bytes, or its prefix),
+/// Analyses the documents `items` reads (a stream of `len` bytes) into `read`,
 /// numbered from `carry.next` on; `carry` is left as kubectl leaves it.
+#[inline(always)]
 pub(crate) fn read_items<'t>(
     items: impl Iterator<Item = read::Item<'t>>,
     map: &SourceMap<'_>,
     len: usize,
     options: &Options,
     carry: &mut Carry,
-) -> Read {
-    let mut read = Read {
-        documents: Vec::new(),
-        syntax_errors: Vec::new(),
-        unreached: Vec::new(),
-    };
+    read: &mut Read,
+) {
     let first = carry.next;
     // Each document is analysed as soon as it is read, then dropped. Documents and
     // errors arrive in order, so the report needs no sorting.
@@ -140,7 +139,6 @@ pub(crate) fn read_items<'t>(
             &mut read.syntax_errors,
         );
     }
-    read
 }
 
 /// A document kubectl cannot read (or the stream error it stops at): an unreadable
@@ -191,7 +189,7 @@ pub(crate) fn assemble(
     syntax_errors: Vec<SyntaxError>,
     options: &Options,
 ) -> Report {
-    stop_stream(&mut documents, &[], None, options);
+    stop_stream(&mut documents, &[], options);
     for d in &mut documents {
         d.settle();
     }
@@ -228,27 +226,23 @@ impl Stop {
     }
 }
 
-/// kubectl stops reading a stream at `stop` (by default, the first of `documents` at
-/// which it stops): every object after it, and those of the `unreached` documents
-/// before it (the chunk kubectl was reading when it met an invalid separator), is
-/// never sent.
-pub(crate) fn stop_stream(
+/// kubectl stops reading a stream at the first document it cannot read or its
+/// client-side check refuses: see [`stop_at`].
+fn stop_stream(documents: &mut [Document], unreached: &[usize], options: &Options) {
+    if let Some(stop) = Stop::of(documents) {
+        stop_at(documents, unreached, &stop, options);
+    }
+}
+
+/// kubectl stops reading a stream at `stop`: every object after it, and those of the
+/// `unreached` documents before it (the chunk kubectl was reading when it met an
+/// invalid separator), is never sent.
+pub(crate) fn stop_at(
     documents: &mut [Document],
     unreached: &[usize],
-    stop: Option<&Stop>,
+    Stop { index, line, error }: &Stop,
     options: &Options,
 ) {
-    let own;
-    let Stop { index, line, error } = match stop {
-        Some(stop) => stop,
-        None => match Stop::of(documents) {
-            Some(stop) => {
-                own = stop;
-                &own
-            }
-            None => return,
-        },
-    };
     for d in documents.iter_mut() {
         // Objects kubectl would have sent (documents without a kind carry their own
         // refusal; empty ones are skipped by kubectl anyway).
@@ -840,14 +834,14 @@ fn object_name(
         return verdict;
     };
     let at = || cx.pos(doc, at);
+    let longest = if kind == "CronJob" {
+        names::CRONJOB_NAME_MAX
+    } else {
+        253
+    };
     let mut first = Vec::new();
     for problem in names::problems(format, name, unit) {
         let message = messages::invalid_value("metadata.name", name, &problem);
-        let longest = if kind == "CronJob" {
-            names::CRONJOB_NAME_MAX
-        } else {
-            253
-        };
         let fix = names::suggest(name, longest);
         d.findings.push(messages::invalid_name(
             at(),
@@ -858,7 +852,7 @@ fn object_name(
         first.push(message);
     }
     if kind == "CronJob" && name.len() > names::CRONJOB_NAME_MAX {
-        let problem = messages::max_len_error(names::CRONJOB_NAME_MAX, false);
+        let problem = messages::max_len_error(names::CRONJOB_NAME_MAX, names::Unit::Characters);
         let message = messages::invalid_value("metadata.name", name, &problem);
         let fix = names::suggest(name, names::CRONJOB_NAME_MAX);
         d.findings.push(messages::invalid_name(

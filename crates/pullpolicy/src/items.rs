@@ -442,18 +442,7 @@ pub fn place(documents: &mut [Document], item: &ListItem) {
     };
     for d in documents {
         d.item = Some(item.item);
-        shift(&mut d.position);
-        for f in &mut d.findings {
-            shift(&mut f.position);
-        }
-        for e in &mut d.entries {
-            shift(&mut e.position);
-            shift(&mut e.image.position);
-            shift(&mut e.policy.position);
-            for f in &mut e.findings {
-                shift(&mut f.position);
-            }
-        }
+        d.move_positions(shift);
     }
 }
 

@@ -208,8 +208,11 @@ pub(crate) fn duplicate_value(path: &str, value: &str) -> String {
 
 /// apimachinery's `MaxLenError`: `util/validation` counts `characters`, v0.35's
 /// `validate/content` `bytes` (both measure bytes).
-pub(crate) fn max_len_error(max: usize, bytes: bool) -> String {
-    let unit = if bytes { "bytes" } else { "characters" };
+pub(crate) fn max_len_error(max: usize, unit: crate::names::Unit) -> String {
+    let unit = match unit {
+        crate::names::Unit::Bytes => "bytes",
+        crate::names::Unit::Characters => "characters",
+    };
     format!("must be no more than {max} {unit}")
 }
 

@@ -71,7 +71,7 @@ pub fn problems(format: Format, value: &str, unit: Unit) -> Vec<String> {
     };
     let mut found = Vec::new();
     if value.len() > max {
-        found.push(messages::max_len_error(max, unit == Unit::Bytes));
+        found.push(messages::max_len_error(max, unit));
     }
     if !ok {
         found.push(match format {
@@ -148,7 +148,7 @@ impl<'d> Seen<'d> {
     /// Whether `name`, the next container of `list`, repeats one its list's validation
     /// has seen (`Duplicate value`); it is remembered either way.
     pub(crate) fn repeated(&mut self, list: List, name: &'d str) -> bool {
-        let mut new = || self.insert(name);
+        let mut new = || self.names.insert(std::borrow::Cow::Borrowed(name));
         match list {
             List::Containers => {
                 let repeated = !new();
@@ -165,11 +165,6 @@ impl<'d> Seen<'d> {
                 repeated || (name.is_empty() && self.init_empty)
             }
         }
-    }
-
-    /// Remembers `name`: whether it is new.
-    fn insert(&mut self, name: &'d str) -> bool {
-        self.names.insert(std::borrow::Cow::Borrowed(name))
     }
 }
 

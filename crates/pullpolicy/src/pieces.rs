@@ -22,9 +22,9 @@
 //! node simulation depend on that document alone (`explain::read_document`,
 //! `kubelet::simulate`).
 
-use crate::explain::{Carry, Cx, Stop, assemble, read_document, read_items, stop_stream};
+use crate::explain::{Carry, Cx, Read, Stop, assemble, read_document, read_items, stop_at};
 use crate::options::Options;
-use crate::report::{Document, Report};
+use crate::report::{Document, Report, SyntaxError};
 use crate::source::{At, SourceMap};
 use std::ops::Range;
 
@@ -133,39 +133,57 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
     Job::new(text, range.clone(), At::START.walk(text, range.start)).explain(options)
 }
 
-/// A piece of a stream, ready to be explained on any thread: where its reading starts,
-/// and the map of its positions in the whole text.
+/// A piece of a stream, ready to be explained on any thread: its text, read and mapped
+/// alone, and where it starts in the whole text (its documents' positions are moved
+/// there).
 #[derive(Debug)]
 pub struct Job<'t> {
-    /// The text up to the piece's end.
-    prefix: &'t str,
-    /// Where reading starts: after the cut line (which ends the previous piece's last
-    /// chunk), or at the text's start.
+    /// The piece's text: from its cut line (or the text's start) to its end.
+    piece: &'t str,
+    /// Where reading starts in it: after the cut line (which ends the previous piece's
+    /// last chunk), or at its start for the text's first piece.
     start: usize,
     map: SourceMap<'t>,
+    /// Where the piece starts in the whole text.
+    at: At,
 }
 
 impl<'t> Job<'t> {
     /// The piece `range` of `text`, which starts at `at`.
     fn new(text: &'t str, range: Range<usize>, at: At) -> Job<'t> {
-        let prefix = &text[..range.end];
+        let piece = &text[range.clone()];
         let start = if range.start == 0 {
             0
         } else {
-            prefix[range.start..]
-                .find('\n')
-                .map_or(prefix.len(), |i| range.start + i + 1)
+            piece.find('\n').map_or(piece.len(), |i| i + 1)
         };
         Job {
-            prefix,
+            piece,
             start,
-            map: SourceMap::from(prefix, at),
+            map: SourceMap::new(piece),
+            at,
         }
     }
 
+    /// kubectl's reading of the piece: each chunk is a stream of its own, so the
+    /// piece alone reads as in the whole text; its byte offsets are the piece's.
     fn reader(&self, options: &Options) -> crate::read::Reader<'t> {
         let read_options = options.kubernetes_version.read_options();
-        crate::read::read_yaml_from(self.prefix, self.start, read_options)
+        crate::read::read_yaml_from(self.piece, self.start, read_options)
+    }
+
+    /// Moves the positions of the piece's documents and syntax errors to the whole
+    /// text's.
+    fn place(&self, documents: &mut [Document], syntax_errors: &mut [SyntaxError]) {
+        if self.at.byte == 0 {
+            return;
+        }
+        for d in documents {
+            d.move_positions(|p| self.at.moved(p));
+        }
+        for s in syntax_errors {
+            self.at.moved(&mut s.position);
+        }
     }
 
     /// Its documents, numbered from 0, analysed and simulated; or, when it meets an
@@ -191,6 +209,7 @@ impl<'t> Job<'t> {
             }
         }
         crate::kubelet::simulate(&mut documents, options);
+        self.place(&mut documents, &mut []);
         Piece(Part::Documents(documents, count))
     }
 }
@@ -240,7 +259,7 @@ impl<'t> Ordered<'t> {
             .map(|range| {
                 assert_eq!(range.start, self.next.byte, "pieces out of order");
                 let job = Job::new(self.text, range.clone(), self.next);
-                self.next = job.map.end();
+                self.next = job.map.end_from(self.next);
                 job
             })
             .collect()
@@ -260,21 +279,26 @@ impl<'t> Ordered<'t> {
             }
             // Not made by a job.
             Part::Whole(_) | Part::Unclean => {
-                let mut read = read_items(
+                let mut read = Read::default();
+                read_items(
                     job.reader(options),
                     &job.map,
-                    job.prefix.len(),
+                    job.piece.len(),
                     options,
                     &mut self.carry,
+                    &mut read,
                 );
                 crate::kubelet::simulate(&mut read.documents, options);
+                job.place(&mut read.documents, &mut read.syntax_errors);
                 (read.documents, read.syntax_errors, read.unreached)
             }
         };
         if self.stop.is_none() {
             self.stop = Stop::of(&documents);
         }
-        stop_stream(&mut documents, &unreached, self.stop.as_ref(), options);
+        if let Some(stop) = &self.stop {
+            stop_at(&mut documents, &unreached, stop, options);
+        }
         assemble(documents, syntax_errors, options)
     }
 }

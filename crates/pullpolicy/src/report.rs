@@ -124,6 +124,23 @@ impl Refusal {
 }
 
 impl Document {
+    /// Hands each position of the document (its own, its findings', its entries' and
+    /// their findings') to `f`: to move a part's documents to the whole text's places.
+    pub(crate) fn move_positions(&mut self, f: impl Fn(&mut Position)) {
+        f(&mut self.position);
+        for finding in &mut self.findings {
+            f(&mut finding.position);
+        }
+        for e in &mut self.entries {
+            f(&mut e.position);
+            f(&mut e.image.position);
+            f(&mut e.policy.position);
+            for finding in &mut e.findings {
+                f(&mut finding.position);
+            }
+        }
+    }
+
     /// A document as read, not refused, without entries or findings.
     pub(crate) fn new(
         index: usize,
