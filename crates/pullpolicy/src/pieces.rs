@@ -110,9 +110,18 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
             return None;
         }
         let line = line_at(at);
+        // The reader skips a byte order mark at the text's start: a first line of
+        // `\u{feff}---…` is a separator line too.
+        let previous_line = |p: usize| {
+            let line = line_at(p);
+            match line.strip_prefix("\u{feff}".as_bytes()) {
+                Some(rest) if p == 0 => rest,
+                _ => line,
+            }
+        };
         if let Some(p) = previous
             && separator(line)
-            && !line_at(p).starts_with(b"---")
+            && !previous_line(p).starts_with(b"---")
         {
             return Some(at);
         }
@@ -490,6 +499,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_separator_after_a_byte_order_mark_starts_the_next_chunk() {
+        // Found by fuzzing: the reader skips the text's byte order mark, so its first
+        // line is a (here invalid) separator, and the `---` line after it starts a
+        // chunk (go-yaml counts it in its error's line) instead of ending one: no cut.
+        let text = "\u{feff}---kindntpiVersiq\0  a c:1\n---\n*i [(ort: <: !<zzzzzzzzzzz🐳\n    imagePullPl(orginxways\n";
+        assert_eq!(split(text, 4, 1).len(), 1);
+        let text = format!("\u{feff}---\n---\n{}", stream(3));
+        assert!(split(&text, 4, 1).iter().all(|r| r.start != 7));
+        pieces_equal_whole(&text, 4, 1);
     }
 
     #[test]
