@@ -837,18 +837,15 @@ fn object_name(
     let longest = if kind == "CronJob" {
         names::CRONJOB_NAME_MAX
     } else {
-        253
+        format.max_len()
     };
+    let why = BadName::Object(kind, format);
     let mut first = Vec::new();
     for problem in names::problems(format, name, unit) {
         let message = messages::invalid_value("metadata.name", name, &problem);
         let fix = names::suggest(name, longest);
-        d.findings.push(messages::invalid_name(
-            at(),
-            &message,
-            BadName::Object(kind),
-            fix,
-        ));
+        d.findings
+            .push(messages::invalid_name(at(), &message, why, fix));
         first.push(message);
     }
     if kind == "CronJob" && name.len() > names::CRONJOB_NAME_MAX {

@@ -1263,10 +1263,23 @@ pub(crate) enum BadName<'k> {
     Container,
     /// A container's name its pod already has (`Duplicate value`).
     ContainerRepeated,
-    /// The object's name, not a DNS subdomain; the kind.
-    Object(&'k str),
+    /// The object's name, not in its kind's format (a DNS subdomain, or a
+    /// StatefulSet's DNS label); the kind and the format.
+    Object(&'k str, crate::names::Format),
     /// A CronJob's name longer than 52 bytes.
     CronJobTooLong,
+}
+
+/// What a name of `format` is made of, after "an RFC 1123 ".
+fn name_format(format: crate::names::Format) -> Text {
+    match format {
+        crate::names::Format::Subdomain => text!(
+            "subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, each part between dots starting and ending with a letter or a digit"
+        ),
+        crate::names::Format::Label => text!(
+            "label: at most 63 of `a-z`, `0-9` and `-`, starting and ending with a letter or a digit"
+        ),
+    }
 }
 
 /// A name the API server refuses on create (`crate::names`); `fix`, a name it accepts.
@@ -1283,9 +1296,10 @@ pub(crate) fn invalid_name(
         BadName::ContainerRepeated => text!(
             "Container names are unique in a pod, across its containers, init containers and ephemeral containers. The API server rejects the object (422 Invalid), so it is never created."
         ),
-        BadName::Object(kind) => text!(
-            "A {}'s name is an RFC 1123 subdomain: at most 253 of `a-z`, `0-9`, `-` and `.`, each part between dots starting and ending with a letter or a digit. The API server rejects the object (422 Invalid), so it is never created.",
-            kind
+        BadName::Object(kind, format) => text!(
+            "A {}'s name is an RFC 1123 {}. The API server rejects the object (422 Invalid), so it is never created.",
+            kind,
+            name_format(format)
         ),
         BadName::CronJobTooLong => text!(
             "The CronJob controller names its Jobs after the CronJob plus 11 characters, within 63: a CronJob's name has at most 52. The API server rejects the object (422 Invalid), so it is never created."

@@ -19,11 +19,12 @@
 //! - apps and batch validation (a 1.34/1.35-era snapshot; the same name functions in the
 //!   older copies the index holds): Deployment, ReplicaSet, DaemonSet, Job and CronJob
 //!   names are DNS subdomains; `ValidateCronJobCreate` adds `must be no more than 52
-//!   characters` after every other error.
+//!   characters` after every other error. A StatefulSet's name is a DNS label
+//!   (`ValidateStatefulSetName`: `NameIsDNSLabel`, kubernetes#114172, in the changelog
+//!   of v1.27.0-alpha.1: so in every release modelled; a subdomain before).
 //!
 //! Not modelled: a `generateName` beside a `name` (`ValidateObjectMetaAccessor` checks it
-//! first, with its last `-` masked), a StatefulSet's name (a DNS label since kubernetes#114172, in a release
-//! not determined, a subdomain before), a Job's name through its template's labels, the
+//! first, with its last `-` masked), a Job's name through its template's labels, the
 //! Indexed Job's hostname check, the names of other kinds and of volumes. Kubernetes 1.36
 //! and 1.37's own validation code was not found; it is read as 1.35.4's.
 
@@ -37,6 +38,16 @@ pub enum Format {
     Label,
     /// `IsDNS1123Subdomain`: at most 253 bytes, labels joined by dots.
     Subdomain,
+}
+
+impl Format {
+    /// The most bytes a name of this format has.
+    pub(crate) fn max_len(self) -> usize {
+        match self {
+            Format::Label => 63,
+            Format::Subdomain => 253,
+        }
+    }
 }
 
 /// How a length error counts: `util/validation.MaxLenError` says `characters`,
@@ -65,9 +76,10 @@ fn is_subdomain(s: &str) -> bool {
 /// What apimachinery finds wrong with `value` as a `format` name, in its order (the
 /// length first): no problem is an empty list.
 pub fn problems(format: Format, value: &str, unit: Unit) -> Vec<String> {
-    let (max, ok) = match format {
-        Format::Label => (63, is_label(value)),
-        Format::Subdomain => (253, is_subdomain(value)),
+    let max = format.max_len();
+    let ok = match format {
+        Format::Label => is_label(value),
+        Format::Subdomain => is_subdomain(value),
     };
     let mut found = Vec::new();
     if value.len() > max {
@@ -114,6 +126,7 @@ pub(crate) fn object_name_rule(kind: &str, version: KubeVersion) -> Option<(Form
             Some((Format::Subdomain, Unit::Bytes))
         }
         "ReplicationController" => Some((Format::Subdomain, Unit::Characters)),
+        "StatefulSet" => Some((Format::Label, Unit::Characters)),
         _ => None,
     }
 }

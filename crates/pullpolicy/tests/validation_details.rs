@@ -137,13 +137,17 @@ fn name_rows() -> Vec<Row> {
         (37, "apiVersion: v1\nkind: Pod\nmetadata: {name: My_App}\nspec:\n  containers: [{name: Web, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Pod "My_App" is invalid: [metadata.name: Invalid value: "My_App": {SUBDOMAIN}, spec.containers[0].name: Invalid value: "Web": {LABEL}]"#)), &["invalid-name", "invalid-name"]),
         (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
         (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Web}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": {SUBDOMAIN}"#)), &["invalid-name"]),
-        // The other kinds whose names are subdomains; a StatefulSet's is not checked (a
-        // DNS label since a release not determined: no error is invented).
+        // The other kinds whose names are subdomains.
         (37, "apiVersion: v1\nkind: PodTemplate\nmetadata: {name: T}\ntemplate:\n  spec:\n    containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"PodTemplate "T" is invalid: metadata.name: Invalid value: "T": {SUBDOMAIN}"#)), &["invalid-name"]),
         (37, "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d_s}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"DaemonSet.apps "d_s" is invalid: metadata.name: Invalid value: "d_s": {SUBDOMAIN}"#)), &["invalid-name"]),
         (37, "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs-}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicaSet.apps "rs-" is invalid: metadata.name: Invalid value: "rs-": {SUBDOMAIN}"#)), &["invalid-name"]),
         (37, "apiVersion: batch/v1\nkind: Job\nmetadata: {name: Job1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Job.batch "Job1" is invalid: metadata.name: Invalid value: "Job1": {SUBDOMAIN}"#)), &["invalid-name"]),
-        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
+        // A StatefulSet's name is a DNS label (kubernetes#114172, from 1.27): no dots,
+        // at most 63 characters.
+        (28, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), r#"StatefulSet.apps "web.v1" is invalid: metadata.name: Invalid value: "web.v1": must not contain dots"#, &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: Db}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"StatefulSet.apps "Db" is invalid: metadata.name: Invalid value: "Db": {LABEL}"#)), &["invalid-name"]),
+        (37, format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: {}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n", "s".repeat(64)), leak(format!(r#"StatefulSet.apps "{0}" is invalid: metadata.name: Invalid value: "{0}": must be no more than 63 characters"#, "s".repeat(64))), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db-0}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
         (34, "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: RC}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicationController "RC" is invalid: metadata.name: Invalid value: "RC": {SUBDOMAIN}"#)), &["invalid-name"]),
         // A ReplicationController's name counts bytes from 1.35 (`validate.LongName`).
         (34, format!("apiVersion: v1\nkind: ReplicationController\nmetadata: {{name: {long}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"), leak(format!(r#"ReplicationController "{long}" is invalid: metadata.name: Invalid value: "{long}": must be no more than 253 characters"#)), &["invalid-name"]),
@@ -787,4 +791,31 @@ fn fields_known_by_release() {
             );
         }
     }
+}
+
+#[test]
+fn a_statefulset_name_is_explained_as_a_label_and_a_label_is_suggested() {
+    let report = explain(
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: Web.V1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n",
+        37,
+    );
+    let d = &report.documents[0];
+    let named: Vec<_> = d
+        .findings
+        .iter()
+        .filter(|f| f.rule == "invalid-name")
+        .collect();
+    assert_eq!(named.len(), 1);
+    assert_eq!(
+        named[0].explanation,
+        "A StatefulSet's name is an RFC 1123 label: at most 63 of `a-z`, `0-9` and `-`, starting and ending with a letter or a digit. The API server rejects the object (422 Invalid), so it is never created."
+    );
+    assert_eq!(named[0].fix.as_deref(), Some("name: web-v1"));
+    // Not a subdomain either (upper case), so not `must not contain dots`.
+    assert_eq!(
+        named[0].message,
+        leak(format!(
+            r#"metadata.name: Invalid value: "Web.V1": {LABEL}"#
+        ))
+    );
 }

@@ -17,9 +17,9 @@ struct Row {
 /// +27.6 KB gzip when it landed; the Go types every field is decoded into, +11.7 KB;
 /// the API server's quantity and int-or-string decoders and kubectl apply's need of a
 /// name, +2.5 KB; the names the API server validates, object and container names with
-/// their duplicates, +2.6 KB; everything else stayed within the 200 KB). README "Budgets" says why;
+/// their duplicates, +2.6 KB, a StatefulSet's as a DNS label +0.1 KB; everything else stayed within the 200 KB). README "Budgets" says why;
 /// the owner has to confirm it.
-pub const FIRST_LOAD_BUDGET: usize = 244_500;
+pub const FIRST_LOAD_BUDGET: usize = 244_600;
 
 /// Prints one row per file and the first-load total: `index.html` plus every file it
 /// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first
@@ -134,16 +134,16 @@ mod tests {
     fn the_budget_line_says_what_is_left_or_how_much_over() {
         assert_eq!(
             budget_line(242_750),
-            "first-load budget 244.5 KB gzip: 1.8 KB to spare"
+            "first-load budget 244.6 KB gzip: 1.9 KB to spare"
         );
         assert_eq!(
-            budget_line(245_100),
-            "first-load budget 244.5 KB gzip: OVER by 600 bytes"
+            budget_line(245_200),
+            "first-load budget 244.6 KB gzip: OVER by 600 bytes"
         );
         assert_eq!(check_budget(FIRST_LOAD_BUDGET), Ok(()));
         assert_eq!(
             check_budget(FIRST_LOAD_BUDGET + 1),
-            Err("first-load budget 244.5 KB gzip: OVER by 1 byte".to_owned())
+            Err("first-load budget 244.6 KB gzip: OVER by 1 byte".to_owned())
         );
     }
 }
