@@ -25,11 +25,11 @@ fn in_pieces(text: &str, parts: usize, options: &Options) -> (usize, Report) {
 }
 
 /// The parts of `pieces::Ordered` put back together, `round` pieces at a time (`None`:
-/// a JSON stream, explained whole).
+/// a JSON stream whose first two values do not read, explained whole).
 fn in_order(text: &str, parts: usize, round: usize, options: &Options) -> Option<(usize, Report)> {
     let mut ordered = pieces::Ordered::new(text)?;
     let mut all = pullpolicy::explain("", options);
-    let ranges = pieces::split(text, parts, 1);
+    let ranges = ordered.ranges(parts, 1);
     for round in ranges.chunks(round) {
         let jobs = ordered.jobs(round);
         let done: Vec<_> = jobs.iter().map(|j| j.explain(options)).collect();

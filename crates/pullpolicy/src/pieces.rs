@@ -21,6 +21,14 @@
 //! there: what it never sends depends on the whole text). Each document's analysis and
 //! node simulation depend on that document alone (`explain::read_document`,
 //! `kubelet::simulate`).
+//!
+//! A JSON stream is cut by [`Ordered`] only ([`split_json`]): kubectl reads it value by
+//! value with `encoding/json`, and from the third value on a syntax error ends the
+//! stream (before, kubectl from 1.33 reads the whole text as YAML instead:
+//! [`Ordered::new`] leaves such a stream whole). A piece after the first is read as
+//! the rest of that stream (`read::read_json_from`: the error's offset in the whole
+//! stream, as kubectl up to 1.32 prints it); after its syntax error, no piece has
+//! documents.
 
 use crate::explain::{Carry, Cx, Read, Stop, assemble, read_document, read_items, stop_at};
 use crate::options::Options;
@@ -130,6 +138,60 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
     }
 }
 
+/// At most `parts` byte ranges covering the JSON stream `text`, each at least
+/// `min_len` bytes long (the last may be shorter): cut only at the start of a line
+/// after a value, from the end of the second on, where only white space follows the
+/// object or array that ends it. Each cut is where `encoding/json` starts reading the
+/// next value, if everything before it is valid JSON; if not, its syntax error comes
+/// earlier, in the same piece, at the same byte. The scan brackets by brackets
+/// (outside strings), and makes no more cuts after anything else at the top level (a
+/// number, a string, a stray bracket).
+pub fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let step = (text.len() / parts.max(1)).max(min_len).max(1);
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut values = 0usize;
+    let mut i = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    // Only white space since a top-level object or array ended.
+    let mut after = false;
+    while i < b.len() && ranges.len() + 1 < parts {
+        match (depth, b[i]) {
+            (0, b' ' | b'\t' | b'\r') => {}
+            (0, b'\n') => {
+                let cut = i + 1;
+                if after && values >= 2 && cut - start >= step && b.len() - cut >= min_len / 2 {
+                    ranges.push(start..cut);
+                    start = cut;
+                }
+            }
+            (_, b'{' | b'[') => {
+                depth += 1;
+                after = false;
+            }
+            (0, _) => break,
+            (_, b'}' | b']') => {
+                depth -= 1;
+                if depth == 0 {
+                    values += 1;
+                    after = true;
+                }
+            }
+            (_, b'"') => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
 /// Explains the piece `range` of `text` (a range from [`split`]).
 pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
     if range == (0..text.len()) {
@@ -139,7 +201,13 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
     if !cuttable(text) {
         return Piece(Part::Unclean);
     }
-    Job::new(text, range.clone(), At::START.walk(text, range.start)).explain(options)
+    Job::new(
+        text,
+        range.clone(),
+        At::START.walk(text, range.start),
+        false,
+    )
+    .explain(options)
 }
 
 /// A piece of a stream, ready to be explained on any thread: its text, read and mapped
@@ -155,30 +223,40 @@ pub struct Job<'t> {
     map: SourceMap<'t>,
     /// Where the piece starts in the whole text.
     at: At,
+    /// A piece of a JSON stream after its first: how many bytes of the stream precede
+    /// it.
+    json_after: Option<usize>,
 }
 
 impl<'t> Job<'t> {
-    /// The piece `range` of `text`, which starts at `at`.
-    fn new(text: &'t str, range: Range<usize>, at: At) -> Job<'t> {
+    /// The piece `range` of `text`, which starts at `at`; `json`: `text` is a JSON
+    /// stream.
+    fn new(text: &'t str, range: Range<usize>, at: At, json: bool) -> Job<'t> {
         let piece = &text[range.clone()];
-        let start = if range.start == 0 {
+        let start = if range.start == 0 || json {
             0
         } else {
             piece.find('\n').map_or(piece.len(), |i| i + 1)
         };
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         Job {
             piece,
             start,
             map: SourceMap::new(piece),
             at,
+            json_after: (json && range.start > 0).then(|| range.start - bom),
         }
     }
 
-    /// kubectl's reading of the piece: each chunk is a stream of its own, so the
-    /// piece alone reads as in the whole text; its byte offsets are the piece's.
+    /// kubectl's reading of the piece: each chunk is a stream of its own, and each
+    /// JSON value after the first two, so the piece alone reads as in the whole text;
+    /// its byte offsets are the piece's.
     fn reader(&self, options: &Options) -> crate::read::Reader<'t> {
         let read_options = options.kubernetes_version.read_options();
-        crate::read::read_yaml_from(self.piece, self.start, read_options)
+        match self.json_after {
+            Some(shift) => crate::read::read_json_from(self.piece, shift, read_options),
+            None => crate::read::read_yaml_from(self.piece, self.start, read_options),
+        }
     }
 
     /// Moves the positions of the piece's documents and syntax errors to the whole
@@ -242,18 +320,36 @@ pub struct Ordered<'t> {
     next: At,
     carry: Carry,
     stop: Option<Stop>,
+    /// `text` is a JSON stream.
+    json: bool,
+    /// A JSON stream's syntax error was met: kubectl reads nothing after it.
+    ended: bool,
 }
 
 impl<'t> Ordered<'t> {
-    /// `None` for a text kubectl reads as a JSON stream (not cut at lines: explain it
-    /// whole).
+    /// `None` for a JSON stream whose first or second value `encoding/json` cannot
+    /// read: kubectl (from 1.33) then reads the whole text as YAML (explain it whole).
     pub fn new(text: &'t str) -> Option<Ordered<'t>> {
-        cuttable(text).then_some(Ordered {
+        let json = !cuttable(text);
+        (!json || crate::read::json_values_settle(text)).then_some(Ordered {
             text,
             next: At::START,
             carry: Carry::default(),
             stop: None,
+            json,
+            ended: false,
         })
+    }
+
+    /// At most `parts` consecutive ranges covering the text, each at least `min_len`
+    /// bytes long (the last may be shorter), for [`Ordered::jobs`]: a YAML stream's
+    /// from [`split`], a JSON stream's from [`split_json`].
+    pub fn ranges(&self, parts: usize, min_len: usize) -> Vec<Range<usize>> {
+        if self.json {
+            split_json(self.text, parts, min_len)
+        } else {
+            split(self.text, parts, min_len)
+        }
     }
 
     /// The jobs of the next pieces, `ranges`: consecutive ranges from [`split`], the
@@ -267,7 +363,7 @@ impl<'t> Ordered<'t> {
             .iter()
             .map(|range| {
                 assert_eq!(range.start, self.next.byte, "pieces out of order");
-                let job = Job::new(self.text, range.clone(), self.next);
+                let job = Job::new(self.text, range.clone(), self.next, self.json);
                 self.next = job.map.end_from(self.next);
                 job
             })
@@ -278,6 +374,9 @@ impl<'t> Ordered<'t> {
     /// the order of the jobs. A report without its summary's other parts: its
     /// documents, their syntax errors and their summary.
     pub fn take(&mut self, job: &Job<'t>, piece: Piece, options: &Options) -> Report {
+        if self.ended {
+            return assemble(Vec::new(), Vec::new(), options);
+        }
         let (mut documents, syntax_errors, unreached) = match piece.0 {
             Part::Documents(mut documents, count) => {
                 for d in &mut documents {
@@ -299,6 +398,8 @@ impl<'t> Ordered<'t> {
                 );
                 crate::kubelet::simulate(&mut read.documents, options);
                 job.place(&mut read.documents, &mut read.syntax_errors);
+                // A JSON stream's syntax error (kubectl's first read error) ends it.
+                self.ended = self.json && self.carry.stopped;
                 (read.documents, read.syntax_errors, read.unreached)
             }
         };
@@ -370,7 +471,7 @@ mod tests {
     }
 
     /// The parts of [`Ordered`] put back together, `round` jobs at a time (`None` for a
-    /// JSON stream).
+    /// JSON stream whose first two values do not read).
     pub(super) fn in_order(
         text: &str,
         parts: usize,
@@ -380,7 +481,7 @@ mod tests {
     ) -> Option<Report> {
         let mut ordered = Ordered::new(text)?;
         let mut all = assemble(Vec::new(), Vec::new(), options);
-        for ranges in split(text, parts, min_len).chunks(round) {
+        for ranges in ordered.ranges(parts, min_len).chunks(round) {
             let jobs = ordered.jobs(ranges);
             let done: Vec<Piece> = jobs.iter().map(|j| j.explain(options)).collect();
             for (job, piece) in jobs.iter().zip(done) {
@@ -391,6 +492,76 @@ mod tests {
             }
         }
         Some(all)
+    }
+
+    fn json_pod(name: &str) -> String {
+        format!(
+            r#"{{"apiVersion":"v1","kind":"Pod","metadata":{{"name":"{name}"}},"spec":{{"containers":[{{"name":"c","image":"nginx"}}]}}}}"#
+        )
+    }
+
+    fn ndjson(n: usize) -> String {
+        (0..n).map(|i| json_pod(&format!("p{i}")) + "\n").collect()
+    }
+
+    #[test]
+    fn json_streams_are_cut_after_values_at_line_starts() {
+        let text = ndjson(10);
+        let ranges = split_json(&text, 5, 1);
+        assert_eq!(ranges.len(), 5);
+        for pair in ranges.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[1].start].ends_with("}\n"));
+            assert!(text[pair[1].clone()].starts_with("{\"apiVersion\""));
+        }
+        // Never inside the first two values, a string, an object; never after a value
+        // that is not an object or an array.
+        let tricky = format!(
+            "{}{}\n{{\"a\": \"}}\\n{{\\\"\",\n\"b\": [\n{{}}\n]}}\n1\n{}",
+            json_pod("a"),
+            json_pod("b"),
+            ndjson(4)
+        );
+        let ranges = split_json(&tricky, 64, 1);
+        let cuts: Vec<usize> = ranges.iter().skip(1).map(|r| r.start).collect();
+        let second = tricky.find('\n').expect("two values on one line") + 1;
+        let number = tricky.find("\n1\n").expect("a number") + 1;
+        assert_eq!(cuts, [second, number]);
+    }
+
+    #[test]
+    fn json_streams_in_order_equal_the_whole() {
+        // Clean; a syntax error in the middle (nothing after it is read), at the end
+        // (an unterminated value), two values on a line, a byte order mark; in 1.32
+        // (the error's offset in the whole stream) and 1.37.
+        let mid = format!("{}{{\"kind\": \"Pod\",]\n{}", ndjson(5), ndjson(5));
+        let texts = [
+            ndjson(12),
+            mid,
+            format!("{}{{\"kind\": \"Pod\"", ndjson(6)),
+            format!("{}{}\n{}", json_pod("x"), json_pod("y"), ndjson(6)),
+            format!("\u{feff}{}{{x}}\n{}", ndjson(6), ndjson(2)),
+        ];
+        for minor in [32, 37] {
+            let options = Options {
+                kubernetes_version: crate::KubeVersion::new(minor).expect("supported"),
+                ..Options::default()
+            };
+            for text in &texts {
+                let whole = crate::explain(text, &options);
+                for (parts, round) in [(2, 1), (7, 2), (64, 3)] {
+                    assert_eq!(
+                        in_order(text, parts, 1, round, &options).as_ref(),
+                        Some(&whole),
+                        "1.{minor}, {parts} parts: {text}"
+                    );
+                }
+                assert!(Ordered::new(text).expect("settled").ranges(64, 1).len() > 3);
+            }
+        }
+        // An error in the first two values: read as YAML from 1.33, whole.
+        let unsettled = format!("{}{{x}}\n{}", json_pod("a"), ndjson(6));
+        assert!(Ordered::new(&unsettled).is_none());
     }
 
     #[test]

@@ -240,6 +240,9 @@ pub struct Reader<'t> {
     json_error: Option<ReadError>,
     /// kubectl 1.33: the end of the JSON value before a fallback.
     panic_below: Option<usize>,
+    /// How many bytes of the JSON stream precede `text` (a piece of it: `pieces`),
+    /// for the offsets of its errors.
+    offset_shift: usize,
     queue: std::collections::VecDeque<Item<'t>>,
 }
 
@@ -264,6 +267,7 @@ pub fn read(text: &str, options: ReadOptions) -> Reader<'_> {
         stopped: false,
         json_error: None,
         panic_below: None,
+        offset_shift: 0,
         queue: std::collections::VecDeque::new(),
     }
 }
@@ -278,6 +282,34 @@ pub(crate) fn read_yaml_from(text: &str, start: usize, options: ReadOptions) -> 
         reader.mode = Mode::Yaml;
     }
     reader
+}
+
+/// Whether the JSON stream `text` starts with two values `encoding/json` reads: from
+/// the third value on, a syntax error ends the stream, with no fallback to YAML (see
+/// `Reader::json`), so the rest of it reads alike a part at a time (`pieces`).
+pub(crate) fn json_values_settle(text: &str) -> bool {
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    matches!(json::next_value(text, base, base), Ok(Some((_, end)))
+        if matches!(json::next_value(text, end, base), Ok(Some(_))))
+}
+
+/// Reads `text`, a part of a JSON stream that starts where a value of it ended, after
+/// its first two values ([`json_values_settle`]) and `offset_shift` bytes of it:
+/// `text`'s values are read as the whole stream reads them.
+pub(crate) fn read_json_from(text: &str, offset_shift: usize, options: ReadOptions) -> Reader<'_> {
+    Reader {
+        text,
+        options,
+        base: 0,
+        pos: 0,
+        mode: Mode::Json { count: 2, end: 0 },
+        index: 0,
+        stopped: false,
+        json_error: None,
+        panic_below: None,
+        offset_shift,
+        queue: std::collections::VecDeque::new(),
+    }
 }
 
 impl<'t> Iterator for Reader<'t> {
@@ -351,7 +383,7 @@ impl<'t> Reader<'t> {
                     json::JsonError::Syntax {
                         message, offset, ..
                     } => {
-                        format!("json: offset {offset}: {message}")
+                        format!("json: offset {}: {message}", offset + self.offset_shift)
                     }
                     json::JsonError::UnexpectedEof { .. } => raw.clone(),
                 };
