@@ -26,6 +26,9 @@
 #   SKIP_LIST=1 scripts/bench_cli.sh
 #   ONLY_LIST=1 scripts/bench_cli.sh
 #   LIST_MB=31 LIST_FORMATS="human json jsonl sarif markdown html" LIST_DIAGNOSE=1 scripts/bench_cli.sh
+#
+# With LIST_JSONL=1, the List's Pods as JSON Lines too (one compact Pod per line, as
+# `jq -c '.items[]'` writes them), against the floor of parsing each into a Value.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -283,6 +286,25 @@ for format in ${LIST_FORMATS:-human json jsonl sarif}; do
 done
 timed explain_json1 "$cli" explain --format json --fail-on never --jobs 1 "$list"
 row "pullpolicy explain --format json --jobs 1" explain_json1
+if [[ -n ${LIST_JSONL:-} ]]; then
+    # The same Pods as a JSON stream, one compact Pod per line (`jq -c '.items[]'`):
+    # cut at line starts after values and written in parts (`pieces::split_json`).
+    jsonl=$work/pods.jsonl
+    python3 -c 'import json,sys
+with open(sys.argv[2], "w") as out:
+    for item in json.load(open(sys.argv[1]))["items"]:
+        out.write(json.dumps(item, separators=(",", ":"), ensure_ascii=False) + "\n")' "$list" "$jsonl"
+    list_size=$(wc -c < "$jsonl")
+    echo
+    echo "the same Pods as JSON Lines: $list_size bytes"
+    timed jfloor "$json_floor" "$jsonl"
+    row "serde_json into Values (the floor)" jfloor
+    for format in ${LIST_FORMATS:-human json jsonl sarif}; do
+        timed "jsonl_$format" "$cli" explain --format "$format" --fail-on never "$jsonl"
+        row "pullpolicy explain --format $format" "jsonl_$format"
+    done
+    rm -f "$jsonl"
+fi
 if [[ -n ${LIST_DIAGNOSE:-} ]]; then
     failing=$work/failing.json
     rm -f "$list"

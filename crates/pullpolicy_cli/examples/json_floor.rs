@@ -1,6 +1,7 @@
 //! The benchmark's floor for JSON dumps: read a file and parse it into
-//! `serde_json::Value`, nothing else. `scripts/bench_cli.sh` times `pullpolicy
-//! explain` on a large `kind: List` against it.
+//! `serde_json::Value`s (one for a List, one per value of a JSON stream), nothing else.
+//! `scripts/bench_cli.sh` times `pullpolicy explain` on a large `kind: List`, and on
+//! the same Pods as JSON Lines, against it.
 //!
 //! `cargo run --profile cli -p pullpolicy_cli --example json_floor -- pods.json`
 
@@ -18,12 +19,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(value) => {
-            let items = value["items"].as_array().map_or(0, Vec::len);
-            println!("{items} items");
-            // The process ends now: as the CLI, it does not free the tree.
-            std::mem::forget(value);
+    // A stream of values (`jq -c`, JSON Lines) or one value (a List).
+    let values: Result<Vec<serde_json::Value>, _> = serde_json::Deserializer::from_str(&text)
+        .into_iter()
+        .collect();
+    match values {
+        Ok(values) => {
+            let items: usize = values
+                .iter()
+                .map(|v| v["items"].as_array().map_or(1, Vec::len))
+                .sum();
+            println!("{} values, {items} items", values.len());
+            // The process ends now: as the CLI, it does not free the trees.
+            std::mem::forget(values);
             ExitCode::SUCCESS
         }
         Err(e) => {
