@@ -289,8 +289,7 @@ pub(crate) fn read_yaml_from(text: &str, start: usize, options: ReadOptions) -> 
 /// `Reader::json`), so the rest of it reads alike a part at a time (`pieces`).
 pub(crate) fn json_values_settle(text: &str) -> bool {
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    matches!(json::next_value(text, base, base), Ok(Some((_, end)))
-        if matches!(json::next_value(text, end, base), Ok(Some(_))))
+    json::reads_values(text, base, 2)
 }
 
 /// Reads `text`, a part of a JSON stream that starts where a value of it ended, after

@@ -72,6 +72,50 @@ enum Frame {
     ArrayValue,
 }
 
+/// Whether the stream `text[stream_start..]` has `n` values that read (no tree is
+/// built).
+pub(crate) fn reads_values(text: &str, stream_start: usize, n: usize) -> bool {
+    /// Takes every node and keeps none.
+    struct Discard;
+    impl<'t> Sink<'t> for Discard {
+        fn scalar(
+            &mut self,
+            _: Cow<'t, str>,
+            _: Style,
+            _: Option<String>,
+            _: bool,
+            _: Option<Value>,
+            _: (usize, usize, usize),
+            _: Option<(usize, usize)>,
+        ) {
+        }
+        fn alias(
+            &mut self,
+            _: (usize, usize),
+            _: (usize, usize),
+        ) -> Result<(), super::tree::BuildError> {
+            Ok(())
+        }
+        fn open(&mut self, _: bool, _: bool, _: (usize, usize), _: Option<(usize, usize)>) {}
+        fn close(&mut self, _: usize) {}
+    }
+    let b = text.as_bytes();
+    let mut pos = stream_start;
+    for _ in 0..n {
+        while pos < b.len() && is_space(b[pos]) {
+            pos += 1;
+        }
+        if pos == b.len() {
+            return false;
+        }
+        match parse_value(text, pos, stream_start, &mut Discard) {
+            Ok(end) => pos = end,
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
 /// Reads the next value of the stream `text[stream_start..]` at or after `pos`.
 /// `Ok(None)`: only white space is left.
 pub(crate) fn next_value<'t>(
@@ -433,6 +477,31 @@ fn unquote(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_values_agrees_with_reading_them() {
+        for text in [
+            "{} {}",
+            "{}",
+            "{} x",
+            "{} ",
+            "{}\n{",
+            "",
+            "  ",
+            "{}\n[1, \"}\"]\n",
+            "{\"a\": [}\n{}",
+            "{}1",
+            "{}\n\"s\"",
+            "{}{}{}",
+            "{\"a\":\"\\u00e9\"}\r\n{}",
+        ] {
+            let (read, _) = values(text);
+            // `values` reads on to the first error: the values before it read.
+            assert_eq!(reads_values(text, 0, 2), read.len() >= 2, "{text:?}");
+            assert_eq!(reads_values(text, 0, 1), !read.is_empty(), "{text:?}");
+        }
+        assert!(reads_values("\u{feff}{}\n[]", 3, 2));
+    }
 
     fn values(text: &str) -> (Vec<String>, Option<JsonError>) {
         let mut out = Vec::new();
