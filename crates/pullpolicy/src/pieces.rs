@@ -24,7 +24,7 @@
 //!
 //! A JSON stream is cut by [`Ordered`] only ([`split_json`]): kubectl reads it value by
 //! value with `encoding/json`, and from the third value on a syntax error ends the
-//! stream (before, kubectl from 1.33 reads the whole text as YAML instead:
+//! stream (in the first two, kubectl from 1.33 falls back to reading YAML instead:
 //! [`Ordered::new`] leaves such a stream whole). A piece after the first is read as
 //! the rest of that stream (`read::read_json_from`: the error's offset in the whole
 //! stream, as kubectl up to 1.32 prints it); after its syntax error, no piece has
@@ -143,8 +143,8 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
 /// after a value, from the end of the second on, where only white space follows the
 /// object or array that ends it. Each cut is where `encoding/json` starts reading the
 /// next value, if everything before it is valid JSON; if not, its syntax error comes
-/// earlier, in the same piece, at the same byte. The scan brackets by brackets
-/// (outside strings), and makes no more cuts after anything else at the top level (a
+/// earlier, in the same piece, at the same byte. The scan counts brackets (outside
+/// strings), and makes no more cuts after anything else at the top level (a
 /// number, a string, a stray bracket).
 pub fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     let b = text.as_bytes();
@@ -301,7 +301,7 @@ impl<'t> Job<'t> {
     }
 }
 
-/// A YAML stream explained in order, a piece at a time, for callers that write each
+/// A YAML or JSON stream explained in order, a piece at a time, for callers that write each
 /// part as soon as it is ready and drop it (the CLI's path for long streams, in
 /// memory that does not grow with the documents): [`Ordered::jobs`] makes the pieces'
 /// jobs, in order; each is explained on any thread ([`Job::explain`]); [`Ordered::take`]
@@ -328,7 +328,7 @@ pub struct Ordered<'t> {
 
 impl<'t> Ordered<'t> {
     /// `None` for a JSON stream whose first or second value `encoding/json` cannot
-    /// read: kubectl (from 1.33) then reads the whole text as YAML (explain it whole).
+    /// read: kubectl from 1.33 then falls back to reading YAML (explain it whole).
     pub fn new(text: &'t str) -> Option<Ordered<'t>> {
         let json = !cuttable(text);
         (!json || crate::read::json_values_settle(text)).then_some(Ordered {
@@ -352,7 +352,7 @@ impl<'t> Ordered<'t> {
         }
     }
 
-    /// The jobs of the next pieces, `ranges`: consecutive ranges from [`split`], the
+    /// The jobs of the next pieces, `ranges`: consecutive ranges from [`Ordered::ranges`], the
     /// first where the previous call's last ended (at 0 the first time).
     ///
     /// # Panics
