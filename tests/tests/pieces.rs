@@ -29,7 +29,7 @@ fn in_pieces(text: &str, parts: usize, options: &Options) -> (usize, Report) {
 fn in_order(text: &str, parts: usize, round: usize, options: &Options) -> Option<(usize, Report)> {
     let mut ordered = pieces::Ordered::new(text)?;
     let mut all = pullpolicy::explain("", options);
-    let ranges = ordered.ranges(parts, 1);
+    let ranges = pieces::split(text, parts, 1);
     for round in ranges.chunks(round) {
         let jobs = ordered.jobs(round);
         let done: Vec<_> = jobs.iter().map(|j| j.explain(options)).collect();

@@ -16,19 +16,19 @@
 //! separate go-yaml stream ([`crate::read`]): nothing carries from one chunk to the next.
 //! [`split`] cuts only at a valid separator line whose previous line does not start
 //! with `---` (so that line ends a chunk and is dropped, in the whole text as in the
-//! piece), only at line feeds (kubectl's line breaks), and never a JSON stream. A piece
+//! piece), and only at line feeds (kubectl's line breaks). A piece
 //! that meets an error kubectl stops at is re-read whole by [`join`] (kubectl stops
 //! there: what it never sends depends on the whole text). Each document's analysis and
 //! node simulation depend on that document alone (`explain::read_document`,
 //! `kubelet::simulate`).
 //!
-//! A JSON stream is cut by [`Ordered`] only ([`split_json`]): kubectl reads it value by
-//! value with `encoding/json`, and from the third value on a syntax error ends the
-//! stream (in the first two, kubectl from 1.33 falls back to reading YAML instead:
-//! [`Ordered::new`] leaves such a stream whole). A piece after the first is read as
-//! the rest of that stream (`read::read_json_from`: the error's offset in the whole
-//! stream, as kubectl up to 1.32 prints it); after its syntax error, no piece has
-//! documents.
+//! A JSON stream is cut too ([`split_json`]): kubectl reads it value by value with
+//! `encoding/json`, and from the third value on a syntax error ends the stream (in the
+//! first two, kubectl from 1.33 falls back to reading YAML instead: such a stream is
+//! not cut, and [`Ordered::new`] refuses it). A piece after the first is read as the
+//! rest of that stream (`read::read_json_from`: the error's offset in the whole
+//! stream, as kubectl up to 1.32 prints it); a piece that meets its syntax error is
+//! re-read whole by [`join`], and in [`Ordered`] no piece after it has documents.
 
 use crate::explain::{Carry, Cx, Read, Stop, assemble, read_document, read_items, stop_at};
 use crate::options::Options;
@@ -53,11 +53,18 @@ enum Part {
 }
 
 /// At most `parts` byte ranges covering `text`, each after the first starting at a
-/// `---` line and each at least `min_len` bytes long (the last may be shorter). One
-/// range when the text cannot be cut exactly (see the module's documentation).
+/// `---` line (a JSON stream's: see [`split_json`]) and each at least `min_len` bytes
+/// long (the last may be shorter). One range when the text cannot be cut exactly (see
+/// the module's documentation).
 pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
-    if parts < 2 || text.len() < min_len.saturating_mul(2) || !cuttable(text) {
+    if parts < 2 || text.len() < min_len.saturating_mul(2) {
         return std::iter::once(0..text.len()).collect();
+    }
+    if !cuttable(text) {
+        if !crate::read::json_values_settle(text) {
+            return std::iter::once(0..text.len()).collect();
+        }
+        return split_json(text, parts, min_len);
     }
     let step = (text.len() / parts).max(min_len).max(1);
     let mut ranges = Vec::with_capacity(parts);
@@ -146,7 +153,7 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
 /// earlier, in the same piece, at the same byte. The scan counts brackets (outside
 /// strings), and makes no more cuts after anything else at the top level (a
 /// number, a string, a stray bracket).
-pub fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
+fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let step = (text.len() / parts.max(1)).max(min_len).max(1);
     let mut ranges = Vec::new();
@@ -198,14 +205,11 @@ pub fn explain(text: &str, range: Range<usize>, options: &Options) -> Piece {
         // One piece, directives and syntax errors included: read once, as a whole.
         return Piece(Part::Whole(crate::explain(text, options)));
     }
-    if !cuttable(text) {
-        return Piece(Part::Unclean);
-    }
     Job::new(
         text,
         range.clone(),
         At::START.walk(text, range.start),
-        false,
+        !cuttable(text),
     )
     .explain(options)
 }
@@ -341,18 +345,7 @@ impl<'t> Ordered<'t> {
         })
     }
 
-    /// At most `parts` consecutive ranges covering the text, each at least `min_len`
-    /// bytes long (the last may be shorter), for [`Ordered::jobs`]: a YAML stream's
-    /// from [`split`], a JSON stream's from [`split_json`].
-    pub fn ranges(&self, parts: usize, min_len: usize) -> Vec<Range<usize>> {
-        if self.json {
-            split_json(self.text, parts, min_len)
-        } else {
-            split(self.text, parts, min_len)
-        }
-    }
-
-    /// The jobs of the next pieces, `ranges`: consecutive ranges from [`Ordered::ranges`], the
+    /// The jobs of the next pieces, `ranges`: consecutive ranges from [`split`], the
     /// first where the previous call's last ended (at 0 the first time).
     ///
     /// # Panics
@@ -481,7 +474,7 @@ mod tests {
     ) -> Option<Report> {
         let mut ordered = Ordered::new(text)?;
         let mut all = assemble(Vec::new(), Vec::new(), options);
-        for ranges in ordered.ranges(parts, min_len).chunks(round) {
+        for ranges in split(text, parts, min_len).chunks(round) {
             let jobs = ordered.jobs(ranges);
             let done: Vec<Piece> = jobs.iter().map(|j| j.explain(options)).collect();
             for (job, piece) in jobs.iter().zip(done) {
@@ -555,13 +548,19 @@ mod tests {
                         Some(&whole),
                         "1.{minor}, {parts} parts: {text}"
                     );
+                    let pieces = split(text, parts, 1)
+                        .into_iter()
+                        .map(|r| explain(text, r, &options))
+                        .collect();
+                    assert_eq!(join(text, pieces, &options), whole, "joined: {text}");
                 }
-                assert!(Ordered::new(text).expect("settled").ranges(64, 1).len() > 3);
+                assert!(split(text, 64, 1).len() > 3);
             }
         }
         // An error in the first two values: read as YAML from 1.33, whole.
         let unsettled = format!("{}{{x}}\n{}", json_pod("a"), ndjson(6));
         assert!(Ordered::new(&unsettled).is_none());
+        assert_eq!(split(&unsettled, 8, 1).len(), 1);
     }
 
     #[test]

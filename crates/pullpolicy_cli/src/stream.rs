@@ -13,7 +13,7 @@
 //! a round of them at a time on `--jobs` threads and written in order
 //! (`pullpolicy::pieces::Ordered`, which carries what kubectl carries from one chunk to
 //! the next); a long JSON stream (`jq -c`) likewise, cut at line starts after its
-//! values (`pieces::split_json`). Every other input is explained whole, several small
+//! values (`pieces::split`). Every other input is explained whole, several small
 //! inputs at once.
 
 use crate::input::{self, Input, InputError};
@@ -21,7 +21,7 @@ use crate::progress::Progress;
 use crate::run::{self, Explained, FileResult};
 use crate::{exit, parallel};
 use pullpolicy::items::{ListItem, json_list, place, yaml_list};
-use pullpolicy::pieces::Ordered;
+use pullpolicy::pieces::{self, Ordered};
 use pullpolicy::{Options, Report, Summary};
 use pullpolicy_view::Counts;
 use std::io::{self, Write};
@@ -306,7 +306,7 @@ fn stream(
     totals.files += 1;
     sink.begin(file)?;
     let piece = cutting().1;
-    let ranges = ordered.ranges(file.text.len() / piece + 1, piece);
+    let ranges = pieces::split(file.text, file.text.len() / piece + 1, piece);
     let per_round = PIECES_PER_JOB * jobs.max(1);
     let mut summary = Summary::default();
     let mut syntax_errors = Vec::new();
