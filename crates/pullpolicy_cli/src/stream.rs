@@ -115,9 +115,19 @@ pub fn explain(
     let mut group_bytes = 0;
     for item in plan.items {
         let read = item.and_then(|input| input::read(&input).map(|text| (input, text)));
-        if let Ok((input, text)) = &read
-            && let Some(items) = json_list(text).or_else(|| yaml_list(text))
-        {
+        // A List, or a long stream: explained and written in parts, alone.
+        let alone = read.as_ref().ok().and_then(|(_, text)| {
+            json_list(text)
+                .or_else(|| yaml_list(text))
+                .map(Alone::List)
+                .or_else(|| {
+                    (text.len() >= cutting().0)
+                        .then(|| Ordered::new(text))
+                        .flatten()
+                        .map(Alone::Stream)
+                })
+        });
+        if let (Ok((input, text)), Some(alone)) = (&read, alone) {
             flush(
                 &mut group,
                 options,
@@ -133,30 +143,12 @@ pub fn explain(
                 name: &input.name,
                 text,
             };
-            list(file, &items, options, jobs, sink, &mut totals)?;
-            run::lock(&progress).tick(&input.name);
-            continue;
-        }
-        if let Ok((input, text)) = &read
-            && text.len() >= cutting().0
-            && let Some(ordered) = Ordered::new(text)
-        {
-            flush(
-                &mut group,
-                options,
-                jobs,
-                &progress,
-                sink,
-                stderr,
-                &mut totals,
-                false,
-            )?;
-            group_bytes = 0;
-            let file = File {
-                name: &input.name,
-                text,
-            };
-            stream(file, ordered, options, jobs, sink, stderr, &mut totals)?;
+            match alone {
+                Alone::List(items) => list(file, &items, options, jobs, sink, &mut totals)?,
+                Alone::Stream(ordered) => {
+                    stream(file, ordered, options, jobs, sink, stderr, &mut totals)?
+                }
+            }
             run::lock(&progress).tick(&input.name);
             continue;
         }
@@ -291,7 +283,15 @@ fn list(
     sink.end(file, &shell)
 }
 
-/// Explains a long YAML stream a round of pieces at a time, in order, and writes each
+/// An input explained and written in parts, alone.
+enum Alone<'t> {
+    /// A List's items.
+    List(Vec<ListItem>),
+    /// A long stream's pieces.
+    Stream(Ordered<'t>),
+}
+
+/// Explains a long YAML or JSON stream a round of pieces at a time, in order, and writes each
 /// round's documents (its syntax errors on `stderr` as they come).
 #[allow(clippy::too_many_arguments)]
 fn stream(
