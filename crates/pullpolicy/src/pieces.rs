@@ -148,11 +148,11 @@ fn marker_at_or_after(text: &str, from: usize) -> Option<usize> {
 /// At most `parts` byte ranges covering the JSON stream `text`, each at least
 /// `min_len` bytes long (the last may be shorter): cut only at the start of a line
 /// after a value, from the end of the second on, where only white space follows the
-/// object or array that ends it. Each cut is where `encoding/json` starts reading the
-/// next value, if everything before it is valid JSON; if not, its syntax error comes
-/// earlier, in the same piece, at the same byte. The scan counts brackets (outside
-/// strings), and makes no more cuts after anything else at the top level (a
-/// number, a string, a stray bracket).
+/// value. Each cut is where `encoding/json` reads on to the next value, if everything
+/// before it is valid JSON; if not, its syntax error comes earlier, in the same piece,
+/// at the same byte. The scan counts brackets (outside strings) and takes a top-level
+/// scalar to end before white space or a delimiter, as a valid one does; it makes no
+/// more cuts after anything else at the top level (a stray bracket, a comma).
 fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let step = (text.len() / parts.max(1)).max(min_len).max(1);
@@ -161,14 +161,19 @@ fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     let mut depth = 0usize;
     let mut values = 0usize;
     let mut i = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    // Only white space since a top-level object or array ended.
+    // Only white space since a top-level value ended.
     let mut after = false;
     while i < b.len() && ranges.len() + 1 < parts {
         match (depth, b[i]) {
             (0, b' ' | b'\t' | b'\r') => {}
             (0, b'\n') => {
                 let cut = i + 1;
-                if after && values >= 2 && cut - start >= step && b.len() - cut >= min_len / 2 {
+                if after
+                    && values >= 2
+                    && cut - start >= step
+                    && cut < b.len()
+                    && b.len() - cut >= min_len / 2
+                {
                     ranges.push(start..cut);
                     start = cut;
                 }
@@ -176,6 +181,32 @@ fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
             (_, b'{' | b'[') => {
                 depth += 1;
                 after = false;
+            }
+            (0, b'"') => {
+                i = string_end(b, i);
+                values += 1;
+                after = true;
+            }
+            (0, b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
+                while i + 1 < b.len()
+                    && !matches!(
+                        b[i + 1],
+                        b' ' | b'\t'
+                            | b'\r'
+                            | b'\n'
+                            | b'{'
+                            | b'}'
+                            | b'['
+                            | b']'
+                            | b','
+                            | b':'
+                            | b'"'
+                    )
+                {
+                    i += 1;
+                }
+                values += 1;
+                after = true;
             }
             (0, _) => break,
             (_, b'}' | b']') => {
@@ -185,18 +216,23 @@ fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
                     after = true;
                 }
             }
-            (_, b'"') => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-            }
+            (_, b'"') => i = string_end(b, i),
             _ => {}
         }
         i += 1;
     }
     ranges.push(start..text.len());
     ranges
+}
+
+/// Where the JSON string that starts at `b[i]` ends: its closing quote (at or past the
+/// end when it has none).
+fn string_end(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() && b[i] != b'"' {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    i
 }
 
 /// Explains the piece `range` of `text` (a range from [`split`]).
@@ -507,19 +543,40 @@ mod tests {
             assert!(text[..pair[1].start].ends_with("}\n"));
             assert!(text[pair[1].clone()].starts_with("{\"apiVersion\""));
         }
-        // Never inside the first two values, a string, an object; never after a value
-        // that is not an object or an array.
+        // Never inside the first two values, a string, an object; after a top-level
+        // number too; never after a stray comma.
         let tricky = format!(
             "{}{}\n{{\"a\": \"}}\\n{{\\\"\",\n\"b\": [\n{{}}\n]}}\n1\n{}",
             json_pod("a"),
             json_pod("b"),
             ndjson(4)
         );
-        let ranges = split_json(&tricky, 64, 1);
+        let ranges = split_json(&tricky, tricky.len(), 1);
         let cuts: Vec<usize> = ranges.iter().skip(1).map(|r| r.start).collect();
         let second = tricky.find('\n').expect("two values on one line") + 1;
         let number = tricky.find("\n1\n").expect("a number") + 1;
-        assert_eq!(cuts, [second, number]);
+        let mut expected = vec![second, number, number + 2];
+        for (i, _) in tricky[number + 2..].match_indices('\n') {
+            expected.push(number + 2 + i + 1);
+        }
+        expected.pop(); // Not at the very end.
+        assert_eq!(cuts, expected);
+        let stray = format!(
+            "{}{}\n{}\n,\n{}",
+            json_pod("a"),
+            json_pod("b"),
+            json_pod("c"),
+            ndjson(3)
+        );
+        let cuts: Vec<usize> = split_json(&stray, 64, 1)
+            .iter()
+            .skip(1)
+            .map(|r| r.start)
+            .collect();
+        assert_eq!(cuts.len(), 2, "{cuts:?}");
+        // Values on one line are not cut.
+        let line = json_pod("a").repeat(20);
+        assert_eq!(split_json(&line, 8, 1).len(), 1);
     }
 
     #[test]
@@ -534,6 +591,15 @@ mod tests {
             format!("{}{{\"kind\": \"Pod\"", ndjson(6)),
             format!("{}{}\n{}", json_pod("x"), json_pod("y"), ndjson(6)),
             format!("\u{feff}{}{{x}}\n{}", ndjson(6), ndjson(2)),
+            // Top-level scalars, valid and not (`jq -c` prints `null` for a missing
+            // value).
+            format!(
+                "{}null\n\"s\"\n-1.5e3\n{}tru\n{}",
+                ndjson(3),
+                ndjson(3),
+                ndjson(2)
+            ),
+            format!("{}1\n2\n{}", ndjson(2), ndjson(3)),
         ];
         for minor in [32, 37] {
             let options = Options {
