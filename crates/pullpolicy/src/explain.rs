@@ -43,8 +43,8 @@ use crate::strict;
 ///
 /// The text is read as kubectl reads it ([`crate::read`]: its stream cutting, go-yaml
 /// v2 per document, the YAML → JSON conversion, per release). A document kubectl cannot
-/// read is recorded as unreadable, refused with its error finding ([`read_refusal`]); kubectl
-/// stops there, so every object after it is never sent ([`assemble`]).
+/// read is recorded as unreadable, refused with its error finding (`messages::read_refusal`); kubectl
+/// stops there, so every object after it is never sent (`assemble`).
 pub fn explain(source: &str, options: &Options) -> Report {
     let map = SourceMap::new(source);
     let mut carry = Carry::default();

@@ -14,7 +14,7 @@
 //!   `validateContainerCommon` checks the name first (`Required value`, or
 //!   `ValidateDNS1123Label`); `validateContainers`, `validateInitContainers` and
 //!   `validateEphemeralContainers` add `Duplicate value` after a container's other checks,
-//!   each list against its own rule (see [`Seen`]). `ValidateReplicationController` uses
+//!   each list against its own rule (see `Seen`). `ValidateReplicationController` uses
 //!   `validate.LongName` in v1.35.4, whose length error counts `bytes`.
 //! - apps and batch validation (a 1.34/1.35-era snapshot; the same name functions in the
 //!   older copies the index holds): Deployment, ReplicaSet, DaemonSet, Job and CronJob

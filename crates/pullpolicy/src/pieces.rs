@@ -22,7 +22,7 @@
 //! node simulation depend on that document alone (`explain::read_document`,
 //! `kubelet::simulate`).
 //!
-//! A JSON stream is cut too ([`split_json`]): kubectl reads it value by value with
+//! A JSON stream is cut too (`split_json`): kubectl reads it value by value with
 //! `encoding/json`, and from the third value on a syntax error ends the stream (in the
 //! first two, kubectl from 1.33 falls back to reading YAML instead: such a stream is
 //! not cut, and [`Ordered::new`] refuses it). A piece after the first is read as the
@@ -53,7 +53,7 @@ enum Part {
 }
 
 /// At most `parts` byte ranges covering `text`, each after the first starting at a
-/// `---` line (a JSON stream's: see [`split_json`]) and each at least `min_len` bytes
+/// `---` line (a JSON stream's: see `split_json`) and each at least `min_len` bytes
 /// long (the last may be shorter). One range when the text cannot be cut exactly (see
 /// the module's documentation).
 pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
