@@ -288,7 +288,7 @@ timed explain_json1 "$cli" explain --format json --fail-on never --jobs 1 "$list
 row "pullpolicy explain --format json --jobs 1" explain_json1
 if [[ -n ${LIST_JSONL:-} ]]; then
     # The same Pods as a JSON stream, one compact Pod per line (`jq -c '.items[]'`):
-    # cut at line starts after values and written in parts (`pieces::split_json`).
+    # cut at line starts after values and written in parts (`pieces::split`).
     jsonl=$work/pods.jsonl
     python3 -c 'import json,sys
 with open(sys.argv[2], "w") as out:

@@ -160,7 +160,7 @@ fn split_json(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut depth = 0usize;
     let mut values = 0usize;
-    let mut i = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut i = crate::read::stream_start(text);
     // Only white space since a top-level value ended.
     let mut after = false;
     while i < b.len() && ranges.len() + 1 < parts {
@@ -278,13 +278,13 @@ impl<'t> Job<'t> {
         } else {
             piece.find('\n').map_or(piece.len(), |i| i + 1)
         };
-        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         Job {
             piece,
             start,
             map: SourceMap::new(piece),
             at,
-            json_after: (json && range.start > 0).then(|| range.start - bom),
+            json_after: (json && range.start > 0)
+                .then(|| range.start - crate::read::stream_start(text)),
         }
     }
 

@@ -246,9 +246,14 @@ pub struct Reader<'t> {
     queue: std::collections::VecDeque<Item<'t>>,
 }
 
+/// Where the stream of `text` starts: after a byte order mark, which the reader skips.
+pub(crate) fn stream_start(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
 /// Reads `text` (see [`kubectl_text`] for bytes) as kubectl does.
 pub fn read(text: &str, options: ReadOptions) -> Reader<'_> {
-    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let base = stream_start(text);
     let mode = if stream::looks_like_json(&text.as_bytes()[base..]) {
         Mode::Json {
             count: 0,
@@ -288,27 +293,20 @@ pub(crate) fn read_yaml_from(text: &str, start: usize, options: ReadOptions) -> 
 /// the third value on, a syntax error ends the stream, with no fallback to YAML (see
 /// `Reader::json`), so the rest of it reads alike a part at a time (`pieces`).
 pub(crate) fn json_values_settle(text: &str) -> bool {
-    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    json::reads_values(text, base, 2)
+    json::reads_values(text, stream_start(text), 2)
 }
 
 /// Reads `text`, a part of a JSON stream that starts where a value of it ended, after
 /// its first two values ([`json_values_settle`]) and `offset_shift` bytes of it:
 /// `text`'s values are read as the whole stream reads them.
 pub(crate) fn read_json_from(text: &str, offset_shift: usize, options: ReadOptions) -> Reader<'_> {
-    Reader {
-        text,
-        options,
-        base: 0,
-        pos: 0,
-        mode: Mode::Json { count: 2, end: 0 },
-        index: 0,
-        stopped: false,
-        json_error: None,
-        panic_below: None,
-        offset_shift,
-        queue: std::collections::VecDeque::new(),
-    }
+    let mut reader = read(text, options);
+    // From its first byte (a byte order mark there is not the stream's: an error).
+    reader.base = 0;
+    reader.pos = 0;
+    reader.mode = Mode::Json { count: 2, end: 0 };
+    reader.offset_shift = offset_shift;
+    reader
 }
 
 impl<'t> Iterator for Reader<'t> {

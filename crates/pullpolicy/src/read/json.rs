@@ -72,6 +72,14 @@ enum Frame {
     ArrayValue,
 }
 
+/// The first byte at or after `pos` that is not JSON white space (or the end).
+fn skip_space(b: &[u8], mut pos: usize) -> usize {
+    while pos < b.len() && is_space(b[pos]) {
+        pos += 1;
+    }
+    pos
+}
+
 /// Whether the stream `text[stream_start..]` has `n` values that read (no tree is
 /// built).
 pub(crate) fn reads_values(text: &str, stream_start: usize, n: usize) -> bool {
@@ -99,13 +107,10 @@ pub(crate) fn reads_values(text: &str, stream_start: usize, n: usize) -> bool {
         fn open(&mut self, _: bool, _: bool, _: (usize, usize), _: Option<(usize, usize)>) {}
         fn close(&mut self, _: usize) {}
     }
-    let b = text.as_bytes();
     let mut pos = stream_start;
     for _ in 0..n {
-        while pos < b.len() && is_space(b[pos]) {
-            pos += 1;
-        }
-        if pos == b.len() {
+        pos = skip_space(text.as_bytes(), pos);
+        if pos == text.len() {
             return false;
         }
         match parse_value(text, pos, stream_start, &mut Discard) {
@@ -123,12 +128,8 @@ pub(crate) fn next_value<'t>(
     pos: usize,
     stream_start: usize,
 ) -> Result<Option<(Doc<'t>, usize)>, JsonError> {
-    let b = text.as_bytes();
-    let mut i = pos;
-    while i < b.len() && is_space(b[i]) {
-        i += 1;
-    }
-    if i == b.len() {
+    let i = skip_space(text.as_bytes(), pos);
+    if i == text.len() {
         return Ok(None);
     }
     let mut builder = Builder::new(text, (i, i), Source::Json);
@@ -159,9 +160,7 @@ pub(crate) fn parse_value<'t>(
     let mut want_value = true;
     loop {
         if want_value {
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
+            i = skip_space(b, i);
             let Some(&c) = b.get(i) else {
                 return Err(eof);
             };
@@ -174,9 +173,7 @@ pub(crate) fn parse_value<'t>(
                     builder.open(mapping, true, (i, i), None);
                     i += 1;
                     // Empty collection, or the first key / value.
-                    while i < b.len() && is_space(b[i]) {
-                        i += 1;
-                    }
+                    i = skip_space(b, i);
                     let Some(&next) = b.get(i) else {
                         return Err(eof);
                     };
@@ -301,9 +298,7 @@ pub(crate) fn parse_value<'t>(
             // The top-level value is complete.
             return Ok(i);
         };
-        while i < b.len() && is_space(b[i]) {
-            i += 1;
-        }
+        i = skip_space(b, i);
         let Some(&c) = b.get(i) else {
             return Err(eof);
         };
@@ -320,9 +315,7 @@ pub(crate) fn parse_value<'t>(
             Frame::ObjectValue => {
                 if c == b',' {
                     i += 1;
-                    while i < b.len() && is_space(b[i]) {
-                        i += 1;
-                    }
+                    i = skip_space(b, i);
                     let Some(&next) = b.get(i) else {
                         return Err(eof);
                     };
