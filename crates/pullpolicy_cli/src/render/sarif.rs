@@ -221,11 +221,11 @@ pub fn uri(name: &str) -> String {
     percent_encode_into(&path, Keep::Path, &mut out);
     out
 }
-/// The SARIF region of a finding: its start, and its end where the input's text is at
-/// hand (line starts counted once per file, on first use).
+/// The SARIF regions of the findings of several inputs, by name: each region's start,
+/// and its end where the input's text is at hand.
 pub(crate) struct Regions<'t> {
     texts: HashMap<&'t str, &'t str>,
-    lines: HashMap<&'t str, Lines<'t>>,
+    lines: HashMap<&'t str, Lines>,
 }
 
 impl<'t> Regions<'t> {
@@ -239,86 +239,203 @@ impl<'t> Regions<'t> {
 
     /// The region of `position` in the input named `file`.
     pub(crate) fn of(&mut self, file: &'t str, p: &Position) -> Region {
-        let mut region = Region::builder()
-            .start_line(i64::from(p.line.max(1)))
-            .start_column(i64::from(p.column.max(1)))
-            .build();
-        if p.end16 > p.offset16
-            && let Some(text) = self.texts.get(file)
-        {
-            let lines = self.lines.entry(file).or_insert_with(|| Lines::new(text));
-            if let Some((end_line, end_column)) = lines.end(p) {
-                region.end_line = Some(i64::from(end_line));
-                region.end_column = Some(i64::from(end_column));
-            }
+        match self.texts.get(file) {
+            Some(text) => self.lines.entry(file).or_default().region(text, p),
+            None => start(p),
         }
-        region
     }
 }
 
-/// Maps the core's UTF-16 offsets to 1-based lines and code-point columns.
-struct Lines<'t> {
-    text: &'t str,
-    /// Byte and UTF-16 offset of each line's first character.
-    starts: Vec<(usize, u32)>,
+/// A region with only a start: the core's line and column.
+fn start(p: &Position) -> Region {
+    Region::builder()
+        .start_line(i64::from(p.line.max(1)))
+        .start_column(i64::from(p.column.max(1)))
+        .build()
 }
 
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Lines<'t> {
-        let mut starts = vec![(0, 0)];
-        let mut off16: u32 = 0;
-        let mut line_start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                let line = &text[line_start..=i];
-                let len16 = if line.is_ascii() {
-                    line.len()
-                } else {
-                    line.encode_utf16().count()
-                };
-                off16 = off16.saturating_add(u32::try_from(len16).unwrap_or(u32::MAX));
-                line_start = i + 1;
-                starts.push((line_start, off16));
-            }
+/// Maps the core's UTF-16 offsets in one input's text to 1-based lines (ended by `\n`)
+/// and code-point columns, for the ends of SARIF regions. The one index of the whole
+/// renderer, the streamed SARIF writer and the streamed diagnosis: it keeps the start of
+/// every [`Lines::EVERY`]th line, counted only as far as a query has reached, and the
+/// line the last query ended on. Findings met in order of position cost one walk over
+/// the text (each line's end found once, by memchr); a finding before the last one
+/// starts from the mark before it. Every call must pass the same text.
+#[derive(Debug, Default)]
+pub(crate) struct Lines {
+    /// (byte, UTF-16 offset) of lines 0, EVERY, 2·EVERY, … as far as counted (line 0's
+    /// is implied: the list starts with line EVERY's).
+    marks: Vec<(usize, u32)>,
+    /// The line the last query ended on, and the line before it when known.
+    last: Option<(Line, Option<Line>)>,
+}
+
+/// One line of the text.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    /// 0-based.
+    index: usize,
+    byte: usize,
+    off16: u32,
+    /// Where its text ends: before the `\r`s before its `\n`.
+    text_end: usize,
+    /// The next line's byte and UTF-16 offset, when a `\n` ends this one.
+    next: Option<(usize, u32)>,
+    /// Its text is ASCII: a column is an offset.
+    ascii: bool,
+}
+
+impl Line {
+    fn at(text: &str, index: usize, byte: usize, off16: u32) -> Line {
+        let rest = text.get(byte..).unwrap_or_default();
+        let nl = memchr::memchr(b'\n', rest.as_bytes());
+        let own = &rest[..nl.unwrap_or(rest.len())];
+        let ascii = own.is_ascii();
+        let next = nl.map(|nl| {
+            let len16 = if ascii {
+                own.len()
+            } else {
+                own.encode_utf16().count()
+            } + 1;
+            (
+                byte + nl + 1,
+                off16.saturating_add(u32::try_from(len16).unwrap_or(u32::MAX)),
+            )
+        });
+        Line {
+            index,
+            byte,
+            off16,
+            text_end: byte + own.trim_end_matches('\r').len(),
+            next,
+            ascii,
         }
-        Lines { text, starts }
     }
 
-    fn line_text(&self, index: usize) -> &'t str {
-        let start = self.starts[index].0;
-        let end = self.starts.get(index + 1).map_or(self.text.len(), |s| s.0);
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.byte..self.text_end).unwrap_or_default()
     }
 
-    /// The 1-based line and column of a UTF-16 offset.
-    fn locate(&self, off16: u32) -> (u32, u32) {
-        let index = self
-            .starts
-            .partition_point(|s| s.1 <= off16)
-            .saturating_sub(1);
-        let mut units = self.starts[index].1;
+    /// The 1-based column of UTF-16 offset `off16` on this line (past its text: the
+    /// column after it).
+    fn column(&self, text: &str, off16: u32) -> u32 {
+        let own = self.text(text);
+        if self.ascii {
+            let units = usize::try_from(off16.saturating_sub(self.off16)).unwrap_or(usize::MAX);
+            return u32::try_from(units.min(own.len()) + 1).unwrap_or(u32::MAX);
+        }
+        let mut units = self.off16;
         let mut column: u32 = 1;
-        for c in self.line_text(index).chars() {
+        for c in own.chars() {
             if units >= off16 {
                 break;
             }
             units += u32::try_from(c.len_utf16()).unwrap_or(1);
             column += 1;
         }
-        (u32::try_from(index + 1).unwrap_or(u32::MAX), column)
+        column
+    }
+
+    /// The column after its text.
+    fn end_column(&self, text: &str) -> u32 {
+        let own = self.text(text);
+        let chars = if self.ascii {
+            own.len()
+        } else {
+            own.chars().count()
+        };
+        u32::try_from(chars + 1).unwrap_or(u32::MAX)
+    }
+}
+
+impl Lines {
+    const EVERY: usize = 64;
+
+    /// The mark at or before line `index`, or line 0.
+    fn mark(&self, text: &str, k: usize) -> Line {
+        match k.checked_sub(1).and_then(|k| self.marks.get(k)) {
+            Some(&(byte, off16)) => Line::at(text, k * Self::EVERY, byte, off16),
+            None => Line::at(text, 0, 0, 0),
+        }
+    }
+
+    /// The line after `line` (which a `\n` ends), marked if it is the first of its kind.
+    fn after(&mut self, text: &str, line: &Line, (byte, off16): (usize, u32)) -> Line {
+        let index = line.index + 1;
+        if index.is_multiple_of(Self::EVERY) && index / Self::EVERY == self.marks.len() + 1 {
+            self.marks.push((byte, off16));
+        }
+        Line::at(text, index, byte, off16)
+    }
+
+    /// The line holding UTF-16 offset `off16`, and the line before it when known.
+    fn line_of(&mut self, text: &str, off16: u32) -> (Line, Option<Line>) {
+        let k = self.marks.partition_point(|m| m.1 <= off16);
+        let (mut line, mut before) = match self.last {
+            Some((last, before)) if last.off16 <= off16 && last.index >= k * Self::EVERY => {
+                (last, before)
+            }
+            _ => (self.mark(text, k), None),
+        };
+        while let Some(next) = line.next.filter(|n| n.1 <= off16) {
+            let after = self.after(text, &line, next);
+            before = Some(line);
+            line = after;
+        }
+        self.last = Some((line, before));
+        (line, before)
+    }
+
+    /// Line `index`, which a query has reached.
+    fn line(&mut self, text: &str, index: usize) -> Line {
+        let mut line = self.mark(text, (index / Self::EVERY).min(self.marks.len()));
+        while line.index < index {
+            match line.next {
+                Some(next) => line = self.after(text, &line, next),
+                None => break,
+            }
+        }
+        line
+    }
+
+    /// The 1-based line and column of UTF-16 offset `off16`.
+    #[cfg(test)]
+    fn locate(&mut self, text: &str, off16: u32) -> (u32, u32) {
+        let (line, _) = self.line_of(text, off16);
+        (
+            u32::try_from(line.index + 1).unwrap_or(u32::MAX),
+            line.column(text, off16),
+        )
     }
 
     /// SARIF's `endLine` (the last character's line) and `endColumn` (the column after
     /// it), when they lie after the start.
-    fn end(&self, pos: &Position) -> Option<(u32, u32)> {
-        let (mut line, mut column) = self.locate(pos.end16);
-        if column == 1 && line > pos.line {
+    fn end(&mut self, text: &str, pos: &Position) -> Option<(u32, u32)> {
+        let (line, before) = self.line_of(text, pos.end16);
+        let mut number = u32::try_from(line.index + 1).unwrap_or(u32::MAX);
+        let mut column = line.column(text, pos.end16);
+        if column == 1 && number > pos.line && line.index > 0 {
             // The span ends with a line break: it ends after the previous line's text.
-            line -= 1;
-            let text = self.line_text(usize::try_from(line - 1).unwrap_or(0));
-            column = u32::try_from(text.chars().count() + 1).unwrap_or(u32::MAX);
+            let previous = match before {
+                Some(b) => b,
+                None => self.line(text, line.index - 1),
+            };
+            number -= 1;
+            column = previous.end_column(text);
         }
-        ((line, column) > (pos.line, pos.column)).then_some((line, column))
+        ((number, column) > (pos.line, pos.column)).then_some((number, column))
+    }
+
+    /// The region of `p`: its start, and its end when it spans text.
+    pub(crate) fn region(&mut self, text: &str, p: &Position) -> Region {
+        let mut region = start(p);
+        if p.end16 > p.offset16
+            && let Some((line, column)) = self.end(text, p)
+        {
+            region.end_line = Some(i64::from(line));
+            region.end_column = Some(i64::from(column));
+        }
+        region
     }
 }
 
@@ -336,18 +453,141 @@ mod tests {
     #[test]
     fn ends_count_code_points() {
         // "é" is one unit, "🐳" two.
-        let lines = Lines::new("a: é🐳x\nb: y\n");
-        assert_eq!(lines.locate(0), (1, 1));
-        assert_eq!(lines.locate(3), (1, 4));
-        assert_eq!(lines.locate(4), (1, 5));
-        assert_eq!(lines.locate(6), (1, 6));
-        assert_eq!(lines.locate(8), (2, 1));
+        let text = "a: é🐳x\nb: y\n";
+        let mut lines = Lines::default();
+        assert_eq!(lines.locate(text, 0), (1, 1));
+        assert_eq!(lines.locate(text, 3), (1, 4));
+        assert_eq!(lines.locate(text, 4), (1, 5));
+        assert_eq!(lines.locate(text, 6), (1, 6));
+        assert_eq!(lines.locate(text, 8), (2, 1));
         let pos = Position {
             line: 1,
             column: 4,
             offset16: 3,
             end16: 8,
         };
-        assert_eq!(lines.end(&pos), Some((1, 7)));
+        assert_eq!(lines.end(text, &pos), Some((1, 7)));
+    }
+
+    /// The ends as an index of every line computes them (the renderer's index before
+    /// the sparse one; the spec of `Lines::end`).
+    fn every_line_end(text: &str, pos: &Position) -> Option<(u32, u32)> {
+        let (mut line, mut column) = every_line_locate(text, pos.end16);
+        if column == 1 && line > pos.line {
+            line -= 1;
+            column = every_line_text(text, line as usize - 1).chars().count() as u32 + 1;
+        }
+        ((line, column) > (pos.line, pos.column)).then_some((line, column))
+    }
+
+    fn every_line_starts(text: &str) -> Vec<(usize, u32)> {
+        let mut starts = vec![(0, 0u32)];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                let (byte, off16) = *starts.last().unwrap();
+                let len16 = text[byte..=i].encode_utf16().count() as u32;
+                starts.push((i + 1, off16 + len16));
+            }
+        }
+        starts
+    }
+
+    fn every_line_text(text: &str, index: usize) -> &str {
+        let starts = every_line_starts(text);
+        let end = starts.get(index + 1).map_or(text.len(), |s| s.0);
+        text[starts[index].0..end].trim_end_matches(['\n', '\r'])
+    }
+
+    fn every_line_locate(text: &str, off16: u32) -> (u32, u32) {
+        let starts = every_line_starts(text);
+        let index = starts.partition_point(|s| s.1 <= off16) - 1;
+        let mut units = starts[index].1;
+        let mut column: u32 = 1;
+        for c in every_line_text(text, index).chars() {
+            if units >= off16 {
+                break;
+            }
+            units += c.len_utf16() as u32;
+            column += 1;
+        }
+        (index as u32 + 1, column)
+    }
+
+    /// Every span of generated texts (ASCII and not, `\r\n`, lone `\r`, empty lines,
+    /// no final line break, hundreds of lines so that marks are used), asked in order,
+    /// backwards and at random of one `Lines`, ends where an index of every line ends it.
+    #[test]
+    fn sparse_ends_are_every_line_ends() {
+        let mut seed: u64 = 2535;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let pieces = [
+            "a",
+            "key: value",
+            "é",
+            "🐳",
+            "\r",
+            "\r\n",
+            "\n",
+            "\n",
+            "  - x",
+            "",
+        ];
+        for round in 0..12 {
+            let lines = [3, 70, 200, 400][round % 4];
+            let mut text = String::new();
+            while text.matches('\n').count() < lines {
+                text.push_str(pieces[next(pieces.len() as u64) as usize]);
+            }
+            if round % 3 == 0 {
+                text.push_str("tail é");
+            }
+            let len16 = text.encode_utf16().count() as u32;
+            let mut spans = Vec::new();
+            let mut found = 0;
+            for _ in 0..400 {
+                let start = next(u64::from(len16) + 1) as u32;
+                let end = start + 1 + next(200) as u32;
+                // Half of them where the start really is (the line and column of the
+                // end of an empty span at it), half anywhere.
+                let (line, column) = match next(2) {
+                    0 => every_line_locate(&text, start),
+                    _ => (
+                        1 + next(u64::try_from(lines).unwrap() + 2) as u32,
+                        1 + next(8) as u32,
+                    ),
+                };
+                let pos = Position {
+                    line,
+                    column,
+                    offset16: start,
+                    end16: end,
+                };
+                found += usize::from(every_line_end(&text, &pos).is_some());
+                spans.push(pos);
+            }
+            assert!(found > 200, "{found} spans with an end");
+            spans.sort_by_key(|p| p.offset16);
+            let mut orders = vec![spans.clone(), spans.iter().rev().copied().collect()];
+            let mut shuffled = spans.clone();
+            for i in (1..shuffled.len()).rev() {
+                shuffled.swap(i, next(i as u64 + 1) as usize);
+            }
+            orders.push(shuffled);
+            for order in orders {
+                let mut sparse = Lines::default();
+                for pos in &order {
+                    assert_eq!(
+                        sparse.end(&text, pos),
+                        every_line_end(&text, pos),
+                        "{pos:?} in {text:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -719,7 +719,7 @@ pub struct Sarif<'w> {
     rules: Vec<(String, ReportingDescriptor)>,
     rule_of: std::collections::HashMap<String, u32>,
     failed: Vec<InputError>,
-    lines: Option<SparseLines>,
+    lines: crate::render::sarif::Lines,
 }
 
 impl<'w> Sarif<'w> {
@@ -730,7 +730,7 @@ impl<'w> Sarif<'w> {
             rules: Vec::new(),
             rule_of: std::collections::HashMap::new(),
             failed: Vec::new(),
-            lines: None,
+            lines: crate::render::sarif::Lines::default(),
         }
     }
 
@@ -753,8 +753,7 @@ impl<'w> Sarif<'w> {
                 t
             }
         };
-        let lines = self.lines.get_or_insert_with(|| SparseLines::new(text));
-        let region = lines.region(text, &f.position);
+        let region = self.lines.region(text, &f.position);
         let result = crate::diagnose::sarif_result(name, f, id, UNNUMBERED, region);
         let bytes = serde_json::to_vec(&result)?;
         self.findings.push_tagged(f, own, tag, &bytes)
@@ -764,7 +763,7 @@ impl<'w> Sarif<'w> {
 impl DiagnosisSink for Sarif<'_> {
     fn begin(&mut self, _: &str) -> io::Result<()> {
         self.findings.begin();
-        self.lines = None;
+        self.lines = crate::render::sarif::Lines::default();
         Ok(())
     }
 
@@ -781,7 +780,7 @@ impl DiagnosisSink for Sarif<'_> {
         for f in &rest.findings {
             self.result(name, text, f, None, true)?;
         }
-        self.lines = None;
+        self.lines = crate::render::sarif::Lines::default();
         Ok(())
     }
 
@@ -840,116 +839,6 @@ impl DiagnosisSink for Sarif<'_> {
         out.write_all(&doc.as_bytes()[at + EMPTY.len()..])?;
         out.write_all(b"\n")?;
         out.flush()
-    }
-}
-
-/// `render::sarif::Regions` over one input without an index of every line: a line
-/// start every [`SparseLines::EVERY`] lines, the lines between walked on demand.
-struct SparseLines {
-    /// (byte, UTF-16 offset) of lines 0, EVERY, 2·EVERY, …
-    marks: Vec<(usize, u32)>,
-}
-
-impl SparseLines {
-    const EVERY: usize = 64;
-
-    fn new(text: &str) -> SparseLines {
-        let mut marks = vec![(0, 0)];
-        let mut line = (0usize, 0usize, 0u32);
-        while let Some(next) = Self::next(text, line) {
-            line = next;
-            if line.0.is_multiple_of(Self::EVERY) {
-                marks.push((line.1, line.2));
-            }
-        }
-        SparseLines { marks }
-    }
-
-    /// The line after `(index, byte, off16)`, when a line break ends it.
-    fn next(text: &str, (index, byte, off16): (usize, usize, u32)) -> Option<(usize, usize, u32)> {
-        let rest = text.get(byte..)?;
-        let nl = rest.bytes().position(|b| b == b'\n')?;
-        let full = &rest[..=nl];
-        let len16 = if full.is_ascii() {
-            full.len()
-        } else {
-            full.encode_utf16().count()
-        };
-        Some((
-            index + 1,
-            byte + nl + 1,
-            off16.saturating_add(u32::try_from(len16).unwrap_or(u32::MAX)),
-        ))
-    }
-
-    fn line_text(text: &str, byte: usize) -> &str {
-        let rest = text.get(byte..).unwrap_or_default();
-        let end = rest
-            .bytes()
-            .position(|b| b == b'\n')
-            .map_or(rest.len(), |i| i + 1);
-        rest[..end].trim_end_matches(['\n', '\r'])
-    }
-
-    /// The line holding UTF-16 offset `off16`: (index, byte, off16).
-    fn line_of(&self, text: &str, off16: u32) -> (usize, usize, u32) {
-        let k = self
-            .marks
-            .partition_point(|m| m.1 <= off16)
-            .saturating_sub(1);
-        let mut line = (k * Self::EVERY, self.marks[k].0, self.marks[k].1);
-        while let Some(next) = Self::next(text, line).filter(|n| n.2 <= off16) {
-            line = next;
-        }
-        line
-    }
-
-    /// Line `index`'s byte offset.
-    fn line_at(&self, text: &str, index: usize) -> usize {
-        let k = (index / Self::EVERY).min(self.marks.len() - 1);
-        let mut line = (k * Self::EVERY, self.marks[k].0, self.marks[k].1);
-        while line.0 < index {
-            match Self::next(text, line) {
-                Some(next) => line = next,
-                None => break,
-            }
-        }
-        line.1
-    }
-
-    fn locate(&self, text: &str, off16: u32) -> (u32, u32) {
-        let (index, byte, mut units) = self.line_of(text, off16);
-        let mut column: u32 = 1;
-        for c in Self::line_text(text, byte).chars() {
-            if units >= off16 {
-                break;
-            }
-            units += u32::try_from(c.len_utf16()).unwrap_or(1);
-            column += 1;
-        }
-        (u32::try_from(index + 1).unwrap_or(u32::MAX), column)
-    }
-
-    fn region(&self, text: &str, p: &pullpolicy::Position) -> serde_sarif::sarif::Region {
-        let mut region = serde_sarif::sarif::Region::builder()
-            .start_line(i64::from(p.line.max(1)))
-            .start_column(i64::from(p.column.max(1)))
-            .build();
-        if p.end16 > p.offset16 {
-            let (mut line, mut column) = self.locate(text, p.end16);
-            if column == 1 && line > p.line {
-                // The span ends with a line break: it ends after the previous line's text.
-                line -= 1;
-                let byte = self.line_at(text, usize::try_from(line - 1).unwrap_or(0));
-                column = u32::try_from(Self::line_text(text, byte).chars().count() + 1)
-                    .unwrap_or(u32::MAX);
-            }
-            if (line, column) > (p.line, p.column) {
-                region.end_line = Some(i64::from(line));
-                region.end_column = Some(i64::from(column));
-            }
-        }
-        region
     }
 }
 
