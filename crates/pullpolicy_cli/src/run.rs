@@ -222,7 +222,7 @@ pub fn stream_to(
                 options,
                 sink::playground(playground_url),
             )?),
-            Format::Human => Box::new(sink::human::Human::new(out)),
+            Format::Human => Box::new(sink::human::Human::new(out, jobs)),
         };
         totals = stream::explain(paths, stdin_name, options, jobs, sink.as_mut(), stderr)?;
         drop(sink);

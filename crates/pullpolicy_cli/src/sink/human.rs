@@ -22,6 +22,8 @@ pub struct Human<'w> {
     /// The findings' lines, written.
     items: Spill,
     widths: [usize; COLUMNS],
+    /// Threads that make the chunks of a part.
+    jobs: usize,
 }
 
 fn tone_byte(t: Tone) -> u8 {
@@ -43,8 +45,9 @@ fn tone_of(b: u8) -> Tone {
 }
 
 impl<'w> Human<'w> {
-    pub fn new(out: &'w mut dyn Write) -> Human<'w> {
+    pub fn new(out: &'w mut dyn Write, jobs: usize) -> Human<'w> {
         Human {
+            jobs,
             out,
             rows: Spill::new(),
             items: Spill::new(),
@@ -101,30 +104,51 @@ impl<'w> Human<'w> {
     }
 }
 
-impl Human<'_> {
-    /// What `part` adds.
-    fn chunk(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+/// What a chunk of a part adds: its rows (per cell its tone, its length and its text),
+/// the widths they need and its findings' lines. Pure, made on any thread.
+struct Chunk {
+    rows: Vec<u8>,
+    widths: [usize; COLUMNS],
+    items: Vec<u8>,
+}
+
+impl Chunk {
+    fn of(file: File<'_>, part: &Report) -> io::Result<Chunk> {
         let inputs = [Input::Report {
             name: file.name,
             report: part,
         }];
-        let mut buf = Vec::new();
+        let mut rows_out = Vec::new();
+        let mut widths = [0; COLUMNS];
         for r in rows(&inputs) {
             let cells: [(String, Tone); COLUMNS] = cells(&r);
-            for (w, (cell, tone)) in self.widths.iter_mut().zip(&cells) {
+            for (w, (cell, tone)) in widths.iter_mut().zip(&cells) {
                 *w = (*w).max(width(cell));
-                buf.push(tone_byte(*tone));
+                rows_out.push(tone_byte(*tone));
                 let len = u32::try_from(cell.len()).map_err(io::Error::other)?;
-                buf.extend_from_slice(&len.to_le_bytes());
-                buf.extend_from_slice(cell.as_bytes());
+                rows_out.extend_from_slice(&len.to_le_bytes());
+                rows_out.extend_from_slice(cell.as_bytes());
             }
         }
-        self.rows.write(&buf)?;
         let mut t = Terminal::new();
         for item in &items(&inputs, false) {
             finding_lines(&mut t, item);
         }
-        self.items.write(t.finish().as_bytes())
+        Ok(Chunk {
+            rows: rows_out,
+            widths,
+            items: t.finish().into_bytes(),
+        })
+    }
+}
+
+impl Human<'_> {
+    fn take(&mut self, chunk: Chunk) -> io::Result<()> {
+        for (w, c) in self.widths.iter_mut().zip(chunk.widths) {
+            *w = (*w).max(c);
+        }
+        self.rows.write(&chunk.rows)?;
+        self.items.write(&chunk.items)
     }
 }
 
@@ -138,7 +162,10 @@ impl Sink for Human<'_> {
     }
 
     fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
-        crate::sink::in_chunks(part, &mut |chunk| self.chunk(file, chunk))
+        let jobs = self.jobs;
+        crate::sink::in_chunks_on(part, jobs, |chunk| Chunk::of(file, chunk), &mut |chunk| {
+            self.take(chunk)
+        })
     }
 
     fn end(&mut self, _: File<'_>, _: &Report) -> io::Result<()> {

@@ -60,20 +60,53 @@ pub(crate) fn in_chunks(
     part: &pullpolicy::Report,
     each: &mut dyn FnMut(&pullpolicy::Report) -> io::Result<()>,
 ) -> io::Result<()> {
+    match chunked(part) {
+        None => each(part),
+        Some(mut chunks) => chunks.try_for_each(|chunk| each(&chunk)),
+    }
+}
+
+/// [`in_chunks`] for a format whose work on a chunk is pure: `prepare` runs on `jobs`
+/// threads, a round of chunks at a time (the writing thread's share of the work is then
+/// only `take`), and `take` receives what it made in order.
+pub(crate) fn in_chunks_on<R: Send>(
+    part: &pullpolicy::Report,
+    jobs: usize,
+    prepare: impl Fn(&pullpolicy::Report) -> io::Result<R> + Sync,
+    take: &mut dyn FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    let Some(mut chunks) = chunked(part) else {
+        return take(prepare(part)?);
+    };
+    loop {
+        let round: Vec<pullpolicy::Report> = chunks.by_ref().take(jobs.max(1) * 4).collect();
+        if round.is_empty() {
+            return Ok(());
+        }
+        for made in crate::parallel::map(&round, jobs, &prepare) {
+            take(made?)?;
+        }
+    }
+}
+
+/// A List's part cut into reports of a few documents; `None` when `part` is to be
+/// handed out whole.
+fn chunked(part: &pullpolicy::Report) -> Option<impl Iterator<Item = pullpolicy::Report> + '_> {
     const CHUNK: usize = 16;
     if !part.syntax_errors.is_empty() || part.documents.len() <= CHUNK {
-        return each(part);
+        return None;
     }
-    for documents in part.documents.chunks(CHUNK) {
-        each(&pullpolicy::Report {
-            schema_version: part.schema_version,
-            kubernetes_version: part.kubernetes_version,
-            documents: documents.to_vec(),
-            syntax_errors: Vec::new(),
-            summary: part.summary,
-        })?;
-    }
-    Ok(())
+    Some(
+        part.documents
+            .chunks(CHUNK)
+            .map(|documents| pullpolicy::Report {
+                schema_version: part.schema_version,
+                kubernetes_version: part.kubernetes_version,
+                documents: documents.to_vec(),
+                syntax_errors: Vec::new(),
+                summary: part.summary,
+            }),
+    )
 }
 
 /// Where the playground is (`--playground-url`, checked by the arguments), as
