@@ -268,6 +268,22 @@ pub(crate) struct Lines {
     marks: Vec<(usize, u32)>,
     /// The line the last query ended on, and the line before it when known.
     last: Option<(Line, Option<Line>)>,
+    /// Where the last count of columns on a line that is not ASCII stopped.
+    point: Option<Point>,
+}
+
+/// Where a count of columns on a line that is not ASCII stopped: the next query on
+/// that line at or after it goes on from there (findings come in order of position).
+#[derive(Debug, Clone, Copy, Default)]
+struct Point {
+    /// The line's index.
+    line: usize,
+    /// Bytes from the line's start.
+    byte: usize,
+    /// The UTF-16 offset there.
+    units: u32,
+    /// The 1-based column there.
+    column: u32,
 }
 
 /// One line of the text.
@@ -317,23 +333,32 @@ impl Line {
     }
 
     /// The 1-based column of UTF-16 offset `off16` on this line (past its text: the
-    /// column after it).
-    fn column(&self, text: &str, off16: u32) -> u32 {
+    /// column after it), counted from `from` (a [`Point`] of this line at or before
+    /// `off16`, or its start); and the point the count stopped at.
+    fn column(&self, text: &str, off16: u32, from: Option<Point>) -> (u32, Point) {
         let own = self.text(text);
         if self.ascii {
             let units = usize::try_from(off16.saturating_sub(self.off16)).unwrap_or(usize::MAX);
-            return u32::try_from(units.min(own.len()) + 1).unwrap_or(u32::MAX);
+            let column = u32::try_from(units.min(own.len()) + 1).unwrap_or(u32::MAX);
+            return (column, Point::default());
         }
-        let mut units = self.off16;
-        let mut column: u32 = 1;
-        for c in own.chars() {
-            if units >= off16 {
+        let mut at = from
+            .filter(|p| p.line == self.index && p.units <= off16)
+            .unwrap_or(Point {
+                line: self.index,
+                byte: 0,
+                units: self.off16,
+                column: 1,
+            });
+        for c in own.get(at.byte..).unwrap_or_default().chars() {
+            if at.units >= off16 {
                 break;
             }
-            units += u32::try_from(c.len_utf16()).unwrap_or(1);
-            column += 1;
+            at.units += u32::try_from(c.len_utf16()).unwrap_or(1);
+            at.column += 1;
+            at.byte += c.len_utf8();
         }
-        column
+        (at.column, at)
     }
 
     /// The column after its text.
@@ -404,8 +429,17 @@ impl Lines {
         let (line, _) = self.line_of(text, off16);
         (
             u32::try_from(line.index + 1).unwrap_or(u32::MAX),
-            line.column(text, off16),
+            self.column(text, &line, off16),
         )
+    }
+
+    /// [`Line::column`], going on from the last count on that line.
+    fn column(&mut self, text: &str, line: &Line, off16: u32) -> u32 {
+        let (column, point) = line.column(text, off16, self.point);
+        if !line.ascii {
+            self.point = Some(point);
+        }
+        column
     }
 
     /// SARIF's `endLine` (the last character's line) and `endColumn` (the column after
@@ -413,7 +447,7 @@ impl Lines {
     fn end(&mut self, text: &str, pos: &Position) -> Option<(u32, u32)> {
         let (line, before) = self.line_of(text, pos.end16);
         let mut number = u32::try_from(line.index + 1).unwrap_or(u32::MAX);
-        let mut column = line.column(text, pos.end16);
+        let mut column = self.column(text, &line, pos.end16);
         if column == 1 && number > pos.line && line.index > 0 {
             // The span ends with a line break: it ends after the previous line's text.
             let previous = match before {
