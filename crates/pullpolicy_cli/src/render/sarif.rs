@@ -350,10 +350,22 @@ impl Line {
                 units: self.off16,
                 column: 1,
             });
-        for c in own.get(at.byte..).unwrap_or_default().chars() {
-            if at.units >= off16 {
-                break;
+        // Character by character, a run of ASCII bytes at a time.
+        while at.units < off16 {
+            let rest = own.get(at.byte..).unwrap_or_default();
+            let want = usize::try_from(off16 - at.units).unwrap_or(usize::MAX);
+            let run = &rest.as_bytes()[..want.min(rest.len())];
+            let ascii = run.iter().position(|b| !b.is_ascii()).unwrap_or(run.len());
+            if ascii > 0 {
+                let n = u32::try_from(ascii).unwrap_or(u32::MAX);
+                at.byte += ascii;
+                at.units += n;
+                at.column += n;
+                continue;
             }
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
             at.units += u32::try_from(c.len_utf16()).unwrap_or(1);
             at.column += 1;
             at.byte += c.len_utf8();
