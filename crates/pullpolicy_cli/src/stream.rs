@@ -38,11 +38,12 @@ pub struct File<'a> {
 /// Where the results go, in order: for each input `begin`, its documents in `part`s
 /// (with, for an input explained whole, its syntax errors), then `end` with the input's
 /// report without documents (its syntax errors and summary); or `failed`. Then
-/// `finish`.
+/// `finish`. A `part` is lent mutably so that its documents can be moved into chunks
+/// and back instead of copied (`sink::in_chunks`): the sink leaves it as it was.
 pub trait Sink {
     fn failed(&mut self, e: &InputError) -> io::Result<()>;
     fn begin(&mut self, file: File<'_>) -> io::Result<()>;
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()>;
+    fn part(&mut self, file: File<'_>, part: &mut Report) -> io::Result<()>;
     fn end(&mut self, file: File<'_>, shell: &Report) -> io::Result<()>;
     fn finish(&mut self, totals: &Totals) -> io::Result<()>;
 }
@@ -210,7 +211,11 @@ fn flush(
                 totals.counts.errors += 1;
                 sink.failed(&e)?;
             }
-            FileResult::Explained(Explained { name, text, report }) => {
+            FileResult::Explained(Explained {
+                name,
+                text,
+                mut report,
+            }) => {
                 for s in &report.syntax_errors {
                     let at = format!("{name}:{}:{}", s.position.line, s.position.column);
                     let _ = run::error_line(stderr, &at, &s.message);
@@ -223,7 +228,7 @@ fn flush(
                 totals.counts.add(&Counts::of(&report));
                 add(&mut totals.summary, &report.summary);
                 sink.begin(file)?;
-                sink.part(file, &report)?;
+                sink.part(file, &mut report)?;
                 let shell = Report {
                     schema_version: report.schema_version,
                     kubernetes_version: report.kubernetes_version,
@@ -268,10 +273,10 @@ fn list(
                 }
             }
         });
-        for part in receive {
+        for mut part in receive {
             totals.counts.add(&Counts::of(&part));
             add(&mut summary, &part.summary);
-            sink.part(file, &part)?;
+            sink.part(file, &mut part)?;
         }
         Ok::<_, io::Error>(())
     })?;
@@ -313,7 +318,7 @@ fn stream(
     // One round at a time (explaining the next round while writing this one, as for a
     // List, measured slower here: 2 CPUs' worth of threads each, 15% more CPU time).
     for round in ranges.chunks(per_round) {
-        let part = explain_pieces(&mut ordered, round, options, jobs);
+        let mut part = explain_pieces(&mut ordered, round, options, jobs);
         for s in &part.syntax_errors {
             let at = format!("{}:{}:{}", file.name, s.position.line, s.position.column);
             let _ = run::error_line(stderr, &at, &s.message);
@@ -322,7 +327,7 @@ fn stream(
         totals.counts.add(&Counts::of(&part));
         add(&mut summary, &part.summary);
         syntax_errors.extend_from_slice(&part.syntax_errors);
-        sink.part(file, &part)?;
+        sink.part(file, &mut part)?;
     }
     add(&mut totals.summary, &summary);
     let shell = Report {

@@ -99,7 +99,7 @@ impl Sink for HtmlSink<'_> {
         self.write(h)
     }
 
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+    fn part(&mut self, file: File<'_>, part: &mut Report) -> io::Result<()> {
         crate::sink::in_chunks(part, &mut |chunk| self.chunk(file, chunk))
     }
 

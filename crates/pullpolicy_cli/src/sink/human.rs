@@ -161,7 +161,7 @@ impl Sink for Human<'_> {
         Ok(())
     }
 
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+    fn part(&mut self, file: File<'_>, part: &mut Report) -> io::Result<()> {
         let jobs = self.jobs;
         crate::sink::in_chunks_on(part, jobs, |chunk| Chunk::of(file, chunk), &mut |chunk| {
             self.take(chunk)

@@ -115,7 +115,7 @@ impl Sink for Json<'_> {
         Ok(())
     }
 
-    fn part(&mut self, _: File<'_>, part: &Report) -> io::Result<()> {
+    fn part(&mut self, _: File<'_>, part: &mut Report) -> io::Result<()> {
         if !self.head {
             // The report's head, up to its documents (they come before everything
             // that is known only at the end).
@@ -223,7 +223,7 @@ impl Sink for Jsonl<'_> {
         Ok(())
     }
 
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+    fn part(&mut self, file: File<'_>, part: &mut Report) -> io::Result<()> {
         let mut head = b"{\"path\":".to_vec();
         serde_json::to_writer(&mut head, file.name)?;
         head.extend_from_slice(b",\"document\":");

@@ -101,7 +101,7 @@ impl Sink for MarkdownSink<'_> {
         Ok(())
     }
 
-    fn part(&mut self, file: File<'_>, part: &Report) -> io::Result<()> {
+    fn part(&mut self, file: File<'_>, part: &mut Report) -> io::Result<()> {
         crate::sink::in_chunks(part, &mut |chunk| {
             self.take(&[Input::Report {
                 name: file.name,
