@@ -90,6 +90,33 @@ pub fn json_list_unplaced(text: &str) -> Option<Vec<ListItem>> {
     )
 }
 
+/// The values of `text` when it is a stream of two or more JSON objects with nothing but
+/// spaces and line breaks around them (what `jq -c '.items[]'` or `jq '.items[]'`
+/// writes), each accepted as [`json_list`] accepts an item; without positions, as
+/// [`json_list_unplaced`]. `None` otherwise. Each object is read alone as in the whole
+/// stream: kubectl's JSON stream decoder reads one value after another (a stream whose
+/// values all read has no error for the 1.33 fallback to YAML to see), and each value's
+/// text is read the same wherever it stands.
+pub fn json_stream_unplaced(text: &str) -> Option<Vec<ListItem>> {
+    let mut p = Parser {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut out = Vec::new();
+    p.ws();
+    while p.i < p.b.len() {
+        let start = p.i;
+        if p.peek() != Some(b'{') {
+            return None;
+        }
+        // At a List item's depth: never deeper than `json_list` accepts.
+        p.object(3, true)?;
+        out.push(item_at(start..p.i, out.len(), 0, 0, 0));
+        p.ws();
+    }
+    (out.len() >= 2).then_some(out)
+}
+
 /// The items of [`json_list`], each its byte range and index in `items`.
 fn json_items(text: &str) -> Option<Vec<(Range<usize>, usize)>> {
     let mut p = Parser {

@@ -554,6 +554,67 @@ fn generated_yaml_lists() {
     }
 }
 
+/// A List's items as a JSON stream, one compact object per line (`jq -c '.items[]'`):
+/// read value by value, with the whole run's report; indented objects one after another
+/// (`jq '.items[]'`) are several pieces, diagnosed whole.
+#[test]
+fn generated_json_streams() {
+    let mixes = [
+        Mix {
+            pods: 30,
+            failing: 40,
+            events: 10,
+            nodes: 2,
+            manifests: true,
+            twice: false,
+        },
+        Mix {
+            pods: 12,
+            failing: 60,
+            events: 0,
+            nodes: 0,
+            manifests: false,
+            twice: false,
+        },
+        Mix {
+            pods: 6,
+            failing: 50,
+            events: 3,
+            nodes: 1,
+            manifests: false,
+            twice: true,
+        },
+    ];
+    let mut streams = 0;
+    for (m, mix) in mixes.iter().enumerate() {
+        for seed in 0..6u64 {
+            let list: Value = serde_json::from_str(&list(seed * 5 + m as u64, *mix)).unwrap();
+            let items = list["items"].as_array().unwrap();
+            if items.len() < 2 {
+                continue;
+            }
+            let compact: String = items.iter().map(|i| format!("{i}\n")).collect();
+            let indented: String = items
+                .iter()
+                .map(|i| serde_json::to_string_pretty(i).unwrap() + "\n")
+                .collect();
+            // One piece of objects, read value by value.
+            let name = format!("compact mix {m} seed {seed}");
+            assert!(reads_by_items(&compact), "{name}");
+            let read = diagnose_by_items(&compact, &DiagnoseOptions::default(), &mut |_| {});
+            assert_eq!(read.is_some(), !mix.twice, "{name}");
+            check(&name, &compact);
+            streams += 1;
+            // The evidence reader cuts a piece after each `}` line: several pieces,
+            // diagnosed whole.
+            let name = format!("indented mix {m} seed {seed}");
+            assert!(!reads_by_items(&indented), "{name}");
+            check(&name, &indented);
+        }
+    }
+    assert!(streams >= 15, "{streams}");
+}
+
 #[test]
 fn what_is_read_item_by_item() {
     let pod = |name: &str| {

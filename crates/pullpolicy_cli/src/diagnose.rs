@@ -8,7 +8,8 @@
 //! (`pull-failure/<class>`).
 //!
 //! Streamed (issue #19): each input is diagnosed part by part
-//! (`pullpolicy::diagnose::diagnose_each`; a JSON `kind: List` item by item) and each
+//! (`pullpolicy::diagnose::diagnose_each`; a JSON `kind: List` item by item, a JSON
+//! stream of one object per line value by value) and each
 //! part written by a sink of `crate::sink::diagnosis` as it comes, or spilled where the
 //! format prints it later, so that memory does not grow with the pods and diagnoses.
 //! The whole-run renderers here ([`DiagnoseRun`], [`render`]) are what the sinks are

@@ -13,7 +13,10 @@
 //! ([`scan::object_piece`] follows `scan::read` line by line without keeping the lines)
 //! and that piece is a `kind: List` that [`crate::items`] can split — JSON
 //! ([`crate::items::json_list`], what `kubectl get pods -A -o json` writes) or YAML as
-//! kubectl writes it ([`crate::items::yaml_list`]) — each item read alone gives the
+//! kubectl writes it ([`crate::items::yaml_list`]) — or a stream of JSON objects, one
+//! per line ([`crate::items::json_stream_unplaced`], what `jq -c '.items[]'` writes;
+//! the evidence reader makes one piece of it, reading value after value as kubectl's
+//! JSON stream decoder does) — each item read alone gives the
 //! objects the whole piece gives for it, at the same bytes (the reasons are those
 //! functions' documentation; the diagnosis reads objects through the same reader, with
 //! the List's `kind` giving no hint). The items are then read one at a time:
@@ -166,8 +169,9 @@ fn list_items(text: &str) -> Option<Vec<ListItem>> {
 /// are not used).
 fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
     let piece = &text[a..b];
-    let mut items =
-        crate::items::json_list_unplaced(piece).or_else(|| crate::items::yaml_list(piece))?;
+    let mut items = crate::items::json_list_unplaced(piece)
+        .or_else(|| crate::items::json_stream_unplaced(piece))
+        .or_else(|| crate::items::yaml_list(piece))?;
     for item in &mut items {
         item.range = item.range.start + a..item.range.end + a;
     }
