@@ -83,6 +83,26 @@ pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     ranges
 }
 
+/// A YAML stream cut at every line where [`split`] may cut (a separator line kubectl
+/// cuts at), so that each range after the first starts at its `---` line: the stream's
+/// chunks, as kubectl reads them one by one. One range for a JSON stream, or a text
+/// without such a line.
+pub fn chunks(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    if cuttable(text) {
+        // From the line after the range's first: a range is never empty.
+        while let Some(next) = text[start..].find('\n').map(|i| start + i + 1)
+            && let Some(cut) = marker_at_or_after(text, next)
+        {
+            ranges.push(start..cut);
+            start = cut;
+        }
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
 /// Whether `text` is a YAML stream (kubectl reads a text that starts with `{` as a JSON
 /// stream, which is not cut at lines).
 fn cuttable(text: &str) -> bool {
@@ -466,6 +486,38 @@ pub fn join(text: &str, pieces: Vec<Piece>, options: &Options) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `chunks` cuts at every separator line kubectl cuts at, never at the text's first
+    /// line, and covers the text.
+    #[test]
+    fn chunks_are_kubectl_cuts() {
+        fn cut(text: &str) -> Vec<&str> {
+            let ranges = chunks(text);
+            assert_eq!(ranges.first().map(|r| r.start), Some(0));
+            assert_eq!(ranges.last().map(|r| r.end), Some(text.len()));
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+            ranges.into_iter().map(|r| &text[r]).collect()
+        }
+        assert_eq!(
+            cut("a: 1\n---\nb: 2\n--- # c\nc: 3"),
+            ["a: 1\n", "---\nb: 2\n", "--- # c\nc: 3"]
+        );
+        // A first `---` line stays in the first chunk; a separator right after another
+        // is not a cut; `---x` is not a separator.
+        assert_eq!(
+            cut("---\na: 1\n---\n---\nb: 2\n---x\n"),
+            ["---\na: 1\n", "---\n---\nb: 2\n---x\n"]
+        );
+        assert_eq!(cut("\u{feff}---\na: 1\n"), ["\u{feff}---\na: 1\n"]);
+        assert_eq!(
+            cut("a: 1\r\n---\r\nb: 2\r\n"),
+            ["a: 1\r\n", "---\r\nb: 2\r\n"]
+        );
+        // A JSON stream is not cut at lines.
+        assert_eq!(cut("{}\n---\n{}\n"), ["{}\n---\n{}\n"]);
+        assert_eq!(cut(""), [""]);
+        assert_eq!(cut("---"), ["---"]);
+    }
 
     fn pod(name: &str) -> String {
         format!(

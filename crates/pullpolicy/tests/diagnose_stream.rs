@@ -615,6 +615,72 @@ fn generated_json_streams() {
     assert!(streams >= 15, "{streams}");
 }
 
+/// A List's items as a YAML stream (`---` between documents): read document by
+/// document, with the whole run's report.
+#[test]
+fn generated_yaml_streams() {
+    let mixes = [
+        Mix {
+            pods: 20,
+            failing: 40,
+            events: 8,
+            nodes: 2,
+            manifests: true,
+            twice: false,
+        },
+        Mix {
+            pods: 10,
+            failing: 60,
+            events: 0,
+            nodes: 1,
+            manifests: false,
+            twice: false,
+        },
+        Mix {
+            pods: 6,
+            failing: 50,
+            events: 3,
+            nodes: 1,
+            manifests: false,
+            twice: true,
+        },
+    ];
+    for (m, mix) in mixes.iter().enumerate() {
+        for seed in 0..5u64 {
+            let list: Value = serde_json::from_str(&list(seed * 3 + m as u64, *mix)).unwrap();
+            let items = list["items"].as_array().unwrap();
+            if items.len() < 2 {
+                continue;
+            }
+            let documents: Vec<String> = items
+                .iter()
+                .map(|i| serde_yaml::to_string(i).unwrap())
+                .collect();
+            for (how, text) in [
+                ("---", documents.join("---\n")),
+                ("--- first", format!("---\n{}", documents.join("---\n"))),
+                ("...", documents.join("...\n---\n")),
+            ] {
+                let name = format!("{how} mix {m} seed {seed}");
+                assert!(reads_by_items(&text), "{name}");
+                let read = diagnose_by_items(&text, &DiagnoseOptions::default(), &mut |_| {});
+                assert_eq!(read.is_some(), !mix.twice, "{name}");
+                check(&name, &text);
+            }
+        }
+    }
+    // A document that is itself a List of pods: diagnosed whole.
+    let list = list(1, mixes[0]);
+    let json: Value = serde_json::from_str(&list).unwrap();
+    let text = format!(
+        "{}---\n{}",
+        serde_yaml::to_string(&json["items"][0]).unwrap(),
+        serde_yaml::to_string(&json).unwrap()
+    );
+    assert!(diagnose_by_items(&text, &DiagnoseOptions::default(), &mut |_| {}).is_none());
+    check("a List in a stream", &text);
+}
+
 #[test]
 fn what_is_read_item_by_item() {
     let pod = |name: &str| {

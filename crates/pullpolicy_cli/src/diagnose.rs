@@ -9,7 +9,8 @@
 //!
 //! Streamed (issue #19): each input is diagnosed part by part
 //! (`pullpolicy::diagnose::diagnose_each`; a JSON `kind: List` item by item, a JSON
-//! stream of one object per line value by value) and each
+//! stream of one object per line value by value, a YAML stream document by document)
+//! and each
 //! part written by a sink of `crate::sink::diagnosis` as it comes, or spilled where the
 //! format prints it later, so that memory does not grow with the pods and diagnoses.
 //! The whole-run renderers here ([`DiagnoseRun`], [`render`]) are what the sinks are

@@ -16,7 +16,8 @@
 //! kubectl writes it ([`crate::items::yaml_list`]) — or a stream of JSON objects, one
 //! per line ([`crate::items::json_stream_unplaced`], what `jq -c '.items[]'` writes;
 //! the evidence reader makes one piece of it, reading value after value as kubectl's
-//! JSON stream decoder does) — each item read alone gives the
+//! JSON stream decoder does), or a YAML stream of documents between `---` lines
+//! (`yaml_stream`: kubectl's chunks, each read by go-yaml alone) — each item read alone gives the
 //! objects the whole piece gives for it, at the same bytes (the reasons are those
 //! functions' documentation; the diagnosis reads objects through the same reader, with
 //! the List's `kind` giving no hint). The items are then read one at a time:
@@ -171,7 +172,8 @@ fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
     let piece = &text[a..b];
     let mut items = crate::items::json_list_unplaced(piece)
         .or_else(|| crate::items::json_stream_unplaced(piece))
-        .or_else(|| crate::items::yaml_list(piece))?;
+        .or_else(|| crate::items::yaml_list(piece))
+        .or_else(|| yaml_stream(piece))?;
     for item in &mut items {
         item.range = item.range.start + a..item.range.end + a;
     }
@@ -186,6 +188,30 @@ pub fn diagnose_by_items(
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
     by_items(&Serial, text, options, emit)
+}
+
+/// The documents of a YAML stream of two or more, as kubectl cuts it (at `---` lines:
+/// [`crate::pieces::chunks`]), each read alone as in the whole stream: go-yaml
+/// reads each of kubectl's chunks by itself. What a chunk alone cannot know (a read
+/// error, or a stop, ends the whole stream's reading) makes its reading an error, and
+/// then the text is diagnosed whole (`by_items` reads every YAML item first); so does a
+/// chunk with more than one pod (a `kind: List`).
+fn yaml_stream(piece: &str) -> Option<Vec<ListItem>> {
+    let ranges = crate::pieces::chunks(piece);
+    (ranges.len() >= 2).then(|| {
+        ranges
+            .into_iter()
+            .enumerate()
+            .map(|(item, range)| ListItem {
+                range,
+                dash: false,
+                item,
+                line: 0,
+                column: 0,
+                offset16: 0,
+            })
+            .collect()
+    })
 }
 
 fn hash(s: &str) -> u64 {
@@ -332,7 +358,8 @@ fn by_items(
             continue;
         }
         let read = objects::read(&item.text(text), range.0, false, &mut ev);
-        if read.errors > 0 {
+        // A pod is read again from its item (`read_pod`): one per item.
+        if read.errors > 0 || ev.pods.len() > 1 {
             return None;
         }
         counts.add(&read);
