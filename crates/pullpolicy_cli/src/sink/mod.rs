@@ -92,6 +92,7 @@ fn in_rounds(
         return each(std::slice::from_ref(part));
     }
     let mut documents = std::mem::take(&mut part.documents).into_iter();
+    part.documents.reserve_exact(documents.len());
     let mut round: Vec<pullpolicy::Report> = Vec::new();
     loop {
         for _ in 0..per_round {
