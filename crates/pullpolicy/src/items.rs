@@ -91,8 +91,8 @@ pub fn json_list_unplaced(text: &str) -> Option<Vec<ListItem>> {
 }
 
 /// The values of `text` when it is a stream of two or more JSON objects with nothing but
-/// spaces and line breaks around them (what `jq -c '.items[]'` or `jq '.items[]'`
-/// writes), each accepted as [`json_list`] accepts an item; without positions, as
+/// spaces and line breaks around them (what `jq -c '.items[]'` writes, one object per
+/// line; or `jq '.items[]'`, indented), each accepted as [`json_list`] accepts an item; without positions, as
 /// [`json_list_unplaced`]. `None` otherwise. Each object is read alone as in the whole
 /// stream: kubectl's JSON stream decoder reads one value after another (a stream whose
 /// values all read has no error for the 1.33 fallback to YAML to see), and each value's

@@ -83,10 +83,11 @@ pub fn split(text: &str, parts: usize, min_len: usize) -> Vec<Range<usize>> {
     ranges
 }
 
-/// A YAML stream cut at every line where [`split`] may cut (a separator line kubectl
-/// cuts at), so that each range after the first starts at its `---` line: the stream's
-/// chunks, as kubectl reads them one by one. One range for a JSON stream, or a text
-/// without such a line.
+/// A YAML stream cut at every line where [`split`] may cut: a separator line kubectl
+/// cuts at, but not one right after another `---` line (such chunks stay together).
+/// Each range after the first starts at its `---` line, and holds one or a few of the
+/// chunks kubectl reads one by one. One range for a JSON stream, or a text without such
+/// a line.
 pub fn chunks(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;

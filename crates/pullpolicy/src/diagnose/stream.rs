@@ -17,8 +17,8 @@
 //! per line ([`crate::items::json_stream_unplaced`], what `jq -c '.items[]'` writes;
 //! the evidence reader makes one piece of it, reading value after value as kubectl's
 //! JSON stream decoder does), or a YAML stream of documents between `---` lines
-//! (`yaml_stream`: kubectl's chunks, each read by go-yaml alone) — each item read alone gives the
-//! objects the whole piece gives for it, at the same bytes (the reasons are those
+//! (`yaml_stream`: kubectl's chunks, each read by go-yaml alone) — each item read
+//! alone gives the objects the whole piece gives for it, at the same bytes (the reasons are those
 //! functions' documentation; the diagnosis reads objects through the same reader, with
 //! the List's `kind` giving no hint). The items are then read one at a time:
 //!
@@ -190,9 +190,9 @@ pub fn diagnose_by_items(
     by_items(&Serial, text, options, emit)
 }
 
-/// The documents of a YAML stream of two or more, as kubectl cuts it (at `---` lines:
-/// [`crate::pieces::chunks`]), each read alone as in the whole stream: go-yaml
-/// reads each of kubectl's chunks by itself. What a chunk alone cannot know (a read
+/// The documents of a YAML stream of two or more, cut at `---` lines
+/// ([`crate::pieces::chunks`]: kubectl's chunks, now and then two together), each read
+/// alone as in the whole stream: go-yaml reads each of kubectl's chunks by itself. What a chunk alone cannot know (a read
 /// error, or a stop, ends the whole stream's reading) makes its reading an error, and
 /// then the text is diagnosed whole (`by_items` reads every YAML item first); so does a
 /// chunk with more than one pod (a `kind: List`).
