@@ -1,7 +1,8 @@
 //! A stream explained in pieces (what the CLI does on threads) gives exactly the report
 //! of explaining it whole, for every number of pieces the first byte picks: joined
 //! (`pieces::join`) and in order, a round of pieces at a time (`pieces::Ordered`, the
-//! CLI's path for long streams; the round's size from the first byte too).
+//! CLI's path for long streams; the round's size from the first byte too); and cut at
+//! every line `split` may cut at (`pieces::chunks`), joined.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +21,17 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(ranges.last().map(|r| r.end), Some(text.len()));
     let whole = pullpolicy::explain(text, &options);
     let explained = ranges
+        .iter()
+        .map(|r| pieces::explain(text, r.clone(), &options))
+        .collect();
+    assert_eq!(pieces::join(text, explained, &options), whole);
+    // Cut at every line `split` may cut at (`pieces::chunks`, the diagnosis's YAML
+    // stream documents): the same report too.
+    let chunks = pieces::chunks(text);
+    assert_eq!(chunks.first().map(|r| r.start), Some(0));
+    assert_eq!(chunks.last().map(|r| r.end), Some(text.len()));
+    assert!(chunks.windows(2).all(|w| w[0].end == w[1].start && w[0].start < w[0].end));
+    let explained = chunks
         .iter()
         .map(|r| pieces::explain(text, r.clone(), &options))
         .collect();
