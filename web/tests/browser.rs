@@ -19,6 +19,19 @@ async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits until `ready` holds, looking every 10 ms for at most 10 s. A loaded machine runs
+/// timers, file reads and yew's scheduler late, so a fixed sleep before an assertion is a
+/// race (CI once read the editor 100 ms after "Open file…" and found the old text).
+async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..1000 {
+        if ready() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("waited 10 s for {what}");
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -30,7 +43,7 @@ async fn mount() -> web_sys::Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    sleep(50).await;
+    until("the first explanation", || !policies(&root).is_empty()).await;
     root
 }
 
@@ -110,7 +123,7 @@ async fn typing_re_explains_after_the_debounce() {
     area.set_value("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000\n");
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
-    sleep(250).await;
+    until("the new explanation", || policies(&root).len() == 1).await;
     assert_eq!(policies(&root), ["0:spec.containers[0]=IfNotPresent"]);
     root.remove();
 }
@@ -127,11 +140,16 @@ async fn scenario_changes_apply_at_once() {
     })
     .unwrap();
     select.dispatch_event(&event).unwrap();
-    sleep(20).await;
-    let state = root
-        .query_selector("#card-0-2 .outcome .state")
-        .unwrap()
-        .unwrap();
+    let state = || {
+        root.query_selector("#card-0-2 .outcome .state")
+            .unwrap()
+            .unwrap()
+    };
+    until("the scenario's outcome", || {
+        state().text_content().unwrap().contains("Starts")
+    })
+    .await;
+    let state = state();
     assert!(
         state.text_content().unwrap().contains("Starts"),
         "{:?}",
@@ -156,34 +174,33 @@ fn click(root: &web_sys::Element, selector: &str) {
 #[wasm_bindgen_test]
 async fn examples_menu_and_disclosures_work_by_clicks() {
     let root = mount().await;
+    let panel = || {
+        root.query_selector("#examples-button-panel")
+            .unwrap()
+            .unwrap()
+    };
     click(&root, "#examples-button");
-    sleep(20).await;
-    let panel = root
-        .query_selector("#examples-button-panel")
-        .unwrap()
-        .unwrap();
-    assert!(!panel.has_attribute("hidden"), "the menu opened");
+    until("the menu to open", || !panel().has_attribute("hidden")).await;
     let tour = policies(&root);
     assert_eq!(tour.len(), 3, "{tour:?}");
     // Examples but the first come with the deferred module, which this test page does
     // not serve (`./codec.js` is not found): the pick fails, and says so.
     click(&root, "[data-example=\"digest-pinned\"]");
-    sleep(300).await;
+    until("the failed pick's notice", || !notice(&root).is_empty()).await;
     assert_eq!(
         notice(&root),
         "The example “Digest-pinned” could not be loaded: the page's second module did not load. Reload the page to try again."
     );
     assert_eq!(policies(&root), tour);
-    let panel = root
-        .query_selector("#examples-button-panel")
-        .unwrap()
-        .unwrap();
-    assert!(panel.has_attribute("hidden"), "the menu closed");
+    assert!(panel().has_attribute("hidden"), "the menu closed");
     // The first example is part of the first load.
     click(&root, "#examples-button");
-    sleep(20).await;
+    until("the menu to open again", || {
+        !panel().has_attribute("hidden")
+    })
+    .await;
     click(&root, "[data-example=\"tour\"]");
-    sleep(50).await;
+    until("the pick's notice", || notice(&root).starts_with("Loaded")).await;
     assert_eq!(notice(&root), "Loaded the example “Tour”.");
     assert_eq!(policies(&root), tour);
     // A finding's explanation opens in place, without a re-render.
@@ -223,17 +240,15 @@ async fn opened_files_land_in_the_editor_unless_they_are_not_utf8() {
     let area: web_sys::HtmlTextAreaElement = find(&root, "#manifest");
     let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: cafe, annotations: {note: café}}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27}\n";
     choose_file(&root, "pod.yaml", text.as_bytes());
-    sleep(100).await;
-    assert_eq!(area.value(), text);
+    until("the file in the editor", || area.value() == text).await;
+    until("its explanation", || policies(&root).len() == 1).await;
     assert_eq!(policies(&root), ["0:spec.containers[0]=IfNotPresent"]);
     // Not UTF-8: the text stays, and the notice names the byte and its offset.
     choose_file(&root, "latin1.yaml", b"name: caf\xE9\n");
-    sleep(100).await;
+    let error = || root.query_selector(".notice.error .notice-text").unwrap();
+    until("the file's error", || error().is_some()).await;
     assert_eq!(area.value(), text);
-    let notice = root
-        .query_selector(".notice.error .notice-text")
-        .unwrap()
-        .unwrap();
+    let notice = error().unwrap();
     assert_eq!(
         notice.text_content().unwrap().trim(),
         "latin1.yaml: invalid UTF-8 (byte 0xE9 at offset 9); the file must be UTF-8 text"
