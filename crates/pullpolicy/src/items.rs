@@ -117,6 +117,21 @@ pub fn json_stream_unplaced(text: &str) -> Option<Vec<ListItem>> {
     (out.len() >= 2).then_some(out)
 }
 
+/// The documents of `text` when it is a YAML stream of two or more of kubectl's chunks
+/// ([`crate::pieces::chunks`]), each as an item without a position, as
+/// [`json_stream_unplaced`]; `None` for one chunk. Nothing is read: the caller reads each
+/// chunk as kubectl would read it alone.
+pub fn yaml_stream_unplaced(text: &str) -> Option<Vec<ListItem>> {
+    let chunks = crate::pieces::chunks(text);
+    (chunks.len() >= 2).then(|| {
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(item, range)| item_at(range, item, 0, 0, 0))
+            .collect()
+    })
+}
+
 /// The items of [`json_list`], each its byte range and index in `items`.
 fn json_items(text: &str) -> Option<Vec<(Range<usize>, usize)>> {
     let mut p = Parser {

@@ -17,7 +17,7 @@
 //! per line ([`crate::items::json_stream_unplaced`], what `jq -c '.items[]'` writes;
 //! the evidence reader makes one piece of it, reading value after value as kubectl's
 //! JSON stream decoder does), or a YAML stream of documents between `---` lines
-//! (`yaml_stream`: kubectl's chunks, each read by go-yaml alone) — each item read
+//! ([`crate::items::yaml_stream_unplaced`]: kubectl's chunks, each read by go-yaml alone) — each item read
 //! alone gives the objects the whole piece gives for it, at the same bytes (the reasons are those
 //! functions' documentation; the diagnosis reads objects through the same reader, with
 //! the List's `kind` giving no hint). The items are then read one at a time:
@@ -173,7 +173,12 @@ fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
     let mut items = crate::items::json_list_unplaced(piece)
         .or_else(|| crate::items::json_stream_unplaced(piece))
         .or_else(|| crate::items::yaml_list(piece))
-        .or_else(|| yaml_stream(piece))?;
+        // A YAML stream's chunks, each read alone as in the whole stream: go-yaml reads
+        // each of kubectl's chunks by itself. What a chunk alone cannot know (a read error,
+        // or a stop, ends the whole stream's reading) makes its reading an error, and then
+        // the text is diagnosed whole (`by_items` reads every YAML item first); so does a
+        // chunk with more than one pod (a `kind: List`).
+        .or_else(|| crate::items::yaml_stream_unplaced(piece))?;
     for item in &mut items {
         item.range = item.range.start + a..item.range.end + a;
     }
@@ -188,30 +193,6 @@ pub fn diagnose_by_items(
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
     by_items(&Serial, text, options, emit)
-}
-
-/// The documents of a YAML stream of two or more, cut at `---` lines
-/// ([`crate::pieces::chunks`]: kubectl's chunks, now and then two together), each read
-/// alone as in the whole stream: go-yaml reads each of kubectl's chunks by itself. What a chunk alone cannot know (a read
-/// error, or a stop, ends the whole stream's reading) makes its reading an error, and
-/// then the text is diagnosed whole (`by_items` reads every YAML item first); so does a
-/// chunk with more than one pod (a `kind: List`).
-fn yaml_stream(piece: &str) -> Option<Vec<ListItem>> {
-    let ranges = crate::pieces::chunks(piece);
-    (ranges.len() >= 2).then(|| {
-        ranges
-            .into_iter()
-            .enumerate()
-            .map(|(item, range)| ListItem {
-                range,
-                dash: false,
-                item,
-                line: 0,
-                column: 0,
-                offset16: 0,
-            })
-            .collect()
-    })
 }
 
 fn hash(s: &str) -> u64 {
