@@ -557,9 +557,9 @@ fn generated_yaml_lists() {
 /// A List's items as streams, read value by value or document by document, with the
 /// whole run's report: a JSON stream of one compact object per line
 /// (`jq -c '.items[]'`), and a YAML stream (`---` between documents, also before the
-/// first, or `...` before each `---`). Indented JSON objects one after another
-/// (`jq '.items[]'`) are several pieces, diagnosed whole; so is a YAML stream with a
-/// List among its documents.
+/// first, or `...` before each `---`), and indented JSON objects one after another
+/// (`jq '.items[]'`: several pieces, each an item). A YAML stream with a List among its
+/// documents is diagnosed whole.
 #[test]
 fn generated_streams() {
     let mixes = [
@@ -619,11 +619,22 @@ fn generated_streams() {
                 .map(|i| serde_json::to_string_pretty(i).unwrap() + "\n")
                 .collect();
             let name = format!("indented mix {m} seed {seed}");
-            assert!(!reads_by_items(&indented), "{name}");
+            assert!(reads_by_items(&indented), "{name}");
+            let read = diagnose_by_items(&indented, &DiagnoseOptions::default(), &mut |_| {});
+            assert_eq!(read.is_some(), !mix.twice, "{name}");
             check(&name, &indented);
+            // A blank line between them: the same pieces, each an item.
+            let spaced = indented.replace("}\n{", "}\n\n{");
+            assert!(reads_by_items(&spaced), "{name}");
+            check(&format!("{name}, spaced"), &spaced);
+            // A command line between two: whole (the stream's values would take it in).
+            let command = indented.replacen("}\n{", "}\n$ kubectl get pods -o json\n{", 1);
+            assert!(!reads_by_items(&command), "{name}");
+            check(&format!("{name}, a command"), &command);
+            streams += 1;
         }
     }
-    assert!(streams >= 40, "{streams}");
+    assert!(streams >= 50, "{streams}");
     // A document that is itself a List of pods: diagnosed whole.
     let list: Value = serde_json::from_str(&list(1, mixes[0])).unwrap();
     let text = format!(
@@ -667,6 +678,31 @@ fn what_is_read_item_by_item() {
         .replace("\"phase\": ", "\n  \"phase\":\n");
     assert!(!reads_by_items(&cut));
     check("cut", &cut);
+    // Indented objects one after another: a piece each, read item by item, each piece
+    // with its own format (a custom resource and a ConfigMap are manifests).
+    let pretty =
+        |t: &str| serde_json::to_string_pretty(&serde_json::from_str::<Value>(t).unwrap()).unwrap();
+    let objects = [
+        pretty(&pod("a")),
+        pretty("{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"spec\": {}}"),
+        pretty(
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\"}}",
+        ),
+        pretty(&pod("b")),
+    ]
+    .join("\n");
+    assert!(reads_by_items(&objects));
+    let report = diagnose(&objects, &DiagnoseOptions::default());
+    assert_eq!(report.pieces.len(), 4);
+    assert_eq!(
+        report
+            .pieces
+            .iter()
+            .map(|p| format!("{:?}", p.format))
+            .collect::<Vec<_>>(),
+        ["PodObjects", "Manifest", "Manifest", "PodObjects"]
+    );
+    check("objects", &objects);
     // An elided line: whole.
     let elided = one.replace("  ]\n", "  ...\n  ]\n");
     assert!(!reads_by_items(&elided));

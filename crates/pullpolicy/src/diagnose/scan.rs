@@ -50,82 +50,81 @@ pub(crate) fn read(text: &str) -> Evidence {
     ev
 }
 
-/// When [`read`] would cut `text` into one piece only, a JSON object or YAML document
-/// read whole by [`read_span`] (no elided lines, nothing but blank and command lines
-/// around it): the byte range it reads, and how it is written. Looks at each line once, as [`read`] does,
-/// without keeping them.
-pub(crate) fn object_piece(text: &str) -> Option<(usize, usize, Encoding)> {
+/// When every piece [`read`] would cut `text` into is a JSON object or YAML document read
+/// whole by [`read_span`] (no elided lines, nothing but blank and command lines between
+/// and around them): each piece's byte range, and how it is written, in order. Looks at
+/// each line once, as [`read`] does, without keeping them.
+pub(crate) fn object_pieces(text: &str) -> Option<Vec<(usize, usize, Encoding)>> {
     let mut lines = lines::iter(text).peekable();
-    // Blank and command lines before it.
-    while lines.peek().is_some_and(|l| l.is_blank() || is_command(l)) {
-        lines.next();
-    }
-    // As `read_piece` tells its format: not describe output, a table or `Events:`; a
-    // YAML or JSON start.
-    let first = lines.next()?;
-    let after = lines.peek().copied();
-    let section = after.is_some_and(|next| {
-        let pair = [first, next];
-        describe::is_section_start(&pair, 0)
-    });
-    if describe::is_start(&first)
-        || section
-        || table::header(&first).is_some()
-        || is_events_key(&first)
-        || !(is_yaml_start(&first) || is_json_start(&first))
-    {
-        return None;
-    }
-    let json = is_json_start(&first);
-    // `object_extent(lines, i, json)`, and `read_span`'s last non-blank line.
-    let mut prev = first;
-    let mut last = first;
-    let mut api_version = first.text.starts_with("apiVersion:");
-    let mut rest = None;
     let mut kubectl = Kubectl::new(text);
-    for line in lines.by_ref() {
-        // (`prev.indent() == 0` follows from the test.)
-        if json && prev.text.trim_end() == "}" {
-            rest = Some(line);
-            break;
+    let mut pieces = Vec::new();
+    // The line that ended the piece before, where `read` looks for the next one.
+    let mut rest: Option<Line<'_>> = None;
+    loop {
+        // Blank and command lines before it.
+        let first = loop {
+            match rest.take().or_else(|| lines.next()) {
+                None => return (!pieces.is_empty()).then_some(pieces),
+                Some(l) if l.is_blank() || is_command(&l) => {}
+                Some(l) => break l,
+            }
+        };
+        // As `read_piece` tells its format: not describe output, a table or `Events:`;
+        // a YAML or JSON start.
+        let after = lines.peek().copied();
+        let section = after.is_some_and(|next| {
+            let pair = [first, next];
+            describe::is_section_start(&pair, 0)
+        });
+        if describe::is_start(&first)
+            || section
+            || table::header(&first).is_some()
+            || is_events_key(&first)
+            || !(is_yaml_start(&first) || is_json_start(&first))
+        {
+            return None;
         }
-        let plain = starts_plain(&line) && !kubectl.within(&line);
-        if !plain && !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line)) {
-            rest = Some(line);
-            break;
-        }
-        if line.text.starts_with("---") {
-            api_version = false;
-        } else if line.text.starts_with("apiVersion:") {
-            if api_version {
+        let json = is_json_start(&first);
+        // `object_extent(lines, i, json)`, and `read_span`'s last non-blank line.
+        let mut prev = first;
+        let mut last = first;
+        let mut api_version = first.text.starts_with("apiVersion:");
+        for line in lines.by_ref() {
+            // (`prev.indent() == 0` follows from the test.)
+            if json && prev.text.trim_end() == "}" {
                 rest = Some(line);
                 break;
             }
-            api_version = true;
+            let plain = starts_plain(&line) && !kubectl.within(&line);
+            if !plain && !line.is_blank() && (ends_yaml(&line) || !is_yaml_line(&line)) {
+                rest = Some(line);
+                break;
+            }
+            if line.text.starts_with("---") {
+                api_version = false;
+            } else if line.text.starts_with("apiVersion:") {
+                if api_version {
+                    rest = Some(line);
+                    break;
+                }
+                api_version = true;
+            }
+            // `read_objects` blanks elided lines: not here.
+            if !plain && line.indent() > 0 && matches!(line.text.trim(), "..." | "\u{2026}") {
+                return None;
+            }
+            if plain || !line.is_blank() {
+                last = line;
+            }
+            prev = line;
         }
-        // `read_objects` blanks elided lines: not here.
-        if !plain && line.indent() > 0 && matches!(line.text.trim(), "..." | "\u{2026}") {
-            return None;
-        }
-        if plain || !line.is_blank() {
-            last = line;
-        }
-        prev = line;
+        let encoding = if json { Encoding::Json } else { Encoding::Yaml };
+        pieces.push((first.start, last.end(), encoding));
     }
-    // Nothing after it but blank and command lines.
-    if rest
-        .into_iter()
-        .chain(lines)
-        .any(|l| !l.is_blank() && !is_command(&l))
-    {
-        return None;
-    }
-    let encoding = if json { Encoding::Json } else { Encoding::Yaml };
-    Some((first.start, last.end(), encoding))
 }
 
 /// A line that is indented and whose first character after its blanks is ASCII and
-/// starts nothing [`object_piece`] looks for: not blank, a YAML line, not an end of YAML
+/// starts nothing [`object_pieces`] looks for: not blank, a YAML line, not an end of YAML
 /// (`Name:`, `Events:` and commands start at column 0 or with `$`/`k` or hold `kubectl `,
 /// table headers start with `T`, `F`, `L` or `N`), not elided (`.`). A shortcut for the
 /// lines of a large dump: [`starts_plain`] and no `kubectl ` in it ([`Kubectl`]).

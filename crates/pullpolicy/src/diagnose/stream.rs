@@ -10,7 +10,7 @@
 //! # When a paste is read item by item
 //!
 //! When [`super::diagnose`] would read the text as one piece of objects
-//! ([`scan::object_piece`] follows `scan::read` line by line without keeping the lines)
+//! ([`scan::object_pieces`] follows `scan::read` line by line without keeping the lines)
 //! and that piece is a `kind: List` that [`crate::items`] can split — JSON
 //! ([`crate::items::json_list`], what `kubectl get pods -A -o json` writes) or YAML as
 //! kubectl writes it ([`crate::items::yaml_list`]) — or a stream of JSON objects, one
@@ -20,7 +20,11 @@
 //! ([`crate::items::yaml_stream_unplaced`]: kubectl's chunks, each read by go-yaml alone) — each item read
 //! alone gives the objects the whole piece gives for it, at the same bytes (the reasons are those
 //! functions' documentation; the diagnosis reads objects through the same reader, with
-//! the List's `kind` giving no hint). The items are then read one at a time:
+//! the List's `kind` giving no hint). So is a text of several pieces when each is one
+//! JSON object that [`crate::items::json_stream_unplaced`] cuts at the same bytes (what
+//! `jq '.items[]'` writes, indented: the evidence reader ends a JSON piece at a `}` line
+//! at column 0): each item is then read alone exactly as its piece is, and makes its own
+//! piece of the report. The items are then read one at a time:
 //!
 //! 1. every item is read and dropped, keeping only what a diagnosis needs from other
 //!    items: the events and nodes (small records, not their trees), the notes, and per
@@ -58,8 +62,8 @@
 //! Whatever runs where, the parts and their order are those of [`Serial`] (tested with a
 //! spread that does everything backwards).
 //!
-//! Anything else (describe output, tables, several pieces, a List the splitters
-//! decline) is diagnosed whole and handed out from the report.
+//! Anything else (describe output, tables, several pieces that are not one item each, a
+//! List the splitters decline) is diagnosed whole and handed out from the report.
 
 use super::DiagnoseOptions;
 use super::analyse::{self, Cx, SkewAcc, Step};
@@ -162,8 +166,22 @@ pub fn reads_by_items(text: &str) -> bool {
 /// The piece [`super::diagnose`] would read `text` as, when it is one List whose items can
 /// be read alone (JSON, or YAML as kubectl writes it), and its items (ranges in `text`).
 fn list_items(text: &str) -> Option<Vec<ListItem>> {
-    let (a, b, _) = scan::object_piece(text)?;
-    items_of(text, a, b)
+    let pieces = scan::object_pieces(text)?;
+    let items = items_of(text, pieces.first()?.0, pieces.last()?.1)?;
+    are_pieces(&items, &pieces).then_some(items)
+}
+
+/// Whether `items` can be read in place of `pieces`: one piece, which the items split;
+/// or several, each of them exactly one item (its bytes, no `- `), which is then read
+/// alone as `scan::read` reads its piece alone (objects `jq '.items[]'` writes, indented
+/// one after another: the evidence reader ends a JSON piece at a `}` line).
+fn are_pieces(items: &[ListItem], pieces: &[(usize, usize, Encoding)]) -> bool {
+    pieces.len() == 1
+        || (items.len() == pieces.len()
+            && items
+                .iter()
+                .zip(pieces)
+                .all(|(item, &(a, b, _))| !item.dash && item.range == (a..b)))
 }
 
 /// The items of the List `text[a..b]`, with ranges in `text` (their other positions
@@ -193,6 +211,31 @@ pub fn diagnose_by_items(
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
     by_items(&Serial, text, options, emit)
+}
+
+/// A piece of objects as `scan::read` makes it, from what reading it counted; noted as
+/// `scan::read` notes a piece in which nothing was recognised (no note since `notes`).
+fn piece_ev(
+    ev: &mut Evidence,
+    counts: &Counts,
+    notes: usize,
+    (a, b): (usize, usize),
+    encoding: Encoding,
+) -> PieceEv {
+    if counts.format() == PieceFormat::Unrecognized && ev.notes.len() == notes {
+        ev.notes.push(Note {
+            rule: DiagnoseRule::UnrecognizedText,
+            at: Loc(a, a),
+            detail: NoteDetail::Unrecognized,
+        });
+    }
+    PieceEv {
+        format: counts.format(),
+        encoding,
+        bytes: (a, b),
+        records: counts.records(),
+        markers: Vec::new(),
+    }
 }
 
 fn hash(s: &str) -> u64 {
@@ -242,7 +285,7 @@ fn read_pod(text: &str, (start, end, dash): (usize, usize, bool)) -> Option<PodE
 }
 
 /// The bytes from the start of the first line that holds more than ASCII blanks to the
-/// end of the last one (before its line break): what [`scan::object_piece`] gives for a
+/// end of the last one (before its line break): the span [`scan::object_pieces`] gives for a
 /// List with nothing around it, guessed in one look at each end so that the items can be
 /// cut while the lines are checked. Only used when it equals the check's answer.
 fn guess_piece(text: &str) -> Option<(usize, usize)> {
@@ -300,33 +343,40 @@ fn by_items(
 ) -> Option<DiagnosisReport> {
     // The one-piece check goes over every line, then the positions are mapped; beside
     // them, the items are cut from the piece the check is expected to give.
-    let ((piece, map), (guess, early_cut)) = spread.join(
+    let ((pieces, map), (guess, early_cut)) = spread.join(
         || {
-            let piece = scan::object_piece(text);
-            let map = piece.map(|_| Sparse::new(text));
-            (piece, map)
+            let pieces = scan::object_pieces(text);
+            let map = pieces.as_ref().map(|_| Sparse::new(text));
+            (pieces, map)
         },
         || {
             let guess = guess_piece(text);
             (guess, guess.and_then(|(a, b)| cut(text, a, b)))
         },
     );
-    let ((a, b, encoding), map) = (piece?, map?);
+    let (pieces, map) = (pieces?, map?);
+    let (a, b) = (pieces.first()?.0, pieces.last()?.1);
     let Cut { items, sketches } = if guess == Some((a, b)) {
         early_cut?
     } else {
         cut(text, a, b)?
     };
+    if !are_pieces(&items, &pieces) {
+        return None;
+    }
+    // One piece: its counts are its items'. Several: each item is a piece.
+    let whole = pieces.len() == 1;
+    let mut piece_evs = Vec::new();
     // Step 1.
     let mut ev = Evidence::default();
     let mut counts = Counts::default();
     let mut pods: Vec<PodKey> = Vec::new();
     let mut by_name: HashMap<u64, Vec<Option<u64>>> = HashMap::new();
-    for (item, sketch) in items.iter().zip(sketches) {
+    for ((item, sketch), k) in items.iter().zip(sketches).zip(0..) {
         let range = (item.range.start, item.range.end);
-        if let Some((name, namespace)) = sketch {
+        let notes = ev.notes.len();
+        let read = if let Some((name, namespace)) = sketch {
             // A Pod with status: only its name and namespace now (step 3 reads it).
-            counts.pods += 1;
             let key = PodKey {
                 item: (range.0, range.1, item.dash),
                 name,
@@ -336,35 +386,40 @@ fn by_items(
                 return None;
             }
             pods.push(key);
-            continue;
-        }
-        let read = objects::read(&item.text(text), range.0, false, &mut ev);
-        // A pod is read again from its item (`read_pod`): one per item.
-        if read.errors > 0 || ev.pods.len() > 1 {
-            return None;
-        }
-        counts.add(&read);
-        for p in ev.pods.drain(..) {
-            let key = PodKey {
-                item: (range.0, range.1, item.dash),
-                name: p.name.as_deref().map(hash),
-                namespace: p.namespace.as_deref().map(hash),
-            };
-            if !keep(&mut by_name, &key) {
+            Counts {
+                pods: 1,
+                ..Counts::default()
+            }
+        } else {
+            let read = objects::read(&item.text(text), range.0, false, &mut ev);
+            // A pod is read again from its item (`read_pod`): one per item.
+            if read.errors > 0 || ev.pods.len() > 1 {
                 return None;
             }
-            pods.push(key);
+            for p in ev.pods.drain(..) {
+                let key = PodKey {
+                    item: (range.0, range.1, item.dash),
+                    name: p.name.as_deref().map(hash),
+                    namespace: p.namespace.as_deref().map(hash),
+                };
+                if !keep(&mut by_name, &key) {
+                    return None;
+                }
+                pods.push(key);
+            }
+            read
+        };
+        counts.add(&read);
+        if !whole {
+            let (a, b, encoding) = pieces[k];
+            piece_evs.push(piece_ev(&mut ev, &read, notes, (a, b), encoding));
         }
     }
     drop(by_name);
     drop(items);
-    // As `scan::read` notes a piece in which nothing was recognised.
-    if counts.format() == PieceFormat::Unrecognized && ev.notes.is_empty() {
-        ev.notes.push(Note {
-            rule: DiagnoseRule::UnrecognizedText,
-            at: Loc(a, a),
-            detail: NoteDetail::Unrecognized,
-        });
+    if whole {
+        let (a, b, encoding) = pieces[0];
+        piece_evs.push(piece_ev(&mut ev, &counts, 0, (a, b), encoding));
     }
     // Step 2: the pods events name, read again.
     let named: std::collections::HashSet<u64> = ev
@@ -404,14 +459,8 @@ fn by_items(
     }
     let mut summaries = run.pods.into_iter();
     // Step 3: hand everything out in the report's order.
-    let piece = PieceEv {
-        format: counts.format(),
-        encoding,
-        bytes: (a, b),
-        records: counts.records(),
-        markers: Vec::new(),
-    };
-    let pieces = analyse::pieces(&cx, std::slice::from_ref(&piece));
+    let pieces = analyse::pieces(&cx, &piece_evs);
+    drop(piece_evs);
     let mut out = Out {
         emit,
         summary: DiagnosisSummary {
