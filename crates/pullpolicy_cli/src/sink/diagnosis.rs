@@ -966,6 +966,20 @@ pub(crate) mod tests {
             runs.push(vec![path.clone()]);
             generated.push(path);
         }
+        // A List's items as indented objects one after another (`jq '.items[]'`): a
+        // piece each, read item by item.
+        let list: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&generated[3]).unwrap()).unwrap();
+        let objects: String = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| serde_json::to_string_pretty(item).unwrap() + "\n")
+            .collect();
+        assert!(pullpolicy::diagnose::reads_by_items(&objects));
+        let path = dir.join("objects-3.json");
+        std::fs::write(&path, objects).unwrap();
+        runs.push(vec![path]);
         // Several inputs in one run, one of them missing.
         let mut several = vec![fixtures[0].clone(), generated[3].clone()];
         several.push(dir.join("missing.json"));
