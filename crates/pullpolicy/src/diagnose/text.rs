@@ -354,7 +354,8 @@ fn parse_plain(t: &str) -> Msg<'_> {
         let names = rest.split_once(')').map_or(rest, |(n, _)| n);
         return Msg::PullSecrets { names };
     }
-    if runtime_start(t).is_some_and(|i| i == 0) {
+    // `runtime_start(t) == Some(0)`: the earliest start is at 0 when one starts there.
+    if RUNTIME_STARTS.iter().any(|s| t.starts_with(s)) {
         return Msg::Runtime { err: t };
     }
     // A back-off message cut short by the paste (`Back-off pull`, PF S15).
@@ -402,33 +403,35 @@ pub(crate) fn kubelet_start(text: &str) -> Option<usize> {
     best
 }
 
+/// The beginnings of a runtime's error texts (PF §3.0).
+const RUNTIME_STARTS: [&str; 20] = [
+    facts::RPC_ERROR,
+    "failed to pull and unpack image \"",
+    "failed to resolve reference \"",
+    "failed to resolve image: ",
+    "failed to do request: ",
+    "Error initializing source ",
+    "initializing source ",
+    "Error response from daemon: ",
+    "pinging container registry ",
+    "short name mode is enforcing",
+    "short-name \"",
+    "unable to pull image",
+    "unable to try pulling possible OCI artifact",
+    "Error reading manifest ",
+    "reading manifest ",
+    "failed to register layer",
+    facts::PULL_QPS,
+    "RegistryUnavailable: ",
+    "SignatureValidationFailed: ",
+    "toomanyrequests:",
+];
+
 /// Where a runtime's error text (or the gRPC status around it) starts in free text,
 /// when no kubelet message frames it (PF §3.0 texts; PF S13, S22, S35, S36).
 pub(crate) fn runtime_start(text: &str) -> Option<usize> {
-    const STARTS: [&str; 20] = [
-        facts::RPC_ERROR,
-        "failed to pull and unpack image \"",
-        "failed to resolve reference \"",
-        "failed to resolve image: ",
-        "failed to do request: ",
-        "Error initializing source ",
-        "initializing source ",
-        "Error response from daemon: ",
-        "pinging container registry ",
-        "short name mode is enforcing",
-        "short-name \"",
-        "unable to pull image",
-        "unable to try pulling possible OCI artifact",
-        "Error reading manifest ",
-        "reading manifest ",
-        "failed to register layer",
-        facts::PULL_QPS,
-        "RegistryUnavailable: ",
-        "SignatureValidationFailed: ",
-        "toomanyrequests:",
-    ];
     let mut best: Option<usize> = None;
-    for s in STARTS {
+    for s in RUNTIME_STARTS {
         if let Some(i) = text.find(s) {
             // `reading manifest` inside `Error reading manifest`, `initializing source`
             // inside `Error initializing source`: the longer start wins.
