@@ -3,7 +3,8 @@
 //! every piece's byte range is a char-boundary slice of the text, pieces are in text
 //! order and do not overlap; each diagnosis starts with its `pull-failure` error
 //! finding; the report serializes; the result is the same on a second run (pure); and
-//! `diagnose_each` (the CLI's streamed diagnosis, Lists read item by item) hands out
+//! `diagnose_each` (the CLI's streamed diagnosis: Lists and streams read item by item,
+//! describe output a pod at a time, in windows of 8 lines under debug assertions) hands out
 //! exactly that report, part by part.
 #![no_main]
 

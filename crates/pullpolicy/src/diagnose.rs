@@ -109,7 +109,8 @@ mod types;
 
 pub use rules::DiagnoseRule;
 pub use stream::{
-    Part, Serial, Spread, diagnose_by_items, diagnose_each, diagnose_each_on, reads_by_items,
+    Part, Serial, Spread, diagnose_by_describe_pieces, diagnose_by_items, diagnose_each,
+    diagnose_each_on, reads_by_items,
 };
 pub use types::*;
 

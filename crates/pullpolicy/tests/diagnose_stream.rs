@@ -5,8 +5,8 @@
 
 use pullpolicy::KubeVersion;
 use pullpolicy::diagnose::{
-    DiagnoseOptions, DiagnosisReport, Part, Spread, diagnose, diagnose_by_items, diagnose_each,
-    diagnose_each_on, reads_by_items,
+    DiagnoseOptions, DiagnosisReport, Part, Spread, diagnose, diagnose_by_describe_pieces,
+    diagnose_by_items, diagnose_each, diagnose_each_on, reads_by_items,
 };
 use serde_json::{Value, json};
 
@@ -707,4 +707,82 @@ fn what_is_read_item_by_item() {
     let elided = one.replace("  ]\n", "  ...\n  ]\n");
     assert!(!reads_by_items(&elided));
     check("elided", &elided);
+}
+
+/// `kubectl describe pods` output of many pods (the composed describe fixtures, each pod
+/// renamed), read a pod at a time, with the whole run's report; with blank and command
+/// lines between pods, CRLF line breaks, and a window of lines smaller than a pod (debug
+/// builds). Two pods with one name, or a piece of another kind, make the text whole.
+#[test]
+fn generated_describe_dumps() {
+    let sources: Vec<(String, String)> = [
+        ("describe_current", "web-7d9f8c6b4-x2kqp"),
+        ("describe_legacy", "hello-2533203682-m4q0v"),
+        ("creating", "creating-pod"),
+        ("crashloop", "crashloop-pod"),
+        ("running", "running-pod"),
+    ]
+    .iter()
+    .map(|(file, name)| {
+        let text = std::fs::read_to_string(format!("{DIR}/composed/{file}.txt")).unwrap();
+        assert!(text.starts_with("Name:") && text.contains(name), "{file}");
+        (text, (*name).to_owned())
+    })
+    .collect();
+    // A pod whose pull problem only its status shows (no events), and one whose only
+    // evidence is a pod-level event (a late group): the whole run's diagnoses come as
+    // every pod's event diagnoses, then status ones, then late ones.
+    let current = &sources[0].0;
+    let status_only = current[..current.find("Events:").unwrap()].to_owned()
+        + "Events:                      <none>\n";
+    let late = "Name:         late-pod\nNamespace:    default\nContainers:\n  app:\n    Image:          nginx:9.9\nEvents:\n  Type     Reason  Age  From     Message\n  ----     ------  ---  ----     -------\n  Warning  Failed  1m   kubelet  Error: ErrImagePull\n";
+    let mut sources = sources;
+    sources.push((
+        status_only.replace("web-7d9f8c6b4-x2kqp", "status-pod"),
+        "status-pod".to_owned(),
+    ));
+    sources.push((late.to_owned(), "late-pod".to_owned()));
+    let mut dumps = 0;
+    for seed in 0..16u64 {
+        let mut rng = Rng(seed);
+        let mut text = String::new();
+        let pods = 3 + rng.below(12) as usize;
+        for i in 0..pods {
+            let (source, name) = &sources[rng.below(sources.len() as u64) as usize];
+            if i > 0 {
+                text.push_str(
+                    ["\n", "", "\n\n", "$ kubectl describe pod x\n"][rng.below(4) as usize],
+                );
+            }
+            text.push_str(&source.replace(name.as_str(), &format!("{name}-{seed}-{i}")));
+        }
+        if seed % 3 == 2 {
+            text = text.replace('\n', "\r\n");
+        }
+        let name = format!("describe dump {seed} ({pods} pods)");
+        let read = diagnose_by_describe_pieces(&text, &DiagnoseOptions::default(), &mut |_| {});
+        assert!(read.is_some(), "{name}");
+        check(&name, &text);
+        dumps += 1;
+        // A pod twice: whole.
+        let (source, _) = &sources[0];
+        let twice = format!("{text}\n{source}\n{source}");
+        assert!(
+            diagnose_by_describe_pieces(&twice, &DiagnoseOptions::default(), &mut |_| {}).is_none()
+        );
+        check(&format!("{name}, a pod twice"), &twice);
+        // An events table after it: whole.
+        let table = std::fs::read_to_string(format!("{DIR}/composed/get_events_wide.txt")).unwrap();
+        let mixed = format!("{text}\n{table}");
+        assert!(
+            diagnose_by_describe_pieces(&mixed, &DiagnoseOptions::default(), &mut |_| {}).is_none()
+        );
+        check(&format!("{name}, then a table"), &mixed);
+    }
+    assert_eq!(dumps, 16);
+    // One pod: whole (nothing to gain).
+    assert!(
+        diagnose_by_describe_pieces(&sources[0].0, &DiagnoseOptions::default(), &mut |_| {})
+            .is_none()
+    );
 }

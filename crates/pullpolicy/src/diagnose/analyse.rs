@@ -649,6 +649,20 @@ fn is_failure_msg(msg: &Msg<'_>) -> bool {
     }
 }
 
+/// Whether any group of `ev` could be failing ([`is_failing`] needs a container whose
+/// reason is a pull reason, or an event with a failure message or a pull reason's hint):
+/// `false` means the evidence makes no diagnosis.
+pub(crate) fn may_fail(ev: &Evidence) -> bool {
+    ev.pods
+        .iter()
+        .flat_map(|p| &p.containers)
+        .any(|c| c.reason.as_deref().is_some_and(facts::is_pull_reason))
+        || ev.events.iter().any(|e| {
+            is_failure_msg(&parse_message(&e.message).msg)
+                || e.reason_hint.as_deref().is_some_and(facts::is_pull_reason)
+        })
+}
+
 /// A container (or image) with a pull problem: its status says so, or, when no status
 /// is shown, its events do.
 fn is_failing(cx: &Cx<'_>, g: &Group, items: &[(&EventEv, &Parsed<'_>)]) -> bool {

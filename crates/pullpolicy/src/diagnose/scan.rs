@@ -50,6 +50,142 @@ pub(crate) fn read(text: &str) -> Evidence {
     ev
 }
 
+/// Lines after a piece that its reader is given too: a reader stops at the first line
+/// that ends its piece and looks at most one line further (`describe::is_section_start`),
+/// so a piece read with this many lines after it is read as in the whole text.
+const LOOK: usize = 4;
+
+/// One piece of `describe` output read alone (see [`each_describe_piece`]).
+pub(crate) struct DescribePiece {
+    pub piece: PieceEv,
+    /// What it holds, read alone: its pod is `pods[0]`.
+    pub ev: Evidence,
+    /// The lines to read it again with ([`read_describe_piece`]).
+    pub lines: PieceLines,
+}
+
+/// The lines a piece is read with: its own and the [`LOOK`] lines after it, `count`
+/// lines from byte `from` (the start of its first line, before any artefact taken off),
+/// all before byte `to` (the start of the line after them, or the text's end).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PieceLines {
+    pub from: usize,
+    pub to: usize,
+    pub count: u32,
+}
+
+/// Where `line` starts in `text`, before any artefact taken off: after the line break
+/// before it (a line holds none).
+fn raw_start(text: &str, line: &Line<'_>) -> usize {
+    text[..line.start].rfind(['\n', '\r']).map_or(0, |k| k + 1)
+}
+
+/// [`read`] when every piece of `text` is `describe` output (starting with its `Name:`
+/// line or a container section): each piece read alone into evidence of its own, in
+/// order, handed to `f`; only a window of lines is held, not the text's. `false` as soon
+/// as a piece starts otherwise or `f` returns `false`. `window` is the first window's
+/// length in lines (it grows when a piece needs more).
+pub(crate) fn each_describe_piece(
+    text: &str,
+    window: usize,
+    f: &mut dyn FnMut(DescribePiece) -> bool,
+) -> bool {
+    let mut all = lines::iter(text);
+    let mut buf: Vec<Line<'_>> = Vec::new();
+    // The next line to read in `buf`.
+    let mut s = 0;
+    let mut exhausted = false;
+    let mut want = window.max(LOOK + 2);
+    loop {
+        while !exhausted && buf.len() - s < want {
+            match all.next() {
+                Some(l) => buf.push(l),
+                None => exhausted = true,
+            }
+        }
+        // Blank and command lines between pieces, as `read` skips them.
+        while s < buf.len() && (buf[s].is_blank() || is_command(&buf[s])) {
+            s += 1;
+        }
+        if s == buf.len() {
+            if exhausted {
+                return true;
+            }
+            continue;
+        }
+        if s >= buf.len() / 2 {
+            buf.drain(..s);
+            s = 0;
+        }
+        let lines = &buf[s..];
+        if !(describe::is_start(&lines[0]) || describe::is_section_start(lines, 0)) {
+            return false;
+        }
+        let mut ev = Evidence::default();
+        let (next, format, encoding, records, markers) = read_piece(text, lines, 0, &mut ev);
+        let next = next.max(1);
+        if !exhausted && next + LOOK >= lines.len() {
+            // Not read with enough lines after it: again with a larger window.
+            want = lines.len() * 2;
+            continue;
+        }
+        want = want.max(window);
+        let last = (0..next).rev().find(|&k| !lines[k].is_blank()).unwrap_or(0);
+        let bytes = (lines[0].start, lines[last].end());
+        if format == PieceFormat::Unrecognized && ev.notes.is_empty() {
+            ev.notes.push(Note {
+                rule: DiagnoseRule::UnrecognizedText,
+                at: Loc(bytes.0, bytes.0),
+                detail: NoteDetail::Unrecognized,
+            });
+        }
+        let count = (next + LOOK).min(lines.len());
+        let Ok(count) = u32::try_from(count) else {
+            return false;
+        };
+        let piece = DescribePiece {
+            piece: PieceEv {
+                format,
+                encoding,
+                bytes,
+                records,
+                markers,
+            },
+            ev,
+            lines: PieceLines {
+                from: raw_start(text, &lines[0]),
+                to: lines
+                    .get(count as usize)
+                    .map_or(text.len(), |l| raw_start(text, l)),
+                count,
+            },
+        };
+        if !f(piece) {
+            return false;
+        }
+        s += next;
+    }
+}
+
+/// Reads a piece [`each_describe_piece`] handed out again, alone, from its lines: the
+/// same evidence (a line's artefacts are taken off that line alone, so the lines from
+/// the start of its first line are the text's lines; the bytes end after a line break,
+/// and the empty line after it is not taken).
+pub(crate) fn read_describe_piece(text: &str, at: PieceLines) -> Evidence {
+    let lines: Vec<Line<'_>> = lines::iter(&text[at.from..at.to])
+        .take(at.count as usize)
+        .map(|l| Line {
+            start: l.start + at.from,
+            ..l
+        })
+        .collect();
+    let mut ev = Evidence::default();
+    if !lines.is_empty() {
+        read_piece(text, &lines, 0, &mut ev);
+    }
+    ev
+}
+
 /// When every piece [`read`] would cut `text` into is a JSON object or YAML document read
 /// whole by [`read_span`] (no elided lines, nothing but blank and command lines between
 /// and around them): each piece's byte range, and how it is written, in order. Looks at

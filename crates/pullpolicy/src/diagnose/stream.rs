@@ -62,8 +62,10 @@
 //! Whatever runs where, the parts and their order are those of [`Serial`] (tested with a
 //! spread that does everything backwards).
 //!
-//! Anything else (describe output, tables, several pieces that are not one item each, a
-//! List the splitters decline) is diagnosed whole and handed out from the report.
+//! `kubectl describe pod` output of two pods or more, and nothing else, is read and
+//! diagnosed a pod at a time ([`by_describe_pieces`]). Anything else (tables, several
+//! pieces that are not one item each, a List the splitters decline) is diagnosed whole
+//! and handed out from the report.
 
 use super::DiagnoseOptions;
 use super::analyse::{self, Cx, SkewAcc, Step};
@@ -146,6 +148,9 @@ pub fn diagnose_each_on(
     if let Some(report) = by_items(spread, text, options, emit) {
         return report;
     }
+    if let Some(report) = by_describe_pieces(spread, text, options, emit) {
+        return report;
+    }
     let mut report = super::diagnose(text, options);
     emit(Part::Pieces(std::mem::take(&mut report.pieces)));
     for p in std::mem::take(&mut report.pods) {
@@ -201,6 +206,16 @@ fn items_of(text: &str, a: usize, b: usize) -> Option<Vec<ListItem>> {
         item.range = item.range.start + a..item.range.end + a;
     }
     Some(items)
+}
+
+/// [`diagnose_each`] when `text` is `describe` output read a pod at a time; else
+/// `None`, and nothing was handed to `emit`.
+pub fn diagnose_by_describe_pieces(
+    text: &str,
+    options: &DiagnoseOptions,
+    emit: &mut dyn FnMut(Part),
+) -> Option<DiagnosisReport> {
+    by_describe_pieces(&Serial, text, options, emit)
 }
 
 /// [`diagnose_each`] when `text` is read item by item; else `None`, and nothing was
@@ -570,6 +585,212 @@ fn by_items(
         diagnoses: Vec::new(),
         skew,
         nodes,
+        findings,
+        summary,
+    })
+}
+
+/// The first window of lines [`by_describe_pieces`] reads pieces in (small in debug
+/// builds, so that tests and fuzzing cross its edges).
+const WINDOW: usize = if cfg!(debug_assertions) { 8 } else { 4096 };
+
+/// One describe piece handed out by [`scan::each_describe_piece`], as kept.
+struct Kept {
+    lines: scan::PieceLines,
+    /// It may make a diagnosis ([`analyse::may_fail`]; else step 2 has nothing of it).
+    may_fail: bool,
+}
+
+/// What one describe piece makes, diagnosed alone.
+struct PieceRun {
+    /// Diagnoses of its event groups, then of its containers' status, then late.
+    early: Vec<Diagnosis>,
+    status: Vec<Diagnosis>,
+    late: Vec<Diagnosis>,
+    pods: Vec<PodSummary>,
+    skew: Vec<analyse::Seen>,
+}
+
+fn piece_run(
+    text: &str,
+    map: &Sparse<'_>,
+    rules: crate::reference::Rules,
+    at: scan::PieceLines,
+) -> PieceRun {
+    let mut ev = scan::read_describe_piece(text, at);
+    ev.notes.clear();
+    analyse::prepare(&mut ev);
+    let cx = Cx::new(map, rules, &ev);
+    let groups = analyse::group(&cx);
+    let run = cx.run(&groups);
+    let mut out = PieceRun {
+        early: Vec::new(),
+        status: Vec::new(),
+        late: Vec::new(),
+        pods: run.pods,
+        skew: ev
+            .pods
+            .iter()
+            .flat_map(|p| SkewAcc::seen(p, rules))
+            .collect(),
+    };
+    for (g, d) in run.diagnoses {
+        match groups[g].step {
+            Step::Events => out.early.push(d),
+            Step::Status => out.status.push(d),
+            Step::Late => out.late.push(d),
+        }
+    }
+    out
+}
+
+/// [`diagnose_each`] for `kubectl describe pod` output of two pods or more, and nothing
+/// else (`kubectl describe pods -A`): one piece per pod, each read alone (a window of
+/// lines at a time) and diagnosed alone, in memory that does not grow with the pods.
+/// `None`, nothing handed out, for anything else.
+///
+/// Why it is the whole run's report: each piece's pod and events are its own (a
+/// describe piece's events name its pod; no piece has nodes, other events or a pod with
+/// another's name, which the whole run would merge; the k9s join note, once per paste,
+/// makes the text whole), and a diagnosis reads its group's pod and events, that pod's
+/// markers, the nodes (none) and the reference rules (the options', else the newest:
+/// no node names a kubelet). The whole run's groups come in three passes (events, in
+/// event order, which is piece order; containers' status, in pod order; pod-level
+/// events, in pod order), so its diagnoses are every piece's event diagnoses, then
+/// every piece's status diagnoses, then every piece's late ones: step 2 hands out the
+/// first (of the pieces [`analyse::may_fail`] lets through), step 3 diagnoses each
+/// piece again for its pod and status diagnoses, keeping the late ones (a pod whose
+/// failure only pod-level events show: few). Notes are the pieces' notes in order;
+/// version skew is gathered over the pods in order.
+fn by_describe_pieces(
+    spread: &impl Spread,
+    text: &str,
+    options: &DiagnoseOptions,
+    emit: &mut dyn FnMut(Part),
+) -> Option<DiagnosisReport> {
+    // Step 1: every piece read once, keeping its notes, its piece and where it is.
+    let mut pieces: Vec<PieceEv> = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut notes: Vec<Note> = Vec::new();
+    let mut by_name: HashMap<u64, Vec<Option<u64>>> = HashMap::new();
+    let (read, map) = spread.join(
+        || {
+            scan::each_describe_piece(text, WINDOW, &mut |p| {
+                let ev = p.ev;
+                let [pod] = ev.pods.as_slice() else {
+                    return false;
+                };
+                if p.piece.format != PieceFormat::DescribePod
+                    || !ev.nodes.is_empty()
+                    || ev.joined_box_noted
+                    || ev.events.iter().any(|e| e.pod != Some(0))
+                {
+                    return false;
+                }
+                let key = PodKey {
+                    item: (0, 0, false),
+                    name: pod.name.as_deref().map(hash),
+                    namespace: pod.namespace.as_deref().map(hash),
+                };
+                if !keep(&mut by_name, &key) {
+                    return false;
+                }
+                kept.push(Kept {
+                    lines: p.lines,
+                    may_fail: analyse::may_fail(&ev),
+                });
+                notes.extend(ev.notes);
+                pieces.push(p.piece);
+                true
+            })
+        },
+        || Sparse::new(text),
+    );
+    if !read || kept.len() < 2 {
+        return None;
+    }
+    drop(by_name);
+    let rules = analyse::rules_for(&[], options);
+    let global = Evidence {
+        notes,
+        ..Evidence::default()
+    };
+    let cx = Cx::new(&map, rules, &global);
+    let pieces = analyse::pieces(&cx, &pieces);
+    let mut out = Out {
+        emit,
+        summary: DiagnosisSummary::default(),
+    };
+    let piece_list = pieces.clone();
+    (out.emit)(Part::Pieces(pieces));
+    // Step 2: the event diagnoses of the pieces that may fail, piece by piece; a round
+    // handed out while the next one is diagnosed.
+    let failing: Vec<&Kept> = kept.iter().filter(|k| k.may_fail).collect();
+    let early = |k: &&Kept| piece_run(text, &map, rules, k.lines).early;
+    let mut rounds = failing.chunks(ROUND);
+    let mut round = rounds.next().unwrap_or_default();
+    let mut done = spread.map(round, early);
+    while !round.is_empty() {
+        let next = rounds.next().unwrap_or_default();
+        let ((), next_done) = spread.join(
+            || {
+                for d in std::mem::take(&mut done).into_iter().flatten() {
+                    out.diagnosis(d);
+                }
+            },
+            || spread.map(next, early),
+        );
+        (round, done) = (next, next_done);
+    }
+    // Step 3: each pod's summary and status diagnoses, in order.
+    let mut skew = SkewAcc::default();
+    let mut late = Vec::new();
+    let rest = |k: &Kept| {
+        let run = piece_run(text, &map, rules, k.lines);
+        (run.pods, run.status, run.late, run.skew)
+    };
+    let mut rounds = kept.chunks(ROUND);
+    let mut round = rounds.next().unwrap_or_default();
+    let mut done = spread.map(round, rest);
+    while !round.is_empty() {
+        let next = rounds.next().unwrap_or_default();
+        let ((), next_done) = spread.join(
+            || {
+                for (pods, status, l, seen) in std::mem::take(&mut done) {
+                    for p in pods {
+                        out.pod(p);
+                    }
+                    for d in status {
+                        out.diagnosis(d);
+                    }
+                    late.extend(l);
+                    for s in seen {
+                        skew.push(s);
+                    }
+                }
+            },
+            || spread.map(next, rest),
+        );
+        (round, done) = (next, next_done);
+    }
+    for d in late {
+        out.diagnosis(d);
+    }
+    let mut findings = cx.notes();
+    let skew = skew.finish(&cx, &mut findings);
+    let found = out.summary.diagnoses + out.summary.pods;
+    if let Some(f) = analyse::no_evidence(&cx, text, &piece_list, found) {
+        findings.push(f);
+    }
+    let mut summary = out.summary;
+    count(&mut summary, &findings);
+    Some(DiagnosisReport {
+        schema_version: DIAGNOSIS_SCHEMA_VERSION,
+        pieces: Vec::new(),
+        pods: Vec::new(),
+        diagnoses: Vec::new(),
+        skew,
+        nodes: Vec::new(),
         findings,
         summary,
     })

@@ -980,6 +980,33 @@ pub(crate) mod tests {
         let path = dir.join("objects-3.json");
         std::fs::write(&path, objects).unwrap();
         runs.push(vec![path]);
+        // `kubectl describe pods` of several pods: read a pod at a time.
+        let composed = PathBuf::from(format!("{FIXTURES}/composed"));
+        let mut describe = String::new();
+        for (i, (file, name)) in [
+            ("describe_current", "web-7d9f8c6b4-x2kqp"),
+            ("running", "running-pod"),
+            ("describe_legacy", "hello-2533203682-m4q0v"),
+            ("describe_current", "web-7d9f8c6b4-x2kqp"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let text = std::fs::read_to_string(composed.join(format!("{file}.txt"))).unwrap();
+            describe.push_str(&text.replace(name, &format!("{name}-{i}")));
+            describe.push('\n');
+        }
+        assert!(
+            pullpolicy::diagnose::diagnose_by_describe_pieces(
+                &describe,
+                &Default::default(),
+                &mut |_| {}
+            )
+            .is_some()
+        );
+        let path = dir.join("describe.txt");
+        std::fs::write(&path, describe).unwrap();
+        runs.push(vec![path]);
         // Several inputs in one run, one of them missing.
         let mut several = vec![fixtures[0].clone(), generated[3].clone()];
         several.push(dir.join("missing.json"));
