@@ -519,7 +519,7 @@ fn by_items(
             skew: SkewAcc::seen(&pod, rules),
         })
     };
-    let mut hand_out = |round: &[(&PodKey, bool)], done: Vec<Option<Alone>>| {
+    let hand_out = |round: &[(&PodKey, bool)], done: Vec<Option<Alone>>| {
         for (&(_, tangled_pod), done) in round.iter().zip(done) {
             if tangled_pod {
                 // Step 2 summarised every pod it read, these first.
@@ -547,47 +547,37 @@ fn by_items(
             }
         }
     };
-    // A round is handed out while the next one is diagnosed.
     let work: Vec<(&PodKey, bool)> = pods.iter().zip(entangled).collect();
-    let mut rounds = work.chunks(ROUND);
-    let mut round = rounds.next().unwrap_or_default();
-    let mut done = spread.map(round, alone);
-    while !round.is_empty() {
-        let next = rounds.next().unwrap_or_default();
-        let ((), next_done) = spread.join(
-            || hand_out(round, std::mem::take(&mut done)),
-            || spread.map(next, alone),
-        );
-        (round, done) = (next, next_done);
-    }
+    in_rounds(spread, &work, alone, hand_out);
     debug_assert_eq!(at, tangled);
     // Pods only events know.
     for (p, s) in ev.pods[tangled..].iter().zip(summaries) {
         out.pod(s);
         skew.add(p, rules);
     }
-    for d in late {
-        out.diagnosis(d);
-    }
-    let mut findings = cx.notes();
-    let skew = skew.finish(&cx, &mut findings);
     let nodes: Vec<NodeSummary> = ev.nodes.iter().map(|n| cx.node_summary(n)).collect();
-    let found = out.summary.diagnoses + out.summary.pods + nodes.len();
-    if let Some(f) = analyse::no_evidence(&cx, text, &piece_list, found) {
-        findings.push(f);
+    Some(out.finish(late, skew, nodes, &cx, text, &piece_list))
+}
+
+/// `f` of every item, a round of [`ROUND`] items at a time, each round handed out in
+/// order (with its items) while the next one is made.
+fn in_rounds<T: Sync, R: Send>(
+    spread: &impl Spread,
+    items: &[T],
+    f: impl Fn(&T) -> R + Sync,
+    mut hand_out: impl FnMut(&[T], Vec<R>),
+) {
+    let mut rounds = items.chunks(ROUND);
+    let mut round = rounds.next().unwrap_or_default();
+    let mut done = spread.map(round, &f);
+    while !round.is_empty() {
+        let next = rounds.next().unwrap_or_default();
+        let ((), next_done) = spread.join(
+            || hand_out(round, std::mem::take(&mut done)),
+            || spread.map(next, &f),
+        );
+        (round, done) = (next, next_done);
     }
-    let mut summary = out.summary;
-    count(&mut summary, &findings);
-    Some(DiagnosisReport {
-        schema_version: DIAGNOSIS_SCHEMA_VERSION,
-        pieces: Vec::new(),
-        pods: Vec::new(),
-        diagnoses: Vec::new(),
-        skew,
-        nodes,
-        findings,
-        summary,
-    })
 }
 
 /// The first window of lines [`by_describe_pieces`] reads pieces in (small in debug
@@ -727,73 +717,30 @@ fn by_describe_pieces(
     // handed out while the next one is diagnosed.
     let failing: Vec<&Kept> = kept.iter().filter(|k| k.may_fail).collect();
     let early = |k: &&Kept| piece_run(text, &map, rules, k.lines).early;
-    let mut rounds = failing.chunks(ROUND);
-    let mut round = rounds.next().unwrap_or_default();
-    let mut done = spread.map(round, early);
-    while !round.is_empty() {
-        let next = rounds.next().unwrap_or_default();
-        let ((), next_done) = spread.join(
-            || {
-                for d in std::mem::take(&mut done).into_iter().flatten() {
-                    out.diagnosis(d);
-                }
-            },
-            || spread.map(next, early),
-        );
-        (round, done) = (next, next_done);
-    }
+    in_rounds(spread, &failing, early, |_, done| {
+        for d in done.into_iter().flatten() {
+            out.diagnosis(d);
+        }
+    });
     // Step 3: each pod's summary and status diagnoses, in order.
     let mut skew = SkewAcc::default();
     let mut late = Vec::new();
-    let rest = |k: &Kept| {
-        let run = piece_run(text, &map, rules, k.lines);
-        (run.pods, run.status, run.late, run.skew)
-    };
-    let mut rounds = kept.chunks(ROUND);
-    let mut round = rounds.next().unwrap_or_default();
-    let mut done = spread.map(round, rest);
-    while !round.is_empty() {
-        let next = rounds.next().unwrap_or_default();
-        let ((), next_done) = spread.join(
-            || {
-                for (pods, status, l, seen) in std::mem::take(&mut done) {
-                    for p in pods {
-                        out.pod(p);
-                    }
-                    for d in status {
-                        out.diagnosis(d);
-                    }
-                    late.extend(l);
-                    for s in seen {
-                        skew.push(s);
-                    }
-                }
-            },
-            || spread.map(next, rest),
-        );
-        (round, done) = (next, next_done);
-    }
-    for d in late {
-        out.diagnosis(d);
-    }
-    let mut findings = cx.notes();
-    let skew = skew.finish(&cx, &mut findings);
-    let found = out.summary.diagnoses + out.summary.pods;
-    if let Some(f) = analyse::no_evidence(&cx, text, &piece_list, found) {
-        findings.push(f);
-    }
-    let mut summary = out.summary;
-    count(&mut summary, &findings);
-    Some(DiagnosisReport {
-        schema_version: DIAGNOSIS_SCHEMA_VERSION,
-        pieces: Vec::new(),
-        pods: Vec::new(),
-        diagnoses: Vec::new(),
-        skew,
-        nodes: Vec::new(),
-        findings,
-        summary,
-    })
+    let rest = |k: &Kept| piece_run(text, &map, rules, k.lines);
+    in_rounds(spread, &kept, rest, |_, done| {
+        for run in done {
+            for p in run.pods {
+                out.pod(p);
+            }
+            for d in run.status {
+                out.diagnosis(d);
+            }
+            late.extend(run.late);
+            for s in run.skew {
+                skew.push(s);
+            }
+        }
+    });
+    Some(out.finish(late, skew, Vec::new(), &cx, text, &piece_list))
 }
 
 /// Hands parts out and counts them for the summary.
@@ -803,6 +750,40 @@ struct Out<'e> {
 }
 
 impl Out<'_> {
+    /// Hands out the late diagnoses and makes the rest of the report: the notes' and
+    /// the version skew's findings, the nodes, and "no evidence" when nothing was found.
+    fn finish(
+        mut self,
+        late: Vec<Diagnosis>,
+        skew: SkewAcc,
+        nodes: Vec<NodeSummary>,
+        cx: &Cx<'_>,
+        text: &str,
+        pieces: &[Piece],
+    ) -> DiagnosisReport {
+        for d in late {
+            self.diagnosis(d);
+        }
+        let mut findings = cx.notes();
+        let skew = skew.finish(cx, &mut findings);
+        let found = self.summary.diagnoses + self.summary.pods + nodes.len();
+        if let Some(f) = analyse::no_evidence(cx, text, pieces, found) {
+            findings.push(f);
+        }
+        let mut summary = self.summary;
+        count(&mut summary, &findings);
+        DiagnosisReport {
+            schema_version: DIAGNOSIS_SCHEMA_VERSION,
+            pieces: Vec::new(),
+            pods: Vec::new(),
+            diagnoses: Vec::new(),
+            skew,
+            nodes,
+            findings,
+            summary,
+        }
+    }
+
     fn pod(&mut self, p: PodSummary) {
         self.summary.pods += 1;
         match p.verdict {
