@@ -764,6 +764,13 @@ fn generated_describe_dumps() {
         assert!(read.is_some(), "{name}");
         check(&name, &text);
         dumps += 1;
+        // Blank lines past a window first: the same.
+        let spaced = format!("{}{text}", "\n".repeat(30));
+        assert!(
+            diagnose_by_describe_pieces(&spaced, &DiagnoseOptions::default(), &mut |_| {})
+                .is_some()
+        );
+        check(&format!("{name}, after blank lines"), &spaced);
         // A pod twice: whole.
         let (source, _) = &sources[0];
         let twice = format!("{text}\n{source}\n{source}");
@@ -778,6 +785,12 @@ fn generated_describe_dumps() {
             diagnose_by_describe_pieces(&mixed, &DiagnoseOptions::default(), &mut |_| {}).is_none()
         );
         check(&format!("{name}, then a table"), &mixed);
+        // An events table first: whole.
+        let first = format!("{table}\n{text}");
+        assert!(
+            diagnose_by_describe_pieces(&first, &DiagnoseOptions::default(), &mut |_| {}).is_none()
+        );
+        check(&format!("{name}, after a table"), &first);
     }
     assert_eq!(dumps, 16);
     // One pod: whole (nothing to gain).

@@ -50,9 +50,11 @@ pub(crate) fn read(text: &str) -> Evidence {
     ev
 }
 
-/// Lines after a piece that its reader is given too: a reader stops at the first line
-/// that ends its piece and looks at most one line further (`describe::is_section_start`),
-/// so a piece read with this many lines after it is read as in the whole text.
+/// Lines after a piece that its reader is given too. The readers stop at the first line
+/// that ends the piece, and `describe::is_section_start` looks one line further; a piece
+/// read with this many lines after it is read as in the whole text (the describe tests
+/// and the `diagnose` fuzz target, with windows of 8 lines, compare it with the whole
+/// run).
 const LOOK: usize = 4;
 
 /// One piece of `describe` output read alone (see [`each_describe_piece`]).
@@ -111,6 +113,9 @@ pub(crate) fn each_describe_piece(
             if exhausted {
                 return true;
             }
+            // Only blank lines so far: none kept.
+            buf.clear();
+            s = 0;
             continue;
         }
         if s >= buf.len() / 2 {
@@ -165,6 +170,18 @@ pub(crate) fn each_describe_piece(
         }
         s += next;
     }
+}
+
+/// Whether the first piece of `text` starts as describe output, as
+/// [`each_describe_piece`] asks first; looks at the lines up to its first line and one
+/// more.
+pub(crate) fn starts_describe(text: &str) -> bool {
+    let mut lines = lines::iter(text).skip_while(|l| l.is_blank() || is_command(l));
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let pair: Vec<Line<'_>> = std::iter::once(first).chain(lines.next()).collect();
+    describe::is_start(&first) || describe::is_section_start(&pair, 0)
 }
 
 /// Reads a piece [`each_describe_piece`] handed out again, alone, from its lines: the

@@ -658,6 +658,10 @@ fn by_describe_pieces(
     options: &DiagnoseOptions,
     emit: &mut dyn FnMut(Part),
 ) -> Option<DiagnosisReport> {
+    // Only describe output: its first lines tell (before the positions' marks are made).
+    if !scan::starts_describe(text) {
+        return None;
+    }
     // Step 1: every piece read once, keeping its notes, its piece and where it is.
     let mut pieces: Vec<PieceEv> = Vec::new();
     let mut kept: Vec<Kept> = Vec::new();
