@@ -29,6 +29,11 @@
 #
 # With LIST_JSONL=1, the List's Pods as JSON Lines too (one compact Pod per line, as
 # `jq -c '.items[]'` writes them), against the floor of parsing each into a Value.
+# LIST_DIAGNOSE also runs `diagnose` on the failing List's items written as indented
+# objects one after another (`jq '.items[]'`). With DESCRIBE_PODS=N, `diagnose` on
+# `kubectl describe pods` output of N pods (DESCRIBE_FAILING percent failing):
+#
+#   SKIP_CHECKOV=1 ONLY_LIST=1 LIST_MB=60 LIST_DIAGNOSE=1 DESCRIBE_PODS=12000 scripts/bench_cli.sh
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -318,4 +323,51 @@ if [[ -n ${LIST_DIAGNOSE:-} ]]; then
         timed "diagnose_$format" "$cli" diagnose --format "$format" "$failing"
         row "pullpolicy diagnose --format $format" "diagnose_$format"
     done
+    # The same items as indented objects one after another (`jq '.items[]'`): a piece
+    # each for the evidence reader, read item by item.
+    objects=$work/objects.json
+    python3 -c 'import json,sys
+with open(sys.argv[2], "w") as out:
+    for item in json.load(open(sys.argv[1]))["items"]:
+        out.write(json.dumps(item, indent=2, ensure_ascii=False) + "\n")' "$failing" "$objects"
+    rm -f "$failing"
+    list_size=$(wc -c < "$objects")
+    echo
+    echo "the same items as indented objects one after another: $list_size bytes"
+    timed jfloor "$json_floor" "$objects"
+    row "serde_json into Values (the floor)" jfloor
+    for format in ${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}; do
+        timed "objects_$format" "$cli" diagnose --format "$format" "$objects"
+        row "pullpolicy diagnose --format $format" "objects_$format"
+    done
+    rm -f "$objects"
+fi
+if [[ -n ${DESCRIBE_PODS:-} ]]; then
+    # `kubectl describe pods` output of DESCRIBE_PODS pods, DESCRIBE_FAILING percent
+    # (default 20) failing to pull: the composed describe fixtures, each pod renamed.
+    # There is no parse floor for describe text: wall time and peak RSS only.
+    describe=$work/describe.txt
+    python3 -c 'import random,sys
+d = sys.argv[1]
+failing = open(d + "/describe_current.txt").read()
+running = open(d + "/running.txt").read()
+rng = random.Random(1)
+with open(sys.argv[2], "w") as out:
+    for i in range(int(sys.argv[3])):
+        if rng.random() * 100 < float(sys.argv[4]):
+            text = failing.replace("web-7d9f8c6b4-x2kqp", "web-7d9f8c6b4-%06d" % i)
+        else:
+            text = running.replace("running-pod", "running-pod-%06d" % i)
+        out.write(text.rstrip("\n") + "\n\n\n")' \
+        "$root/crates/pullpolicy/tests/fixtures/diagnose/composed" "$describe" "$DESCRIBE_PODS" "${DESCRIBE_FAILING:-20}"
+    echo
+    echo "kubectl describe pods: $DESCRIBE_PODS pods, $(wc -c < "$describe") bytes"
+    printf '%-46s %9s %15s\n' "" "wall (s)" "peak RSS"
+    for format in ${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}; do
+        timed "describe_$format" "$cli" diagnose --format "$format" "$describe"
+        wall=describe_${format}_wall rss=describe_${format}_rss
+        awk -v l="pullpolicy diagnose --format $format" -v w="${!wall}" -v r="${!rss}" \
+            'BEGIN { printf "%-46s %9.2f %11.1f MiB\n", l, w, r / 1024 }'
+    done
+    rm -f "$describe"
 fi
