@@ -123,7 +123,7 @@ pub(crate) fn each_describe_piece(
             s = 0;
         }
         let lines = &buf[s..];
-        if !(describe::is_start(&lines[0]) || describe::is_section_start(lines, 0)) {
+        if !starts_describe_at(lines, 0) {
             return false;
         }
         let mut ev = Evidence::default();
@@ -136,14 +136,8 @@ pub(crate) fn each_describe_piece(
         }
         want = want.max(window);
         let last = (0..next).rev().find(|&k| !lines[k].is_blank()).unwrap_or(0);
+        // (Describe output is never `Unrecognized`: no note to add as `read` does.)
         let bytes = (lines[0].start, lines[last].end());
-        if format == PieceFormat::Unrecognized && ev.notes.is_empty() {
-            ev.notes.push(Note {
-                rule: DiagnoseRule::UnrecognizedText,
-                at: Loc(bytes.0, bytes.0),
-                detail: NoteDetail::Unrecognized,
-            });
-        }
         let count = (next + LOOK).min(lines.len());
         let Ok(count) = u32::try_from(count) else {
             return false;
@@ -180,8 +174,19 @@ pub(crate) fn starts_describe(text: &str) -> bool {
     let Some(first) = lines.next() else {
         return false;
     };
-    let pair: Vec<Line<'_>> = std::iter::once(first).chain(lines.next()).collect();
-    describe::is_start(&first) || describe::is_section_start(&pair, 0)
+    starts_describe_before(first, lines.next())
+}
+
+/// [`starts_describe_at`] for a line and the one after it, if any.
+fn starts_describe_before(first: Line<'_>, next: Option<Line<'_>>) -> bool {
+    let pair = [first, next.unwrap_or(first)];
+    starts_describe_at(&pair[..1 + usize::from(next.is_some())], 0)
+}
+
+/// Describe output starts at `lines[i]`: its `Name:` line, or a container section (which
+/// `lines[i + 1]` tells).
+fn starts_describe_at(lines: &[Line<'_>], i: usize) -> bool {
+    describe::is_start(&lines[i]) || describe::is_section_start(lines, i)
 }
 
 /// Reads a piece [`each_describe_piece`] handed out again, alone, from its lines: the
@@ -224,13 +229,7 @@ pub(crate) fn object_pieces(text: &str) -> Option<Vec<(usize, usize, Encoding)>>
         };
         // As `read_piece` tells its format: not describe output, a table or `Events:`;
         // a YAML or JSON start.
-        let after = lines.peek().copied();
-        let section = after.is_some_and(|next| {
-            let pair = [first, next];
-            describe::is_section_start(&pair, 0)
-        });
-        if describe::is_start(&first)
-            || section
+        if starts_describe_before(first, lines.peek().copied())
             || table::header(&first).is_some()
             || is_events_key(&first)
             || !(is_yaml_start(&first) || is_json_start(&first))
@@ -356,7 +355,7 @@ type PieceRead = (
 fn read_piece(text: &str, lines: &[Line<'_>], i: usize, ev: &mut Evidence) -> PieceRead {
     let line = &lines[i];
     let mut markers = Vec::new();
-    if describe::is_start(line) || describe::is_section_start(lines, i) {
+    if starts_describe_at(lines, i) {
         let pod = ev.pods.len();
         let first_event = ev.events.len();
         let (next, is_pod, rows) = describe::read(lines, i, &ends_describe, ev, &mut markers);
