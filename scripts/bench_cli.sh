@@ -281,14 +281,21 @@ row() {
     awk -v l="$label" -v w="${!wall}" -v r="${!rss}" -v f="$jfloor_wall" -v s="$list_size" \
         'BEGIN { printf "%-46s %9.2f %11.1f MiB %8.2fx %9.2fx\n", l, w, r / 1024, w / (f > 0 ? f : 1), r * 1024 / s }'
 }
+# each_format NAME FORMATS FILE COMMAND [ARGS...]: `pullpolicy COMMAND --format F ARGS
+# FILE` timed and shown for each format F.
+each_format() {
+    local name=$1 formats=$2 file=$3 command=$4 format
+    shift 4
+    for format in $formats; do
+        timed "${name}_$format" "$cli" "$command" --format "$format" "$@" "$file"
+        row "pullpolicy $command --format $format" "${name}_$format"
+    done
+}
 timed jfloor "$json_floor" "$list"
 echo
 printf '%-46s %9s %15s %9s %10s\n' "" "wall (s)" "peak RSS" "/ floor" "RSS/input"
 row "serde_json into Value (the floor)" jfloor
-for format in ${LIST_FORMATS:-human json jsonl sarif}; do
-    timed "explain_$format" "$cli" explain --format "$format" --fail-on never "$list"
-    row "pullpolicy explain --format $format" "explain_$format"
-done
+each_format explain "${LIST_FORMATS:-human json jsonl sarif}" "$list" explain --fail-on never
 timed explain_json1 "$cli" explain --format json --fail-on never --jobs 1 "$list"
 row "pullpolicy explain --format json --jobs 1" explain_json1
 if [[ -n ${LIST_JSONL:-} ]]; then
@@ -304,10 +311,7 @@ with open(sys.argv[2], "w") as out:
     echo "the same Pods as JSON Lines: $list_size bytes"
     timed jfloor "$json_floor" "$jsonl"
     row "serde_json into Values (the floor)" jfloor
-    for format in ${LIST_FORMATS:-human json jsonl sarif}; do
-        timed "jsonl_$format" "$cli" explain --format "$format" --fail-on never "$jsonl"
-        row "pullpolicy explain --format $format" "jsonl_$format"
-    done
+    each_format jsonl "${LIST_FORMATS:-human json jsonl sarif}" "$jsonl" explain --fail-on never
     rm -f "$jsonl"
 fi
 if [[ -n ${LIST_DIAGNOSE:-} ]]; then
@@ -319,10 +323,7 @@ if [[ -n ${LIST_DIAGNOSE:-} ]]; then
     list_size=$(wc -c < "$failing")
     timed jfloor "$json_floor" "$failing"
     row "serde_json into Value (the floor)" jfloor
-    for format in ${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}; do
-        timed "diagnose_$format" "$cli" diagnose --format "$format" "$failing"
-        row "pullpolicy diagnose --format $format" "diagnose_$format"
-    done
+    each_format diagnose "${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}" "$failing" diagnose
     # The same items as indented objects one after another (`jq '.items[]'`): a piece
     # each for the evidence reader, read item by item.
     objects=$work/objects.json
@@ -336,10 +337,7 @@ with open(sys.argv[2], "w") as out:
     echo "the same items as indented objects one after another: $list_size bytes"
     timed jfloor "$json_floor" "$objects"
     row "serde_json into Values (the floor)" jfloor
-    for format in ${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}; do
-        timed "objects_$format" "$cli" diagnose --format "$format" "$objects"
-        row "pullpolicy diagnose --format $format" "objects_$format"
-    done
+    each_format objects "${LIST_DIAGNOSE_FORMATS:-human json jsonl sarif markdown html}" "$objects" diagnose
     rm -f "$objects"
 fi
 if [[ -n ${DESCRIBE_PODS:-} ]]; then
