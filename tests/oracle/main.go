@@ -40,6 +40,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	metav1 "./metav1"
 	"./own"
 	v1 "./v1"
 
@@ -81,11 +82,16 @@ func (r *raw) UnmarshalJSON(in []byte) error {
 func main() {
 	one := flag.Int("one", 0, "read one input from stdin with this dialect (32, 33, 34)")
 	names := flag.Bool("names", false, "check names instead: each line [\"label\"|\"subdomain\", \"characters\"|\"bytes\", value]")
+	values := flag.Bool("values", false, "print bad values instead: each line [\"labels\"|\"selector\", JSON]")
 	flag.Parse()
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
 	defer out.Flush()
 	if *names {
 		checkNames(out)
+		return
+	}
+	if *values {
+		printValues(out)
 		return
 	}
 	if *one != 0 {
@@ -577,6 +583,45 @@ func checkNames(out *bufio.Writer) {
 			os.Exit(2)
 		}
 		line, _ := json.Marshal(problems)
+		out.Write(line)
+		out.WriteByte('\n')
+		out.Flush()
+	}
+}
+
+// printValues answers each line ["labels"|"selector", JSON] with [up to 1.33, from 1.34]:
+// the JSON decoded as the API server decodes it (sigs.k8s.io/json, case-sensitive)
+// into a map[string]string (a pod template's labels) or a *metav1.LabelSelector (a
+// workload's selector), then printed as field.Error.ErrorBody prints a bad value.
+func printValues(out *bufio.Writer) {
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<26)
+	for in.Scan() {
+		var ask [2]string
+		if err := json.Unmarshal(in.Bytes(), &ask); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle: bad values line:", err)
+			os.Exit(2)
+		}
+		var value interface{}
+		var err error
+		switch ask[0] {
+		case "labels":
+			var labels map[string]string
+			err = sigsjson.UnmarshalCaseSensitivePreserveInts([]byte(ask[1]), &labels)
+			value = labels
+		case "selector":
+			var selector *metav1.LabelSelector
+			err = sigsjson.UnmarshalCaseSensitivePreserveInts([]byte(ask[1]), &selector)
+			value = selector
+		default:
+			fmt.Fprintln(os.Stderr, "oracle: unknown value kind", ask[0])
+			os.Exit(2)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "oracle: cannot decode", ask[1], err)
+			os.Exit(2)
+		}
+		line, _ := json.Marshal([2]string{own.BadValue133(value), own.BadValue134(value)})
 		out.Write(line)
 		out.WriteByte('\n')
 		out.Flush()

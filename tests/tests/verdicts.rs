@@ -10,7 +10,7 @@ fn deployment(image: &str, policy: Option<&str>) -> String {
         .map(|p| format!("        imagePullPolicy:{p}\n"))
         .unwrap_or_default();
     format!(
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: {image}\n{policy}"
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers:\n      - name: app\n        image: {image}\n{policy}"
     )
 }
 

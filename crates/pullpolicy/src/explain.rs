@@ -758,6 +758,7 @@ fn read_object(
     };
     let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
     if reach == Reach::Server {
+        let verdict = workload_selector(cx, doc, node, builtin_kind, verdict, &mut d);
         let verdict = object_name(cx, doc, node, builtin_kind, verdict, &mut d);
         let (verdict, unknown) = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
         server_refusals(&mut d, kind, api_version, group, verdict, unknown);
@@ -812,6 +813,50 @@ fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
         }
     };
     Some(by_kubectl(false, text, finding))
+}
+
+/// The API server's checks of a workload's selector against its pod template
+/// ([`crate::selectors`]): after the object's name (`ValidateObjectMeta` comes first),
+/// before the pod template's own errors.
+fn workload_selector(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    node: NodeId,
+    kind: &str,
+    mut verdict: Verdict,
+    d: &mut Document,
+) -> Verdict {
+    use crate::selectors::{self, Problem, Workload};
+    let Some(workload) = Workload::of(kind) else {
+        return verdict;
+    };
+    let Some(read) = selectors::read(doc, node) else {
+        return verdict;
+    };
+    let problems = selectors::problems(workload, &read);
+    let mark = |at: Option<selectors::At>| match at {
+        Some((map, key, value)) => pod::key_position(cx, doc, map, key, value),
+        None => d.position,
+    };
+    let mut first = Vec::with_capacity(problems.len() + verdict.invalid.len());
+    for problem in &problems {
+        let message =
+            messages::selector_problem(problem, workload, &read, cx.options.kubernetes_version);
+        let (at, fix) = match problem {
+            Problem::Required | Problem::Empty => {
+                (mark(read.selector_at.or(read.spec)), read.selector_fix())
+            }
+            Problem::Mismatch => (mark(read.labels_at), read.labels_fix()),
+        };
+        d.findings
+            .push(messages::workload_selector(at, &message, fix));
+        first.push(message);
+    }
+    if !first.is_empty() {
+        first.append(&mut verdict.invalid);
+        verdict.invalid = first;
+    }
+    verdict
 }
 
 /// The API server's checks of the object's own name ([`crate::names`]): before every

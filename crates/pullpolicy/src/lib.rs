@@ -73,6 +73,7 @@ pub mod read;
 pub mod reference;
 mod report;
 pub mod rules;
+mod selectors;
 mod sort;
 mod source;
 mod strict;

@@ -1314,6 +1314,58 @@ pub(crate) fn invalid_name(
     .at(at)
 }
 
+/// The API server's error for a workload's selector problem (`crate::selectors`), with
+/// the bad value printed as `field.ErrorBody` does in `version`.
+pub(crate) fn selector_problem(
+    problem: &crate::selectors::Problem,
+    workload: crate::selectors::Workload,
+    read: &crate::selectors::Read<'_>,
+    version: KubeVersion,
+) -> String {
+    use crate::selectors::{self, Problem};
+    let json = version.renders_bad_values_with_json_marshal();
+    match problem {
+        Problem::Required => required_value("spec.selector"),
+        Problem::Empty => {
+            // Only an empty selector is printed: `json.Marshal` omits its empty fields.
+            let value = match &read.selector {
+                Some(s) if !json => s.go_syntax(),
+                _ => "{}".to_owned(),
+            };
+            format!(
+                "spec.selector: Invalid value: {value}: empty selector is invalid for {}",
+                workload.word()
+            )
+        }
+        Problem::Mismatch => {
+            let value = if json {
+                selectors::json(&read.labels)
+            } else {
+                selectors::go_syntax(&read.labels)
+            };
+            format!(
+                "spec.template.metadata.labels: Invalid value: {value}: `selector` does not match template `labels`"
+            )
+        }
+    }
+}
+
+/// A workload's selector the API server refuses (`crate::selectors`: missing, empty,
+/// or not matched by the template's labels, which the message says); `fix`, what to
+/// write. One explanation for the three: each costs the first load.
+pub(crate) fn workload_selector(at: Position, api_message: &str, fix: Option<String>) -> Finding {
+    let explanation = text!(
+        "In `apps/v1` a Deployment, ReplicaSet or StatefulSet needs a `spec.selector` (nothing fills it in from the pod template), none may be empty, and the pod template's labels must satisfy each workload's selector: every `matchLabels` pair and every `matchExpressions` requirement. The API server rejects the object otherwise (422 Invalid), so it is never created."
+    );
+    F {
+        rule: Rule::WorkloadSelector,
+        message: Text::plain(api_message),
+        explanation,
+        fix,
+    }
+    .at(at)
+}
+
 /// A volume with more than one source (`validateVolumeSource`).
 pub(crate) fn volume_multiple_sources(at: Position, api_message: &str, first: &str) -> Finding {
     F {

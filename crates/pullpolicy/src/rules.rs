@@ -56,11 +56,13 @@ pub enum Doc {
     ResourceUnits,
     /// Object names and IDs.
     Names,
+    /// Deployments › selector.
+    Selector,
 }
 
 impl Doc {
     /// Every page, in [`crate::LINKS`] order.
-    pub const ALL: [Doc; 19] = [
+    pub const ALL: [Doc; 20] = [
         Doc::Images,
         Doc::PullPolicy,
         Doc::DefaultPolicy,
@@ -80,6 +82,7 @@ impl Doc {
         Doc::Volumes,
         Doc::ResourceUnits,
         Doc::Names,
+        Doc::Selector,
     ];
 
     /// The page's URL.
@@ -135,6 +138,9 @@ impl Doc {
             }
             Doc::Names => {
                 "https://kubernetes.io/docs/concepts/overview/working-with-objects/names/"
+            }
+            Doc::Selector => {
+                "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector"
             }
         }
     }
@@ -253,11 +259,13 @@ pub enum Rule {
     NameRequired,
     /// A name the API server refuses (the object's, a container's).
     InvalidName,
+    /// A workload's selector that is missing, empty or does not select its template.
+    WorkloadSelector,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 50] = [
+    pub const ALL: [Rule; 51] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -308,6 +316,7 @@ impl Rule {
         Rule::InvalidQuantity,
         Rule::NameRequired,
         Rule::InvalidName,
+        Rule::WorkloadSelector,
     ];
 }
 
@@ -787,6 +796,14 @@ registry! {
         title: "A name the API server refuses",
         help: "Container names are RFC 1123 labels (at most 63 lower-case letters, digits and `-`), each its own in the pod; the names of Pods, Deployments, Jobs and most other workloads are RFC 1123 subdomains (`.` too, at most 253): the API server rejects an object with another name.",
         links: [Names],
+        faq: [],
+    },
+    WorkloadSelector {
+        id: "workload-selector",
+        severity: Error,
+        title: "A workload's selector is missing, empty or does not select its pod template",
+        help: "In `apps/v1` a Deployment, ReplicaSet or StatefulSet needs a `spec.selector`, none may have an empty one, and the labels of each one's pod template (a DaemonSet's too) must satisfy it: the API server rejects the object otherwise.",
+        links: [Selector],
         faq: [],
     },
 }

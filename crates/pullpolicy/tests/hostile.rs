@@ -264,7 +264,7 @@ fn twenty_thousand_unclosed_flow_mappings_are_a_syntax_error() {
 fn an_eleven_megabyte_deployment_is_analysed() {
     // One Deployment with tens of thousands of containers, 11 MB in all.
     let mut text = String::from(
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: big\nspec:\n  template:\n    spec:\n      containers:\n",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: big\nspec:\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec:\n      containers:\n",
     );
     let mut n = 0;
     while text.len() < 11 * 1024 * 1024 {

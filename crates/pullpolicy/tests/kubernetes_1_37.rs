@@ -314,12 +314,11 @@ fn tv6_and_regression_guards_are_unchanged() {
     );
     let guards: Vec<Guard> = vec![
         // TV6: no spec (the 1.37 schema's `required: ["spec"]` is schema-only; the
-        // handwritten validation rejects the empty spec in both). Of its errors, the one
-        // this tool models: no containers (`spec.selector: Required value` and the
-        // template labels' mismatch come first in the API server's message).
+        // handwritten validation rejects the empty spec in both): no selector, so the
+        // template's (nil) labels do not match, then no containers.
         (
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n".to_owned(),
-            Some("Deployment.apps \"d\" is invalid: spec.template.spec.containers: Required value".to_owned()),
+            Some("Deployment.apps \"d\" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`, spec.template.spec.containers: Required value]".to_owned()),
             None,
             None,
         ),

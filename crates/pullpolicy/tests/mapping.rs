@@ -31,7 +31,7 @@ fn manifest(api_version: &str, kind: &str, body: &str) -> String {
     text.push_str("metadata:\n  name: web\n");
     match body {
         "items" => text.push_str(&format!(
-            "items:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {{name: item}}\n  spec:\n    template:\n      spec:\n{}",
+            "items:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {{name: item}}\n  spec:\n    selector: {{matchLabels: {{app: item}}}}\n    template:\n      metadata: {{labels: {{app: item}}}}\n      spec:\n{}",
             pod_spec("        ")
         )),
         "auto" => match kind.to_ascii_lowercase().as_str() {
@@ -40,6 +40,11 @@ fn manifest(api_version: &str, kind: &str, body: &str) -> String {
             "cronjob" => text.push_str(&format!(
                 "spec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n{}",
                 pod_spec("          ")
+            )),
+            // The apps workloads need a selector their template's labels satisfy.
+            "deployment" | "replicaset" | "statefulset" | "daemonset" => text.push_str(&format!(
+                "spec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n{}",
+                pod_spec("      ")
             )),
             _ => text.push_str(&format!(
                 "spec:\n  template:\n    spec:\n{}",
@@ -251,7 +256,7 @@ fn fragments_are_explained_and_refused_as_they_stand() {
 fn lists_follow_kubectl() {
     let deployment = |name: &str, api: &str| {
         format!(
-            "- apiVersion: {api}\n  kind: Deployment\n  metadata: {{name: {name}}}\n  spec: {{template: {{spec: {{containers: [{{name: c, image: nginx:1.27}}]}}}}}}\n"
+            "- apiVersion: {api}\n  kind: Deployment\n  metadata: {{name: {name}}}\n  spec: {{selector: {{matchLabels: {{app: c}}}}, template: {{metadata: {{labels: {{app: c}}}}, spec: {{containers: [{{name: c, image: nginx:1.27}}]}}}}}}\n"
         )
     };
     // Items are mapped one by one: one refused, the other created.

@@ -20,7 +20,7 @@ fn pod(spec: &str) -> String {
 fn deployment(spec: &str) -> String {
     let spec: String = spec.lines().map(|l| format!("      {l}\n")).collect();
     format!(
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  template:\n    spec:\n{spec}"
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n{spec}"
     )
 }
 
@@ -37,7 +37,8 @@ fn rows() -> Vec<Row> {
         (37, pod("  containers: null\n  initContainers: [{name: i, image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: spec.containers: Required value"#, &["containers-required"]),
         (37, pod("  initContainers: [{name: i, image: \"busybox:1.36\"}]\n"), r#"Pod "p" is invalid: spec.containers: Required value"#, &["containers-required"]),
         (28, deployment("containers: []\n"), r#"Deployment.apps "web" is invalid: spec.template.spec.containers: Required value"#, &["containers-required"]),
-        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: null\n".to_owned(), r#"Deployment.apps "web" is invalid: spec.template.spec.containers: Required value"#, &["containers-required"]),
+        // Without a selector, the selector's errors come first (`ValidateDeploymentSpec`).
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec: null\n".to_owned(), r#"Deployment.apps "web" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`, spec.template.spec.containers: Required value]"#, &["containers-required", "workload-selector", "workload-selector"]),
         (37, "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate: {}\n".to_owned(), r#"CronJob.batch "c" is invalid: spec.jobTemplate.spec.template.spec.containers: Required value"#, &["containers-required"]),
         // A ReplicationController's template is a pointer: without one, the template is
         // required, not its containers.
@@ -96,7 +97,50 @@ fn rows() -> Vec<Row> {
         ));
     }
     rows.extend(name_rows());
+    rows.extend(selector_rows());
     rows
+}
+
+/// An apps workload with `spec` lines before its template, and template metadata.
+fn workload(kind: &str, spec: &str, metadata: &str) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: {kind}\nmetadata: {{name: w}}\nspec:\n{spec}  template:\n    metadata: {metadata}\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"
+    )
+}
+
+/// Selectors (`pullpolicy::selectors`, apps `validation.go`): required and not empty for
+/// Deployments, ReplicaSets and StatefulSets, matched by the template's labels; a
+/// DaemonSet has only the match and the empty check, in the other order. The bad value
+/// is Go's `%#v` up to 1.33 and JSON from 1.34.
+fn selector_rows() -> Vec<Row> {
+    const MISMATCH: &str = "`selector` does not match template `labels`";
+    let labels = "{labels: {app: web, tier: \"a&b\"}}";
+    // Labels a selector can name (`&` is not a label value: such a selector does not
+    // read, and is not modelled).
+    let plain = "{labels: {app: web, tier: front}}";
+    vec![
+        (33, workload("Deployment", "", labels), leak(format!(r#"Deployment.apps "w" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{{"app":"web", "tier":"a&b"}}: {MISMATCH}]"#)), &["workload-selector", "workload-selector"]),
+        (34, workload("Deployment", "", labels), leak(format!(r#"Deployment.apps "w" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: {{"app":"web","tier":"a\u0026b"}}: {MISMATCH}]"#)), &["workload-selector", "workload-selector"]),
+        (34, workload("ReplicaSet", "  selector: null\n", "{}"), leak(format!(r#"ReplicaSet.apps "w" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: null: {MISMATCH}]"#)), &["workload-selector", "workload-selector"]),
+        (33, workload("StatefulSet", "  selector: {}\n", "{labels: {}}"), r#"StatefulSet.apps "w" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for statefulset"#, &["workload-selector"]),
+        (37, workload("ReplicaSet", "  selector: {matchLabels: {}}\n", labels), r#"ReplicaSet.apps "w" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for deployment"#, &["workload-selector"]),
+        // A DaemonSet: no `Required value`; a missing selector matches nothing, an empty
+        // one everything.
+        (37, workload("DaemonSet", "", labels), leak(format!(r#"DaemonSet.apps "w" is invalid: spec.template.metadata.labels: Invalid value: {{"app":"web","tier":"a\u0026b"}}: {MISMATCH}"#)), &["workload-selector"]),
+        (37, workload("DaemonSet", "  selector: {matchExpressions: []}\n", labels), r#"DaemonSet.apps "w" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for daemonset"#, &["workload-selector"]),
+        (33, workload("DaemonSet", "  selector: {matchLabels: {app: db}}\n", "{labels: {app: web}}"), leak(format!(r#"DaemonSet.apps "w" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{{"app":"web"}}: {MISMATCH}"#)), &["workload-selector"]),
+        // Requirements: `In` needs the label with one of the values, `NotIn` is met
+        // without the label, `Exists` and `DoesNotExist` look at the key; a null label
+        // value is "".
+        (37, workload("Deployment", "  selector:\n    matchLabels: {app: web}\n    matchExpressions:\n    - {key: tier, operator: In, values: [front, x]}\n    - {key: track, operator: NotIn, values: [canary]}\n    - {key: app, operator: Exists}\n    - {key: legacy, operator: DoesNotExist}\n", plain), "", &[]),
+        (37, workload("Deployment", "  selector:\n    matchExpressions: [{key: tier, operator: NotIn, values: [front]}]\n", plain), leak(format!(r#"Deployment.apps "w" is invalid: spec.template.metadata.labels: Invalid value: {{"app":"web","tier":"front"}}: {MISMATCH}"#)), &["workload-selector"]),
+        (37, workload("Deployment", "  selector:\n    matchExpressions: [{key: tier, operator: In, values: [back]}]\n", plain), leak(format!(r#"Deployment.apps "w" is invalid: spec.template.metadata.labels: Invalid value: {{"app":"web","tier":"front"}}: {MISMATCH}"#)), &["workload-selector"]),
+        (37, workload("Deployment", "  selector:\n    matchExpressions: [{key: app, operator: DoesNotExist}]\n", plain), leak(format!(r#"Deployment.apps "w" is invalid: spec.template.metadata.labels: Invalid value: {{"app":"web","tier":"front"}}: {MISMATCH}"#)), &["workload-selector"]),
+        (37, workload("Deployment", "  selector: {matchLabels: {app: \"\"}}\n", "{labels: {app: null}}"), "", &[]),
+        (37, workload("Deployment", "  selector: {matchLabels: {app: web}}\n", "{labels: {app: Web}}"), leak(format!(r#"Deployment.apps "w" is invalid: spec.template.metadata.labels: Invalid value: {{"app":"Web"}}: {MISMATCH}"#)), &["workload-selector"]),
+        // The object's name first, the selector's errors, then the pod template's.
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Web}\nspec:\n  template:\n    spec:\n      containers: []\n".to_owned(), leak(format!(r#"Deployment.apps "Web" is invalid: [metadata.name: Invalid value: "Web": {SUBDOMAIN}, spec.selector: Required value, spec.template.metadata.labels: Invalid value: null: {MISMATCH}, spec.template.spec.containers: Required value]"#)), &["containers-required", "workload-selector", "workload-selector", "invalid-name"]),
+    ]
 }
 
 /// apimachinery's `IsDNS1123Label` and `IsDNS1123Subdomain` format errors.
@@ -135,19 +179,19 @@ fn name_rows() -> Vec<Row> {
         (37, deployment("containers: [{name: app, image: \"nginx:1.27\"}]\nephemeralContainers: [{name: app, image: \"busybox:1.36\"}]\n"), r#"Deployment.apps "web" is invalid: [spec.template.spec.ephemeralContainers[0].name: Duplicate value: "app", spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template]"#, &["ephemeral-containers-forbidden", "invalid-name"]),
         // The object's name, before everything else.
         (37, "apiVersion: v1\nkind: Pod\nmetadata: {name: My_App}\nspec:\n  containers: [{name: Web, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Pod "My_App" is invalid: [metadata.name: Invalid value: "My_App": {SUBDOMAIN}, spec.containers[0].name: Invalid value: "Web": {LABEL}]"#)), &["invalid-name", "invalid-name"]),
-        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
-        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Web}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web.v1}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
+        (37, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: Web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": {SUBDOMAIN}"#)), &["invalid-name"]),
         // The other kinds whose names are subdomains.
         (37, "apiVersion: v1\nkind: PodTemplate\nmetadata: {name: T}\ntemplate:\n  spec:\n    containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"PodTemplate "T" is invalid: metadata.name: Invalid value: "T": {SUBDOMAIN}"#)), &["invalid-name"]),
-        (37, "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d_s}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"DaemonSet.apps "d_s" is invalid: metadata.name: Invalid value: "d_s": {SUBDOMAIN}"#)), &["invalid-name"]),
-        (37, "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs-}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicaSet.apps "rs-" is invalid: metadata.name: Invalid value: "rs-": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d_s}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"DaemonSet.apps "d_s" is invalid: metadata.name: Invalid value: "d_s": {SUBDOMAIN}"#)), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs-}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicaSet.apps "rs-" is invalid: metadata.name: Invalid value: "rs-": {SUBDOMAIN}"#)), &["invalid-name"]),
         (37, "apiVersion: batch/v1\nkind: Job\nmetadata: {name: Job1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"Job.batch "Job1" is invalid: metadata.name: Invalid value: "Job1": {SUBDOMAIN}"#)), &["invalid-name"]),
         // A StatefulSet's name is a DNS label (kubernetes#114172, from 1.27): no dots,
         // at most 63 characters.
-        (28, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web.v1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), r#"StatefulSet.apps "web.v1" is invalid: metadata.name: Invalid value: "web.v1": must not contain dots"#, &["invalid-name"]),
-        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: Db}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"StatefulSet.apps "Db" is invalid: metadata.name: Invalid value: "Db": {LABEL}"#)), &["invalid-name"]),
-        (37, format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: {}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n", "s".repeat(64)), leak(format!(r#"StatefulSet.apps "{0}" is invalid: metadata.name: Invalid value: "{0}": must be no more than 63 characters"#, "s".repeat(64))), &["invalid-name"]),
-        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db-0}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
+        (28, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web.v1}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), r#"StatefulSet.apps "web.v1" is invalid: metadata.name: Invalid value: "web.v1": must not contain dots"#, &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: Db}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"StatefulSet.apps "Db" is invalid: metadata.name: Invalid value: "Db": {LABEL}"#)), &["invalid-name"]),
+        (37, format!("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: {}}}\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n", "s".repeat(64)), leak(format!(r#"StatefulSet.apps "{0}" is invalid: metadata.name: Invalid value: "{0}": must be no more than 63 characters"#, "s".repeat(64))), &["invalid-name"]),
+        (37, "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db-0}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), "", &[]),
         (34, "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: RC}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n".to_owned(), leak(format!(r#"ReplicationController "RC" is invalid: metadata.name: Invalid value: "RC": {SUBDOMAIN}"#)), &["invalid-name"]),
         // A ReplicationController's name counts bytes from 1.35 (`validate.LongName`).
         (34, format!("apiVersion: v1\nkind: ReplicationController\nmetadata: {{name: {long}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"), leak(format!(r#"ReplicationController "{long}" is invalid: metadata.name: Invalid value: "{long}": must be no more than 253 characters"#)), &["invalid-name"]),
@@ -290,7 +334,7 @@ fn lists_the_server_cannot_decode() {
         (
             deployment("containers:\n  name: app\n  image: nginx\n"),
             r#"Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal object into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container"#,
-            (7, 7),
+            (9, 7),
             0,
         ),
         // In the order of the JSON kubectl sends (sorted keys): `containers` first.
@@ -337,8 +381,7 @@ fn fields_the_server_cannot_decode() {
     let dep = |spec: &str| {
         format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n{spec}")
     };
-    const TEMPLATE: &str =
-        "  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n";
+    const TEMPLATE: &str = "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n";
     let framed = |kind: &str, message: &str| {
         format!(r#"{kind} in version "v1" cannot be handled as a {kind}: {message}"#)
     };
@@ -373,7 +416,7 @@ fn fields_the_server_cannot_decode() {
         (
             format!("apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: \"2\"\n{TEMPLATE}metadata:\n  name: web\n  labels:\n    version: 1.0\n"),
             framed("Deployment", "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string"),
-            vec![(11, 14), (4, 13)],
+            vec![(13, 14), (4, 13)],
         ),
         // kubectl drops annotations it cannot read as strings, and replaces a namespace
         // that is not a string: neither reaches the decoder.
@@ -796,7 +839,7 @@ fn fields_known_by_release() {
 #[test]
 fn a_statefulset_name_is_explained_as_a_label_and_a_label_is_suggested() {
     let report = explain(
-        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: Web.V1}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n",
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: Web.V1}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: \"nginx:1.27\"}]\n",
         37,
     );
     let d = &report.documents[0];

@@ -660,3 +660,59 @@ fn sarif_output_is_valid_and_quotes_every_payload_as_data() {
         }
     }
 }
+
+// A workload's template labels, printed in the API server's `workload-selector` error
+// (Go's `%#v` up to 1.33 keeps `<`, `>`, `&` and printable Unicode as they are; JSON
+// from 1.34 escapes the first three), and the suggested selector: every payload as a
+// label's key and value, in HTML and Markdown, stays text.
+#[test]
+fn template_labels_in_selector_errors_stay_text() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("injection-tests/selector");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    for (id, text, _) in corpus() {
+        let q = serde_json::to_string(&text)
+            .expect("quoted")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+        let manifest = format!(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  template:\n    metadata:\n      labels: {{{q}: {q}, app: web}}\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"
+        );
+        let file = format!("{id}.yaml");
+        std::fs::write(dir.join(&file), manifest).expect("write");
+        for version in ["1.33", "1.37"] {
+            let args = ["--format", "html", "--kubernetes-version", version];
+            let out = render_with(&dir, &args, &file);
+            assert_no_controls(&id, &out);
+            let (tags, shown) = parse_html(&out);
+            for tag in &tags {
+                assert!(
+                    HTML_TAGS.contains(&tag.name.as_str()),
+                    "{id}: <{}>",
+                    tag.name
+                );
+                for (name, _) in &tag.attrs {
+                    assert!(HTML_ATTRIBUTES.contains(&name.as_str()), "{id}: {name}");
+                }
+            }
+            assert!(
+                shown.contains("spec.selector: Required value")
+                    && shown.contains("`selector` does not match template `labels`"),
+                "{id} {version}: {shown}"
+            );
+            let args = ["--format", "markdown", "--kubernetes-version", version];
+            let out = render_with(&dir, &args, &file);
+            assert_no_controls(&id, &out);
+            let (syntax, _) = read_markdown(&out);
+            let mut rest = syntax.as_str();
+            while let Some(lt) = rest.find('<') {
+                assert!(
+                    MARKDOWN_TAGS.iter().any(|t| rest[lt..].starts_with(t)),
+                    "{id} {version}: raw HTML {:?} in {out}",
+                    &rest[lt..(lt + 30).min(rest.len())]
+                );
+                rest = &rest[lt + 1..];
+            }
+        }
+    }
+}

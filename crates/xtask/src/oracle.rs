@@ -49,6 +49,8 @@ pub fn ensure() -> Result {
         "types/zz_generated.go",
         "own/own.go",
         "own/names.go",
+        "own/values.go",
+        "metav1/selector.go",
     ]
     .iter()
     .filter_map(|f| modified(&source.join(f)))

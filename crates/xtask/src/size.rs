@@ -17,9 +17,10 @@ struct Row {
 /// +27.6 KB gzip when it landed; the Go types every field is decoded into, +11.7 KB;
 /// the API server's quantity and int-or-string decoders and kubectl apply's need of a
 /// name, +2.5 KB; the names the API server validates, object and container names with
-/// their duplicates, +2.6 KB, a StatefulSet's as a DNS label +0.1 KB; everything else stayed within the 200 KB). README "Budgets" says why;
-/// the owner has to confirm it.
-pub const FIRST_LOAD_BUDGET: usize = 244_600;
+/// their duplicates, +2.6 KB, a StatefulSet's as a DNS label +0.1 KB; a workload's selector
+/// against its template's labels, `workload-selector`, +3.9 KB; everything else stayed
+/// within the 200 KB). README "Budgets" says why; the owner has to confirm it.
+pub const FIRST_LOAD_BUDGET: usize = 248_500;
 
 /// Prints one row per file and the first-load total: `index.html` plus every file it
 /// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first
