@@ -420,6 +420,10 @@ fn string_map<'t>(doc: &'t Doc<'_>, node: NodeId) -> Option<Labels<'t>> {
 
 /// Pairs sorted by key, the last of each key kept (what Go's map ends up with).
 fn unique<'t>(mut pairs: Vec<(Cow<'t, str>, &'t str)>) -> Vec<(Cow<'t, str>, &'t str)> {
+    // Most maps are written in order, one pair a key: nothing to do.
+    if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+        return pairs;
+    }
     crate::sort::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
     let mut kept: Vec<(Cow<'t, str>, &'t str)> = Vec::with_capacity(pairs.len());
     for pair in pairs {
