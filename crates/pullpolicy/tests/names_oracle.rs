@@ -9,17 +9,9 @@
 //! where it fails.
 
 use pullpolicy::names::{Format, Unit, problems};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-fn oracle_path() -> PathBuf {
-    std::env::var_os("PULLPOLICY_ORACLE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/oracle/pullpolicy-oracle")
-        })
-}
+#[path = "support/oracle.rs"]
+mod oracle;
 
 /// The values to compare: the vectors, then generated names (a fixed linear
 /// congruential sequence, so every run asks the same).
@@ -33,13 +25,7 @@ fn values() -> Vec<String> {
     let alphabet = [
         "a", "z", "0", "9", "-", ".", "_", "A", "Z", " ", "é", "\n", "@", "%", "/", "\u{0}",
     ];
-    let mut state: u64 = 0x2535;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((state >> 33) % n as u64) as usize
-    };
+    let mut next = oracle::sequence(0x2535);
     for _ in 0..20_000 {
         let len = next(9);
         values.push((0..len).map(|_| alphabet[next(alphabet.len())]).collect());
@@ -67,38 +53,16 @@ fn values() -> Vec<String> {
 
 #[test]
 fn dns_names_agree_with_the_go_oracle() {
-    let path = oracle_path();
-    if !path.exists() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true and no oracle at {} (cargo xtask setup builds it)",
-            path.display()
-        );
-        eprintln!(
-            "skipped: no oracle at {} (cargo xtask setup)",
-            path.display()
-        );
+    let Some(mut oracle) = oracle::Lines::start("-names") else {
         return;
-    }
-    let mut child = Command::new(&path)
-        .arg("-names")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the oracle starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    };
     let values = values();
     let mut compared = 0;
     for value in &values {
         for (format, format_name) in [(Format::Label, "label"), (Format::Subdomain, "subdomain")] {
             for (unit, unit_name) in [(Unit::Characters, "characters"), (Unit::Bytes, "bytes")] {
-                let ask = serde_json::json!([format_name, unit_name, value]);
-                writeln!(stdin, "{ask}").expect("write");
-                stdin.flush().expect("flush");
-                let mut line = String::new();
-                stdout.read_line(&mut line).expect("the oracle answers");
-                let go: Vec<String> = serde_json::from_str(&line).expect("a JSON array");
+                let go: Vec<String> =
+                    oracle.ask(&serde_json::json!([format_name, unit_name, value]));
                 assert_eq!(
                     problems(format, value, unit),
                     go,
@@ -108,8 +72,7 @@ fn dns_names_agree_with_the_go_oracle() {
             }
         }
     }
-    drop(stdin);
-    assert!(child.wait().expect("the oracle ends").success());
+    oracle.finish();
     let bad = values
         .iter()
         .filter(|v| !problems(Format::Subdomain, v, Unit::Characters).is_empty())

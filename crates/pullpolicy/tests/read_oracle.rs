@@ -26,16 +26,13 @@ use pullpolicy::read::{
 };
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout};
+
+#[path = "support/oracle.rs"]
+mod oracle;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn oracle_path() -> PathBuf {
-    std::env::var_os("PULLPOLICY_ORACLE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/oracle/pullpolicy-oracle"))
 }
 
 /// A running oracle: one record in, one line out.
@@ -47,17 +44,10 @@ struct Oracle {
 
 impl Oracle {
     fn start() -> Option<Oracle> {
-        let path = oracle_path();
-        if !path.exists() {
+        if !oracle::path().exists() {
             return None;
         }
-        let mut child = Command::new(&path)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the oracle starts");
-        let stdin = child.stdin.take().expect("stdin");
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let (child, stdin, stdout) = oracle::spawn(&[]);
         Some(Oracle {
             child,
             stdin,
@@ -374,7 +364,7 @@ fn the_reader_agrees_with_kubectls_go_libraries() {
     let Some(mut oracle) = Oracle::start() else {
         let message = format!(
             "\n\n*** read_oracle: the Go oracle is not built ({}): run `cargo xtask setup` ***\n",
-            oracle_path().display()
+            oracle::path().display()
         );
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("{message}");

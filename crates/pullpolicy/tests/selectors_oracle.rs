@@ -11,17 +11,9 @@
 //! where it fails.
 
 use pullpolicy::{KubeVersion, Options};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-fn oracle_path() -> PathBuf {
-    std::env::var_os("PULLPOLICY_ORACLE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/oracle/pullpolicy-oracle")
-        })
-}
+#[path = "support/oracle.rs"]
+mod oracle;
 
 /// Template labels: absent, `null`, `{}`, then generated maps (a fixed linear
 /// congruential sequence) over characters Go prints in their own ways.
@@ -57,13 +49,7 @@ fn label_sets() -> Vec<Option<String>> {
         "'",
         "%",
     ];
-    let mut state: u64 = 0x5e1e;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((state >> 33) % n as u64) as usize
-    };
+    let mut next = oracle::sequence(0x5e1e);
     let mut sets = vec![None, Some("null".to_owned()), Some("{}".to_owned())];
     for _ in 0..3_000 {
         let mut map = serde_json::Map::new();
@@ -114,34 +100,11 @@ fn deployment(selector: &str, labels: Option<&str>) -> String {
 
 #[test]
 fn printed_values_agree_with_the_go_oracle() {
-    let path = oracle_path();
-    if !path.exists() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true and no oracle at {} (cargo xtask setup builds it)",
-            path.display()
-        );
-        eprintln!(
-            "skipped: no oracle at {} (cargo xtask setup)",
-            path.display()
-        );
+    let Some(mut oracle) = oracle::Lines::start("-values") else {
         return;
-    }
-    let mut child = Command::new(&path)
-        .arg("-values")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the oracle starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut ask = |kind: &str, json: &str| -> [String; 2] {
-        writeln!(stdin, "{}", serde_json::json!([kind, json])).expect("write");
-        stdin.flush().expect("flush");
-        let mut line = String::new();
-        stdout.read_line(&mut line).expect("the oracle answers");
-        serde_json::from_str(&line).expect("a JSON array")
     };
+    let mut ask =
+        |kind: &str, json: &str| -> [String; 2] { oracle.ask(&serde_json::json!([kind, json])) };
     let mut compared = 0;
     // The template's labels, which a selector of a key they never have does not match.
     let (before, after) = (
@@ -182,8 +145,7 @@ fn printed_values_agree_with_the_go_oracle() {
             compared += 1;
         }
     }
-    drop(stdin);
-    assert!(child.wait().expect("the oracle ends").success());
+    oracle.finish();
     eprintln!("selector values: {compared} printed values compared, all agree");
     assert!(compared > 6_000, "{compared}");
 }

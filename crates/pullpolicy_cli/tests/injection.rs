@@ -430,6 +430,20 @@ fn markdown_code(text: &str) -> String {
         .collect()
 }
 
+/// Outside code spans (`syntax`, as `read_markdown` gives it), the only raw HTML is the
+/// renderer's own.
+fn assert_only_own_html(id: &str, syntax: &str, out: &str) {
+    let mut rest = syntax;
+    while let Some(lt) = rest.find('<') {
+        assert!(
+            MARKDOWN_TAGS.iter().any(|t| rest[lt..].starts_with(t)),
+            "{id}: raw HTML {:?} in {out}",
+            &rest[lt..(lt + 30).min(rest.len())]
+        );
+        rest = &rest[lt + 1..];
+    }
+}
+
 #[test]
 fn markdown_output_keeps_every_payload_inert() {
     let (dir, payloads) = corpus_files("markdown");
@@ -437,16 +451,7 @@ fn markdown_output_keeps_every_payload_inert() {
         let out = render(&dir, "markdown", &format!("{id}.yaml"));
         assert_no_controls(&id, &out);
         let (syntax, shown) = read_markdown(&out);
-        // Outside code spans, the only raw HTML is the renderer's own.
-        let mut rest = syntax.as_str();
-        while let Some(lt) = rest.find('<') {
-            assert!(
-                MARKDOWN_TAGS.iter().any(|t| rest[lt..].starts_with(t)),
-                "{id}: raw HTML {:?} in {out}",
-                &rest[lt..(lt + 30).min(rest.len())]
-            );
-            rest = &rest[lt + 1..];
-        }
+        assert_only_own_html(&id, &syntax, &out);
         // Every link is a documentation link, or the playground's answer to an FAQ
         // entry the core has.
         for target in syntax.split("](").skip(1) {
@@ -704,15 +709,7 @@ fn template_labels_in_selector_errors_stay_text() {
             let out = render_with(&dir, &args, &file);
             assert_no_controls(&id, &out);
             let (syntax, _) = read_markdown(&out);
-            let mut rest = syntax.as_str();
-            while let Some(lt) = rest.find('<') {
-                assert!(
-                    MARKDOWN_TAGS.iter().any(|t| rest[lt..].starts_with(t)),
-                    "{id} {version}: raw HTML {:?} in {out}",
-                    &rest[lt..(lt + 30).min(rest.len())]
-                );
-                rest = &rest[lt + 1..];
-            }
+            assert_only_own_html(&format!("{id} {version}"), &syntax, &out);
         }
     }
 }
