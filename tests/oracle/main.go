@@ -560,33 +560,47 @@ func newDecoderFallback(r io.Reader, buggy133 bool) func() (string, []byte, stri
 	}
 }
 
-// checkNames answers each line of standard input, a JSON array [format, unit, value],
-// with a line holding the JSON array of what apimachinery finds wrong with the value
-// (own.IsDNS1123Label or own.IsDNS1123Subdomain; [] when nothing).
-func checkNames(out *bufio.Writer) {
+// answerLines reads standard input a line at a time, each a JSON array of strings, and
+// writes answer's result for it as a line of JSON, flushed at once (the tests wait for
+// each answer before they ask again).
+func answerLines(out *bufio.Writer, what string, answer func(ask []string) interface{}) {
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<26)
 	for in.Scan() {
-		var ask [3]string
+		var ask []string
 		if err := json.Unmarshal(in.Bytes(), &ask); err != nil {
-			fmt.Fprintln(os.Stderr, "oracle: bad names line:", err)
+			fmt.Fprintln(os.Stderr, "oracle: bad", what, "line:", err)
 			os.Exit(2)
 		}
-		var problems []string
-		switch ask[0] {
-		case "label":
-			problems = own.IsDNS1123Label(ask[2], ask[1])
-		case "subdomain":
-			problems = own.IsDNS1123Subdomain(ask[2], ask[1])
-		default:
-			fmt.Fprintln(os.Stderr, "oracle: unknown name format", ask[0])
-			os.Exit(2)
-		}
-		line, _ := json.Marshal(problems)
+		line, _ := json.Marshal(answer(ask))
 		out.Write(line)
 		out.WriteByte('\n')
 		out.Flush()
 	}
+}
+
+func fail(words ...interface{}) {
+	fmt.Fprintln(os.Stderr, append([]interface{}{"oracle:"}, words...)...)
+	os.Exit(2)
+}
+
+// checkNames answers each line, a JSON array [format, unit, value], with the JSON array
+// of what apimachinery finds wrong with the value (own.IsDNS1123Label or
+// own.IsDNS1123Subdomain; [] when nothing).
+func checkNames(out *bufio.Writer) {
+	answerLines(out, "names", func(ask []string) interface{} {
+		if len(ask) != 3 {
+			fail("a names line has 3 strings")
+		}
+		switch ask[0] {
+		case "label":
+			return own.IsDNS1123Label(ask[2], ask[1])
+		case "subdomain":
+			return own.IsDNS1123Subdomain(ask[2], ask[1])
+		}
+		fail("unknown name format", ask[0])
+		return nil
+	})
 }
 
 // printValues answers each line ["labels"|"selector", JSON] with [up to 1.33, from 1.34]:
@@ -594,13 +608,9 @@ func checkNames(out *bufio.Writer) {
 // into a map[string]string (a pod template's labels) or a *metav1.LabelSelector (a
 // workload's selector), then printed as field.Error.ErrorBody prints a bad value.
 func printValues(out *bufio.Writer) {
-	in := bufio.NewScanner(os.Stdin)
-	in.Buffer(make([]byte, 1<<20), 1<<26)
-	for in.Scan() {
-		var ask [2]string
-		if err := json.Unmarshal(in.Bytes(), &ask); err != nil {
-			fmt.Fprintln(os.Stderr, "oracle: bad values line:", err)
-			os.Exit(2)
+	answerLines(out, "values", func(ask []string) interface{} {
+		if len(ask) != 2 {
+			fail("a values line has 2 strings")
 		}
 		var value interface{}
 		var err error
@@ -614,16 +624,11 @@ func printValues(out *bufio.Writer) {
 			err = sigsjson.UnmarshalCaseSensitivePreserveInts([]byte(ask[1]), &selector)
 			value = selector
 		default:
-			fmt.Fprintln(os.Stderr, "oracle: unknown value kind", ask[0])
-			os.Exit(2)
+			fail("unknown value kind", ask[0])
 		}
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "oracle: cannot decode", ask[1], err)
-			os.Exit(2)
+			fail("cannot decode", ask[1], err)
 		}
-		line, _ := json.Marshal([2]string{own.BadValue133(value), own.BadValue134(value)})
-		out.Write(line)
-		out.WriteByte('\n')
-		out.Flush()
-	}
+		return [2]string{own.BadValue133(value), own.BadValue134(value)}
+	})
 }

@@ -1338,11 +1338,7 @@ pub(crate) fn selector_problem(
             )
         }
         Problem::Mismatch => {
-            let value = if json {
-                selectors::json(&read.labels)
-            } else {
-                selectors::go_syntax(&read.labels)
-            };
+            let value = selectors::printed(&read.labels, json);
             format!(
                 "spec.template.metadata.labels: Invalid value: {value}: `selector` does not match template `labels`"
             )

@@ -117,45 +117,34 @@ impl Selector<'_> {
         };
         format!(
             "v1.LabelSelector{{MatchLabels:{}, MatchExpressions:{expressions}}}",
-            go_syntax(&self.match_labels)
+            printed(&self.match_labels, false)
         )
     }
 }
 
-/// Go's `%#v` of a `map[string]string`: keys in byte order, `strconv.Quote`d.
-pub(crate) fn go_syntax(labels: &Labels<'_>) -> String {
-    let Some(map) = labels else {
-        return "map[string]string(nil)".to_owned();
+/// A `map[string]string` as the API server prints a bad value: Go's `%#v` up to 1.33
+/// (`map[string]string{"a":"1", "b":"2"}`, `strconv.Quote`d) or `json.Marshal` from 1.34
+/// (`{"a":"1","b":"2"}`, HTML characters escaped); keys in byte order either way.
+pub(crate) fn printed(labels: &Labels<'_>, json: bool) -> String {
+    use crate::messages::{go_quote, json_string};
+    let Some(pairs) = labels else {
+        return if json {
+            "null"
+        } else {
+            "map[string]string(nil)"
+        }
+        .to_owned();
     };
-    let pairs: Vec<String> = map
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "{}:{}",
-                crate::messages::go_quote(k),
-                crate::messages::go_quote(v)
-            )
-        })
-        .collect();
-    format!("map[string]string{{{}}}", pairs.join(", "))
-}
-
-/// Go's `json.Marshal` of a `map[string]string` (keys sorted, HTML characters escaped).
-pub(crate) fn json(labels: &Labels<'_>) -> String {
-    let Some(map) = labels else {
-        return "null".to_owned();
+    let (open, comma, quote): (&str, &str, fn(&str) -> String) = if json {
+        ("{", ",", json_string)
+    } else {
+        ("map[string]string{", ", ", go_quote)
     };
-    let pairs: Vec<String> = map
+    let pairs: Vec<String> = pairs
         .iter()
-        .map(|(k, v)| {
-            format!(
-                "{}:{}",
-                crate::messages::json_string(k),
-                crate::messages::json_string(v)
-            )
-        })
+        .map(|(k, v)| format!("{}:{}", quote(k), quote(v)))
         .collect();
-    format!("{{{}}}", pairs.join(","))
+    format!("{open}{}}}", pairs.join(comma))
 }
 
 /// What the API server finds wrong with a workload's selector, in its order.
@@ -513,12 +502,13 @@ mod tests {
             (Cow::Borrowed("tier"), "web"),
         ]));
         assert_eq!(
-            go_syntax(&labels),
+            printed(&labels, false),
             r#"map[string]string{"app":"a<b", "tier":"web"}"#
         );
-        assert_eq!(json(&labels), r#"{"app":"a\u003cb","tier":"web"}"#);
-        assert_eq!(go_syntax(&None), "map[string]string(nil)");
-        assert_eq!(json(&None), "null");
-        assert_eq!(go_syntax(&Some(Vec::new())), "map[string]string{}");
+        assert_eq!(printed(&labels, true), r#"{"app":"a\u003cb","tier":"web"}"#);
+        assert_eq!(printed(&None, false), "map[string]string(nil)");
+        assert_eq!(printed(&None, true), "null");
+        assert_eq!(printed(&Some(Vec::new()), false), "map[string]string{}");
+        assert_eq!(printed(&Some(Vec::new()), true), "{}");
     }
 }

@@ -260,6 +260,35 @@ fn html_shown(text: &str) -> String {
     text.replace('\0', "\u{FFFD}")
 }
 
+/// Only the renderer's tags and attributes, and links to kubernetes.io or the playground.
+fn assert_only_own_tags(id: &str, tags: &[Tag], out: &str) {
+    for tag in tags {
+        assert!(
+            HTML_TAGS.contains(&tag.name.as_str()),
+            "{id}: <{}> in {out}",
+            tag.name
+        );
+        for (name, value) in &tag.attrs {
+            assert!(
+                HTML_ATTRIBUTES.contains(&name.as_str()),
+                "{id}: attribute {name} on <{}>",
+                tag.name
+            );
+            if name == "href" {
+                assert!(
+                    !value.to_lowercase().contains("javascript:"),
+                    "{id}: javascript: in an href: {value}"
+                );
+                assert!(
+                    value.starts_with("https://kubernetes.io/")
+                        || value.starts_with(&format!("{PLAYGROUND}#yaml=")),
+                    "{id}: a link outside the allowlist: {value}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn html_output_escapes_every_payload() {
     let (dir, payloads) = corpus_files("html");
@@ -280,31 +309,7 @@ fn html_output_escapes_every_payload() {
             assert!(!lower.contains(raw), "{id}: raw {raw} in {out}");
         }
         let (tags, shown) = parse_html(&out);
-        for tag in &tags {
-            assert!(
-                HTML_TAGS.contains(&tag.name.as_str()),
-                "{id}: <{}> in {out}",
-                tag.name
-            );
-            for (name, value) in &tag.attrs {
-                assert!(
-                    HTML_ATTRIBUTES.contains(&name.as_str()),
-                    "{id}: attribute {name} on <{}>",
-                    tag.name
-                );
-                if name == "href" {
-                    assert!(
-                        !value.to_lowercase().contains("javascript:"),
-                        "{id}: javascript: in an href: {value}"
-                    );
-                    assert!(
-                        value.starts_with("https://kubernetes.io/")
-                            || value.starts_with(&format!("{PLAYGROUND}#yaml=")),
-                        "{id}: a link outside the allowlist: {value}"
-                    );
-                }
-            }
-        }
+        assert_only_own_tags(&id, &tags, &out);
         // The payload shows as written: the object, the container, the image, the
         // unknown field and the invalid-image finding all quote it.
         // Table cells run together in the text: object, container, image.
@@ -690,16 +695,7 @@ fn template_labels_in_selector_errors_stay_text() {
             let out = render_with(&dir, &args, &file);
             assert_no_controls(&id, &out);
             let (tags, shown) = parse_html(&out);
-            for tag in &tags {
-                assert!(
-                    HTML_TAGS.contains(&tag.name.as_str()),
-                    "{id}: <{}>",
-                    tag.name
-                );
-                for (name, _) in &tag.attrs {
-                    assert!(HTML_ATTRIBUTES.contains(&name.as_str()), "{id}: {name}");
-                }
-            }
+            assert_only_own_tags(&id, &tags, &out);
             assert!(
                 shown.contains("spec.selector: Required value")
                     && shown.contains("`selector` does not match template `labels`"),
