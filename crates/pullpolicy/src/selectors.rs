@@ -240,7 +240,8 @@ fn flow(labels: &[(Cow<'_, str>, &str)]) -> String {
 }
 
 /// The problems of a workload's selector, in the API server's order (`Read::selector`
-/// `None` means nil). Nothing when the selector does not read (not modelled).
+/// `None` means nil). A selector that does not read never gets here: [`read`] gives
+/// `None` for it (not modelled).
 pub(crate) fn problems(workload: Workload, read: &Read<'_>) -> Vec<Problem> {
     let mut found = Vec::new();
     let empty = read.selector.as_ref().is_some_and(Selector::is_empty);
