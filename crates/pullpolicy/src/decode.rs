@@ -58,6 +58,17 @@ pub(crate) fn string_value<'t>(doc: &'t Doc<'_>, id: NodeId) -> Decoded<'t> {
     }
 }
 
+/// A Go `string` field as the decoder fills it: absent and null leave `""`, a string is
+/// itself; `None` for any other JSON type (a decoding error, the strict decoder's to
+/// report).
+pub(crate) fn go_string<'t>(doc: &'t Doc<'_>, node: Option<NodeId>) -> Option<&'t str> {
+    match node.map(|n| string_value(doc, n)) {
+        None | Some(Decoded::Null) => Some(""),
+        Some(Decoded::Str(s)) => Some(s),
+        Some(_) => None,
+    }
+}
+
 /// The JSON kind Go's decoder names in a type error (`object`, `array`, `string`,
 /// `number`, `bool`); `None` for null, which decodes into any field.
 pub(crate) fn json_kind(doc: &Doc<'_>, id: NodeId) -> Option<&'static str> {

@@ -35,6 +35,7 @@ use crate::read::{self, Doc, NodeId, NodeKind};
 use crate::report::{
     Document, DocumentStatus, Refusal, RefusedBy, Report, SCHEMA_VERSION, Summary, SyntaxError,
 };
+use crate::selectors;
 use crate::source::{Position, SourceMap};
 use crate::strict;
 
@@ -756,9 +757,9 @@ fn read_object(
         custom: false,
         strict: true,
     };
-    let verdict = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
+    let (verdict, walked) = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
     if reach == Reach::Server {
-        let verdict = workload_selector(cx, doc, node, builtin_kind, verdict, &mut d);
+        let verdict = workload_selector(cx, doc, &walked, builtin_kind, verdict, &mut d);
         let verdict = object_name(cx, doc, node, builtin_kind, verdict, &mut d);
         let (verdict, unknown) = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
         server_refusals(&mut d, kind, api_version, group, verdict, unknown);
@@ -821,23 +822,21 @@ fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
 fn workload_selector(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
-    node: NodeId,
+    walked: &Walked,
     kind: &str,
     mut verdict: Verdict,
     d: &mut Document,
 ) -> Verdict {
-    use crate::selectors::{self, Problem, Workload};
+    use crate::selectors::{Problem, Workload};
     let Some(workload) = Workload::of(kind) else {
         return verdict;
     };
-    let Some(read) = selectors::read(doc, node) else {
+    // Each workload's pod spec is at `spec.template.spec`.
+    let Some(read) = selectors::read(doc, walked[0], walked[1]) else {
         return verdict;
     };
     let problems = selectors::problems(workload, &read);
-    let mark = |at: Option<selectors::At>| match at {
-        Some((map, key, value)) => pod::key_position(cx, doc, map, key, value),
-        None => d.position,
-    };
+    let mark = |key: Option<NodeId>| key.map_or(d.position, |k| cx.pos(doc, k));
     let mut first = Vec::with_capacity(problems.len() + verdict.invalid.len());
     for problem in &problems {
         let message =
@@ -1064,6 +1063,19 @@ fn server_refusals(
     }
 }
 
+/// The written levels of a pod spec's path, as [`pod_spec_at`] walked them: each one's
+/// key and value, up to the first that is absent, null or not a mapping.
+type Walked = [Option<selectors::Entry>; 5];
+
+// Every built-in pod spec's path fits in [`Walked`].
+const _: () = {
+    let mut i = 0;
+    while i < BUILTIN.len() {
+        assert!(BUILTIN[i].3.len() <= 5);
+        i += 1;
+    }
+};
+
 /// The pod spec at `path` of a built-in object, explained; a pod spec that is absent or
 /// null (at any level of `path`) has no containers: `…containers: Required value`, or
 /// `spec.template: Required value` for a ReplicationController without a template (its
@@ -1077,25 +1089,28 @@ fn pod_spec_at(
     path: &[&str],
     pcx: &PodContext,
     d: &mut Document,
-) -> Verdict {
+) -> (Verdict, Walked) {
+    let mut walked = Walked::default();
     let mut current = node;
     let mut missing_at = None;
     for (level, key) in path.iter().enumerate() {
-        match doc.get(current, key) {
+        let entry = doc.entry(current, key);
+        walked[level] = entry;
+        match entry {
             None => {
                 missing_at = Some((level, cx.pos(doc, current)));
                 break;
             }
-            Some(value) if doc.is_null(value) => {
+            Some((_, value)) if doc.is_null(value) => {
                 missing_at = Some((level, cx.pos(doc, value)));
                 break;
             }
-            Some(value) if doc.pairs(value).is_some() => current = value,
-            Some(_) => return Verdict::default(),
+            Some((_, value)) if doc.pairs(value).is_some() => current = value,
+            Some(_) => return (Verdict::default(), walked),
         }
     }
     let Some((level, at)) = missing_at else {
-        return pod::pod_spec(cx, doc, current, pcx, d);
+        return (pod::pod_spec(cx, doc, current, pcx, d), walked);
     };
     let field = if kind == "ReplicationController" && level <= 1 {
         "spec.template".to_owned()
@@ -1104,10 +1119,11 @@ fn pod_spec_at(
     };
     let message = messages::required_value(&field);
     d.findings.push(messages::containers_required(at, &message));
-    Verdict {
+    let verdict = Verdict {
         decode: None,
         invalid: vec![message],
-    }
+    };
+    (verdict, walked)
 }
 
 /// A custom resource: its pod template, not defaulted by the API server.

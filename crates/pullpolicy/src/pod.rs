@@ -421,12 +421,7 @@ fn container<'d>(
     // `validateContainerCommon` checks the name first (`names`); a name that is not a
     // string is a decoding error, and not validated.
     let name_node = doc.get(node, "name");
-    let name = match name_node.map(|n| decode::string_value(doc, n)) {
-        None | Some(Decoded::Null) => Some(""),
-        Some(Decoded::Str(s)) => Some(s),
-        Some(_) => None,
-    };
-    let name = name.filter(|_| pcx.strict && !pcx.custom);
+    let name = decode::go_string(doc, name_node).filter(|_| pcx.strict && !pcx.custom);
     let name_path = || join(&path, "name");
     let name_at = || name_node.map_or(position, |n| cx.pos(doc, n));
     if let Some(name) = name {

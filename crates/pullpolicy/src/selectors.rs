@@ -37,7 +37,7 @@
 
 use std::borrow::Cow;
 
-use crate::decode::{self, Decoded};
+use crate::decode;
 use crate::names::{self, Format, Unit};
 use crate::read::{Doc, NodeId};
 
@@ -188,8 +188,8 @@ impl Workload {
     }
 }
 
-/// Where a value is written: its mapping, its key, the value.
-pub(crate) type At = (NodeId, &'static str, NodeId);
+/// A field as written: its key node (where its findings are marked) and its value.
+pub(crate) type Entry = (NodeId, NodeId);
 
 /// What was read of a workload: its selector (`None`: nil) and its template's labels,
 /// with where their findings are marked.
@@ -197,12 +197,13 @@ pub(crate) type At = (NodeId, &'static str, NodeId);
 pub(crate) struct Read<'t> {
     pub selector: Option<Selector<'t>>,
     pub labels: Labels<'t>,
-    /// `spec`, if written.
-    pub spec: Option<At>,
-    /// `spec.selector`, if written (null included).
-    pub selector_at: Option<At>,
-    /// The deepest of `spec`, `spec.template`, `….metadata`, `….labels` written.
-    pub labels_at: Option<At>,
+    /// The key `spec`, if written.
+    pub spec: Option<NodeId>,
+    /// The key `spec.selector`, if written (null included).
+    pub selector_at: Option<NodeId>,
+    /// The key of the deepest of `spec`, `spec.template`, `….metadata`, `….labels`
+    /// written.
+    pub labels_at: Option<NodeId>,
 }
 
 impl Read<'_> {
@@ -275,21 +276,28 @@ pub(crate) fn problems(workload: Workload, read: &Read<'_>) -> Vec<Problem> {
 
 /// Reads a workload's selector and template labels as the API server decodes them;
 /// `None` when a value does not decode as its type (the decoder's error is the
-/// object's) or the selector is one Kubernetes cannot read (not modelled).
-pub(crate) fn read<'t>(doc: &'t Doc<'_>, object: NodeId) -> Option<Read<'t>> {
+/// object's) or the selector is one Kubernetes cannot read (not modelled). `spec` and
+/// `template` are the object's `spec` and `spec.template` as written, found by the pod
+/// spec's walk (`template` only in a `spec` that is a mapping).
+pub(crate) fn read<'t>(
+    doc: &'t Doc<'_>,
+    spec: Option<Entry>,
+    template: Option<Entry>,
+) -> Option<Read<'t>> {
     let mut labels_at = None;
-    let spec = level(doc, Some(object), "spec", &mut labels_at)?;
+    let spec_map = level(doc, spec, &mut labels_at)?;
     let spec_at = labels_at;
-    let selector_at = spec.and_then(|s| doc.get(s, "selector").map(|v| (s, "selector", v)));
-    let selector = match selector_at {
-        Some((_, _, node)) if !doc.is_null(node) => Some(selector(doc, node)?),
+    let selector_entry = spec_map.and_then(|s| doc.entry(s, "selector"));
+    let selector = match selector_entry {
+        Some((_, node)) if !doc.is_null(node) => Some(selector(doc, node)?),
         _ => None,
     };
-    let template = level(doc, spec, "template", &mut labels_at)?;
-    let metadata = level(doc, template, "metadata", &mut labels_at)?;
-    let labels = match metadata.and_then(|m| doc.get(m, "labels").map(|v| (m, v))) {
-        Some((m, node)) => {
-            labels_at = Some((m, "labels", node));
+    let template = level(doc, template, &mut labels_at)?;
+    let metadata = template.and_then(|t| doc.entry(t, "metadata"));
+    let metadata = level(doc, metadata, &mut labels_at)?;
+    let labels = match metadata.and_then(|m| doc.entry(m, "labels")) {
+        Some((key, node)) => {
+            labels_at = Some(key);
             string_map(doc, node)?
         }
         None => None,
@@ -298,22 +306,22 @@ pub(crate) fn read<'t>(doc: &'t Doc<'_>, object: NodeId) -> Option<Read<'t>> {
         selector,
         labels,
         spec: spec_at,
-        selector_at,
+        selector_at: selector_entry.map(|(key, _)| key),
         labels_at,
     })
 }
 
-/// One level of a path: `Some(None)` when absent or null, `None` when not a mapping.
+/// One level of a path: `Some(None)` when absent or null, `None` when not a mapping;
+/// `deepest` becomes its key when it is written.
 fn level(
     doc: &Doc<'_>,
-    parent: Option<NodeId>,
-    key: &'static str,
-    deepest: &mut Option<At>,
+    entry: Option<Entry>,
+    deepest: &mut Option<NodeId>,
 ) -> Option<Option<NodeId>> {
-    let Some((parent, node)) = parent.and_then(|p| doc.get(p, key).map(|n| (p, n))) else {
+    let Some((key, node)) = entry else {
         return Some(None);
     };
-    *deepest = Some((parent, key, node));
+    *deepest = Some(key);
     if doc.is_null(node) {
         return Some(None);
     }
@@ -355,8 +363,8 @@ fn selector<'t>(doc: &'t Doc<'_>, node: NodeId) -> Option<Selector<'t>> {
 fn requirement<'t>(doc: &'t Doc<'_>, item: NodeId) -> Option<Requirement<'t>> {
     // A null item decodes as the zero value, whose empty operator is not valid.
     doc.pairs(item)?;
-    let key = string(doc, doc.get(item, "key"))?;
-    let operator = match string(doc, doc.get(item, "operator"))? {
+    let key = decode::go_string(doc, doc.get(item, "key"))?;
+    let operator = match decode::go_string(doc, doc.get(item, "operator"))? {
         "In" => Operator::In,
         "NotIn" => Operator::NotIn,
         "Exists" => Operator::Exists,
@@ -368,7 +376,7 @@ fn requirement<'t>(doc: &'t Doc<'_>, item: NodeId) -> Option<Requirement<'t>> {
             let items = doc.items(list)?;
             let mut values = Vec::with_capacity(items.len());
             for &v in items {
-                values.push(string(doc, Some(v))?);
+                values.push(decode::go_string(doc, Some(v))?);
             }
             values
         }
@@ -386,15 +394,6 @@ fn requirement<'t>(doc: &'t Doc<'_>, item: NodeId) -> Option<Requirement<'t>> {
     })
 }
 
-/// A string field: absent and null decode as `""`; `None` for any other type.
-fn string<'t>(doc: &'t Doc<'_>, node: Option<NodeId>) -> Option<&'t str> {
-    match node.map(|n| decode::string_value(doc, n)) {
-        None | Some(Decoded::Null) => Some(""),
-        Some(Decoded::Str(s)) => Some(s),
-        Some(_) => None,
-    }
-}
-
 /// A `map[string]string`: null is nil, a null value `""` (what Go's decoder stores), the
 /// last of repeated keys kept; `None` when it does not decode.
 fn string_map<'t>(doc: &'t Doc<'_>, node: NodeId) -> Option<Labels<'t>> {
@@ -403,7 +402,7 @@ fn string_map<'t>(doc: &'t Doc<'_>, node: NodeId) -> Option<Labels<'t>> {
     }
     let mut pairs = Vec::new();
     for (k, v) in doc.pairs(node)? {
-        pairs.push((doc.key_text(k)?, string(doc, Some(v))?));
+        pairs.push((doc.key_text(k)?, decode::go_string(doc, Some(v))?));
     }
     Some(Some(unique(pairs)))
 }

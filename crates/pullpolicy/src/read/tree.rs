@@ -298,10 +298,16 @@ impl<'t> Doc<'t> {
 
     /// The value of the *last* pair whose key is `key` (what the decoder keeps).
     pub fn get(&self, map: NodeId, key: &str) -> Option<NodeId> {
+        self.entry(map, key).map(|(_, v)| v)
+    }
+
+    /// The *last* pair whose key is `key` (what the decoder keeps): its key node, where
+    /// a finding about the field is marked, and its value.
+    pub fn entry(&self, map: NodeId, key: &str) -> Option<(NodeId, NodeId)> {
         let mut found = None;
         for (k, v) in self.pairs(map)? {
             if self.key_is(k, key) {
-                found = Some(v);
+                found = Some((k, v));
             }
         }
         found
