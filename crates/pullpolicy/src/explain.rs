@@ -783,7 +783,8 @@ fn read_object(
 /// (`Request.Name` with apimachinery's `content.IsPathSegmentName`: `.`, `..`, or one with
 /// `/` or `%`) is refused there too: `invalid resource name "a/b": [may not contain '/']`.
 fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
-    let meta = doc.get(node, "metadata");
+    let metadata = doc.entry(node, "metadata");
+    let meta = metadata.map(|(_, m)| m);
     let read = |key: &str| match meta.map(|m| decode::string_field(doc, m, key)) {
         Some((Decoded::Str(s), Some(at))) if !s.is_empty() => Some((s, at)),
         _ => None,
@@ -805,10 +806,7 @@ fn unnamed(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId) -> Option<Refusal> {
         }
         None => {
             let text = messages::resource_name_empty().to_owned();
-            let at = match meta {
-                Some(m) => pod::key_position(cx, doc, node, "metadata", m),
-                None => cx.pos(doc, node),
-            };
+            let at = pod::key_or(cx, doc, metadata, node);
             let finding = messages::name_required(at, &text, Unnamed::None);
             (text, finding)
         }
@@ -923,7 +921,7 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
     else {
         return;
     };
-    let Some(annotations) = doc.get(meta, "annotations") else {
+    let Some((annotations_key, annotations)) = doc.entry(meta, "annotations") else {
         return;
     };
     let wrong = |id: NodeId| {
@@ -935,7 +933,7 @@ fn annotations_dropped(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Documen
     let Some(pairs) = doc.pairs(annotations) else {
         // Not a mapping (a list, a string…): not a map of strings either.
         if !doc.is_null(annotations) {
-            let at = pod::key_position(cx, doc, meta, "annotations", annotations);
+            let at = cx.pos(doc, annotations_key);
             let found = decode::json_kind(doc, annotations).unwrap_or("null");
             d.findings
                 .push(messages::annotations_dropped(at, None, found));

@@ -182,7 +182,9 @@ pub(crate) fn pod_spec(
             for &(key, child) in sources {
                 image_second |= key == "image";
                 let message = messages::more_than_one_volume_type(&join(&path, child));
-                let at = last_key(doc, vol, key).map_or(d.position, |k| cx.pos(doc, k));
+                let at = doc
+                    .entry(vol, key)
+                    .map_or(d.position, |(k, _)| cx.pos(doc, k));
                 d.findings
                     .push(messages::volume_multiple_sources(at, &message, first_key));
                 errs.volumes.push(message);
@@ -202,17 +204,14 @@ pub(crate) fn pod_spec(
     }
     // `validateContainers`: no container at all is `Required value`, whatever the init
     // containers (an absent key, null or `[]`; a mapping or a scalar is a decoding error).
-    let containers_node = doc.get(spec, "containers");
-    let no_containers = match containers_node {
+    let containers = doc.entry(spec, "containers");
+    let no_containers = match containers {
         None => true,
-        Some(n) => doc.is_null(n) || doc.items(n).is_some_and(<[NodeId]>::is_empty),
+        Some((_, n)) => doc.is_null(n) || doc.items(n).is_some_and(<[NodeId]>::is_empty),
     };
     if validated && no_containers {
         let message = messages::required_value(&join(&pcx.prefix, "containers"));
-        let at = containers_node.map_or_else(
-            || cx.pos(doc, spec),
-            |n| key_position(cx, doc, spec, "containers", n),
-        );
+        let at = key_or(cx, doc, containers, spec);
         d.findings.push(messages::containers_required(at, &message));
         errs.containers.push(message);
     }
@@ -246,10 +245,7 @@ pub(crate) fn pod_spec(
         } else {
             messages::ephemeral_in_template(&path)
         };
-        let at = doc.get(spec, "ephemeralContainers").map_or_else(
-            || cx.pos(doc, spec),
-            |n| key_position(cx, doc, spec, "ephemeralContainers", n),
-        );
+        let at = key_or(cx, doc, doc.entry(spec, "ephemeralContainers"), spec);
         d.findings
             .push(messages::ephemeral_forbidden(at, &message, pcx.is_pod));
         errs.pod_only.push(message);
@@ -278,7 +274,7 @@ fn shapes(
         ("initContainers", "Container"),
         ("volumes", "Volume"),
     ] {
-        let Some(list) = doc.get(spec, key) else {
+        let Some((key_node, list)) = doc.entry(spec, key) else {
             continue;
         };
         let path = json_path(&join(&pcx.prefix, key));
@@ -286,7 +282,7 @@ fn shapes(
             if let Some(kind) = decode::json_kind(doc, list) {
                 let go = format!("[]v1.{go_type}");
                 let message = messages::unmarshal_type_error(kind, "PodSpec", &path, &go);
-                let at = key_position(cx, doc, spec, key, list);
+                let at = cx.pos(doc, key_node);
                 d.findings
                     .push(messages::wrong_type(at, &message, key, false));
                 decode_errs.push(message);
@@ -308,24 +304,15 @@ fn shapes(
     }
 }
 
-/// Where the key of `map`'s pair whose value is `value` is written (the last such key,
-/// the one Kubernetes keeps); the value's position if there is none.
-pub(crate) fn key_position(
+/// Where a field's findings are marked: its key as written ([`Doc::entry`]), else
+/// `parent`, the mapping it is missing from.
+pub(crate) fn key_or(
     cx: &Cx<'_>,
     doc: &Doc<'_>,
-    map: NodeId,
-    key: &str,
-    value: NodeId,
+    entry: Option<(NodeId, NodeId)>,
+    parent: NodeId,
 ) -> Position {
-    last_key(doc, map, key).map_or_else(|| cx.pos(doc, value), |k| cx.pos(doc, k))
-}
-
-/// The last key `key` of `map` (the one the decoder keeps; merge keys applied).
-fn last_key(doc: &Doc<'_>, map: NodeId, key: &str) -> Option<NodeId> {
-    doc.pairs(map)?
-        .filter(|&(k, _)| doc.key_is(k, key))
-        .last()
-        .map(|(k, _)| k)
+    entry.map_or_else(|| cx.pos(doc, parent), |(k, _)| cx.pos(doc, k))
 }
 
 /// Where an entry is marked: its `name` key, else its first key.
