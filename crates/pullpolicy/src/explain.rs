@@ -27,7 +27,7 @@ use crate::decode::{self, Decoded};
 use crate::fields::ObjectType;
 use crate::gotypes::Decoder;
 use crate::mapping::{self, Mapping};
-use crate::messages::{self, BadName, NotSent, NotServed, ReadAs, Unnamed};
+use crate::messages::{self, BadName, NotSent, NotServed, ReadAs, Rejects, Unnamed};
 use crate::names;
 use crate::options::Options;
 use crate::pod::{self, PodContext, Verdict};
@@ -751,18 +751,35 @@ fn read_object(
     };
     d.status = DocumentStatus::Analysed;
     strict::check_path(cx, doc, node, ty, path, &mut d.findings);
+    let version = cx.options.kubernetes_version;
+    // Up to 1.33 the API server does not validate a StatefulSet's pod spec; it validates
+    // each Pod the controller makes from it, as a Pod.
+    let pods_only = builtin_kind == "StatefulSet" && !version.validates_statefulset_pod_templates();
     let pcx = PodContext {
         prefix: path.join("."),
-        is_pod: builtin_kind == "Pod",
+        is_pod: builtin_kind == "Pod" || pods_only,
         custom: false,
         strict: true,
+        rejects: if pods_only {
+            Rejects::Pods(version)
+        } else {
+            Rejects::Object
+        },
     };
-    let (verdict, walked) = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
+    let (mut verdict, walked) = pod_spec_at(cx, doc, node, builtin_kind, path, &pcx, &mut d);
+    let pod_errors = if pods_only {
+        std::mem::take(&mut verdict.invalid)
+    } else {
+        Vec::new()
+    };
     if reach == Reach::Server {
         let verdict = workload_selector(cx, doc, &walked, builtin_kind, verdict, &mut d);
         let verdict = object_name(cx, doc, node, builtin_kind, verdict, &mut d);
         let (verdict, unknown) = decoding(cx, doc, node, (api_version, kind), verdict, &mut d);
         server_refusals(&mut d, kind, api_version, group, verdict, unknown);
+        if !pod_errors.is_empty() && d.is_created() {
+            statefulset_pods(cx, doc, &walked, &pcx.prefix, &pod_errors, &mut d);
+        }
     }
     if builtin_kind == "Pod" && !d.entries.is_empty() {
         d.findings.push(messages::pod_policy_immutable(d.position));
@@ -1061,6 +1078,40 @@ fn server_refusals(
     }
 }
 
+/// A StatefulSet the API server creates while it rejects each Pod made from it (up to
+/// 1.33, `Change::StatefulSetPodTemplateValidated`): the controller's `FailedCreate`
+/// event, for its first Pod, with `errors` (the template's, found at `prefix`) at the
+/// Pod's own paths. The first Pod is `<name>-<spec.ordinals.start>` (StatefulSetStartOrdinal
+/// is on by default in every supported release; a negative `start`, which the API
+/// server refuses, is not modelled and reads as 0).
+fn statefulset_pods(
+    cx: &Cx<'_>,
+    doc: &Doc<'_>,
+    walked: &Walked,
+    prefix: &str,
+    errors: &[String],
+    d: &mut Document,
+) {
+    let start = walked[0]
+        .and_then(|(_, spec)| doc.get(spec, "ordinals"))
+        .and_then(|o| doc.get(o, "start"))
+        .and_then(|n| match doc.value(n) {
+            Some(&read::Value::Int(i)) => u32::try_from(i).ok(),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let name = d.name.as_deref().unwrap_or_default();
+    let pod = format!("{name}-{start}");
+    let errors: Vec<String> = errors
+        .iter()
+        .map(|e| e.replacen(prefix, "spec", 1))
+        .collect();
+    let event = messages::statefulset_pod_invalid(name, &pod, &errors);
+    let finding =
+        messages::statefulset_pods_rejected(d.position, &event, cx.options.kubernetes_version);
+    d.reject_pods(finding);
+}
+
 /// The written levels of a pod spec's path, as [`pod_spec_at`] walked them: each one's
 /// key and value, up to the first that is absent, null or not a mapping.
 type Walked = [Option<selectors::Entry>; 5];
@@ -1141,6 +1192,7 @@ fn read_custom(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, kind: &str, d: &mut Doc
         is_pod: false,
         custom: true,
         strict: false,
+        rejects: Rejects::Object,
     };
     // A CRD does not validate a pod template the way the API server validates its own.
     let _ = pod::pod_spec(cx, doc, spec, &pcx, d);
@@ -1222,6 +1274,7 @@ fn read_fragment(cx: &Cx<'_>, doc: &Doc<'_>, node: NodeId, d: &mut Document) -> 
                 is_pod: false,
                 custom: false,
                 strict: false,
+                rejects: Rejects::Object,
             };
             let _ = pod::pod_spec(cx, doc, spec, &pcx, d);
             ReadAs::Fragment

@@ -257,6 +257,60 @@ pub(crate) fn object_invalid(kind: &str, group: &str, name: &str, errors: &[Stri
     format!("{kind} {} is invalid: {body}", go_quote(name))
 }
 
+/// Whom the API server's validation of a pod spec rejects: the object, or each Pod made
+/// from it (a StatefulSet's pod template up to 1.33, which the API server does not
+/// validate: `KubeVersion::validates_statefulset_pod_templates`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rejects {
+    /// The object (a Pod, or a pod template the API server validates).
+    Object,
+    /// Each Pod the StatefulSet controller makes, in this release.
+    Pods(KubeVersion),
+}
+
+impl Rejects {
+    /// What follows from an error, as an explanation's last sentence.
+    fn consequence(self) -> Text {
+        match self {
+            Rejects::Object => {
+                text!("The API server rejects the object (422 Invalid), so it is never created.")
+            }
+            Rejects::Pods(version) => text!(
+                "Kubernetes {} does not validate a StatefulSet's pod template: the StatefulSet is created, and the API server rejects each Pod its controller makes from it (422 Invalid), so none ever runs.",
+                version,
+            ),
+        }
+    }
+}
+
+/// The StatefulSet controller's `FailedCreate` event when the API server rejects its Pod
+/// (`stateful_pod_control.go` `recordPodEvent`: `create Pod <pod> in StatefulSet <set>
+/// failed error: <err>`, the Pod named `<set>-<ordinal>`). `errors` are the Pod's own
+/// validation errors, at its paths (`spec.containers[0]…`).
+pub(crate) fn statefulset_pod_invalid(set: &str, pod: &str, errors: &[String]) -> String {
+    let err = object_invalid("Pod", "", pod, errors);
+    format!("create Pod {pod} in StatefulSet {set} failed error: {err}")
+}
+
+/// A StatefulSet whose Pods the API server rejects, up to 1.33 (see [`Rejects::Pods`]):
+/// created, but never running. `event` is the controller's `FailedCreate` message.
+pub(crate) fn statefulset_pods_rejected(
+    at: Position,
+    event: &str,
+    version: KubeVersion,
+) -> Finding {
+    F {
+        rule: Rule::PodsRejected,
+        message: Text::plain(event),
+        explanation: text!(
+            "Kubernetes {} does not validate a StatefulSet's pod template (from 1.34 it does, kubernetes#131790): the StatefulSet is created, then each Pod its controller makes from the template is rejected, and the controller reports this `FailedCreate` event, again and again. No Pod runs, so no policy applies. Each cause is marked at its field.",
+            version,
+        ),
+        fix: None,
+    }
+    .at(at)
+}
+
 /// Strict decoding's error for a field the type does not have.
 pub(crate) fn unknown_field(path: &str) -> String {
     format!("unknown field {}", go_quote(path))
@@ -410,6 +464,15 @@ pub(crate) fn reason_not_created(by: RefusedBy, p: Option<PullPolicy>) -> Text {
     }
 }
 
+/// Why an entry of a StatefulSet whose every Pod is rejected has no policy (see
+/// `Document::reject_pods`), with the policy it would have had.
+pub(crate) fn reason_pods_rejected(p: PullPolicy) -> Text {
+    text!(
+        "The API server rejects each Pod made from this StatefulSet, so no policy applies (were they accepted: {}).",
+        p,
+    )
+}
+
 pub(crate) fn reason_admission(before: Option<PullPolicy>) -> Text {
     match before {
         Some(p) => text!(
@@ -457,7 +520,12 @@ impl F {
     }
 }
 
-pub(crate) fn invalid_pull_policy(at: Position, api_message: &str, value: &str) -> Finding {
+pub(crate) fn invalid_pull_policy(
+    at: Position,
+    api_message: &str,
+    value: &str,
+    rejects: Rejects,
+) -> Finding {
     let fix = PullPolicy::ALL
         .into_iter()
         .find(|p| p.as_str().eq_ignore_ascii_case(value.trim()))
@@ -469,7 +537,7 @@ pub(crate) fn invalid_pull_policy(at: Position, api_message: &str, value: &str) 
         rule: Rule::InvalidPullPolicy,
         message: Text::plain(api_message),
         explanation: text!(
-            "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so; {} is rejected and the object is not created. Linters that compare case-insensitively, or only check \"is it Always\", miss this.", go_quote(value),
+            "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so, and {} is not one of them. {} Linters that compare case-insensitively, or only check \"is it Always\", miss this.", go_quote(value), rejects.consequence(),
         ),
         fix: Some(fix),
         // "field-typos" answers exactly this case (a misspelled value is rejected).
@@ -494,11 +562,20 @@ pub(crate) fn pull_policy_not_a_string(
     .at(at)
 }
 
-pub(crate) fn image_required(at: Position, api_message: &str) -> Finding {
+pub(crate) fn image_required(at: Position, api_message: &str, rejects: Rejects) -> Finding {
+    let explanation = match rejects {
+        Rejects::Object => text!(
+            "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod and pod template."
+        ),
+        Rejects::Pods(_) => text!(
+            "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod. {}",
+            rejects.consequence()
+        ),
+    };
     F {
         rule: Rule::ImageRequired,
         message: Text::plain(api_message),
-        explanation: "The OpenAPI schema marks `image` optional (so config tools can fill it in), but the API server requires it in every Pod and pod template.".into(),
+        explanation,
         fix: Some("image: registry.example.com/team/app:1.0.0".to_owned()),
     }
     .at(at)
@@ -1260,9 +1337,9 @@ pub(crate) fn containers_required(at: Position, api_message: &str) -> Finding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BadName<'k> {
     /// A container without a name (`Required value`), or one that is not a DNS label.
-    Container,
+    Container(Rejects),
     /// A container's name its pod already has (`Duplicate value`).
-    ContainerRepeated,
+    ContainerRepeated(Rejects),
     /// The object's name, not in its kind's format (a DNS subdomain, or a
     /// StatefulSet's DNS label); the kind and the format.
     Object(&'k str, crate::names::Format),
@@ -1290,19 +1367,23 @@ pub(crate) fn invalid_name(
     fix: Option<String>,
 ) -> Finding {
     let explanation = match why {
-        BadName::Container => text!(
-            "A container needs a name, an RFC 1123 label: at most 63 of `a-z`, `0-9` and `-`, starting and ending with a letter or a digit. The API server rejects the object (422 Invalid), so it is never created."
+        BadName::Container(rejects) => text!(
+            "A container needs a name, an RFC 1123 label: at most 63 of `a-z`, `0-9` and `-`, starting and ending with a letter or a digit. {}",
+            rejects.consequence(),
         ),
-        BadName::ContainerRepeated => text!(
-            "Container names are unique in a pod, across its containers, init containers and ephemeral containers. The API server rejects the object (422 Invalid), so it is never created."
+        BadName::ContainerRepeated(rejects) => text!(
+            "Container names are unique in a pod, across its containers, init containers and ephemeral containers. {}",
+            rejects.consequence(),
         ),
         BadName::Object(kind, format) => text!(
-            "A {}'s name is an RFC 1123 {}. The API server rejects the object (422 Invalid), so it is never created.",
+            "A {}'s name is an RFC 1123 {}. {}",
             kind,
-            name_format(format)
+            name_format(format),
+            Rejects::Object.consequence(),
         ),
         BadName::CronJobTooLong => text!(
-            "The CronJob controller names its Jobs after the CronJob plus 11 characters, within 63: a CronJob's name has at most 52. The API server rejects the object (422 Invalid), so it is never created."
+            "The CronJob controller names its Jobs after the CronJob plus 11 characters, within 63: a CronJob's name has at most 52. {}",
+            Rejects::Object.consequence(),
         ),
     };
     F {

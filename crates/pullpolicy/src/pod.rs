@@ -12,7 +12,7 @@
 use crate::decode::{self, Decoded};
 use crate::explain::{Cx, text, value_text};
 use crate::fields::ObjectType;
-use crate::messages::{self, BadName, TagCase};
+use crate::messages::{self, BadName, Rejects, TagCase};
 use crate::names::{self, List};
 use crate::read::{Doc, NodeId};
 use crate::reference;
@@ -33,6 +33,9 @@ pub(crate) struct PodContext {
     pub custom: bool,
     /// Check unknown fields against the built-in definitions.
     pub strict: bool,
+    /// Whom the spec's validation errors reject: the object, or (a StatefulSet's template
+    /// up to 1.33, checked as the Pods made from it: `is_pod`) each of its Pods.
+    pub rejects: Rejects,
 }
 
 /// Errors found while decoding (the object cannot be read at all) and while validating,
@@ -375,6 +378,7 @@ fn fragment_context() -> PodContext {
         is_pod: false,
         custom: false,
         strict: false,
+        rejects: Rejects::Object,
     }
 }
 
@@ -418,7 +422,7 @@ fn container<'d>(
             findings.push(messages::invalid_name(
                 position,
                 &message,
-                BadName::Container,
+                BadName::Container(pcx.rejects),
                 fix,
             ));
             bucket.push(message);
@@ -429,7 +433,7 @@ fn container<'d>(
                 findings.push(messages::invalid_name(
                     name_at(),
                     &message,
-                    BadName::Container,
+                    BadName::Container(pcx.rejects),
                     fix,
                 ));
                 bucket.push(message);
@@ -484,7 +488,7 @@ fn container<'d>(
         findings.push(messages::invalid_name(
             name_at(),
             &message,
-            BadName::ContainerRepeated,
+            BadName::ContainerRepeated(pcx.rejects),
             None,
         ));
         bucket.push(message);
@@ -656,10 +660,12 @@ fn read_image(
             let message = messages::required_value(field_path);
             match missing {
                 Missing::Rejected(validation) => {
-                    findings.push(messages::image_required(position, &message));
+                    findings.push(messages::image_required(position, &message, pcx.rejects));
                     validation.push(message);
                 }
-                Missing::Reported => findings.push(messages::image_required(position, &message)),
+                Missing::Reported => {
+                    findings.push(messages::image_required(position, &message, pcx.rejects));
+                }
                 Missing::PodsRejected { prefix } => {
                     findings.push(messages::image_volume_reference_template(
                         position,
@@ -830,7 +836,12 @@ fn read_policy(
             None => {
                 let message =
                     messages::unsupported_pull_policy(field_path, v, cx.options.kubernetes_version);
-                findings.push(messages::invalid_pull_policy(position, &message, v));
+                findings.push(messages::invalid_pull_policy(
+                    position,
+                    &message,
+                    v,
+                    pcx.rejects,
+                ));
                 validation.push(message);
                 Policy {
                     written: Some(v.to_owned()),

@@ -82,6 +82,10 @@ struct Refusals {
     /// refused it): the documents after it are never sent.
     #[serde(skip)]
     stops_stream: bool,
+    /// The object is created, but the API server rejects each Pod made from it (a
+    /// StatefulSet up to 1.33: [`Document::reject_pods`]); its error finding says so.
+    #[serde(skip)]
+    pods_rejected: bool,
     /// How many of the first `findings` are refusals (they are kept first, in stage order).
     #[serde(skip)]
     recorded: usize,
@@ -213,6 +217,19 @@ impl Document {
         r.recorded = at + 1;
     }
 
+    /// Records that the object is created but the API server rejects each Pod made from
+    /// it (a StatefulSet's pod template up to 1.33), with that error `finding` (made an
+    /// error), after the refusals. No Pod runs: the entries lose their effective policy.
+    pub(crate) fn reject_pods(&mut self, mut finding: Finding) {
+        finding.severity = Severity::Error;
+        let r = &mut self.refusals;
+        r.pods_rejected = true;
+        let at = r.recorded.min(self.findings.len());
+        self.findings.insert(at, finding);
+        r.recorded = at + 1;
+        self.settle();
+    }
+
     /// Whether this is an object that is never created (a fragment is a snippet, not an
     /// object: its entries are explained as they would be in a Pod). Its entries never
     /// reach a node.
@@ -221,14 +238,22 @@ impl Document {
     }
 
     /// Makes every entry of a refused object policy-less: no effective policy (the reason
-    /// says which stage refuses the object and what the policy would have been). Run on
-    /// every document when the report is assembled (`explain::assemble`), so no refused
-    /// object keeps a policy, whatever added its entries.
+    /// says which stage refuses the object and what the policy would have been); likewise
+    /// of an object whose every Pod is rejected ([`Document::reject_pods`]). Run on every
+    /// document when the report is assembled (`explain::assemble`), so no refused object
+    /// keeps a policy, whatever added its entries.
     pub(crate) fn settle(&mut self) {
+        let r = &self.refusals;
         if !self.is_refused() {
+            if r.pods_rejected {
+                for entry in &mut self.entries {
+                    if let Some(p) = entry.policy.effective.take() {
+                        entry.policy.reason = crate::messages::reason_pods_rejected(p);
+                    }
+                }
+            }
             return;
         }
-        let r = &self.refusals;
         let by = if r.kubectl_error.is_some() {
             RefusedBy::Kubectl {
                 stops_stream: r.stops_stream,

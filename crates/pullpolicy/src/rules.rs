@@ -261,11 +261,13 @@ pub enum Rule {
     InvalidName,
     /// A workload's selector that is missing, empty or does not select its template.
     WorkloadSelector,
+    /// A StatefulSet that is created while each of its Pods is rejected (up to 1.33).
+    PodsRejected,
 }
 
 impl Rule {
     /// Every rule, in the order SARIF lists them.
-    pub const ALL: [Rule; 51] = [
+    pub const ALL: [Rule; 52] = [
         Rule::InvalidPullPolicy,
         Rule::PullPolicyNotString,
         Rule::ImageRequired,
@@ -317,6 +319,7 @@ impl Rule {
         Rule::NameRequired,
         Rule::InvalidName,
         Rule::WorkloadSelector,
+        Rule::PodsRejected,
     ];
 }
 
@@ -806,6 +809,14 @@ registry! {
         links: [Selector],
         faq: [],
     },
+    PodsRejected {
+        id: "pods-rejected",
+        severity: Error,
+        title: "The StatefulSet is created, but the API server rejects each of its Pods",
+        help: "Up to Kubernetes 1.33 the API server does not validate a StatefulSet's pod template: a StatefulSet with an invalid one is created, and each Pod its controller makes from it is rejected (`FailedCreate`), so none runs.",
+        links: [],
+        faq: [],
+    },
 }
 
 impl std::fmt::Display for Rule {
@@ -947,6 +958,10 @@ mod tests {
             (
                 "a memory limit in GB",
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: x, image: \"nginx:1\", resources: {limits: {memory: 1GB}}}]\n",
+            ),
+            (
+                "a StatefulSet without an image (its Pods are rejected up to 1.33)",
+                "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  selector: {matchLabels: {app: s}}\n  template:\n    metadata: {labels: {app: s}}\n    spec:\n      containers: [{name: x}]\n",
             ),
             (
                 "two volume sources",

@@ -187,6 +187,13 @@ impl KubeVersion {
         self.has(Change::BadValuesJsonMarshalled)
     }
 
+    /// The API server validates a StatefulSet's pod template's spec like any other pod
+    /// template's ([`Change::StatefulSetPodTemplateValidated`]); before, it creates the
+    /// StatefulSet and rejects each Pod its controller makes from the template.
+    pub const fn validates_statefulset_pod_templates(self) -> bool {
+        self.has(Change::StatefulSetPodTemplateValidated)
+    }
+
     /// A ReplicationController's name is too long in `bytes`, not `characters`
     /// ([`Change::ReplicationControllerLongName`]).
     pub const fn long_names_count_bytes(self) -> bool {
@@ -430,6 +437,16 @@ pub enum Change {
     /// `\u003c`, `\u003e` and `\u0026` (`Unsupported value: "\u003cno value\u003e"`); up to
     /// 1.33 `"<no value>"` (`kubectl-reading-pipeline.md` §6).
     BadValuesJsonMarshalled,
+    /// kubernetes#131790 ("add podSpec validation for create StatefulSet", CHANGELOG-1.34):
+    /// apps `ValidatePodTemplateSpecForStatefulSet` validates the template's pod spec
+    /// (`ValidatePodTemplateSpec`). Up to 1.33 that call was commented out ("TODO: Add
+    /// validation for PodSpec"): only the template's labels, annotations and the selector
+    /// match were checked, so a StatefulSet with an invalid pod spec is created and its
+    /// controller's every Pod is rejected, `FailedCreate`: `create Pod web-0 in
+    /// StatefulSet web failed error: Pod "web-0" is invalid: spec.containers[0]…`
+    /// (kubernetes#81147 shows the event; kubernetes#137728, a 1.33.7 server accepting a
+    /// StatefulSet without an image).
+    StatefulSetPodTemplateValidated,
     /// kubernetes#137629: the kubelet compares `preloadedImagesVerificationAllowlist` entries
     /// with the image's normalized name, so familiar names (`alpine`) match
     /// `docker.io/library/alpine` (CHANGELOG-1.36; spec §6.3).
@@ -465,6 +482,7 @@ impl Change {
         Change::JsonStreamFallsBackToYaml,
         Change::BadValuesJsonMarshalled,
         Change::JsonStreamFallbackFixed,
+        Change::StatefulSetPodTemplateValidated,
         Change::ReplicationControllerLongName,
         Change::AllowlistMatchesNormalizedNames,
         Change::ImageVolumeReferenceRequiredInTemplates,
@@ -479,7 +497,9 @@ impl Change {
             Change::DistributionReferenceV06 | Change::BackOffMessageRepeatsError => 32,
             Change::AlwaysSkipsPresenceCheck | Change::JsonStreamFallsBackToYaml => 33,
             Change::SigsYamlV1_4 => 30,
-            Change::BadValuesJsonMarshalled | Change::JsonStreamFallbackFixed => 34,
+            Change::BadValuesJsonMarshalled
+            | Change::JsonStreamFallbackFixed
+            | Change::StatefulSetPodTemplateValidated => 34,
             Change::ReplicationControllerLongName => 35,
             Change::AllowlistMatchesNormalizedNames => 36,
             Change::ImageVolumeReferenceRequiredInTemplates

@@ -862,3 +862,143 @@ fn a_statefulset_name_is_explained_as_a_label_and_a_label_is_suggested() {
         ))
     );
 }
+
+/// A StatefulSet with `spec` lines before its template and its template's pod spec
+/// lines (kubernetes#131790: its pod template is validated from 1.34).
+fn statefulset(spec: &str, pod_spec: &str) -> String {
+    let pod_spec: String = pod_spec.lines().map(|l| format!("      {l}\n")).collect();
+    format!(
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: web}}\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  serviceName: web\n{spec}  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n{pod_spec}"
+    )
+}
+
+/// Up to 1.33 the API server does not validate a StatefulSet's pod spec: the StatefulSet
+/// is created, and each Pod its controller makes is validated as a Pod and rejected, with
+/// the controller's `FailedCreate` event (`pods-rejected`, an error) and no policy for
+/// its entries. From 1.34 the StatefulSet itself is rejected.
+#[test]
+fn a_statefulset_template_is_validated_from_1_34_and_before_its_pods_are_rejected() {
+    let policy =
+        r#"Unsupported value: "always": supported values: "Always", "IfNotPresent", "Never""#;
+    let three = "containers:\n- {name: app, imagePullPolicy: always}\n- {name: Side, image: \"nginx:1.27\"}\n";
+    let three_causes: &[&str] = &["image-required", "invalid-pull-policy", "invalid-name"];
+    // (minor, manifest, apiError, the FailedCreate event, the causes' rules in order)
+    let rows: Vec<(u8, String, String, String, &[&str])> = vec![
+        (
+            33,
+            statefulset("", three),
+            String::new(),
+            format!(r#"create Pod web-0 in StatefulSet web failed error: Pod "web-0" is invalid: [spec.containers[0].image: Required value, spec.containers[0].imagePullPolicy: {policy}, spec.containers[1].name: Invalid value: "Side": {LABEL}]"#),
+            three_causes,
+        ),
+        (
+            34,
+            statefulset("", three),
+            format!(r#"StatefulSet.apps "web" is invalid: [spec.template.spec.containers[0].image: Required value, spec.template.spec.containers[0].imagePullPolicy: {policy}, spec.template.spec.containers[1].name: Invalid value: "Side": {LABEL}]"#),
+            String::new(),
+            three_causes,
+        ),
+        // The first Pod is named after `spec.ordinals.start`.
+        (
+            28,
+            statefulset("  ordinals: {start: 3}\n", "containers: []\n"),
+            String::new(),
+            r#"create Pod web-3 in StatefulSet web failed error: Pod "web-3" is invalid: spec.containers: Required value"#.to_owned(),
+            &["containers-required"],
+        ),
+        // Checked as a Pod: ephemeral containers cannot be set on create; whitespace
+        // around an image is refused.
+        (
+            33,
+            statefulset("", "containers: [{name: app, image: \" nginx:1.27\"}]\nephemeralContainers: [{name: d, image: \"busybox:1.36\"}]\n"),
+            String::new(),
+            r#"create Pod web-0 in StatefulSet web failed error: Pod "web-0" is invalid: [spec.containers[0].image: Invalid value: " nginx:1.27": must not have leading or trailing whitespace, spec.ephemeralContainers: Forbidden: cannot be set on create]"#.to_owned(),
+            &["ephemeral-containers-forbidden", "image-whitespace"],
+        ),
+        (
+            37,
+            statefulset("", "containers: [{name: app, image: \"nginx:1.27\"}]\nephemeralContainers: [{name: d, image: \"busybox:1.36\"}]\n"),
+            r#"StatefulSet.apps "web" is invalid: spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template"#.to_owned(),
+            String::new(),
+            &["ephemeral-containers-forbidden"],
+        ),
+        // A StatefulSet the API server rejects for its own errors makes no Pod: only
+        // those errors are its `apiError` (the template's stay errors at their fields).
+        (
+            33,
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  serviceName: web\n".to_owned(),
+            r#"StatefulSet.apps "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`"#.to_owned(),
+            String::new(),
+            &["containers-required", "workload-selector"],
+        ),
+    ];
+    for (minor, text, api_error, event, causes) in rows {
+        let report = explain(&text, minor);
+        let d = &report.documents[0];
+        let what = format!("1.{minor}: {text}");
+        assert_eq!(d.api_error().unwrap_or_default(), api_error, "{what}");
+        assert_eq!(d.is_created(), api_error.is_empty(), "{what}");
+        let errors: Vec<&str> = d
+            .findings
+            .iter()
+            .chain(d.entries.iter().flat_map(|e| &e.findings))
+            .filter(|f| f.severity == Severity::Error && f.rule != "invalid-image-name")
+            .map(|f| f.rule)
+            .collect();
+        let mut expected = Vec::new();
+        if !api_error.is_empty() {
+            expected.push("object-invalid");
+        }
+        if !event.is_empty() {
+            expected.push("pods-rejected");
+        }
+        expected.extend_from_slice(causes);
+        assert_eq!(errors, expected, "{what}");
+        if !event.is_empty() {
+            let f = &d.findings[0];
+            assert_eq!(f.message, event.as_str(), "{what}");
+            assert_eq!((f.position.line, f.position.column), (1, 1), "{what}");
+        }
+        // No Pod runs either way.
+        assert!(
+            d.entries.iter().all(|e| e.policy.effective.is_none()),
+            "{what}"
+        );
+    }
+}
+
+/// The words of a StatefulSet whose Pods are rejected: the finding's explanation, the
+/// causes' own, and each entry's reason.
+#[test]
+fn a_statefulset_whose_pods_are_rejected_says_so() {
+    let report = explain(
+        &statefulset(
+            "",
+            "containers:\n- {name: app, image: \"nginx:1.27\", imagePullPolicy: always}\n- {name: side, image: \"nginx:1.27\"}\n",
+        ),
+        33,
+    );
+    let d = &report.documents[0];
+    assert_eq!(
+        d.findings[0].explanation,
+        "Kubernetes 1.33 does not validate a StatefulSet's pod template (from 1.34 it does, kubernetes#131790): the StatefulSet is created, then each Pod its controller makes from the template is rejected, and the controller reports this `FailedCreate` event, again and again. No Pod runs, so no policy applies. Each cause is marked at its field."
+    );
+    let policy = d.entries[0]
+        .findings
+        .iter()
+        .find(|f| f.rule == "invalid-pull-policy")
+        .expect("invalid-pull-policy");
+    assert_eq!(
+        policy.explanation,
+        "The API server accepts only \"Always\", \"IfNotPresent\" and \"Never\", spelled exactly so, and \"always\" is not one of them. Kubernetes 1.33 does not validate a StatefulSet's pod template: the StatefulSet is created, and the API server rejects each Pod its controller makes from it (422 Invalid), so none ever runs. Linters that compare case-insensitively, or only check \"is it Always\", miss this."
+    );
+    assert_eq!(
+        d.entries[1].policy.reason,
+        "The API server rejects each Pod made from this StatefulSet, so no policy applies (were they accepted: IfNotPresent)."
+    );
+    let outcome = d.entries[1].outcome.as_ref().expect("an outcome");
+    assert_eq!(
+        outcome.explanation,
+        "The API server rejects this, so it never reaches a node: nothing is pulled and nothing starts."
+    );
+}

@@ -709,3 +709,40 @@ fn template_labels_in_selector_errors_stay_text() {
         }
     }
 }
+
+// A StatefulSet's rejected Pods, up to 1.33 (`pods-rejected`): the controller's
+// `FailedCreate` event carries the Pod's errors, here every payload as the
+// `imagePullPolicy` value Kubernetes quotes (Go's `%q` up to 1.33), in HTML and
+// Markdown. It stays text.
+#[test]
+fn rejected_statefulset_pods_stay_text() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("injection-tests/statefulset-pods");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    for (id, text, _) in corpus() {
+        let q = serde_json::to_string(&text)
+            .expect("quoted")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+        let manifest = format!(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: web}}\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\", imagePullPolicy: {q}}}]\n"
+        );
+        let file = format!("{id}.yaml");
+        std::fs::write(dir.join(&file), manifest).expect("write");
+        let args = ["--format", "html", "--kubernetes-version", "1.33"];
+        let out = render_with(&dir, &args, &file);
+        assert_no_controls(&id, &out);
+        let (tags, shown) = parse_html(&out);
+        assert_only_own_tags(&id, &tags, &out);
+        // No payload is one of the three policies: each Pod is rejected.
+        assert!(
+            shown.contains("create Pod web-0 in StatefulSet web failed error: Pod \"web-0\" is invalid: spec.containers[0].imagePullPolicy: Unsupported value: "),
+            "{id}: {shown}"
+        );
+        let args = ["--format", "markdown", "--kubernetes-version", "1.33"];
+        let out = render_with(&dir, &args, &file);
+        assert_no_controls(&id, &out);
+        let (syntax, _) = read_markdown(&out);
+        assert_only_own_html(&id, &syntax, &out);
+    }
+}

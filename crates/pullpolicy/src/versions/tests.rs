@@ -128,6 +128,12 @@ fn named_facts_at_both_sides() {
             KubeVersion::renders_bad_values_with_json_marshal,
             34,
         ),
+        // kubernetes#131790 (CHANGELOG-1.34).
+        (
+            "StatefulSet pod templates validated",
+            KubeVersion::validates_statefulset_pod_templates,
+            34,
+        ),
         // kubernetes#137629.
         (
             "allowlist normalized",
