@@ -303,8 +303,8 @@ pub(crate) fn statefulset_pods_rejected(
         rule: Rule::PodsRejected,
         message: Text::plain(event),
         explanation: text!(
-            "Kubernetes {} does not validate a StatefulSet's pod template (from 1.34 it does, kubernetes#131790): the StatefulSet is created, then each Pod its controller makes from the template is rejected, and the controller reports this `FailedCreate` event, again and again. No Pod runs, so no policy applies. Each cause is marked at its field.",
-            version,
+            "{} Its controller reports this `FailedCreate` event again and again, and no policy applies. From 1.34 the API server rejects the StatefulSet itself (kubernetes#131790). Each cause is marked at its field.",
+            Rejects::Pods(version).consequence(),
         ),
         fix: None,
     }

@@ -243,29 +243,31 @@ impl Document {
     /// document when the report is assembled (`explain::assemble`), so no refused object
     /// keeps a policy, whatever added its entries.
     pub(crate) fn settle(&mut self) {
-        let r = &self.refusals;
-        if !self.is_refused() {
-            if r.pods_rejected {
-                for entry in &mut self.entries {
-                    if let Some(p) = entry.policy.effective.take() {
-                        entry.policy.reason = crate::messages::reason_pods_rejected(p);
-                    }
-                }
-            }
+        if self.status == DocumentStatus::Fragment {
             return;
         }
+        // The first stage that refuses the object, or `None`: the API server refuses each
+        // of its Pods.
+        let r = &self.refusals;
         let by = if r.kubectl_error.is_some() {
-            RefusedBy::Kubectl {
+            Some(RefusedBy::Kubectl {
                 stops_stream: r.stops_stream,
-            }
+            })
         } else if r.strict_error.is_some() {
-            RefusedBy::Strict
+            Some(RefusedBy::Strict)
+        } else if r.api_error.is_some() {
+            Some(RefusedBy::Server)
+        } else if r.pods_rejected {
+            None
         } else {
-            RefusedBy::Server
+            return;
         };
         for entry in &mut self.entries {
             if let Some(p) = entry.policy.effective.take() {
-                entry.policy.reason = crate::messages::reason_not_created(by, Some(p));
+                entry.policy.reason = match by {
+                    Some(by) => crate::messages::reason_not_created(by, Some(p)),
+                    None => crate::messages::reason_pods_rejected(p),
+                };
             }
         }
     }

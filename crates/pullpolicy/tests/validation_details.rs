@@ -981,7 +981,7 @@ fn a_statefulset_whose_pods_are_rejected_says_so() {
     let d = &report.documents[0];
     assert_eq!(
         d.findings[0].explanation,
-        "Kubernetes 1.33 does not validate a StatefulSet's pod template (from 1.34 it does, kubernetes#131790): the StatefulSet is created, then each Pod its controller makes from the template is rejected, and the controller reports this `FailedCreate` event, again and again. No Pod runs, so no policy applies. Each cause is marked at its field."
+        "Kubernetes 1.33 does not validate a StatefulSet's pod template: the StatefulSet is created, and the API server rejects each Pod its controller makes from it (422 Invalid), so none ever runs. Its controller reports this `FailedCreate` event again and again, and no policy applies. From 1.34 the API server rejects the StatefulSet itself (kubernetes#131790). Each cause is marked at its field."
     );
     let policy = d.entries[0]
         .findings

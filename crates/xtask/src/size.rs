@@ -18,9 +18,10 @@ struct Row {
 /// the API server's quantity and int-or-string decoders and kubectl apply's need of a
 /// name, +2.5 KB; the names the API server validates, object and container names with
 /// their duplicates, +2.6 KB, a StatefulSet's as a DNS label +0.1 KB; a workload's selector
-/// against its template's labels, `workload-selector`, +3.8 KB (budget +3.9); everything else stayed
-/// within the 200 KB). README "Budgets" says why; the owner has to confirm it.
-pub const FIRST_LOAD_BUDGET: usize = 248_500;
+/// against its template's labels, `workload-selector`, +3.8 KB (budget +3.9); a StatefulSet
+/// whose Pods alone are rejected up to 1.33, `pods-rejected`, +1.1 KB; everything else
+/// stayed within the 200 KB). README "Budgets" says why; the owner has to confirm it.
+pub const FIRST_LOAD_BUDGET: usize = 249_600;
 
 /// Prints one row per file and the first-load total: `index.html` plus every file it
 /// names (the JS glue, the wasm, the CSS), which is what a browser fetches on a first
