@@ -224,6 +224,21 @@ fn a_custom_resources_template_and_a_fragment_are_not_validated() {
     }
 }
 
+/// The rules of the document's error findings: the object's first, then each entry's.
+/// Unknown fields (the strict decoder's, stage 5) and the kubelet's image names are not
+/// this file's.
+fn error_rules(d: &pullpolicy::Document) -> Vec<&'static str> {
+    d.findings
+        .iter()
+        .chain(d.entries.iter().flat_map(|e| &e.findings))
+        .filter(|f| {
+            f.severity == Severity::Error
+                && !matches!(f.rule, "invalid-image-name" | "unknown-field")
+        })
+        .map(|f| f.rule)
+        .collect()
+}
+
 #[test]
 fn validation_details() {
     for (minor, text, api_error, causes) in rows() {
@@ -236,19 +251,7 @@ fn validation_details() {
             "{what}"
         );
         // The refusal's own finding, then its causes at their fields.
-        // (Findings about the whole object first, then each entry's.)
-        let errors: Vec<&str> = d
-            .findings
-            .iter()
-            .chain(d.entries.iter().flat_map(|e| &e.findings))
-            // Unknown fields (the strict decoder's, stage 5) and the kubelet's image names are
-            // not this test's.
-            .filter(|f| {
-                f.severity == Severity::Error
-                    && !matches!(f.rule, "invalid-image-name" | "unknown-field")
-            })
-            .map(|f| f.rule)
-            .collect();
+        let errors = error_rules(d);
         let mut expected = Vec::new();
         if !api_error.is_empty() {
             expected.push("object-invalid");
@@ -938,13 +941,7 @@ fn a_statefulset_template_is_validated_from_1_34_and_before_its_pods_are_rejecte
         let what = format!("1.{minor}: {text}");
         assert_eq!(d.api_error().unwrap_or_default(), api_error, "{what}");
         assert_eq!(d.is_created(), api_error.is_empty(), "{what}");
-        let errors: Vec<&str> = d
-            .findings
-            .iter()
-            .chain(d.entries.iter().flat_map(|e| &e.findings))
-            .filter(|f| f.severity == Severity::Error && f.rule != "invalid-image-name")
-            .map(|f| f.rule)
-            .collect();
+        let errors = error_rules(d);
         let mut expected = Vec::new();
         if !api_error.is_empty() {
             expected.push("object-invalid");

@@ -671,41 +671,62 @@ fn sarif_output_is_valid_and_quotes_every_payload_as_data() {
     }
 }
 
+/// Each payload of the corpus in a manifest of a test's own: `manifest` gets the payload
+/// as a YAML double-quoted scalar (U+2028 and U+2029 escaped too). The files, `<id>.yaml`,
+/// are written to a scratch directory named `name`; returns it and the ids.
+fn payload_files(name: &str, manifest: impl Fn(&str) -> String) -> (PathBuf, Vec<String>) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("injection-tests")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let mut ids = Vec::new();
+    for (id, text, _) in corpus() {
+        let q = serde_json::to_string(&text)
+            .expect("quoted")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029");
+        std::fs::write(dir.join(format!("{id}.yaml")), manifest(&q)).expect("write");
+        ids.push(id);
+    }
+    (dir, ids)
+}
+
+/// `<id>.yaml` rendered as HTML and as Markdown for Kubernetes `version`: no control
+/// characters, only the renderers' own tags and raw HTML; the HTML's text `says` what
+/// the test expects.
+fn assert_stays_text(dir: &Path, id: &str, version: &str, says: impl Fn(&str) -> bool) {
+    let file = format!("{id}.yaml");
+    let args = ["--format", "html", "--kubernetes-version", version];
+    let out = render_with(dir, &args, &file);
+    assert_no_controls(id, &out);
+    let (tags, shown) = parse_html(&out);
+    assert_only_own_tags(id, &tags, &out);
+    assert!(says(&shown), "{id} {version}: {shown}");
+    let args = ["--format", "markdown", "--kubernetes-version", version];
+    let out = render_with(dir, &args, &file);
+    assert_no_controls(id, &out);
+    let (syntax, _) = read_markdown(&out);
+    assert_only_own_html(&format!("{id} {version}"), &syntax, &out);
+}
+
 // A workload's template labels, printed in the API server's `workload-selector` error
 // (Go's `%#v` up to 1.33 keeps `<`, `>`, `&` and printable Unicode as they are; JSON
 // from 1.34 escapes the first three), and the suggested selector: every payload as a
 // label's key and value, in HTML and Markdown, stays text.
 #[test]
 fn template_labels_in_selector_errors_stay_text() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("injection-tests/selector");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    for (id, text, _) in corpus() {
-        let q = serde_json::to_string(&text)
-            .expect("quoted")
-            .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029");
-        let manifest = format!(
+    let (dir, ids) = payload_files("selector", |q| {
+        format!(
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  template:\n    metadata:\n      labels: {{{q}: {q}, app: web}}\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\"}}]\n"
-        );
-        let file = format!("{id}.yaml");
-        std::fs::write(dir.join(&file), manifest).expect("write");
+        )
+    });
+    for id in ids {
         for version in ["1.33", "1.37"] {
-            let args = ["--format", "html", "--kubernetes-version", version];
-            let out = render_with(&dir, &args, &file);
-            assert_no_controls(&id, &out);
-            let (tags, shown) = parse_html(&out);
-            assert_only_own_tags(&id, &tags, &out);
-            assert!(
+            assert_stays_text(&dir, &id, version, |shown| {
                 shown.contains("spec.selector: Required value")
-                    && shown.contains("`selector` does not match template `labels`"),
-                "{id} {version}: {shown}"
-            );
-            let args = ["--format", "markdown", "--kubernetes-version", version];
-            let out = render_with(&dir, &args, &file);
-            assert_no_controls(&id, &out);
-            let (syntax, _) = read_markdown(&out);
-            assert_only_own_html(&format!("{id} {version}"), &syntax, &out);
+                    && shown.contains("`selector` does not match template `labels`")
+            });
         }
     }
 }
@@ -716,33 +737,15 @@ fn template_labels_in_selector_errors_stay_text() {
 // Markdown. It stays text.
 #[test]
 fn rejected_statefulset_pods_stay_text() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("injection-tests/statefulset-pods");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    for (id, text, _) in corpus() {
-        let q = serde_json::to_string(&text)
-            .expect("quoted")
-            .replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029");
-        let manifest = format!(
+    let (dir, ids) = payload_files("statefulset-pods", |q| {
+        format!(
             "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: web}}\nspec:\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: app, image: \"nginx:1.27\", imagePullPolicy: {q}}}]\n"
-        );
-        let file = format!("{id}.yaml");
-        std::fs::write(dir.join(&file), manifest).expect("write");
-        let args = ["--format", "html", "--kubernetes-version", "1.33"];
-        let out = render_with(&dir, &args, &file);
-        assert_no_controls(&id, &out);
-        let (tags, shown) = parse_html(&out);
-        assert_only_own_tags(&id, &tags, &out);
+        )
+    });
+    for id in ids {
         // No payload is one of the three policies: each Pod is rejected.
-        assert!(
-            shown.contains("create Pod web-0 in StatefulSet web failed error: Pod \"web-0\" is invalid: spec.containers[0].imagePullPolicy: Unsupported value: "),
-            "{id}: {shown}"
-        );
-        let args = ["--format", "markdown", "--kubernetes-version", "1.33"];
-        let out = render_with(&dir, &args, &file);
-        assert_no_controls(&id, &out);
-        let (syntax, _) = read_markdown(&out);
-        assert_only_own_html(&id, &syntax, &out);
+        assert_stays_text(&dir, &id, "1.33", |shown| {
+            shown.contains("create Pod web-0 in StatefulSet web failed error: Pod \"web-0\" is invalid: spec.containers[0].imagePullPolicy: Unsupported value: ")
+        });
     }
 }
