@@ -1093,8 +1093,7 @@ fn statefulset_pods(
     d: &mut Document,
 ) {
     let start = walked[0]
-        .and_then(|(_, spec)| doc.get(spec, "ordinals"))
-        .and_then(|o| doc.get(o, "start"))
+        .and_then(|(_, spec)| doc.get_path(spec, &["ordinals", "start"]))
         .and_then(|n| match doc.value(n) {
             Some(&read::Value::Int(i)) => u32::try_from(i).ok(),
             _ => None,
@@ -1104,7 +1103,7 @@ fn statefulset_pods(
     let pod = format!("{name}-{start}");
     let errors: Vec<String> = errors
         .iter()
-        .map(|e| e.replacen(prefix, "spec", 1))
+        .map(|e| pod::at_pod_paths(e, prefix))
         .collect();
     let event = messages::statefulset_pod_invalid(name, &pod, &errors);
     let finding =

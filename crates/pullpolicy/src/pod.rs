@@ -307,6 +307,13 @@ fn shapes(
     }
 }
 
+/// A validation error of the pod spec at `prefix` (a template's `spec.template.spec`) as
+/// the API server words it for a Pod made from the template: at the Pod's paths
+/// (`spec.containers[0]…`). Every such error starts with its field's path.
+pub(crate) fn at_pod_paths(message: &str, prefix: &str) -> String {
+    message.replacen(prefix, "spec", 1)
+}
+
 /// Where a field's findings are marked: its key as written ([`Doc::entry`]), else
 /// `parent`, the mapping it is missing from.
 pub(crate) fn key_or(
@@ -669,7 +676,7 @@ fn read_image(
                 Missing::PodsRejected { prefix } => {
                     findings.push(messages::image_volume_reference_template(
                         position,
-                        &message.replacen(prefix, "spec", 1),
+                        &at_pod_paths(&message, prefix),
                         cx.options.kubernetes_version,
                     ));
                 }
@@ -704,7 +711,7 @@ fn read_image(
                 } else if object {
                     findings.push(messages::image_whitespace_template(
                         position,
-                        &message.replacen(&pcx.prefix, "spec", 1),
+                        &at_pod_paths(&message, &pcx.prefix),
                         s,
                     ));
                 }

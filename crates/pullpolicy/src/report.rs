@@ -212,6 +212,13 @@ impl Document {
             RefusedBy::Server => &mut r.api_error,
         };
         slot.get_or_insert(text);
+        self.record(finding);
+    }
+
+    /// Puts a refusal's finding after the earlier refusals' (they are kept first, in
+    /// stage order).
+    fn record(&mut self, finding: Finding) {
+        let r = &mut self.refusals;
         let at = r.recorded.min(self.findings.len());
         self.findings.insert(at, finding);
         r.recorded = at + 1;
@@ -222,11 +229,8 @@ impl Document {
     /// error), after the refusals. No Pod runs: the entries lose their effective policy.
     pub(crate) fn reject_pods(&mut self, mut finding: Finding) {
         finding.severity = Severity::Error;
-        let r = &mut self.refusals;
-        r.pods_rejected = true;
-        let at = r.recorded.min(self.findings.len());
-        self.findings.insert(at, finding);
-        r.recorded = at + 1;
+        self.refusals.pods_rejected = true;
+        self.record(finding);
         self.settle();
     }
 
